@@ -1,0 +1,136 @@
+import { withCheckChar } from '../../shared/credit-code.js';
+import type { OrganizationInput } from '../../shared/schemas/organizations.js';
+import type { VillageInput } from '../../shared/schemas/villages.js';
+
+/**
+ * Demo programmes from the seeds: Qingshui (seed 004, 清民发〔2020〕103号: six supervised villages,
+ * sixteen social organizations in six groups) and Anhua (seed 002: the villages of the CPPCC's 2018
+ * plan). Households, phones and credit codes are invented: the codes are valid (right check
+ * character) and plainly fictional (a run of zeros where the registration number would be).
+ */
+export const DEMO_PASSWORD = 'demo-pass-2026';
+
+type DemoVillage = VillageInput & { key: string };
+type DemoOrg = OrganizationInput & { key: string };
+type Group = { village: string; orgs: string[] };
+
+const socialOrgCode = (n: number) => withCheckChar(`52620521000000${String(n).padStart(3, '0')}`);
+const enterpriseCode = (n: number) => withCheckChar(`91430923000000${String(n).padStart(3, '0')}`);
+const socialOrgCodeAnhua = (n: number) => withCheckChar(`51430923000000${String(n).padStart(3, '0')}`);
+const institutionCode = (n: number) => withCheckChar(`11430923000000${String(n).padStart(3, '0')}`);
+
+const qsVillage = (key: string, name: string, township: string, households: number, population: number, poor: number, needs: VillageInput['needs']): DemoVillage => ({
+  key,
+  name,
+  township,
+  county: '清水县',
+  households,
+  population,
+  poorHouseholds: poor,
+  status: 'unlifted',
+  supervised: true,
+  needs,
+  registeredOn: '2020-05-06',
+});
+
+export const QINGSHUI = {
+  tenant: { slug: 'qingshui', name: '清水县民政局', region: '甘肃省天水市清水县' },
+  villages: [
+    qsVillage('gaoqiao', '高桥村', '山门镇', 312, 1296, 47, ['industry', 'employment', 'education']),
+    qsVillage('liwan', '梨湾村', '白驼镇', 268, 1107, 52, ['sales', 'education', 'infrastructure']),
+    qsVillage('shigou', '史沟村', '山门镇', 195, 804, 38, ['education', 'medical']),
+    qsVillage('yaotao', '腰套村', '山门镇', 231, 962, 41, ['medical', 'housing']),
+    qsVillage('maichi', '麦池村', '秦亭镇', 287, 1203, 55, ['education', 'sales']),
+    qsVillage('meijiang', '梅江村', '贾川乡', 246, 1015, 44, ['industry', 'employment', 'sales']),
+  ],
+  orgs: [
+    '清水县智远职业技能培训学校',
+    '清水县永鑫智远技能培训学校',
+    '清水县涛源培训学校',
+    '清水县永清镇育苗幼儿园',
+    '清水县永清镇德隆育苗幼儿园',
+    '清水县科博职业技能培训学校',
+    '清水县新科技职业技能培训学校',
+    '清水县“一对一献爱心”贫困儿童资助协会',
+    '清水县老年养护院',
+    '清水县永清镇蓓蕾幼儿园',
+    '清水县永清镇七色光幼儿园',
+    '清水县永清镇小精灵幼儿园',
+    '清水县永清镇文曦幼儿园',
+    '清水县清雄安保培训学校',
+    '清水县蜜蜂产业协会',
+    '清水县宏远职业技能培训学校',
+  ].map(
+    (name, i): DemoOrg => ({
+      key: `q${i + 1}`,
+      name,
+      kind: 'social_org',
+      creditCode: socialOrgCode(i + 1),
+      contactName: `联系人${i + 1}`,
+      contactPhone: `1390938${String(i + 1).padStart(4, '0')}`,
+      address: '甘肃省天水市清水县',
+    }),
+  ),
+  /** seed 004 四、人员分工: the six groups */
+  groups: [
+    { village: 'gaoqiao', orgs: ['q1', 'q2', 'q3'] },
+    { village: 'liwan', orgs: ['q4', 'q5', 'q6', 'q7'] },
+    { village: 'shigou', orgs: ['q8'] },
+    { village: 'yaotao', orgs: ['q9'] },
+    { village: 'maichi', orgs: ['q10', 'q11', 'q12', 'q13'] },
+    { village: 'meijiang', orgs: ['q14', 'q15', 'q16'] },
+  ] as Group[],
+  pairingStart: '2020-05-12',
+};
+
+const ahVillage = (key: string, name: string, township: string, households: number, population: number, poor: number, supervised: boolean, needs: VillageInput['needs']): DemoVillage => ({
+  key,
+  name,
+  township,
+  county: '安化县',
+  households,
+  population,
+  poorHouseholds: poor,
+  status: 'unlifted',
+  supervised,
+  needs,
+  registeredOn: '2018-03-09',
+});
+
+export const ANHUA = {
+  tenant: { slug: 'anhua', name: '政协安化县委员会', region: '湖南省益阳市安化县' },
+  villages: [
+    ahVillage('xingguo', '兴果村', '平口镇', 402, 1580, 96, true, ['industry', 'infrastructure']),
+    ahVillage('baishui', '白水村', '柘溪林场', 188, 702, 51, true, ['infrastructure', 'housing']),
+    ahVillage('dongjia', '董家村', '冷市镇', 356, 1377, 83, false, ['industry', 'sales']),
+    ahVillage('taozhu', '陶竹村', '冷市镇', 297, 1164, 72, false, ['education', 'medical']),
+    ahVillage('yunpan', '云盘村', '羊角塘镇', 331, 1290, 88, true, ['infrastructure', 'employment']),
+    ahVillage('shuanglong', '双龙村', '烟溪镇', 274, 1043, 65, false, ['industry']),
+    ahVillage('xuefengshan', '雪峰山村', '烟溪镇', 219, 836, 58, true, ['sales', 'infrastructure']),
+    ahVillage('tongxiqiao', '通溪桥村', '烟溪镇', 245, 951, 61, false, ['employment']),
+    ahVillage('xindu', '鑫都村', '仙溪镇', 310, 1222, 70, false, ['industry', 'education']),
+    ahVillage('sanxing', '三星村', '仙溪镇', 283, 1098, 67, true, ['industry', 'medical', 'sales']),
+  ],
+  orgs: [
+    { key: 'a1', name: '政协安化县委员会机关', kind: 'public_institution', creditCode: institutionCode(1) },
+    { key: 'a2', name: '安化县经济促进会第一分会', kind: 'social_org', creditCode: socialOrgCodeAnhua(2) },
+    { key: 'a3', name: '安化县工商联茶业商会', kind: 'social_org', creditCode: socialOrgCodeAnhua(3) },
+    { key: 'a4', name: '安化县示范黑茶有限公司（演示）', kind: 'enterprise', creditCode: enterpriseCode(4) },
+  ].map(
+    (o, i): DemoOrg => ({
+      ...(o as Pick<DemoOrg, 'key' | 'name' | 'kind' | 'creditCode'>),
+      contactName: `联系人${i + 1}`,
+      contactPhone: `1370737${String(i + 1).padStart(4, '0')}`,
+      address: '湖南省益阳市安化县',
+    }),
+  ),
+  /** seed 002 一、帮扶对象 2: 县政协机关帮扶村 仙溪镇三星村; the others as the committees arrange */
+  groups: [
+    { village: 'sanxing', orgs: ['a1'] },
+    { village: 'dongjia', orgs: ['a2'] },
+    { village: 'shuanglong', orgs: ['a3'] },
+  ] as Group[],
+  /** a claim waiting for the bureau, so the review screen has work */
+  pendingClaims: [{ village: 'xingguo', org: 'a4' }],
+  pairingStart: '2018-03-26',
+};

@@ -1,0 +1,92 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ServiceContext } from '../modules/context.js';
+import { logActivity } from '../modules/activities/service.js';
+import { createTenant, createUser, PLATFORM_TENANT } from '../modules/identity/service.js';
+import { findLoginUnscoped } from '../modules/identity/store.js';
+import { createOrganization, reviewOrganization } from '../modules/organizations/service.js';
+import { approvePairing, claimPairing } from '../modules/pairings/service.js';
+import { registerVillage } from '../modules/villages/service.js';
+import { globalStoreUnscoped, TenantStore } from '../store/tenant-store.js';
+import { ANHUA, DEMO_PASSWORD, QINGSHUI } from './data.js';
+
+export const PLATFORM_ADMIN_EMAIL = 'platform@demo.local';
+
+export type DemoLogin = { email: string; role: string; tenant: string; organization?: string };
+
+function systemContext(doc: DynamoDBDocumentClient, tableName: string, tenantId: string, role: ServiceContext['caller']['role'] = 'bureau_admin'): ServiceContext {
+  return {
+    store: new TenantStore(doc, tableName, tenantId),
+    caller: { userId: 'system', email: 'system@bangfu.local', role, tenantId },
+    now: new Date(),
+  };
+}
+
+/** The platform admin, always (DEMO_DATA=0 starts with it alone); idempotent. */
+export async function ensurePlatformAdmin(doc: DynamoDBDocumentClient, tableName: string, password = DEMO_PASSWORD): Promise<void> {
+  if (await findLoginUnscoped(globalStoreUnscoped(doc, tableName), PLATFORM_ADMIN_EMAIL)) return;
+  const ctx = systemContext(doc, tableName, PLATFORM_TENANT, 'platform_admin');
+  await createUser(ctx, { email: PLATFORM_ADMIN_EMAIL, password, role: 'platform_admin', tenantId: PLATFORM_TENANT });
+}
+
+type Programme = typeof QINGSHUI | typeof ANHUA;
+
+async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: Programme): Promise<void> {
+  const global = globalStoreUnscoped(doc, tableName);
+  const marker = { pk: global.globalPk('DEMO'), sk: p.tenant.slug };
+  if (await global.get(marker.pk, marker.sk)) return; // loaded once, never again
+  const platform = systemContext(doc, tableName, PLATFORM_TENANT, 'platform_admin');
+  const tenant = await createTenant(platform, p.tenant);
+  const ctx = systemContext(doc, tableName, tenant.id);
+  await createUser(platform, { email: `admin@${p.tenant.slug}.demo`, password: DEMO_PASSWORD, role: 'bureau_admin', tenantId: tenant.id });
+
+  const villages = new Map<string, string>();
+  for (const { key, ...v } of p.villages) villages.set(key, (await registerVillage(ctx, v)).id);
+
+  const orgs = new Map<string, string>();
+  let n = 0;
+  for (const { key, ...o } of p.orgs) {
+    const org = await createOrganization(ctx, o);
+    await reviewOrganization(ctx, org.id, 'approve');
+    orgs.set(key, org.id);
+    n += 1;
+    await createUser(ctx, { email: `org${n}@${p.tenant.slug}.demo`, password: DEMO_PASSWORD, role: 'org_member', organizationId: org.id });
+  }
+
+  for (const g of p.groups) {
+    for (const orgKey of g.orgs) {
+      const pairing = await claimPairing(ctx, {
+        villageId: villages.get(g.village)!,
+        organizationId: orgs.get(orgKey)!,
+        commitment: { note: '结对助力挂牌督战', projects: '产业、就业、消费帮扶' },
+      });
+      await approvePairing(ctx, pairing.id, p.pairingStart);
+      await logActivity(ctx, pairing.id, {
+        date: p.pairingStart,
+        type: 'visit',
+        peopleReached: 12,
+        description: '入村走访，对接村两委，摸清需求清单',
+      });
+    }
+  }
+  for (const c of 'pendingClaims' in p ? p.pendingClaims : []) {
+    await claimPairing(ctx, { villageId: villages.get(c.village)!, organizationId: orgs.get(c.org)!, commitment: { note: '认领产业帮扶' } });
+  }
+  await global.put({ ...marker, loadedAt: new Date().toISOString() });
+}
+
+/** Loads the Qingshui and Anhua programmes once (idempotent: a marker per tenant). */
+export async function loadDemoData(doc: DynamoDBDocumentClient, tableName: string): Promise<void> {
+  await ensurePlatformAdmin(doc, tableName);
+  await loadProgramme(doc, tableName, QINGSHUI);
+  await loadProgramme(doc, tableName, ANHUA);
+}
+
+export function demoLogins(): DemoLogin[] {
+  return [
+    { email: PLATFORM_ADMIN_EMAIL, role: 'platform_admin', tenant: '(平台)' },
+    ...[QINGSHUI, ANHUA].flatMap((p) => [
+      { email: `admin@${p.tenant.slug}.demo`, role: 'bureau_admin', tenant: p.tenant.name },
+      ...p.orgs.map((o, i) => ({ email: `org${i + 1}@${p.tenant.slug}.demo`, role: 'org_member', tenant: p.tenant.name, organization: o.name })),
+    ]),
+  ];
+}

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { LocalIssuer } from '../adapters/identity.js';
+import { systemClock, type Clock } from '../adapters/clock.js';
+import { documentClient, dynamoClient } from '../adapters/dynamo-local.js';
+import type { AppDeps, RateLimits } from '../http/context.js';
+import { ensureTable } from '../store/table.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  loginFailuresPerEmail: 10,
+  loginAttemptsPerClient: 60,
+  windowSeconds: 15 * 60,
+};
+
+/** The local wiring of the app's dependencies: DynamoDB Local at `endpoint`, the local issuer. */
+export async function localDeps(opts: {
+  endpoint: string;
+  dataDir: string;
+  tableName?: string;
+  clock?: Clock;
+  rateLimits?: Partial<RateLimits>;
+}): Promise<AppDeps> {
+  const client = dynamoClient(opts.endpoint);
+  const tableName = opts.tableName ?? 'bangfu';
+  await ensureTable(client, tableName);
+  const issuer = await LocalIssuer.load(path.resolve(opts.dataDir));
+  return {
+    doc: documentClient(client),
+    tableName,
+    verifier: issuer,
+    issuer,
+    clock: opts.clock ?? systemClock,
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits },
+  };
+}

@@ -1,0 +1,43 @@
+import type { FieldError } from '../shared/schemas/common.js';
+
+export type ErrorCode =
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'out_of_stock'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'internal';
+
+/** The one error type of the API; `onError` maps it to HTTP. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  static validation(fields: FieldError[], message = '提交的数据有误'): AppError {
+    return new AppError('validation_failed', 400, message, fields);
+  }
+  static field(path: string, message: string): AppError {
+    return AppError.validation([{ path, code: 'custom', message }], message);
+  }
+  static notFound(what = '记录'): AppError {
+    return new AppError('not_found', 404, `${what}不存在`);
+  }
+  static forbidden(message = '没有权限执行此操作'): AppError {
+    return new AppError('forbidden', 403, message);
+  }
+  static conflict(message: string, details?: unknown): AppError {
+    return new AppError('conflict', 409, message, details);
+  }
+  static unauthenticated(message = '请先登录'): AppError {
+    return new AppError('unauthenticated', 401, message);
+  }
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { createMiddleware } from 'hono/factory';
+import { AppError } from '../errors.js';
+import { ConditionFailed } from '../store/tenant-store.js';
+import type { Env } from './context.js';
+
+type Stored = { state: 'pending' | 'done'; bodyHash: string; status?: number; body?: string };
+
+const KEY_RE = /^[A-Za-z0-9_\-:.]{1,255}$/;
+const KEEP_SECONDS = 24 * 3600;
+
+/**
+ * `Idempotency-Key` on a POST: the key is claimed with a conditional put before the handler runs,
+ * so two concurrent retries cannot both write; the response is stored, and the same key and body
+ * return it again. The same key with another body is a 409.
+ */
+export const idempotency = createMiddleware<Env>(async (c, next) => {
+  const key = c.req.header('idempotency-key');
+  const store = c.get('store');
+  if (c.req.method !== 'POST' || !key || !store) return next();
+  if (!KEY_RE.test(key)) throw AppError.field('Idempotency-Key', 'Idempotency-Key 格式无效（1–255 位字母、数字或 -_:.）');
+  const caller = c.get('caller');
+  const bodyHash = createHash('sha256').update(await c.req.text()).digest('hex');
+  const pk = store.pk('IDEM');
+  const sk = `${caller.userId}#${c.req.path}#${key}`;
+  const now = c.var.deps.clock();
+  try {
+    await store.put(
+      { pk, sk, state: 'pending', bodyHash, expiresAt: Math.floor(now.getTime() / 1000) + KEEP_SECONDS },
+      { expression: 'attribute_not_exists(pk)' },
+    );
+  } catch (e) {
+    if (!(e instanceof ConditionFailed)) throw e;
+    const prior = await store.get<Stored>(pk, sk);
+    if (!prior) throw AppError.conflict('请求正在处理中，请稍后重试');
+    if (prior.bodyHash !== bodyHash) throw AppError.conflict('Idempotency-Key 已用于另一个不同的请求');
+    if (prior.state !== 'done') throw AppError.conflict('相同的请求正在处理中，请稍后重试');
+    return new Response(prior.body ?? '', {
+      status: prior.status ?? 200,
+      headers: { 'content-type': 'application/json; charset=UTF-8', 'idempotent-replayed': 'true' },
+    });
+  }
+  try {
+    await next();
+  } catch (e) {
+    await store.doc.send(deleteClaim(store.tableName, pk, sk));
+    throw e;
+  }
+  const res = c.res;
+  if (res.status >= 500) {
+    await store.doc.send(deleteClaim(store.tableName, pk, sk));
+    return;
+  }
+  const body = await res.clone().text();
+  await store.put({ pk, sk, state: 'done', bodyHash, status: res.status, body, expiresAt: Math.floor(now.getTime() / 1000) + KEEP_SECONDS });
+});
+
+function deleteClaim(TableName: string, pk: string, sk: string) {
+  return new DeleteCommand({ TableName, Key: { pk, sk } });
+}

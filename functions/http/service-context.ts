@@ -1,0 +1,8 @@
+import type { Context } from 'hono';
+import type { ServiceContext } from '../modules/context.js';
+import type { Env } from './context.js';
+
+/** The service's view of a request: caller, tenant-scoped store, now. */
+export function serviceContext(c: Context<Env>): ServiceContext {
+  return { store: c.var.store, caller: c.var.caller, now: c.var.deps.clock() };
+}

@@ -1,0 +1,164 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Page } from '../../../shared/schemas/common.js';
+import { LoginInput, LoginResult, Me, SettingsPatch, Tenant, TenantInput, User, UserInput } from '../../../shared/schemas/identity.js';
+import { AppError } from '../../errors.js';
+import { authorize } from '../../http/auth.js';
+import type { Env } from '../../http/context.js';
+import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { assertUnderLimit, hitRateLimit } from '../../http/rate-limit.js';
+import { serviceContext } from '../../http/service-context.js';
+import { globalStoreUnscoped } from '../../store/tenant-store.js';
+import { ListQuery } from '../../../shared/schemas/common.js';
+import { authenticateUnscoped, createTenant, createUser, me, tenantSettings, updateSettings } from './service.js';
+import { listTenantSlugsUnscoped, listUsers } from './store.js';
+
+const login = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  tags: ['identity'],
+  summary: 'Sign in with email and password (local identity provider)',
+  request: { body: jsonBody(LoginInput) },
+  responses: { 200: jsonOk(LoginResult, 'a token and the user'), ...ERRORS },
+});
+
+const jwks = createRoute({
+  method: 'get',
+  path: '/.well-known/jwks.json',
+  tags: ['identity'],
+  summary: 'The public keys that verify local tokens',
+  responses: { 200: jsonOk(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), 'JWKS') },
+});
+
+const getMe = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['identity'],
+  summary: 'The current user',
+  security: BEARER,
+  responses: { 200: jsonOk(Me, 'the user'), ...ERRORS },
+});
+
+const postTenant = createRoute({
+  method: 'post',
+  path: '/admin/tenants',
+  tags: ['identity'],
+  summary: 'Create a tenant (platform_admin)',
+  security: BEARER,
+  middleware: [authorize('tenant.create')] as const,
+  request: { body: jsonBody(TenantInput) },
+  responses: { 201: jsonOk(Tenant, 'the tenant'), ...ERRORS },
+});
+
+const listTenants = createRoute({
+  method: 'get',
+  path: '/admin/tenants',
+  tags: ['identity'],
+  summary: 'List tenants (platform_admin)',
+  security: BEARER,
+  middleware: [authorize('tenant.list')] as const,
+  request: { query: ListQuery },
+  responses: { 200: jsonOk(Page(z.object({ id: z.string(), slug: z.string(), name: z.string() })), 'tenants'), ...ERRORS },
+});
+
+const postUser = createRoute({
+  method: 'post',
+  path: '/users',
+  tags: ['identity'],
+  summary: 'Create a user (platform_admin for any tenant, bureau_admin for its own)',
+  security: BEARER,
+  middleware: [authorize('user.create')] as const,
+  request: { body: jsonBody(UserInput) },
+  responses: { 201: jsonOk(User, 'the user'), ...ERRORS },
+});
+
+const getUsers = createRoute({
+  method: 'get',
+  path: '/users',
+  tags: ['identity'],
+  summary: "The tenant's users (bureau_admin)",
+  security: BEARER,
+  middleware: [authorize('user.list')] as const,
+  request: { query: ListQuery },
+  responses: { 200: jsonOk(Page(User), 'users'), ...ERRORS },
+});
+
+const getSettings = createRoute({
+  method: 'get',
+  path: '/settings',
+  tags: ['identity'],
+  summary: "The tenant's settings: time zone, report deadline, pairing limit",
+  security: BEARER,
+  middleware: [authorize('settings.read')] as const,
+  responses: { 200: jsonOk(Tenant, 'the tenant and its settings'), ...ERRORS },
+});
+
+const patchSettings = createRoute({
+  method: 'patch',
+  path: '/settings',
+  tags: ['identity'],
+  summary: "Change the tenant's settings (bureau_admin)",
+  security: BEARER,
+  middleware: [authorize('settings.write')] as const,
+  request: { body: jsonBody(SettingsPatch) },
+  responses: { 200: jsonOk(Tenant, 'the tenant and its settings'), ...ERRORS },
+});
+
+function clientAddress(c: Context<Env>): string {
+  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  if (forwarded) return forwarded;
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export const identityRoutes = new OpenAPIHono<Env>()
+  .openapi(login, async (c) => {
+    const { email, password } = c.req.valid('json');
+    const { deps } = c.var;
+    const global = globalStoreUnscoped(deps.doc, deps.tableName);
+    const now = deps.clock();
+    const lim = deps.rateLimits;
+    await hitRateLimit(global, 'login-client', clientAddress(c), lim.loginAttemptsPerClient, lim.windowSeconds, now);
+    await assertUnderLimit(global, 'login-email', email, lim.loginFailuresPerEmail, lim.windowSeconds, now);
+    const user = await authenticateUnscoped(global, email, password);
+    if (!user) {
+      await hitRateLimit(global, 'login-email', email, Number.MAX_SAFE_INTEGER, lim.windowSeconds, now);
+      throw AppError.unauthenticated('邮箱或密码不正确');
+    }
+    if (!deps.issuer) throw new AppError('forbidden', 403, '此环境由统一身份认证登录');
+    const token = await deps.issuer.sign({
+      sub: user.id,
+      tenantId: user.tenantId,
+      role: user.role,
+      organizationId: user.organizationId,
+      email: user.email,
+    });
+    return c.json({ token, user }, 200);
+  })
+  .openapi(jwks, async (c) => c.json({ keys: (c.var.deps.issuer?.jwks().keys ?? []) as Record<string, unknown>[] }, 200))
+  .openapi(getMe, async (c) => c.json(await me(serviceContext(c)), 200))
+  .openapi(postTenant, async (c) => c.json(await createTenant(serviceContext(c), c.req.valid('json')), 201))
+  .openapi(listTenants, async (c) => {
+    const q = c.req.valid('query');
+    const page = await listTenantSlugsUnscoped(globalStoreUnscoped(c.var.deps.doc, c.var.deps.tableName), q.limit, q.cursor);
+    return c.json({ items: page.items.map((t) => ({ id: t.tenantId, slug: t.sk, name: t.name })), nextCursor: page.nextCursor }, 200);
+  })
+  .openapi(postUser, async (c) => c.json(await createUser(serviceContext(c), c.req.valid('json')), 201))
+  .openapi(getUsers, async (c) => {
+    const q = c.req.valid('query');
+    const page = await listUsers(c.var.store, q.limit, q.cursor);
+    return c.json(
+      {
+        items: page.items.map((u) => ({ id: u.id, email: u.email, role: u.role, tenantId: u.tenantId, ...(u.organizationId ? { organizationId: u.organizationId } : {}) })),
+        nextCursor: page.nextCursor,
+      },
+      200,
+    );
+  })
+  .openapi(getSettings, async (c) => c.json(await tenantSettings(serviceContext(c)), 200))
+  .openapi(patchSettings, async (c) => c.json(await updateSettings(serviceContext(c), c.req.valid('json')), 200));
+

@@ -1,0 +1,148 @@
+import {
+  DEFAULT_SETTINGS,
+  type Me,
+  type SettingsPatch,
+  type Tenant,
+  type TenantInput,
+  type User,
+  type UserInput,
+} from '../../../shared/schemas/identity.js';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../../adapters/passwords.js';
+import { AppError } from '../../errors.js';
+import { newId } from '../../store/ids.js';
+import { TenantStore } from '../../store/tenant-store.js';
+import { auditPut } from '../audit/store.js';
+import type { ServiceContext } from '../context.js';
+import { getOrganizationItem } from '../organizations/store.js';
+import {
+  findLoginUnscoped,
+  getTenant,
+  getUser,
+  putUserItems,
+  slugKey,
+  tenantKey,
+  type UserItem,
+} from './store.js';
+
+export const PLATFORM_TENANT = '_platform';
+
+const publicUser = (u: UserItem): User => ({
+  id: u.id,
+  email: u.email,
+  role: u.role,
+  tenantId: u.tenantId,
+  ...(u.organizationId ? { organizationId: u.organizationId } : {}),
+});
+
+/** Checks an email and password; null when either is wrong (the caller counts the failure). */
+export async function authenticateUnscoped(global: TenantStore, email: string, password: string): Promise<User | null> {
+  const entry = await findLoginUnscoped(global, email);
+  if (!entry) {
+    await verifyPassword(password, DUMMY_HASH); // same time as a real check: do not reveal the email exists
+    return null;
+  }
+  const store = new TenantStore(global.doc, global.tableName, entry.tenantId);
+  const user = await getUser(store, entry.userId);
+  if (!user || !(await verifyPassword(password, user.passwordHash))) return null;
+  return publicUser(user);
+}
+
+export async function me(ctx: ServiceContext): Promise<Me> {
+  const user = await getUser(ctx.store, ctx.caller.userId);
+  if (!user) throw AppError.unauthenticated('账号不存在');
+  const out: Me = publicUser(user);
+  if (user.tenantId !== PLATFORM_TENANT) {
+    const t = await getTenant(ctx.store);
+    if (t) out.tenant = { id: t.id, slug: t.slug, name: t.name, timeZone: t.timeZone };
+  }
+  if (user.organizationId) {
+    out.organizationName = (await getOrganizationItem(ctx.store, user.organizationId))?.name;
+  }
+  return out;
+}
+
+/** platform_admin: a new tenant with its settings (defaults: Asia/Shanghai, Tuesday 18:00, 3). */
+export async function createTenant(ctx: ServiceContext, input: TenantInput): Promise<Tenant> {
+  const id = newId('tn').replace(/[^A-Za-z0-9_]/g, '');
+  const store = new TenantStore(ctx.store.doc, ctx.store.tableName, id, ['_global']);
+  const tenant: Tenant = {
+    id,
+    slug: input.slug,
+    name: input.name,
+    region: input.region,
+    timeZone: input.timeZone ?? DEFAULT_SETTINGS.timeZone,
+    reportDeadline: input.reportDeadline ?? DEFAULT_SETTINGS.reportDeadline,
+    maxActivePairingsPerOrg: input.maxActivePairingsPerOrg ?? DEFAULT_SETTINGS.maxActivePairingsPerOrg,
+    createdAt: ctx.now.toISOString(),
+  };
+  await store.transact([
+    { Put: { Item: { ...tenantKey(store), ...tenant }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        Item: { ...slugKey(store, input.slug), tenantId: id, name: input.name },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+      failWith: AppError.conflict(`标识 ${input.slug} 已被使用`),
+    },
+    auditPut({ ...ctx, store }, 'tenant', id, 'create', null, tenant),
+  ]);
+  return tenant;
+}
+
+export async function tenantSettings(ctx: ServiceContext): Promise<Tenant> {
+  const t = await getTenant(ctx.store);
+  if (!t) throw AppError.notFound('租户');
+  return t;
+}
+
+export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Promise<Tenant> {
+  const before = await tenantSettings(ctx);
+  const after: Tenant = { ...before, ...patch };
+  await ctx.store.transact([
+    { Put: { Item: { ...tenantKey(ctx.store), ...after }, ConditionExpression: 'attribute_exists(pk)' } },
+    auditPut(ctx, 'tenant', before.id, 'update_settings', before, after),
+  ]);
+  return after;
+}
+
+/**
+ * platform_admin creates a user in any tenant (`tenantId`), a bureau_admin only in its own; an
+ * org_member needs an organization of that tenant. Emails are unique across tenants.
+ */
+export async function createUser(ctx: ServiceContext, input: UserInput): Promise<User> {
+  let tenantId = ctx.caller.tenantId;
+  if (ctx.caller.role === 'platform_admin') {
+    if (!input.tenantId) throw AppError.field('tenantId', '请指定租户');
+    tenantId = input.tenantId;
+  } else if (input.tenantId && input.tenantId !== ctx.caller.tenantId) {
+    throw AppError.notFound('租户');
+  }
+  if (ctx.caller.role !== 'platform_admin' && input.role === 'platform_admin') {
+    throw AppError.forbidden('不能创建平台管理员');
+  }
+  const store = new TenantStore(ctx.store.doc, ctx.store.tableName, tenantId);
+  if (tenantId !== PLATFORM_TENANT && !(await getTenant(store))) throw AppError.notFound('租户');
+  if (input.role === 'org_member') {
+    if (!input.organizationId) throw AppError.field('organizationId', '机构成员必须属于一个组织');
+    if (!(await getOrganizationItem(store, input.organizationId))) throw AppError.field('organizationId', '组织不存在');
+  } else if (input.organizationId) {
+    throw AppError.field('organizationId', '只有机构成员可以关联组织');
+  }
+  const user: UserItem = {
+    id: newId('usr'),
+    email: input.email,
+    role: input.role,
+    tenantId,
+    ...(input.role === 'org_member' ? { organizationId: input.organizationId } : {}),
+    passwordHash: await hashPassword(input.password),
+    createdAt: ctx.now.toISOString(),
+  };
+  const scoped = store.withGlobalUnscoped();
+  await scoped.transact([
+    ...putUserItems(scoped, user, AppError.conflict('该邮箱已注册')),
+    auditPut({ ...ctx, store: scoped }, 'user', user.id, 'create', null, publicUser(user)),
+  ]);
+  return publicUser(user);
+}
+
+export { publicUser };

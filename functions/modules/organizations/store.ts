@@ -1,0 +1,92 @@
+import type { Organization } from '../../../shared/schemas/organizations.js';
+import type { TenantStore, TxItem } from '../../store/tenant-store.js';
+import { AppError } from '../../errors.js';
+
+export type OrganizationItem = Organization;
+
+// Access pattern: an organization by id, and all of a tenant's organizations → pk ORG, sk <id>.
+export const orgKey = (store: TenantStore, id: string) => ({ pk: store.pk('ORG'), sk: id });
+// Access pattern: is this credit code taken in the tenant? → pk CREDITCODE, sk <code>.
+const creditCodeKey = (store: TenantStore, code: string) => ({ pk: store.pk('CREDITCODE'), sk: code });
+
+export async function getOrganizationItem(store: TenantStore, id: string): Promise<OrganizationItem | null> {
+  const item = await store.get<OrganizationItem & { pk: string }>(orgKey(store, id).pk, id);
+  return item ? strip(item) : null;
+}
+
+export function strip<T extends Record<string, unknown>>(item: T): T {
+  const { pk: _p, sk: _s, ...rest } = item;
+  return rest as T;
+}
+
+export async function listOrganizationItems(
+  store: TenantStore,
+  q: { status?: string; kind?: string; limit: number; cursor?: string },
+) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const parts: string[] = [];
+  if (q.status) {
+    names['#st'] = 'status';
+    values[':st'] = q.status;
+    parts.push('#st = :st');
+  }
+  if (q.kind) {
+    names['#k'] = 'kind';
+    values[':k'] = q.kind;
+    parts.push('#k = :k');
+  }
+  const page = await store.query<OrganizationItem & { pk: string }>({
+    pk: store.pk('ORG'),
+    limit: q.limit,
+    cursor: q.cursor,
+    filter: parts.length ? { expression: parts.join(' AND '), names, values } : undefined,
+  });
+  return { items: page.items.map(strip), nextCursor: page.nextCursor };
+}
+
+/** Writes the whole record; an update is conditional on nothing having changed since it was read
+ * (the active-pairing counter included, which pairings move in their own transactions). */
+export function putOrganizationTx(
+  store: TenantStore,
+  org: OrganizationItem,
+  condition: 'new' | { updatedAt: string; activePairings: number },
+): TxItem {
+  return {
+    Put: {
+      Item: { ...orgKey(store, org.id), ...org },
+      ...(condition === 'new'
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: 'updatedAt = :prev AND activePairings = :ap',
+            ExpressionAttributeValues: { ':prev': condition.updatedAt, ':ap': condition.activePairings },
+          }),
+    },
+    failWith: AppError.conflict('组织已被他人修改，请刷新后重试'),
+  };
+}
+
+export function claimCreditCodeTx(store: TenantStore, code: string, orgId: string): TxItem {
+  return {
+    Put: { Item: { ...creditCodeKey(store, code), organizationId: orgId }, ConditionExpression: 'attribute_not_exists(pk)' },
+    failWith: AppError.conflict('该统一社会信用代码已登记', [{ path: 'creditCode', code: 'duplicate', message: '该统一社会信用代码已登记' }]),
+  };
+}
+
+export function releaseCreditCodeTx(store: TenantStore, code: string): TxItem {
+  return { Delete: { Key: creditCodeKey(store, code) } };
+}
+
+/** Changes the active-pairing counter, guarded by the tenant's limit when it goes up (rule 2). */
+export function bumpActivePairingsTx(store: TenantStore, orgId: string, by: 1 | -1, limit?: number, overLimit?: AppError): TxItem {
+  return {
+    Update: {
+      Key: orgKey(store, orgId),
+      UpdateExpression: 'SET activePairings = if_not_exists(activePairings, :zero) + :by',
+      ConditionExpression:
+        by > 0 ? 'attribute_exists(pk) AND (attribute_not_exists(activePairings) OR activePairings < :limit)' : 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':zero': 0, ':by': by, ...(by > 0 ? { ':limit': limit ?? 3 } : {}) },
+    },
+    failWith: overLimit,
+  };
+}

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Set-up that `npm start` and `npm test` run first (prestart / pretest). No dependencies: only
+// Node's own modules, because it runs before `npm ci` has installed anything.
+//   - npm ci when node_modules is missing or was installed from another package-lock.json
+//   - the web build when web/ or shared/ changed since the last build
+//   - for tests: Debian's chromium (browser tests) and, everywhere, Java 17 (DynamoDB Local)
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const mode = process.argv[2] ?? 'start';
+const log = (msg) => console.log(`[bootstrap] ${msg}`);
+
+function run(cmd, args, opts = {}) {
+  log(`${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (r.status !== 0) {
+    console.error(`[bootstrap] failed: ${cmd} ${args.join(' ')}`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+function hashFiles(paths) {
+  const h = createHash('sha256');
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
+        walk(path.join(p, name));
+      }
+    } else {
+      h.update(path.relative(root, p));
+      h.update(readFileSync(p));
+    }
+  };
+  for (const p of paths) walk(path.join(root, p));
+  return h.digest('hex');
+}
+
+function has(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+function aptInstall(packages) {
+  const asRoot = !process.getuid || process.getuid() === 0;
+  const cmd = asRoot ? 'apt-get' : 'sudo';
+  const pre = asRoot ? [] : ['apt-get'];
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run(cmd, [...pre, 'update', '-qq'], { env });
+  run(cmd, [...pre, 'install', '-y', '-qq', ...packages], { env });
+}
+
+// 1. dependencies
+const lockHash = hashFiles(['package-lock.json']);
+const stamp = path.join(root, 'node_modules', '.bootstrap-lock-hash');
+if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+  writeFileSync(stamp, lockHash);
+} else {
+  log('node_modules is up to date');
+}
+
+// 2. Java 17 for DynamoDB Local
+if (!has('java')) {
+  log('Java is missing: installing openjdk-17-jre-headless');
+  aptInstall(['openjdk-17-jre-headless']);
+}
+
+// 3. the web build
+if (existsSync(path.join(root, 'web', 'index.html'))) {
+  const webHash = hashFiles(['web', 'shared', 'package-lock.json']);
+  const webStamp = path.join(root, 'web', 'dist', '.build-hash');
+  if (!existsSync(webStamp) || readFileSync(webStamp, 'utf8') !== webHash) {
+    run('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
+    writeFileSync(webStamp, webHash);
+  } else {
+    log('web/dist is up to date');
+  }
+}
+
+// 4. Chromium for the browser tests (Debian's package, never a downloaded browser)
+if (mode === 'test' && !existsSync('/usr/bin/chromium')) {
+  log('Chromium is missing: installing Debian chromium');
+  aptInstall(['chromium', 'fonts-noto-cjk']);
+}

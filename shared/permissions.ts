@@ -1,0 +1,34 @@
+/**
+ * The one role × action table. The HTTP layer checks it in a single middleware; record-level
+ * checks (an org_member touches only its own organization's records) live in the services.
+ */
+export const ROLES = ['platform_admin', 'bureau_admin', 'org_member'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  'tenant.create': ['platform_admin'],
+  'tenant.list': ['platform_admin'],
+  'user.create': ['platform_admin', 'bureau_admin'],
+  'user.list': ['bureau_admin'],
+  'settings.read': ['bureau_admin', 'org_member'],
+  'settings.write': ['bureau_admin'],
+  'village.read': ['bureau_admin', 'org_member'],
+  'village.write': ['bureau_admin'],
+  'organization.read': ['bureau_admin', 'org_member'],
+  'organization.create': ['bureau_admin'],
+  'organization.update': ['bureau_admin', 'org_member'],
+  'organization.review': ['bureau_admin'],
+  'pairing.read': ['bureau_admin', 'org_member'],
+  'pairing.claim': ['bureau_admin', 'org_member'],
+  'pairing.review': ['bureau_admin'],
+  'activity.read': ['bureau_admin', 'org_member'],
+  'activity.write': ['bureau_admin', 'org_member'],
+  'audit.read': ['bureau_admin'],
+  'dashboard.read': ['bureau_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export function can(role: Role, action: Action): boolean {
+  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+}

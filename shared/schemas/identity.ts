@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../dates.js';
+import { ROLES } from '../permissions.js';
+import { Id, RequiredText } from './common.js';
+
+export const Role = z.enum(ROLES, { error: '角色无效' });
+
+export const Email = z
+  .string({ error: '请填写邮箱' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: '邮箱格式不正确' }).max(200));
+
+export const LoginInput = z.object({
+  email: Email,
+  password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(200),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const User = z.object({
+  id: Id,
+  email: z.string(),
+  role: Role,
+  tenantId: z.string(),
+  organizationId: z.string().optional(),
+});
+export type User = z.infer<typeof User>;
+
+export const Me = User.extend({
+  tenant: z
+    .object({ id: z.string(), slug: z.string(), name: z.string(), timeZone: z.string() })
+    .optional(),
+  organizationName: z.string().optional(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const LoginResult = z.object({ token: z.string(), user: User });
+export type LoginResult = z.infer<typeof LoginResult>;
+
+export const ReportDeadline = z.object({
+  weekday: z.number({ error: '星期必须是 0–6 的整数' }).int().min(0).max(6, { error: '星期必须是 0–6 的整数' }),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:MM' }),
+});
+export type ReportDeadline = z.infer<typeof ReportDeadline>;
+
+export const TimeZone = z.string().refine(isValidTimeZone, { message: '不是有效的时区' });
+
+export const TenantSettings = z.object({
+  timeZone: TimeZone,
+  reportDeadline: ReportDeadline,
+  maxActivePairingsPerOrg: z.number().int().min(1, { error: '至少为 1' }).max(100, { error: '最多为 100' }),
+});
+export type TenantSettings = z.infer<typeof TenantSettings>;
+
+export const DEFAULT_SETTINGS: TenantSettings = {
+  timeZone: 'Asia/Shanghai',
+  reportDeadline: { weekday: 2, time: '18:00' },
+  maxActivePairingsPerOrg: 3,
+};
+
+export const TenantInput = z.object({
+  slug: z
+    .string({ error: '请填写标识' })
+    .regex(/^[a-z][a-z0-9-]{1,39}$/, { error: '标识只能含小写字母、数字和短横线，以字母开头' }),
+  name: RequiredText(100, '名称'),
+  region: RequiredText(100, '地区'),
+  timeZone: TimeZone.optional(),
+  reportDeadline: ReportDeadline.optional(),
+  maxActivePairingsPerOrg: TenantSettings.shape.maxActivePairingsPerOrg.optional(),
+});
+export type TenantInput = z.infer<typeof TenantInput>;
+
+export const Tenant = TenantSettings.extend({
+  id: Id,
+  slug: z.string(),
+  name: z.string(),
+  region: z.string(),
+  createdAt: z.string(),
+});
+export type Tenant = z.infer<typeof Tenant>;
+
+export const SettingsPatch = TenantSettings.partial();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const UserInput = z.object({
+  email: Email,
+  password: z.string({ error: '请填写密码' }).min(8, { error: '密码至少 8 位' }).max(200),
+  role: Role,
+  organizationId: Id.optional(),
+  tenantId: Id.optional(),
+});
+export type UserInput = z.infer<typeof UserInput>;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { creditCodeProblem } from '../credit-code.js';
+import { Id, ListQuery, Phone, RequiredText } from './common.js';
+
+export const ORG_KINDS = ['enterprise', 'social_org', 'public_institution'] as const;
+export const OrgKind = z.enum(ORG_KINDS, { error: '组织类型无效' });
+export const ORG_STATUSES = ['pending', 'approved', 'rejected', 'suspended'] as const;
+export const OrgStatus = z.enum(ORG_STATUSES, { error: '状态无效' });
+
+const CREDIT_MESSAGES = {
+  length: '统一社会信用代码应为 18 位',
+  charset: '统一社会信用代码含有无效字符（不使用 I、O、Z、S、V）',
+  check: '统一社会信用代码校验位不正确',
+} as const;
+
+export const CreditCode = z
+  .string({ error: '请填写统一社会信用代码' })
+  .trim()
+  .toUpperCase()
+  .superRefine((code, ctx) => {
+    const problem = creditCodeProblem(code);
+    if (problem) ctx.addIssue({ code: 'custom', message: CREDIT_MESSAGES[problem], params: { problem } });
+  });
+
+const OrganizationFields = z.object({
+  name: RequiredText(100, '组织名称'),
+  kind: OrgKind,
+  creditCode: CreditCode,
+  contactName: RequiredText(50, '联系人'),
+  contactPhone: Phone,
+  address: z.string().trim().max(200).optional(),
+  description: z.string().trim().max(2000).optional(),
+});
+
+export const OrganizationInput = OrganizationFields;
+export type OrganizationInput = z.infer<typeof OrganizationInput>;
+export const OrganizationPatch = OrganizationFields.partial();
+export type OrganizationPatch = z.infer<typeof OrganizationPatch>;
+
+export const Organization = OrganizationFields.extend({
+  id: Id,
+  status: OrgStatus,
+  statusReason: z.string().optional(),
+  activePairings: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Organization = z.infer<typeof Organization>;
+
+export const OrganizationQuery = ListQuery.extend({
+  status: OrgStatus.optional(),
+  kind: OrgKind.optional(),
+});
+
+export const ReviewInput = z.object({ reason: z.string().trim().max(500).optional() });
+export type ReviewInput = z.infer<typeof ReviewInput>;

@@ -1,0 +1,139 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { buildApp } from '../../functions/app.js';
+import { localDeps } from '../../functions/entries/runtime.js';
+import type { AppDeps, RateLimits } from '../../functions/http/context.js';
+import { ensurePlatformAdmin, PLATFORM_ADMIN_EMAIL } from '../../functions/demo/load.js';
+import { DEMO_PASSWORD } from '../../functions/demo/data.js';
+import { withCheckChar } from '../../shared/credit-code.js';
+
+export type Harness = Awaited<ReturnType<typeof makeHarness>>;
+type Json = Record<string, unknown> | unknown[] | undefined;
+export type Res<T = any> = { status: number; body: T; headers: Headers };
+
+let tableCounter = 0;
+
+/**
+ * A fresh table in the run's DynamoDB Local and the real Hono app over it, with helpers that speak
+ * HTTP the way a client does. `clock` lets a test set "now".
+ */
+export async function makeHarness(opts: { now?: Date; rateLimits?: Partial<RateLimits> } = {}) {
+  const clock = { now: opts.now ?? new Date() };
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bangfu-test-'));
+  const deps: AppDeps = await localDeps({
+    endpoint: inject('dynamoEndpoint'),
+    dataDir,
+    tableName: `t${process.pid}_${Date.now().toString(36)}_${tableCounter++}`,
+    clock: () => clock.now,
+    rateLimits: opts.rateLimits,
+  });
+  await ensurePlatformAdmin(deps.doc, deps.tableName);
+  const app = buildApp(deps);
+
+  async function call<T = any>(method: string, url: string, opts2: { token?: string; body?: Json | string; headers?: Record<string, string> } = {}): Promise<Res<T>> {
+    const headers: Record<string, string> = { ...(opts2.headers ?? {}) };
+    if (opts2.token) headers.authorization = `Bearer ${opts2.token}`;
+    let body: string | undefined;
+    if (opts2.body !== undefined) {
+      body = typeof opts2.body === 'string' ? opts2.body : JSON.stringify(opts2.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await app.request(url, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  async function login(email: string, password = DEMO_PASSWORD): Promise<string> {
+    const res = await call('POST', '/api/auth/login', { body: { email, password } });
+    if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.token as string;
+  }
+
+  let seq = 0;
+  /** A tenant with its bureau admin, signed in. */
+  async function tenant(overrides: Record<string, unknown> = {}) {
+    const platform = await login(PLATFORM_ADMIN_EMAIL);
+    const slug = `t${Date.now().toString(36)}${seq++}`;
+    const t = await call('POST', '/api/admin/tenants', { token: platform, body: { slug, name: `${slug} 民政局`, region: '测试县', ...overrides } });
+    if (t.status !== 201) throw new Error(`tenant: ${JSON.stringify(t.body)}`);
+    const email = `admin@${slug}.test`;
+    const u = await call('POST', '/api/users', { token: platform, body: { email, password: 'bureau-pass-1', role: 'bureau_admin', tenantId: t.body.id } });
+    if (u.status !== 201) throw new Error(`user: ${JSON.stringify(u.body)}`);
+    const bureau = await login(email, 'bureau-pass-1');
+    return { id: t.body.id as string, slug, bureau, tenant: t.body };
+  }
+
+  type T = Awaited<ReturnType<typeof tenant>>;
+
+  async function village(t: T, overrides: Record<string, unknown> = {}): Promise<string> {
+    const res = await call('POST', '/api/villages', { token: t.bureau, body: makeVillage(overrides) });
+    if (res.status !== 201) throw new Error(`village: ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  }
+
+  /** An organization, approved unless asked otherwise, with one signed-in member. */
+  async function organization(t: T, overrides: Record<string, unknown> = {}, approve = true) {
+    const res = await call('POST', '/api/organizations', { token: t.bureau, body: makeOrganization(overrides) });
+    if (res.status !== 201) throw new Error(`org: ${JSON.stringify(res.body)}`);
+    const id = res.body.id as string;
+    if (approve) await call('POST', `/api/organizations/${id}/approve`, { token: t.bureau });
+    const email = `m${seq++}${Date.now().toString(36)}@org.test`;
+    const u = await call('POST', '/api/users', { token: t.bureau, body: { email, password: 'member-pass-1', role: 'org_member', organizationId: id } });
+    if (u.status !== 201) throw new Error(`member: ${JSON.stringify(u.body)}`);
+    return { id, member: await login(email, 'member-pass-1') };
+  }
+
+  /** An active pairing of a new organization and village (or the given ones). */
+  async function activePairing(t: T, opts2: { villageId?: string; orgId?: string; startDate?: string } = {}) {
+    const villageId = opts2.villageId ?? (await village(t));
+    const orgId = opts2.orgId ?? (await organization(t)).id;
+    const claim = await call('POST', '/api/pairings', { token: t.bureau, body: { villageId, organizationId: orgId } });
+    if (claim.status !== 201) throw new Error(`claim: ${JSON.stringify(claim.body)}`);
+    const ok = await call('POST', `/api/pairings/${claim.body.id}/approve`, { token: t.bureau, body: { startDate: opts2.startDate ?? '2024-01-01' } });
+    if (ok.status !== 200) throw new Error(`approve: ${JSON.stringify(ok.body)}`);
+    return { id: claim.body.id as string, villageId, orgId };
+  }
+
+  return { app, deps, clock, call, login, tenant, village, organization, activePairing, platformEmail: PLATFORM_ADMIN_EMAIL };
+}
+
+let codeSeq = 1;
+/** A valid, unique, plainly fictional credit code. */
+export function creditCode(): string {
+  return withCheckChar(`9162052100${String(Date.now() % 1e4).padStart(4, '0')}${String(codeSeq++ % 1000).padStart(3, '0')}`);
+}
+
+export function makeVillage(overrides: Record<string, unknown> = {}) {
+  return {
+    name: '测试村',
+    township: '测试镇',
+    county: '测试县',
+    households: 200,
+    population: 800,
+    poorHouseholds: 40,
+    status: 'unlifted',
+    supervised: true,
+    needs: ['industry'],
+    registeredOn: '2020-01-01',
+    ...overrides,
+  };
+}
+
+export function makeOrganization(overrides: Record<string, unknown> = {}) {
+  return {
+    name: '测试培训学校',
+    kind: 'social_org',
+    creditCode: creditCode(),
+    contactName: '张老师',
+    contactPhone: '13800000000',
+    ...overrides,
+  };
+}
