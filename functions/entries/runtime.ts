@@ -3,15 +3,12 @@ import { LocalIssuer } from '../adapters/identity.js';
 import { systemClock, type Clock } from '../adapters/clock.js';
 import { documentClient, dynamoClient } from '../adapters/dynamo-local.js';
 import type { AppDeps, RateLimits } from '../http/context.js';
+import { DEFAULT_RATE_LIMITS } from './env.js';
 import { ensureTable } from '../store/table.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-export const DEFAULT_RATE_LIMITS: RateLimits = {
-  loginFailuresPerEmail: 10,
-  loginAttemptsPerClient: 60,
-  windowSeconds: 15 * 60,
-};
+export { DEFAULT_RATE_LIMITS };
 
 /** The local wiring of the app's dependencies: DynamoDB Local at `endpoint`, the local issuer. */
 export async function localDeps(opts: {

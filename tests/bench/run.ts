@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { measureApiBundle } from './bundle-size.js';
 import { startServer } from './server.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -47,12 +48,8 @@ async function main() {
   results.getPairings = await load(`${second.url}/api/pairings?limit=50`, token);
   await second.stop();
 
-  try {
-    const { bundleSizeBytes } = await import('./bundle-size.js' as string);
-    results.apiBundleBytes = await bundleSizeBytes();
-  } catch {
-    /* the Lambda bundle figure comes with infra */
-  }
+  const bundle = await measureApiBundle();
+  results.apiBundle = { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes, buildMs: Math.round(bundle.ms) };
 
   console.log(JSON.stringify(results, null, 2));
   mkdirSync('bench/results', { recursive: true });

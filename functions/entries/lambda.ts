@@ -1,0 +1,34 @@
+/**
+ * The API on AWS Lambda, behind API Gateway's HTTP API: the same Hono app as `npm start`, wired to
+ * the real DynamoDB table and Cognito. Dependencies are built once per cold start; a bad
+ * environment fails the cold start (see env.ts) instead of the first request.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { handle } from 'hono/aws-lambda';
+import { systemClock } from '../adapters/clock.js';
+import { CognitoVerifier } from '../adapters/cognito.js';
+import { buildApp } from '../app.js';
+import type { AppDeps } from '../http/context.js';
+import { DEFAULT_RATE_LIMITS, lambdaEnv } from './env.js';
+
+const env = lambdaEnv();
+
+// the same marshalling as functions/adapters/dynamo-local.ts documentClient: that file also starts
+// DynamoDB Local, which must stay out of this bundle
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+});
+
+const verifier = new CognitoVerifier({ userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID });
+
+const deps: AppDeps = {
+  doc,
+  tableName: env.TABLE_NAME,
+  verifier,
+  // no issuer: Cognito issues the tokens; the local login route refuses to sign any here
+  clock: systemClock,
+  rateLimits: DEFAULT_RATE_LIMITS,
+};
+
+export const handler = handle(buildApp(deps));

@@ -1,0 +1,39 @@
+import { Fn } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { AppFunction } from './app-function.js';
+
+/**
+ * The API: the Hono app in one Lambda function behind an HTTP API. Every path under /api goes to
+ * the app, which does its own routing, authentication and authorization; the HTTP API adds none.
+ */
+export class Api extends Construct {
+  readonly function: AppFunction;
+  readonly httpApi: HttpApi;
+  /** the HTTP API's host name, for CloudFront's origin */
+  readonly domainName: string;
+
+  constructor(scope: Construct, id: string, props: { entry: string; table: ITable; userPool: UserPool; client: UserPoolClient }) {
+    super(scope, id);
+    this.function = new AppFunction(this, 'Handler', {
+      entry: props.entry,
+      description: 'Bangfu API (Hono app)',
+      table: { table: props.table, access: 'readWrite' },
+      environment: {
+        USER_POOL_ID: props.userPool.userPoolId,
+        USER_POOL_CLIENT_ID: props.client.userPoolClientId,
+      },
+    });
+    this.httpApi = new HttpApi(this, 'HttpApi', { description: 'Bangfu API; browsers reach it through CloudFront under /api' });
+    this.httpApi.addRoutes({
+      path: '/api/{proxy+}',
+      methods: [HttpMethod.ANY],
+      integration: new HttpLambdaIntegration('App', this.function.fn),
+    });
+    // apiEndpoint is https://<id>.execute-api.<region>.amazonaws.com
+    this.domainName = Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint));
+  }
+}

@@ -1,0 +1,83 @@
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import path from 'node:path';
+import { BUNDLING, REPO_ROOT } from '../bundling.js';
+
+/**
+ * What a function may do with the table. Neither level includes Scan: request paths never scan
+ * (ARCHITECTURE.md, Data), so a function that starts to will fail loudly instead of quietly.
+ * TransactWriteItems needs no action of its own: each of its Put/Update/Delete/ConditionCheck does.
+ */
+export const TABLE_ACTIONS = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  readWrite: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+  ],
+} as const;
+export type TableAccess = keyof typeof TABLE_ACTIONS;
+
+export type AppFunctionProps = {
+  /** absolute path of the entry file under functions/entries/ */
+  entry: string;
+  description: string;
+  /** the table and how much of it the function may touch; sets TABLE_NAME */
+  table?: { table: ITable; access: TableAccess };
+  environment?: Record<string, string>;
+  memorySize?: number;
+  timeout?: Duration;
+};
+
+/**
+ * Every Bangfu Lambda function, with its defaults fixed once: Node 22 on ARM, an esbuild bundle
+ * (minified, source maps on, AWS SDK from the runtime; see infra/bundling.ts), X-Ray tracing, a log
+ * group with a retention, and table access granted by level, on that table and its indexes only.
+ */
+export class AppFunction extends Construct {
+  readonly fn: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        ...(props.table ? { TABLE_NAME: props.table.table.tableName } : {}),
+        ...props.environment,
+      },
+      bundling: {
+        target: BUNDLING.target,
+        format: OutputFormat.ESM,
+        minify: BUNDLING.minify,
+        sourceMap: BUNDLING.sourceMap,
+        externalModules: [...BUNDLING.external],
+        mainFields: [...BUNDLING.mainFields],
+        banner: BUNDLING.banner,
+        // esbuild is a dev dependency: synth bundles locally and never needs Docker
+        forceDockerBundling: false,
+      },
+    });
+    if (props.table) props.table.table.grant(this.fn, ...TABLE_ACTIONS[props.table.access]);
+  }
+}

@@ -1,0 +1,46 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+
+/**
+ * The GSIs, each named for the access pattern it serves. A copy of INDEXES in
+ * functions/store/table.ts (infra imports nothing from functions/ but entry paths);
+ * tests/infra/table-indexes.test.ts fails if the two drift.
+ */
+export const TABLE_INDEXES = {
+  villagesByCoverage: { pk: 'coveragePk', sk: 'coverageSk' },
+  byVillage: { pk: 'villagePk', sk: 'villageSk' },
+  byOrganization: { pk: 'orgPk', sk: 'orgSk' },
+} as const;
+
+/** Holds carry it; DynamoDB deletes expired items eventually, so correctness never depends on it. */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+/**
+ * The one table: keys pk/sk, on demand, point-in-time recovery, TTL, the GSIs above (all attributes
+ * projected). Kept on stack deletion and protected against deletion: it holds every tenant's data.
+ */
+export class AppTable extends Construct {
+  readonly table: Table;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: 'pk', type: AttributeType.STRING },
+      sortKey: { name: 'sk', type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const [indexName, keys] of Object.entries(TABLE_INDEXES)) {
+      this.table.addGlobalSecondaryIndex({
+        indexName,
+        partitionKey: { name: keys.pk, type: AttributeType.STRING },
+        sortKey: { name: keys.sk, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+  }
+}
