@@ -33,6 +33,13 @@ export function onError(err: Error, c: Context) {
       );
     }
     if (err.status === 401) return errorResponse(c, AppError.unauthenticated());
+    // a body that is not JSON (zod-openapi's media-type gate): the client's error, not a 500
+    if (err.status === 415) {
+      return errorResponse(
+        c,
+        AppError.validation([{ path: '(body)', code: 'unsupported_media_type', message: '请求体必须是 JSON（Content-Type: application/json）' }], '请求体必须是 JSON'),
+      );
+    }
   }
   console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), path: c.req.path, error: String(err?.stack ?? err) }));
   return errorResponse(c, new AppError('internal', 500, '服务器内部错误，请稍后重试'));

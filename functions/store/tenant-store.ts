@@ -181,7 +181,7 @@ export class TenantStore {
     }
     const limit = q.limit ?? 50;
     const items: T[] = [];
-    let start = q.cursor ? this.decodeCursor(q.cursor) : undefined;
+    let start = q.cursor ? this.cursorOf(q, q.cursor) : undefined;
     // With a filter a page can come back short; keep reading until it is full or the data ends.
     do {
       const out = await this.doc.send(
@@ -197,11 +197,15 @@ export class TenantStore {
           ScanIndexForward: q.forward ?? true,
         }),
       );
+      // a filtered read may return more matches than the page has room for: those left over
+      // must be reached through the cursor, not dropped
+      let leftOver = false;
       for (const it of (out.Items ?? []) as T[]) {
         if (items.length < limit) items.push(it);
+        else leftOver = true;
       }
       start = out.LastEvaluatedKey;
-      if (items.length >= limit && start) {
+      if (items.length >= limit && (start || leftOver)) {
         // the cursor must point just after the last item returned
         const last = items[items.length - 1] as Record<string, unknown>;
         start = this.keyOf(last, q.index);
@@ -228,6 +232,27 @@ export class TenantStore {
       key[INDEXES[index].pk] = item[INDEXES[index].pk];
       key[INDEXES[index].sk] = item[INDEXES[index].sk];
     }
+    return key;
+  }
+
+  /**
+   * A client's cursor must be a key this very query could have returned: exactly its key
+   * attributes, its partition, inside its sort-key range; anything else is a 400, never a 500.
+   */
+  private cursorOf(q: QueryInput, cursor: string): Record<string, unknown> {
+    const key = this.decodeCursor(cursor);
+    const keys = q.index ? INDEXES[q.index] : { pk: 'pk', sk: 'sk' };
+    const expected = new Set(['pk', 'sk', keys.pk, keys.sk]);
+    const attrs = Object.keys(key);
+    const sk = key[keys.sk];
+    const fits =
+      attrs.length === expected.size &&
+      attrs.every((a) => expected.has(a)) &&
+      key[keys.pk] === q.pk &&
+      typeof sk === 'string' &&
+      (q.skBeginsWith === undefined || sk.startsWith(q.skBeginsWith)) &&
+      (!q.skBetween || (sk >= q.skBetween[0] && sk <= q.skBetween[1]));
+    if (!fits) throw AppError.field('cursor', '分页游标无效');
     return key;
   }
 

@@ -15,9 +15,13 @@ export type Res<T = any> = { status: number; body: T; headers: Headers };
 
 let tableCounter = 0;
 
+/** The harness signs everyone in from one client address, so its per-client login limit is high
+ * unless a test (of that very limit) sets it. */
+const HARNESS_RATE_LIMITS: Partial<RateLimits> = { loginAttemptsPerClient: 100_000 };
+
 /**
  * A fresh table in the run's DynamoDB Local and the real Hono app over it, with helpers that speak
- * HTTP the way a client does. `clock` lets a test set "now".
+ * HTTP the way a client does. `clock` lets a test set "now"; `dataDir` holds the local signing key.
  */
 export async function makeHarness(opts: { now?: Date; rateLimits?: Partial<RateLimits> } = {}) {
   const clock = { now: opts.now ?? new Date() };
@@ -27,7 +31,7 @@ export async function makeHarness(opts: { now?: Date; rateLimits?: Partial<RateL
     dataDir,
     tableName: `t${process.pid}_${Date.now().toString(36)}_${tableCounter++}`,
     clock: () => clock.now,
-    rateLimits: opts.rateLimits,
+    rateLimits: { ...HARNESS_RATE_LIMITS, ...opts.rateLimits },
   });
   await ensurePlatformAdmin(deps.doc, deps.tableName);
   const app = buildApp(deps);
@@ -57,10 +61,17 @@ export async function makeHarness(opts: { now?: Date; rateLimits?: Partial<RateL
     return res.body.token as string;
   }
 
+  let platformToken: string | undefined;
+  /** The platform admin's token (signed in once per harness). */
+  async function platformLogin(): Promise<string> {
+    platformToken ??= await login(PLATFORM_ADMIN_EMAIL);
+    return platformToken;
+  }
+
   let seq = 0;
   /** A tenant with its bureau admin, signed in. */
   async function tenant(overrides: Record<string, unknown> = {}) {
-    const platform = await login(PLATFORM_ADMIN_EMAIL);
+    const platform = await platformLogin();
     const slug = `t${Date.now().toString(36)}${seq++}`;
     const t = await call('POST', '/api/admin/tenants', { token: platform, body: { slug, name: `${slug} 民政局`, region: '测试县', ...overrides } });
     if (t.status !== 201) throw new Error(`tenant: ${JSON.stringify(t.body)}`);
@@ -79,31 +90,98 @@ export async function makeHarness(opts: { now?: Date; rateLimits?: Partial<RateL
     return res.body.id;
   }
 
-  /** An organization, approved unless asked otherwise, with one signed-in member. */
-  async function organization(t: T, overrides: Record<string, unknown> = {}, approve = true) {
+  /** A new signed-in member of an organization. */
+  async function member(t: T, organizationId: string): Promise<string> {
+    const email = `m${seq++}${Date.now().toString(36)}@org.test`;
+    const u = await call('POST', '/api/users', { token: t.bureau, body: { email, password: 'member-pass-1', role: 'org_member', organizationId } });
+    if (u.status !== 201) throw new Error(`member: ${JSON.stringify(u.body)}`);
+    return login(email, 'member-pass-1');
+  }
+
+  /** An organization, approved unless asked otherwise, without members (cheap: no password hashing). */
+  async function organizationId(t: T, overrides: Record<string, unknown> = {}, approve = true): Promise<string> {
     const res = await call('POST', '/api/organizations', { token: t.bureau, body: makeOrganization(overrides) });
     if (res.status !== 201) throw new Error(`org: ${JSON.stringify(res.body)}`);
     const id = res.body.id as string;
-    if (approve) await call('POST', `/api/organizations/${id}/approve`, { token: t.bureau });
-    const email = `m${seq++}${Date.now().toString(36)}@org.test`;
-    const u = await call('POST', '/api/users', { token: t.bureau, body: { email, password: 'member-pass-1', role: 'org_member', organizationId: id } });
-    if (u.status !== 201) throw new Error(`member: ${JSON.stringify(u.body)}`);
-    return { id, member: await login(email, 'member-pass-1') };
+    if (approve) {
+      const ok = await call('POST', `/api/organizations/${id}/approve`, { token: t.bureau });
+      if (ok.status !== 200) throw new Error(`approve org: ${JSON.stringify(ok.body)}`);
+    }
+    return id;
+  }
+
+  /** An organization, approved unless asked otherwise, with one signed-in member. */
+  async function organization(t: T, overrides: Record<string, unknown> = {}, approve = true) {
+    const id = await organizationId(t, overrides, approve);
+    return { id, member: await member(t, id) };
+  }
+
+  /** A pending claim of a new organization and village (or the given ones), made by the bureau. */
+  async function pendingPairing(t: T, opts2: { villageId?: string; orgId?: string; startDate?: string } = {}) {
+    const villageId = opts2.villageId ?? (await village(t));
+    const orgId = opts2.orgId ?? (await organizationId(t));
+    const body: Record<string, unknown> = { villageId, organizationId: orgId };
+    if (opts2.startDate) body.startDate = opts2.startDate;
+    const claim = await call('POST', '/api/pairings', { token: t.bureau, body });
+    if (claim.status !== 201) throw new Error(`claim: ${JSON.stringify(claim.body)}`);
+    return { id: claim.body.id as string, villageId, orgId };
   }
 
   /** An active pairing of a new organization and village (or the given ones). */
   async function activePairing(t: T, opts2: { villageId?: string; orgId?: string; startDate?: string } = {}) {
-    const villageId = opts2.villageId ?? (await village(t));
-    const orgId = opts2.orgId ?? (await organization(t)).id;
-    const claim = await call('POST', '/api/pairings', { token: t.bureau, body: { villageId, organizationId: orgId } });
-    if (claim.status !== 201) throw new Error(`claim: ${JSON.stringify(claim.body)}`);
-    const ok = await call('POST', `/api/pairings/${claim.body.id}/approve`, { token: t.bureau, body: { startDate: opts2.startDate ?? '2024-01-01' } });
+    const p = await pendingPairing(t, { villageId: opts2.villageId, orgId: opts2.orgId });
+    const ok = await call('POST', `/api/pairings/${p.id}/approve`, { token: t.bureau, body: { startDate: opts2.startDate ?? '2024-01-01' } });
     if (ok.status !== 200) throw new Error(`approve: ${JSON.stringify(ok.body)}`);
-    return { id: claim.body.id as string, villageId, orgId };
+    return p;
   }
 
-  return { app, deps, clock, call, login, tenant, village, organization, activePairing, platformEmail: PLATFORM_ADMIN_EMAIL };
+  /** Ends an active pairing on a date. */
+  async function endPairing(t: T, pairingId: string, endDate: string) {
+    const res = await call('POST', `/api/pairings/${pairingId}/end`, { token: t.bureau, body: { endDate } });
+    if (res.status !== 200) throw new Error(`end: ${JSON.stringify(res.body)}`);
+  }
+
+  /** GET that must answer 200; its body. */
+  async function get<T = any>(token: string, url: string): Promise<T> {
+    const res = await call<T>('GET', url, { token });
+    if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  /** The ids of a list answer, in order. */
+  async function ids(token: string, url: string): Promise<string[]> {
+    return (await get<{ items: { id: string }[] }>(token, url)).items.map((i) => i.id);
+  }
+
+  /** The audit trail of one record, as the tenant's bureau sees it. */
+  async function audit(t: T, entity: string, id: string): Promise<any[]> {
+    return (await get<{ items: any[] }>(t.bureau, `/api/audit?entity=${entity}&id=${id}`)).items;
+  }
+
+  return {
+    app,
+    deps,
+    clock,
+    dataDir,
+    call,
+    login,
+    platformLogin,
+    tenant,
+    village,
+    member,
+    organizationId,
+    organization,
+    pendingPairing,
+    activePairing,
+    endPairing,
+    get,
+    ids,
+    audit,
+    platformEmail: PLATFORM_ADMIN_EMAIL,
+  };
 }
+
+export type TestTenant = Awaited<ReturnType<Harness['tenant']>>;
 
 let codeSeq = 1;
 /** A valid, unique, plainly fictional credit code. */

@@ -17,6 +17,7 @@ import {
   releaseGuardTx,
   transitionPairingTx,
   countTx,
+  villagePairingItems,
   type GapFlag,
 } from './store.js';
 
@@ -154,10 +155,17 @@ export async function endPairing(ctx: ServiceContext, id: string, input: EndInpu
   const village = await getVillage(ctx, before.villageId);
   const after: Pairing = { ...before, status: 'ended', endDate: input.endDate, reason: input.reason ?? before.reason, updatedAt: ctx.now.toISOString() };
   const lastOne = village.activePairings <= 1;
+  // rule 2: with no pairing left, the gap (断档) opens on the last day any pairing covered the
+  // village, which is not this end date when another pairing ended later than this (back-dated) one
+  const gapOpenSince = lastOne
+    ? (await villagePairingItems(ctx.store, village.id))
+        .filter((p) => p.id !== id && p.status === 'ended' && p.endDate)
+        .reduce((latest, p) => (p.endDate! > latest ? p.endDate! : latest), input.endDate)
+    : village.gapOpenSince;
   await ctx.store.transact([
     transitionPairingTx(ctx.store, id, 'active', { status: 'ended', endDate: input.endDate, reason: after.reason, updatedAt: after.updatedAt }, AppError.conflict('结对状态已变化，请刷新')),
     bumpActivePairingsTx(ctx.store, before.organizationId, -1),
-    moveVillageCoverageTx(ctx.store, village, -1, lastOne ? input.endDate : village.gapOpenSince),
+    moveVillageCoverageTx(ctx.store, village, -1, gapOpenSince),
     releaseGuardTx(ctx.store, before),
     countTx(ctx.store, { active: -1, ended: 1 }),
     auditPut(ctx, 'pairing', id, 'end', before, after),

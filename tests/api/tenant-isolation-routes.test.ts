@@ -1,0 +1,121 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeHarness, type Harness, type TestTenant } from '../support/harness.js';
+
+// No user of one tenant may read or change another tenant's data: every route that takes an id,
+// called from tenant B with tenant A's record, answers 404 and leaves the record as it was.
+// The routes come from the running app's OpenAPI document, so a new id route fails this file
+// until it is added to ROUTES below.
+
+let h: Harness;
+let a: TestTenant;
+let b: TestTenant;
+let bMember: string;
+const A = {} as {
+  village: string;
+  pendingOrg: string;
+  approvedOrg: string;
+  pendingPairing: string;
+  activePairing: string;
+};
+
+beforeAll(async () => {
+  h = await makeHarness({ now: new Date('2026-06-15T04:00:00Z') });
+  [a, b] = [await h.tenant(), await h.tenant()];
+  A.village = await h.village(a);
+  A.pendingOrg = await h.organizationId(a, {}, false);
+  A.approvedOrg = await h.organizationId(a);
+  A.pendingPairing = (await h.pendingPairing(a, { orgId: A.approvedOrg })).id;
+  A.activePairing = (await h.activePairing(a, { orgId: A.approvedOrg, villageId: A.village, startDate: '2026-01-01' })).id;
+  const bOrg = await h.organization(b);
+  bMember = bOrg.member;
+  await h.activePairing(b, { orgId: bOrg.id, startDate: '2026-01-01' });
+});
+
+type Route = {
+  /** a body that would pass validation, so the answer is about the record, not the input */
+  body?: Record<string, unknown>;
+  /** an org member may call it for its own records, so B's member must get 404 too */
+  member?: boolean;
+};
+
+/** Every route with an `{id}`, keyed as `METHOD /path` the way the OpenAPI document lists it. */
+const ROUTES: Record<string, Route> = {
+  'GET /villages/{id}': { member: true },
+  'PATCH /villages/{id}': { body: { name: '越权改名村' } },
+  'GET /organizations/{id}': { member: true },
+  'PATCH /organizations/{id}': { body: { name: '越权改名' }, member: true },
+  'POST /organizations/{id}/approve': { body: {} },
+  'POST /organizations/{id}/reject': { body: { reason: '越权' } },
+  'POST /organizations/{id}/suspend': { body: {} },
+  'GET /pairings/{id}': { member: true },
+  'POST /pairings/{id}/approve': { body: { startDate: '2026-06-01' } },
+  'POST /pairings/{id}/reject': { body: {} },
+  'POST /pairings/{id}/end': { body: { endDate: '2026-06-01' } },
+  'GET /pairings/{id}/activities': { member: true },
+  'POST /pairings/{id}/activities': { body: { date: '2026-06-01', type: 'visit', peopleReached: 1, description: '越权' }, member: true },
+};
+
+/**
+ * Tenant A's record for a path prefix, in a state where the action would succeed if the tenant
+ * check were missing (a pending organization to approve, an active pairing to end …).
+ */
+const RECORD_BY_PREFIX: Record<string, (action: string) => { id: string; read: string[] }> = {
+  '/villages': () => ({ id: A.village, read: [`/api/villages/${A.village}`] }),
+  '/organizations': (action) => {
+    const id = action === 'approve' || action === 'reject' ? A.pendingOrg : A.approvedOrg;
+    return { id, read: [`/api/organizations/${id}`] };
+  },
+  '/pairings': (action) => {
+    const id = action === 'approve' || action === 'reject' ? A.pendingPairing : A.activePairing;
+    return { id, read: [`/api/pairings/${id}`, `/api/pairings/${id}/activities`] };
+  },
+};
+
+const prefixOf = (path: string) => '/' + path.split('/')[1];
+const actionOf = (path: string) => path.split('/')[3] ?? '';
+
+async function idOperationsOfTheApp(): Promise<string[]> {
+  const spec = (await h.call('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+  return Object.entries(spec.paths)
+    .filter(([path]) => path.includes('{id}'))
+    .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+}
+
+/** A's record as A's bureau sees it, with its audit trail. */
+async function seenByA(record: { id: string; read: string[] }, entity: string) {
+  const reads = await Promise.all(record.read.map((url) => h.get(a.bureau, url)));
+  return { reads, audit: await h.audit(a, entity, record.id) };
+}
+
+const ENTITY: Record<string, string> = { '/villages': 'village', '/organizations': 'organization', '/pairings': 'pairing' };
+
+describe('every id route of the app', () => {
+  it('the map covers every route with an {id} the app serves, and no other', async () => {
+    const live = await idOperationsOfTheApp();
+    expect(live.length).toBeGreaterThanOrEqual(13);
+    expect([...live].sort()).toEqual(Object.keys(ROUTES).sort());
+    for (const op of live) expect(Object.keys(RECORD_BY_PREFIX)).toContain(prefixOf(op.split(' ')[1]));
+  });
+
+  it.each(Object.entries(ROUTES))("%s with tenant A's id, as tenant B, is not found and changes nothing", async (op, route) => {
+    const [method, path] = op.split(' ');
+    const record = RECORD_BY_PREFIX[prefixOf(path)](actionOf(path));
+    const entity = ENTITY[prefixOf(path)];
+    const url = '/api' + path.replace('{id}', record.id);
+    const before = await seenByA(record, entity);
+
+    const asBureau = await h.call(method, url, { token: b.bureau, body: route.body });
+    expect({ op, status: asBureau.status, code: asBureau.body?.error?.code }).toEqual({ op, status: 404, code: 'not_found' });
+    if (route.member) {
+      const asMember = await h.call(method, url, { token: bMember, body: route.body });
+      expect({ op, status: asMember.status }).toEqual({ op, status: 404 });
+    }
+    expect(await seenByA(record, entity)).toEqual(before);
+  });
+
+  it("the same calls with tenant A's own token do reach the records (the 404s above are about the tenant)", async () => {
+    expect((await h.call('GET', `/api/villages/${A.village}`, { token: a.bureau })).status).toBe(200);
+    expect((await h.call('GET', `/api/organizations/${A.approvedOrg}`, { token: a.bureau })).status).toBe(200);
+    expect((await h.call('GET', `/api/pairings/${A.activePairing}/activities`, { token: a.bureau })).status).toBe(200);
+  });
+});
