@@ -252,7 +252,7 @@ export class TenantStore {
       typeof sk === 'string' &&
       (q.skBeginsWith === undefined || sk.startsWith(q.skBeginsWith)) &&
       (!q.skBetween || (sk >= q.skBetween[0] && sk <= q.skBetween[1]));
-    if (!fits) throw AppError.field('cursor', '分页游标无效');
+    if (!fits) throw AppError.field('query.cursor', '分页游标无效');
     return key;
   }
 
@@ -265,15 +265,15 @@ export class TenantStore {
     try {
       key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     } catch {
-      throw AppError.field('cursor', '分页游标无效');
+      throw AppError.field('query.cursor', '分页游标无效');
     }
-    if (!key || typeof key !== 'object' || Array.isArray(key)) throw AppError.field('cursor', '分页游标无效');
+    if (!key || typeof key !== 'object' || Array.isArray(key)) throw AppError.field('query.cursor', '分页游标无效');
     const rec = key as Record<string, unknown>;
     for (const [k, v] of Object.entries(rec)) {
-      if (typeof v !== 'string') throw AppError.field('cursor', '分页游标无效');
-      if (PARTITION_ATTRS.includes(k) && !this.allowed.some((p) => v.startsWith(p))) throw AppError.field('cursor', '分页游标无效');
+      if (typeof v !== 'string') throw AppError.field('query.cursor', '分页游标无效');
+      if (PARTITION_ATTRS.includes(k) && !this.allowed.some((p) => v.startsWith(p))) throw AppError.field('query.cursor', '分页游标无效');
     }
-    if (typeof rec.pk !== 'string') throw AppError.field('cursor', '分页游标无效');
+    if (typeof rec.pk !== 'string') throw AppError.field('query.cursor', '分页游标无效');
     return rec;
   }
 

@@ -64,7 +64,7 @@ describe('?cursor=', () => {
       for (const [what, cursor] of forged(t.id)) {
         const res = await h.call('GET', withParam(url, `cursor=${cursor}`), { token: t.bureau });
         expect({ url, what, status: res.status }).toEqual({ url, what, status: 400 });
-        expect(res.body.error.details[0].path).toBe('cursor');
+        expect(res.body.error.details[0].path).toBe('query.cursor');
       }
     }
   });
@@ -75,7 +75,7 @@ describe('?cursor=', () => {
     expect(page.items[0].activePairings).toBe(0);
     const res = await h.call('GET', `/api/villages?uncovered=false&cursor=${page.nextCursor}`, { token: t.bureau });
     expect(res.status).toBe(400);
-    expect(res.body.error.details[0].path).toBe('cursor');
+    expect(res.body.error.details[0].path).toBe('query.cursor');
   });
 
   it('following nextCursor walks every village exactly once, in order', async () => {

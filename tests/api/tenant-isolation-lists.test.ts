@@ -119,6 +119,6 @@ describe("A's ids in B's requests", () => {
     expect((await h.call('GET', `/api/villages?limit=1&cursor=${page.nextCursor}`, { token: a.bureau })).status).toBe(200);
     const res = await h.call('GET', `/api/villages?limit=1&cursor=${page.nextCursor}`, { token: b.bureau });
     expect(res.status).toBe(400);
-    expect(res.body.error.details[0].path).toBe('cursor');
+    expect(res.body.error.details[0].path).toBe('query.cursor');
   });
 });

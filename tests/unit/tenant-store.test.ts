@@ -44,7 +44,7 @@ describe('reads outside the tenant', () => {
     for (const cursor of [b64({ pk: theirs.pk('THING'), sk: 'a' }), b64({ pk: mine.pk('THING'), sk: 'a', coveragePk: theirs.pk('VILLAGE') })]) {
       const err = await mine.query({ pk: mine.pk('THING'), cursor }).catch((e) => e);
       expect(err).toBeInstanceOf(AppError);
-      expect(err).toMatchObject({ status: 400, code: 'validation_failed', details: [expect.objectContaining({ path: 'cursor' })] });
+      expect(err).toMatchObject({ status: 400, code: 'validation_failed', details: [expect.objectContaining({ path: 'query.cursor' })] });
     }
   });
 });

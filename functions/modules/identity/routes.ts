@@ -1,6 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { clientAddress } from '../../http/client-address.js';
 import { Page } from '../../../shared/schemas/common.js';
 import { LoginInput, LoginResult, Me, SettingsPatch, Tenant, TenantInput, User, UserInput } from '../../../shared/schemas/identity.js';
 import { AppError } from '../../errors.js';
@@ -104,16 +103,6 @@ const patchSettings = createRoute({
   request: { body: jsonBody(SettingsPatch) },
   responses: { 200: jsonOk(Tenant, 'the tenant and its settings'), ...ERRORS },
 });
-
-function clientAddress(c: Context<Env>): string {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded;
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 export const identityRoutes = new OpenAPIHono<Env>()
   .openapi(login, async (c) => {

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export type RunningServer = { url: string; dataDir: string; stop: () => Promise<void>; output: () => string };
+
+/** A free loopback port, asked of the OS. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The real server as `npm start` runs it (`tsx functions/entries/local.ts`), with the demo data,
+ * on a free port and a fresh DATA_DIR; resolves once GET /api/health answers ok.
+ */
+export async function startServer(opts: { timeoutMs?: number } = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bangfu-e2e-'));
+  const root = path.resolve(import.meta.dirname, '../../..');
+  const child: ChildProcess = spawn('npx', ['tsx', 'functions/entries/local.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so stop() reaches npx, tsx and node alike
+  });
+  let log = '';
+  child.stdout?.on('data', (d) => (log += String(d)));
+  child.stderr?.on('data', (d) => (log += String(d)));
+  const url = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((r) => child.once('exit', r));
+      // SIGTERM: the server stops its DynamoDB Local (Java) child before it exits
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${log}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok && ((await res.json()) as { ok?: boolean }).ok) return { url, dataDir, stop, output: () => log };
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`server did not answer /api/health in time:\n${log}`);
+}
+
+/** JSON over HTTP against the running server, the way a script would call the API. */
+export async function apiCall<T = any>(base: string, method: string, pathname: string, opts: { token?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${base}${pathname}`, {
+    method,
+    headers: {
+      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+    },
+    body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+export async function apiLogin(base: string, email: string, password: string): Promise<string> {
+  const res = await apiCall<{ token: string }>(base, 'POST', '/api/auth/login', { body: { email, password } });
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token;
+}
