@@ -96,8 +96,8 @@ describe('an organization claims an uncovered supervised village and the bureau 
     await row.waitFor({ state: 'detached' }); // it left the pending list
 
     await page.getByRole('menuitem', { name: '工作台' }).click();
-    await page.getByTestId('uncovered-none').waitFor();
-    expect(await page.getByTestId('uncovered-item').filter({ hasText: VILLAGE }).count()).toBe(0);
+    await page.getByTestId('stat-covered').waitFor();
+    await expect.poll(() => page.getByTestId('uncovered-item').filter({ hasText: VILLAGE }).count()).toBe(0);
     await page.context().close();
   }, 60_000);
 });

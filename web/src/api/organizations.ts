@@ -1,0 +1,55 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Organization, OrganizationInput, OrganizationPatch } from '../../../shared/schemas/organizations';
+import { api, call } from './client';
+import { useCursorList } from './cursor';
+import { invalidate } from './invalidate';
+
+export type OrgStatusFilter = Organization['status'] | undefined;
+export type Review = 'approve' | 'reject' | 'suspend';
+
+/** GET /api/organizations, by status, 20 a page. */
+export function useOrganizations(status: OrgStatusFilter) {
+  return useCursorList<Organization>(['organizations', { status }], (cursor) =>
+    call(api.organizations.$get({ query: { limit: '20', ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } })),
+  );
+}
+
+export function useOrganization(id: string | null | undefined) {
+  return useQuery({
+    queryKey: ['organization', id],
+    queryFn: () => call(api.organizations[':id'].$get({ param: { id: id as string } })),
+    enabled: !!id,
+  });
+}
+
+export function useCreateOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { input: OrganizationInput; key: string }) =>
+      call(api.organizations.$post({ json: v.input }, { headers: { 'Idempotency-Key': v.key } })),
+    onSuccess: () => invalidate(queryClient, 'organizations'),
+  });
+}
+
+export function useUpdateOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; patch: OrganizationPatch }) => call(api.organizations[':id'].$patch({ param: { id: v.id }, json: v.patch })),
+    onSuccess: () => invalidate(queryClient, 'organizations', 'organization', 'audit', 'me'),
+  });
+}
+
+/** approve | reject | suspend, with an optional reason (the bureau's review). */
+export function useReviewOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; action: Review; reason?: string }) => {
+      const args = { param: { id: v.id }, json: v.reason ? { reason: v.reason } : {} };
+      const route = api.organizations[':id'];
+      if (v.action === 'approve') return call(route.approve.$post(args));
+      if (v.action === 'reject') return call(route.reject.$post(args));
+      return call(route.suspend.$post(args));
+    },
+    onSuccess: () => invalidate(queryClient, 'organizations', 'organization', 'audit', 'pairings'),
+  });
+}

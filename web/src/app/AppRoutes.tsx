@@ -1,0 +1,56 @@
+import { lazy, Suspense } from 'react';
+import { Spin } from 'antd';
+import { Navigate, Route, Routes } from 'react-router';
+import { useMe } from '../auth/auth-context';
+import { RequireAuth } from '../auth/RequireAuth';
+import { RequireRole } from '../auth/RequireRole';
+
+// one chunk per screen: an organization's phone never downloads the bureau's dashboard
+const SignInPage = lazy(() => import('../pages/sign-in/SignInPage'));
+const DashboardPage = lazy(() => import('../pages/dashboard/DashboardPage'));
+const VillagesPage = lazy(() => import('../pages/villages/VillagesPage'));
+const OrganizationsPage = lazy(() => import('../pages/organizations/OrganizationsPage'));
+const PairingsPage = lazy(() => import('../pages/pairings/PairingsPage'));
+const ClaimPage = lazy(() => import('../pages/claim/ClaimPage'));
+const MyPairingsPage = lazy(() => import('../pages/my-pairings/MyPairingsPage'));
+const MyOrganizationPage = lazy(() => import('../pages/my-organization/MyOrganizationPage'));
+const TenantsPage = lazy(() => import('../pages/tenants/TenantsPage'));
+const NotFoundPage = lazy(() => import('../pages/not-found/NotFoundPage'));
+
+const BUREAU = ['bureau_admin'] as const;
+const ORG = ['org_member'] as const;
+const PLATFORM = ['platform_admin'] as const;
+
+/** "/" is each role's first screen. */
+function Home() {
+  const me = useMe();
+  if (me.role === 'org_member') return <Navigate to="/claim" replace />;
+  if (me.role === 'platform_admin') return <Navigate to="/tenants" replace />;
+  return <DashboardPage />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path="/sign-in"
+        element={
+          <Suspense fallback={<Spin fullscreen size="large" />}>
+            <SignInPage />
+          </Suspense>
+        }
+      />
+      <Route element={<RequireAuth />}>
+        <Route index element={<Home />} />
+        <Route path="villages" element={<RequireRole roles={BUREAU}><VillagesPage /></RequireRole>} />
+        <Route path="organizations" element={<RequireRole roles={BUREAU}><OrganizationsPage /></RequireRole>} />
+        <Route path="pairings" element={<RequireRole roles={BUREAU}><PairingsPage /></RequireRole>} />
+        <Route path="claim" element={<RequireRole roles={ORG}><ClaimPage /></RequireRole>} />
+        <Route path="my-pairings" element={<RequireRole roles={ORG}><MyPairingsPage /></RequireRole>} />
+        <Route path="my-organization" element={<RequireRole roles={ORG}><MyOrganizationPage /></RequireRole>} />
+        <Route path="tenants" element={<RequireRole roles={PLATFORM}><TenantsPage /></RequireRole>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

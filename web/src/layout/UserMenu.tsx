@@ -1,0 +1,38 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Dropdown, Flex, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAuth, useMe } from '../auth/auth-context';
+
+/** Who is signed in, in which role, and the way out. */
+export function UserMenu({ compact }: { compact: boolean }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { signOut } = useAuth();
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          {
+            key: 'who',
+            disabled: true,
+            label: (
+              <div className="user-card">
+                <div>{me.email}</div>
+                <Typography.Text type="secondary">{t(`roles.${me.role}`)}</Typography.Text>
+                {me.organizationName && <div className="muted">{me.organizationName}</div>}
+              </div>
+            ),
+          },
+          { type: 'divider' },
+          { key: 'sign-out', icon: <LogoutOutlined />, label: <span data-testid="sign-out">{t('auth.signOut')}</span>, onClick: signOut },
+        ],
+      }}
+    >
+      <Flex align="center" gap={8} className="user-trigger" data-testid="user-menu" role="button">
+        <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d4ed8' }} />
+        {!compact && <span className="user-email">{me.email}</span>}
+      </Flex>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,47 @@
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  FlagOutlined,
+  HeartOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role } from '../../../shared/permissions';
+
+export type NavItem = { path: string; labelKey: NavLabel; icon: ReactNode };
+type NavLabel =
+  | 'nav.dashboard'
+  | 'nav.villages'
+  | 'nav.organizations'
+  | 'nav.pairings'
+  | 'nav.claim'
+  | 'nav.myPairings'
+  | 'nav.myOrganization'
+  | 'nav.tenants';
+
+/** Each role's screens, in the order its work runs. */
+export const NAV: Record<Role, NavItem[]> = {
+  bureau_admin: [
+    { path: '/', labelKey: 'nav.dashboard', icon: <DashboardOutlined /> },
+    { path: '/villages', labelKey: 'nav.villages', icon: <EnvironmentOutlined /> },
+    { path: '/organizations', labelKey: 'nav.organizations', icon: <TeamOutlined /> },
+    { path: '/pairings', labelKey: 'nav.pairings', icon: <ApartmentOutlined /> },
+  ],
+  org_member: [
+    { path: '/claim', labelKey: 'nav.claim', icon: <FlagOutlined /> },
+    { path: '/my-pairings', labelKey: 'nav.myPairings', icon: <HeartOutlined /> },
+    { path: '/my-organization', labelKey: 'nav.myOrganization', icon: <ShopOutlined /> },
+  ],
+  platform_admin: [{ path: '/tenants', labelKey: 'nav.tenants', icon: <BankOutlined /> }],
+};
+
+/** The menu key for a location: the longest nav path it starts with. */
+export function selectedNavPath(items: NavItem[], pathname: string): string {
+  const match = items
+    .filter((i) => (i.path === '/' ? pathname === '/' : pathname.startsWith(i.path)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.path ?? '';
+}

@@ -1,0 +1,33 @@
+import { Drawer, Skeleton, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { AuditTimeline } from '../../components/audit/AuditTimeline';
+import { ErrorResult } from '../../components/ErrorResult';
+import { OrgDescriptions } from '../../components/OrgDescriptions';
+import { PairingList } from '../../components/PairingList';
+import { useIsPhone } from '../../lib/use-is-phone';
+import { useOrganization } from '../../api/organizations';
+
+/** One organization: its record, its pairings and its audit trail. */
+export function OrganizationDetail({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const org = useOrganization(id);
+  return (
+    <Drawer open={id !== null} onClose={onClose} size={isPhone ? '100%' : 720} title={org.data?.name ?? t('organizations.detailTitle')}>
+      {org.isPending && <Skeleton active />}
+      {org.isError && <ErrorResult error={org.error} onRetry={() => void org.refetch()} />}
+      {org.data && (
+        <>
+          <OrgDescriptions org={org.data} />
+          <Tabs
+            className="detail-tabs"
+            items={[
+              { key: 'pairings', label: t('organizations.tabPairings'), children: <PairingList filter={{ organizationId: org.data.id }} show="village" /> },
+              { key: 'audit', label: t('audit.tab'), children: <AuditTimeline entity="organization" id={org.data.id} /> },
+            ]}
+          />
+        </>
+      )}
+    </Drawer>
+  );
+}
