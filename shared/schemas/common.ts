@@ -47,7 +47,7 @@ export const RequiredText = (max: number, label: string) =>
 
 export const Count = (label: string) =>
   z
-    .number({ error: `${label}必须是数字` })
+    .number({ error: (iss) => (iss.input === undefined || iss.input === null ? `请填写${label}` : `${label}必须是数字`) })
     .int({ error: `${label}必须是整数` })
     .nonnegative({ error: `${label}不能为负数` })
     .max(10_000_000, { error: `${label}过大` });
