@@ -10,6 +10,34 @@ export interface TokenVerifier {
   verify(token: string): Promise<Claims>;
 }
 
+/** A user as the directory registers it: what the tokens it issues will claim. */
+export type NewLogin = { email: string; role: Role; tenantId: string; organizationId?: string };
+
+/**
+ * What the directory made. `userId` is the subject its tokens carry (`sub`), so it must also be the
+ * user's id in the table: the API reads the caller's record by `sub`. Cognito picks its own subject,
+ * hence the directory, not the service, names the user. `passwordHash` is for the local directory
+ * only, whose credential lives on the user item.
+ */
+export type CreatedLogin = { userId: string; passwordHash?: string };
+
+/**
+ * Who may sign in, and with which password: the table itself in local mode, Cognito on AWS. The
+ * user's record (role, organization, tenant) is written to the table by the identity service in
+ * both modes; the directory holds the credential and issues the token.
+ */
+export interface UserDirectory {
+  /** Registers a login; null when the email already has one. */
+  createLogin(user: NewLogin, password: string): Promise<CreatedLogin | null>;
+  /** Undoes createLogin when the user's record could not be written, so no login dangles. */
+  deleteLogin(email: string): Promise<void>;
+  /** A token for the right password; null for a wrong password or an unknown email alike. */
+  signIn(email: string, password: string): Promise<{ token: string } | null>;
+}
+
+/** The half of a directory that creating users needs (the demo loader has no issuer to sign with). */
+export type LoginRegistry = Pick<UserDirectory, 'createLogin' | 'deleteLogin'>;
+
 const ISSUER = 'bangfu-local';
 const AUDIENCE = 'bangfu';
 const ALG = 'ES256';

@@ -1,7 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { LoginRegistry } from '../adapters/identity.js';
 import type { ServiceContext } from '../modules/context.js';
 import { logActivity } from '../modules/activities/service.js';
 import { createTenant, createUser, PLATFORM_TENANT } from '../modules/identity/service.js';
+import { localLogins } from '../modules/identity/local-directory.js';
 import { findLoginUnscoped } from '../modules/identity/store.js';
 import { createOrganization, reviewOrganization } from '../modules/organizations/service.js';
 import { approvePairing, claimPairing } from '../modules/pairings/service.js';
@@ -21,11 +23,19 @@ function systemContext(doc: DynamoDBDocumentClient, tableName: string, tenantId:
   };
 }
 
-/** The platform admin, always (DEMO_DATA=0 starts with it alone); idempotent. */
-export async function ensurePlatformAdmin(doc: DynamoDBDocumentClient, tableName: string, password = DEMO_PASSWORD): Promise<void> {
+/**
+ * The platform admin, always (DEMO_DATA=0 starts with it alone); idempotent. Its login goes to the
+ * local password store unless another directory is given (tests of the Cognito directory do).
+ */
+export async function ensurePlatformAdmin(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  password = DEMO_PASSWORD,
+  logins: LoginRegistry = localLogins,
+): Promise<void> {
   if (await findLoginUnscoped(globalStoreUnscoped(doc, tableName), PLATFORM_ADMIN_EMAIL)) return;
   const ctx = systemContext(doc, tableName, PLATFORM_TENANT, 'platform_admin');
-  await createUser(ctx, { email: PLATFORM_ADMIN_EMAIL, password, role: 'platform_admin', tenantId: PLATFORM_TENANT });
+  await createUser(ctx, logins, { email: PLATFORM_ADMIN_EMAIL, password, role: 'platform_admin', tenantId: PLATFORM_TENANT });
 }
 
 type Programme = typeof QINGSHUI | typeof ANHUA;
@@ -37,7 +47,8 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
   const platform = systemContext(doc, tableName, PLATFORM_TENANT, 'platform_admin');
   const tenant = await createTenant(platform, p.tenant);
   const ctx = systemContext(doc, tableName, tenant.id);
-  await createUser(platform, { email: `admin@${p.tenant.slug}.demo`, password: DEMO_PASSWORD, role: 'bureau_admin', tenantId: tenant.id });
+  // demo data is local only (never on AWS), so its logins are local ones
+  await createUser(platform, localLogins, { email: `admin@${p.tenant.slug}.demo`, password: DEMO_PASSWORD, role: 'bureau_admin', tenantId: tenant.id });
 
   const villages = new Map<string, string>();
   for (const { key, ...v } of p.villages) villages.set(key, (await registerVillage(ctx, v)).id);
@@ -49,7 +60,7 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
     await reviewOrganization(ctx, org.id, 'approve');
     orgs.set(key, org.id);
     n += 1;
-    await createUser(ctx, { email: `org${n}@${p.tenant.slug}.demo`, password: DEMO_PASSWORD, role: 'org_member', organizationId: org.id });
+    await createUser(ctx, localLogins, { email: `org${n}@${p.tenant.slug}.demo`, password: DEMO_PASSWORD, role: 'org_member', organizationId: org.id });
   }
 
   for (const g of p.groups) {

@@ -8,6 +8,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { handle } from 'hono/aws-lambda';
 import { systemClock } from '../adapters/clock.js';
 import { CognitoVerifier } from '../adapters/cognito.js';
+import { CognitoDirectory } from '../adapters/cognito-directory.js';
 import { buildApp } from '../app.js';
 import type { AppDeps } from '../http/context.js';
 import { DEFAULT_RATE_LIMITS, lambdaEnv } from './env.js';
@@ -20,13 +21,15 @@ const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
 });
 
-const verifier = new CognitoVerifier({ userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID });
+const pool = { userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID };
 
 const deps: AppDeps = {
   doc,
   tableName: env.TABLE_NAME,
-  verifier,
-  // no issuer: Cognito issues the tokens; the local login route refuses to sign any here
+  verifier: new CognitoVerifier(pool),
+  // sign-in and new users go to Cognito, which issues the tokens the verifier accepts
+  directory: new CognitoDirectory(pool),
+  // no issuer: the server signs nothing and serves an empty JWKS
   clock: systemClock,
   rateLimits: DEFAULT_RATE_LIMITS,
 };

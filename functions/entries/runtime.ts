@@ -4,13 +4,15 @@ import { systemClock, type Clock } from '../adapters/clock.js';
 import { documentClient, dynamoClient } from '../adapters/dynamo-local.js';
 import type { AppDeps, RateLimits } from '../http/context.js';
 import { DEFAULT_RATE_LIMITS } from './env.js';
+import { localDirectory } from '../modules/identity/local-directory.js';
 import { ensureTable } from '../store/table.js';
+import { globalStoreUnscoped } from '../store/tenant-store.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export { DEFAULT_RATE_LIMITS };
 
-/** The local wiring of the app's dependencies: DynamoDB Local at `endpoint`, the local issuer. */
+/** The local wiring of the app's dependencies: DynamoDB Local at `endpoint`, the local issuer and directory. */
 export async function localDeps(opts: {
   endpoint: string;
   dataDir: string;
@@ -22,10 +24,12 @@ export async function localDeps(opts: {
   const tableName = opts.tableName ?? 'bangfu';
   await ensureTable(client, tableName);
   const issuer = await LocalIssuer.load(path.resolve(opts.dataDir));
+  const doc = documentClient(client);
   return {
-    doc: documentClient(client),
+    doc,
     tableName,
     verifier: issuer,
+    directory: localDirectory(globalStoreUnscoped(doc, tableName), issuer),
     issuer,
     clock: opts.clock ?? systemClock,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits },

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Caller } from '../modules/context.js';
 export type { Caller };
-import type { LocalIssuer, TokenVerifier } from '../adapters/identity.js';
+import type { LocalIssuer, TokenVerifier, UserDirectory } from '../adapters/identity.js';
 import type { Clock } from '../adapters/clock.js';
 import type { TenantStore } from '../store/tenant-store.js';
 
@@ -18,6 +18,8 @@ export type AppDeps = {
   doc: DynamoDBDocumentClient;
   tableName: string;
   verifier: TokenVerifier;
+  /** who may sign in: the table's password hashes locally, Cognito on AWS */
+  directory: UserDirectory;
   /** present in local mode: signs tokens and serves JWKS */
   issuer?: LocalIssuer;
   clock: Clock;

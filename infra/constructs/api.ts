@@ -5,10 +5,12 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.js';
+import { USER_ADMIN_ACTIONS } from './identity.js';
 
 /**
  * The API: the Hono app in one Lambda function behind an HTTP API. Every path under /api goes to
  * the app, which does its own routing, authentication and authorization; the HTTP API adds none.
+ * The function signs users in and creates them in the user pool (functions/adapters/cognito-directory.ts).
  */
 export class Api extends Construct {
   readonly function: AppFunction;
@@ -27,6 +29,8 @@ export class Api extends Construct {
         USER_POOL_CLIENT_ID: props.client.userPoolClientId,
       },
     });
+    // creating users writes to the pool; on this pool's ARN only
+    props.userPool.grant(this.function.fn, ...USER_ADMIN_ACTIONS);
     this.httpApi = new HttpApi(this, 'HttpApi', { description: 'Bangfu API; browsers reach it through CloudFront under /api' });
     this.httpApi.addRoutes({
       path: '/api/{proxy+}',

@@ -16,8 +16,23 @@ export const CUSTOM_ATTRIBUTES = {
 } as const;
 
 /**
+ * What the API does to the pool when an administrator creates a user (functions/adapters/
+ * cognito-directory.ts): create it, set its password, and delete it again if the user's record
+ * could not be written. Signing in (InitiateAuth) is a public call and needs no permission.
+ */
+export const USER_ADMIN_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminDeleteUser'] as const;
+
+/**
+ * The app's own password rule (shared/schemas/identity.ts UserInput: at least 8 characters), so a
+ * password the API accepts is one Cognito accepts; the default policy would refuse many of them.
+ */
+export const PASSWORD_MIN_LENGTH = 8;
+
+/**
  * Cognito: one user pool (email sign-in, accounts created by administrators, not by sign-up) and
- * the web app's client (public: no secret, SRP sign-in).
+ * the web app's client (public: no secret). The API signs users in through that client with
+ * USER_PASSWORD_AUTH (POST /api/auth/login keeps one contract in both modes); SRP stays allowed
+ * for a client that signs in with Cognito directly.
  */
 export class Identity extends Construct {
   readonly userPool: UserPool;
@@ -31,6 +46,13 @@ export class Identity extends Construct {
       autoVerify: { email: true },
       selfSignUpEnabled: false,
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      passwordPolicy: {
+        minLength: PASSWORD_MIN_LENGTH,
+        requireLowercase: false,
+        requireUppercase: false,
+        requireDigits: false,
+        requireSymbols: false,
+      },
       customAttributes: Object.fromEntries(
         Object.entries(CUSTOM_ATTRIBUTES).map(([name, a]) => [name, new StringAttribute({ minLen: 1, maxLen: a.maxLen, mutable: a.mutable })]),
       ),
@@ -40,7 +62,7 @@ export class Identity extends Construct {
     const custom = Object.keys(CUSTOM_ATTRIBUTES);
     this.client = this.userPool.addClient('WebClient', {
       generateSecret: false,
-      authFlows: { userSrp: true },
+      authFlows: { userSrp: true, userPassword: true },
       disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,

@@ -9,6 +9,7 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOM_CLAIMS } from '../../functions/adapters/cognito.js';
 import { INDEXES } from '../../functions/store/table.js';
+import { UserInput } from '../../shared/schemas/identity.js';
 import { BangfuStack } from '../../infra/stack.js';
 
 // one synth (with the API bundled by esbuild) for the whole file
@@ -29,6 +30,11 @@ beforeAll(() => {
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
 const statements = (t: Template): Statement[] =>
   Object.values(t.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+/** The statements of the policies attached to one role (by the role's logical id). */
+const statementsOfRole = (t: Template, roleId: string): Statement[] =>
+  Object.values(t.findResources('AWS::IAM::Policy'))
+    .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
 const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 const resourcesOf = (s: Statement) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
 
@@ -105,6 +111,29 @@ describe('the API function', () => {
     const granted = new Set(dynamo.flatMap(actionsOf));
     for (const a of ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchGetItem']) {
       expect(granted).toContain(`dynamodb:${a}`);
+    }
+  });
+
+  it('may create, set the password of and delete users in the user pool, and nothing else there', () => {
+    const roleId = stack.getLogicalId(stack.api.function.fn.role!.node.defaultChild as never);
+    const cognito = statementsOfRole(template, roleId).filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+    expect(cognito.length).toBeGreaterThan(0);
+    const poolArn = { 'Fn::GetAtt': [stack.getLogicalId(stack.identity.userPool.node.defaultChild as never), 'Arn'] };
+    for (const s of cognito) {
+      expect(s.Effect).toBe('Allow');
+      expect(resourcesOf(s)).toEqual([poolArn]);
+    }
+    expect(new Set(cognito.flatMap(actionsOf))).toEqual(
+      new Set(['cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminDeleteUser']),
+    );
+  });
+
+  it('grants no cognito-idp action on every resource, nor every cognito-idp action, anywhere in the stack', () => {
+    const cognito = statements(template).filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+    expect(cognito.length).toBeGreaterThan(0);
+    for (const s of cognito) {
+      expect(resourcesOf(s)).not.toContain('*');
+      expect(actionsOf(s)).not.toContain('cognito-idp:*');
     }
   });
 
@@ -218,6 +247,19 @@ describe('identity', () => {
       expect(client.WriteAttributes).not.toContain(a);
     }
     expect(client.WriteAttributes.length).toBeGreaterThan(0); // an empty list would mean "all writable"
+  });
+
+  it('lets the web client sign in with a password (the API’s login) and keeps SRP', () => {
+    const client = Object.values(template.findResources('AWS::Cognito::UserPoolClient'))[0].Properties;
+    expect(client.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']));
+    // no admin-side password flow: the API signs in as a public client would, with no IAM for it
+    expect(client.ExplicitAuthFlows).not.toContain('ALLOW_ADMIN_USER_PASSWORD_AUTH');
+  });
+
+  it('accepts every password the API accepts when it creates a user', () => {
+    const policy = Object.values(template.findResources('AWS::Cognito::UserPool'))[0].Properties.Policies.PasswordPolicy;
+    expect(policy.MinimumLength).toBe(UserInput.shape.password.minLength);
+    expect(policy).toMatchObject({ RequireLowercase: false, RequireUppercase: false, RequireNumbers: false, RequireSymbols: false });
   });
 });
 

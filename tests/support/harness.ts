@@ -21,19 +21,23 @@ const HARNESS_RATE_LIMITS: Partial<RateLimits> = { loginAttemptsPerClient: 100_0
 
 /**
  * A fresh table in the run's DynamoDB Local and the real Hono app over it, with helpers that speak
- * HTTP the way a client does. `clock` lets a test set "now"; `dataDir` holds the local signing key.
+ * HTTP the way a client does. `clock` lets a test set "now"; `dataDir` holds the local signing key;
+ * `identity` replaces the local directory and verifier (as on AWS, where Cognito is both).
  */
-export async function makeHarness(opts: { now?: Date; rateLimits?: Partial<RateLimits> } = {}) {
+export async function makeHarness(
+  opts: { now?: Date; rateLimits?: Partial<RateLimits>; identity?: Pick<AppDeps, 'directory' | 'verifier'> } = {},
+) {
   const clock = { now: opts.now ?? new Date() };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bangfu-test-'));
-  const deps: AppDeps = await localDeps({
+  const local: AppDeps = await localDeps({
     endpoint: inject('dynamoEndpoint'),
     dataDir,
     tableName: `t${process.pid}_${Date.now().toString(36)}_${tableCounter++}`,
     clock: () => clock.now,
     rateLimits: { ...HARNESS_RATE_LIMITS, ...opts.rateLimits },
   });
-  await ensurePlatformAdmin(deps.doc, deps.tableName);
+  const deps: AppDeps = { ...local, ...opts.identity };
+  await ensurePlatformAdmin(deps.doc, deps.tableName, DEMO_PASSWORD, deps.directory);
   const app = buildApp(deps);
 
   async function call<T = any>(method: string, url: string, opts2: { token?: string; body?: Json | string; headers?: Record<string, string> } = {}): Promise<Res<T>> {

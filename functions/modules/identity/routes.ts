@@ -10,14 +10,14 @@ import { assertUnderLimit, hitRateLimit } from '../../http/rate-limit.js';
 import { serviceContext } from '../../http/service-context.js';
 import { globalStoreUnscoped } from '../../store/tenant-store.js';
 import { ListQuery } from '../../../shared/schemas/common.js';
-import { authenticateUnscoped, createTenant, createUser, me, tenantSettings, updateSettings } from './service.js';
+import { createTenant, createUser, me, signInUnscoped, tenantSettings, updateSettings } from './service.js';
 import { listTenantSlugsUnscoped, listUsers } from './store.js';
 
 const login = createRoute({
   method: 'post',
   path: '/auth/login',
   tags: ['identity'],
-  summary: 'Sign in with email and password (local identity provider)',
+  summary: 'Sign in with email and password (the local identity provider, or Cognito on AWS)',
   request: { body: jsonBody(LoginInput) },
   responses: { 200: jsonOk(LoginResult, 'a token and the user'), ...ERRORS },
 });
@@ -113,20 +113,12 @@ export const identityRoutes = new OpenAPIHono<Env>()
     const lim = deps.rateLimits;
     await hitRateLimit(global, 'login-client', clientAddress(c), lim.loginAttemptsPerClient, lim.windowSeconds, now);
     await assertUnderLimit(global, 'login-email', email, lim.loginFailuresPerEmail, lim.windowSeconds, now);
-    const user = await authenticateUnscoped(global, email, password);
-    if (!user) {
+    const session = await signInUnscoped(global, deps.directory, email, password);
+    if (!session) {
       await hitRateLimit(global, 'login-email', email, Number.MAX_SAFE_INTEGER, lim.windowSeconds, now);
       throw AppError.unauthenticated('邮箱或密码不正确');
     }
-    if (!deps.issuer) throw new AppError('forbidden', 403, '此环境由统一身份认证登录');
-    const token = await deps.issuer.sign({
-      sub: user.id,
-      tenantId: user.tenantId,
-      role: user.role,
-      organizationId: user.organizationId,
-      email: user.email,
-    });
-    return c.json({ token, user }, 200);
+    return c.json(session, 200);
   })
   .openapi(jwks, async (c) => c.json({ keys: (c.var.deps.issuer?.jwks().keys ?? []) as Record<string, unknown>[] }, 200))
   .openapi(getMe, async (c) => c.json(await me(serviceContext(c)), 200))
@@ -136,7 +128,7 @@ export const identityRoutes = new OpenAPIHono<Env>()
     const page = await listTenantSlugsUnscoped(globalStoreUnscoped(c.var.deps.doc, c.var.deps.tableName), q.limit, q.cursor);
     return c.json({ items: page.items.map((t) => ({ id: t.tenantId, slug: t.sk, name: t.name })), nextCursor: page.nextCursor }, 200);
   })
-  .openapi(postUser, async (c) => c.json(await createUser(serviceContext(c), c.req.valid('json')), 201))
+  .openapi(postUser, async (c) => c.json(await createUser(serviceContext(c), c.var.deps.directory, c.req.valid('json')), 201))
   .openapi(getUsers, async (c) => {
     const q = c.req.valid('query');
     const page = await listUsers(c.var.store, q.limit, q.cursor);

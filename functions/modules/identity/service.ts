@@ -1,5 +1,6 @@
 import {
   DEFAULT_SETTINGS,
+  type LoginResult,
   type Me,
   type SettingsPatch,
   type Tenant,
@@ -7,7 +8,7 @@ import {
   type User,
   type UserInput,
 } from '../../../shared/schemas/identity.js';
-import { DUMMY_HASH, hashPassword, verifyPassword } from '../../adapters/passwords.js';
+import type { LoginRegistry, UserDirectory } from '../../adapters/identity.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../store/ids.js';
 import { TenantStore } from '../../store/tenant-store.js';
@@ -15,7 +16,7 @@ import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
 import { getOrganizationItem } from '../organizations/store.js';
 import {
-  findLoginUnscoped,
+  findUserByEmailUnscoped,
   getTenant,
   getUser,
   putUserItems,
@@ -34,17 +35,19 @@ const publicUser = (u: UserItem): User => ({
   ...(u.organizationId ? { organizationId: u.organizationId } : {}),
 });
 
-/** Checks an email and password; null when either is wrong (the caller counts the failure). */
-export async function authenticateUnscoped(global: TenantStore, email: string, password: string): Promise<User | null> {
-  const entry = await findLoginUnscoped(global, email);
-  if (!entry) {
-    await verifyPassword(password, DUMMY_HASH); // same time as a real check: do not reveal the email exists
-    return null;
-  }
-  const store = new TenantStore(global.doc, global.tableName, entry.tenantId);
-  const user = await getUser(store, entry.userId);
-  if (!user || !(await verifyPassword(password, user.passwordHash))) return null;
-  return publicUser(user);
+const emailTaken = () => AppError.conflict('该邮箱已注册');
+
+/**
+ * Signs in through the directory and returns its token with the user as the table knows it; null
+ * when the email or password is wrong (the caller counts the failure).
+ */
+export async function signInUnscoped(global: TenantStore, directory: UserDirectory, email: string, password: string): Promise<LoginResult | null> {
+  const session = await directory.signIn(email, password);
+  if (!session) return null;
+  const user = await findUserByEmailUnscoped(global, email);
+  // a login made outside the API has no record here, and every route would refuse its token
+  if (!user) return null;
+  return { token: session.token, user: publicUser(user) };
 }
 
 export async function me(ctx: ServiceContext): Promise<Me> {
@@ -107,9 +110,10 @@ export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch):
 
 /**
  * platform_admin creates a user in any tenant (`tenantId`), a bureau_admin only in its own; an
- * org_member needs an organization of that tenant. Emails are unique across tenants.
+ * org_member needs an organization of that tenant. Emails are unique across tenants. The login
+ * (Cognito on AWS) is made first and names the user; the user's record follows in one transaction.
  */
-export async function createUser(ctx: ServiceContext, input: UserInput): Promise<User> {
+export async function createUser(ctx: ServiceContext, logins: LoginRegistry, input: UserInput): Promise<User> {
   let tenantId = ctx.caller.tenantId;
   if (ctx.caller.role === 'platform_admin') {
     if (!input.tenantId) throw AppError.field('tenantId', '请指定租户');
@@ -128,20 +132,31 @@ export async function createUser(ctx: ServiceContext, input: UserInput): Promise
   } else if (input.organizationId) {
     throw AppError.field('organizationId', '只有机构成员可以关联组织');
   }
+  const organizationId = input.role === 'org_member' ? input.organizationId : undefined;
+  const login = await logins.createLogin({ email: input.email, role: input.role, tenantId, organizationId }, input.password);
+  if (!login) throw emailTaken();
   const user: UserItem = {
-    id: newId('usr'),
+    id: login.userId,
     email: input.email,
     role: input.role,
     tenantId,
-    ...(input.role === 'org_member' ? { organizationId: input.organizationId } : {}),
-    passwordHash: await hashPassword(input.password),
+    ...(organizationId ? { organizationId } : {}),
+    ...(login.passwordHash ? { passwordHash: login.passwordHash } : {}),
     createdAt: ctx.now.toISOString(),
   };
   const scoped = store.withGlobalUnscoped();
-  await scoped.transact([
-    ...putUserItems(scoped, user, AppError.conflict('该邮箱已注册')),
-    auditPut({ ...ctx, store: scoped }, 'user', user.id, 'create', null, publicUser(user)),
-  ]);
+  try {
+    await scoped.transact([
+      ...putUserItems(scoped, user, emailTaken()),
+      auditPut({ ...ctx, store: scoped }, 'user', user.id, 'create', null, publicUser(user)),
+    ]);
+  } catch (err) {
+    // a login without its record could sign in to nothing, and would block the email for good
+    await logins.deleteLogin(user.email).catch((undo: unknown) => {
+      console.error(JSON.stringify({ level: 'error', msg: 'login left without its user record', email: user.email, error: String(undo) }));
+    });
+    throw err;
+  }
   return publicUser(user);
 }
 

@@ -1,7 +1,8 @@
 import type { Tenant, User } from '../../../shared/schemas/identity.js';
-import type { TenantStore, TxItem } from '../../store/tenant-store.js';
+import { TenantStore, type TxItem } from '../../store/tenant-store.js';
 
-export type UserItem = User & { passwordHash: string; createdAt: string };
+/** `passwordHash` only in local mode: on AWS the password lives in Cognito (see UserDirectory). */
+export type UserItem = User & { passwordHash?: string; createdAt: string };
 export type LoginEntry = { tenantId: string; userId: string };
 
 // Access pattern: a tenant's own record → pk TENANT, sk TENANT.
@@ -21,6 +22,13 @@ export async function getTenant(store: TenantStore): Promise<Tenant | null> {
 export async function findLoginUnscoped(global: TenantStore, email: string): Promise<LoginEntry | null> {
   const k = loginKey(global, email);
   return global.get<LoginEntry>(k.pk, k.sk);
+}
+
+/** Sign-in's look-up: the login entry, then the user in the tenant it names. */
+export async function findUserByEmailUnscoped(global: TenantStore, email: string): Promise<UserItem | null> {
+  const entry = await findLoginUnscoped(global, email);
+  if (!entry) return null;
+  return getUser(new TenantStore(global.doc, global.tableName, entry.tenantId), entry.userId);
 }
 
 export async function findTenantIdBySlugUnscoped(global: TenantStore, slug: string): Promise<string | null> {

@@ -1,0 +1,109 @@
+import {
+  AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  type AttributeType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { AppError } from '../errors.js';
+import { CUSTOM_CLAIMS } from './cognito.js';
+import type { CreatedLogin, NewLogin, UserDirectory } from './identity.js';
+
+/** The one method of the SDK client this adapter calls; tests hand in a stand-in for it. */
+export type CognitoClient = Pick<CognitoIdentityProviderClient, 'send'>;
+
+/** SDK errors are told apart by `name` (the service's exception type). */
+const isNamed = (err: unknown, ...names: string[]) => err instanceof Error && names.includes(err.name);
+
+/** The attributes an ID token will carry: the ones claimsFromIdToken (cognito.ts) reads. */
+function attributes(user: NewLogin): AttributeType[] {
+  return [
+    { Name: 'email', Value: user.email },
+    // the administrator vouches for the address: no verification code is ever sent
+    { Name: 'email_verified', Value: 'true' },
+    { Name: CUSTOM_CLAIMS.tenantId, Value: user.tenantId },
+    { Name: CUSTOM_CLAIMS.role, Value: user.role },
+    // the pool's attribute needs at least one character: a bureau or platform admin has none
+    ...(user.organizationId ? [{ Name: CUSTOM_CLAIMS.organizationId, Value: user.organizationId }] : []),
+  ];
+}
+
+/**
+ * The user directory on AWS: a Cognito user pool whose users administrators create (no sign-up),
+ * signed in with USER_PASSWORD_AUTH through the web app's client. The API returns the ID token,
+ * because only it carries the custom attributes CognitoVerifier authorizes with.
+ */
+export class CognitoDirectory implements UserDirectory {
+  private readonly client: CognitoClient;
+  private readonly userPoolId: string;
+  private readonly clientId: string;
+
+  constructor(opts: { userPoolId: string; clientId: string; client?: CognitoClient }) {
+    this.userPoolId = opts.userPoolId;
+    this.clientId = opts.clientId;
+    // a pool's id starts with its region (ap-east-1_AbC123), whatever region the function runs in
+    this.client = opts.client ?? new CognitoIdentityProviderClient({ region: opts.userPoolId.split('_')[0] });
+  }
+
+  async createLogin(user: NewLogin, password: string): Promise<CreatedLogin | null> {
+    let created;
+    try {
+      created = await this.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: this.userPoolId,
+          Username: user.email,
+          UserAttributes: attributes(user),
+          // the administrator hands the password over; Cognito's invitation would mail a temporary one
+          MessageAction: 'SUPPRESS',
+        }),
+      );
+    } catch (err) {
+      if (isNamed(err, 'UsernameExistsException')) return null;
+      throw err;
+    }
+    try {
+      const sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
+      if (!sub) throw new Error('AdminCreateUser answered without the user’s sub');
+      // permanent: otherwise the first sign-in is a NEW_PASSWORD_REQUIRED challenge the API cannot answer
+      await this.client.send(
+        new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: user.email, Password: password, Permanent: true }),
+      );
+      return { userId: sub };
+    } catch (err) {
+      // a user without a usable password would hold the email for good
+      await this.deleteLogin(user.email);
+      // the password is the only parameter the caller chose (Cognito refuses, say, a trailing space)
+      if (isNamed(err, 'InvalidPasswordException', 'InvalidParameterException')) throw AppError.field('password', '密码不符合要求');
+      throw err;
+    }
+  }
+
+  async deleteLogin(email: string): Promise<void> {
+    try {
+      await this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.userPoolId, Username: email }));
+    } catch (err) {
+      if (!isNamed(err, 'UserNotFoundException')) throw err;
+    }
+  }
+
+  async signIn(email: string, password: string): Promise<{ token: string } | null> {
+    try {
+      const out = await this.client.send(
+        new InitiateAuthCommand({
+          ClientId: this.clientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: email, PASSWORD: password },
+        }),
+      );
+      // a challenge instead of tokens (a user made in the console, with a temporary password) is
+      // no sign-in: this API has no step to answer it
+      const token = out.AuthenticationResult?.IdToken;
+      return token ? { token } : null;
+    } catch (err) {
+      // the pool prevents user-existence errors, so an unknown email is NotAuthorized too
+      if (isNamed(err, 'NotAuthorizedException', 'UserNotFoundException')) return null;
+      throw err;
+    }
+  }
+}
