@@ -9,6 +9,7 @@ import { createOrganization, reviewOrganization } from '../modules/organizations
 import { approvePairing, claimPairing } from '../modules/pairings/service.js';
 import { registerVillage } from '../modules/villages/service.js';
 import { globalStoreUnscoped, TenantStore } from '../store/tenant-store.js';
+import { addDays } from '../../shared/dates.js';
 import { ANHUA, DEMO_PASSWORD, QINGSHUI } from './data.js';
 
 export const PLATFORM_ADMIN_EMAIL = 'platform@demo.local';
@@ -21,6 +22,11 @@ function systemContext(doc: DynamoDBDocumentClient, tableName: string, tenantId:
     caller: { userId: 'system', email: 'system@bangfu.local', role, tenantId },
     now: new Date(),
   };
+}
+
+/** The same context on a day of the programme's history (Beijing time), so records read in order. */
+function on(ctx: ServiceContext, date: string, time = '10:00'): ServiceContext {
+  return { ...ctx, now: new Date(`${date}T${time}:00+08:00`) };
 }
 
 /**
@@ -45,8 +51,10 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
   const marker = { pk: global.globalPk('DEMO'), sk: p.tenant.slug };
   if (await global.get(marker.pk, marker.sk)) return; // loaded once, never again
   const platform = systemContext(doc, tableName, PLATFORM_TENANT, 'platform_admin');
-  const tenant = await createTenant(platform, p.tenant);
-  const ctx = systemContext(doc, tableName, tenant.id);
+  const registered = p.villages[0].registeredOn!;
+  const claimed = addDays(p.pairingStart, -3);
+  const tenant = await createTenant(on(platform, registered, '08:30'), p.tenant);
+  const ctx = on(systemContext(doc, tableName, tenant.id), registered);
   // demo data is local only (never on AWS), so its logins are local ones
   await createUser(platform, localLogins, { email: `admin@${p.tenant.slug}.demo`, password: DEMO_PASSWORD, role: 'bureau_admin', tenantId: tenant.id });
 
@@ -57,7 +65,7 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
   let n = 0;
   for (const { key, ...o } of p.orgs) {
     const org = await createOrganization(ctx, o);
-    await reviewOrganization(ctx, org.id, 'approve');
+    await reviewOrganization(on(ctx, registered, '15:00'), org.id, 'approve');
     orgs.set(key, org.id);
     n += 1;
     await createUser(ctx, localLogins, { email: `org${n}@${p.tenant.slug}.demo`, password: DEMO_PASSWORD, role: 'org_member', organizationId: org.id });
@@ -65,22 +73,34 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
 
   for (const g of p.groups) {
     for (const orgKey of g.orgs) {
-      const pairing = await claimPairing(ctx, {
+      const pairing = await claimPairing(on(ctx, claimed), {
         villageId: villages.get(g.village)!,
         organizationId: orgs.get(orgKey)!,
         commitment: { note: '结对助力挂牌督战', projects: '产业、就业、消费帮扶' },
       });
-      await approvePairing(ctx, pairing.id, p.pairingStart);
-      await logActivity(ctx, pairing.id, {
-        date: p.pairingStart,
+      await approvePairing(on(ctx, p.pairingStart, '09:00'), pairing.id, p.pairingStart);
+      const visited = addDays(p.pairingStart, 7);
+      await logActivity(on(ctx, visited, '17:00'), pairing.id, {
+        date: visited,
         type: 'visit',
         peopleReached: 12,
         description: '入村走访，对接村两委，摸清需求清单',
       });
+      if (orgKey === g.orgs[0]) {
+        const trained = addDays(p.pairingStart, 40);
+        await logActivity(on(ctx, trained, '17:00'), pairing.id, {
+          date: trained,
+          type: 'training',
+          peopleReached: 35,
+          amountFen: 1_200_000,
+          description: '组织脱贫劳动力技能培训，发放培训补贴',
+        });
+      }
     }
   }
   for (const c of 'pendingClaims' in p ? p.pendingClaims : []) {
-    await claimPairing(ctx, { villageId: villages.get(c.village)!, organizationId: orgs.get(c.org)!, commitment: { note: '认领产业帮扶' } });
+    // a claim made today, waiting for the bureau
+    await claimPairing({ ...ctx, now: new Date() }, { villageId: villages.get(c.village)!, organizationId: orgs.get(c.org)!, commitment: { note: '认领产业帮扶' } });
   }
   await global.put({ ...marker, loadedAt: new Date().toISOString() });
 }
