@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { Id, ListQuery, RequiredText } from './common.js';
+
+export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'delivered', 'cancelled', 'expired', 'refunded'] as const;
+export const OrderStatus = z.enum(ORDER_STATUSES, { error: '订单状态无效' });
+
+/** A mainland mobile number: 11 digits starting 1[3-9]. */
+export const MobilePhone = z
+  .string({ error: '请填写手机号' })
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位中国大陆手机号' });
+
+export const CheckoutLine = z.object({
+  produceId: Id,
+  quantity: z
+    .number({ error: '数量必须是数字' })
+    .int({ error: '数量必须是整数' })
+    .min(1, { error: '数量至少为 1' })
+    .max(999, { error: '每种商品最多 999 件' }),
+});
+
+export const Buyer = z.object({
+  name: RequiredText(50, '收货人'),
+  phone: MobilePhone.optional(),
+  email: z.email({ error: '邮箱格式不正确' }).max(200).optional(),
+  address: z.string().trim().max(300).optional(),
+});
+export type Buyer = z.infer<typeof Buyer>;
+
+/** Lines for the same listing are merged before stock is checked; at most 20 listings, 999 units a line. */
+export const CheckoutInput = z.object({
+  items: z.array(CheckoutLine).min(1, { error: '购物车是空的' }).max(100, { error: '商品行过多' }),
+  buyer: Buyer,
+});
+export type CheckoutInput = z.infer<typeof CheckoutInput>;
+
+export const CheckoutResult = z.object({ orderId: Id, checkoutUrl: z.string(), orderToken: z.string() });
+export type CheckoutResult = z.infer<typeof CheckoutResult>;
+
+export const OrderLine = z.object({
+  produceId: Id,
+  name: z.string(),
+  unit: z.string(),
+  priceFen: z.number().int(),
+  quantity: z.number().int(),
+  villageId: Id,
+  villageName: z.string(),
+  organizationId: z.string().nullable(),
+});
+export type OrderLine = z.infer<typeof OrderLine>;
+
+export const Shipment = z.object({
+  carrier: RequiredText(30, '快递公司'),
+  trackingNo: RequiredText(40, '运单号'),
+});
+export type Shipment = z.infer<typeof Shipment>;
+
+export const Order = z.object({
+  id: Id,
+  status: OrderStatus,
+  lines: z.array(OrderLine),
+  totalFen: z.number().int(),
+  /** the contact is shown in full to the selling organizations and the bureau, masked elsewhere */
+  buyer: Buyer,
+  /** rule 9: a signed-in org_member's purchase counts toward its organization's commitment */
+  buyerOrganizationId: z.string().nullable(),
+  expiresAt: z.string(),
+  paidAt: z.string().nullable(),
+  shipment: Shipment.nullable(),
+  shippedAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  refundedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Order = z.infer<typeof Order>;
+
+/** The buyer's own view through the order token: its status, lines and shipping, contact masked. */
+export const PublicOrder = Order.omit({ buyerOrganizationId: true });
+
+export const OrderQuery = ListQuery.extend({
+  status: OrderStatus.optional(),
+  villageId: Id.optional(),
+  produceId: Id.optional(),
+});
