@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { randomUUID } from 'node:crypto';
+import { MAX_PHOTO_BYTES } from '../shared/schemas/produce.js';
 import { AppError } from './errors.js';
 import { authenticate } from './http/auth.js';
 import type { AppDeps, Env } from './http/context.js';
@@ -13,10 +14,23 @@ import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { pairingRoutes } from './modules/pairings/routes.js';
+import { LocalPayments } from './adapters/payments/local.js';
+import { commitmentRoutes } from './modules/commitments/routes.js';
+import { orderPayments } from './modules/orders/payment-kind.js';
+import { publicOrderRoutes } from './modules/orders/public-routes.js';
+import { orderRoutes } from './modules/orders/routes.js';
+import type { PaymentKinds } from './modules/payments/kinds.js';
+import { localCheckoutRoutes } from './modules/payments/local-checkout.js';
+import { paymentRoutes } from './modules/payments/routes.js';
+import { produceRoutes } from './modules/produce/routes.js';
+import { shopRoutes } from './modules/shop/routes.js';
 import { villageRoutes } from './modules/villages/routes.js';
 import { globalStoreUnscoped } from './store/tenant-store.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** A photo upload's body: the 5 MB file plus room for the multipart framing. */
+const PHOTO_UPLOAD = /^\/api\/produce\/[^/]+\/photos$/;
+const MAX_PHOTO_BODY_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
 
 const health = createRoute({
   method: 'get',
@@ -39,6 +53,9 @@ const healthRoutes = new OpenAPIHono<Env>().openapi(health, async (c) => {
   }
 });
 
+/** What is paid through Stripe Checkout, by metadata.kind (issue 5 adds 'donation'). */
+export const PAYMENT_KINDS: PaymentKinds = { order: orderPayments };
+
 /** The whole API as one Hono app; the same on Lambda and on @hono/node-server. */
 export function buildApp(deps: AppDeps) {
   const api = new OpenAPIHono<Env>({ defaultHook: validationHook as never });
@@ -47,13 +64,15 @@ export function buildApp(deps: AppDeps) {
     c.set('requestId', c.req.header('x-request-id') ?? randomUUID());
     await next();
   });
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorResponse(c, new AppError('payload_too_large', 413, '请求内容过大（最大 1 MB）')),
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => errorResponse(c, new AppError('payload_too_large', 413, '请求内容过大（最大 1 MB）')),
+  });
+  const photoLimit = bodyLimit({
+    maxSize: MAX_PHOTO_BODY_BYTES,
+    onError: (c) => errorResponse(c, new AppError('payload_too_large', 413, '照片不能超过 5 MB')),
+  });
+  api.use('*', (c, next) => (PHOTO_UPLOAD.test(c.req.path) ? photoLimit(c, next) : jsonLimit(c, next)));
   api.use('*', authenticate);
   api.use('*', idempotency);
   api.onError(onError);
@@ -67,7 +86,13 @@ export function buildApp(deps: AppDeps) {
     .route('/', pairingRoutes)
     .route('/', activityRoutes)
     .route('/', auditRoutes)
-    .route('/', dashboardRoutes);
+    .route('/', dashboardRoutes)
+    .route('/', produceRoutes)
+    .route('/', shopRoutes)
+    .route('/', paymentRoutes(PAYMENT_KINDS))
+    .route('/', publicOrderRoutes)
+    .route('/', orderRoutes)
+    .route('/', commitmentRoutes);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   api.doc31('/openapi.json', {
@@ -78,7 +103,38 @@ export function buildApp(deps: AppDeps) {
 
   const app = new OpenAPIHono<Env>().route('/api', routes);
   app.onError(onError);
+  if (deps.payments instanceof LocalPayments) {
+    // the local checkout page's Pay and Cancel, at <checkoutUrl>/pay|cancel: the signed event goes
+    // through the webhook route over the same in-process HTTP dispatch a request takes
+    const deliver = (payload: string, signature: string) =>
+      Promise.resolve(app.request('/api/webhooks/stripe', { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload }));
+    app.route('/', localCheckoutRoutes({ ...deps, payments: deps.payments }, PAYMENT_KINDS, deliver));
+  }
   return app;
 }
 
 export type AppType = ReturnType<typeof buildApp>;
+
+/** What the webhooks function has: the table, the payments adapter, a clock (no identity, no files). */
+export type WebhookDeps = Pick<AppDeps, 'doc' | 'tableName' | 'payments' | 'clock'>;
+
+/**
+ * The webhooks Lambda's app: POST /api/webhooks/stripe alone, the same route (signature check,
+ * event log, dispatch by metadata.kind) as in the full app.
+ */
+export function buildWebhookApp(deps: WebhookDeps) {
+  const api = new OpenAPIHono<Env>();
+  api.use('*', async (c, next) => {
+    // the webhook route reads only the four dependencies above
+    c.set('deps', deps as AppDeps);
+    c.set('requestId', c.req.header('x-request-id') ?? randomUUID());
+    await next();
+  });
+  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, new AppError('payload_too_large', 413, '请求内容过大')) }));
+  api.onError(onError);
+  api.notFound((c) => errorResponse(c, new AppError('not_found', 404, '接口不存在')));
+  api.route('/', paymentRoutes(PAYMENT_KINDS));
+  const app = new OpenAPIHono<Env>().route('/api', api);
+  app.onError(onError);
+  return app;
+}

@@ -9,13 +9,14 @@ export type ErrorCode =
   | 'out_of_stock'
   | 'payload_too_large'
   | 'rate_limited'
+  | 'payment_unavailable'
   | 'internal';
 
 /** The one error type of the API; `onError` maps it to HTTP. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503,
     message: string,
     readonly details?: unknown,
   ) {

@@ -12,6 +12,8 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 /** Entry files: the only thing infra knows of functions/. */
 export const ENTRIES = {
   api: path.join(REPO_ROOT, 'functions/entries/lambda.ts'),
+  webhooks: path.join(REPO_ROOT, 'functions/entries/webhooks.ts'),
+  jobs: path.join(REPO_ROOT, 'functions/entries/jobs.ts'),
 } as const;
 
 /** The Lambda runtime's Node major; the bundle targets it. */

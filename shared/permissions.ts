@@ -25,6 +25,14 @@ export const PERMISSIONS = {
   'activity.write': ['bureau_admin', 'org_member'],
   'audit.read': ['bureau_admin'],
   'dashboard.read': ['bureau_admin'],
+  // consumption aid (消费扶贫): listings, orders, commitments (rule 9); record-level checks in the services
+  'produce.read': ['bureau_admin', 'org_member'],
+  'produce.write': ['bureau_admin', 'org_member'],
+  'order.read': ['bureau_admin', 'org_member'],
+  'order.fulfil': ['bureau_admin', 'org_member'],
+  'order.refund': ['bureau_admin', 'org_member'],
+  'commitment.read': ['bureau_admin', 'org_member'],
+  'commitment.write': ['bureau_admin', 'org_member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

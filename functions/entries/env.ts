@@ -16,6 +16,9 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   windowSeconds: 15 * 60,
 };
 
+/** How long a checkout holds its stock when CHECKOUT_TTL_SECONDS is not set (API.md, Payments). */
+export const DEFAULT_CHECKOUT_TTL_SECONDS = 1800;
+
 /** Cognito user pool ids look like `<region>_<letters and digits>`. */
 const USER_POOL_ID = /^[a-z]{2}(-[a-z]+)+-\d+_[0-9A-Za-z]+$/;
 
@@ -23,12 +26,31 @@ export const LambdaEnv = z.object({
   TABLE_NAME: z.string().min(3).max(255),
   USER_POOL_ID: z.string().regex(USER_POOL_ID, 'expected <region>_<id>, e.g. ap-east-1_AbC123'),
   USER_POOL_CLIENT_ID: z.string().min(1).max(128),
+  /** the private bucket of uploaded photos */
+  FILES_BUCKET: z.string().min(3).max(63),
+  /** the web app's address (CloudFront), for links, QR codes and Stripe's return URL */
+  PUBLIC_URL: z.url().optional(),
+  CHECKOUT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(DEFAULT_CHECKOUT_TTL_SECONDS),
+  /** from Secrets Manager (a dynamic reference resolved at deploy time), never from the template */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'expected a Stripe secret key (sk_test_…, sk_live_… or a restricted rk_…)'),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'expected a webhook signing secret (whsec_…)'),
 });
 export type LambdaEnv = z.infer<typeof LambdaEnv>;
 
+/** The webhooks function's environment: the table and the two Stripe secrets. */
+export const WebhooksEnv = LambdaEnv.pick({ TABLE_NAME: true, STRIPE_SECRET_KEY: true, STRIPE_WEBHOOK_SECRET: true });
+
 /** Parses `source` (process.env by default); throws an Error naming every bad variable. */
 export function lambdaEnv(source: NodeJS.ProcessEnv = process.env): LambdaEnv {
-  const parsed = LambdaEnv.safeParse(source);
+  return parseEnv(LambdaEnv, source);
+}
+
+export function webhooksEnv(source: NodeJS.ProcessEnv = process.env): z.infer<typeof WebhooksEnv> {
+  return parseEnv(WebhooksEnv, source);
+}
+
+function parseEnv<T extends z.ZodTypeAny>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`).join('; ');
     throw new Error(`bad Lambda environment: ${problems}`);

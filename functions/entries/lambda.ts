@@ -9,6 +9,8 @@ import { handle } from 'hono/aws-lambda';
 import { systemClock } from '../adapters/clock.js';
 import { CognitoVerifier } from '../adapters/cognito.js';
 import { CognitoDirectory } from '../adapters/cognito-directory.js';
+import { S3FileStore } from '../adapters/files-s3.js';
+import { StripePayments } from '../adapters/payments/stripe.js';
 import { buildApp } from '../app.js';
 import type { AppDeps } from '../http/context.js';
 import { DEFAULT_RATE_LIMITS, lambdaEnv } from './env.js';
@@ -32,6 +34,10 @@ const deps: AppDeps = {
   // no issuer: the server signs nothing and serves an empty JWKS
   clock: systemClock,
   rateLimits: DEFAULT_RATE_LIMITS,
+  files: new S3FileStore(env.FILES_BUCKET),
+  publicUrl: env.PUBLIC_URL,
+  payments: new StripePayments({ secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET }),
+  checkoutTtlSeconds: env.CHECKOUT_TTL_SECONDS,
 };
 
 export const handler = handle(buildApp(deps));

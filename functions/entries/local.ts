@@ -12,13 +12,23 @@ import { startDynamoLocal } from '../adapters/dynamo-local.js';
 import { buildApp } from '../app.js';
 import { demoLogins, ensurePlatformAdmin, loadDemoData } from '../demo/load.js';
 import { DEMO_PASSWORD } from '../demo/data.js';
+import { releaseExpiredHoldsEverywhereUnscoped } from '../modules/orders/sweeper.js';
 import { localDeps } from './runtime.js';
 
 const Config = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default('.data'),
   DEMO_DATA: z.enum(['0', '1']).default('1'),
-});
+  /** the web app's public address for links and QR codes (default: each request's own origin) */
+  PUBLIC_URL: z.url().optional(),
+  CHECKOUT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
+  /** both set: real Stripe Checkout (test mode keys) instead of the local checkout page */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/).optional(),
+}).refine((e) => !e.STRIPE_SECRET_KEY === !e.STRIPE_WEBHOOK_SECRET, { message: 'set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together', path: ['STRIPE_WEBHOOK_SECRET'] });
+
+/** How often the local sweeper releases expired holds (EventBridge Scheduler's minute on AWS). */
+const SWEEP_EVERY_MS = 60_000;
 
 async function main() {
   const parsed = Config.safeParse(process.env);
@@ -31,9 +41,11 @@ async function main() {
   const dataDir = path.resolve(env.DATA_DIR);
   const db = await startDynamoLocal({ dataDir: path.join(dataDir, 'dynamodb') });
   let stopping = false;
+  let sweeper: NodeJS.Timeout | undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(sweeper);
     console.log(`\n${signal}: stopping…`);
     await db.stop();
     process.exit(0);
@@ -41,7 +53,13 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   try {
-    const deps = await localDeps({ endpoint: db.endpoint, dataDir });
+    const deps = await localDeps({
+      endpoint: db.endpoint,
+      dataDir,
+      publicUrl: env.PUBLIC_URL,
+      checkoutTtlSeconds: env.CHECKOUT_TTL_SECONDS,
+      stripe: env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET ? { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET } : undefined,
+    });
     if (env.DEMO_DATA === '1') await loadDemoData(deps.doc, deps.tableName);
     else await ensurePlatformAdmin(deps.doc, deps.tableName);
 
@@ -53,13 +71,21 @@ async function main() {
       const indexHtml = readFileSync(path.join(dist, 'index.html'), 'utf8');
       root.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), dist) }));
       root.use('*', serveStatic({ root: path.relative(process.cwd(), dist) }));
-      // the single-page app answers every other path
+      // the single-page app answers every other GET (the checkout page's POST <checkoutUrl>/pay|cancel
+      // were routed to the API above, before any of this)
       root.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
     }
+    // the sweeper: holds past their expiry go back on sale within a minute even if nobody buys
+    sweeper = setInterval(() => {
+      releaseExpiredHoldsEverywhereUnscoped(deps.doc, deps.tableName, deps.clock()).then(
+        (r) => r.released > 0 && console.log(`sweeper: ${r.released} expired checkout(s) released`),
+        (e) => console.error(JSON.stringify({ level: 'error', job: 'release-expired-holds', error: String(e) })),
+      );
+    }, SWEEP_EVERY_MS);
     serve({ fetch: root.fetch, port: env.PORT, hostname: '0.0.0.0' }, (info) => {
       const url = `http://localhost:${info.port}`;
       console.log(`\n帮扶通 Bangfu is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      console.log(`data: ${dataDir}   demo data: ${env.DEMO_DATA === '1' ? 'loaded' : 'off'}`);
+      console.log(`data: ${dataDir}   demo data: ${env.DEMO_DATA === '1' ? 'loaded' : 'off'}   payments: ${deps.payments.mode === 'stripe' ? 'Stripe (test keys)' : 'local checkout page'}`);
       console.log(`\nDemo logins (password ${DEMO_PASSWORD}):`);
       const logins = env.DEMO_DATA === '1' ? demoLogins() : demoLogins().slice(0, 1);
       for (const l of logins) console.log(`  ${l.email.padEnd(24)} ${l.role.padEnd(15)} ${l.organization ?? l.tenant}`);

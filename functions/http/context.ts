@@ -3,6 +3,8 @@ import type { Caller } from '../modules/context.js';
 export type { Caller };
 import type { LocalIssuer, TokenVerifier, UserDirectory } from '../adapters/identity.js';
 import type { Clock } from '../adapters/clock.js';
+import type { FileStore } from '../adapters/files.js';
+import type { Payments } from '../adapters/payments/port.js';
 import type { TenantStore } from '../store/tenant-store.js';
 
 
@@ -24,6 +26,14 @@ export type AppDeps = {
   issuer?: LocalIssuer;
   clock: Clock;
   rateLimits: RateLimits;
+  /** uploaded files (listing photos): DATA_DIR/files locally, a private S3 bucket on AWS */
+  files: FileStore;
+  /** the web app's public origin (PUBLIC_URL) for links and QR codes; else each request's origin */
+  publicUrl?: string;
+  /** Stripe Checkout with STRIPE_SECRET_KEY; the local checkout page without */
+  payments: Payments;
+  /** how long a checkout holds its stock (CHECKOUT_TTL_SECONDS, default 1800) */
+  checkoutTtlSeconds: number;
 };
 
 export type Env = {

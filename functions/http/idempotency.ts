@@ -2,13 +2,31 @@ import { createHash } from 'node:crypto';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../errors.js';
-import { ConditionFailed } from '../store/tenant-store.js';
+import { ConditionFailed, TenantStore } from '../store/tenant-store.js';
+import type { Context } from 'hono';
+import { clientAddress } from './client-address.js';
 import type { Env } from './context.js';
+import { tenantIdOfSlugUnscoped } from './public.js';
 
 type Stored = { state: 'pending' | 'done'; bodyHash: string; status?: number; body?: string };
 
 const KEY_RE = /^[A-Za-z0-9_\-:.]{1,255}$/;
 const KEEP_SECONDS = 24 * 3600;
+
+const PUBLIC_POST = /^\/api\/public\/([^/]+)\/./;
+
+/**
+ * Whose key it is: a signed-in caller's own (its tenant, its user id); on a public route of a tenant
+ * (the checkout) the tenant named by the slug and the client's address, since there is no account.
+ */
+async function keyScope(c: Context<Env>): Promise<{ store: TenantStore; who: string } | null> {
+  const store = c.get('store');
+  if (store) return { store, who: c.get('caller').userId };
+  const slug = PUBLIC_POST.exec(c.req.path)?.[1];
+  const tenantId = slug ? await tenantIdOfSlugUnscoped(c.var.deps, slug) : null;
+  if (!tenantId) return null; // an unknown tenant: the route answers 404 itself
+  return { store: new TenantStore(c.var.deps.doc, c.var.deps.tableName, tenantId), who: `public#${clientAddress(c)}` };
+}
 
 /**
  * `Idempotency-Key` on a POST: the key is claimed with a conditional put before the handler runs,
@@ -17,13 +35,14 @@ const KEEP_SECONDS = 24 * 3600;
  */
 export const idempotency = createMiddleware<Env>(async (c, next) => {
   const key = c.req.header('idempotency-key');
-  const store = c.get('store');
-  if (c.req.method !== 'POST' || !key || !store) return next();
+  if (c.req.method !== 'POST' || !key) return next();
+  const scope = await keyScope(c);
+  if (!scope) return next();
+  const store = scope.store;
   if (!KEY_RE.test(key)) throw AppError.field('Idempotency-Key', 'Idempotency-Key 格式无效（1–255 位字母、数字或 -_:.）');
-  const caller = c.get('caller');
   const bodyHash = createHash('sha256').update(await c.req.text()).digest('hex');
   const pk = store.pk('IDEM');
-  const sk = `${caller.userId}#${c.req.path}#${key}`;
+  const sk = `${scope.who}#${c.req.path}#${key}`;
   const now = c.var.deps.clock();
   try {
     await store.put(

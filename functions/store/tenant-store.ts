@@ -44,6 +44,9 @@ export type PageOf<T> = { items: T[]; nextCursor: string | null };
 const PARTITION_ATTRS = ['pk', ...Object.values(INDEXES).map((i) => i.pk)];
 const MAX_TX_ATTEMPTS = 5;
 
+/** Transaction conflicts retried since start (benchmarks read it; nothing depends on it). */
+export const transactionStats = { conflictsRetried: 0 };
+
 /**
  * The DynamoDB client a request gets: every key it reads or writes, GSI partition keys included,
  * must start with `T#<tenantId>#`, so no query can reach another tenant's records.
@@ -281,7 +284,8 @@ export class TenantStore {
    * One TransactWriteItems. A failed condition raises the failing item's `failWith` (or a 409);
    * a transaction conflict is retried a few times with jitter, then a 409.
    */
-  async transact(items: TxItem[]): Promise<void> {
+  async transact(items: TxItem[], opts: { attempts?: number } = {}): Promise<void> {
+    const maxAttempts = opts.attempts ?? MAX_TX_ATTEMPTS;
     if (items.length === 0) return;
     if (items.length > 100) throw new Error('a transaction holds at most 100 actions');
     const actions: TxAction[] = items.map(({ failWith: _f, ...action }) => {
@@ -311,8 +315,10 @@ export class TenantStore {
         const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
         if (failed >= 0) throw items[failed].failWith ?? AppError.conflict('记录已被修改，请刷新后重试');
         const conflict = reasons.some((r) => r.Code === 'TransactionConflict');
-        if (conflict && attempt < MAX_TX_ATTEMPTS) {
-          await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
+        if (conflict && attempt < maxAttempts) {
+          transactionStats.conflictsRetried += 1;
+          // full jitter on a growing window: racers spread out instead of colliding again in step
+          await new Promise((r) => setTimeout(r, Math.random() * Math.min(400, 25 * 2 ** attempt)));
           continue;
         }
         if (conflict) throw AppError.conflict('系统繁忙，请稍后重试');

@@ -5,7 +5,9 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.js';
+import type { PhotoFiles } from './files.js';
 import { USER_ADMIN_ACTIONS } from './identity.js';
+import type { StripeSecrets } from './stripe-secrets.js';
 
 /**
  * The API: the Hono app in one Lambda function behind an HTTP API. Every path under /api goes to
@@ -18,7 +20,11 @@ export class Api extends Construct {
   /** the HTTP API's host name, for CloudFront's origin */
   readonly domainName: string;
 
-  constructor(scope: Construct, id: string, props: { entry: string; table: ITable; userPool: UserPool; client: UserPoolClient }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { entry: string; table: ITable; userPool: UserPool; client: UserPoolClient; files: PhotoFiles; stripe: StripeSecrets },
+  ) {
     super(scope, id);
     this.function = new AppFunction(this, 'Handler', {
       entry: props.entry,
@@ -27,8 +33,13 @@ export class Api extends Construct {
       environment: {
         USER_POOL_ID: props.userPool.userPoolId,
         USER_POOL_CLIENT_ID: props.client.userPoolClientId,
+        FILES_BUCKET: props.files.bucket.bucketName,
+        // checkout sessions and refunds
+        ...props.stripe.environment,
       },
     });
+    // listing photos: stored, served and removed through the API only
+    props.files.grantPhotos(this.function.fn);
     // creating users writes to the pool; on this pool's ARN only
     props.userPool.grant(this.function.fn, ...USER_ADMIN_ACTIONS);
     this.httpApi = new HttpApi(this, 'HttpApi', { description: 'Bangfu API; browsers reach it through CloudFront under /api' });

@@ -55,6 +55,18 @@ export const Shipment = z.object({
 });
 export type Shipment = z.infer<typeof Shipment>;
 
+/**
+ * A payment that arrived after the checkout had expired and its stock was given back: the order is
+ * paid if the stock is still there (`sold`), otherwise the payment is refunded and the order stays
+ * expired or cancelled, so the late payment can never oversell.
+ */
+export const LatePayment = z.object({
+  at: z.string(),
+  amountFen: z.number().int(),
+  outcome: z.enum(['sold', 'refunded', 'refund_due']),
+});
+export type LatePayment = z.infer<typeof LatePayment>;
+
 export const Order = z.object({
   id: Id,
   status: OrderStatus,
@@ -70,6 +82,8 @@ export const Order = z.object({
   shippedAt: z.string().nullable(),
   deliveredAt: z.string().nullable(),
   refundedAt: z.string().nullable(),
+  /** set only when a payment came after the checkout expired */
+  latePayment: LatePayment.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -83,3 +97,28 @@ export const OrderQuery = ListQuery.extend({
   villageId: Id.optional(),
   produceId: Id.optional(),
 });
+
+/** ?token= of the buyer's order page: the secret returned by checkout. */
+export const PublicOrderQuery = z.object({ token: z.string({ error: '缺少订单凭证' }).min(1).max(200) });
+
+/** POST /api/orders/:id/refund: an optional reason, kept in the audit trail. */
+export const RefundInput = z.object({ reason: z.string().trim().max(200).optional() });
+
+/** GET /api/public/checkout/:sessionId — what the local checkout page (no Stripe key) shows. */
+export const LocalCheckoutSession = z.object({
+  sessionId: z.string(),
+  kind: z.literal('order'),
+  tenantSlug: z.string(),
+  orderId: Id,
+  orderToken: z.string(),
+  totalFen: z.number().int(),
+  lines: z.array(OrderLine),
+  expiresAt: z.string(),
+  /** open (payable), complete (paid) or expired (timed out or cancelled) */
+  status: z.enum(['open', 'complete', 'expired']),
+  returnUrl: z.string(),
+});
+export type LocalCheckoutSession = z.infer<typeof LocalCheckoutSession>;
+
+/** What POST <checkoutUrl>/pay|cancel answers (or a 303 to returnUrl for a browser form post). */
+export const LocalCheckoutDecision = z.object({ sessionId: z.string(), status: z.enum(['open', 'complete', 'expired']), returnUrl: z.string() });

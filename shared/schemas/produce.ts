@@ -78,7 +78,10 @@ const adoptionIssue = { message: '认养商品须填写认养对象、季节和�
 export const ProduceInput = ProduceFields.refine(adoptionNeedsSeason, adoptionIssue);
 export type ProduceInput = z.infer<typeof ProduceInput>;
 
-export const ProducePatch = ProduceFields.omit({ villageId: true }).partial();
+/** Only the fields sent change: no defaults here (a default status or photo list would undo a publish or drop the photos). */
+export const ProducePatch = ProduceFields.omit({ villageId: true })
+  .extend({ status: ProduceStatus, photos: z.array(z.string().max(100)).max(9) })
+  .partial();
 export type ProducePatch = z.infer<typeof ProducePatch>;
 
 export const Produce = ProduceFields.extend({
@@ -93,6 +96,8 @@ export const Produce = ProduceFields.extend({
   sold: z.number().int(),
   /** stock − sold − live holds */
   available: z.number().int(),
+  /** the photos' public addresses, in the order of `photos` */
+  photoUrls: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -120,9 +125,14 @@ export const PublicProduce = z.object({
   villageName: z.string(),
   township: z.string(),
   available: z.number().int(),
+  /** photo ids, as in Produce */
   photos: z.array(z.string()),
+  /** the photos' public addresses (GET /api/public/:tenantSlug/photos/:photoId), in the same order */
+  photoUrls: z.array(z.string()),
   /** the listing's own page, for its QR code */
   url: z.string(),
+  /** the PNG QR code of `url` */
+  qrUrl: z.string(),
 });
 export type PublicProduce = z.infer<typeof PublicProduce>;
 
@@ -130,3 +140,11 @@ export const PublicProduceQuery = ListQuery.extend({
   villageId: Id.optional(),
   category: ProduceCategory.optional(),
 });
+
+/** POST /api/produce/:id/photos answers with the new photo (appended to the listing, at most 9). */
+export const PhotoUploaded = z.object({ photoId: Id, url: z.string() });
+export type PhotoUploaded = z.infer<typeof PhotoUploaded>;
+
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+export const MAX_PHOTOS = 9;

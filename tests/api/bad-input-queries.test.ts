@@ -104,7 +104,7 @@ describe('filters', () => {
     ['/api/villages?uncovered=1', 'query.uncovered'],
     ['/api/pairings?status=paused', 'query.status'],
     ['/api/organizations?kind=company', 'query.kind'],
-    ['/api/audit?entity=order&id=x', 'query.entity'],
+    ['/api/audit?entity=invoice&id=x', 'query.entity'],
     ['/api/audit?entity=village', 'query.id'],
   ])('%s is refused with the path %s', async (url, path) => {
     const res = await h.call('GET', url, { token: t.bureau });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeHarness, type Harness, type TestTenant } from '../support/harness.js';
+import { makeHarness, PNG_1x1, type Harness, type TestTenant } from '../support/harness.js';
 
 // No user of one tenant may read or change another tenant's data: every route that takes an id,
 // called from tenant B with tenant A's record, answers 404 and leaves the record as it was.
@@ -16,6 +16,11 @@ const A = {} as {
   approvedOrg: string;
   pendingPairing: string;
   activePairing: string;
+  listing: string;
+  photo: string;
+  paidOrder: string;
+  shippedOrder: string;
+  orderToken: string;
 };
 
 beforeAll(async () => {
@@ -26,6 +31,14 @@ beforeAll(async () => {
   A.approvedOrg = await h.organizationId(a);
   A.pendingPairing = (await h.pendingPairing(a, { orgId: A.approvedOrg })).id;
   A.activePairing = (await h.activePairing(a, { orgId: A.approvedOrg, villageId: A.village, startDate: '2026-01-01' })).id;
+  A.listing = (await h.listing(a, { villageId: A.village })).id;
+  A.photo = (await h.uploadPhoto(a.bureau, A.listing, PNG_1x1)).body.photoId;
+  const paid = (await h.checkout(a, [{ produceId: A.listing, quantity: 1 }])).body;
+  await h.press(paid.checkoutUrl, 'pay');
+  const shipped = (await h.checkout(a, [{ produceId: A.listing, quantity: 1 }])).body;
+  await h.press(shipped.checkoutUrl, 'pay');
+  await h.call('POST', `/api/orders/${shipped.orderId}/ship`, { token: a.bureau, body: { carrier: '顺丰', trackingNo: 'SF100' } });
+  [A.paidOrder, A.shippedOrder, A.orderToken] = [paid.orderId, shipped.orderId, paid.orderToken];
   const bOrg = await h.organization(b);
   bMember = bOrg.member;
   await h.activePairing(b, { orgId: bOrg.id, startDate: '2026-01-01' });
@@ -34,6 +47,8 @@ beforeAll(async () => {
 type Route = {
   /** a body that would pass validation, so the answer is about the record, not the input */
   body?: Record<string, unknown>;
+  /** the body is a multipart photo upload */
+  photo?: boolean;
   /** an org member may call it for its own records, so B's member must get 404 too */
   member?: boolean;
 };
@@ -53,6 +68,13 @@ const ROUTES: Record<string, Route> = {
   'POST /pairings/{id}/end': { body: { endDate: '2026-06-01' } },
   'GET /pairings/{id}/activities': { member: true },
   'POST /pairings/{id}/activities': { body: { date: '2026-06-01', type: 'visit', peopleReached: 1, description: '越权' }, member: true },
+  'GET /produce/{id}': { member: true },
+  'PATCH /produce/{id}': { body: { priceFen: 1 }, member: true },
+  'POST /produce/{id}/photos': { photo: true, member: true },
+  'GET /orders/{id}': { member: true },
+  'POST /orders/{id}/ship': { body: { carrier: '顺丰', trackingNo: 'SF999' }, member: true },
+  'POST /orders/{id}/deliver': { body: {}, member: true },
+  'POST /orders/{id}/refund': { body: {}, member: true },
 };
 
 /**
@@ -69,6 +91,11 @@ const RECORD_BY_PREFIX: Record<string, (action: string) => { id: string; read: s
     const id = action === 'approve' || action === 'reject' ? A.pendingPairing : A.activePairing;
     return { id, read: [`/api/pairings/${id}`, `/api/pairings/${id}/activities`] };
   },
+  '/produce': () => ({ id: A.listing, read: [`/api/produce/${A.listing}`] }),
+  '/orders': (action) => {
+    const id = action === 'deliver' ? A.shippedOrder : A.paidOrder;
+    return { id, read: [`/api/orders/${id}`, `/api/produce/${A.listing}`] };
+  },
 };
 
 const prefixOf = (path: string) => '/' + path.split('/')[1];
@@ -77,7 +104,7 @@ const actionOf = (path: string) => path.split('/')[3] ?? '';
 async function idOperationsOfTheApp(): Promise<string[]> {
   const spec = (await h.call('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
   return Object.entries(spec.paths)
-    .filter(([path]) => path.includes('{id}'))
+    .filter(([path]) => path.includes('{id}') && !path.includes('{tenantSlug}'))
     .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
 }
 
@@ -87,7 +114,16 @@ async function seenByA(record: { id: string; read: string[] }, entity: string) {
   return { reads, audit: await h.audit(a, entity, record.id) };
 }
 
-const ENTITY: Record<string, string> = { '/villages': 'village', '/organizations': 'organization', '/pairings': 'pairing' };
+const ENTITY: Record<string, string> = { '/villages': 'village', '/organizations': 'organization', '/pairings': 'pairing', '/produce': 'produce', '/orders': 'order' };
+
+/** A call as tenant B (its bureau or its member) with a JSON body or a photo upload. */
+async function callAs(token: string, method: string, url: string, route: Route) {
+  if (!route.photo) return h.call(method, url, { token, body: route.body });
+  const form = new FormData();
+  form.append('file', new File([PNG_1x1 as Uint8Array<ArrayBuffer>], 'p.png', { type: 'image/png' }));
+  const res = await h.app.request(url, { method, headers: { authorization: `Bearer ${token}` }, body: form });
+  return { status: res.status, body: await res.json() };
+}
 
 describe('every id route of the app', () => {
   it('the map covers every route with an {id} the app serves, and no other', async () => {
@@ -104,10 +140,10 @@ describe('every id route of the app', () => {
     const url = '/api' + path.replace('{id}', record.id);
     const before = await seenByA(record, entity);
 
-    const asBureau = await h.call(method, url, { token: b.bureau, body: route.body });
+    const asBureau = await callAs(b.bureau, method, url, route);
     expect({ op, status: asBureau.status, code: asBureau.body?.error?.code }).toEqual({ op, status: 404, code: 'not_found' });
     if (route.member) {
-      const asMember = await h.call(method, url, { token: bMember, body: route.body });
+      const asMember = await callAs(bMember, method, url, route);
       expect({ op, status: asMember.status }).toEqual({ op, status: 404 });
     }
     expect(await seenByA(record, entity)).toEqual(before);
@@ -117,5 +153,38 @@ describe('every id route of the app', () => {
     expect((await h.call('GET', `/api/villages/${A.village}`, { token: a.bureau })).status).toBe(200);
     expect((await h.call('GET', `/api/organizations/${A.approvedOrg}`, { token: a.bureau })).status).toBe(200);
     expect((await h.call('GET', `/api/pairings/${A.activePairing}/activities`, { token: a.bureau })).status).toBe(200);
+  });
+});
+
+// The public routes name the tenant by its slug: tenant B's slug with tenant A's ids finds nothing,
+// and A's own slug does (so the 404s are about the tenant, not the ids).
+const PUBLIC_ROUTES: Record<string, () => Record<string, string>> = {
+  'GET /public/{tenantSlug}/produce/{id}': () => ({ id: A.listing }),
+  'GET /public/{tenantSlug}/produce/{id}/qr.png': () => ({ id: A.listing }),
+  'GET /public/{tenantSlug}/photos/{photoId}': () => ({ photoId: A.photo }),
+  'GET /public/{tenantSlug}/orders/{orderId}': () => ({ orderId: A.paidOrder, '?token': A.orderToken }),
+};
+
+describe('every public route that takes an id', () => {
+  async function publicIdOperations(): Promise<string[]> {
+    const spec = (await h.call('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    return Object.entries(spec.paths)
+      .filter(([path]) => path.includes('{tenantSlug}') && /\{(?!tenantSlug)\w+\}/.test(path))
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+  }
+
+  it('the map covers every public route with an id the app serves', async () => {
+    expect((await publicIdOperations()).sort()).toEqual(Object.keys(PUBLIC_ROUTES).sort());
+  });
+
+  it.each(Object.keys(PUBLIC_ROUTES))("%s with tenant A's id under tenant B's slug is not found", async (op) => {
+    const [method, path] = op.split(' ');
+    const { '?token': token, ...params } = PUBLIC_ROUTES[op]();
+    const url = (slug: string) =>
+      '/api' + Object.entries({ tenantSlug: slug, ...params }).reduce((p, [k, v]) => p.replace(`{${k}}`, v), path) + (token ? `?token=${token}` : '');
+    const asB = await h.call(method, url(b.slug), { token: b.bureau });
+    expect({ op, status: asB.status }).toEqual({ op, status: 404 });
+    const asA = await h.call(method, url(a.slug));
+    expect({ op, status: asA.status }).toEqual({ op, status: 200 });
   });
 });

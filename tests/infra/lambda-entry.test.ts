@@ -40,6 +40,9 @@ beforeAll(async () => {
   vi.stubEnv('TABLE_NAME', tableName);
   vi.stubEnv('USER_POOL_ID', 'ap-east-1_Test123');
   vi.stubEnv('USER_POOL_CLIENT_ID', 'webclient123');
+  vi.stubEnv('FILES_BUCKET', 'bangfu-files-test');
+  vi.stubEnv('STRIPE_SECRET_KEY', 'sk_test_lambdaentry');
+  vi.stubEnv('STRIPE_WEBHOOK_SECRET', 'whsec_lambdaentry');
   vi.stubEnv('AWS_REGION', 'ap-east-1');
   vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
   vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
@@ -81,11 +84,8 @@ describe('the Lambda environment', () => {
   });
 
   it('accepts what the stack sets', () => {
-    expect(lambdaEnv({ TABLE_NAME: 'BangfuStack-DataTable-1ABC', USER_POOL_ID: 'ap-east-1_AbC123', USER_POOL_CLIENT_ID: 'x1y2' })).toEqual({
-      TABLE_NAME: 'BangfuStack-DataTable-1ABC',
-      USER_POOL_ID: 'ap-east-1_AbC123',
-      USER_POOL_CLIENT_ID: 'x1y2',
-    });
+    const stack = { TABLE_NAME: 'BangfuStack-DataTable-1ABC', USER_POOL_ID: 'ap-east-1_AbC123', USER_POOL_CLIENT_ID: 'x1y2', FILES_BUCKET: 'bangfustack-files-1abc', STRIPE_SECRET_KEY: 'sk_live_abc123', STRIPE_WEBHOOK_SECRET: 'whsec_abc123' };
+    expect(lambdaEnv(stack)).toEqual({ ...stack, CHECKOUT_TTL_SECONDS: 1800 });
   });
 });
 

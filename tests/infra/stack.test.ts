@@ -92,6 +92,10 @@ describe('the API function', () => {
       TABLE_NAME: { Ref: tableId },
       USER_POOL_ID: { Ref: stack.getLogicalId(stack.identity.userPool.node.defaultChild as never) },
       USER_POOL_CLIENT_ID: { Ref: stack.getLogicalId(stack.identity.client.node.defaultChild as never) },
+      FILES_BUCKET: { Ref: stack.getLogicalId(stack.files.bucket.node.defaultChild as never) },
+      STRIPE_SECRET_KEY: '{{resolve:secretsmanager:bangfu/stripe:SecretString:secretKey::}}',
+      STRIPE_WEBHOOK_SECRET: '{{resolve:secretsmanager:bangfu/stripe:SecretString:webhookSecret::}}',
+      PUBLIC_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [stack.getLogicalId(stack.web.distribution.node.defaultChild as never), 'DomainName'] }]] },
     });
     // logs go to a log group with a retention, not to one that keeps everything forever
     const logGroupId = fn.LoggingConfig.LogGroup.Ref as string;
@@ -209,7 +213,9 @@ describe('the web distribution', () => {
         RestrictPublicBuckets: true,
       },
     });
-    const policy = Object.values(template.findResources('AWS::S3::BucketPolicy'))[0].Properties.PolicyDocument.Statement as any[];
+    const webBucket = { Ref: stack.getLogicalId(stack.web.bucket.node.defaultChild as never) };
+    const policy = Object.values(template.findResources('AWS::S3::BucketPolicy')).find((p) => JSON.stringify(p.Properties.Bucket) === JSON.stringify(webBucket))!
+      .Properties.PolicyDocument.Statement as any[];
     const allows = policy.filter((s) => s.Effect === 'Allow');
     expect(allows.map((s) => s.Principal)).toEqual([{ Service: 'cloudfront.amazonaws.com' }]);
     expect(policy.some((s) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false')).toBe(true);

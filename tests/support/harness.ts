@@ -25,7 +25,13 @@ const HARNESS_RATE_LIMITS: Partial<RateLimits> = { loginAttemptsPerClient: 100_0
  * `identity` replaces the local directory and verifier (as on AWS, where Cognito is both).
  */
 export async function makeHarness(
-  opts: { now?: Date; rateLimits?: Partial<RateLimits>; identity?: Pick<AppDeps, 'directory' | 'verifier'> } = {},
+  opts: {
+    now?: Date;
+    rateLimits?: Partial<RateLimits>;
+    identity?: Pick<AppDeps, 'directory' | 'verifier'>;
+    /** deps to replace after the local wiring (PUBLIC_URL, a payments adapter, the checkout TTL …) */
+    deps?: Partial<AppDeps>;
+  } = {},
 ) {
   const clock = { now: opts.now ?? new Date() };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bangfu-test-'));
@@ -36,7 +42,7 @@ export async function makeHarness(
     clock: () => clock.now,
     rateLimits: { ...HARNESS_RATE_LIMITS, ...opts.rateLimits },
   });
-  const deps: AppDeps = { ...local, ...opts.identity };
+  const deps: AppDeps = { ...local, ...opts.identity, ...opts.deps };
   await ensurePlatformAdmin(deps.doc, deps.tableName, DEMO_PASSWORD, deps.directory);
   const app = buildApp(deps);
 
@@ -157,6 +163,55 @@ export async function makeHarness(
     return (await get<{ items: { id: string }[] }>(token, url)).items.map((i) => i.id);
   }
 
+  /** A listing of the village (a new one unless given), made by the bureau or the given member; published unless asked otherwise. */
+  async function listing(t: T, overrides: Record<string, unknown> = {}, token = t.bureau): Promise<{ id: string; villageId: string; body: any }> {
+    const villageId = (overrides.villageId as string | undefined) ?? (await village(t));
+    const res = await call('POST', '/api/produce', { token, body: makeProduce({ status: 'published', ...overrides, villageId }) });
+    if (res.status !== 201) throw new Error(`listing: ${res.status} ${JSON.stringify(res.body)}`);
+    return { id: res.body.id, villageId, body: res.body };
+  }
+
+  /** POST a multipart photo upload (field `file`) to a listing. */
+  async function uploadPhoto(token: string, produceId: string, bytes: Uint8Array, type = 'image/png', name = 'photo.png'): Promise<Res> {
+    const form = new FormData();
+    form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name, { type }));
+    const res = await app.request(`/api/produce/${produceId}/photos`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  }
+
+  /** A public checkout of the tenant's shop (optionally signed in, with an Idempotency-Key). */
+  async function checkout(
+    t: Pick<T, 'slug'>,
+    items: { produceId: string; quantity: number }[],
+    o: { buyer?: Record<string, unknown>; token?: string; key?: string } = {},
+  ): Promise<Res> {
+    return call('POST', `/api/public/${t.slug}/checkout`, {
+      token: o.token,
+      body: { items, buyer: o.buyer ?? makeBuyer() },
+      headers: o.key ? { 'idempotency-key': o.key } : {},
+    });
+  }
+
+  /** Presses Pay or Cancel on the local checkout page, as a script would: POST <checkoutUrl>/pay|cancel. */
+  async function press(checkoutUrl: string, decision: 'pay' | 'cancel'): Promise<Res> {
+    const res = await app.request(`${checkoutUrl}/${decision}`, { method: 'POST' });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  }
+
   /** The audit trail of one record, as the tenant's bureau sees it. */
   async function audit(t: T, entity: string, id: string): Promise<any[]> {
     return (await get<{ items: any[] }>(t.bureau, `/api/audit?entity=${entity}&id=${id}`)).items;
@@ -181,6 +236,10 @@ export async function makeHarness(
     get,
     ids,
     audit,
+    listing,
+    uploadPhoto,
+    checkout,
+    press,
     platformEmail: PLATFORM_ADMIN_EMAIL,
   };
 }
@@ -218,4 +277,29 @@ export function makeOrganization(overrides: Record<string, unknown> = {}) {
     contactPhone: '13800000000',
     ...overrides,
   };
+}
+
+export function makeProduce(overrides: Record<string, unknown> = {}) {
+  return {
+    name: '高山土豆',
+    category: 'vegetable',
+    unit: '5 公斤/箱',
+    priceFen: 4500,
+    stock: 100,
+    kind: 'product',
+    origin: { kind: 'cooperative', name: '测试村马铃薯专业合作社' },
+    description: '海拔两千米的沙壤土种植',
+    ...overrides,
+  };
+}
+
+/** The smallest real images: a 1×1 PNG, and the first bytes of a JPEG and a WebP. */
+export const PNG_1x1 = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+);
+export const JPEG_HEAD = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
+export const WEBP_HEAD = Uint8Array.from([...Buffer.from('RIFF'), 0x24, 0, 0, 0, ...Buffer.from('WEBPVP8 ')]);
+
+export function makeBuyer(overrides: Record<string, unknown> = {}) {
+  return { name: '李爱心', phone: '13912345678', email: 'donor@example.cn', address: '甘肃省兰州市城关区幸福路 1 号', ...overrides };
 }

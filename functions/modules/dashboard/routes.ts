@@ -13,6 +13,7 @@ const Dashboard = z.object({
     uncovered: z.array(z.object({ id: z.string(), name: z.string(), township: z.string(), poorHouseholds: z.number().int() })),
   }),
   pairings: z.object({ active: z.number().int(), pending: z.number().int() }),
+  sales: z.object({ paidOrders: z.number().int(), totalFen: z.number().int() }),
   flags: z.array(z.object({ kind: z.string() }).passthrough()),
 });
 

@@ -1,6 +1,7 @@
 import { daysBetween, dateInZone } from '../../../shared/dates.js';
 import type { ServiceContext } from '../context.js';
 import { getTenant } from '../identity/store.js';
+import { salesTotals } from '../orders/store.js';
 import { gapFlags, pairingCounts } from '../pairings/store.js';
 import { allVillageItems } from '../villages/store.js';
 
@@ -11,11 +12,12 @@ export type Flag =
 
 /** The bureau's overview: coverage (rule 1, uncovered first) and the rule-2 states it must see. */
 export async function dashboard(ctx: ServiceContext) {
-  const [villages, counts, gaps, tenant] = await Promise.all([
+  const [villages, counts, gaps, tenant, sales] = await Promise.all([
     allVillageItems(ctx.store),
     pairingCounts(ctx.store),
     gapFlags(ctx.store),
     getTenant(ctx.store),
+    salesTotals(ctx.store),
   ]);
   const today = dateInZone(ctx.now, tenant?.timeZone ?? 'Asia/Shanghai');
   const supervised = villages.filter((v) => v.supervised);
@@ -41,6 +43,8 @@ export async function dashboard(ctx: ServiceContext) {
       uncovered: uncovered.map((v) => ({ id: v.id, name: v.name, township: v.township, poorHouseholds: v.poorHouseholds })),
     },
     pairings: { active: counts.active, pending: counts.pending },
+    // consumption aid: paid orders (shipped, delivered included) less refunds, kept as counters
+    sales,
     flags,
   };
 }

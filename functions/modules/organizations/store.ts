@@ -90,3 +90,16 @@ export function bumpActivePairingsTx(store: TenantStore, orgId: string, by: 1 | 
     failWith: overLimit,
   };
 }
+
+/** A transaction's check that an organization is still approved when the write lands. */
+export function organizationStillApprovedTx(store: TenantStore, id: string, failWith: AppError): TxItem {
+  return {
+    ConditionCheck: {
+      Key: orgKey(store, id),
+      ConditionExpression: '#status = :approved',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':approved': 'approved' },
+    },
+    failWith,
+  };
+}

@@ -172,3 +172,25 @@ export async function gapFlags(store: TenantStore): Promise<GapFlag[]> {
   const items = await store.queryAll<Record<string, unknown>>({ pk: store.pk('FLAG'), skBeginsWith: 'GAP#' });
   return items.map(({ pk: _p, sk: _s, ...rest }) => rest as GapFlag);
 }
+
+/** The organization's active pairing with the village, if any (through the rule-2 guard item). */
+export async function activePairingOf(store: TenantStore, orgId: string, villageId: string): Promise<PairingItem | null> {
+  const g = guardKey(store, orgId, villageId);
+  const guard = await store.get<{ pairingId: string }>(g.pk, g.sk);
+  if (!guard) return null;
+  const pairing = await getPairingItem(store, guard.pairingId);
+  return pairing?.status === 'active' ? pairing : null;
+}
+
+/** A transaction's check that a pairing is still active when the write lands. */
+export function pairingStillActiveTx(store: TenantStore, id: string, failWith: AppError): TxItem {
+  return {
+    ConditionCheck: {
+      Key: pairingKey(store, id),
+      ConditionExpression: '#status = :active',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':active': 'active' },
+    },
+    failWith,
+  };
+}

@@ -1,0 +1,61 @@
+import Stripe from 'stripe';
+import { WEBHOOK_TOLERANCE_SECONDS, type NewCheckoutSession, type Payments } from './port.js';
+
+/** Stripe's own floor for a Checkout Session's expires_at: 30 minutes after it is created. */
+export const STRIPE_MIN_TTL_SECONDS = 1800;
+
+export type StripeSettings = { secretKey: string; webhookSecret: string; client?: Stripe };
+
+/**
+ * Payments with STRIPE_SECRET_KEY: Stripe Checkout Sessions in CNY (card, Alipay, WeChat Pay),
+ * expiring with the holds; refunds through the same SDK; webhooks verified with the endpoint secret.
+ */
+export class StripePayments implements Payments {
+  readonly mode = 'stripe' as const;
+  private readonly stripe: Stripe;
+  private readonly webhookSecret: string;
+
+  constructor(settings: StripeSettings) {
+    if (!settings.secretKey) throw new Error('STRIPE_SECRET_KEY is empty');
+    if (!settings.webhookSecret) throw new Error('STRIPE_WEBHOOK_SECRET is empty: webhooks could not be verified');
+    this.stripe = settings.client ?? new Stripe(settings.secretKey, { maxNetworkRetries: 2, timeout: 8000 });
+    this.webhookSecret = settings.webhookSecret;
+  }
+
+  async createCheckoutSession(s: NewCheckoutSession) {
+    const session = await this.stripe.checkout.sessions.create({
+      mode: 'payment',
+      currency: 'cny',
+      // card, Alipay and WeChat Pay (this SDK's API version names the list allowed_payment_method_types;
+      // it replaced payment_method_types on Checkout Sessions)
+      allowed_payment_method_types: ['card', 'alipay', 'wechat_pay'],
+      // WeChat Pay on a web page shows its QR code (Stripe requires the client to be named)
+      payment_method_options: { wechat_pay: { client: 'web' } },
+      line_items: s.lines.map((l) => ({
+        quantity: l.quantity,
+        price_data: { currency: 'cny', unit_amount: l.unitAmountFen, product_data: { name: l.name } },
+      })),
+      expires_at: Math.floor(s.expiresAt.getTime() / 1000),
+      success_url: s.successUrl,
+      cancel_url: s.cancelUrl,
+      client_reference_id: s.refId,
+      metadata: { tenantId: s.tenantId, kind: s.kind, [`${s.kind}Id`]: s.refId },
+      payment_intent_data: { metadata: { tenantId: s.tenantId, kind: s.kind, [`${s.kind}Id`]: s.refId } },
+    });
+    if (!session.url) throw new Error(`Stripe returned no URL for session ${session.id}`);
+    return { sessionId: session.id, url: session.url };
+  }
+
+  async expireCheckoutSession(sessionId: string): Promise<void> {
+    await this.stripe.checkout.sessions.expire(sessionId);
+  }
+
+  async refund(paymentRef: string, amountFen: number, metadata: Record<string, string>, idempotencyKey: string) {
+    const refund = await this.stripe.refunds.create({ payment_intent: paymentRef, amount: amountFen, metadata }, { idempotencyKey });
+    return { refundId: refund.id };
+  }
+
+  verifyWebhook(rawBody: string, signature: string): Stripe.Event {
+    return Stripe.webhooks.constructEvent(rawBody, signature, this.webhookSecret, WEBHOOK_TOLERANCE_SECONDS);
+  }
+}

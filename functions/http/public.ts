@@ -1,0 +1,72 @@
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { Tenant } from '../../shared/schemas/identity.js';
+import type { Claims } from '../adapters/identity.js';
+import { AppError } from '../errors.js';
+import { findTenantIdBySlugUnscoped, getTenant } from '../modules/identity/store.js';
+import { globalStoreUnscoped, TenantStore } from '../store/tenant-store.js';
+import type { Env } from './context.js';
+
+/** What a public (no account) request works with: the tenant named by the path's slug, its store, now. */
+export type PublicContext = {
+  store: TenantStore;
+  tenant: Pick<Tenant, 'id' | 'slug' | 'name' | 'region' | 'timeZone'>;
+  now: Date;
+  /** where the web app is served: PUBLIC_URL, else this request's origin */
+  origin: string;
+};
+
+export const SlugParams = z.object({ tenantSlug: z.string().min(1).max(64) });
+
+// A slug names one tenant for good (no route renames it), so a found slug may be remembered.
+const tenantIdBySlug = new Map<string, string>();
+
+/**
+ * The tenant of `/api/public/:tenantSlug/…` from the global slug index; an unknown slug is a 404.
+ * The one unscoped read is the slug look-up; everything after goes through the tenant's own store.
+ */
+export async function publicContext(c: Context<Env>, slug: string): Promise<PublicContext> {
+  const deps = c.var.deps;
+  const tenantId = await tenantIdOfSlugUnscoped(deps, slug);
+  if (!tenantId) throw AppError.notFound('页面');
+  const store = new TenantStore(deps.doc, deps.tableName, tenantId);
+  const tenant = await getTenant(store);
+  if (!tenant) throw AppError.notFound('页面');
+  return { store, tenant, now: deps.clock(), origin: publicOrigin(c) };
+}
+
+/** The tenant id a public slug names, or null (remembered once found). */
+export async function tenantIdOfSlugUnscoped(deps: Pick<Env['Variables']['deps'], 'doc' | 'tableName'>, slug: string): Promise<string | null> {
+  if (!PUBLIC_SLUG.test(slug)) return null;
+  let tenantId = tenantIdBySlug.get(slug);
+  if (!tenantId) {
+    tenantId = (await findTenantIdBySlugUnscoped(globalStoreUnscoped(deps.doc, deps.tableName), slug)) ?? undefined;
+    if (!tenantId) return null;
+    if (tenantIdBySlug.size > 10_000) tenantIdBySlug.clear();
+    tenantIdBySlug.set(slug, tenantId);
+  }
+  return tenantId;
+}
+
+/** The shape of a tenant slug (shared/schemas/identity.ts TenantInput). */
+export const PUBLIC_SLUG = /^[a-z][a-z0-9-]{1,39}$/;
+
+/** The web app's origin for links and QR codes: the PUBLIC_URL setting, else the request's own. */
+export function publicOrigin(c: Context<Env>): string {
+  if (c.var.deps.publicUrl) return c.var.deps.publicUrl.replace(/\/+$/, '');
+  return new URL(c.req.url).origin;
+}
+
+/**
+ * A public route's optional signed-in caller (rule 9: a member's purchase counts for its
+ * organization). A missing, expired or foreign token makes an anonymous buyer, never an error.
+ */
+export async function optionalClaims(c: Context<Env>): Promise<Claims | null> {
+  const m = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
+  if (!m) return null;
+  try {
+    return await c.var.deps.verifier.verify(m[1]);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,62 @@
+import { dateInZone } from '../../../shared/dates.js';
+import type { CommitmentInput, CommitmentProgress } from '../../../shared/schemas/commitments.js';
+import { AppError } from '../../errors.js';
+import { auditPut } from '../audit/store.js';
+import type { ServiceContext } from '../context.js';
+import { getTenant } from '../identity/store.js';
+import { getOrganizationItem, listOrganizationItems } from '../organizations/store.js';
+import { commitmentsOfYear, getCommitment, setCommittedTx } from './store.js';
+
+async function thisYear(ctx: ServiceContext): Promise<number> {
+  const tz = (await getTenant(ctx.store))?.timeZone ?? 'Asia/Shanghai';
+  return Number(dateInZone(ctx.now, tz).slice(0, 4));
+}
+
+/**
+ * Rule 9: per organization, what it committed to buy in the year and what its members' paid
+ * orders came to (refunds taken off). The bureau sees every organization, a member its own.
+ */
+export async function listCommitments(ctx: ServiceContext, year?: number): Promise<{ items: CommitmentProgress[] }> {
+  const y = year ?? (await thisYear(ctx));
+  const records = await commitmentsOfYear(ctx.store, y);
+  let orgs;
+  if (ctx.caller.role === 'org_member') {
+    const own = ctx.caller.organizationId ? await getOrganizationItem(ctx.store, ctx.caller.organizationId) : null;
+    orgs = own ? [own] : [];
+  } else {
+    orgs = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listOrganizationItems(ctx.store, { limit: 100, cursor });
+      orgs.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && orgs.length < 5000);
+  }
+  const items = orgs.map((o) => {
+    const r = records.get(o.id);
+    return { organizationId: o.id, organizationName: o.name, year: y, committedFen: r?.committedFen ?? 0, purchasedFen: r?.purchasedFen ?? 0 };
+  });
+  // the furthest behind first: the bureau follows up on them
+  items.sort((a, b) => b.committedFen - b.purchasedFen - (a.committedFen - a.purchasedFen) || a.organizationName.localeCompare(b.organizationName));
+  return { items };
+}
+
+/** Sets an organization's commitment for a year: the bureau for any, a member for its own. */
+export async function setCommitment(ctx: ServiceContext, input: CommitmentInput): Promise<CommitmentProgress> {
+  let orgId = input.organizationId;
+  if (ctx.caller.role === 'org_member') {
+    if (orgId && orgId !== ctx.caller.organizationId) throw AppError.forbidden('只能填写本组织的消费帮扶承诺');
+    orgId = ctx.caller.organizationId;
+  }
+  if (!orgId) throw AppError.field('organizationId', '请选择组织');
+  const org = await getOrganizationItem(ctx.store, orgId);
+  if (!org) throw AppError.field('organizationId', '组织不存在');
+  const before = await getCommitment(ctx.store, input.year, orgId);
+  const at = ctx.now.toISOString();
+  await ctx.store.transact([
+    setCommittedTx(ctx.store, input.year, orgId, input.amountFen, at),
+    auditPut(ctx, 'commitment', `${orgId}#${input.year}`, 'set', before, { ...before, committedFen: input.amountFen }),
+  ]);
+  const after = await getCommitment(ctx.store, input.year, orgId);
+  return { ...after, organizationName: org.name };
+}

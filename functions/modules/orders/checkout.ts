@@ -1,0 +1,171 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { CheckoutInput, CheckoutResult, OrderLine } from '../../../shared/schemas/orders.js';
+import { MAX_SESSION_AMOUNT_FEN, type Payments } from '../../adapters/payments/port.js';
+import { AppError } from '../../errors.js';
+import type { PublicContext } from '../../http/public.js';
+import { newId } from '../../store/ids.js';
+import { expiredCheckouts, openHoldsTx } from '../holds/store.js';
+import { getProduceRecord, getProduceRecords, holdStockTx } from '../produce/store.js';
+import { availableOf } from '../produce/views.js';
+import { putNewOrderTx, type OrderRecord } from './store.js';
+import { expireOrder } from './transitions.js';
+import { getOrderRecord } from './store.js';
+
+/** One transaction holds at most 100 actions (ARCHITECTURE.md): hence 20 listings a cart. */
+export const MAX_CART_LISTINGS = 20;
+export const MAX_LINE_UNITS = 999;
+/** TransactionConflicts retried before a 409: a busy listing is raced for by many buyers at once. */
+const CHECKOUT_TX_ATTEMPTS = 10;
+
+export type CheckoutDeps = { payments: Payments; ttlSeconds: number; buyerOrganizationId: string | null };
+
+/** Raised by a listing's conditional update in the checkout transaction. */
+class ListingRefused extends AppError {
+  constructor(readonly produceId: string) {
+    super('out_of_stock', 409, 'listing refused');
+  }
+}
+
+/** Lines for the same listing merged, in the order they first appear (API.md, checkout rules). */
+export function mergeLines(items: CheckoutInput['items']): { produceId: string; quantity: number; index: number }[] {
+  const merged = new Map<string, { produceId: string; quantity: number; index: number }>();
+  items.forEach((item, index) => {
+    const line = merged.get(item.produceId);
+    if (line) line.quantity += item.quantity;
+    else merged.set(item.produceId, { ...item, index });
+    if ((line?.quantity ?? item.quantity) > MAX_LINE_UNITS) {
+      throw AppError.field(`items.${index}.quantity`, `每种商品最多 ${MAX_LINE_UNITS} 件（合并同一商品后）`);
+    }
+  });
+  if (merged.size > MAX_CART_LISTINGS) throw AppError.field('items', `一次最多购买 ${MAX_CART_LISTINGS} 种商品`);
+  return [...merged.values()];
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * A public checkout (API.md): merged lines; every listing published; in ONE TransactWriteItems the
+ * conditional stock update of each listing (published, and its unreserved units cover the
+ * quantity), the holds and the order — so two buyers never both get the last unit and stock never
+ * goes negative. Then the payment session (Stripe, or the local checkout page).
+ */
+export async function checkout(ctx: PublicContext, deps: CheckoutDeps, input: CheckoutInput): Promise<CheckoutResult> {
+  const merged = mergeLines(input.items);
+  const records = await getProduceRecords(ctx.store, merged.map((l) => l.produceId));
+  const lines: OrderLine[] = merged.map((l) => {
+    const r = records.get(l.produceId);
+    if (!r || r.status !== 'published') throw notForSale(l.index);
+    return { produceId: r.id, name: r.name, unit: r.unit, priceFen: r.priceFen, quantity: l.quantity, villageId: r.villageId, villageName: r.villageName, organizationId: r.organizationId };
+  });
+  const totalFen = lines.reduce((sum, l) => sum + l.priceFen * l.quantity, 0);
+  if (totalFen > MAX_SESSION_AMOUNT_FEN) throw AppError.field('items', '订单金额过大（单笔不超过 ¥999,999.99）');
+
+  const token = randomBytes(24).toString('base64url');
+  const at = ctx.now.toISOString();
+  const expiresAt = new Date(ctx.now.getTime() + deps.ttlSeconds * 1000).toISOString();
+  const order: OrderRecord = {
+    id: newId('ord'),
+    status: 'pending_payment',
+    lines,
+    totalFen,
+    buyer: input.buyer,
+    buyerOrganizationId: deps.buyerOrganizationId,
+    expiresAt,
+    paidAt: null,
+    shipment: null,
+    shippedAt: null,
+    deliveredAt: null,
+    refundedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    tokenHash: hashToken(token),
+    tenantSlug: ctx.tenant.slug,
+    sellerOrganizationIds: [...new Set(lines.map((l) => l.organizationId).filter((o): o is string => !!o))],
+    villageIds: [...new Set(lines.map((l) => l.villageId))],
+    produceIds: lines.map((l) => l.produceId),
+  };
+  await reserve(ctx, order, merged);
+
+  let session;
+  try {
+    session = await deps.payments.createCheckoutSession({
+      kind: 'order',
+      tenantId: ctx.tenant.id,
+      tenantSlug: ctx.tenant.slug,
+      refId: order.id,
+      lines: lines.map((l) => ({ name: `${l.name}（${l.villageName}）`, unitAmountFen: l.priceFen, quantity: l.quantity })),
+      amountFen: totalFen,
+      expiresAt: new Date(expiresAt),
+      origin: ctx.origin,
+      successUrl: orderPageUrl(ctx, order.id, token),
+      cancelUrl: `${orderPageUrl(ctx, order.id, token)}&cancelled=1`,
+      page: { orderId: order.id, orderToken: token, lines },
+    });
+  } catch (e) {
+    // no way to pay: give the stock back at once rather than at expiry
+    await expireOrder(ctx.store, { ...order, cancelRequestedAt: at }, ctx.now);
+    console.error(JSON.stringify({ level: 'error', msg: 'checkout session not created', orderId: order.id, error: String(e) }));
+    throw new AppError('payment_unavailable', 503, '支付通道暂时不可用，请稍后重试');
+  }
+  await ctx.store.transact([{ Update: { Key: { pk: ctx.store.pk('ORDER'), sk: order.id }, UpdateExpression: 'SET sessionId = :s', ExpressionAttributeValues: { ':s': session.sessionId } } }]);
+  return { orderId: order.id, checkoutUrl: session.url, orderToken: token };
+}
+
+export const orderPageUrl = (ctx: Pick<PublicContext, 'origin' | 'tenant'>, orderId: string, token: string) =>
+  `${ctx.origin}/shop/${ctx.tenant.slug}/orders/${orderId}?token=${token}`;
+
+/**
+ * The checkout's one transaction, with two kinds of retry. A TransactionConflict (another buyer's
+ * transaction on the same listing at the same moment) is retried with jitter by the store. A failed
+ * stock condition may be caused by holds that have expired but were not released yet (the sweeper
+ * runs every minute): those count for nothing (DOMAIN.md "Hold"), so they are released — each
+ * conditionally on its checkout still being open — and the transaction is tried once more. What
+ * fails then is a real shortage: 409 out_of_stock naming the listing and what is available.
+ */
+async function reserve(ctx: PublicContext, order: OrderRecord, merged: { produceId: string; quantity: number; index: number }[]): Promise<void> {
+  const tx = [
+    ...merged.map((l) => holdStockTx(ctx.store, l, new ListingRefused(l.produceId))),
+    ...openHoldsTx(ctx.store, order.id, merged, order.expiresAt, order.createdAt),
+    ...putNewOrderTx(ctx.store, order),
+  ];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ctx.store.transact(tx, { attempts: CHECKOUT_TX_ATTEMPTS });
+      return;
+    } catch (e) {
+      if (!(e instanceof ListingRefused)) throw e;
+      if (attempt === 1 && (await releaseExpiredHolds(ctx, new Set(merged.map((l) => l.produceId)))) > 0) continue;
+      const line = merged.find((l) => l.produceId === e.produceId)!;
+      throw await refusal(ctx, line);
+    }
+  }
+}
+
+/** Releases the expired checkouts holding any of `produceIds`; how many it released. */
+async function releaseExpiredHolds(ctx: PublicContext, produceIds: Set<string>): Promise<number> {
+  let released = 0;
+  for (const entry of await expiredCheckouts(ctx.store, ctx.now)) {
+    if (!entry.lines.some((l) => produceIds.has(l.produceId))) continue;
+    const o = await getOrderRecord(ctx.store, entry.orderId);
+    if (o && (await expireOrder(ctx.store, o, ctx.now))) released += 1;
+  }
+  return released;
+}
+
+/** Why a listing's condition failed, read again: gone from sale (404) or short of stock (409). */
+async function refusal(ctx: PublicContext, line: { produceId: string; quantity: number; index: number }): Promise<AppError> {
+  const r = await getProduceRecord(ctx.store, line.produceId);
+  if (!r || r.status !== 'published') return notForSale(line.index);
+  const available = availableOf(r, new Map());
+  return new AppError('out_of_stock', 409, `「${r.name}」库存不足，仅剩 ${available}${r.unit}`, {
+    produceId: r.id,
+    name: r.name,
+    available,
+    requested: line.quantity,
+    path: `items.${line.index}.quantity`,
+  });
+}
+
+function notForSale(index: number): AppError {
+  return new AppError('not_found', 404, '商品不存在或已下架', [{ path: `items.${index}.produceId`, code: 'not_found', message: '商品不存在或已下架' }]);
+}

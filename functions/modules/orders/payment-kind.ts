@@ -1,0 +1,53 @@
+import type { SessionObject } from '../../adapters/payments/port.js';
+import { AppError } from '../../errors.js';
+import type { PaymentKind, WebhookContext } from '../payments/kinds.js';
+import { getOrderRecord, markOrderTx, type OrderRecord } from './store.js';
+import { AlreadyMoved, expireOrder, payAfterExpiry, payOrder } from './transitions.js';
+
+const paymentRefOf = (s: SessionObject) => (typeof s.payment_intent === 'string' ? s.payment_intent : s.payment_intent?.id) ?? undefined;
+
+async function orderOf(ctx: WebhookContext, s: SessionObject): Promise<OrderRecord | null> {
+  const id = s.metadata?.orderId;
+  const o = id ? await getOrderRecord(ctx.store, id) : null;
+  // the metadata is ours (the signature proves Stripe sent it back); a session id that disagrees
+  // with the one the order was given is not this order's payment
+  if (!o || (o.sessionId && o.sessionId !== s.id)) return null;
+  return o;
+}
+
+/** Orders paid through Stripe Checkout (or the local checkout page): metadata.kind 'order'. */
+export const orderPayments: PaymentKind = {
+  async completed(ctx, s) {
+    const o = await orderOf(ctx, s);
+    if (!o) return 'unknown_order';
+    if (s.payment_status !== 'paid') return 'awaiting_payment'; // an async method: its own event follows
+    if (s.amount_total !== o.totalFen || (s.currency ?? '').toLowerCase() !== 'cny') {
+      console.error(JSON.stringify({ level: 'error', msg: 'payment amount differs from the order', orderId: o.id, sessionId: s.id }));
+      return 'amount_mismatch';
+    }
+    const ref = paymentRefOf(s);
+    if (o.status === 'pending_payment') {
+      return (await payOrder(ctx.store, o, ctx.now, ref, [ctx.recordEvent])) ? 'paid' : 'already_moved';
+    }
+    if (o.status === 'expired' || o.status === 'cancelled') {
+      const refund = () => (ref ? ctx.payments.refund(ref, o.totalFen, { tenantId: ctx.store.tenantId, orderId: o.id, kind: 'order' }, `late-${o.id}`) : Promise.reject(new Error('no payment reference')));
+      return `late_payment_${await payAfterExpiry(ctx.store, o, ctx.now, ref, refund, [ctx.recordEvent])}`;
+    }
+    return `already_${o.status}`;
+  },
+
+  async expired(ctx, s) {
+    const o = await orderOf(ctx, s);
+    if (!o) return 'unknown_order';
+    if (o.status !== 'pending_payment') return `already_${o.status}`;
+    return (await expireOrder(ctx.store, o, ctx.now, [ctx.recordEvent])) ? (o.cancelRequestedAt ? 'cancelled' : 'expired') : 'already_moved';
+  },
+
+  async cancelRequested(store, orderId, now) {
+    try {
+      await store.transact([markOrderTx(store, orderId, ['pending_payment'], { cancelRequestedAt: now.toISOString() }, 'cancelRequestedAt')]);
+    } catch (e) {
+      if (!(e instanceof AppError) && !(e instanceof AlreadyMoved)) throw e; // already cancelled, paid or expired: nothing to mark
+    }
+  },
+};

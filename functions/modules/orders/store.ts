@@ -1,0 +1,172 @@
+import type { Order } from '../../../shared/schemas/orders.js';
+import type { TenantStore, TxItem } from '../../store/tenant-store.js';
+
+type Status = Order['status'];
+
+/** An order as stored: the contract's fields and what the server alone needs. */
+export type OrderRecord = Order & {
+  /** sha-256 of the buyer's order token (the token itself is never stored with the order) */
+  tokenHash: string;
+  tenantSlug: string;
+  sessionId?: string;
+  /** the payment to refund (a Stripe PaymentIntent id) */
+  paymentRef?: string;
+  /** the organizations whose listings it holds: each sees the order (with the full contact) */
+  sellerOrganizationIds: string[];
+  villageIds: string[];
+  produceIds: string[];
+  /** the buyer pressed Cancel: the session's expiry makes the order cancelled, not expired */
+  cancelRequestedAt?: string;
+  /** rule 9: the year its payment counted toward the buyer organization's commitment */
+  commitmentYear?: number;
+};
+
+// Access pattern: an order by id, and all of a tenant's orders newest first → pk ORDER, sk <id>.
+export const orderKey = (store: TenantStore, id: string) => ({ pk: store.pk('ORDER'), sk: id });
+// Access pattern: the orders holding one organization's listings, newest first →
+// pk SELLER_ORDERS#<orgId>, sk <orderId>; the entry mirrors the order's status for filtering.
+const sellerKey = (store: TenantStore, orgId: string, orderId: string) => ({ pk: store.pk('SELLER_ORDERS', orgId), sk: orderId });
+// Access pattern: the tenant's consumption-aid sales (dashboard, transparency) → pk COUNTERS, sk SALES.
+const salesKey = (store: TenantStore) => ({ pk: store.pk('COUNTERS'), sk: 'SALES' });
+
+export function strip(item: Record<string, unknown>): OrderRecord {
+  const { pk: _p, sk: _s, ...rest } = item;
+  return rest as OrderRecord;
+}
+
+export async function getOrderRecord(store: TenantStore, id: string): Promise<OrderRecord | null> {
+  const item = await store.get<Record<string, unknown>>(orderKey(store, id).pk, id);
+  return item ? strip(item) : null;
+}
+
+type Filters = { status?: Status; villageId?: string; produceId?: string };
+
+function filterOf(q: Filters) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const parts: string[] = [];
+  if (q.status) {
+    names['#st'] = 'status';
+    values[':st'] = q.status;
+    parts.push('#st = :st');
+  }
+  if (q.villageId) {
+    names['#vs'] = 'villageIds';
+    values[':v'] = q.villageId;
+    parts.push('contains(#vs, :v)');
+  }
+  if (q.produceId) {
+    names['#ps'] = 'produceIds';
+    values[':p'] = q.produceId;
+    parts.push('contains(#ps, :p)');
+  }
+  return parts.length ? { expression: parts.join(' AND '), names, values } : undefined;
+}
+
+/** All of the tenant's orders (the bureau), newest first. */
+export async function listOrderRecords(store: TenantStore, q: Filters & { limit: number; cursor?: string }) {
+  const page = await store.query<Record<string, unknown>>({ pk: orderKey(store, '').pk, forward: false, limit: q.limit, cursor: q.cursor, filter: filterOf(q) });
+  return { items: page.items.map(strip), nextCursor: page.nextCursor };
+}
+
+/** The orders holding an organization's listings, newest first. */
+export async function listSellerOrderRecords(store: TenantStore, orgId: string, q: Filters & { limit: number; cursor?: string }) {
+  const page = await store.query<{ orderId: string }>({ pk: sellerKey(store, orgId, '').pk, forward: false, limit: q.limit, cursor: q.cursor, filter: filterOf(q) });
+  const orders = await store.getMany<Record<string, unknown>>(page.items.map((e) => orderKey(store, e.orderId)));
+  const byId = new Map(orders.map((o) => [o.sk as string, strip(o)]));
+  return { items: page.items.map((e) => byId.get(e.orderId)).filter((o): o is OrderRecord => !!o), nextCursor: page.nextCursor };
+}
+
+export function putNewOrderTx(store: TenantStore, o: OrderRecord): TxItem[] {
+  return [
+    { Put: { Item: { ...orderKey(store, o.id), ...o }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...o.sellerOrganizationIds.map((orgId) => {
+      const lines = o.lines.filter((l) => l.organizationId === orgId);
+      return {
+        Put: {
+          Item: {
+            ...sellerKey(store, orgId, o.id),
+            orderId: o.id,
+            status: o.status,
+            villageIds: [...new Set(lines.map((l) => l.villageId))],
+            produceIds: lines.map((l) => l.produceId),
+          },
+        },
+      };
+    }),
+  ];
+}
+
+/**
+ * A status change written only from the statuses it may come from, so an event that comes late,
+ * twice or out of order finds the order moved on and changes nothing. The sellers' entries follow.
+ */
+export function transitionOrderTx(
+  store: TenantStore,
+  o: Pick<OrderRecord, 'id' | 'sellerOrganizationIds'>,
+  from: Status[],
+  to: Status,
+  set: Record<string, unknown>,
+  failWith?: Error,
+): TxItem[] {
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = { ':to': to };
+  const sets = ['#status = :to'];
+  Object.entries(set).forEach(([k, v], i) => {
+    names[`#f${i}`] = k;
+    values[`:v${i}`] = v;
+    sets.push(`#f${i} = :v${i}`);
+  });
+  from.forEach((f, i) => (values[`:from${i}`] = f));
+  return [
+    {
+      Update: {
+        Key: orderKey(store, o.id),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+      failWith: failWith as never,
+    },
+    ...o.sellerOrganizationIds.map((orgId) => ({
+      Update: {
+        Key: sellerKey(store, orgId, o.id),
+        UpdateExpression: 'SET #status = :to',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':to': to },
+      },
+    })),
+  ];
+}
+
+/** A field set on the order while its status stays what it is (the buyer's cancel request, a late payment's note). */
+export function markOrderTx(store: TenantStore, id: string, status: Status[], set: Record<string, unknown>, onlyIfAbsent?: string): TxItem {
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = {};
+  const sets = Object.entries(set).map(([k, v], i) => {
+    names[`#f${i}`] = k;
+    values[`:v${i}`] = v;
+    return `#f${i} = :v${i}`;
+  });
+  status.forEach((f, i) => (values[`:s${i}`] = f));
+  let condition = `#status IN (${status.map((_, i) => `:s${i}`).join(', ')})`;
+  if (onlyIfAbsent) {
+    names['#absent'] = onlyIfAbsent;
+    condition += ' AND attribute_not_exists(#absent)';
+  }
+  return {
+    Update: { Key: orderKey(store, id), UpdateExpression: `SET ${sets.join(', ')}`, ConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: values },
+  };
+}
+
+/** Paid orders and their total, moved in the same transaction as the payment or the refund. */
+export function salesTx(store: TenantStore, orders: 1 | -1, fen: number): TxItem {
+  return { Update: { Key: salesKey(store), UpdateExpression: 'ADD paidOrders :o, paidFen :f', ExpressionAttributeValues: { ':o': orders, ':f': fen } } };
+}
+
+export async function salesTotals(store: TenantStore): Promise<{ paidOrders: number; totalFen: number }> {
+  const k = salesKey(store);
+  const c = await store.get<{ paidOrders?: number; paidFen?: number }>(k.pk, k.sk, false);
+  return { paidOrders: c?.paidOrders ?? 0, totalFen: c?.paidFen ?? 0 };
+}

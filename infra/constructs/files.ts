@@ -1,0 +1,36 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+/** Where photos live in the bucket: <tenantId>/photos/<photoId> (functions/modules/produce/photos.ts). */
+export const PHOTO_KEYS = '*/photos/*';
+/** What the API does with a photo: store it, serve it, remove it when its upload is undone. */
+export const PHOTO_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
+
+/**
+ * Uploaded files (listing photos): a private bucket — no public access of any kind, TLS only —
+ * whose objects the API reads and writes and serves itself (GET /api/public/:slug/photos/:id).
+ * Kept with the table when the stack goes: it holds every tenant's photos.
+ */
+export class PhotoFiles extends Construct {
+  readonly bucket: Bucket;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.bucket = new Bucket(this, 'Bucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  /** Read, write and delete photo objects: nothing else in the bucket, nothing on the bucket itself. */
+  grantPhotos(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: PHOTO_ACTIONS, resources: [this.bucket.arnForObjects(PHOTO_KEYS)] }),
+    );
+  }
+}

@@ -1,0 +1,124 @@
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BangfuStack } from '../../infra/stack.js';
+
+// Issue 4's part of the stack: the photos bucket, the Stripe secrets, the webhooks function on its
+// own route, and the jobs function on an EventBridge Scheduler schedule — each with least access.
+
+let stack: BangfuStack;
+let template: Template;
+const id = (c: { node: { defaultChild?: unknown } }) => stack.getLogicalId(c.node.defaultChild as never);
+
+beforeAll(() => {
+  stack = new BangfuStack(new App(), 'BangfuStack', { env: { account: '111111111111', region: 'ap-east-1' }, stripeSecretName: 'bangfu/stripe-test' });
+  template = Template.fromStack(stack);
+});
+
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+const statementsOfRole = (roleId: string): Statement[] =>
+  Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+const roleOf = (fn: CfnFunction | { role?: { node: { defaultChild?: unknown } } }) => id((fn as { role: { node: { defaultChild?: unknown } } }).role);
+const functionProps = (fnId: string) => template.findResources('AWS::Lambda::Function')[fnId].Properties;
+
+describe('the Stripe secrets', () => {
+  it('reach the API and webhooks functions as Secrets Manager references, never as values', () => {
+    for (const fn of [stack.api.function.fn, stack.webhooks.function.fn]) {
+      const vars = functionProps(id(fn)).Environment.Variables;
+      expect(vars.STRIPE_SECRET_KEY).toBe('{{resolve:secretsmanager:bangfu/stripe-test:SecretString:secretKey::}}');
+      expect(vars.STRIPE_WEBHOOK_SECRET).toBe('{{resolve:secretsmanager:bangfu/stripe-test:SecretString:webhookSecret::}}');
+    }
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/sk_(test|live)_|whsec_/);
+  });
+
+  it('are not given to the jobs function, which moves no money', () => {
+    expect(functionProps(id(stack.jobs.function.fn)).Environment.Variables).toEqual({ NODE_OPTIONS: '--enable-source-maps', TABLE_NAME: { Ref: id(stack.table.table) } });
+  });
+});
+
+describe('the webhooks function', () => {
+  it('has its own route, POST /api/webhooks/stripe, on the HTTP API', () => {
+    const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
+    const integrationId = Object.entries(integrations).find(([, r]) => JSON.stringify(r.Properties.IntegrationUri).includes(id(stack.webhooks.function.fn)))![0];
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      ApiId: { Ref: id(stack.api.httpApi) },
+      RouteKey: 'POST /api/webhooks/stripe',
+      Target: { 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] },
+    });
+  });
+
+  it('runs Node 22 on ARM like the others and touches only the table', () => {
+    expect(functionProps(id(stack.webhooks.function.fn))).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+    const services = new Set(statementsOfRole(roleOf(stack.webhooks.function.fn)).flatMap(actionsOf).map((a) => a.split(':')[0]));
+    expect([...services].filter((s) => !['xray', 'logs'].includes(s))).toEqual(['dynamodb']);
+  });
+});
+
+describe('the jobs function', () => {
+  it('runs every minute from an EventBridge Scheduler schedule', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 minute)',
+      State: 'ENABLED',
+      Target: { Arn: { 'Fn::GetAtt': [id(stack.jobs.function.fn), 'Arn'] } },
+    });
+  });
+
+  it('is invoked by a scheduler role that may invoke it and nothing else', () => {
+    const schedule = Object.values(template.findResources('AWS::Scheduler::Schedule'))[0].Properties;
+    const roleId = schedule.Target.RoleArn['Fn::GetAtt'][0] as string;
+    const statements = statementsOfRole(roleId);
+    expect(statements.flatMap(actionsOf)).toEqual(['lambda:InvokeFunction']);
+    for (const s of statements) {
+      const resources = JSON.stringify(s.Resource);
+      expect(resources).toContain(id(stack.jobs.function.fn));
+      expect(resources).not.toContain('"*"');
+    }
+  });
+
+  it('touches only the table (no S3, no Cognito, no Scan)', () => {
+    const actions = statementsOfRole(roleOf(stack.jobs.function.fn)).flatMap(actionsOf);
+    expect(actions.filter((a) => !/^(dynamodb|xray|logs):/.test(a))).toEqual([]);
+    expect(actions).not.toContain('dynamodb:Scan');
+  });
+});
+
+describe('the photos bucket', () => {
+  it('is private: public access blocked, TLS only, kept with the data', () => {
+    const bucketId = id(stack.files.bucket);
+    template.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Retain' });
+    expect(template.findResources('AWS::S3::Bucket')[bucketId].Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    const policy = Object.values(template.findResources('AWS::S3::BucketPolicy')).find((p) => JSON.stringify(p.Properties.Bucket).includes(bucketId))!;
+    const statements = policy.Properties.PolicyDocument.Statement as any[];
+    expect(statements.filter((s) => s.Effect === 'Allow')).toEqual([]);
+    expect(statements.some((s) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false')).toBe(true);
+  });
+
+  it('the API alone may read, write and delete photo objects there, and nothing more', () => {
+    const bucketId = id(stack.files.bucket);
+    const s3 = statementsOfRole(roleOf(stack.api.function.fn)).filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+    expect(s3.length).toBeGreaterThan(0);
+    for (const s of s3) {
+      expect(s.Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*/photos/*']] });
+    }
+    expect(s3.flatMap(actionsOf).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    for (const fn of [stack.webhooks.function.fn, stack.jobs.function.fn]) {
+      expect(statementsOfRole(roleOf(fn)).flatMap(actionsOf).filter((a) => a.startsWith('s3:'))).toEqual([]);
+    }
+    expect(functionProps(id(stack.api.function.fn)).Environment.Variables.FILES_BUCKET).toEqual({ Ref: bucketId });
+  });
+});
+
+describe('outputs', () => {
+  it('name the webhook endpoint to register in Stripe', () => {
+    expect(template.findOutputs('StripeWebhookUrl').StripeWebhookUrl).toBeDefined();
+  });
+});
