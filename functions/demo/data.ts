@@ -1,5 +1,6 @@
 import { withCheckChar } from '../../shared/credit-code.js';
 import type { OrganizationInput } from '../../shared/schemas/organizations.js';
+import type { ProduceInput } from '../../shared/schemas/produce.js';
 import type { VillageInput } from '../../shared/schemas/villages.js';
 
 /**
@@ -13,6 +14,8 @@ export const DEMO_PASSWORD = 'demo-pass-2026';
 type DemoVillage = VillageInput & { key: string };
 type DemoOrg = OrganizationInput & { key: string };
 type Group = { village: string; orgs: string[] };
+/** A listing a paired organization puts in the shop (消费扶贫), published, so the shop has goods. */
+export type DemoProduce = Omit<ProduceInput, 'villageId' | 'photos' | 'status'> & { village: string; org: string };
 
 const socialOrgCode = (n: number) => withCheckChar(`52620521000000${String(n).padStart(3, '0')}`);
 const enterpriseCode = (n: number) => withCheckChar(`91430923000000${String(n).padStart(3, '0')}`);
@@ -81,6 +84,45 @@ export const QINGSHUI = {
     { village: 'meijiang', orgs: ['q14', 'q15', 'q16'] },
   ] as Group[],
   pairingStart: '2020-05-12',
+  produce: [
+    {
+      village: 'liwan',
+      org: 'q4',
+      name: '梨湾村花牛苹果 10 斤装',
+      category: 'fruit',
+      unit: '箱',
+      priceFen: 6800,
+      stock: 40,
+      kind: 'product',
+      description: '白驼镇梨湾村山地果园，霜降后采摘，产地直发。',
+      origin: { kind: 'cooperative', name: '清水县梨湾村果品专业合作社' },
+    },
+    {
+      village: 'meijiang',
+      org: 'q15',
+      name: '梅江村百花土蜂蜜 500g',
+      category: 'honey',
+      unit: '瓶',
+      priceFen: 4200,
+      stock: 25,
+      kind: 'product',
+      description: '中华蜂百花蜜，一年一取，脱贫户自养。',
+      origin: { kind: 'household', name: '梅江村养蜂户' },
+    },
+    {
+      village: 'maichi',
+      org: 'q10',
+      name: '认养一棵麦池村核桃树（2027 季）',
+      category: 'other',
+      unit: '棵',
+      priceFen: 29900,
+      stock: 12,
+      kind: 'adoption',
+      description: '挂牌认养，村里专人管护，季末寄送鲜核桃。',
+      adoption: { subject: '核桃树一棵（挂认养牌）', seasonStart: '2027-03-01', seasonEnd: '2027-10-31', returns: '秋季鲜核桃 10 斤，认养证书一份' },
+      origin: { kind: 'cooperative', name: '秦亭镇麦池村核桃种植专业合作社' },
+    },
+  ] as DemoProduce[],
 };
 
 const ahVillage = (key: string, name: string, township: string, households: number, population: number, poor: number, supervised: boolean, needs: VillageInput['needs']): DemoVillage => ({
@@ -133,4 +175,18 @@ export const ANHUA = {
   /** a claim waiting for the bureau, so the review screen has work */
   pendingClaims: [{ village: 'xingguo', org: 'a4' }],
   pairingStart: '2018-03-26',
+  produce: [
+    {
+      village: 'shuanglong',
+      org: 'a3',
+      name: '安化黑茶·天尖 500g',
+      category: 'tea',
+      unit: '盒',
+      priceFen: 12800,
+      stock: 30,
+      kind: 'product',
+      description: '双龙村高山茶园原料，传统七星灶松柴明火烘焙。',
+      origin: { kind: 'cooperative', name: '安化县双龙村茶叶专业合作社' },
+    },
+  ] as DemoProduce[],
 };

@@ -7,6 +7,7 @@ import { localLogins } from '../modules/identity/local-directory.js';
 import { findLoginUnscoped } from '../modules/identity/store.js';
 import { createOrganization, reviewOrganization } from '../modules/organizations/service.js';
 import { approvePairing, claimPairing } from '../modules/pairings/service.js';
+import { createProduce } from '../modules/produce/service.js';
 import { registerVillage } from '../modules/villages/service.js';
 import { globalStoreUnscoped, TenantStore } from '../store/tenant-store.js';
 import { addDays } from '../../shared/dates.js';
@@ -97,6 +98,11 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
         });
       }
     }
+  }
+  // the shop: each listing put up by its paired organization, as one of its members would
+  for (const { village, org, ...listing } of p.produce) {
+    const member = { ...ctx, now: new Date(), caller: { ...ctx.caller, role: 'org_member' as const, organizationId: orgs.get(org)! } };
+    await createProduce(member, { ...listing, villageId: villages.get(village)!, status: 'published', photos: [] });
   }
   for (const c of 'pendingClaims' in p ? p.pendingClaims : []) {
     // a claim made today, waiting for the bureau

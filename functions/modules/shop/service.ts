@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { PublicProduce } from '../../../shared/schemas/produce.js';
 import type { PublicTenant } from '../../../shared/schemas/shop.js';
 import { AppError } from '../../errors.js';
@@ -8,6 +7,7 @@ import { pairingCounts } from '../pairings/store.js';
 import { getProduceRecord, listShopRecords, publishedCount } from '../produce/store.js';
 import { listingPageUrl, toPublicProduce } from '../produce/views.js';
 import { allVillageItems } from '../villages/store.js';
+import { qrPng } from './qr-png.js';
 
 /** The tenant's landing page: who runs the programme and its headline figures. */
 export async function publicTenant(ctx: PublicContext): Promise<PublicTenant> {
@@ -47,6 +47,5 @@ export async function getPublicProduce(ctx: PublicContext, id: string): Promise<
 /** A PNG QR code of the listing's page, for a market stall or a box. */
 export async function listingQrPng(ctx: PublicContext, id: string): Promise<Uint8Array> {
   const r = await published(ctx, id);
-  const buffer = await QRCode.toBuffer(listingPageUrl(ctx.origin, ctx.tenant.slug, r.id), { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 480 });
-  return new Uint8Array(buffer);
+  return new Uint8Array(qrPng(listingPageUrl(ctx.origin, ctx.tenant.slug, r.id)));
 }

@@ -1,0 +1,140 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StripePayments } from '../../functions/adapters/payments/stripe.js';
+import { makeHarness, type Harness, type TestTenant } from '../support/harness.js';
+
+// With STRIPE_SECRET_KEY: the real stripe SDK makes the Checkout Session and the refund. Only
+// Stripe's servers are stood in for, by a small local HTTP server that records what the SDK sent
+// and answers as Stripe would; the webhook is signed and verified by the SDK as in production.
+
+type Call = { method: string; path: string; params: URLSearchParams; idempotencyKey?: string };
+const calls: Call[] = [];
+let failNext = false;
+let server: Server;
+let h: Harness;
+let t: TestTenant;
+const start = new Date('2026-06-15T04:00:00Z');
+const WEBHOOK_SECRET = 'whsec_test_standin_0123456789';
+
+async function body(req: IncomingMessage): Promise<string> {
+  let text = '';
+  for await (const chunk of req) text += chunk;
+  return text;
+}
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const params = new URLSearchParams(await body(req));
+    calls.push({ method: req.method!, path: req.url!, params, idempotencyKey: req.headers['idempotency-key'] as string | undefined });
+    res.setHeader('content-type', 'application/json');
+    if (failNext) {
+      failNext = false;
+      res.statusCode = 500;
+      return res.end(JSON.stringify({ error: { type: 'api_error', message: 'stand-in outage' } }));
+    }
+    if (req.url === '/v1/checkout/sessions') {
+      const id = `cs_test_${calls.length}`;
+      return res.end(JSON.stringify({ id, object: 'checkout.session', url: `https://checkout.stripe.com/c/pay/${id}`, metadata: {} }));
+    }
+    if (req.url === '/v1/refunds') return res.end(JSON.stringify({ id: `re_test_${calls.length}`, object: 'refund', status: 'succeeded' }));
+    res.statusCode = 404;
+    res.end(JSON.stringify({ error: { type: 'invalid_request_error', message: 'no such route' } }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  const client = new Stripe('sk_test_standin', { host: '127.0.0.1', port, protocol: 'http', maxNetworkRetries: 0 });
+  h = await makeHarness({ now: start, deps: { payments: new StripePayments({ secretKey: 'sk_test_standin', webhookSecret: WEBHOOK_SECRET, client }) } });
+  t = await h.tenant();
+});
+
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+const lastCall = (path: string) => [...calls].reverse().find((c) => c.path === path)!;
+
+function signed(event: Record<string, unknown>) {
+  const payload = JSON.stringify(event);
+  return { body: payload, headers: { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) } };
+}
+
+describe('Stripe Checkout with a secret key', () => {
+  it('opens a session in CNY for card, Alipay and WeChat Pay, with the order’s lines, expiring with the hold', async () => {
+    const l = await h.listing(t, { stock: 5, priceFen: 1250, name: '核桃' });
+    const res = await h.checkout(t, [{ produceId: l.id, quantity: 2 }]);
+    expect(res.status).toBe(201);
+    const p = lastCall('/v1/checkout/sessions').params;
+    const order = await h.get(t.bureau, `/api/orders/${res.body.orderId}`);
+    expect(res.body.checkoutUrl).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_\d+$/);
+    expect(Object.fromEntries(p)).toMatchObject({
+      mode: 'payment',
+      currency: 'cny',
+      'allowed_payment_method_types[0]': 'card',
+      'allowed_payment_method_types[1]': 'alipay',
+      'allowed_payment_method_types[2]': 'wechat_pay',
+      'payment_method_options[wechat_pay][client]': 'web',
+      'line_items[0][quantity]': '2',
+      'line_items[0][price_data][currency]': 'cny',
+      'line_items[0][price_data][unit_amount]': '1250',
+      'line_items[0][price_data][product_data][name]': '核桃（测试村）',
+      'metadata[tenantId]': t.id,
+      'metadata[orderId]': res.body.orderId,
+      'metadata[kind]': 'order',
+      success_url: `http://localhost/shop/${t.slug}/orders/${res.body.orderId}?token=${res.body.orderToken}`,
+    });
+    // Stripe's floor is 30 minutes after it receives the request: the hold lasts 31
+    expect(Number(p.get('expires_at'))).toBe(Math.floor(Date.parse(order.expiresAt) / 1000));
+    expect(Date.parse(order.expiresAt) - start.getTime()).toBe(1860 * 1000);
+    // no local checkout page in this mode
+    expect((await h.press(`http://localhost/checkout/${res.body.checkoutUrl.split('/').at(-1)}`, 'pay')).status).toBe(404);
+  });
+
+  it('the signed checkout.session.completed pays the order; a refund goes through the SDK once per order', async () => {
+    const l = await h.listing(t, { stock: 5, priceFen: 1000 });
+    const res = await h.checkout(t, [{ produceId: l.id, quantity: 3 }]);
+    const sessionId = res.body.checkoutUrl.split('/').at(-1);
+    const event = {
+      id: 'evt_test_paid_1',
+      object: 'event',
+      type: 'checkout.session.completed',
+      data: { object: { id: sessionId, object: 'checkout.session', metadata: { tenantId: t.id, orderId: res.body.orderId, kind: 'order' }, payment_status: 'paid', amount_total: 3000, currency: 'cny', payment_intent: 'pi_test_42' } },
+    };
+    const hook = await h.call('POST', '/api/webhooks/stripe', signed(event));
+    expect(hook.body).toEqual({ received: true, outcome: 'paid' });
+    expect(await h.get(t.bureau, `/api/produce/${l.id}`)).toMatchObject({ sold: 3, available: 2 });
+
+    const refund = await h.call('POST', `/api/orders/${res.body.orderId}/refund`, { token: t.bureau, body: {} });
+    expect(refund.status).toBe(200);
+    const call = lastCall('/v1/refunds');
+    expect(Object.fromEntries(call.params)).toMatchObject({ payment_intent: 'pi_test_42', amount: '3000', 'metadata[orderId]': res.body.orderId });
+    expect(call.idempotencyKey).toBe(`refund-${res.body.orderId}`);
+    expect(await h.get(t.bureau, `/api/produce/${l.id}`)).toMatchObject({ sold: 0, available: 5 });
+  });
+
+  it('when Stripe cannot open a session the buyer gets a 503 and the stock is given back at once', async () => {
+    const l = await h.listing(t, { stock: 2 });
+    failNext = true;
+    const res = await h.checkout(t, [{ produceId: l.id, quantity: 2 }]);
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('payment_unavailable');
+    expect((await h.get(t.bureau, `/api/produce/${l.id}`)).available).toBe(2);
+    const cancelled = (await h.get(t.bureau, `/api/orders?produceId=${l.id}`)).items;
+    expect(cancelled.map((o: { status: string }) => o.status)).toEqual(['cancelled']);
+  });
+
+  it('when Stripe refuses a refund nothing changes (503)', async () => {
+    const l = await h.listing(t, { stock: 5, priceFen: 1000 });
+    const res = await h.checkout(t, [{ produceId: l.id, quantity: 1 }]);
+    const event = {
+      id: 'evt_test_paid_2',
+      object: 'event',
+      type: 'checkout.session.completed',
+      data: { object: { id: res.body.checkoutUrl.split('/').at(-1), metadata: { tenantId: t.id, orderId: res.body.orderId, kind: 'order' }, payment_status: 'paid', amount_total: 1000, currency: 'cny', payment_intent: 'pi_test_43' } },
+    };
+    await h.call('POST', '/api/webhooks/stripe', signed(event));
+    failNext = true;
+    const refund = await h.call('POST', `/api/orders/${res.body.orderId}/refund`, { token: t.bureau, body: {} });
+    expect(refund.status).toBe(503);
+    expect((await h.get(t.bureau, `/api/orders/${res.body.orderId}`)).status).toBe('paid');
+  });
+});

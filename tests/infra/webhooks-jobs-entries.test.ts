@@ -1,0 +1,87 @@
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { dynamoClient } from '../../functions/adapters/dynamo-local.js';
+import { webhooksEnv } from '../../functions/entries/env.js';
+import { ensureTable } from '../../functions/store/table.js';
+
+/**
+ * functions/entries/webhooks.ts and jobs.ts as Lambda calls them: an HTTP API (payload 2.0) event
+ * for the webhook, a scheduler invocation for the jobs; DynamoDB Local through the SDK's endpoint.
+ */
+type HttpHandler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
+let webhooks: HttpHandler;
+let jobs: () => Promise<{ tenants: number; released: number }>;
+const tableName = `entries_${process.pid}_${Date.now().toString(36)}`;
+const SECRET = 'whsec_entrytest_0123456789';
+
+function event(body: string, headers: Record<string, string>) {
+  return {
+    version: '2.0',
+    routeKey: 'POST /api/webhooks/stripe',
+    rawPath: '/api/webhooks/stripe',
+    rawQueryString: '',
+    headers: { host: 'abc123.execute-api.ap-east-1.amazonaws.com', 'content-type': 'application/json', ...headers },
+    requestContext: {
+      accountId: '111111111111',
+      apiId: 'abc123',
+      domainName: 'abc123.execute-api.ap-east-1.amazonaws.com',
+      http: { method: 'POST', path: '/api/webhooks/stripe', protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 'Stripe/1.0' },
+      requestId: 'req-w1',
+      routeKey: 'POST /api/webhooks/stripe',
+      stage: '$default',
+      time: new Date().toUTCString(),
+      timeEpoch: Date.now(),
+    },
+    body,
+    isBase64Encoded: false,
+  };
+}
+
+beforeAll(async () => {
+  const endpoint = inject('dynamoEndpoint');
+  await ensureTable(dynamoClient(endpoint), tableName);
+  vi.stubEnv('TABLE_NAME', tableName);
+  vi.stubEnv('STRIPE_SECRET_KEY', 'sk_test_entries');
+  vi.stubEnv('STRIPE_WEBHOOK_SECRET', SECRET);
+  vi.stubEnv('AWS_REGION', 'ap-east-1');
+  vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
+  vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', endpoint);
+  ({ handler: webhooks } = (await import('../../functions/entries/webhooks.js')) as unknown as { handler: HttpHandler });
+  ({ handler: jobs } = (await import('../../functions/entries/jobs.js')) as unknown as { handler: typeof jobs });
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('the webhooks Lambda entry', () => {
+  it('verifies the signature with the endpoint secret: a good one is acknowledged', async () => {
+    const payload = JSON.stringify({ id: 'evt_entry_1', object: 'event', type: 'customer.created', data: { object: { id: 'cus_1' } } });
+    const res = await webhooks(event(payload, { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) }), {});
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ received: true, outcome: 'ignored_type' });
+  });
+
+  it('refuses a signature made with another secret (400)', async () => {
+    const payload = JSON.stringify({ id: 'evt_entry_2', object: 'event', type: 'checkout.session.completed', data: { object: { id: 'cs_1' } } });
+    const res = await webhooks(event(payload, { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_other_secret_1234' }) }), {});
+    expect(res.statusCode).toBe(400);
+  });
+
+  it('serves nothing but the webhook', async () => {
+    const res = await webhooks({ ...event('', {}), rawPath: '/api/villages', requestContext: { ...event('', {}).requestContext, http: { method: 'GET', path: '/api/villages' } } }, {});
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('fails at cold start without its secrets, naming them', () => {
+    expect(() => webhooksEnv({ TABLE_NAME: 'bangfu' })).toThrow(/STRIPE_SECRET_KEY.*STRIPE_WEBHOOK_SECRET/);
+    expect(() => webhooksEnv({ TABLE_NAME: 'bangfu', STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: '' })).toThrow(/STRIPE_WEBHOOK_SECRET/);
+  });
+});
+
+describe('the jobs Lambda entry', () => {
+  it('sweeps every tenant of the table (none here) and reports what it released', async () => {
+    await expect(jobs()).resolves.toEqual({ tenants: 0, released: 0 });
+  });
+});
