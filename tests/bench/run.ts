@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { measureApiBundle } from './bundle-size.js';
+import { measureCheckoutContention } from './checkout-contention.js';
 import { startServer } from './server.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -47,6 +48,10 @@ async function main() {
   results.getDashboard = await load(`${second.url}/api/dashboard`, token);
   results.getPairings = await load(`${second.url}/api/pairings?limit=50`, token);
   await second.stop();
+
+  // issue 4: checkouts racing for the last units (one process, the real app over DynamoDB Local)
+  results.checkout50on5 = await measureCheckoutContention({ buyers: 50, stock: 5 });
+  results.checkout200on50 = await measureCheckoutContention({ buyers: 200, stock: 50 });
 
   const bundle = await measureApiBundle();
   results.apiBundle = { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes, buildMs: Math.round(bundle.ms) };
