@@ -17,6 +17,10 @@ export default defineConfig({
   },
   server: {
     // `npm start` serves the API on 3000; BANGFU_API points the dev server at another one
-    proxy: { '/api': process.env.BANGFU_API ?? 'http://localhost:3000' },
+    proxy: {
+      '/api': process.env.BANGFU_API ?? 'http://localhost:3000',
+      // the local checkout page's buttons post outside /api; its page itself is the app's
+      '^/checkout/[^/]+/(pay|cancel)$': process.env.BANGFU_API ?? 'http://localhost:3000',
+    },
   },
 });

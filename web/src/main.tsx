@@ -1,14 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
-import './styles.css';
-import { AppRoutes } from './app/AppRoutes';
-import { Providers } from './app/Providers';
+import { RootProviders } from './app/RootProviders';
+import { RootRoutes } from './app/RootRoutes';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <Providers>
-      <AppRoutes />
-    </Providers>
+    <RootProviders>
+      <RootRoutes />
+    </RootProviders>
   </StrictMode>,
 );

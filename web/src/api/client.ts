@@ -31,9 +31,5 @@ export async function call<R extends ClientResponse<unknown, number, 'json'>>(re
   throw err;
 }
 
-/** A fresh Idempotency-Key for one logical write (the same key on a retry returns the same record). */
-export function idempotencyKey(): string {
-  const c = globalThis.crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  return `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
+// kept here too, so the console's screens import it with the client; the shop imports client-key alone
+export { idempotencyKey } from './client-key';

@@ -1,7 +1,22 @@
 import type { QueryClient } from '@tanstack/react-query';
 
 /** The cached lists a change can touch, by the first part of their keys. */
-export type Topic = 'villages' | 'village' | 'organizations' | 'organization' | 'pairings' | 'dashboard' | 'audit' | 'activities' | 'tenants' | 'me';
+export type Topic =
+  | 'villages'
+  | 'village'
+  | 'organizations'
+  | 'organization'
+  | 'pairings'
+  | 'dashboard'
+  | 'audit'
+  | 'activities'
+  | 'tenants'
+  | 'me'
+  | 'produce'
+  | 'produce-item'
+  | 'orders'
+  | 'order'
+  | 'commitments';
 
 export function invalidate(queryClient: QueryClient, ...topics: Topic[]) {
   return Promise.all(topics.map((t) => queryClient.invalidateQueries({ queryKey: [t] })));

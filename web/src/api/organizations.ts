@@ -53,3 +53,16 @@ export function useReviewOrganization() {
     onSuccess: () => invalidate(queryClient, 'organizations', 'organization', 'audit', 'pairings'),
   });
 }
+
+/** Organization names by id, for the bureau's tables that say who listed or sold something. */
+export function useOrganizationNames(enabled: boolean) {
+  return useQuery({
+    queryKey: ['organizations', 'names'],
+    queryFn: async () => {
+      const page = await call(api.organizations.$get({ query: { limit: '100' } }));
+      return new Map(page.items.map((o) => [o.id, o.name]));
+    },
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}

@@ -15,11 +15,15 @@ const ClaimPage = lazy(() => import('../pages/claim/ClaimPage'));
 const MyPairingsPage = lazy(() => import('../pages/my-pairings/MyPairingsPage'));
 const MyOrganizationPage = lazy(() => import('../pages/my-organization/MyOrganizationPage'));
 const TenantsPage = lazy(() => import('../pages/tenants/TenantsPage'));
+const ProducePage = lazy(() => import('../pages/produce/ProducePage'));
+const OrdersPage = lazy(() => import('../pages/orders/OrdersPage'));
+const CommitmentsPage = lazy(() => import('../pages/commitments/CommitmentsPage'));
 const NotFoundPage = lazy(() => import('../pages/not-found/NotFoundPage'));
 
 const BUREAU = ['bureau_admin'] as const;
 const ORG = ['org_member'] as const;
 const PLATFORM = ['platform_admin'] as const;
+const SELLERS = ['bureau_admin', 'org_member'] as const;
 
 /** "/" is each role's first screen. */
 function Home() {
@@ -49,6 +53,9 @@ export function AppRoutes() {
         <Route path="my-pairings" element={<RequireRole roles={ORG}><MyPairingsPage /></RequireRole>} />
         <Route path="my-organization" element={<RequireRole roles={ORG}><MyOrganizationPage /></RequireRole>} />
         <Route path="tenants" element={<RequireRole roles={PLATFORM}><TenantsPage /></RequireRole>} />
+        <Route path="produce" element={<RequireRole roles={SELLERS}><ProducePage /></RequireRole>} />
+        <Route path="orders" element={<RequireRole roles={SELLERS}><OrdersPage /></RequireRole>} />
+        <Route path="commitments" element={<RequireRole roles={BUREAU}><CommitmentsPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -7,7 +7,7 @@ import { useDescribeError } from '../api/describe';
  * A refusal by the pairing rules, in words: the API's own message (409 conflict or 400
  * validation) and, for the known rules, what it means for the bureau.
  */
-export function RuleViolation({ error }: { error: unknown }) {
+export function RuleViolation({ error, refusedTitle }: { error: unknown; refusedTitle?: string }) {
   const { t } = useTranslation();
   const describe = useDescribeError();
   if (!error) return null;
@@ -22,7 +22,7 @@ export function RuleViolation({ error }: { error: unknown }) {
       showIcon
       className="form-alert"
       data-testid="rule-violation"
-      title={isRule ? t('rules.refused') : t('errors.actionFailed')}
+      title={isRule ? (refusedTitle ?? t('rules.refused')) : t('errors.actionFailed')}
       description={
         <>
           <div>{describe(error)}</div>

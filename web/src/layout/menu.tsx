@@ -4,7 +4,10 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FlagOutlined,
+  FundOutlined,
+  GiftOutlined,
   HeartOutlined,
+  ProfileOutlined,
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -20,7 +23,10 @@ type NavLabel =
   | 'nav.claim'
   | 'nav.myPairings'
   | 'nav.myOrganization'
-  | 'nav.tenants';
+  | 'nav.tenants'
+  | 'nav.produce'
+  | 'nav.orders'
+  | 'nav.commitments';
 
 /** Each role's screens, in the order its work runs. */
 export const NAV: Record<Role, NavItem[]> = {
@@ -29,10 +35,15 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/villages', labelKey: 'nav.villages', icon: <EnvironmentOutlined /> },
     { path: '/organizations', labelKey: 'nav.organizations', icon: <TeamOutlined /> },
     { path: '/pairings', labelKey: 'nav.pairings', icon: <ApartmentOutlined /> },
+    { path: '/produce', labelKey: 'nav.produce', icon: <GiftOutlined /> },
+    { path: '/orders', labelKey: 'nav.orders', icon: <ProfileOutlined /> },
+    { path: '/commitments', labelKey: 'nav.commitments', icon: <FundOutlined /> },
   ],
   org_member: [
     { path: '/claim', labelKey: 'nav.claim', icon: <FlagOutlined /> },
     { path: '/my-pairings', labelKey: 'nav.myPairings', icon: <HeartOutlined /> },
+    { path: '/produce', labelKey: 'nav.produce', icon: <GiftOutlined /> },
+    { path: '/orders', labelKey: 'nav.orders', icon: <ProfileOutlined /> },
     { path: '/my-organization', labelKey: 'nav.myOrganization', icon: <ShopOutlined /> },
   ],
   platform_admin: [{ path: '/tenants', labelKey: 'nav.tenants', icon: <BankOutlined /> }],

@@ -1,4 +1,6 @@
 import { base } from './base';
+import { commerce } from './commerce';
 import { screens } from './screens';
+import { shop } from './shop';
 
-export const en = { ...base, ...screens };
+export const en = { ...base, ...screens, ...commerce, ...shop };

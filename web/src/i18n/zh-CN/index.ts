@@ -1,5 +1,7 @@
 import { base } from './base';
+import { commerce } from './commerce';
 import { screens } from './screens';
+import { shop } from './shop';
 
 /** The source language: every other translation has exactly these keys. */
-export const zhCN = { ...base, ...screens };
+export const zhCN = { ...base, ...screens, ...commerce, ...shop };

@@ -1,0 +1,12 @@
+import '../styles.css';
+import { AppRoutes } from './AppRoutes';
+import { Providers } from './Providers';
+
+/** The console half: antd (zh_CN / en_US), the session, and the screens per role. */
+export default function ConsoleApp() {
+  return (
+    <Providers>
+      <AppRoutes />
+    </Providers>
+  );
+}

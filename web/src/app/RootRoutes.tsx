@@ -1,0 +1,30 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import { BootSplash } from './BootSplash';
+
+// the public shop (antd-mobile) and the console (antd) are separate chunks from here down
+const ShopShell = lazy(() => import('../shop/ShopShell'));
+const ShopHomePage = lazy(() => import('../pages/shop-home/ShopHomePage'));
+const ShopProducePage = lazy(() => import('../pages/shop-produce/ShopProducePage'));
+const ShopCartPage = lazy(() => import('../pages/shop-cart/ShopCartPage'));
+const ShopOrderPage = lazy(() => import('../pages/shop-order/ShopOrderPage'));
+const LocalCheckoutPage = lazy(() => import('../pages/local-checkout/LocalCheckoutPage'));
+const ConsoleApp = lazy(() => import('./ConsoleApp'));
+
+const page = (node: ReactNode) => <Suspense fallback={<BootSplash />}>{node}</Suspense>;
+
+/** /shop/… and /checkout/… are the public pages (phone first); everything else is the console. */
+export function RootRoutes() {
+  return (
+    <Routes>
+      <Route element={page(<ShopShell />)}>
+        <Route path="shop/:slug" element={page(<ShopHomePage />)} />
+        <Route path="shop/:slug/produce/:id" element={page(<ShopProducePage />)} />
+        <Route path="shop/:slug/cart" element={page(<ShopCartPage />)} />
+        <Route path="shop/:slug/orders/:orderId" element={page(<ShopOrderPage />)} />
+        <Route path="checkout/:sessionId" element={page(<LocalCheckoutPage />)} />
+      </Route>
+      <Route path="*" element={page(<ConsoleApp />)} />
+    </Routes>
+  );
+}

@@ -1,0 +1,103 @@
+import { Descriptions, Drawer, Skeleton, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Order, OrderLine } from '../../../../shared/schemas/orders';
+import { useOrder } from '../../api/orders';
+import { OrderStatusTag } from '../../components/commerce-tags';
+import { ErrorResult } from '../../components/ErrorResult';
+import { Money } from '../../components/Money';
+import { formatInstant } from '../../lib/dates';
+import { useIsPhone } from '../../lib/use-is-phone';
+import { OrderActions } from './order-actions';
+import type { OrderCommand } from './OrdersPage';
+import { OrderSteps } from './OrderSteps';
+
+/** One order as the seller sees it: where it stands, the buyer's full contact for shipping, the lines. */
+export function OrderDetail({ id, fallback, onClose, onCommand }: { id: string | null; fallback?: Order; onClose: () => void; onCommand: (c: OrderCommand) => void }) {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const order = useOrder(id);
+  const o = order.data ?? fallback;
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={isPhone ? '100%' : 720}
+      title={o ? t('orders.detailTitle', { id: o.id }) : t('orders.detail')}
+      extra={o && <OrderActions order={o} onCommand={onCommand} size="middle" type="default" />}
+      data-testid="order-detail"
+    >
+      {!o && order.isPending && <Skeleton active />}
+      {!o && order.isError && <ErrorResult error={order.error} onRetry={() => void order.refetch()} />}
+      {o && (
+        <>
+          <div className="steps-box">
+            <OrderSteps order={o} />
+          </div>
+          <Descriptions bordered size="small" column={{ xs: 1, sm: 2 }}>
+            <Descriptions.Item label={t('fields.status')}>
+              <OrderStatusTag status={o.status} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('orders.total')}>
+              <Money fen={o.totalFen} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('orders.createdAt')}>{formatInstant(o.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.paidAt')}>{formatInstant(o.paidAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.buyer')}>{o.buyer.name}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.phone')}>{o.buyer.phone ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.address')} span="filled">
+              {o.buyer.address ?? '—'}
+            </Descriptions.Item>
+            {o.buyer.email && (
+              <Descriptions.Item label={t('fields.email')} span="filled">
+                {o.buyer.email}
+              </Descriptions.Item>
+            )}
+            {o.buyerOrganizationId && (
+              <Descriptions.Item label={t('orders.countsFor')} span="filled">
+                <Tag color="blue">{t('orders.countsForCommitment')}</Tag>
+              </Descriptions.Item>
+            )}
+            {o.shipment && (
+              <>
+                <Descriptions.Item label={t('shop.order.carrier')}>{o.shipment.carrier}</Descriptions.Item>
+                <Descriptions.Item label={t('shop.order.trackingNo')}>
+                  <span className="mono" data-testid="order-tracking">
+                    {o.shipment.trackingNo}
+                  </span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('shop.order.shippedAt')}>{formatInstant(o.shippedAt)}</Descriptions.Item>
+                <Descriptions.Item label={t('orders.deliveredAt')}>{formatInstant(o.deliveredAt)}</Descriptions.Item>
+              </>
+            )}
+          </Descriptions>
+          <Table<OrderLine>
+            className="detail-tabs"
+            rowKey="produceId"
+            size="small"
+            pagination={false}
+            dataSource={o.lines}
+            columns={[
+              { title: t('produce.name'), dataIndex: 'name' },
+              { title: t('fields.village'), dataIndex: 'villageName', responsive: ['sm'] },
+              { title: t('orders.unitPrice'), key: 'price', align: 'right', render: (_, l) => <Money fen={l.priceFen} /> },
+              { title: t('orders.quantity'), key: 'qty', align: 'right', render: (_, l) => `${l.quantity} ${l.unit}` },
+              { title: t('orders.subtotal'), key: 'sub', align: 'right', render: (_, l) => <Money fen={l.priceFen * l.quantity} /> },
+            ]}
+            summary={() => (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0} colSpan={isPhone ? 3 : 4} align="right">
+                  {t('orders.total')}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">
+                  <b>
+                    <Money fen={o.totalFen} />
+                  </b>
+                </Table.Summary.Cell>
+              </Table.Summary.Row>
+            )}
+          />
+        </>
+      )}
+    </Drawer>
+  );
+}

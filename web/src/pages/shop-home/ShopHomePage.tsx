@@ -1,0 +1,123 @@
+import { ErrorBlock, InfiniteScroll, Skeleton, Tabs } from 'antd-mobile';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import { PRODUCE_CATEGORIES, type PublicProduce } from '../../../../shared/schemas/produce';
+import { usePublicProduceList, usePublicTenant, type ShopFilters } from '../../shop/api';
+import { ShopError } from '../../shop/components/ShopError';
+import { ShopNavBar } from '../../shop/components/ShopNavBar';
+import { ProduceCard } from './ProduceCard';
+import { RecentOrdersBar } from './RecentOrdersBar';
+import { ShopHero } from './ShopHero';
+import { VillageChips, type VillageChip } from './VillageChips';
+
+type Category = PublicProduce['category'];
+const ALL = 'all';
+
+/** The tenant's consumption-aid shop: who runs it, what it has achieved, and the listings to buy. */
+export default function ShopHomePage() {
+  const { t } = useTranslation();
+  const { slug = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const category = (PRODUCE_CATEGORIES as readonly string[]).includes(params.get('category') ?? '') ? (params.get('category') as Category) : undefined;
+  const villageId = params.get('village') ?? undefined;
+  const filters: ShopFilters = { category, villageId };
+  const tenant = usePublicTenant(slug);
+  const list = usePublicProduceList(slug, filters);
+  const villages = useKnownVillages(list.items);
+
+  const setFilter = (name: 'category' | 'village', value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  if (tenant.isError) {
+    return (
+      <div className="shop-page">
+        <ShopNavBar slug={slug} back={false} cart={false} title={t('shop.brand')} />
+        <ShopError error={tenant.error} notFound={t('shop.home.tenantNotFound')} hint={t('shop.home.tenantNotFoundHint')} onRetry={() => void tenant.refetch()} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="shop-page shop-home">
+      <ShopHero slug={slug} tenant={tenant.data} />
+      <RecentOrdersBar slug={slug} />
+      <div className="shop-filters" data-testid="shop-filters">
+        <Tabs activeKey={category ?? ALL} onChange={(k) => setFilter('category', k === ALL ? undefined : k)} className="shop-category-tabs">
+          <Tabs.Tab key={ALL} title={t('shop.home.allCategories')} />
+          {PRODUCE_CATEGORIES.map((c) => (
+            <Tabs.Tab key={c} title={t(`produceCategory.${c}`)} />
+          ))}
+        </Tabs>
+        <VillageChips villages={villages} value={villageId} onChange={(v) => setFilter('village', v)} />
+      </div>
+      <section className="shop-section">
+        {list.isError ? (
+          <ShopError error={list.error} notFound={t('shop.home.tenantNotFound')} onRetry={() => void list.refetch()} />
+        ) : list.isPending ? (
+          <div className="shop-grid">
+            {[0, 1, 2, 3].map((i) => (
+              <div key={i} className="shop-card shop-card-skeleton">
+                <Skeleton animated className="shop-skeleton-photo" />
+                <Skeleton.Paragraph lineCount={2} animated />
+              </div>
+            ))}
+          </div>
+        ) : list.items.length === 0 ? (
+          <ErrorBlock
+            status="empty"
+            className="shop-empty"
+            title={category || villageId ? t('shop.home.emptyFiltered') : t('shop.home.empty')}
+            description={category || villageId ? t('shop.home.emptyFilteredHint') : t('shop.home.emptyHint')}
+            data-testid="shop-empty"
+          />
+        ) : (
+          <>
+            <div className="shop-grid" data-testid="produce-grid">
+              {list.items.map((p) => (
+                <ProduceCard key={p.id} slug={slug} produce={p} />
+              ))}
+            </div>
+            <InfiniteScroll loadMore={async () => void (await list.fetchNextPage())} hasMore={list.hasNextPage}>
+              {(hasMore, failed, retry) =>
+                failed ? (
+                  <button type="button" className="shop-link-button" onClick={retry}>
+                    {t('shop.home.loadFailedRetry')}
+                  </button>
+                ) : hasMore ? (
+                  <span className="shop-muted">{t('shop.home.loading')}</span>
+                ) : (
+                  <span className="shop-muted">{t('shop.home.end')}</span>
+                )
+              }
+            </InfiniteScroll>
+          </>
+        )}
+      </section>
+      <footer className="shop-footer">
+        <div>{t('shop.footer.organizer', { name: tenant.data?.name ?? '' })}</div>
+        <div>{t('shop.footer.privacy')}</div>
+      </footer>
+    </div>
+  );
+}
+
+/**
+ * The village filter's choices: every village seen in the listings so far. The public tenant
+ * answer has no village list, and the listings are what a donor can buy anyway.
+ */
+function useKnownVillages(items: PublicProduce[]): VillageChip[] {
+  const [known, setKnown] = useState<VillageChip[]>([]);
+  useEffect(() => {
+    setKnown((prev) => {
+      const ids = new Set(prev.map((v) => v.id));
+      const added = items.filter((p) => !ids.has(p.villageId) && ids.add(p.villageId)).map((p) => ({ id: p.villageId, name: p.villageName, township: p.township }));
+      return added.length ? [...prev, ...added] : prev;
+    });
+  }, [items]);
+  return known;
+}

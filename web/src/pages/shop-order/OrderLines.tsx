@@ -1,0 +1,34 @@
+import { EnvironmentOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { PublicOrder } from '../../shop/api';
+import { Price } from '../../shop/components/Price';
+
+/** What was bought, from which villages, and the total to the fen. */
+export function OrderLines({ order: o }: { order: PublicOrder }) {
+  const { t } = useTranslation();
+  return (
+    <div className="shop-card-block" data-testid="order-lines">
+      <div className="shop-block-title">{t('shop.order.linesTitle')}</div>
+      <ul className="shop-order-lines">
+        {o.lines.map((l) => (
+          <li key={l.produceId}>
+            <div className="shop-order-line-main">
+              <span className="shop-order-line-name">{l.name}</span>
+              <Price fen={l.priceFen * l.quantity} size="sm" />
+            </div>
+            <div className="shop-order-line-sub">
+              <span>
+                <EnvironmentOutlined /> {l.villageName}
+              </span>
+              <span>{t('shop.order.lineQty', { price: (l.priceFen / 100).toFixed(2), n: l.quantity, unit: l.unit })}</span>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="shop-order-total">
+        <span>{t('shop.order.total')}</span>
+        <Price fen={o.totalFen} size="lg" />
+      </div>
+    </div>
+  );
+}

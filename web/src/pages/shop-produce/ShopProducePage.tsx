@@ -1,0 +1,42 @@
+import { Skeleton } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { usePublicProduce } from '../../shop/api';
+import { ShopError } from '../../shop/components/ShopError';
+import { ShopNavBar } from '../../shop/components/ShopNavBar';
+import { useDocumentTitle } from '../../shop/use-document-title';
+import { BuyBar } from './BuyBar';
+import { ProduceFacts } from './ProduceFacts';
+import { ProduceGallery } from './ProduceGallery';
+import { QrCard } from './QrCard';
+
+/** One listing: photos, price and village above the fold, then its facts, adoption terms and QR code. */
+export default function ShopProducePage() {
+  const { t } = useTranslation();
+  const { slug = '', id = '' } = useParams();
+  const produce = usePublicProduce(slug, id);
+  const p = produce.data;
+  useDocumentTitle(p ? `${p.name} · ${p.villageName}` : undefined);
+
+  return (
+    <div className="shop-page shop-produce">
+      <ShopNavBar slug={slug} title={t('shop.produce.title')} />
+      {produce.isError ? (
+        <ShopError error={produce.error} notFound={t('shop.produce.notFound')} onRetry={() => void produce.refetch()} home={`/shop/${slug}`} />
+      ) : !p ? (
+        <div className="shop-section">
+          <Skeleton animated className="shop-skeleton-gallery" />
+          <Skeleton.Title animated />
+          <Skeleton.Paragraph lineCount={4} animated />
+        </div>
+      ) : (
+        <>
+          <ProduceGallery slug={slug} produce={p} />
+          <ProduceFacts produce={p} />
+          <QrCard produce={p} />
+          <BuyBar slug={slug} produce={p} />
+        </>
+      )}
+    </div>
+  );
+}
