@@ -16,6 +16,11 @@ import { organizationRoutes } from './modules/organizations/routes.js';
 import { pairingRoutes } from './modules/pairings/routes.js';
 import { LocalPayments } from './adapters/payments/local.js';
 import { commitmentRoutes } from './modules/commitments/routes.js';
+import { donationPayments } from './modules/donations/payment-kind.js';
+import { publicDonationRoutes } from './modules/donations/public-routes.js';
+import { donationRoutes } from './modules/donations/routes.js';
+import { expenditureRoutes } from './modules/expenditures/routes.js';
+import { transparencyRoutes } from './modules/transparency/routes.js';
 import { orderPayments } from './modules/orders/payment-kind.js';
 import { publicOrderRoutes } from './modules/orders/public-routes.js';
 import { orderRoutes } from './modules/orders/routes.js';
@@ -54,7 +59,7 @@ const healthRoutes = new OpenAPIHono<Env>().openapi(health, async (c) => {
 });
 
 /** What is paid through Stripe Checkout, by metadata.kind (issue 5 adds 'donation'). */
-export const PAYMENT_KINDS: PaymentKinds = { order: orderPayments };
+export const PAYMENT_KINDS: PaymentKinds = { order: orderPayments, donation: donationPayments };
 
 /** The whole API as one Hono app; the same on Lambda and on @hono/node-server. */
 export function buildApp(deps: AppDeps) {
@@ -92,7 +97,11 @@ export function buildApp(deps: AppDeps) {
     .route('/', paymentRoutes(PAYMENT_KINDS))
     .route('/', publicOrderRoutes)
     .route('/', orderRoutes)
-    .route('/', commitmentRoutes);
+    .route('/', commitmentRoutes)
+    .route('/', donationRoutes)
+    .route('/', publicDonationRoutes)
+    .route('/', expenditureRoutes)
+    .route('/', transparencyRoutes);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   api.doc31('/openapi.json', {

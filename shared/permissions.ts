@@ -33,6 +33,15 @@ export const PERMISSIONS = {
   'order.refund': ['bureau_admin', 'org_member'],
   'commitment.read': ['bureau_admin', 'org_member'],
   'commitment.write': ['bureau_admin', 'org_member'],
+  // donations, use of funds, recognition and concerns (issue 5); record-level checks in the services
+  'donation.read': ['bureau_admin', 'org_member'],
+  'donation.write': ['bureau_admin', 'org_member'],
+  'donation.refund': ['bureau_admin'],
+  'expenditure.read': ['bureau_admin'],
+  'expenditure.write': ['bureau_admin'],
+  'recognition.read': ['bureau_admin'],
+  'concern.read': ['bureau_admin'],
+  'concern.write': ['bureau_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../dates.js';
 import { ROLES } from '../permissions.js';
 import { Id, RequiredText } from './common.js';
+import { RecognitionThresholds } from './transparency.js';
 
 export const Role = z.enum(ROLES, { error: '角色无效' });
 
@@ -49,6 +50,8 @@ export const TenantSettings = z.object({
   timeZone: TimeZone,
   reportDeadline: ReportDeadline,
   maxActivePairingsPerOrg: z.number().int().min(1, { error: '至少为 1' }).max(100, { error: '最多为 100' }),
+  /** rule 6: fen per organization kind; absent on older tenants, read with DEFAULT_RECOGNITION_THRESHOLDS */
+  recognitionThresholds: RecognitionThresholds.optional(),
 });
 export type TenantSettings = z.infer<typeof TenantSettings>;
 

@@ -21,6 +21,10 @@ const A = {} as {
   paidOrder: string;
   shippedOrder: string;
   orderToken: string;
+  donation: string;
+  refundable: string;
+  donationToken: string;
+  expenditure: string;
 };
 
 beforeAll(async () => {
@@ -39,6 +43,14 @@ beforeAll(async () => {
   await h.press(shipped.checkoutUrl, 'pay');
   await h.call('POST', `/api/orders/${shipped.orderId}/ship`, { token: a.bureau, body: { carrier: '顺丰', trackingNo: 'SF100' } });
   [A.paidOrder, A.shippedOrder, A.orderToken] = [paid.orderId, shipped.orderId, paid.orderToken];
+  const cash = { villageId: A.village, kind: 'cash', amountFen: 100_000, donorName: '甲', donorType: 'person' };
+  A.donation = (await h.call('POST', '/api/donations', { token: a.bureau, body: cash })).body.id;
+  A.refundable = (await h.call('POST', '/api/donations', { token: a.bureau, body: cash })).body.id;
+  A.expenditure = (await h.call('POST', '/api/expenditures', { token: a.bureau, body: { villageId: A.village, amountFen: 1_000, purpose: '修路', date: '2026-06-01' } })).body.id;
+  const online = (await h.call('POST', `/api/public/${a.slug}/donate`, { body: { villageId: A.village, amountFen: 10_000, donorName: '乙' } })).body;
+  await h.press(online.checkoutUrl, 'pay');
+  A.donationToken = online.receiptToken;
+  A.donation = online.donationId;
   const bOrg = await h.organization(b);
   bMember = bOrg.member;
   await h.activePairing(b, { orgId: bOrg.id, startDate: '2026-01-01' });
@@ -75,6 +87,11 @@ const ROUTES: Record<string, Route> = {
   'POST /orders/{id}/ship': { body: { carrier: '顺丰', trackingNo: 'SF999' }, member: true },
   'POST /orders/{id}/deliver': { body: {}, member: true },
   'POST /orders/{id}/refund': { body: {}, member: true },
+  'GET /donations/{id}': { member: true },
+  'GET /donations/{id}/receipt': { member: true },
+  'POST /donations/{id}/refund': { body: {} },
+  'GET /expenditures/{id}': {},
+  'GET /villages/{id}/funds': { member: true },
 };
 
 /**
@@ -92,6 +109,11 @@ const RECORD_BY_PREFIX: Record<string, (action: string) => { id: string; read: s
     return { id, read: [`/api/pairings/${id}`, `/api/pairings/${id}/activities`] };
   },
   '/produce': () => ({ id: A.listing, read: [`/api/produce/${A.listing}`] }),
+  '/donations': (action) => {
+    const id = action === 'refund' ? A.refundable : A.donation;
+    return { id, read: [`/api/donations/${id}`, `/api/villages/${A.village}/funds`] };
+  },
+  '/expenditures': () => ({ id: A.expenditure, read: [`/api/expenditures/${A.expenditure}`, `/api/villages/${A.village}/funds`] }),
   '/orders': (action) => {
     const id = action === 'deliver' ? A.shippedOrder : A.paidOrder;
     return { id, read: [`/api/orders/${id}`, `/api/produce/${A.listing}`] };
@@ -114,7 +136,7 @@ async function seenByA(record: { id: string; read: string[] }, entity: string) {
   return { reads, audit: await h.audit(a, entity, record.id) };
 }
 
-const ENTITY: Record<string, string> = { '/villages': 'village', '/organizations': 'organization', '/pairings': 'pairing', '/produce': 'produce', '/orders': 'order' };
+const ENTITY: Record<string, string> = { '/villages': 'village', '/organizations': 'organization', '/pairings': 'pairing', '/produce': 'produce', '/orders': 'order', '/donations': 'donation', '/expenditures': 'expenditure' };
 
 /** A call as tenant B (its bureau or its member) with a JSON body or a photo upload. */
 async function callAs(token: string, method: string, url: string, route: Route) {
@@ -163,6 +185,9 @@ const PUBLIC_ROUTES: Record<string, () => Record<string, string>> = {
   'GET /public/{tenantSlug}/produce/{id}/qr.png': () => ({ id: A.listing }),
   'GET /public/{tenantSlug}/photos/{photoId}': () => ({ photoId: A.photo }),
   'GET /public/{tenantSlug}/orders/{orderId}': () => ({ orderId: A.paidOrder, '?token': A.orderToken }),
+  'GET /public/{tenantSlug}/donations/{id}': () => ({ id: A.donation, '?token': A.donationToken }),
+  'GET /public/{tenantSlug}/donations/{id}/receipt': () => ({ id: A.donation, '?token': A.donationToken }),
+  'GET /public/{tenantSlug}/villages/{id}/transparency': () => ({ id: A.village }),
 };
 
 describe('every public route that takes an id', () => {

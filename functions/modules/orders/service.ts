@@ -9,7 +9,7 @@ import { purchasedTx } from '../commitments/store.js';
 import type { ServiceContext } from '../context.js';
 import { unsellShippedTx, unsellToStockTx } from '../produce/store.js';
 import { hashToken } from './checkout.js';
-import { getOrderRecord, listOrderRecords, listSellerOrderRecords, salesTx, transitionOrderTx, type OrderRecord } from './store.js';
+import { getOrderRecord, listOrderRecords, listSellerOrderRecords, salesTx, transitionOrderTx, villageSalesTx, type OrderRecord } from './store.js';
 import { toOrder, toPublicOrder } from './views.js';
 
 type Query = { status?: Order['status']; villageId?: string; produceId?: string; limit: number; cursor?: string };
@@ -102,7 +102,7 @@ export async function refundOrder(ctx: ServiceContext, payments: Payments, id: s
   const at = ctx.now.toISOString();
   const lines = o.lines.map((l) => ({ produceId: l.produceId, quantity: l.quantity }));
   const stock = o.status === 'paid' ? lines.map((l) => unsellToStockTx(ctx.store, l)) : lines.map((l) => unsellShippedTx(ctx.store, l));
-  const extra = [...stock, salesTx(ctx.store, -1, -o.totalFen)];
+  const extra = [...stock, salesTx(ctx.store, -1, -o.totalFen), ...villageSalesTx(ctx.store, o, -1)];
   if (o.buyerOrganizationId && o.commitmentYear) extra.push(purchasedTx(ctx.store, o.commitmentYear, o.buyerOrganizationId, -o.totalFen));
   return move(ctx, o, 'refunded', { refundedAt: at, updatedAt: at, refundId, ...(reason ? { refundReason: reason } : {}) }, extra);
 }

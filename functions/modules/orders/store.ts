@@ -170,3 +170,15 @@ export async function salesTotals(store: TenantStore): Promise<{ paidOrders: num
   const c = await store.get<{ paidOrders?: number; paidFen?: number }>(k.pk, k.sk, false);
   return { paidOrders: c?.paidOrders ?? 0, totalFen: c?.paidFen ?? 0 };
 }
+
+/**
+ * A paid order (+1) or its refund (−1) into each of its villages' counters (the FUNDS item of the
+ * village, read by the transparency page): salesFen and paidOrders, beside the donation figures.
+ */
+export function villageSalesTx(store: TenantStore, o: Pick<OrderRecord, 'lines'>, sign: 1 | -1): TxItem[] {
+  const byVillage = new Map<string, number>();
+  for (const l of o.lines) byVillage.set(l.villageId, (byVillage.get(l.villageId) ?? 0) + l.priceFen * l.quantity);
+  return [...byVillage].map(([villageId, fen]) => ({
+    Update: { Key: { pk: store.pk('FUNDS'), sk: villageId }, UpdateExpression: 'ADD salesFen :f, paidOrders :o', ExpressionAttributeValues: { ':f': sign * fen, ':o': sign } },
+  }));
+}

@@ -6,7 +6,7 @@ import { purchasedTx } from '../commitments/store.js';
 import { closeHoldsTx, sellReleasedHoldsTx } from '../holds/store.js';
 import { getTenant } from '../identity/store.js';
 import { releaseHeldTx, sellHeldTx, sellUnreservedTx } from '../produce/store.js';
-import { markOrderTx, salesTx, transitionOrderTx, type OrderRecord } from './store.js';
+import { markOrderTx, salesTx, transitionOrderTx, villageSalesTx, type OrderRecord } from './store.js';
 
 /**
  * The payment-driven moves of an order. Each is one transaction written from the statuses it may
@@ -27,7 +27,7 @@ async function commitmentYear(store: TenantStore, at: Date): Promise<number> {
 
 /** What every payment adds: the sales totals, and the buyer organization's purchases (rule 9). */
 async function paidTotalsTx(store: TenantStore, o: OrderRecord, year: number): Promise<TxItem[]> {
-  const tx = [salesTx(store, 1, o.totalFen)];
+  const tx = [salesTx(store, 1, o.totalFen), ...villageSalesTx(store, o, 1)];
   if (o.buyerOrganizationId) tx.push(purchasedTx(store, year, o.buyerOrganizationId, o.totalFen));
   return tx;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
+import type { LocalDonationCheckoutSession } from '../../../shared/schemas/donations.js';
 import type { LocalCheckoutSession, OrderLine } from '../../../shared/schemas/orders.js';
 import type { LocalPayments, LocalSession } from '../../adapters/payments/local.js';
 import { AppError } from '../../errors.js';
@@ -9,8 +10,22 @@ import { TenantStore } from '../../store/tenant-store.js';
 import type { PaymentKinds } from './kinds.js';
 
 /** The page's view of a session: an open session past its expiry is shown expired. */
-export function localSessionView(s: LocalSession, now: Date): LocalCheckoutSession {
+export function localSessionView(s: LocalSession, now: Date): LocalCheckoutSession | LocalDonationCheckoutSession {
   const status = s.status === 'open' && s.expiresAt <= now.toISOString() ? 'expired' : s.status;
+  if (s.kind === 'donation') {
+    return {
+      sessionId: s.sessionId,
+      kind: 'donation',
+      tenantSlug: s.tenantSlug,
+      donationId: s.refId,
+      receiptToken: String(s.page.receiptToken ?? ''),
+      villageName: String(s.page.villageName ?? ''),
+      totalFen: s.amountFen,
+      expiresAt: s.expiresAt,
+      status,
+      returnUrl: s.successUrl,
+    };
+  }
   return {
     sessionId: s.sessionId,
     kind: 'order',

@@ -30,7 +30,7 @@ const session = createRoute({
   tags: ['payments'],
   summary: 'The local checkout page’s session (only without STRIPE_SECRET_KEY)',
   request: { params: z.object({ sessionId: z.string().min(1).max(100) }) },
-  responses: { 200: jsonOk(LocalCheckoutSession, 'the session'), 404: err('no such session') },
+  responses: { 200: jsonOk(LocalCheckoutSession, 'the session: kind order, or kind donation (LocalDonationCheckoutSession, shared/schemas/donations.ts)'), 404: err('no such session') },
 });
 
 /** The Stripe webhook and the local checkout page's session look-up, dispatching by metadata.kind. */
@@ -52,6 +52,7 @@ export function paymentRoutes(kinds: PaymentKinds) {
       const payments = c.var.deps.payments;
       const s = payments instanceof LocalPayments ? await payments.getSessionUnscoped(c.req.valid('param').sessionId) : null;
       if (!s) throw AppError.notFound('支付会话');
-      return c.json(localSessionView(s, c.var.deps.clock()), 200);
+      // a donation's session (kind 'donation') answers LocalDonationCheckoutSession: the page branches on kind
+      return c.json(localSessionView(s, c.var.deps.clock()) as z.infer<typeof LocalCheckoutSession>, 200);
     });
 }

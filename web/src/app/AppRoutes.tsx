@@ -18,6 +18,10 @@ const TenantsPage = lazy(() => import('../pages/tenants/TenantsPage'));
 const ProducePage = lazy(() => import('../pages/produce/ProducePage'));
 const OrdersPage = lazy(() => import('../pages/orders/OrdersPage'));
 const CommitmentsPage = lazy(() => import('../pages/commitments/CommitmentsPage'));
+const DonationsPage = lazy(() => import('../pages/donations/DonationsPage'));
+const ExpendituresPage = lazy(() => import('../pages/expenditures/ExpendituresPage'));
+const RecognitionPage = lazy(() => import('../pages/recognition/RecognitionPage'));
+const ConcernsPage = lazy(() => import('../pages/concerns/ConcernsPage'));
 const NotFoundPage = lazy(() => import('../pages/not-found/NotFoundPage'));
 
 const BUREAU = ['bureau_admin'] as const;
@@ -56,6 +60,10 @@ export function AppRoutes() {
         <Route path="produce" element={<RequireRole roles={SELLERS}><ProducePage /></RequireRole>} />
         <Route path="orders" element={<RequireRole roles={SELLERS}><OrdersPage /></RequireRole>} />
         <Route path="commitments" element={<RequireRole roles={BUREAU}><CommitmentsPage /></RequireRole>} />
+        <Route path="donations" element={<RequireRole roles={SELLERS}><DonationsPage /></RequireRole>} />
+        <Route path="expenditures" element={<RequireRole roles={BUREAU}><ExpendituresPage /></RequireRole>} />
+        <Route path="recognition" element={<RequireRole roles={BUREAU}><RecognitionPage /></RequireRole>} />
+        <Route path="concerns" element={<RequireRole roles={BUREAU}><ConcernsPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

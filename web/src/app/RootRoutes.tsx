@@ -8,6 +8,10 @@ const ShopHomePage = lazy(() => import('../pages/shop-home/ShopHomePage'));
 const ShopProducePage = lazy(() => import('../pages/shop-produce/ShopProducePage'));
 const ShopCartPage = lazy(() => import('../pages/shop-cart/ShopCartPage'));
 const ShopOrderPage = lazy(() => import('../pages/shop-order/ShopOrderPage'));
+const ShopDonatePage = lazy(() => import('../pages/shop-donate/ShopDonatePage'));
+const DonationDonePage = lazy(() => import('../pages/shop-donate/DonationDonePage'));
+const TransparencyPage = lazy(() => import('../pages/shop-transparency/TransparencyPage'));
+const VillageTransparencyPage = lazy(() => import('../pages/shop-transparency/VillageTransparencyPage'));
 const LocalCheckoutPage = lazy(() => import('../pages/local-checkout/LocalCheckoutPage'));
 const ConsoleApp = lazy(() => import('./ConsoleApp'));
 
@@ -22,6 +26,12 @@ export function RootRoutes() {
         <Route path="shop/:slug/produce/:id" element={page(<ShopProducePage />)} />
         <Route path="shop/:slug/cart" element={page(<ShopCartPage />)} />
         <Route path="shop/:slug/orders/:orderId" element={page(<ShopOrderPage />)} />
+        <Route path="shop/:slug/donate" element={page(<ShopDonatePage />)} />
+        <Route path="shop/:slug/donations/:donationId" element={page(<DonationDonePage />)} />
+        {/* the server's return address after a (Stripe or local) donation checkout */}
+        <Route path="give/:slug/donations/:donationId" element={page(<DonationDonePage />)} />
+        <Route path="shop/:slug/transparency" element={page(<TransparencyPage />)} />
+        <Route path="shop/:slug/villages/:id" element={page(<VillageTransparencyPage />)} />
         <Route path="checkout/:sessionId" element={page(<LocalCheckoutPage />)} />
       </Route>
       <Route path="*" element={page(<ConsoleApp />)} />

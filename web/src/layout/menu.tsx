@@ -1,5 +1,9 @@
 import {
+  AccountBookOutlined,
+  AlertOutlined,
   ApartmentOutlined,
+  MoneyCollectOutlined,
+  TrophyOutlined,
   BankOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -26,7 +30,12 @@ type NavLabel =
   | 'nav.tenants'
   | 'nav.produce'
   | 'nav.orders'
-  | 'nav.commitments';
+  | 'nav.commitments'
+  | 'nav.donations'
+  | 'nav.expenditures'
+  | 'nav.recognition'
+  | 'nav.concerns'
+  | 'nav.myDonations';
 
 /** Each role's screens, in the order its work runs. */
 export const NAV: Record<Role, NavItem[]> = {
@@ -38,12 +47,17 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/produce', labelKey: 'nav.produce', icon: <GiftOutlined /> },
     { path: '/orders', labelKey: 'nav.orders', icon: <ProfileOutlined /> },
     { path: '/commitments', labelKey: 'nav.commitments', icon: <FundOutlined /> },
+    { path: '/donations', labelKey: 'nav.donations', icon: <MoneyCollectOutlined /> },
+    { path: '/expenditures', labelKey: 'nav.expenditures', icon: <AccountBookOutlined /> },
+    { path: '/recognition', labelKey: 'nav.recognition', icon: <TrophyOutlined /> },
+    { path: '/concerns', labelKey: 'nav.concerns', icon: <AlertOutlined /> },
   ],
   org_member: [
     { path: '/claim', labelKey: 'nav.claim', icon: <FlagOutlined /> },
     { path: '/my-pairings', labelKey: 'nav.myPairings', icon: <HeartOutlined /> },
     { path: '/produce', labelKey: 'nav.produce', icon: <GiftOutlined /> },
     { path: '/orders', labelKey: 'nav.orders', icon: <ProfileOutlined /> },
+    { path: '/donations', labelKey: 'nav.myDonations', icon: <MoneyCollectOutlined /> },
     { path: '/my-organization', labelKey: 'nav.myOrganization', icon: <ShopOutlined /> },
   ],
   platform_admin: [{ path: '/tenants', labelKey: 'nav.tenants', icon: <BankOutlined /> }],

@@ -13,6 +13,11 @@ export const base: Messages<typeof source> = {
   languages: { 'zh-CN': '中文', en: 'English' },
   languagesShort: { 'zh-CN': '中', en: 'EN' },
   nav: {
+    donations: 'Donations',
+    expenditures: 'Expenditures',
+    recognition: 'Recognition',
+    concerns: 'Concerns',
+    myDonations: 'Our donations',
     dashboard: 'Dashboard',
     villages: 'Villages',
     organizations: 'Organizations',

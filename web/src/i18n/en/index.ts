@@ -1,6 +1,7 @@
 import { base } from './base';
 import { commerce } from './commerce';
 import { screens } from './screens';
+import { charity } from './charity';
 import { shop } from './shop';
 
-export const en = { ...base, ...screens, ...commerce, ...shop };
+export const en = { ...base, ...screens, ...commerce, ...shop, ...charity };

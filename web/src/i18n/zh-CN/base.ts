@@ -11,6 +11,11 @@ export const base = {
   languages: { 'zh-CN': '中文', en: 'English' },
   languagesShort: { 'zh-CN': '中', en: 'EN' },
   nav: {
+    donations: '捐赠台账',
+    expenditures: '资金支出',
+    recognition: '表彰名单',
+    concerns: '监督举报',
+    myDonations: '本组织捐赠',
     dashboard: '工作台',
     villages: '村庄管理',
     organizations: '社会组织',

@@ -1,7 +1,8 @@
 import { base } from './base';
 import { commerce } from './commerce';
 import { screens } from './screens';
+import { charity } from './charity';
 import { shop } from './shop';
 
 /** The source language: every other translation has exactly these keys. */
-export const zhCN = { ...base, ...screens, ...commerce, ...shop };
+export const zhCN = { ...base, ...screens, ...commerce, ...shop, ...charity };

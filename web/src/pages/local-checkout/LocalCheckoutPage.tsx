@@ -5,12 +5,16 @@ import { useNavigate, useParams } from 'react-router';
 import { useDescribeError } from '../../api/describe';
 import { ApiError } from '../../api/errors';
 import { useCheckoutDecision, useCheckoutSession } from '../../shop/api';
+import { recallDonation } from '../../shop/charity-api';
 import { LangToggle } from '../../shop/components/LangToggle';
 import { Price } from '../../shop/components/Price';
 import { ShopError } from '../../shop/components/ShopError';
 import { mmss, useSecondsLeft } from './use-countdown';
 
 const CLOSED = ['complete', 'paid', 'expired', 'cancelled', 'canceled'];
+
+/** A donation's session (kind 'donation'): read loosely until its schema is in the contract. */
+type DonationFacts = { donationId?: string; villageName?: string; amountFen?: number; totalFen?: number; donationToken?: string; receiptToken?: string; tenantSlug?: string };
 
 /**
  * The local stand-in for Stripe's hosted checkout (no STRIPE_SECRET_KEY): the amount, the lines,
@@ -25,12 +29,23 @@ export default function LocalCheckoutPage() {
   const session = useCheckoutSession(sessionId);
   const decide = useCheckoutDecision(sessionId);
   const s = session.data;
+  const donation = (s as { kind?: string } | undefined)?.kind === 'donation' ? (s as unknown as DonationFacts) : undefined;
+  const amountFen = donation ? (donation.amountFen ?? donation.totalFen ?? 0) : (s?.totalFen ?? 0);
+  const lines = donation ? [] : (s?.lines ?? []);
   const left = useSecondsLeft(s?.expiresAt);
   const timedOut = left === 0;
   const open = !!s && !CLOSED.includes(s.status) && !timedOut;
 
-  const goBack = (returnUrl?: string) => {
+  const goBack = (returnUrl?: string, decision?: 'pay' | 'cancel') => {
     if (!s) return;
+    if (donation?.donationId && donation.tenantSlug) {
+      // back to this app's donation-done page, which links the server's receipt
+      const remembered = recallDonation(donation.tenantSlug, donation.donationId);
+      const token = donation.receiptToken ?? donation.donationToken ?? remembered?.token ?? '';
+      const q = new URLSearchParams({ ...(token ? { token } : {}), ...(decision === 'cancel' ? { status: 'cancelled' } : {}) });
+      navigate(`/shop/${donation.tenantSlug}/donations/${donation.donationId}?${q.toString()}`, { replace: true });
+      return;
+    }
     const target = new URL(returnUrl ?? s.returnUrl, window.location.origin);
     if (target.origin === window.location.origin) navigate(target.pathname + target.search, { replace: true });
     else window.location.href = target.href;
@@ -44,7 +59,7 @@ export default function LocalCheckoutPage() {
     try {
       const answer = await decide.mutateAsync(decision);
       Toast.show({ icon: decision === 'pay' ? 'success' : undefined, content: t(decision === 'pay' ? 'checkout.paid' : 'checkout.cancelled') });
-      goBack(answer.returnUrl);
+      goBack(answer.returnUrl, decision);
     } catch (e) {
       Toast.show({ icon: 'fail', content: e instanceof ApiError && e.status === 409 ? t('checkout.alreadyClosed') : describe(e), duration: 3000 });
       void session.refetch();
@@ -72,8 +87,15 @@ export default function LocalCheckoutPage() {
         <>
           <section className="checkout-amount" data-testid="checkout-amount">
             <div className="shop-muted">{t('checkout.amount')}</div>
-            <Price fen={s.totalFen} size="xl" />
-            <div className="checkout-order-no">{t('checkout.orderNo', { id: s.orderId })}</div>
+            <Price fen={amountFen} size="xl" />
+            {donation ? (
+              <div className="checkout-donation" data-testid="checkout-donation">
+                <div className="checkout-order-no">{t('donate.kind')}</div>
+                <div className="checkout-donation-village">{donation.villageName}</div>
+              </div>
+            ) : (
+              <div className="checkout-order-no">{t('checkout.orderNo', { id: s.orderId })}</div>
+            )}
             {open && left !== undefined && (
               <div className="checkout-countdown" data-testid="checkout-countdown">
                 {t('checkout.timeLeft')} <b>{mmss(left)}</b>
@@ -88,14 +110,15 @@ export default function LocalCheckoutPage() {
               description={t('checkout.closedHint')}
             >
               <Button color="primary" onClick={() => goBack()}>
-                {t('checkout.viewOrder')}
+                {donation ? t('donate.title') : t('checkout.viewOrder')}
               </Button>
             </ErrorBlock>
           )}
+          {!donation && (
           <section className="shop-card-block" data-testid="checkout-lines">
             <div className="shop-block-title">{t('checkout.linesTitle')}</div>
             <ul className="shop-order-lines">
-              {s.lines.map((l) => (
+              {lines.map((l) => (
                 <li key={l.produceId}>
                   <div className="shop-order-line-main">
                     <span className="shop-order-line-name">{l.name}</span>
@@ -109,6 +132,7 @@ export default function LocalCheckoutPage() {
               ))}
             </ul>
           </section>
+          )}
           <section className="shop-card-block checkout-method">
             <div className="shop-block-title">{t('checkout.method')}</div>
             <div className="checkout-method-row">
@@ -120,7 +144,7 @@ export default function LocalCheckoutPage() {
           {open && (
             <div className="checkout-actions">
               <Button block color="primary" size="large" className="checkout-pay" loading={decide.isPending && decide.variables === 'pay'} onClick={() => void act('pay')} data-testid="checkout-pay">
-                {t('checkout.pay')} <Price fen={s.totalFen} size="sm" />
+                {t('checkout.pay')} <Price fen={amountFen} size="sm" />
               </Button>
               <Button block size="large" fill="outline" className="checkout-cancel" disabled={decide.isPending} onClick={() => void act('cancel')} data-testid="checkout-cancel">
                 {t('checkout.cancel')}

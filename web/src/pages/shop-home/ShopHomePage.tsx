@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { PRODUCE_CATEGORIES, type PublicProduce } from '../../../../shared/schemas/produce';
 import { usePublicProduceList, usePublicTenant, type ShopFilters } from '../../shop/api';
+import { CharityLinks } from '../../shop/components/CharityLinks';
 import { ShopError } from '../../shop/components/ShopError';
 import { ShopNavBar } from '../../shop/components/ShopNavBar';
 import { ProduceCard } from './ProduceCard';
@@ -46,6 +47,7 @@ export default function ShopHomePage() {
     <div className="shop-page shop-home">
       <ShopHero slug={slug} tenant={tenant.data} />
       <RecentOrdersBar slug={slug} />
+      <CharityLinks slug={slug} villageId={villageId} />
       <div className="shop-filters" data-testid="shop-filters">
         <Tabs activeKey={category ?? ALL} onChange={(k) => setFilter('category', k === ALL ? undefined : k)} className="shop-category-tabs">
           <Tabs.Tab key={ALL} title={t('shop.home.allCategories')} />

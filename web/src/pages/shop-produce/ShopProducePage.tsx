@@ -6,6 +6,8 @@ import { ShopError } from '../../shop/components/ShopError';
 import { ShopNavBar } from '../../shop/components/ShopNavBar';
 import { useDocumentTitle } from '../../shop/use-document-title';
 import { BuyBar } from './BuyBar';
+import { CharityLinks } from '../../shop/components/CharityLinks';
+import { ConcernForm } from '../../shop/components/ConcernForm';
 import { ProduceFacts } from './ProduceFacts';
 import { ProduceGallery } from './ProduceGallery';
 import { QrCard } from './QrCard';
@@ -34,6 +36,8 @@ export default function ShopProducePage() {
           <ProduceGallery slug={slug} produce={p} />
           <ProduceFacts produce={p} />
           <QrCard produce={p} />
+          <CharityLinks slug={slug} villageId={p.villageId} />
+          <ConcernForm slug={slug} subject={{ kind: 'produce', id: p.id }} />
           <BuyBar slug={slug} produce={p} />
         </>
       )}

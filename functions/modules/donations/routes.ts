@@ -1,0 +1,80 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { Id, Page } from '../../../shared/schemas/common.js';
+import { Donation, DonationInput, DonationQuery, DonationRefundInput } from '../../../shared/schemas/donations.js';
+import { authorize } from '../../http/auth.js';
+import type { Env } from '../../http/context.js';
+import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { serviceContext } from '../../http/service-context.js';
+import { getTenant } from '../identity/store.js';
+import { receiptHtml } from './receipt.js';
+import { createDonation, getDonation, getDonationForReceipt, listDonations, refundDonation } from './service.js';
+
+const tags = ['donations'];
+const IdParams = z.object({ id: Id });
+
+const list = createRoute({
+  method: 'get',
+  path: '/donations',
+  tags,
+  summary: 'Donations newest first (the bureau all; a member its own organization’s)',
+  security: BEARER,
+  middleware: [authorize('donation.read')] as const,
+  request: { query: DonationQuery },
+  responses: { 200: jsonOk(Page(Donation), 'a page of donations'), ...ERRORS },
+});
+
+const post = createRoute({
+  method: 'post',
+  path: '/donations',
+  tags,
+  summary: 'Log an offline cash or goods donation (goods at an estimated value, with a description); counters move in the same transaction',
+  security: BEARER,
+  middleware: [authorize('donation.write')] as const,
+  request: { body: jsonBody(DonationInput) },
+  responses: { 201: jsonOk(Donation, 'the donation, confirmed'), ...ERRORS },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/donations/{id}',
+  tags,
+  summary: 'One donation',
+  security: BEARER,
+  middleware: [authorize('donation.read')] as const,
+  request: { params: IdParams },
+  responses: { 200: jsonOk(Donation, 'the donation'), ...ERRORS },
+});
+
+const refund = createRoute({
+  method: 'post',
+  path: '/donations/{id}/refund',
+  tags,
+  summary: 'Give a confirmed donation back (cash only while the village’s balance covers it: else 409)',
+  security: BEARER,
+  middleware: [authorize('donation.refund')] as const,
+  request: { params: IdParams, body: jsonBody(DonationRefundInput) },
+  responses: { 200: jsonOk(Donation, 'the donation, refunded'), ...ERRORS },
+});
+
+const receipt = createRoute({
+  method: 'get',
+  path: '/donations/{id}/receipt',
+  tags,
+  summary: 'The printable receipt of any of the tenant’s confirmed donations (HTML)',
+  security: BEARER,
+  middleware: [authorize('donation.read')] as const,
+  request: { params: IdParams },
+  responses: { 200: { content: { 'text/html': { schema: z.string() } }, description: 'the receipt page' }, ...ERRORS },
+});
+
+export const donationRoutes = new OpenAPIHono<Env>()
+  .openapi(list, async (c) => c.json(await listDonations(serviceContext(c), c.req.valid('query')), 200))
+  .openapi(post, async (c) => c.json(await createDonation(serviceContext(c), c.req.valid('json')), 201))
+  .openapi(get, async (c) => c.json(await getDonation(serviceContext(c), c.req.valid('param').id), 200))
+  .openapi(refund, async (c) => c.json(await refundDonation(serviceContext(c), c.req.valid('param').id, c.req.valid('json').reason), 200))
+  .openapi(receipt, async (c) => {
+    const ctx = serviceContext(c);
+    const d = await getDonationForReceipt(ctx, c.req.valid('param').id);
+    const tenant = await getTenant(ctx.store);
+    return c.html(receiptHtml(d, tenant!, { showDonor: true }), 200);
+  });

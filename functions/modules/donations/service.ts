@@ -1,0 +1,238 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { dateInZone } from '../../../shared/dates.js';
+import type { DonateInput, DonateResult, Donation, DonationInput, PublicDonationStatus } from '../../../shared/schemas/donations.js';
+import { MAX_SESSION_AMOUNT_FEN, type Payments } from '../../adapters/payments/port.js';
+import { AppError } from '../../errors.js';
+import type { PublicContext } from '../../http/public.js';
+import { newId } from '../../store/ids.js';
+import type { TxItem } from '../../store/tenant-store.js';
+import { auditPut } from '../audit/store.js';
+import type { ServiceContext } from '../context.js';
+import { getTenant } from '../identity/store.js';
+import { hashToken } from '../orders/checkout.js';
+import { getOrganizationItem } from '../organizations/store.js';
+import { getVillageItem } from '../villages/store.js';
+import {
+  deletePublicDonationTx,
+  fundsInTx,
+  fundsOutTx,
+  getDonationRecord,
+  goodsOutTx,
+  listDonationRecords,
+  moveDonationTx,
+  nextSerial,
+  orgFundsTx,
+  putDonationTx,
+  putPublicDonationTx,
+  type DonationRecord,
+} from './store.js';
+
+export const toDonation = (r: DonationRecord): Donation => {
+  const { tokenHash: _t, tenantSlug: _s, sessionId: _i, paymentRef: _p, expiresAt: _e, countsForOrg: _c, ...d } = r;
+  return d;
+};
+
+async function tenantZone(ctx: { store: ServiceContext['store'] }): Promise<string> {
+  return (await getTenant(ctx.store))?.timeZone ?? 'Asia/Shanghai';
+}
+
+/** What a confirmed donation moves, in the same transaction as its confirmation. */
+export function confirmedEffectsTx(ctx: { store: ServiceContext['store'] }, d: DonationRecord, at: string): TxItem[] {
+  return [
+    fundsInTx(ctx.store, d.villageId, d.kind, d.amountFen),
+    ...(d.countsForOrg && d.organizationId ? [orgFundsTx(ctx.store, d.organizationId, d.kind, d.amountFen)] : []),
+    ...putPublicDonationTx(ctx.store, d, at),
+  ];
+}
+
+/**
+ * An offline donation (cash or goods), logged by the bureau or a member of an approved organization.
+ * A member logs for its own organization only (organizationId is its own); the donation counts
+ * toward an organization's rule-6 totals when organizationId is set and donorType is 'organization'
+ * (a person's gift passed on by an organization is not the organization's own money).
+ * Confirmed at once: the village's counters (and the organization's) move in the same transaction.
+ */
+export async function createDonation(ctx: ServiceContext, input: DonationInput): Promise<Donation> {
+  const village = await getVillageItem(ctx.store, input.villageId);
+  if (!village) throw AppError.notFound('村庄');
+  let orgId = input.organizationId ?? null;
+  if (ctx.caller.role === 'org_member') {
+    if (orgId && orgId !== ctx.caller.organizationId) throw AppError.forbidden('只能登记本组织的捐赠');
+    orgId = ctx.caller.organizationId ?? null;
+    const org = orgId ? await getOrganizationItem(ctx.store, orgId) : null;
+    if (!org || org.status !== 'approved') throw AppError.forbidden('组织审核通过后才能登记捐赠');
+  } else if (orgId && !(await getOrganizationItem(ctx.store, orgId))) {
+    throw AppError.field('organizationId', '组织不存在');
+  }
+  const tz = await tenantZone(ctx);
+  const at = ctx.now.toISOString();
+  const date = input.date ?? dateInZone(ctx.now, tz);
+  const serialNo = await nextSerial(ctx.store, date.slice(0, 4));
+  const record: DonationRecord = {
+    id: newId('don'),
+    serialNo,
+    villageId: village.id,
+    villageName: village.name,
+    kind: input.kind,
+    amountFen: input.amountFen,
+    donorName: input.donorName,
+    donorType: input.donorType,
+    anonymous: input.anonymous ?? false,
+    description: input.description ?? null,
+    organizationId: orgId,
+    needId: input.needId ?? null,
+    channel: 'offline',
+    status: 'confirmed',
+    date,
+    voucherFileId: null,
+    confirmedAt: at,
+    refundedAt: null,
+    createdBy: ctx.caller.userId,
+    createdAt: at,
+    updatedAt: at,
+    tokenHash: hashToken(randomBytes(24).toString('base64url')),
+    countsForOrg: !!orgId && input.donorType === 'organization',
+  };
+  await ctx.store.transact([putDonationTx(ctx.store, record), ...confirmedEffectsTx(ctx, record, at), auditPut(ctx, 'donation', record.id, 'create', null, toDonation(record))]);
+  return toDonation(record);
+}
+
+/** The bureau sees every donation; a member its own organization's. */
+async function visible(ctx: ServiceContext, id: string): Promise<DonationRecord> {
+  const d = await getDonationRecord(ctx.store, id);
+  if (!d || (ctx.caller.role === 'org_member' && d.organizationId !== ctx.caller.organizationId)) throw AppError.notFound('捐赠');
+  return d;
+}
+
+export async function getDonation(ctx: ServiceContext, id: string): Promise<Donation> {
+  return toDonation(await visible(ctx, id));
+}
+
+export async function getDonationForReceipt(ctx: ServiceContext, id: string): Promise<DonationRecord> {
+  return visible(ctx, id);
+}
+
+export async function listDonations(ctx: ServiceContext, q: { villageId?: string; organizationId?: string; kind?: string; status?: string; limit: number; cursor?: string }) {
+  if (ctx.caller.role === 'org_member') {
+    if (!ctx.caller.organizationId) return { items: [], nextCursor: null };
+    q = { ...q, organizationId: ctx.caller.organizationId };
+  }
+  const page = await listDonationRecords(ctx.store, q);
+  return { items: page.items.map(toDonation), nextCursor: page.nextCursor };
+}
+
+/**
+ * The bureau gives a confirmed donation back: cash only if the village still holds it (its balance
+ * covers the amount, in the same transaction, so a refund can never overdraw what was spent); goods
+ * leave the goods column. received = used + balance + refunded still holds to the fen.
+ */
+export async function refundDonation(ctx: ServiceContext, id: string, reason?: string): Promise<Donation> {
+  const d = await visible(ctx, id);
+  if (d.status !== 'confirmed') throw AppError.conflict('只有已确认的捐赠可以退回');
+  const at = ctx.now.toISOString();
+  const after: DonationRecord = { ...d, status: 'refunded', refundedAt: at, updatedAt: at };
+  const short = AppError.conflict('村级余额不足，已使用的捐款不能退回');
+  await ctx.store.transact([
+    moveDonationTx(ctx.store, d.id, ['confirmed'], { status: 'refunded', refundedAt: at, updatedAt: at }, AppError.conflict('捐赠状态已变化，请刷新')),
+    d.kind === 'cash' ? fundsOutTx(ctx.store, d.villageId, d.amountFen, 'refund', short) : goodsOutTx(ctx.store, d.villageId, d.amountFen),
+    ...(d.countsForOrg && d.organizationId ? [orgFundsTx(ctx.store, d.organizationId, d.kind, -d.amountFen)] : []),
+    ...(d.confirmedAt ? deletePublicDonationTx(ctx.store, d, d.confirmedAt) : []),
+    auditPut(ctx, 'donation', d.id, 'refund', toDonation(d), { ...toDonation(after), reason: reason ?? null }),
+  ]);
+  if (d.kind === 'cash' && d.channel === 'online' && d.paymentRef) {
+    // the money goes back through the payment provider; the ledger already shows it refunded
+    console.info(JSON.stringify({ level: 'info', msg: 'online donation refunded in the ledger', donationId: d.id }));
+  }
+  return toDonation(after);
+}
+
+export const receiptPath = (slug: string, id: string, token: string) => `/api/public/${slug}/donations/${id}/receipt?token=${token}`;
+export const donationPageUrl = (ctx: Pick<PublicContext, 'origin' | 'tenant'>, id: string, token: string) => `${ctx.origin}/give/${ctx.tenant.slug}/donations/${id}?token=${token}`;
+
+/**
+ * An online cash donation: a pending record, then the payment session. Nothing is counted until the
+ * signed webhook confirms it (payment-kind.ts).
+ */
+export async function donate(ctx: PublicContext, deps: { payments: Payments; ttlSeconds: number }, input: DonateInput): Promise<DonateResult> {
+  const village = await getVillageItem(ctx.store, input.villageId);
+  if (!village) throw AppError.notFound('村庄');
+  if (input.amountFen > MAX_SESSION_AMOUNT_FEN) throw AppError.field('amountFen', '单笔捐款不超过 ¥999,999.99');
+  const anonymous = input.anonymous ?? !input.donorName;
+  const token = randomBytes(24).toString('base64url');
+  const at = ctx.now.toISOString();
+  const expiresAt = new Date(ctx.now.getTime() + deps.ttlSeconds * 1000).toISOString();
+  const record: DonationRecord = {
+    id: newId('don'),
+    serialNo: null,
+    villageId: village.id,
+    villageName: village.name,
+    kind: 'cash',
+    amountFen: input.amountFen,
+    donorName: input.donorName || null,
+    donorType: 'person',
+    anonymous,
+    description: null,
+    organizationId: null,
+    needId: null,
+    channel: 'online',
+    status: 'pending_payment',
+    date: dateInZone(ctx.now, ctx.tenant.timeZone),
+    voucherFileId: null,
+    confirmedAt: null,
+    refundedAt: null,
+    createdBy: null,
+    createdAt: at,
+    updatedAt: at,
+    tokenHash: hashToken(token),
+    tenantSlug: ctx.tenant.slug,
+    expiresAt,
+    countsForOrg: false,
+  };
+  await ctx.store.transact([putDonationTx(ctx.store, record)]);
+  const pageUrl = donationPageUrl(ctx, record.id, token);
+  let session;
+  try {
+    session = await deps.payments.createCheckoutSession({
+      kind: 'donation',
+      tenantId: ctx.tenant.id,
+      tenantSlug: ctx.tenant.slug,
+      refId: record.id,
+      lines: [{ name: `捐款：${village.name}`, unitAmountFen: input.amountFen, quantity: 1 }],
+      amountFen: input.amountFen,
+      expiresAt: new Date(expiresAt),
+      origin: ctx.origin,
+      successUrl: pageUrl,
+      cancelUrl: `${pageUrl}&cancelled=1`,
+      page: { donationId: record.id, receiptToken: token, villageName: village.name },
+    });
+  } catch (e) {
+    await ctx.store.transact([moveDonationTx(ctx.store, record.id, ['pending_payment'], { status: 'expired', updatedAt: at }, AppError.conflict('moved'))]).catch(() => undefined);
+    console.error(JSON.stringify({ level: 'error', msg: 'donation checkout session not created', donationId: record.id, error: String(e) }));
+    throw new AppError('payment_unavailable', 503, '支付通道暂时不可用，请稍后重试');
+  }
+  await ctx.store.transact([{ Update: { Key: { pk: ctx.store.pk('DONATION'), sk: record.id }, UpdateExpression: 'SET sessionId = :s', ExpressionAttributeValues: { ':s': session.sessionId } } }]);
+  return { donationId: record.id, checkoutUrl: session.url, receiptToken: token, receiptUrl: `${ctx.origin}${receiptPath(ctx.tenant.slug, record.id, token)}` };
+}
+
+/** A donation through its receipt token; a wrong token is a 404 (never says the donation exists). */
+export async function donationByToken(ctx: PublicContext, id: string, token: string): Promise<DonationRecord> {
+  const d = await getDonationRecord(ctx.store, id);
+  const a = Buffer.from(d?.tokenHash ?? '');
+  const b = Buffer.from(hashToken(token));
+  if (!d || a.length !== b.length || !timingSafeEqual(a, b)) throw AppError.notFound('捐赠');
+  return d;
+}
+
+export function publicDonationStatus(ctx: PublicContext, d: DonationRecord, token: string): PublicDonationStatus {
+  return {
+    id: d.id,
+    status: d.status,
+    serialNo: d.serialNo,
+    villageId: d.villageId,
+    villageName: d.villageName,
+    amountFen: d.amountFen,
+    anonymous: d.anonymous,
+    confirmedAt: d.confirmedAt,
+    receiptUrl: `${ctx.origin}${receiptPath(ctx.tenant.slug, d.id, token)}`,
+  };
+}

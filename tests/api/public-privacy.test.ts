@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeHarness, PNG_1x1, type Harness, type TestTenant } from '../support/harness.js';
+
+// No public response carries a phone number, an ID number or an anonymous donor's name. The routes
+// come from the running app's OpenAPI document (every GET under /public), called with real ids, so
+// a new public route is scanned as soon as it exists — or fails here until it gets its ids.
+
+let h: Harness;
+let t: TestTenant;
+const ids: Record<string, string> = {};
+const query: Record<string, string> = {};
+
+const PHONE = '13912345678';
+const ORG_PHONE = '13800001111';
+const VILLAGE_PHONE = '0938-7654321';
+const ID_NUMBER = '62010219800101123X';
+const ANONYMOUS = '匿名善人甲';
+const ANONYMOUS_ONLINE = '匿名善人乙';
+
+beforeAll(async () => {
+  h = await makeHarness({ now: new Date('2026-06-15T04:00:00Z') });
+  t = await h.tenant();
+  const villageId = await h.village(t, { contactName: '村支书', contactPhone: VILLAGE_PHONE });
+  const orgId = await h.organizationId(t, { contactPhone: ORG_PHONE });
+  await h.activePairing(t, { orgId, villageId, startDate: '2026-01-01' });
+  const listing = await h.listing(t, { villageId, origin: { kind: 'household', name: '王大伯' } });
+  const photo = (await h.uploadPhoto(t.bureau, listing.id, PNG_1x1)).body.photoId;
+  const order = (await h.checkout(t, [{ produceId: listing.id, quantity: 1 }], { buyer: { name: '李爱心', phone: PHONE, address: `身份证 ${ID_NUMBER}` } })).body;
+  await h.press(order.checkoutUrl, 'pay');
+  await h.call('POST', '/api/donations', { token: t.bureau, body: { villageId, kind: 'cash', amountFen: 100_000, donorName: ANONYMOUS, donorType: 'person', anonymous: true } });
+  const online = (await h.call('POST', `/api/public/${t.slug}/donate`, { body: { villageId, amountFen: 10_000, donorName: ANONYMOUS_ONLINE, anonymous: true } })).body;
+  await h.press(online.checkoutUrl, 'pay');
+  await h.call('POST', `/api/public/${t.slug}/concerns`, { body: { subject: { kind: 'village', id: villageId }, text: `电话 ${PHONE} 身份证 ${ID_NUMBER}`, contact: PHONE } });
+  Object.assign(ids, { tenantSlug: t.slug, id: listing.id, photoId: photo, orderId: order.orderId, sessionId: online.checkoutUrl.split('/').at(-1)! });
+  // routes that take a donation id or a village id under {id}
+  Object.assign(query, { orderToken: order.orderToken, donationId: online.donationId, receiptToken: online.receiptToken, villageId });
+});
+
+/** The concrete URL of a public GET route with real ids (and its token where it takes one). */
+function urlOf(path: string): string {
+  const donation = path.includes('/donations/');
+  const village = path.includes('/villages/');
+  const filled = path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    if (name === 'id' && donation) return query.donationId;
+    if (name === 'id' && village) return query.villageId;
+    const v = ids[name];
+    if (!v) throw new Error(`no id for {${name}} in ${path}: add it to this test`);
+    return v;
+  });
+  const token = donation ? query.receiptToken : path.includes('/orders/') ? query.orderToken : null;
+  return `/api${filled}${token ? `?token=${token}` : ''}`;
+}
+
+// 11-digit mainland mobiles, landlines, and 18-character ID numbers; masked forms (139****5678) pass
+const PHONE_RE = /(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/;
+const ID_RE = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;
+
+describe('every public GET route', () => {
+  it('is free of phone numbers, ID numbers and anonymous donors’ names', async () => {
+    const spec = (await h.call('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const paths = Object.entries(spec.paths)
+      .filter(([p, ops]) => p.startsWith('/public') && 'get' in ops)
+      .map(([p]) => p);
+    expect(paths).toEqual(expect.arrayContaining(['/public/{tenantSlug}/transparency', '/public/{tenantSlug}/villages/{id}/transparency', '/public/{tenantSlug}/donations/{id}/receipt']));
+    const scanned: string[] = [];
+    for (const p of paths) {
+      const url = urlOf(p);
+      const res = await h.app.request(url);
+      expect({ p, status: res.status }).toEqual({ p, status: 200 });
+      const type = res.headers.get('content-type') ?? '';
+      if (!type.includes('json') && !type.includes('html')) continue; // images
+      const text = await res.text();
+      scanned.push(p);
+      expect({ p, phone: PHONE_RE.exec(text)?.[0] ?? null }).toEqual({ p, phone: null });
+      expect({ p, id: ID_RE.exec(text)?.[0] ?? null }).toEqual({ p, id: null });
+      expect({ p, anonymous: text.includes(ANONYMOUS) || text.includes(ANONYMOUS_ONLINE) }).toEqual({ p, anonymous: false });
+      expect(text).not.toContain(ID_NUMBER);
+    }
+    expect(scanned.length).toBeGreaterThanOrEqual(7);
+  });
+});

@@ -1,0 +1,67 @@
+import { FileTextOutlined } from '@ant-design/icons';
+import { Button, Result } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { recallDonation, receiptUrl, usePublicDonation } from '../../shop/charity-api';
+import { Price } from '../../shop/components/Price';
+import { ShopNavBar } from '../../shop/components/ShopNavBar';
+import { useDocumentTitle } from '../../shop/use-document-title';
+
+/** Back from the checkout: thanks, what was given to which village, and the link to the server's printable receipt. */
+export default function DonationDonePage() {
+  const { t } = useTranslation();
+  const { slug = '', donationId = '' } = useParams();
+  const [params] = useSearchParams();
+  useDocumentTitle(t('donate.doneTitle'));
+  const remembered = recallDonation(slug, donationId);
+  const token = params.get('token') ?? remembered?.token ?? '';
+  const status = usePublicDonation(slug, donationId, token);
+  const live = status.data;
+  const cancelled = params.get('status') === 'cancelled' || params.get('cancelled') === '1' || live?.status === 'expired';
+  const pending = live?.status === 'pending_payment';
+  const shown = live ? { villageId: live.villageId, villageName: live.villageName, amountFen: live.amountFen } : remembered;
+  return (
+    <div className="shop-page donate-done">
+      <ShopNavBar slug={slug} back={false} cart={false} title={t('donate.title')} />
+      <Result
+        status={cancelled ? 'warning' : pending ? 'waiting' : 'success'}
+        title={cancelled ? t('checkout.cancelled') : pending ? t('donate.pendingTitle') : t('donate.doneTitle')}
+        description={
+          shown ? (
+            <span data-testid="donation-done-summary" data-status={live?.status ?? ''}>
+              {t('donate.doneText', { village: shown.villageName })} <Price fen={shown.amountFen} size="md" />
+              {live?.serialNo && <span className="donate-serial">{live.serialNo}</span>}
+            </span>
+          ) : (
+            t('donate.doneNoInfo')
+          )
+        }
+      />
+      <section className="shop-card-block donate-done-actions">
+        {token && !cancelled && (
+          <>
+            <a href={receiptUrl(slug, donationId, token)} target="_blank" rel="noopener" data-testid="donation-receipt">
+              <Button block color="primary" size="large">
+                <FileTextOutlined /> {t('donate.receipt')}
+              </Button>
+            </a>
+            <p className="shop-muted donate-receipt-hint">{t('donate.receiptHint')}</p>
+          </>
+        )}
+        {shown && (
+          <Link to={`/shop/${slug}/villages/${shown.villageId}`}>
+            <Button block fill="outline" size="large" data-testid="donation-village-link">
+              {t('transparency.villageTitle')} · {shown.villageName}
+            </Button>
+          </Link>
+        )}
+        <Link to={`/shop/${slug}/donate${shown ? `?village=${shown.villageId}` : ''}`}>
+          <Button block fill="none">{t('donate.again')}</Button>
+        </Link>
+        <Link to={`/shop/${slug}`}>
+          <Button block fill="none">{t('donate.backToShop')}</Button>
+        </Link>
+      </section>
+    </div>
+  );
+}

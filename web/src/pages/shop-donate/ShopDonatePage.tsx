@@ -1,0 +1,131 @@
+import { HeartFilled } from '@ant-design/icons';
+import { Button, Input, Selector, Skeleton, Switch, Toast } from 'antd-mobile';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { idempotencyKey } from '../../api/client-key';
+import { useDescribeError } from '../../api/describe';
+import { yuanToFen } from '../../lib/money';
+import { rememberDonation, useDonate } from '../../shop/charity-api';
+import { Price } from '../../shop/components/Price';
+import { ShopNavBar } from '../../shop/components/ShopNavBar';
+import { useDocumentTitle } from '../../shop/use-document-title';
+import { DonateInput } from '../../../../shared/schemas/donations';
+import { useDonateVillages } from './use-donate-villages';
+
+const PRESETS_YUAN = [50, 100, 200, 500];
+const CUSTOM = 'custom';
+
+/** 爱心捐赠 on a phone: a village, an amount (presets or typed yuan → fen), a name or anonymity, then the checkout. */
+export default function ShopDonatePage() {
+  const { t } = useTranslation();
+  const describe = useDescribeError();
+  const navigate = useNavigate();
+  const { slug = '' } = useParams();
+  const [params] = useSearchParams();
+  useDocumentTitle(t('donate.title'));
+  const { villages, loading } = useDonateVillages(slug);
+  const [picked, setPicked] = useState<string | undefined>(params.get('village') ?? undefined);
+  const villageId = picked ?? (villages.length === 1 ? villages[0]?.id : undefined);
+  const village = villages.find((v) => v.id === villageId);
+  const [preset, setPreset] = useState<string>('100');
+  const [custom, setCustom] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [donorName, setDonorName] = useState('');
+  const donate = useDonate(slug);
+  // one key per attempt: the same form sent again (a double tap, a retry) reuses it
+  const attempt = useRef<{ sig: string; key: string } | null>(null);
+
+  const amountFen = useMemo(() => (preset === CUSTOM ? yuanToFen(custom) : Number(preset) * 100), [preset, custom]);
+  // the shared schema decides, as the server will
+  const request = { villageId: village?.id ?? '', amountFen, anonymous, ...(anonymous || !donorName.trim() ? {} : { donorName: donorName.trim() }) };
+  const parsed = DonateInput.safeParse(request);
+  const issue = (field: string) => (parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === field)?.message);
+  const amountOk = amountFen !== undefined && !issue('amountFen');
+  const nameOk = !issue('donorName');
+  const ready = !!village && parsed.success;
+
+  const submit = async () => {
+    if (!village || !parsed.success || amountFen === undefined) return;
+    const sig = JSON.stringify(parsed.data);
+    if (attempt.current?.sig !== sig) attempt.current = { sig, key: idempotencyKey() };
+    try {
+      const r = await donate.mutateAsync({ request: parsed.data, key: attempt.current.key });
+      rememberDonation(slug, { donationId: r.donationId, token: r.receiptToken, villageId: village.id, villageName: village.name, amountFen });
+      const target = new URL(r.checkoutUrl, window.location.origin);
+      if (target.origin === window.location.origin) navigate(target.pathname + target.search);
+      else window.location.href = target.href;
+    } catch (e) {
+      Toast.show({ icon: 'fail', content: describe(e), duration: 3000 });
+    }
+  };
+
+  return (
+    <div className="shop-page donate-page">
+      <ShopNavBar slug={slug} title={t('donate.title')} cart={false} />
+      <section className="donate-banner">
+        <HeartFilled className="donate-banner-icon" />
+        <div>
+          <div className="donate-banner-title">{t('donate.title')}</div>
+          <div className="donate-banner-hint">{t('donate.entryHint')}</div>
+        </div>
+      </section>
+      <section className="shop-card-block" data-testid="donate-villages">
+        <div className="shop-block-title">{t('donate.village')}</div>
+        {loading ? (
+          <Skeleton.Paragraph lineCount={2} animated />
+        ) : villages.length === 0 ? (
+          <div className="shop-muted">{t('donate.villageNone')}</div>
+        ) : (
+          <Selector
+            columns={2}
+            value={villageId ? [villageId] : []}
+            onChange={(v) => v[0] && setPicked(v[0])}
+            options={villages.map((v) => ({ value: v.id, label: v.name, description: v.township }))}
+          />
+        )}
+      </section>
+      <section className="shop-card-block" data-testid="donate-amounts">
+        <div className="shop-block-title">{t('donate.amount')}</div>
+        <Selector
+          columns={3}
+          value={[preset]}
+          onChange={(v) => v[0] && setPreset(v[0])}
+          options={[...PRESETS_YUAN.map((y) => ({ value: String(y), label: `¥${y}` })), { value: CUSTOM, label: t('donate.custom') }]}
+        />
+        {preset === CUSTOM && (
+          <div className="donate-custom">
+            <span className="donate-custom-sign">¥</span>
+            <Input inputMode="decimal" placeholder={t('donate.customPlaceholder')} value={custom} onChange={setCustom} clearable autoFocus data-testid="donate-custom" />
+          </div>
+        )}
+        {preset === CUSTOM && custom !== '' && !amountOk && <div className="donate-error">{t('donate.amountInvalid')}</div>}
+      </section>
+      <section className="shop-card-block">
+        <div className="donate-row">
+          <div>
+            <div>{t('donate.anonymous')}</div>
+            <div className="shop-muted donate-row-hint">{t('donate.anonymousHint')}</div>
+          </div>
+          <Switch checked={anonymous} onChange={setAnonymous} data-testid="donate-anonymous" />
+        </div>
+        {!anonymous && (
+          <div className="donate-name">
+            <div className="donate-label">{t('donate.donorName')}</div>
+            <Input placeholder={t('donate.donorNamePlaceholder')} value={donorName} onChange={setDonorName} maxLength={110} clearable data-testid="donate-name" />
+            {!nameOk && <div className="donate-error">{issue('donorName')}</div>}
+          </div>
+        )}
+      </section>
+      <p className="donate-promise">
+        {t('donate.promise')} <Link to={`/shop/${slug}/transparency`}>{t('donate.transparencyLink')}</Link>
+      </p>
+      <div className="donate-bar">
+        <Button block color="primary" size="large" disabled={!ready} loading={donate.isPending} onClick={() => void submit()} data-testid="donate-submit">
+          {amountOk && amountFen !== undefined ? t('donate.submit', { amount: '' }) : t('donate.submit', { amount: '' }).trim()}
+          {amountOk && amountFen !== undefined && <Price fen={amountFen} size="sm" />}
+        </Button>
+      </div>
+    </div>
+  );
+}
