@@ -21,6 +21,9 @@ import { publicDonationRoutes } from './modules/donations/public-routes.js';
 import { donationRoutes } from './modules/donations/routes.js';
 import { expenditureRoutes } from './modules/expenditures/routes.js';
 import { transparencyRoutes } from './modules/transparency/routes.js';
+import { concernRoutes } from './modules/concerns/routes.js';
+import { recognitionRoutes } from './modules/recognition/routes.js';
+import { fileRoutes } from './modules/donations/file-routes.js';
 import { orderPayments } from './modules/orders/payment-kind.js';
 import { publicOrderRoutes } from './modules/orders/public-routes.js';
 import { orderRoutes } from './modules/orders/routes.js';
@@ -34,7 +37,7 @@ import { globalStoreUnscoped } from './store/tenant-store.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A photo upload's body: the 5 MB file plus room for the multipart framing. */
-const PHOTO_UPLOAD = /^\/api\/produce\/[^/]+\/photos$/;
+const PHOTO_UPLOAD = /^\/api\/(produce\/[^/]+\/photos|donations\/[^/]+\/voucher|expenditures\/[^/]+\/evidence)$/;
 const MAX_PHOTO_BODY_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
 
 const health = createRoute({
@@ -101,7 +104,10 @@ export function buildApp(deps: AppDeps) {
     .route('/', donationRoutes)
     .route('/', publicDonationRoutes)
     .route('/', expenditureRoutes)
-    .route('/', transparencyRoutes);
+    .route('/', transparencyRoutes)
+    .route('/', concernRoutes)
+    .route('/', recognitionRoutes)
+    .route('/', fileRoutes);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   api.doc31('/openapi.json', {

@@ -14,6 +14,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   loginFailuresPerEmail: 10,
   loginAttemptsPerClient: 60,
   windowSeconds: 15 * 60,
+  concernsPerClientPerMinute: 20,
 };
 
 /** How long a checkout holds its stock when CHECKOUT_TTL_SECONDS is not set (API.md, Payments). */

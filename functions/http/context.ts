@@ -14,6 +14,8 @@ export type RateLimits = {
   /** login attempts per client per window */
   loginAttemptsPerClient: number;
   windowSeconds: number;
+  /** public concerns per client per minute (default 20) */
+  concernsPerClientPerMinute?: number;
 };
 
 export type AppDeps = {

@@ -83,6 +83,19 @@ describe('online donations', () => {
     expect((await funds()).cashReceivedFen - before.cashReceivedFen).toBe(12_345);
   });
 
+  it('Cancel on the local page expires it; a lapsed checkout reads expired to the donor', async () => {
+    const d = (await donate({ villageId, amountFen: 2_000 })).body;
+    expect((await h.press(d.checkoutUrl, 'cancel')).status).toBe(200);
+    expect((await h.get(t.bureau, `/api/donations/${d.donationId}`)).status).toBe('expired');
+    const lapsing = (await donate({ villageId, amountFen: 2_000 })).body;
+    h.clock.now = new Date(h.clock.now.getTime() + 2 * 3600_000);
+    try {
+      expect((await h.call('GET', `/api/public/${t.slug}/donations/${lapsing.donationId}?token=${lapsing.receiptToken}`)).body.status).toBe('expired');
+    } finally {
+      h.clock.now = new Date('2026-06-15T04:00:00Z');
+    }
+  });
+
   it.each([
     ['zero', { amountFen: 0 }],
     ['negative', { amountFen: -5 }],

@@ -25,6 +25,7 @@ const A = {} as {
   refundable: string;
   donationToken: string;
   expenditure: string;
+  concern: string;
 };
 
 beforeAll(async () => {
@@ -51,6 +52,7 @@ beforeAll(async () => {
   await h.press(online.checkoutUrl, 'pay');
   A.donationToken = online.receiptToken;
   A.donation = online.donationId;
+  A.concern = (await h.call('POST', `/api/public/${a.slug}/concerns`, { body: { subject: { kind: 'village', id: A.village }, text: '资金去向不明' } })).body.concernId;
   const bOrg = await h.organization(b);
   bMember = bOrg.member;
   await h.activePairing(b, { orgId: bOrg.id, startDate: '2026-01-01' });
@@ -92,6 +94,12 @@ const ROUTES: Record<string, Route> = {
   'POST /donations/{id}/refund': { body: {} },
   'GET /expenditures/{id}': {},
   'GET /villages/{id}/funds': { member: true },
+  'POST /donations/{id}/voucher': { photo: true, member: true },
+  'GET /donations/{id}/voucher': { member: true },
+  'POST /expenditures/{id}/evidence': { photo: true },
+  'GET /expenditures/{id}/evidence': {},
+  'GET /concerns/{id}': {},
+  'PATCH /concerns/{id}': { body: { status: 'investigating' } },
 };
 
 /**
@@ -114,6 +122,7 @@ const RECORD_BY_PREFIX: Record<string, (action: string) => { id: string; read: s
     return { id, read: [`/api/donations/${id}`, `/api/villages/${A.village}/funds`] };
   },
   '/expenditures': () => ({ id: A.expenditure, read: [`/api/expenditures/${A.expenditure}`, `/api/villages/${A.village}/funds`] }),
+  '/concerns': () => ({ id: A.concern, read: [`/api/concerns/${A.concern}`] }),
   '/orders': (action) => {
     const id = action === 'deliver' ? A.shippedOrder : A.paidOrder;
     return { id, read: [`/api/orders/${id}`, `/api/produce/${A.listing}`] };
@@ -136,7 +145,7 @@ async function seenByA(record: { id: string; read: string[] }, entity: string) {
   return { reads, audit: await h.audit(a, entity, record.id) };
 }
 
-const ENTITY: Record<string, string> = { '/villages': 'village', '/organizations': 'organization', '/pairings': 'pairing', '/produce': 'produce', '/orders': 'order', '/donations': 'donation', '/expenditures': 'expenditure' };
+const ENTITY: Record<string, string> = { '/villages': 'village', '/organizations': 'organization', '/pairings': 'pairing', '/produce': 'produce', '/orders': 'order', '/donations': 'donation', '/expenditures': 'expenditure', '/concerns': 'concern' };
 
 /** A call as tenant B (its bureau or its member) with a JSON body or a photo upload. */
 async function callAs(token: string, method: string, url: string, route: Route) {

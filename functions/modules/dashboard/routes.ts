@@ -14,6 +14,8 @@ const Dashboard = z.object({
   }),
   pairings: z.object({ active: z.number().int(), pending: z.number().int() }),
   sales: z.object({ paidOrders: z.number().int(), totalFen: z.number().int() }),
+  /** cash received (cashFen) = usedFen + balanceFen + refundedFen; goods apart, at estimated value */
+  donations: z.object({ cashFen: z.number().int(), usedFen: z.number().int(), balanceFen: z.number().int(), refundedFen: z.number().int(), goodsFen: z.number().int() }),
   flags: z.array(z.object({ kind: z.string() }).passthrough()),
 });
 

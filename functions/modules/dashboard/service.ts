@@ -2,6 +2,7 @@ import { daysBetween, dateInZone } from '../../../shared/dates.js';
 import type { ServiceContext } from '../context.js';
 import { getTenant } from '../identity/store.js';
 import { salesTotals } from '../orders/store.js';
+import { allVillageFunds } from '../donations/store.js';
 import { gapFlags, pairingCounts } from '../pairings/store.js';
 import { allVillageItems } from '../villages/store.js';
 
@@ -12,13 +13,23 @@ export type Flag =
 
 /** The bureau's overview: coverage (rule 1, uncovered first) and the rule-2 states it must see. */
 export async function dashboard(ctx: ServiceContext) {
-  const [villages, counts, gaps, tenant, sales] = await Promise.all([
+  const [villages, counts, gaps, tenant, sales, funds] = await Promise.all([
     allVillageItems(ctx.store),
     pairingCounts(ctx.store),
     gapFlags(ctx.store),
     getTenant(ctx.store),
     salesTotals(ctx.store),
+    allVillageFunds(ctx.store),
   ]);
+  // rule 8: the tenant's cash (received = used + balance + refunded) and goods, from the village counters
+  const donations = { cashFen: 0, usedFen: 0, balanceFen: 0, refundedFen: 0, goodsFen: 0 };
+  for (const f of funds.values()) {
+    donations.cashFen += f.cashReceivedFen;
+    donations.usedFen += f.cashUsedFen;
+    donations.balanceFen += f.balanceFen;
+    donations.refundedFen += f.refundedFen;
+    donations.goodsFen += f.goodsFen;
+  }
   const today = dateInZone(ctx.now, tenant?.timeZone ?? 'Asia/Shanghai');
   const supervised = villages.filter((v) => v.supervised);
   const uncovered = supervised.filter((v) => v.activePairings === 0);
@@ -45,6 +56,7 @@ export async function dashboard(ctx: ServiceContext) {
     pairings: { active: counts.active, pending: counts.pending },
     // consumption aid: paid orders (shipped, delivered included) less refunds, kept as counters
     sales,
+    donations,
     flags,
   };
 }

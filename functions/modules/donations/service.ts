@@ -224,9 +224,11 @@ export async function donationByToken(ctx: PublicContext, id: string, token: str
 }
 
 export function publicDonationStatus(ctx: PublicContext, d: DonationRecord, token: string): PublicDonationStatus {
+  // an open checkout past its expiry is shown expired (a late payment still confirms it)
+  const lapsed = d.status === 'pending_payment' && !!d.expiresAt && d.expiresAt <= ctx.now.toISOString();
   return {
     id: d.id,
-    status: d.status,
+    status: lapsed ? 'expired' : d.status,
     serialNo: d.serialNo,
     villageId: d.villageId,
     villageName: d.villageName,

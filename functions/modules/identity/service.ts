@@ -1,3 +1,4 @@
+import { DEFAULT_RECOGNITION_THRESHOLDS } from '../../../shared/schemas/transparency.js';
 import {
   DEFAULT_SETTINGS,
   type LoginResult,
@@ -95,7 +96,8 @@ export async function createTenant(ctx: ServiceContext, input: TenantInput): Pro
 export async function tenantSettings(ctx: ServiceContext): Promise<Tenant> {
   const t = await getTenant(ctx.store);
   if (!t) throw AppError.notFound('租户');
-  return t;
+  // rule 6: a tenant made before the thresholds existed reads the defaults
+  return { ...t, recognitionThresholds: t.recognitionThresholds ?? DEFAULT_RECOGNITION_THRESHOLDS };
 }
 
 export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Promise<Tenant> {

@@ -3,6 +3,7 @@ import type { FundsFigures, Transparency, VillageTransparency, VillageTransparen
 import { AppError } from '../../errors.js';
 import type { PublicContext } from '../../http/public.js';
 import type { TenantStore } from '../../store/tenant-store.js';
+import { orgConcernCounts } from '../concerns/service.js';
 import { allVillageFunds, publicExpenditures, recentPublicDonations, villageFunds, type FundsRecord } from '../donations/store.js';
 import { listOrganizationItems, type OrganizationItem } from '../organizations/store.js';
 import { listPairingItems } from '../pairings/store.js';
@@ -90,9 +91,14 @@ export async function tenantTransparency(ctx: PublicContext): Promise<Transparen
     recentPublicDonations(ctx.store, null, RECENT),
   ]);
   const rows = villages.map((v) => villageOf(v, funds.get(v.id), paired.byVillage.get(v.id) ?? []));
+  const totals = sum(rows);
+  // concerns about organizations count toward the tenant's figures only
+  const orgConcerns = await orgConcernCounts(ctx.store);
+  totals.concernsReceived += orgConcerns.received;
+  totals.concernsResolved += orgConcerns.resolved;
   return {
     tenant: tenantOf(ctx),
-    totals: { ...sum(rows), villages: villages.length, activePairings: paired.active },
+    totals: { ...totals, villages: villages.length, activePairings: paired.active },
     villages: rows,
     recentDonations,
     generatedAt: ctx.now.toISOString(),

@@ -1,25 +1,10 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConcernInput } from '../../../shared/schemas/concerns';
 import type { DonateInput, DonateResult, PublicDonationStatus } from '../../../shared/schemas/donations';
 import type { Transparency, VillageTransparencyPage } from '../../../shared/schemas/transparency';
-import { errorFrom, NetworkError } from '../api/errors';
+import { api, call } from '../api/client';
 
-/**
- * The public donation, transparency and concern calls. Their routes are not in AppType yet, so
- * they go through this small untyped fetch (same error shape as the typed client: ApiError).
- * Switch each to the typed client once the route lands.
- */
-async function publicFetch<T>(path: string, init?: RequestInit): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers } });
-  } catch (e) {
-    throw new NetworkError(String(e));
-  }
-  if (!res.ok) throw await errorFrom(res);
-  return (await res.json()) as T;
-}
-
+/** The public donation, transparency and concern calls (no account), over the typed client. */
 const base = (slug: string) => `/api/public/${encodeURIComponent(slug)}`;
 
 export type { DonateInput, DonateResult };
@@ -32,14 +17,14 @@ export const receiptUrl = (slug: string, donationId: string, token: string) =>
 export function useDonate(slug: string) {
   return useMutation({
     mutationFn: (v: { request: DonateInput; key: string }) =>
-      publicFetch<DonateResult>(`${base(slug)}/donate`, { method: 'POST', body: JSON.stringify(v.request), headers: { 'Idempotency-Key': v.key } }),
+      call(api.public[':tenantSlug'].donate.$post({ param: { tenantSlug: slug }, json: v.request }, { headers: { 'Idempotency-Key': v.key } })),
   });
 }
 
 export function useTransparency(slug: string) {
   return useQuery({
     queryKey: ['public', slug, 'transparency'],
-    queryFn: () => publicFetch<Transparency>(`${base(slug)}/transparency`),
+    queryFn: (): Promise<Transparency> => call(api.public[':tenantSlug'].transparency.$get({ param: { tenantSlug: slug } })),
     staleTime: 30_000,
     retry: 1,
   });
@@ -48,7 +33,7 @@ export function useTransparency(slug: string) {
 export function useVillageTransparency(slug: string, villageId: string) {
   return useQuery({
     queryKey: ['public', slug, 'transparency', villageId],
-    queryFn: () => publicFetch<VillageTransparencyPage>(`${base(slug)}/villages/${encodeURIComponent(villageId)}/transparency`),
+    queryFn: (): Promise<VillageTransparencyPage> => call(api.public[':tenantSlug'].villages[':id'].transparency.$get({ param: { tenantSlug: slug, id: villageId } })),
     staleTime: 30_000,
     retry: 1,
   });
@@ -57,8 +42,11 @@ export function useVillageTransparency(slug: string, villageId: string) {
 export type { ConcernInput };
 
 export function useReportConcern(slug: string) {
+  const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: ConcernInput) => publicFetch<{ concernId: string }>(`${base(slug)}/concerns`, { method: 'POST', body: JSON.stringify(v) }),
+    mutationFn: (v: ConcernInput) => call(api.public[':tenantSlug'].concerns.$post({ param: { tenantSlug: slug }, json: v })),
+    // the public pages count concerns received
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['public', slug, 'transparency'] }),
   });
 }
 
@@ -66,7 +54,7 @@ export function useReportConcern(slug: string) {
 export function usePublicDonation(slug: string, donationId: string, token: string) {
   return useQuery({
     queryKey: ['public', slug, 'donation', donationId, token],
-    queryFn: () => publicFetch<PublicDonationStatus>(`${base(slug)}/donations/${encodeURIComponent(donationId)}?token=${encodeURIComponent(token)}`),
+    queryFn: (): Promise<PublicDonationStatus> => call(api.public[':tenantSlug'].donations[':id'].$get({ param: { tenantSlug: slug, id: donationId }, query: { token } })),
     enabled: token !== '',
     staleTime: 0,
     retry: 1,

@@ -21,6 +21,7 @@ export const charity: Messages<typeof source> = {
     submit: 'Pay {{amount}}',
     promise: "Donations go into the village's aid fund; spending and balance are published on the transparency page.",
     transparencyLink: 'See the transparency page',
+    cancelConfirm: 'Cancel this donation? Nothing will be charged.',
     kind: 'Donation',
     doneTitle: 'Thank you',
     doneText: 'You gave to {{village}}',

@@ -19,6 +19,7 @@ export const charity = {
     submit: '去支付 {{amount}}',
     promise: '善款进入村级帮扶资金，支出用途和余额在“资金公示”页面公开。',
     transparencyLink: '查看资金公示',
+    cancelConfirm: '确定取消这笔捐赠吗？不会产生任何扣款。',
     kind: '爱心捐赠',
     doneTitle: '感谢您的爱心',
     doneText: '您向 {{village}} 捐赠了',

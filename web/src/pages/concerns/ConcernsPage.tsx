@@ -103,7 +103,7 @@ export default function ConcernsPage() {
   return (
     <>
       <PageHeader title={t('concerns.title')} subtitle={t('concerns.subtitle')} />
-      <Flex gap={8} wrap className="filters">
+      <Flex gap={8} wrap className="filter-bar">
         <Segmented<ConcernStatus | typeof ALL>
           value={status}
           onChange={setStatus}

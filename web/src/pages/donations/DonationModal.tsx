@@ -17,7 +17,7 @@ import { yuanToFen } from '../../lib/money';
 type Values = { villageId?: string; kind: 'cash' | 'goods'; amountYuan?: string; donorName?: string; donorType: 'organization' | 'person'; organizationId?: string; description?: string; date?: Dayjs; anonymous?: boolean };
 
 /** Log an offline donation: cash, or goods at an estimated value with what they are. An org_member's is its own organization's. */
-export function DonationModal({ open, onClose, asOrgMember }: { open: boolean; onClose: () => void; asOrgMember: boolean }) {
+export function DonationModal({ open, onClose, asOrgMember, organizationName }: { open: boolean; onClose: () => void; asOrgMember: boolean; organizationName?: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const describe = useDescribeError();
@@ -59,7 +59,7 @@ export function DonationModal({ open, onClose, asOrgMember }: { open: boolean; o
   return (
     <Modal open={open} title={t('donations.logTitle')} okText={t('actions.save')} okButtonProps={{ loading: save.isPending }} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden width={560}>
       <RuleViolation error={error} refusedTitle={t('errors.actionFailed')} />
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'cash', donorType: asOrgMember ? 'organization' : 'person', anonymous: false }}>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'cash', donorType: asOrgMember ? 'organization' : 'person', donorName: asOrgMember ? organizationName : undefined, anonymous: false }}>
         <Form.Item name="villageId" label={t('ledger.village')} required rules={[{ required: true, message: t('donations.villageRequired') }]}>
           <VillageSelect />
         </Form.Item>

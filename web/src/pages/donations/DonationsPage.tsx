@@ -45,7 +45,7 @@ export default function DonationsPage() {
     {
       title: t('donations.donor'),
       key: 'donor',
-      width: 220,
+      width: 180,
       render: (_, d) => (
         <Flex gap={6} wrap align="center">
           <span>{d.donorName ?? '—'}</span>
@@ -57,7 +57,7 @@ export default function DonationsPage() {
     {
       title: t('donations.kind'),
       key: 'kind',
-      width: 200,
+      width: 170,
       render: (_, d) => (
         <div>
           <Tag color={d.kind === 'cash' ? 'red' : 'blue'}>{t(`donations.kinds.${d.kind}`)}</Tag>
@@ -71,7 +71,7 @@ export default function DonationsPage() {
     {
       title: t('donations.receipt'),
       key: 'receipt',
-      width: 170,
+      width: 160,
       render: (_, d) =>
         d.status === 'confirmed' || d.status === 'refunded' ? (
           // the server's printable page; it needs the session, so it is fetched with the token and opened
@@ -95,7 +95,7 @@ export default function DonationsPage() {
           </Button>
         }
       />
-      <Flex gap={8} wrap className="filters">
+      <Flex gap={8} wrap className="filter-bar">
         <VillageSelect allowClear placeholder={t('ledger.allVillages')} value={filters.villageId} onChange={(v) => set({ villageId: v })} style={{ width: 200 }} />
         <Select allowClear placeholder={t('donations.allKinds')} value={filters.kind} onChange={(v) => set({ kind: v })} style={{ width: 120 }} options={DONATION_KINDS.map((k) => ({ value: k, label: t(`donations.kinds.${k}`) }))} />
         <Select allowClear placeholder={t('donations.allStatuses')} value={filters.status} onChange={(v) => set({ status: v })} style={{ width: 130 }} options={DONATION_STATUSES.map((k) => ({ value: k, label: t(`donations.statuses.${k}`) }))} />
@@ -110,7 +110,7 @@ export default function DonationsPage() {
           </>
         )}
       </Card>
-      <DonationModal open={logging} onClose={() => setLogging(false)} asOrgMember={asOrgMember} />
+      <DonationModal open={logging} onClose={() => setLogging(false)} asOrgMember={asOrgMember} organizationName={me.organizationName} />
     </>
   );
 }

@@ -53,7 +53,7 @@ export default function ExpendituresPage() {
           </Button>
         }
       />
-      <Flex gap={8} wrap className="filters">
+      <Flex gap={8} wrap className="filter-bar">
         <VillageSelect allowClear placeholder={t('ledger.allVillages')} value={villageId} onChange={setVillageId} style={{ width: 200 }} />
       </Flex>
       <Card className="table-card">

@@ -53,7 +53,7 @@ export default function LocalCheckoutPage() {
 
   const act = async (decision: 'pay' | 'cancel') => {
     if (decision === 'cancel') {
-      const ok = await Dialog.confirm({ content: t('checkout.cancelConfirm'), confirmText: t('checkout.cancelYes'), cancelText: t('checkout.cancelNo') });
+      const ok = await Dialog.confirm({ content: donation ? t('donate.cancelConfirm') : t('checkout.cancelConfirm'), confirmText: t('checkout.cancelYes'), cancelText: t('checkout.cancelNo') });
       if (!ok) return;
     }
     try {
@@ -90,7 +90,7 @@ export default function LocalCheckoutPage() {
             <Price fen={amountFen} size="xl" />
             {donation ? (
               <div className="checkout-donation" data-testid="checkout-donation">
-                <div className="checkout-order-no">{t('donate.kind')}</div>
+                <div className="checkout-donation-title">{t('donate.kind')}</div>
                 <div className="checkout-donation-village">{donation.villageName}</div>
               </div>
             ) : (

@@ -38,7 +38,7 @@ export default function DonationDonePage() {
         }
       />
       <section className="shop-card-block donate-done-actions">
-        {token && !cancelled && (
+        {token && !cancelled && !pending && (
           <>
             <a href={receiptUrl(slug, donationId, token)} target="_blank" rel="noopener" data-testid="donation-receipt">
               <Button block color="primary" size="large">

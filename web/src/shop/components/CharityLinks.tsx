@@ -10,7 +10,7 @@ export function CharityLinks({ slug, villageId }: { slug: string; villageId?: st
     <nav className="charity-links" data-testid="charity-links">
       <Link to={`/shop/${slug}/donate${q}`} className="charity-link charity-link-donate" data-testid="donate-entry">
         <HeartFilled />
-        <span>
+        <span className="charity-link-text">
           <b>{t('donate.entry')}</b>
           <small>{t('donate.entryHint')}</small>
         </span>
@@ -18,7 +18,7 @@ export function CharityLinks({ slug, villageId }: { slug: string; villageId?: st
       </Link>
       <Link to={villageId ? `/shop/${slug}/villages/${villageId}` : `/shop/${slug}/transparency`} className="charity-link" data-testid="transparency-entry">
         <BarChartOutlined />
-        <span>
+        <span className="charity-link-text">
           <b>{t('transparency.entry')}</b>
         </span>
         <RightOutlined className="charity-link-arrow" />

@@ -1,0 +1,69 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { Id, Page } from '../../../shared/schemas/common.js';
+import { Concern, ConcernCreated, ConcernInput, ConcernPatch, ConcernQuery } from '../../../shared/schemas/concerns.js';
+import { authorize } from '../../http/auth.js';
+import { clientAddress } from '../../http/client-address.js';
+import type { Env } from '../../http/context.js';
+import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { publicContext, SlugParams } from '../../http/public.js';
+import { hitRateLimit } from '../../http/rate-limit.js';
+import { serviceContext } from '../../http/service-context.js';
+import { globalStoreUnscoped } from '../../store/tenant-store.js';
+import { PUBLIC_ERRORS } from '../shop/routes.js';
+import { createConcern, getConcern, listConcerns, updateConcern } from './service.js';
+
+const tags = ['concerns'];
+
+const post = createRoute({
+  method: 'post',
+  path: '/public/{tenantSlug}/concerns',
+  tags: ['public'],
+  summary: 'Report a concern (监督举报) about a village, an organization or a listing; no account; rate-limited per client; never shown publicly',
+  request: { params: SlugParams, body: jsonBody(ConcernInput) },
+  responses: { 201: jsonOk(ConcernCreated, 'the concern, received'), ...PUBLIC_ERRORS },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/concerns',
+  tags,
+  summary: 'Concerns newest first, by status (bureau)',
+  security: BEARER,
+  middleware: [authorize('concern.read')] as const,
+  request: { query: ConcernQuery },
+  responses: { 200: jsonOk(Page(Concern), 'a page of concerns'), ...ERRORS },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/concerns/{id}',
+  tags,
+  summary: 'One concern, with its text and contact (bureau)',
+  security: BEARER,
+  middleware: [authorize('concern.read')] as const,
+  request: { params: z.object({ id: Id }) },
+  responses: { 200: jsonOk(Concern, 'the concern'), ...ERRORS },
+});
+
+const patch = createRoute({
+  method: 'patch',
+  path: '/concerns/{id}',
+  tags,
+  summary: 'Triage: open → investigating → resolved | dismissed, with a resolution (a closed concern is final: 409)',
+  security: BEARER,
+  middleware: [authorize('concern.write')] as const,
+  request: { params: z.object({ id: Id }), body: jsonBody(ConcernPatch) },
+  responses: { 200: jsonOk(Concern, 'the concern'), ...ERRORS },
+});
+
+export const concernRoutes = new OpenAPIHono<Env>()
+  .openapi(post, async (c) => {
+    const deps = c.var.deps;
+    const ctx = await publicContext(c, c.req.valid('param').tenantSlug);
+    const limit = deps.rateLimits.concernsPerClientPerMinute ?? 20;
+    await hitRateLimit(globalStoreUnscoped(deps.doc, deps.tableName), 'concern-client', `${ctx.tenant.id}#${clientAddress(c)}`, limit, 60, ctx.now);
+    return c.json(await createConcern(ctx, c.req.valid('json')), 201);
+  })
+  .openapi(list, async (c) => c.json(await listConcerns(serviceContext(c), c.req.valid('query')), 200))
+  .openapi(get, async (c) => c.json(await getConcern(serviceContext(c), c.req.valid('param').id), 200))
+  .openapi(patch, async (c) => c.json(await updateConcern(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 200));

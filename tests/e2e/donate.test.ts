@@ -1,0 +1,118 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, PHONE } from './support/browser';
+import { apiCall, startServer, type RunningServer } from './support/server';
+
+/**
+ * 爱心捐赠 end to end through the real server and Debian's Chromium: on a phone a donor gives ¥100
+ * to a 清水县 village, pays on the local checkout page, comes back to the thank-you page, opens the
+ * server's printable receipt, and the village's public figures (read through the public API before
+ * and after) move by exactly 10000 fen: received and balance up, nothing else (rule 8).
+ */
+const SLUG = 'qingshui';
+const VILLAGE = '高桥村';
+const DONOR = '王小明';
+const AMOUNT_FEN = 10_000;
+
+type Figures = { cashReceivedFen: number; cashUsedFen: number; balanceFen: number; refundedFen: number; goodsFen: number };
+type VillageFigures = Figures & { villageId: string; name: string };
+type Transparency = { totals: Figures; villages: VillageFigures[] };
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let village: VillageFigures;
+let before: { tenant: Transparency; village: { village: VillageFigures } };
+let receiptHref: string;
+
+const transparency = async () => {
+  const res = await apiCall<Transparency>(server.url, 'GET', `/api/public/${SLUG}/transparency`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+};
+const villagePage = async (id: string) => {
+  const res = await apiCall<{ village: VillageFigures }>(server.url, 'GET', `/api/public/${SLUG}/villages/${id}/transparency`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+};
+const identity = (f: Figures) => expect(f.cashReceivedFen, JSON.stringify(f)).toBe(f.cashUsedFen + f.balanceFen + f.refundedFen);
+
+describe('a donor gives ¥100 to a village on a phone and the public figures move by exactly 10000 fen', () => {
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+    const tenant = await transparency();
+    const found = tenant.villages.find((v) => v.name === VILLAGE) ?? tenant.villages[0];
+    expect(found, 'the demo tenant has villages on its transparency page').toBeDefined();
+    village = found!;
+    before = { tenant, village: await villagePage(village.villageId) };
+    identity(before.village.village);
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    page = await context.newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 30_000);
+
+  it('the shop landing page leads to the donate form, where the donor picks ¥100, names themself and goes to the checkout', async () => {
+    await page.goto(`${server.url}/shop/${SLUG}`);
+    await page.getByTestId('donate-entry').click();
+    await page.waitForURL((url) => url.pathname === `/shop/${SLUG}/donate`);
+    await page.getByTestId('donate-villages').locator('.adm-selector-item', { hasText: village.name }).click();
+    await page.getByTestId('donate-amounts').getByText('¥100', { exact: true }).click();
+    await page.getByTestId('donate-name').locator('input').fill(DONOR);
+    expect(await page.getByTestId('donate-submit').textContent()).toContain('¥100.00');
+    await page.getByTestId('donate-submit').click();
+    await page.waitForURL((url) => url.pathname.startsWith('/checkout/'));
+  });
+
+  it('the local checkout page shows a donation (爱心捐赠, the village, ¥100.00) and paying returns to the thank-you page', async () => {
+    await page.getByTestId('checkout-donation').waitFor();
+    expect(await page.getByTestId('checkout-donation').textContent()).toContain('爱心捐赠');
+    expect(await page.getByTestId('checkout-donation').textContent()).toContain(village.name);
+    expect(await page.getByTestId('checkout-amount').textContent()).toContain('¥100.00');
+    await page.getByTestId('checkout-pay').click();
+    await page.waitForURL((url) => url.pathname.startsWith(`/shop/${SLUG}/donations/`));
+    await expect.poll(() => page.getByTestId('donation-done-summary').getAttribute('data-status'), { timeout: 20_000 }).toBe('confirmed');
+    expect(await page.getByTestId('donation-done-summary').textContent()).toContain(village.name);
+    receiptHref = (await page.getByTestId('donation-receipt').getAttribute('href')) ?? '';
+    expect(receiptHref).toMatch(new RegExp(`^/api/public/${SLUG}/donations/[^/]+/receipt\\?token=.+`));
+  });
+
+  it('the receipt link opens the server’s printable receipt for ¥100 to the village', async () => {
+    const receipt = await page.context().newPage();
+    const res = await receipt.goto(`${server.url}${receiptHref}`);
+    expect(res?.status()).toBe(200);
+    expect(res?.headers()['content-type']).toContain('text/html');
+    const text = (await receipt.locator('body').textContent()) ?? '';
+    expect(text).toContain(village.name);
+    expect(text).toContain(DONOR);
+    expect(text).toMatch(/100\.00/);
+    await receipt.close();
+  });
+
+  it('the village’s public figures (and the tenant totals) moved by exactly 10000 fen, and still add up', async () => {
+    const after = { tenant: await transparency(), village: await villagePage(village.villageId) };
+    const v0 = before.village.village;
+    const v1 = after.village.village;
+    expect(v1.cashReceivedFen - v0.cashReceivedFen).toBe(AMOUNT_FEN);
+    expect(v1.balanceFen - v0.balanceFen).toBe(AMOUNT_FEN);
+    expect(v1.cashUsedFen).toBe(v0.cashUsedFen);
+    expect(v1.refundedFen).toBe(v0.refundedFen);
+    expect(v1.goodsFen).toBe(v0.goodsFen);
+    identity(v1);
+    const listed0 = before.tenant.villages.find((v) => v.villageId === village.villageId)!;
+    const listed1 = after.tenant.villages.find((v) => v.villageId === village.villageId)!;
+    expect(listed1.cashReceivedFen - listed0.cashReceivedFen).toBe(AMOUNT_FEN);
+    expect(after.tenant.totals.cashReceivedFen - before.tenant.totals.cashReceivedFen).toBe(AMOUNT_FEN);
+    identity(after.tenant.totals);
+  });
+
+  it('the village page on the phone shows the new figure', async () => {
+    await page.goto(`${server.url}/shop/${SLUG}/villages/${village.villageId}`);
+    await page.getByTestId('tp-village-figures').waitFor();
+    const fen = Number(await page.getByTestId('tp-village-figures').getByTestId('funds-received').getAttribute('data-fen'));
+    expect(fen).toBe(before.village.village.cashReceivedFen + AMOUNT_FEN);
+  });
+});
