@@ -9,6 +9,8 @@ import { createOrganization, reviewOrganization } from '../modules/organizations
 import { approvePairing, claimPairing } from '../modules/pairings/service.js';
 import { createProduce } from '../modules/produce/service.js';
 import { registerVillage } from '../modules/villages/service.js';
+import { createDonation } from '../modules/donations/service.js';
+import { createExpenditure } from '../modules/expenditures/service.js';
 import { globalStoreUnscoped, TenantStore } from '../store/tenant-store.js';
 import { addDays } from '../../shared/dates.js';
 import { ANHUA, DEMO_PASSWORD, QINGSHUI } from './data.js';
@@ -103,6 +105,19 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
   for (const { village, org, ...listing } of p.produce) {
     const member = { ...ctx, now: new Date(), caller: { ...ctx.caller, role: 'org_member' as const, organizationId: orgs.get(org)! } };
     await createProduce(member, { ...listing, villageId: villages.get(village)!, status: 'published', photos: [] });
+  }
+  // money the groups brought in and what the bureau spent, so the public page (公示) has figures
+  const gifts = p.groups.slice(0, 3);
+  for (const [i, g] of gifts.entries()) {
+    const villageId = villages.get(g.village)!;
+    const orgKey = g.orgs[0];
+    const org = p.orgs.find((o) => o.key === orgKey)!;
+    const given = addDays(p.pairingStart, 10 + i);
+    await createDonation(on(ctx, given), { villageId, kind: 'cash', amountFen: 3_000_000 + i * 1_250_000, donorName: org.name, donorType: 'organization', organizationId: orgs.get(orgKey)!, date: given });
+    await createDonation(on(ctx, given), { villageId, kind: 'goods', amountFen: 860_000, donorName: org.name, donorType: 'organization', organizationId: orgs.get(orgKey)!, description: '冬季棉衣 120 件、学生书包 60 个', date: given });
+    await createDonation(on(ctx, given), { villageId, kind: 'cash', amountFen: 50_000, donorName: '爱心人士', donorType: 'person', anonymous: true, date: given });
+    const spent = addDays(p.pairingStart, 25 + i);
+    await createExpenditure(on(ctx, spent), { villageId, amountFen: 1_800_000, purpose: '购置果树苗木，发展村集体产业', category: 'industry', date: spent });
   }
   for (const c of 'pendingClaims' in p ? p.pendingClaims : []) {
     // a claim made today, waiting for the bureau

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate } from '../dates.js';
 import { Id, ListQuery, RequiredText } from './common.js';
 import { LocalCheckoutSession } from './orders.js';
 
@@ -38,7 +39,7 @@ const DonationFields = z.object({
   /** optional project: a village need */
   needId: Id.optional(),
   /** donation date, default today in the tenant's time zone */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' }).optional(),
+  date: IsoDate.optional(),
   /** hide the donor's name on public surfaces */
   anonymous: z.boolean().optional(),
 });
@@ -47,9 +48,7 @@ export const DonationInput = DonationFields.superRefine((d, ctx) => {
   if (d.kind === 'goods' && !d.description) {
     ctx.addIssue({ code: 'custom', path: ['description'], message: '实物捐赠请填写物品说明' });
   }
-  if (d.donorType === 'organization' && !d.organizationId) {
-    // a named organization that is not registered in the tenant is allowed (e.g. an outside company)
-  }
+  // a donorType 'organization' without organizationId is allowed: an outside company not registered here
 });
 export type DonationInput = z.infer<typeof DonationInput>;
 
