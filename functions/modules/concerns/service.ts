@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context.js';
 import { getOrganizationItem } from '../organizations/store.js';
 import { getProduceRecord } from '../produce/store.js';
 import { getVillageItem } from '../villages/store.js';
+import { filterWhere } from '../../store/filters.js';
 
 // Access pattern: a concern by id, and the tenant's concerns newest first → pk CONCERN, sk <id>.
 const concernKey = (store: TenantStore, id: string) => ({ pk: store.pk('CONCERN'), sk: id });
@@ -71,25 +72,12 @@ const strip = (i: Record<string, unknown>): Concern => {
 };
 
 export async function listConcerns(ctx: ServiceContext, q: { status?: ConcernStatus; villageId?: string; limit: number; cursor?: string }) {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const parts: string[] = [];
-  if (q.status) {
-    names['#st'] = 'status';
-    values[':st'] = q.status;
-    parts.push('#st = :st');
-  }
-  if (q.villageId) {
-    names['#v'] = 'villageId';
-    values[':v'] = q.villageId;
-    parts.push('#v = :v');
-  }
   const page = await ctx.store.query<Record<string, unknown>>({
     pk: ctx.store.pk('CONCERN'),
     limit: q.limit,
     cursor: q.cursor,
     forward: false,
-    filter: parts.length ? { expression: parts.join(' AND '), names, values } : undefined,
+    filter: filterWhere({ status: q.status, villageId: q.villageId }),
   });
   return { items: page.items.map(strip), nextCursor: page.nextCursor };
 }

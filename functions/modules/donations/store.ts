@@ -4,6 +4,7 @@ import { EXPENDITURE_CATEGORIES } from '../../../shared/schemas/expenditures.js'
 import type { PublicDonation, PublicExpenditure } from '../../../shared/schemas/transparency.js';
 import { AppError } from '../../errors.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
+import { filterWhere } from '../../store/filters.js';
 
 /** A donation as stored: the contract's fields and what the server alone needs. */
 export type DonationRecord = Donation & {
@@ -51,21 +52,12 @@ export async function listDonationRecords(
   store: TenantStore,
   q: { villageId?: string; organizationId?: string; kind?: string; status?: string; limit: number; cursor?: string },
 ) {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries({ villageId: q.villageId, organizationId: q.organizationId, kind: q.kind, status: q.status })) {
-    if (v === undefined) continue;
-    names[`#${k}`] = k;
-    values[`:${k}`] = v;
-    parts.push(`#${k} = :${k}`);
-  }
   const page = await store.query<Record<string, unknown>>({
     pk: store.pk('DONATION'),
     limit: q.limit,
     cursor: q.cursor,
     forward: false,
-    filter: parts.length ? { expression: parts.join(' AND '), names, values } : undefined,
+    filter: filterWhere({ villageId: q.villageId, organizationId: q.organizationId, kind: q.kind, status: q.status }),
   });
   return { items: page.items.map((i) => stripKeys<DonationRecord>(i)), nextCursor: page.nextCursor };
 }

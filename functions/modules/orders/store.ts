@@ -1,5 +1,6 @@
 import type { Order } from '../../../shared/schemas/orders.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
+import { filterWhere } from '../../store/filters.js';
 
 type Status = Order['status'];
 
@@ -42,25 +43,7 @@ export async function getOrderRecord(store: TenantStore, id: string): Promise<Or
 type Filters = { status?: Status; villageId?: string; produceId?: string };
 
 function filterOf(q: Filters) {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const parts: string[] = [];
-  if (q.status) {
-    names['#st'] = 'status';
-    values[':st'] = q.status;
-    parts.push('#st = :st');
-  }
-  if (q.villageId) {
-    names['#vs'] = 'villageIds';
-    values[':v'] = q.villageId;
-    parts.push('contains(#vs, :v)');
-  }
-  if (q.produceId) {
-    names['#ps'] = 'produceIds';
-    values[':p'] = q.produceId;
-    parts.push('contains(#ps, :p)');
-  }
-  return parts.length ? { expression: parts.join(' AND '), names, values } : undefined;
+  return filterWhere({ status: q.status }, { villageIds: q.villageId, produceIds: q.produceId });
 }
 
 /** All of the tenant's orders (the bureau), newest first. */

@@ -1,6 +1,7 @@
 import type { Organization } from '../../../shared/schemas/organizations.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 import { AppError } from '../../errors.js';
+import { filterWhere } from '../../store/filters.js';
 
 export type OrganizationItem = Organization;
 
@@ -23,24 +24,11 @@ export async function listOrganizationItems(
   store: TenantStore,
   q: { status?: string; kind?: string; limit: number; cursor?: string },
 ) {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const parts: string[] = [];
-  if (q.status) {
-    names['#st'] = 'status';
-    values[':st'] = q.status;
-    parts.push('#st = :st');
-  }
-  if (q.kind) {
-    names['#k'] = 'kind';
-    values[':k'] = q.kind;
-    parts.push('#k = :k');
-  }
   const page = await store.query<OrganizationItem & { pk: string }>({
     pk: store.pk('ORG'),
     limit: q.limit,
     cursor: q.cursor,
-    filter: parts.length ? { expression: parts.join(' AND '), names, values } : undefined,
+    filter: filterWhere({ status: q.status, kind: q.kind }),
   });
   return { items: page.items.map(strip), nextCursor: page.nextCursor };
 }

@@ -1,6 +1,7 @@
 import type { Pairing } from '../../../shared/schemas/pairings.js';
 import { AppError } from '../../errors.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
+import { filterWhere } from '../../store/filters.js';
 
 export type PairingItem = Pairing;
 
@@ -33,21 +34,8 @@ export async function listPairingItems(
   store: TenantStore,
   q: { villageId?: string; organizationId?: string; status?: string; limit: number; cursor?: string },
 ) {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const parts: string[] = [];
-  if (q.status) {
-    names['#st'] = 'status';
-    values[':st'] = q.status;
-    parts.push('#st = :st');
-  }
   let query;
   if (q.organizationId) {
-    if (q.villageId) {
-      names['#v'] = 'villageId';
-      values[':v'] = q.villageId;
-      parts.push('#v = :v');
-    }
     // Access pattern (GSI byOrganization): an organization's pairings, newest first.
     query = { pk: store.pk('ORG', q.organizationId), index: 'byOrganization' as const, skBeginsWith: 'PAIRING#' };
   } else if (q.villageId) {
@@ -61,7 +49,8 @@ export async function listPairingItems(
     forward: false,
     limit: q.limit,
     cursor: q.cursor,
-    filter: parts.length ? { expression: parts.join(' AND '), names, values } : undefined,
+    // the village is a filter only when the organization chose the partition
+    filter: filterWhere({ status: q.status, villageId: q.organizationId ? q.villageId : undefined }),
   });
   return { items: page.items.map(strip), nextCursor: page.nextCursor };
 }

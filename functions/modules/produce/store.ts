@@ -1,6 +1,7 @@
 import type { Produce } from '../../../shared/schemas/produce.js';
 import { AppError } from '../../errors.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
+import { filterWhere } from '../../store/filters.js';
 
 /**
  * A listing as stored. Next to `stock` and `sold` it keeps `held` (units in open holds, expired or
@@ -50,16 +51,7 @@ export async function getProduceRecords(store: TenantStore, ids: string[]): Prom
 type Filters = { villageId?: string; status?: string; category?: string };
 
 function filterOf(f: Filters) {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const parts: string[] = [];
-  for (const [attr, value] of Object.entries(f)) {
-    if (value === undefined) continue;
-    names[`#${attr}`] = attr;
-    values[`:${attr}`] = value;
-    parts.push(`#${attr} = :${attr}`);
-  }
-  return parts.length ? { expression: parts.join(' AND '), names, values } : undefined;
+  return filterWhere(f);
 }
 
 /** Listings newest first: of one organization (byOrganization), of one village (byVillage), or all. */
