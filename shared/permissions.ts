@@ -42,6 +42,17 @@ export const PERMISSIONS = {
   'recognition.read': ['bureau_admin'],
   'concern.read': ['bureau_admin'],
   'concern.write': ['bureau_admin'],
+  // the bureau's cockpit (issue 6): weekly reports (rules 3, 10), visits (rule 4), village needs,
+  // ledger export (rule 7) and imports; record-level checks in the services
+  'report.read': ['bureau_admin', 'org_member'],
+  'report.write': ['bureau_admin', 'org_member'],
+  'compliance.read': ['bureau_admin'],
+  'visit.read': ['bureau_admin'],
+  'need.read': ['bureau_admin', 'org_member'],
+  'need.write': ['bureau_admin', 'org_member'],
+  'need.pledge': ['bureau_admin', 'org_member'],
+  'ledger.export': ['bureau_admin'],
+  'import.write': ['bureau_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
