@@ -23,6 +23,12 @@ import { expenditureRoutes } from './modules/expenditures/routes.js';
 import { transparencyRoutes } from './modules/transparency/routes.js';
 import { concernRoutes } from './modules/concerns/routes.js';
 import { recognitionRoutes } from './modules/recognition/routes.js';
+import { needRoutes } from './modules/needs/routes.js';
+import { exportRoutes } from './modules/exports/routes.js';
+import { importRoutes } from './modules/imports/routes.js';
+import { MAX_IMPORT_BYTES } from '../shared/schemas/imports.js';
+import { reportRoutes } from './modules/reports/routes.js';
+import { visitRoutes } from './modules/visits/routes.js';
 import { fileRoutes } from './modules/donations/file-routes.js';
 import { orderPayments } from './modules/orders/payment-kind.js';
 import { publicOrderRoutes } from './modules/orders/public-routes.js';
@@ -37,8 +43,18 @@ import { globalStoreUnscoped } from './store/tenant-store.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A photo upload's body: the 5 MB file plus room for the multipart framing. */
-const PHOTO_UPLOAD = /^\/api\/(produce\/[^/]+\/photos|donations\/[^/]+\/voucher|expenditures\/[^/]+\/evidence)$/;
+const PHOTO_UPLOAD = /^\/api\/(produce\/[^/]+\/photos|reports\/[^/]+\/photos|donations\/[^/]+\/voucher|expenditures\/[^/]+\/evidence)$/;
 const MAX_PHOTO_BODY_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
+/** An import upload's body: the 10 MB file plus room for the multipart framing (413 before parsing). */
+const IMPORT_UPLOAD = /^\/api\/imports\/(villages|organizations)$/;
+const MAX_IMPORT_BODY_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
+
+/**
+ * The ledger routes (exports, imports: exceljs), mounted by buildApp and by the ledger Lambda
+ * (functions/entries/ledger.ts) but not by buildApiApp, so exceljs stays out of the api bundle:
+ * those modules load exceljs lazily and build their routers in @__PURE__ factories.
+ */
+export const mountLedgerRoutes = (api: OpenAPIHono<Env>) => api.route('/', exportRoutes).route('/', importRoutes);
 
 const health = createRoute({
   method: 'get',
@@ -64,8 +80,17 @@ const healthRoutes = new OpenAPIHono<Env>().openapi(health, async (c) => {
 /** What is paid through Stripe Checkout, by metadata.kind (issue 5 adds 'donation'). */
 export const PAYMENT_KINDS: PaymentKinds = { order: orderPayments, donation: donationPayments };
 
-/** The whole API as one Hono app; the same on Lambda and on @hono/node-server. */
+/** The whole API as one Hono app (local mode, tests, AppType); on AWS it is split over two Lambdas. */
 export function buildApp(deps: AppDeps) {
+  return assembleApp(deps, mountLedgerRoutes);
+}
+
+/** The api Lambda's app: everything but the ledger routes (/api/exports/*, /api/imports/*). */
+export function buildApiApp(deps: AppDeps) {
+  return assembleApp(deps, (api) => api);
+}
+
+function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) => unknown) {
   const api = new OpenAPIHono<Env>({ defaultHook: validationHook as never });
   api.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -80,7 +105,11 @@ export function buildApp(deps: AppDeps) {
     maxSize: MAX_PHOTO_BODY_BYTES,
     onError: (c) => errorResponse(c, new AppError('payload_too_large', 413, '照片不能超过 5 MB')),
   });
-  api.use('*', (c, next) => (PHOTO_UPLOAD.test(c.req.path) ? photoLimit(c, next) : jsonLimit(c, next)));
+  const importLimit = bodyLimit({
+    maxSize: MAX_IMPORT_BODY_BYTES,
+    onError: (c) => errorResponse(c, new AppError('payload_too_large', 413, '导入文件不能超过 10 MB')),
+  });
+  api.use('*', (c, next) => (PHOTO_UPLOAD.test(c.req.path) ? photoLimit(c, next) : IMPORT_UPLOAD.test(c.req.path) ? importLimit(c, next) : jsonLimit(c, next)));
   api.use('*', authenticate);
   api.use('*', idempotency);
   api.onError(onError);
@@ -107,7 +136,11 @@ export function buildApp(deps: AppDeps) {
     .route('/', transparencyRoutes)
     .route('/', concernRoutes)
     .route('/', recognitionRoutes)
+    .route('/', reportRoutes)
+    .route('/', visitRoutes)
+    .route('/', needRoutes)
     .route('/', fileRoutes);
+  mountExtra(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   api.doc31('/openapi.json', {

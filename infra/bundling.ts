@@ -14,6 +14,8 @@ export const ENTRIES = {
   api: path.join(REPO_ROOT, 'functions/entries/lambda.ts'),
   webhooks: path.join(REPO_ROOT, 'functions/entries/webhooks.ts'),
   jobs: path.join(REPO_ROOT, 'functions/entries/jobs.ts'),
+  /** /api/exports/* and /api/imports/*: the routes that need exceljs (kept out of `api`) */
+  ledger: path.join(REPO_ROOT, 'functions/entries/ledger.ts'),
 } as const;
 
 /** The Lambda runtime's Node major; the bundle targets it. */

@@ -5,6 +5,7 @@ import { Api } from './constructs/api.js';
 import { PhotoFiles } from './constructs/files.js';
 import { Identity } from './constructs/identity.js';
 import { Jobs } from './constructs/jobs.js';
+import { Ledger } from './constructs/ledger.js';
 import { StripeSecrets } from './constructs/stripe-secrets.js';
 import { Webhooks } from './constructs/webhooks.js';
 import { AppTable } from './constructs/table.js';
@@ -34,6 +35,7 @@ export class BangfuStack extends Stack {
   readonly files: PhotoFiles;
   readonly webhooks: Webhooks;
   readonly jobs: Jobs;
+  readonly ledger: Ledger;
 
   constructor(scope: Construct, id: string, props: BangfuStackProps = {}) {
     super(scope, id, props);
@@ -54,6 +56,8 @@ export class BangfuStack extends Stack {
     this.api.function.fn.addEnvironment('PUBLIC_URL', this.web.url);
     this.webhooks = new Webhooks(this, 'Webhooks', { entry: ENTRIES.webhooks, table: this.table.table, httpApi: this.api.httpApi, stripe });
     this.jobs = new Jobs(this, 'Jobs', { entry: ENTRIES.jobs, table: this.table.table });
+    // /api/exports/* and /api/imports/*: exceljs, more memory and time, out of the API's bundle
+    this.ledger = new Ledger(this, 'Ledger', { entry: ENTRIES.ledger, table: this.table.table, httpApi: this.api.httpApi, userPool: this.identity.userPool, client: this.identity.client });
 
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'the web app (CloudFront); the API is under /api' });
     new CfnOutput(this, 'ApiUrl', { value: this.api.httpApi.apiEndpoint, description: 'the HTTP API, direct (routes under /api)' });

@@ -45,3 +45,83 @@ export function daysBetween(a: string, b: string): number {
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+const DAY_MS = 86_400_000;
+
+/** The Monday on or before a YYYY-MM-DD date (weeks start on Monday, seed 004). */
+export function mondayOf(date: string): string {
+  const dow = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(date, -((dow + 6) % 7));
+}
+
+/** Milliseconds the zone is ahead of UTC at an instant (Asia/Shanghai: +8 h). */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * The instant a wall-clock date and time ('HH:MM') happen in a zone, right across daylight saving:
+ * the candidates are the wall time less the zone's offset half a day before and half a day after
+ * (no zone switches twice within a day); the earliest that reads back as the asked wall time wins
+ * (an autumn time that happens twice takes the first), and a spring-forward gap's time lands after it.
+ */
+export function zonedDateTimeToUtc(date: string, time: string, timeZone: string): Date {
+  const wall = Date.parse(`${date}T${time}:00Z`);
+  const before = wall - zoneOffsetMs(new Date(wall - DAY_MS / 2), timeZone);
+  const after = wall - zoneOffsetMs(new Date(wall + DAY_MS / 2), timeZone);
+  const readsBack = (t: number) => t + zoneOffsetMs(new Date(t), timeZone) === wall;
+  const fits = [before, after].filter(readsBack).sort((a, b) => a - b);
+  return new Date(fits[0] ?? before);
+}
+
+export type ReportDeadline = { weekday: number; time: string };
+export const DEFAULT_REPORT_DEADLINE: ReportDeadline = { weekday: 2, time: '18:00' };
+
+/**
+ * Rule 3: a week's report is due on the first day on or after the next Monday (weekStart + 7) that
+ * falls on the deadline's weekday (0 = Sunday … 6), at its time in the tenant's zone; default
+ * Tuesday 18:00 → weekStart + 8 at 18:00 local. Returned as a UTC ISO instant.
+ */
+export function weekDeadline(weekStart: string, deadline: ReportDeadline = DEFAULT_REPORT_DEADLINE, timeZone = 'Asia/Shanghai'): string {
+  const nextMonday = addDays(weekStart, 7);
+  const day = addDays(nextMonday, (deadline.weekday + 6) % 7);
+  return zonedDateTimeToUtc(day, deadline.time, timeZone).toISOString();
+}
+
+/** The latest week whose deadline has passed at `now`. */
+export function latestDueWeek(now: Date, deadline: ReportDeadline = DEFAULT_REPORT_DEADLINE, timeZone = 'Asia/Shanghai'): string {
+  let week = addDays(mondayOf(dateInZone(now, timeZone)), -7);
+  while (Date.parse(weekDeadline(week, deadline, timeZone)) > now.getTime()) week = addDays(week, -7);
+  return week;
+}
+
+/** The calendar quarter of a date: '2026-07-01' → '2026-Q3'. */
+export function quarterOf(date: string): string {
+  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/** A quarter's first and last day: '2026-Q3' → { from: '2026-07-01', to: '2026-09-30' }. */
+export function quarterRange(quarter: string): { from: string; to: string } {
+  const year = Number(quarter.slice(0, 4));
+  const q = Number(quarter.slice(6));
+  const from = new Date(Date.UTC(year, (q - 1) * 3, 1));
+  const next = new Date(Date.UTC(year, q * 3, 1));
+  return { from: from.toISOString().slice(0, 10), to: new Date(next.getTime() - DAY_MS).toISOString().slice(0, 10) };
+}
+
+/** The quarter before: '2026-Q1' → '2025-Q4'. */
+export function previousQuarter(quarter: string): string {
+  return quarterOf(addDays(quarterRange(quarter).from, -1));
+}

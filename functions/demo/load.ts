@@ -14,6 +14,8 @@ import { createExpenditure } from '../modules/expenditures/service.js';
 import { globalStoreUnscoped, TenantStore } from '../store/tenant-store.js';
 import { addDays } from '../../shared/dates.js';
 import { ANHUA, DEMO_PASSWORD, QINGSHUI } from './data.js';
+import { loadDemoReports } from './reports.js';
+import { loadDemoNeeds } from './needs.js';
 
 export const PLATFORM_ADMIN_EMAIL = 'platform@demo.local';
 
@@ -123,6 +125,10 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
     // a claim made today, waiting for the bureau
     await claimPairing({ ...ctx, now: new Date() }, { villageId: villages.get(c.village)!, organizationId: orgs.get(c.org)!, commitment: { note: '认领产业帮扶' } });
   }
+  // weekly reports of the last weeks and this quarter's visits (rules 3, 4, 10)
+  if (p.tenant.slug === 'qingshui') await loadDemoReports({ ...ctx, now: new Date() });
+  // village needs: open, one pledged in part, one met with evidence, one withdrawn
+  if (p.tenant.slug === 'qingshui') await loadDemoNeeds({ ...ctx, now: new Date() });
   await global.put({ ...marker, loadedAt: new Date().toISOString() });
 }
 

@@ -11,7 +11,7 @@ import { CognitoVerifier } from '../adapters/cognito.js';
 import { CognitoDirectory } from '../adapters/cognito-directory.js';
 import { S3FileStore } from '../adapters/files-s3.js';
 import { StripePayments } from '../adapters/payments/stripe.js';
-import { buildApp } from '../app.js';
+import { buildApiApp } from '../app.js';
 import type { AppDeps } from '../http/context.js';
 import { DEFAULT_RATE_LIMITS, lambdaEnv } from './env.js';
 
@@ -40,4 +40,5 @@ const deps: AppDeps = {
   checkoutTtlSeconds: env.CHECKOUT_TTL_SECONDS,
 };
 
-export const handler = handle(buildApp(deps));
+// everything but /api/exports/* and /api/imports/*, which the ledger function serves (functions/entries/ledger.ts)
+export const handler = handle(buildApiApp(deps));

@@ -13,6 +13,7 @@ import { buildApp } from '../app.js';
 import { demoLogins, ensurePlatformAdmin, loadDemoData } from '../demo/load.js';
 import { DEMO_PASSWORD } from '../demo/data.js';
 import { releaseExpiredHoldsEverywhereUnscoped } from '../modules/orders/sweeper.js';
+import { backfillCountersEverywhereUnscoped } from '../modules/dashboard/backfill.js';
 import { localDeps } from './runtime.js';
 
 const Config = z.object({
@@ -62,6 +63,9 @@ async function main() {
     });
     if (env.DEMO_DATA === '1') await loadDemoData(deps.doc, deps.tableName);
     else await ensurePlatformAdmin(deps.doc, deps.tableName);
+    // a DATA_DIR from before the dashboard's counter items: recount each tenant once (behind a marker)
+    const backfilled = await backfillCountersEverywhereUnscoped(deps.doc, deps.tableName, deps.clock());
+    if (backfilled > 0) console.log(`dashboard counters: ${backfilled} tenant(s) recounted once`);
 
     const api = buildApp(deps);
     const root = new Hono();

@@ -40,7 +40,9 @@ export const idempotency = createMiddleware<Env>(async (c, next) => {
   if (!scope) return next();
   const store = scope.store;
   if (!KEY_RE.test(key)) throw AppError.field('Idempotency-Key', 'Idempotency-Key 格式无效（1–255 位字母、数字或 -_:.）');
-  const bodyHash = createHash('sha256').update(await c.req.text()).digest('hex');
+  // the raw bytes, not text: Hono re-reads a later formData() from this cached body, and a binary
+  // upload (an .xlsx, a photo) must survive byte for byte
+  const bodyHash = createHash('sha256').update(new Uint8Array(await c.req.arrayBuffer())).digest('hex');
   const pk = store.pk('IDEM');
   const sk = `${scope.who}#${c.req.path}#${key}`;
   const now = c.var.deps.clock();

@@ -48,12 +48,27 @@ const MAX_TX_ATTEMPTS = 5;
 export const transactionStats = { conflictsRetried: 0 };
 
 /**
+ * Items read, per tenant, while `enabled` (tests turn it on; off in production): a GetItem that
+ * finds its item counts 1, a BatchGetItem the items it returns, a Query the items DynamoDB
+ * evaluated (ScannedCount: a filtered-out item was still read). Every TenantStore also keeps its
+ * own `itemsRead`.
+ */
+export const readTally = { enabled: false, byTenant: new Map<string, number>() };
+
+/**
  * The DynamoDB client a request gets: every key it reads or writes, GSI partition keys included,
  * must start with `T#<tenantId>#`, so no query can reach another tenant's records.
  */
 export class TenantStore {
   readonly prefix: string;
   private readonly allowed: string[];
+  /** Items this store has read (see readTally for what counts). */
+  itemsRead = 0;
+
+  private countRead(n: number): void {
+    this.itemsRead += n;
+    if (readTally.enabled && n) readTally.byTenant.set(this.tenantId, (readTally.byTenant.get(this.tenantId) ?? 0) + n);
+  }
 
   constructor(
     readonly doc: DynamoDBDocumentClient,
@@ -105,6 +120,7 @@ export class TenantStore {
     const out = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: consistent }),
     );
+    if (out.Item) this.countRead(1);
     return (out.Item as T | undefined) ?? null;
   }
 
@@ -119,6 +135,7 @@ export class TenantStore {
       while (request && Object.keys(request).length) {
         const res = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
         out.push(...((res.Responses?.[this.tableName] ?? []) as T[]));
+        this.countRead(res.Responses?.[this.tableName]?.length ?? 0);
         request = res.UnprocessedKeys as typeof request;
       }
     }
@@ -200,6 +217,7 @@ export class TenantStore {
           ScanIndexForward: q.forward ?? true,
         }),
       );
+      this.countRead(out.ScannedCount ?? out.Items?.length ?? 0);
       // a filtered read may return more matches than the page has room for: those left over
       // must be reached through the cursor, not dropped
       let leftOver = false;

@@ -26,6 +26,8 @@ const A = {} as {
   donationToken: string;
   expenditure: string;
   concern: string;
+  report: string;
+  need: string;
 };
 
 beforeAll(async () => {
@@ -53,6 +55,8 @@ beforeAll(async () => {
   A.donationToken = online.receiptToken;
   A.donation = online.donationId;
   A.concern = (await h.call('POST', `/api/public/${a.slug}/concerns`, { body: { subject: { kind: 'village', id: A.village }, text: '资金去向不明' } })).body.concernId;
+  A.need = (await h.call('POST', '/api/needs', { token: a.bureau, body: { villageId: A.village, category: 'sales', title: '销路', quantity: 10, unit: '箱' } })).body.id;
+  A.report = (await h.call('POST', '/api/reports', { token: a.bureau, body: { organizationId: A.approvedOrg, weekStart: '2026-06-08', summary: '本周', progress: '进展', results: '成效' } })).body.id;
   const bOrg = await h.organization(b);
   bMember = bOrg.member;
   await h.activePairing(b, { orgId: bOrg.id, startDate: '2026-01-01' });
@@ -100,6 +104,13 @@ const ROUTES: Record<string, Route> = {
   'GET /expenditures/{id}/evidence': {},
   'GET /concerns/{id}': {},
   'PATCH /concerns/{id}': { body: { status: 'investigating' } },
+  'GET /reports/{id}': { member: true },
+  'POST /reports/{id}/photos': { photo: true, member: true },
+  'GET /reports/{id}/photos/{photoId}': { member: true },
+  'GET /needs/{id}': { member: true },
+  'POST /needs/{id}/pledge': { body: { organizationId: 'org_any', note: '越权认领' }, member: true },
+  'POST /needs/{id}/fulfil': { body: { note: '越权完成' }, member: true },
+  'POST /needs/{id}/withdraw': { body: {}, member: true },
 };
 
 /**
@@ -123,6 +134,8 @@ const RECORD_BY_PREFIX: Record<string, (action: string) => { id: string; read: s
   },
   '/expenditures': () => ({ id: A.expenditure, read: [`/api/expenditures/${A.expenditure}`, `/api/villages/${A.village}/funds`] }),
   '/concerns': () => ({ id: A.concern, read: [`/api/concerns/${A.concern}`] }),
+  '/reports': () => ({ id: A.report, read: [`/api/reports/${A.report}`] }),
+  '/needs': () => ({ id: A.need, read: [`/api/needs/${A.need}`, '/api/needs/summary'] }),
   '/orders': (action) => {
     const id = action === 'deliver' ? A.shippedOrder : A.paidOrder;
     return { id, read: [`/api/orders/${id}`, `/api/produce/${A.listing}`] };
@@ -145,7 +158,7 @@ async function seenByA(record: { id: string; read: string[] }, entity: string) {
   return { reads, audit: await h.audit(a, entity, record.id) };
 }
 
-const ENTITY: Record<string, string> = { '/villages': 'village', '/organizations': 'organization', '/pairings': 'pairing', '/produce': 'produce', '/orders': 'order', '/donations': 'donation', '/expenditures': 'expenditure', '/concerns': 'concern' };
+const ENTITY: Record<string, string> = { '/villages': 'village', '/organizations': 'organization', '/pairings': 'pairing', '/produce': 'produce', '/orders': 'order', '/donations': 'donation', '/expenditures': 'expenditure', '/concerns': 'concern', '/reports': 'report', '/needs': 'need' };
 
 /** A call as tenant B (its bureau or its member) with a JSON body or a photo upload. */
 async function callAs(token: string, method: string, url: string, route: Route) {

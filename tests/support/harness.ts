@@ -8,6 +8,7 @@ import type { AppDeps, RateLimits } from '../../functions/http/context.js';
 import { ensurePlatformAdmin, PLATFORM_ADMIN_EMAIL } from '../../functions/demo/load.js';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
 import { withCheckChar } from '../../shared/credit-code.js';
+import { readTally } from '../../functions/store/tenant-store.js';
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;
 type Json = Record<string, unknown> | unknown[] | undefined;
@@ -212,6 +213,17 @@ export async function makeHarness(
     return { status: res.status, body: parsed, headers: res.headers };
   }
 
+  /**
+   * Items read in a tenant's namespace while `fn` runs (tenant-store.ts readTally: GetItem found = 1,
+   * BatchGet = items returned, Query = items evaluated). Requests run one at a time in a test file.
+   */
+  async function itemsRead<R>(tenantId: string, fn: () => Promise<R>): Promise<{ items: number; result: R }> {
+    readTally.enabled = true;
+    const before = readTally.byTenant.get(tenantId) ?? 0;
+    const result = await fn();
+    return { items: (readTally.byTenant.get(tenantId) ?? 0) - before, result };
+  }
+
   /** The audit trail of one record, as the tenant's bureau sees it. */
   async function audit(t: T, entity: string, id: string): Promise<any[]> {
     return (await get<{ items: any[] }>(t.bureau, `/api/audit?entity=${entity}&id=${id}`)).items;
@@ -240,6 +252,7 @@ export async function makeHarness(
     uploadPhoto,
     checkout,
     press,
+    itemsRead,
     platformEmail: PLATFORM_ADMIN_EMAIL,
   };
 }

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../context.js';
 import { getTenant } from '../identity/store.js';
 import { requireApprovedOrganization } from '../organizations/service.js';
 import { getPairing } from '../pairings/service.js';
+import { visitLoggedTx } from '../visits/store.js';
 import { listActivityItems, putActivityTx, touchPairingTx } from './store.js';
 
 export async function listActivities(ctx: ServiceContext, pairingId: string, limit: number, cursor?: string) {
@@ -40,6 +41,7 @@ export async function logActivity(ctx: ServiceContext, pairingId: string, input:
         putActivityTx(ctx.store, activity),
         touchPairingTx(ctx.store, pairingId, pairing.activityCount, last),
         auditPut(ctx, 'activity', activity.id, 'create', null, activity),
+        ...visitLoggedTx(ctx.store, pairing, activity),
       ]);
       return activity;
     } catch (e) {

@@ -5,6 +5,7 @@ import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
 import { getTenant } from '../identity/store.js';
 import { getOrganizationItem, listOrganizationItems } from '../organizations/store.js';
+import { commitmentsName, movesTx } from '../counters/store.js';
 import { commitmentsOfYear, getCommitment, setCommittedTx } from './store.js';
 
 async function thisYear(ctx: ServiceContext): Promise<number> {
@@ -54,7 +55,14 @@ export async function setCommitment(ctx: ServiceContext, input: CommitmentInput)
   const before = await getCommitment(ctx.store, input.year, orgId);
   const at = ctx.now.toISOString();
   await ctx.store.transact([
-    setCommittedTx(ctx.store, input.year, orgId, input.amountFen, at),
+    setCommittedTx(ctx.store, input.year, orgId, input.amountFen, at, before.committedFen),
+    // the dashboard's year figures: organizations with a commitment, and the amount committed
+    ...movesTx(ctx.store, [
+      {
+        name: commitmentsName(input.year),
+        by: { organizations: Number(input.amountFen > 0) - Number(before.committedFen > 0), committedFen: input.amountFen - before.committedFen },
+      },
+    ]),
     auditPut(ctx, 'commitment', `${orgId}#${input.year}`, 'set', before, { ...before, committedFen: input.amountFen }),
   ]);
   const after = await getCommitment(ctx.store, input.year, orgId);

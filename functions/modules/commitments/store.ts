@@ -1,3 +1,4 @@
+import { AppError } from '../../errors.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 
 /** Rule 9: what an organization committed to buy in a year, and what its members bought. */
@@ -17,15 +18,22 @@ export async function getCommitment(store: TenantStore, year: number, orgId: str
   return { organizationId: orgId, year, committedFen: item?.committedFen ?? 0, purchasedFen: item?.purchasedFen ?? 0 };
 }
 
-/** The amount committed, set (purchases untouched). */
-export function setCommittedTx(store: TenantStore, year: number, orgId: string, amountFen: number, at: string): TxItem {
+/**
+ * The amount committed, set (purchases untouched). With `prevFen` (the amount read before), only if
+ * it is still that amount: the year's commitment counters move by the difference in the same transaction.
+ */
+export function setCommittedTx(store: TenantStore, year: number, orgId: string, amountFen: number, at: string, prevFen?: number): TxItem {
   return {
     Update: {
       Key: commitmentKey(store, year, orgId),
       UpdateExpression: 'SET committedFen = :a, organizationId = :o, #year = :y, updatedAt = :at',
       ExpressionAttributeNames: { '#year': 'year' },
-      ExpressionAttributeValues: { ':a': amountFen, ':o': orgId, ':y': year, ':at': at },
+      ExpressionAttributeValues: { ':a': amountFen, ':o': orgId, ':y': year, ':at': at, ...(prevFen !== undefined ? { ':prev': prevFen } : {}) },
+      ...(prevFen === undefined
+        ? {}
+        : { ConditionExpression: prevFen === 0 ? 'attribute_not_exists(committedFen) OR committedFen = :prev' : 'committedFen = :prev' }),
     },
+    failWith: AppError.conflict('承诺金额刚刚被他人修改，请刷新后重试'),
   };
 }
 

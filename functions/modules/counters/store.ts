@@ -58,3 +58,103 @@ export async function readCounterRange(store: TenantStore, from: string, to: str
   }
   return out;
 }
+
+// ---- the dashboard's counter items (issue 6) ----------------------------------------------------
+
+/** Tenant-wide village figures: { total, supervised, covered } (covered: supervised with an active pairing). */
+export const VILLAGES = 'VILLAGES';
+/** Tenant-wide cash and goods: { cashFen, usedFen, balanceFen, refundedFen, goodsFen } (sum of the village FUNDS items). */
+export const FUNDS = 'FUNDS';
+/** Needs by status, moved by the needs module: { open, pledged, met, withdrawn }. */
+export const NEEDS = 'NEEDS';
+/** Organizations over the active-pairing limit: { orgs: { <orgId>: { name, activePairings } } } (not ADDed). */
+export const OVER_LIMIT = 'OVER_LIMIT';
+/** Set once the counters of a tenant were written from a full recount (the one-off backfill). */
+export const BACKFILLED = 'BACKFILLED';
+/** A month's money in the tenant's time zone: { cashFen, goodsFen, usedFen, salesFen, paidOrders }. */
+export const monthName = (month: string) => `MONTH#${month}`;
+/** rule 9: a year's commitments: { organizations, committedFen, purchasedFen }. */
+export const commitmentsName = (year: number | string) => `COMMITMENTS#${year}`;
+
+/** 'YYYY-MM' of a tenant-local date 'YYYY-MM-DD'. */
+export const monthOfDate = (date: string) => date.slice(0, 7);
+
+export type Move = { name: string; by: Deltas };
+
+/** What a confirmed donation adds: the tenant's cash or goods, and its date's month. */
+export function donationInMoves(kind: 'cash' | 'goods', amountFen: number, date: string): Move[] {
+  return kind === 'cash'
+    ? [
+        { name: FUNDS, by: { cashFen: amountFen, balanceFen: amountFen } },
+        { name: monthName(monthOfDate(date)), by: { cashFen: amountFen } },
+      ]
+    : [
+        { name: FUNDS, by: { goodsFen: amountFen } },
+        { name: monthName(monthOfDate(date)), by: { goodsFen: amountFen } },
+      ];
+}
+
+/** A donation given back: cash leaves the balance for the refunded column; the refund's month goes down. */
+export function donationRefundMoves(kind: 'cash' | 'goods', amountFen: number, refundDate: string): Move[] {
+  return kind === 'cash'
+    ? [
+        { name: FUNDS, by: { balanceFen: -amountFen, refundedFen: amountFen } },
+        { name: monthName(monthOfDate(refundDate)), by: { cashFen: -amountFen } },
+      ]
+    : [
+        { name: FUNDS, by: { goodsFen: -amountFen } },
+        { name: monthName(monthOfDate(refundDate)), by: { goodsFen: -amountFen } },
+      ];
+}
+
+/** An expenditure: used cash out of the balance, in the month of its date. */
+export function expenditureMoves(amountFen: number, date: string): Move[] {
+  return [
+    { name: FUNDS, by: { usedFen: amountFen, balanceFen: -amountFen } },
+    { name: monthName(monthOfDate(date)), by: { usedFen: amountFen } },
+  ];
+}
+
+/**
+ * A paid order (sign 1, in the month it was paid) or its refund (sign −1, in the refund's month),
+ * and the buyer organization's purchases for the commitment year (rule 9).
+ */
+export function orderMoves(o: { totalFen: number; buyerOrganizationId?: string | null }, sign: 1 | -1, localDate: string, commitmentYear?: number | null): Move[] {
+  const moves: Move[] = [{ name: monthName(monthOfDate(localDate)), by: { salesFen: sign * o.totalFen, paidOrders: sign } }];
+  if (o.buyerOrganizationId && commitmentYear) moves.push({ name: commitmentsName(commitmentYear), by: { purchasedFen: sign * o.totalFen } });
+  return moves;
+}
+
+/** Moves merged into one TxItem per counter item. */
+export const movesTx = (store: TenantStore, moves: Move[]): TxItem[] => mergeCounterTx(store, moves);
+
+/** Over-limit organizations (rule 2 after the limit was lowered), as kept in the OVER_LIMIT item. */
+export type OverLimitOrgs = Record<string, { name: string; activePairings: number }>;
+
+export async function readOverLimit(store: TenantStore): Promise<OverLimitOrgs> {
+  const k = counterKey(store, OVER_LIMIT);
+  return ((await store.get<{ orgs?: OverLimitOrgs }>(k.pk, k.sk))?.orgs ?? {}) as OverLimitOrgs;
+}
+
+/** The whole over-limit map, written when the limit changes (settings). */
+export function setOverLimitTx(store: TenantStore, orgs: OverLimitOrgs): TxItem {
+  return { Update: { Key: counterKey(store, OVER_LIMIT), UpdateExpression: 'SET orgs = :m', ExpressionAttributeValues: { ':m': orgs } } };
+}
+
+/**
+ * An over-limit organization's pairing ended: its count goes down, or it leaves the map once it is
+ * within the limit. Conditional on the count read, so two ends at once cannot both write it.
+ */
+export function overLimitEndTx(store: TenantStore, orgId: string, activeBefore: number, limit: number, failWith: TxItem['failWith']): TxItem {
+  const next = activeBefore - 1;
+  return {
+    Update: {
+      Key: counterKey(store, OVER_LIMIT),
+      UpdateExpression: next > limit ? 'SET orgs.#o.activePairings = :n' : 'REMOVE orgs.#o',
+      ConditionExpression: 'orgs.#o.activePairings = :old',
+      ExpressionAttributeNames: { '#o': orgId },
+      ExpressionAttributeValues: { ':old': activeBefore, ...(next > limit ? { ':n': next } : {}) },
+    },
+    failWith,
+  };
+}

@@ -12,6 +12,7 @@ import { getTenant } from '../identity/store.js';
 import { hashToken } from '../orders/checkout.js';
 import { getOrganizationItem } from '../organizations/store.js';
 import { getVillageItem } from '../villages/store.js';
+import { donationInMoves, donationRefundMoves, movesTx } from '../counters/store.js';
 import {
   deletePublicDonationTx,
   fundsInTx,
@@ -42,6 +43,8 @@ export function confirmedEffectsTx(ctx: { store: ServiceContext['store'] }, d: D
     fundsInTx(ctx.store, d.villageId, d.kind, d.amountFen),
     ...(d.countsForOrg && d.organizationId ? [orgFundsTx(ctx.store, d.organizationId, d.kind, d.amountFen)] : []),
     ...putPublicDonationTx(ctx.store, d, at),
+    // the dashboard's tenant cash/goods and the donation date's month
+    ...movesTx(ctx.store, donationInMoves(d.kind, d.amountFen, d.date)),
   ];
 }
 
@@ -132,7 +135,9 @@ export async function refundDonation(ctx: ServiceContext, id: string, reason?: s
   const at = ctx.now.toISOString();
   const after: DonationRecord = { ...d, status: 'refunded', refundedAt: at, updatedAt: at };
   const short = AppError.conflict('村级余额不足，已使用的捐款不能退回');
+  const refundDate = dateInZone(ctx.now, await tenantZone(ctx));
   await ctx.store.transact([
+    ...movesTx(ctx.store, donationRefundMoves(d.kind, d.amountFen, refundDate)),
     moveDonationTx(ctx.store, d.id, ['confirmed'], { status: 'refunded', refundedAt: at, updatedAt: at }, AppError.conflict('捐赠状态已变化，请刷新')),
     d.kind === 'cash' ? fundsOutTx(ctx.store, d.villageId, d.amountFen, 'refund', short) : goodsOutTx(ctx.store, d.villageId, d.amountFen),
     ...(d.countsForOrg && d.organizationId ? [orgFundsTx(ctx.store, d.organizationId, d.kind, -d.amountFen)] : []),

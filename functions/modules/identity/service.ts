@@ -1,4 +1,5 @@
 import { DEFAULT_RECOGNITION_THRESHOLDS } from '../../../shared/schemas/transparency.js';
+import { BACKFILLED, counterKey, setOverLimitTx, type OverLimitOrgs } from '../counters/store.js';
 import {
   DEFAULT_SETTINGS,
   type LoginResult,
@@ -15,7 +16,7 @@ import { newId } from '../../store/ids.js';
 import { TenantStore } from '../../store/tenant-store.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
-import { getOrganizationItem } from '../organizations/store.js';
+import { getOrganizationItem, listOrganizationItems } from '../organizations/store.js';
 import {
   findUserByEmailUnscoped,
   getTenant,
@@ -89,6 +90,8 @@ export async function createTenant(ctx: ServiceContext, input: TenantInput): Pro
       failWith: AppError.conflict(`标识 ${input.slug} 已被使用`),
     },
     auditPut({ ...ctx, store }, 'tenant', id, 'create', null, tenant),
+    // a new tenant's dashboard counters start at zero and move with every write: no backfill needed
+    { Put: { Item: { ...counterKey(store, BACKFILLED), at: tenant.createdAt } } },
   ]);
   return tenant;
 }
@@ -105,6 +108,8 @@ export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch):
   const after: Tenant = { ...before, ...patch };
   await ctx.store.transact([
     { Put: { Item: { ...tenantKey(ctx.store), ...after }, ConditionExpression: 'attribute_exists(pk)' } },
+    // rule 2: a lowered limit leaves organizations over it (the dashboard flags them); recomputed here
+    ...(after.maxActivePairingsPerOrg !== before.maxActivePairingsPerOrg ? [setOverLimitTx(ctx.store, await overLimitOrgs(ctx, after.maxActivePairingsPerOrg))] : []),
     auditPut(ctx, 'tenant', before.id, 'update_settings', before, after),
   ]);
   return after;
@@ -163,3 +168,15 @@ export async function createUser(ctx: ServiceContext, logins: LoginRegistry, inp
 }
 
 export { publicUser };
+
+/** Every organization with more active pairings than the limit (an admin action may read them all). */
+async function overLimitOrgs(ctx: ServiceContext, limit: number): Promise<OverLimitOrgs> {
+  const out: OverLimitOrgs = {};
+  let cursor: string | undefined;
+  do {
+    const page = await listOrganizationItems(ctx.store, { limit: 100, cursor });
+    for (const o of page.items) if ((o.activePairings ?? 0) > limit) out[o.id] = { name: o.name, activePairings: o.activePairings };
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
+}

@@ -6,6 +6,9 @@ import type { TxItem } from '../../store/tenant-store.js';
 import type { PublicContext } from '../../http/public.js';
 import { auditPut } from '../audit/store.js';
 import { purchasedTx } from '../commitments/store.js';
+import { movesTx, orderMoves } from '../counters/store.js';
+import { getTenant } from '../identity/store.js';
+import { dateInZone } from '../../../shared/dates.js';
 import type { ServiceContext } from '../context.js';
 import { unsellShippedTx, unsellToStockTx } from '../produce/store.js';
 import { hashToken } from './checkout.js';
@@ -104,6 +107,9 @@ export async function refundOrder(ctx: ServiceContext, payments: Payments, id: s
   const stock = o.status === 'paid' ? lines.map((l) => unsellToStockTx(ctx.store, l)) : lines.map((l) => unsellShippedTx(ctx.store, l));
   const extra = [...stock, salesTx(ctx.store, -1, -o.totalFen), ...villageSalesTx(ctx.store, o, -1)];
   if (o.buyerOrganizationId && o.commitmentYear) extra.push(purchasedTx(ctx.store, o.commitmentYear, o.buyerOrganizationId, -o.totalFen));
+  // the dashboard: the refund's month goes down, and the commitment year's purchases
+  const tz = (await getTenant(ctx.store))?.timeZone ?? 'Asia/Shanghai';
+  extra.push(...movesTx(ctx.store, orderMoves(o, -1, dateInZone(ctx.now, tz), o.commitmentYear)));
   return move(ctx, o, 'refunded', { refundedAt: at, updatedAt: at, refundId, ...(reason ? { refundReason: reason } : {}) }, extra);
 }
 

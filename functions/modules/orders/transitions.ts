@@ -6,6 +6,7 @@ import { purchasedTx } from '../commitments/store.js';
 import { closeHoldsTx, sellReleasedHoldsTx } from '../holds/store.js';
 import { getTenant } from '../identity/store.js';
 import { releaseHeldTx, sellHeldTx, sellUnreservedTx } from '../produce/store.js';
+import { movesTx, orderMoves } from '../counters/store.js';
 import { markOrderTx, salesTx, transitionOrderTx, villageSalesTx, type OrderRecord } from './store.js';
 
 /**
@@ -26,9 +27,12 @@ async function commitmentYear(store: TenantStore, at: Date): Promise<number> {
 }
 
 /** What every payment adds: the sales totals, and the buyer organization's purchases (rule 9). */
-async function paidTotalsTx(store: TenantStore, o: OrderRecord, year: number): Promise<TxItem[]> {
+async function paidTotalsTx(store: TenantStore, o: OrderRecord, year: number, now: Date): Promise<TxItem[]> {
   const tx = [salesTx(store, 1, o.totalFen), ...villageSalesTx(store, o, 1)];
   if (o.buyerOrganizationId) tx.push(purchasedTx(store, year, o.buyerOrganizationId, o.totalFen));
+  // the dashboard: the month it was paid in (tenant's time zone) and the year's commitments
+  const tz = (await getTenant(store))?.timeZone ?? 'Asia/Shanghai';
+  tx.push(...movesTx(store, orderMoves(o, 1, dateInZone(now, tz), year)));
   return tx;
 }
 
@@ -41,7 +45,7 @@ export async function payOrder(store: TenantStore, o: OrderRecord, now: Date, pa
       ...transitionOrderTx(store, o, ['pending_payment'], 'paid', { paidAt: at, updatedAt: at, paymentRef: paymentRef ?? null, commitmentYear: year }, new AlreadyMoved()),
       ...closeHoldsTx(store, o.id, linesOf(o), o.expiresAt, 'sold', at),
       ...linesOf(o).map((l) => sellHeldTx(store, l)),
-      ...(await paidTotalsTx(store, o, year)),
+      ...(await paidTotalsTx(store, o, year, now)),
       ...extra,
     ])
     .then(
@@ -105,7 +109,7 @@ export async function payAfterExpiry(
       ...transitionOrderTx(store, o, [from], 'paid', { paidAt: at, updatedAt: at, paymentRef: paymentRef ?? null, commitmentYear: year, latePayment: late }, new AlreadyMoved()),
       ...sellReleasedHoldsTx(store, o.id, linesOf(o), at),
       ...linesOf(o).map((l) => sellUnreservedTx(store, l, new LateStockGone())),
-      ...(await paidTotalsTx(store, o, year)),
+      ...(await paidTotalsTx(store, o, year, now)),
       ...extra,
     ]);
     return 'sold';

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../context.js';
 import { getTenant } from '../identity/store.js';
 import { requireApprovedOrganization } from '../organizations/service.js';
 import { bumpActivePairingsTx } from '../organizations/store.js';
+import { assertNotReportingBlocked, reportingOnApproveTx, reportingOnEndTx } from '../reports/pairing-hooks.js';
 import { getVillage } from '../villages/service.js';
 import { moveVillageCoverageTx } from '../villages/store.js';
 import {
@@ -19,7 +20,10 @@ import {
   countTx,
   villagePairingItems,
   type GapFlag,
+  deleteOpenGapFlagTx,
+  putOpenGapFlagTx,
 } from './store.js';
+import { movesTx, overLimitEndTx, readOverLimit, VILLAGES } from '../counters/store.js';
 
 async function tenantRules(ctx: ServiceContext) {
   const t = await getTenant(ctx.store);
@@ -58,6 +62,8 @@ export async function claimPairing(ctx: ServiceContext, input: ClaimInput): Prom
     orgId = ctx.caller.organizationId;
   }
   if (!orgId) throw AppError.field('organizationId', '请选择结对组织');
+  // rule 10: four missed weekly reports in a row block new claims until the organization reports
+  await assertNotReportingBlocked(ctx, orgId);
   const [org, village, rules] = await Promise.all([
     requireApprovedOrganization({ ...ctx, caller: { ...ctx.caller, role: 'bureau_admin' } }, orgId).catch((e) => {
       throw e instanceof AppError && e.status === 404 ? AppError.field('organizationId', '组织不存在') : e;
@@ -117,7 +123,11 @@ export async function approvePairing(ctx: ServiceContext, id: string, startDate?
     moveVillageCoverageTx(ctx.store, village, 1, null),
     countTx(ctx.store, { pending: -1, active: 1 }),
     auditPut(ctx, 'pairing', id, 'approve', before, after),
+    ...(await reportingOnApproveTx(ctx, after)),
   ];
+  // the dashboard: a supervised village picked up (0 → 1) is covered; an open gap is closed
+  if (village.supervised && village.activePairings === 0) tx.push(...movesTx(ctx.store, [{ name: VILLAGES, by: { covered: 1 } }]));
+  if (village.activePairings === 0 && village.gapOpenSince) tx.push(deleteOpenGapFlagTx(ctx.store, village.id));
   // rule 2: a village that lost its last pairing and is picked up again later had a gap (断档)
   if (village.activePairings === 0 && village.gapOpenSince) {
     const days = daysBetween(village.gapOpenSince, start) - 1;
@@ -152,7 +162,8 @@ export async function endPairing(ctx: ServiceContext, id: string, input: EndInpu
   }
   const rules = await tenantRules(ctx);
   if (input.endDate > dateInZone(ctx.now, rules.timeZone)) throw AppError.field('endDate', '结束日期不能晚于今天');
-  const village = await getVillage(ctx, before.villageId);
+  const [village, overLimitOrgs] = await Promise.all([getVillage(ctx, before.villageId), readOverLimit(ctx.store)]);
+  const overLimitOrg = overLimitOrgs[before.organizationId];
   const after: Pairing = { ...before, status: 'ended', endDate: input.endDate, reason: input.reason ?? before.reason, updatedAt: ctx.now.toISOString() };
   const lastOne = village.activePairings <= 1;
   // rule 2: with no pairing left, the gap (断档) opens on the last day any pairing covered the
@@ -169,6 +180,12 @@ export async function endPairing(ctx: ServiceContext, id: string, input: EndInpu
     releaseGuardTx(ctx.store, before),
     countTx(ctx.store, { active: -1, ended: 1 }),
     auditPut(ctx, 'pairing', id, 'end', before, after),
+    ...(await reportingOnEndTx(ctx, after, dateInZone(ctx.now, rules.timeZone))),
+    // the dashboard: a supervised village losing its last pairing is uncovered; a gap (断档) opens
+    ...(lastOne && village.supervised ? movesTx(ctx.store, [{ name: VILLAGES, by: { covered: -1 } }]) : []),
+    ...(lastOne && gapOpenSince ? [putOpenGapFlagTx(ctx.store, { villageId: village.id, villageName: village.name, endedOn: gapOpenSince })] : []),
+    // an organization over a lowered limit comes down (and off the dashboard's list once within it)
+    ...(overLimitOrg ? [overLimitEndTx(ctx.store, before.organizationId, overLimitOrg.activePairings, rules.limit, AppError.conflict('组织的结对情况刚刚发生变化，请重试'))] : []),
   ]);
   return after;
 }

@@ -183,3 +183,29 @@ export function pairingStillActiveTx(store: TenantStore, id: string, failWith: A
     failWith,
   };
 }
+
+// Access pattern: villages whose last pairing ended and none took over yet (an open gap, rule 2),
+// for the dashboard without reading every village → pk FLAG, sk GAPOPEN#<villageId>.
+const openGapKey = (store: TenantStore, villageId: string) => ({ pk: store.pk('FLAG'), sk: `GAPOPEN#${villageId}` });
+
+export type OpenGapFlag = { villageId: string; villageName: string; endedOn: string };
+
+export function putOpenGapFlagTx(store: TenantStore, flag: OpenGapFlag): TxItem {
+  return { Put: { Item: { ...openGapKey(store, flag.villageId), ...flag } } };
+}
+
+export function deleteOpenGapFlagTx(store: TenantStore, villageId: string): TxItem {
+  return { Delete: { Key: openGapKey(store, villageId) } };
+}
+
+/** Open gaps, at most `limit` (the dashboard's). */
+export async function openGapFlags(store: TenantStore, limit: number): Promise<OpenGapFlag[]> {
+  const page = await store.query<Record<string, unknown>>({ pk: store.pk('FLAG'), skBeginsWith: 'GAPOPEN#', limit });
+  return page.items.map(({ pk: _p, sk: _s, ...rest }) => rest as OpenGapFlag);
+}
+
+/** Closed gaps, at most `limit` (the dashboard's). */
+export async function gapFlagsPage(store: TenantStore, limit: number): Promise<GapFlag[]> {
+  const page = await store.query<Record<string, unknown>>({ pk: store.pk('FLAG'), skBeginsWith: 'GAP#', limit });
+  return page.items.map(({ pk: _p, sk: _s, ...rest }) => rest as GapFlag);
+}

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../context.js';
 import { getTenant } from '../identity/store.js';
 import { earliestPairingStart } from '../pairings/store.js';
 import { getVillageItem, listVillageItems, putVillageTx } from './store.js';
+import { movesTx, VILLAGES } from '../counters/store.js';
 
 export async function getVillage(ctx: ServiceContext, id: string): Promise<Village> {
   const v = await getVillageItem(ctx.store, id);
@@ -38,6 +39,7 @@ export async function registerVillage(ctx: ServiceContext, input: VillageInput):
   };
   await ctx.store.transact([
     putVillageTx(ctx.store, village, 'new'),
+    ...movesTx(ctx.store, [{ name: VILLAGES, by: { total: 1, supervised: village.supervised ? 1 : 0 } }]),
     auditPut(ctx, 'village', village.id, 'create', null, village),
   ]);
   return village;
@@ -56,7 +58,16 @@ export async function updateVillage(ctx: ServiceContext, id: string, patch: Vill
   }
   await ctx.store.transact([
     putVillageTx(ctx.store, after, before),
+    // the dashboard's village counters: a village marked (un)supervised moves supervised, and covered if it is
+    ...supervisedMoveTx(ctx, before, after),
     auditPut(ctx, 'village', id, 'update', before, after),
   ]);
   return after;
+}
+
+/** The dashboard's village counters when a village is marked (un)supervised: covered too if it is. */
+function supervisedMoveTx(ctx: ServiceContext, before: Village, after: Village) {
+  if (before.supervised === after.supervised) return [];
+  const by = after.supervised ? 1 : -1;
+  return movesTx(ctx.store, [{ name: VILLAGES, by: { supervised: by, covered: before.activePairings > 0 ? by : 0 } }]);
 }

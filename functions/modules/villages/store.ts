@@ -99,8 +99,10 @@ export function moveVillageCoverageTx(store: TenantStore, v: Village, by: 1 | -1
     Update: {
       Key: villageKey(store, v.id),
       UpdateExpression: 'SET activePairings = :n, covered = :c, coverageSk = :sk, gapOpenSince = :gap',
-      ConditionExpression: 'activePairings = :old',
+      // supervised too: the dashboard's covered counter moves with the supervised flag read
+      ConditionExpression: 'activePairings = :old AND supervised = :sup',
       ExpressionAttributeValues: {
+        ':sup': v.supervised,
         ':n': next.activePairings,
         ':c': next.activePairings > 0,
         ':sk': coverageSortKey(next),

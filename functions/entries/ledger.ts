@@ -1,0 +1,70 @@
+/**
+ * The ledger Lambda: /api/exports/* (the monthly Excel ledger) and /api/imports/* (villages and
+ * organizations from .xlsx or .csv), the routes that need exceljs, in a function of their own with
+ * more memory and time, so exceljs stays out of the api Lambda's bundle (see functions/app.ts
+ * buildApiApp). The same app and middleware stack as everywhere (deps, body limits, auth,
+ * idempotency, errors); any other path is a 404 here (the HTTP API never sends one).
+ *
+ * Limits on AWS: a Lambda request payload is at most 6 MB, and API Gateway base64-encodes a binary
+ * body, so an upload larger than about 4.4 MB is refused by AWS (413) before it reaches the app's
+ * own 10 MB limit (MAX_IMPORT_BYTES, which holds locally); the response (the workbook) is at most
+ * 6 MB too, and the HTTP API gives up after 30 seconds.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Hono } from 'hono';
+import { handle } from 'hono/aws-lambda';
+import { systemClock } from '../adapters/clock.js';
+import { CognitoVerifier } from '../adapters/cognito.js';
+import { buildApp } from '../app.js';
+import { AppError } from '../errors.js';
+import type { AppDeps } from '../http/context.js';
+import { errorResponse } from '../http/errors.js';
+import { DEFAULT_CHECKOUT_TTL_SECONDS, DEFAULT_RATE_LIMITS, LambdaEnv } from './env.js';
+
+/** The paths this function serves (infra/constructs/ledger.ts routes the same ones here). */
+export const LEDGER_PATHS = /^\/api\/(exports|imports)\//;
+
+const LedgerEnv = LambdaEnv.pick({ TABLE_NAME: true, USER_POOL_ID: true, USER_POOL_CLIENT_ID: true });
+
+function ledgerEnv(source: NodeJS.ProcessEnv = process.env) {
+  const parsed = LedgerEnv.safeParse(source);
+  if (!parsed.success) throw new Error(`ledger function environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+/** A dependency the ledger routes never use: any use is a bug, and fails loudly. */
+const absent = <T extends object>(name: string): T =>
+  new Proxy({} as T, {
+    get: (_t, prop) => {
+      if (prop === 'then' || typeof prop === 'symbol') return undefined;
+      throw new Error(`the ledger function has no ${name} (${String(prop)})`);
+    },
+  });
+
+export function ledgerDeps(env = ledgerEnv()): AppDeps {
+  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  return {
+    doc,
+    tableName: env.TABLE_NAME,
+    verifier: new CognitoVerifier({ userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID }),
+    directory: absent('user directory'),
+    clock: systemClock,
+    rateLimits: DEFAULT_RATE_LIMITS,
+    files: absent('file store'),
+    payments: absent('payments'),
+    checkoutTtlSeconds: DEFAULT_CHECKOUT_TTL_SECONDS,
+  };
+}
+
+/** The app, answering only the ledger paths. */
+export function ledgerApp(deps: AppDeps) {
+  const app = buildApp(deps);
+  return new Hono().all('*', (c) =>
+    LEDGER_PATHS.test(c.req.path) ? app.fetch(c.req.raw, c.env) : errorResponse(c as never, new AppError('not_found', 404, '接口不存在')),
+  );
+}
+
+export const handler = handle(ledgerApp(ledgerDeps()));

@@ -1,0 +1,59 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TenantStore, globalStoreUnscoped, type TxItem } from '../../store/tenant-store.js';
+import { BACKFILLED, commitmentsName, counterKey, FUNDS, monthName, OVER_LIMIT, VILLAGES, type Deltas } from '../counters/store.js';
+import { listTenantSlugsUnscoped } from '../identity/store.js';
+import { putOpenGapFlagTx } from '../pairings/store.js';
+import { recount } from './recount.js';
+
+/** SET a counter item's numbers to absolute values (other attributes of the item are left alone). */
+function setCounterTx(store: TenantStore, name: string, values: Record<string, unknown>): TxItem {
+  const entries = Object.entries(values);
+  return {
+    Update: {
+      Key: counterKey(store, name),
+      UpdateExpression: `SET ${entries.map((_, i) => `#c${i} = :c${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#c${i}`, k])),
+      ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:c${i}`, v])),
+    },
+  };
+}
+
+/**
+ * A tenant written before the dashboard's counter items existed: recount its records once and
+ * write the counters (VILLAGES, FUNDS, every MONTH#, COMMITMENTS# of the years with records,
+ * OVER_LIMIT) and the open-gap flags, then the BACKFILLED marker. Run at local start-up, before
+ * the server takes requests; rerunning is harmless (absolute values). Returns false when the marker
+ * was already there.
+ */
+export async function backfillTenantCounters(store: TenantStore, now: Date): Promise<boolean> {
+  const marker = counterKey(store, BACKFILLED);
+  if (await store.get(marker.pk, marker.sk)) return false;
+  const year = Number(now.toISOString().slice(0, 4));
+  const r = await recount({ store, now }, [year - 2, year - 1, year + 1]);
+  const tx: TxItem[] = [
+    setCounterTx(store, VILLAGES, r.counters.VILLAGES),
+    setCounterTx(store, FUNDS, r.counters.FUNDS),
+    setCounterTx(store, OVER_LIMIT, { orgs: r.counters.overLimit }),
+    ...[...r.counters.months].map(([m, d]: [string, Deltas]) => setCounterTx(store, monthName(m), d)),
+    ...[...r.counters.commitments].map(([y, d]: [number, Deltas]) => setCounterTx(store, commitmentsName(y), d)),
+    ...r.openGaps.map((g) => putOpenGapFlagTx(store, g)),
+  ];
+  for (const t of tx) await store.transact([t]);
+  await store.put({ ...marker, at: now.toISOString() });
+  return true;
+}
+
+/** Every tenant's one-off backfill (local start-up). */
+export async function backfillCountersEverywhereUnscoped(doc: DynamoDBDocumentClient, tableName: string, now: Date): Promise<number> {
+  const global = globalStoreUnscoped(doc, tableName);
+  let done = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await listTenantSlugsUnscoped(global, 100, cursor);
+    for (const t of page.items) {
+      if (await backfillTenantCounters(new TenantStore(doc, tableName, t.tenantId), now)) done += 1;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return done;
+}

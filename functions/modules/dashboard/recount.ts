@@ -1,0 +1,180 @@
+import { daysBetween, dateInZone } from '../../../shared/dates.js';
+import type { Dashboard } from '../../../shared/schemas/dashboard.js';
+import type { ServiceContext } from '../context.js';
+import { monthOfDate, NEEDS, readCounter, type Deltas } from '../counters/store.js';
+import { getTenant } from '../identity/store.js';
+import type { TenantStore } from '../../store/tenant-store.js';
+import type { GapFlag } from '../pairings/store.js';
+import { coverageSortKey, strip as stripVillage } from '../villages/store.js';
+import { reportsPart, visitsPart } from './reports-adapter.js';
+import { GAP_FLAG_LIMIT, lastMonths, UNCOVERED_LIMIT, type Flag, type OverLimitOrgs } from './service.js';
+
+/** Every item of a partition, however many (the recount alone reads whole partitions). */
+const everything = <T = Record<string, unknown>>(store: TenantStore, pk: string) => store.queryAll<T>({ pk }, Number.MAX_SAFE_INTEGER);
+
+type Rec = Record<string, unknown>;
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/**
+ * What the counter items should hold, computed from the records themselves: every village,
+ * pairing, donation, expenditure, order and the year's commitments (full reads; the dashboard's
+ * invariant test and the one-off backfill use it). `counters` are the absolute values for every
+ * counter item the dashboard reads (MONTH# for every month any record falls in, COMMITMENTS# for
+ * the years asked); `dashboard` is GET /api/dashboard as it must read.
+ */
+export async function recount(ctx: Pick<ServiceContext, 'store' | 'now'>, extraYears: number[] = []) {
+  const store = ctx.store;
+  const tenant = await getTenant(store);
+  const tz = tenant?.timeZone ?? 'Asia/Shanghai';
+  const today = dateInZone(ctx.now, tz);
+  const year = Number(today.slice(0, 4));
+  const local = (iso: string) => dateInZone(new Date(iso), tz);
+  const [villageItems, pairings, donations, expenditures, orders, gapItems] = await Promise.all([
+    everything(store, store.pk('VILLAGE')),
+    everything(store, store.pk('PAIRING')),
+    everything(store, store.pk('DONATION')),
+    everything(store, store.pk('EXPENDITURE')),
+    everything(store, store.pk('ORDER')),
+    store.queryAll<Rec>({ pk: store.pk('FLAG'), skBeginsWith: 'GAP#' }, Number.MAX_SAFE_INTEGER),
+  ]);
+  const villages = villageItems.map(stripVillage);
+
+  // pairings: by status, and the active ones per village and per organization
+  const pairingCounts: Deltas = { pending: 0, active: 0, ended: 0, rejected: 0 };
+  const activeByVillage = new Map<string, number>();
+  const activeByOrg = new Map<string, { name: string; n: number }>();
+  for (const p of pairings) {
+    pairingCounts[String(p.status)] = (pairingCounts[String(p.status)] ?? 0) + 1;
+    if (p.status !== 'active') continue;
+    activeByVillage.set(String(p.villageId), (activeByVillage.get(String(p.villageId)) ?? 0) + 1);
+    const o = activeByOrg.get(String(p.organizationId)) ?? { name: String(p.organizationName), n: 0 };
+    o.n += 1;
+    activeByOrg.set(String(p.organizationId), o);
+  }
+
+  // villages (rule 1): covered = supervised with at least one active pairing record
+  const villageCounts = { total: villages.length, supervised: 0, covered: 0 };
+  const uncovered = [];
+  for (const v of villages) {
+    if (!v.supervised) continue;
+    villageCounts.supervised += 1;
+    if ((activeByVillage.get(v.id) ?? 0) > 0) villageCounts.covered += 1;
+    else uncovered.push(v);
+  }
+  uncovered.sort((a, b) => (coverageSortKey(a) < coverageSortKey(b) ? -1 : 1));
+
+  const funds = { cashFen: 0, usedFen: 0, balanceFen: 0, refundedFen: 0, goodsFen: 0 };
+  const months = new Map<string, Deltas>();
+  const addMonth = (month: string, by: Deltas) => {
+    const m = months.get(month) ?? { cashFen: 0, goodsFen: 0, usedFen: 0, salesFen: 0, paidOrders: 0 };
+    for (const [k, v] of Object.entries(by)) m[k] += v;
+    months.set(month, m);
+  };
+  for (const d of donations) {
+    if (d.status !== 'confirmed' && d.status !== 'refunded') continue;
+    const a = num(d.amountFen);
+    const col = d.kind === 'cash' ? 'cashFen' : 'goodsFen';
+    addMonth(monthOfDate(String(d.date)), { [col]: a });
+    if (d.kind === 'cash') {
+      funds.cashFen += a;
+      if (d.status === 'refunded') funds.refundedFen += a;
+      else funds.balanceFen += a;
+    } else if (d.status === 'confirmed') funds.goodsFen += a;
+    if (d.status === 'refunded') addMonth(monthOfDate(local(String(d.refundedAt))), { [col]: -a });
+  }
+  for (const e of expenditures) {
+    const a = num(e.amountFen);
+    funds.usedFen += a;
+    funds.balanceFen -= a;
+    addMonth(monthOfDate(String(e.date)), { usedFen: a });
+  }
+
+  const sales = { paidOrders: 0, totalFen: 0 };
+  const purchasedByYear = new Map<number, number>();
+  for (const o of orders) {
+    if (!o.paidAt || !['paid', 'shipped', 'delivered', 'refunded'].includes(String(o.status))) continue;
+    const total = num(o.totalFen);
+    addMonth(monthOfDate(local(String(o.paidAt))), { salesFen: total, paidOrders: 1 });
+    const refunded = o.status === 'refunded';
+    if (refunded) addMonth(monthOfDate(local(String(o.refundedAt))), { salesFen: -total, paidOrders: -1 });
+    else {
+      sales.paidOrders += 1;
+      sales.totalFen += total;
+      if (o.buyerOrganizationId && o.commitmentYear) purchasedByYear.set(num(o.commitmentYear), (purchasedByYear.get(num(o.commitmentYear)) ?? 0) + total);
+    }
+  }
+
+  // rule 9: organizations with a commitment and the amounts, per year asked (this year always)
+  const years = [...new Set([year, ...extraYears, ...purchasedByYear.keys()])];
+  const commitments = new Map<number, Deltas>();
+  for (const y of years) {
+    const items = await everything(store, store.pk('COMMITMENT', String(y)));
+    const c = { organizations: 0, committedFen: 0, purchasedFen: purchasedByYear.get(y) ?? 0 };
+    for (const i of items) {
+      if (num(i.committedFen) > 0) c.organizations += 1;
+      c.committedFen += num(i.committedFen);
+    }
+    commitments.set(y, c);
+  }
+
+  const limit = tenant?.maxActivePairingsPerOrg ?? 3;
+  const overLimit: OverLimitOrgs = {};
+  for (const [id, o] of activeByOrg) if (o.n > limit) overLimit[id] = { name: o.name, activePairings: o.n };
+
+  const openGaps = villages
+    .filter((v) => (activeByVillage.get(v.id) ?? 0) === 0 && v.gapOpenSince)
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((v) => ({ villageId: v.id, villageName: v.name, endedOn: v.gapOpenSince as string }));
+  const closedGaps = gapItems.map(({ pk: _p, sk: _s, ...rest }) => rest as GapFlag);
+
+  const [reports, visits, needs] = await Promise.all([reportsPart(ctx as ServiceContext), visitsPart(ctx as ServiceContext), readCounter(store, NEEDS)]);
+  const shownUncovered = uncovered.slice(0, UNCOVERED_LIMIT);
+  const commitmentsNow = commitments.get(year)!;
+  const dashboard: Dashboard = {
+    villages: {
+      ...villageCounts,
+      uncovered: shownUncovered.map((v) => ({ id: v.id, name: v.name, township: v.township, poorHouseholds: v.poorHouseholds })),
+    },
+    pairings: { active: pairingCounts.active, pending: pairingCounts.pending },
+    sales,
+    donations: funds,
+    reports: reports.reports,
+    reportsThisWeek: reports.reportsThisWeek,
+    visits: visits.visits,
+    // the needs module keeps its own counter; it is not recounted here
+    needs: { open: num(needs.open), pledged: num(needs.pledged), met: num(needs.met), withdrawn: num(needs.withdrawn) },
+    commitments: { year, organizations: commitmentsNow.organizations, committedFen: commitmentsNow.committedFen, purchasedFen: commitmentsNow.purchasedFen },
+    monthly: lastMonths(today).map((m) => ({ month: m, cashFen: 0, goodsFen: 0, usedFen: 0, salesFen: 0, paidOrders: 0, ...months.get(m) })),
+    flags: [
+      ...shownUncovered.map((v): Flag => ({ kind: 'uncovered_supervised', villageId: v.id, villageName: v.name, township: v.township })),
+      ...[
+        ...openGaps.map((g): Flag => ({ kind: 'pairing_gap_open', ...g, days: Math.max(0, daysBetween(g.endedOn, today)) })),
+        ...closedGaps,
+      ].slice(0, GAP_FLAG_LIMIT),
+      ...reports.reportFlags,
+      ...visits.visitFlags,
+      ...Object.entries(overLimit)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([organizationId, o]): Flag => ({ kind: 'over_limit', organizationId, organizationName: o.name, activePairings: o.activePairings, limit })),
+    ],
+  };
+  return {
+    dashboard,
+    counters: {
+      VILLAGES: villageCounts,
+      FUNDS: funds,
+      PAIRINGS: pairingCounts,
+      SALES: { paidOrders: sales.paidOrders, paidFen: sales.totalFen },
+      months,
+      commitments,
+      overLimit,
+    },
+    openGaps,
+  };
+}
+
+/** GET /api/dashboard's figures from a full recount (what the counters must equal). */
+export async function recountDashboard(ctx: Pick<ServiceContext, 'store' | 'now'>): Promise<Dashboard> {
+  return (await recount(ctx)).dashboard;
+}
+

@@ -1,0 +1,57 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { PassThrough, Readable } from 'node:stream';
+import { LedgerQuery } from '../../../shared/schemas/imports.js';
+import { authorize } from '../../http/auth.js';
+import type { Env } from '../../http/context.js';
+import { BEARER, ERRORS } from '../../http/openapi.js';
+import { serviceContext } from '../../http/service-context.js';
+import { writeLedger } from './ledger.js';
+import { contentDisposition } from './sheets.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** (a function, not a module-level call: nothing of this module may run in the api bundle) */
+const ledgerRoute = () =>
+  createRoute({
+  method: 'get',
+  path: '/exports/ledger.xlsx',
+  tags: ['exports'],
+  summary: 'The month’s ledger (工作台帐, rule 7) as an Excel workbook, streamed: villages, organizations, pairings, activities, donations, expenditures, sales, weekly reports',
+  security: BEARER,
+  middleware: [authorize('ledger.export')] as const,
+  request: { query: LedgerQuery },
+  responses: { 200: { content: { [XLSX]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } }, description: 'the workbook' }, ...ERRORS },
+  });
+
+/**
+ * Built in a factory marked pure, and exceljs imported only when a ledger is asked for: the api
+ * Lambda, which never mounts these routes, bundles neither (see functions/app.ts buildApiApp).
+ */
+function makeExportRoutes() {
+  return new OpenAPIHono<Env>().openapi(ledgerRoute(), async (c) => {
+    const ctx = serviceContext(c);
+    const { month } = c.req.valid('query');
+    const { default: ExcelJS } = await import('exceljs');
+    const out = new PassThrough();
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    wb.creator = 'Bangfu';
+    // the workbook is written while the response streams; a failure half-way breaks the download
+    // (the client sees a truncated body, never a valid-looking partial workbook)
+    void (async () => {
+      try {
+        await writeLedger(wb, { store: ctx.store, month });
+        await wb.commit();
+      } catch (e) {
+        console.error(JSON.stringify({ msg: 'ledger export failed', requestId: c.var.requestId, error: String(e) }));
+        out.destroy(e as Error);
+      }
+    })();
+    return c.body(Readable.toWeb(out) as ReadableStream, 200, {
+      'content-type': XLSX,
+      'content-disposition': contentDisposition(`ledger-${month}.xlsx`, `工作台帐-${month}.xlsx`),
+      'cache-control': 'no-store',
+    });
+  });
+}
+
+export const exportRoutes = /* @__PURE__ */ makeExportRoutes();

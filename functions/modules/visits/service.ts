@@ -1,0 +1,69 @@
+import { quarterOf, quarterRange } from '../../../shared/dates.js';
+import type { Pairing } from '../../../shared/schemas/pairings.js';
+import type { QuarterVisits } from '../../../shared/schemas/reports.js';
+import type { TenantStore } from '../../store/tenant-store.js';
+import type { ServiceContext } from '../context.js';
+import { addToSetsTx, EPOCH, readEpochs, reportingRules } from '../reports/weeks.js';
+import { pairingEntry, quarterCounterName, quarterVisitCounts, readQuarterItem, type QuarterSnapshot } from './store.js';
+
+/** Rule 4: the pairing was active at some point in the quarter. */
+export function activeDuringQuarter(p: Pick<Pairing, 'status' | 'startDate' | 'endDate'>, quarter: string): boolean {
+  const { from, to } = quarterRange(quarter);
+  return !!p.startDate && (p.status === 'active' || p.status === 'ended') && p.startDate <= to && (!p.endDate || p.endDate >= from);
+}
+
+/**
+ * A quarter's snapshot, filled from the pairing records the first time it is needed (once it has
+ * begun), and filled again (dropping pairings the records no longer count) when an approval or an
+ * end reached further back than the snapshots it moves itself (the epoch moved).
+ */
+export async function readQuarter(store: TenantStore, quarter: string, today: string): Promise<QuarterSnapshot> {
+  const [snap, epochItem] = await Promise.all([readQuarterItem(store, quarter), store.get<Record<string, unknown>>(store.pk('COUNTERS'), EPOCH)]);
+  const epoch = readEpochs(epochItem ?? undefined).quarters;
+  const stale = snap.materialized && snap.epoch < epoch;
+  if ((snap.materialized && !stale) || quarterRange(quarter).from > today) return snap;
+  const pairings = (await store.queryAll<Pairing>({ pk: store.pk('PAIRING') }, 10_000_000)).filter((p) => activeDuringQuarter(p, quarter));
+  const name = quarterCounterName(quarter);
+  // a union in chunks (an approval or a visit landing meanwhile loses nothing); the last marks it filled
+  for (let i = 0; i === 0 || i < pairings.length; i += 500) {
+    const chunk = pairings.slice(i, i + 500);
+    const last = i + 500 >= pairings.length;
+    const tx = addToSetsTx(store, name, { active: chunk.map((p) => p.id), pairings: chunk.map(pairingEntry) }, last ? { materialized: true, epoch } : {});
+    await store.transact([tx!]);
+  }
+  const ids = new Set(pairings.map((p) => p.id));
+  const gone = stale ? [...snap.active].filter((id) => !ids.has(id)) : [];
+  if (gone.length) {
+    // a refill: out go only the pairings the records no longer count in the quarter (a back-dated end)
+    await store.transact([{ Update: { Key: { pk: store.pk('COUNTERS'), sk: name }, UpdateExpression: 'DELETE active :gone', ExpressionAttributeValues: { ':gone': new Set(gone) } } }]);
+  }
+  snap.active = new Set([...[...snap.active].filter((id) => !gone.includes(id)), ...ids]);
+  for (const p of pairings) if (!snap.pairings.has(p.id)) snap.pairings.set(p.id, p);
+  snap.materialized = true;
+  snap.epoch = epoch;
+  return snap;
+}
+
+/** GET /api/visits?quarter= (default the current quarter): each pairing active in it, its visits, flagged when none. */
+export async function quarterVisits(ctx: ServiceContext, q: { quarter?: string }): Promise<QuarterVisits> {
+  const rules = await reportingRules(ctx);
+  const quarter = q.quarter ?? quarterOf(rules.today);
+  const { from, to } = quarterRange(quarter);
+  const [snap, counts] = await Promise.all([readQuarter(ctx.store, quarter, rules.today), quarterVisitCounts(ctx.store, quarter)]);
+  const items = [...snap.active].map((id) => {
+    const p = snap.pairings.get(id);
+    const c = counts.get(id);
+    return {
+      pairingId: id,
+      villageId: p?.villageId ?? '',
+      villageName: p?.villageName ?? '',
+      organizationId: p?.organizationId ?? '',
+      organizationName: p?.organizationName ?? '',
+      visits: c?.visits ?? 0,
+      lastVisitOn: c?.lastVisitOn ?? null,
+      flagged: !c || c.visits === 0,
+    };
+  });
+  items.sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.villageName.localeCompare(b.villageName, 'zh-CN') || a.organizationName.localeCompare(b.organizationName, 'zh-CN'));
+  return { quarter, from, to, closed: rules.today > to, flagged: items.filter((i) => i.flagged).length, items };
+}

@@ -1,0 +1,180 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TenantStore } from '../../functions/store/tenant-store.js';
+import { recountDashboard } from '../../functions/modules/dashboard/recount.js';
+import { makeHarness, makeVillage, type Harness, type TestTenant } from '../support/harness.js';
+
+// Issue 6, the counter-items invariant: after a randomized workload through the HTTP API (villages
+// created and (un)marked supervised, claims approved, rejected and ended, offline donations and
+// refunds, expenditures, checkouts paid on the local checkout page and refunded, commitments set,
+// the clock moving across months), every figure of GET /api/dashboard equals a full recount of the
+// records themselves (recountDashboard). Seeded, so a failure replays.
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await makeHarness({ now: new Date('2026-01-05T04:00:00Z') });
+});
+
+/** mulberry32: a small seeded PRNG. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const today = () => new Date(h.clock.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10); // Asia/Shanghai
+
+async function workload(t: TestTenant, seed: number, steps: number) {
+  const rnd = prng(seed);
+  const pick = <T>(xs: T[]): T | undefined => (xs.length ? xs[Math.floor(rnd() * xs.length)] : undefined);
+  const amount = (max: number) => 100 * (1 + Math.floor(rnd() * max));
+  const call = (method: string, url: string, body?: Record<string, unknown>, token = t.bureau) => h.call(method, url, { token, body });
+  const orgs: { id: string; member: string }[] = [];
+  for (let i = 0; i < 4; i++) orgs.push(await h.organization(t));
+  const villages: { id: string; supervised: boolean }[] = [];
+  const pending: string[] = [];
+  const active: string[] = [];
+  const donations: string[] = [];
+  const paidOrders: string[] = [];
+  const tally: Record<string, number> = {};
+  const did = (what: string, status: number) => {
+    const k = `${what} ${status}`;
+    tally[k] = (tally[k] ?? 0) + 1;
+  };
+
+  for (let step = 0; step < steps; step++) {
+    // the clock moves on: some steps land in the next days, a few weeks now and then
+    if (rnd() < 0.15) h.clock.now = new Date(h.clock.now.getTime() + (1 + Math.floor(rnd() * 20)) * 86_400_000);
+    const r = rnd();
+    const v = pick(villages);
+    if (r < 0.12 || !v) {
+      const supervised = rnd() < 0.6;
+      const res = await call('POST', '/api/villages', makeVillage({ name: `村${step}`, township: pick(['东镇', '西镇', '南镇']), supervised }));
+      did('village', res.status);
+      if (res.status === 201) villages.push({ id: res.body.id, supervised });
+    } else if (r < 0.18) {
+      const res = await call('PATCH', `/api/villages/${v.id}`, { supervised: !v.supervised });
+      did('village patch', res.status);
+      if (res.status === 200) v.supervised = !v.supervised;
+    } else if (r < 0.3) {
+      const org = pick(orgs)!;
+      const res = await call('POST', '/api/pairings', { villageId: v.id, organizationId: org.id });
+      did('claim', res.status);
+      if (res.status === 201) pending.push(res.body.id);
+    } else if (r < 0.4 && pending.length) {
+      const id = pending.splice(Math.floor(rnd() * pending.length), 1)[0];
+      const reject = rnd() < 0.2;
+      const res = await call('POST', `/api/pairings/${id}/${reject ? 'reject' : 'approve'}`, reject ? {} : { startDate: today() });
+      did(reject ? 'reject' : 'approve', res.status);
+      if (res.status === 200 && !reject) active.push(id);
+    } else if (r < 0.47 && active.length) {
+      const id = active.splice(Math.floor(rnd() * active.length), 1)[0];
+      const res = await call('POST', `/api/pairings/${id}/end`, { endDate: today() });
+      did('end', res.status);
+      if (res.status !== 200) active.push(id);
+    } else if (r < 0.62) {
+      const kind = rnd() < 0.7 ? 'cash' : 'goods';
+      // back-dated up to ~40 days: the donation's month is its date's
+      const date = new Date(h.clock.now.getTime() + 8 * 3600_000 - Math.floor(rnd() * 40) * 86_400_000).toISOString().slice(0, 10);
+      const res = await call('POST', '/api/donations', { villageId: v.id, kind, amountFen: amount(500), donorName: '捐赠人', donorType: 'person', date, ...(kind === 'goods' ? { description: '物资' } : {}) });
+      did('donation', res.status);
+      if (res.status === 201) donations.push(res.body.id);
+    } else if (r < 0.68 && donations.length) {
+      const id = donations.splice(Math.floor(rnd() * donations.length), 1)[0];
+      const res = await call('POST', `/api/donations/${id}/refund`, {});
+      did('donation refund', res.status); // 409 when the cash was spent meanwhile
+    } else if (r < 0.76) {
+      const res = await call('POST', '/api/expenditures', { villageId: v.id, amountFen: amount(200), purpose: '修路', category: pick(['infrastructure', 'education', 'other']), date: today() });
+      did('expenditure', res.status); // 409 over the balance
+    } else if (r < 0.88) {
+      const l = await h.listing(t, { villageId: v.id, stock: 5, priceFen: amount(50) });
+      const buyer = rnd() < 0.5 ? pick(orgs)!.member : undefined;
+      const o = await h.checkout(t, [{ produceId: l.id, quantity: 1 + Math.floor(rnd() * 3) }], { token: buyer });
+      did('checkout', o.status);
+      if (o.status === 201 && rnd() < 0.85) {
+        const paid = await h.press(o.body.checkoutUrl, 'pay');
+        did('pay', paid.status);
+        paidOrders.push(o.body.orderId);
+      }
+    } else if (r < 0.93 && paidOrders.length) {
+      const id = paidOrders.splice(Math.floor(rnd() * paidOrders.length), 1)[0];
+      const res = await call('POST', `/api/orders/${id}/refund`, {});
+      did('order refund', res.status);
+    } else {
+      const org = pick(orgs)!;
+      const res = await call('PUT', '/api/commitments', { organizationId: org.id, year: Number(today().slice(0, 4)), amountFen: rnd() < 0.2 ? 0 : amount(10_000) });
+      did('commitment', res.status);
+    }
+  }
+  return tally;
+}
+
+const COUNTER_FLAGS = ['uncovered_supervised', 'pairing_gap_open', 'pairing_gap', 'over_limit'];
+
+describe('dashboard counters == a full recount', () => {
+  for (const seed of [6, 2026]) {
+    it(`after a randomized workload (seed ${seed})`, async () => {
+      h.clock.now = new Date('2026-01-05T04:00:00Z');
+      const t = await h.tenant();
+      const tally = await workload(t, seed, 160);
+      const dash = (await h.call('GET', '/api/dashboard', { token: t.bureau })).body;
+      const recount = await recountDashboard({ store: new TenantStore(h.deps.doc, h.deps.tableName, t.id), now: h.clock.now });
+      console.log(`seed ${seed}: ${JSON.stringify(tally)}; villages ${JSON.stringify(dash.villages.total)}, sales ${JSON.stringify(dash.sales)}, donations ${JSON.stringify(dash.donations)}`);
+      // the workload did reach every path
+      for (const k of ['village 201', 'village patch 200', 'approve 200', 'end 200', 'donation 201', 'donation refund 200', 'expenditure 201', 'pay 200', 'order refund 200', 'commitment 200']) {
+        expect(tally[k], k).toBeGreaterThan(0);
+      }
+      expect(dash.villages).toEqual(recount.villages);
+      expect(dash.pairings).toEqual(recount.pairings);
+      expect(dash.sales).toEqual(recount.sales);
+      expect(dash.donations).toEqual(recount.donations);
+      expect(dash.commitments).toEqual(recount.commitments);
+      expect(dash.monthly).toEqual(recount.monthly);
+      // the counter-backed flags in order; the reports module's (rules 3, 4, 10) as a set
+      const ours = (flags: { kind: string }[]) => flags.filter((f) => COUNTER_FLAGS.includes(f.kind));
+      const theirs = (flags: { kind: string }[]) => flags.filter((f) => !COUNTER_FLAGS.includes(f.kind)).map((f) => JSON.stringify(f)).sort();
+      expect(ours(dash.flags)).toEqual(ours(recount.flags));
+      expect(theirs(dash.flags)).toEqual(theirs(recount.flags));
+      expect({ ...dash, flags: [] }).toEqual({ ...recount, flags: [] });
+      expect(dash.donations.cashFen).toBe(dash.donations.usedFen + dash.donations.balanceFen + dash.donations.refundedFen);
+    });
+  }
+});
+
+describe('racing writes keep the counters right', () => {
+  it('an approval racing a PATCH that marks the village supervised: covered still equals the recount', async () => {
+    h.clock.now = new Date('2026-06-15T04:00:00Z');
+    const t = await h.tenant();
+    const claims = [];
+    for (let i = 0; i < 8; i++) {
+      const villageId = await h.village(t, { supervised: false, registeredOn: '2026-01-01' });
+      claims.push(await h.pendingPairing(t, { villageId }));
+    }
+    const outcomes = await Promise.all(
+      claims.flatMap((c) => [
+        h.call('POST', `/api/pairings/${c.id}/approve`, { token: t.bureau, body: { startDate: '2026-06-01' } }),
+        h.call('PATCH', `/api/villages/${c.villageId}`, { token: t.bureau, body: { supervised: true } }),
+      ]),
+    );
+    expect(outcomes.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    const dash = (await h.call('GET', '/api/dashboard', { token: t.bureau })).body;
+    const recount = await recountDashboard({ store: new TenantStore(h.deps.doc, h.deps.tableName, t.id), now: h.clock.now });
+    expect(dash.villages).toEqual(recount.villages);
+  });
+
+  it('two commitments set at once for one organization: the year figures equal the recount', async () => {
+    h.clock.now = new Date('2026-06-15T04:00:00Z');
+    const t = await h.tenant();
+    const org = await h.organizationId(t);
+    const outcomes = await Promise.all([0, 50_000, 70_000, 0, 90_000].map((amountFen) => h.call('PUT', '/api/commitments', { token: t.bureau, body: { organizationId: org, year: 2026, amountFen } })));
+    expect(outcomes.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    const dash = (await h.call('GET', '/api/dashboard', { token: t.bureau })).body;
+    const recount = await recountDashboard({ store: new TenantStore(h.deps.doc, h.deps.tableName, t.id), now: h.clock.now });
+    expect(dash.commitments).toEqual(recount.commitments);
+  });
+});

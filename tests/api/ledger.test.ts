@@ -1,0 +1,166 @@
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeHarness, type Harness, type TestTenant } from '../support/harness.js';
+
+// The monthly ledger (工作台帐, rule 7): read back with exceljs and compared with what was recorded —
+// fen exact, totals equal the sums of their rows, the month filter, formula injection escaped.
+
+let h: Harness;
+let t: TestTenant;
+let v1: string;
+let v2: string;
+let orgId: string;
+
+const SHEETS = ['村庄', '组织', '结对', '帮扶活动', '捐赠', '资金使用', '消费帮扶', '周报'];
+
+beforeAll(async () => {
+  h = await makeHarness({ now: new Date('2026-06-15T04:00:00Z') });
+  t = await h.tenant();
+  v1 = await h.village(t, { name: '清水村', township: '清水镇' });
+  v2 = await h.village(t, { name: '=HYPERLINK("http://evil.example","点我")', township: '@镇' });
+  orgId = await h.organizationId(t, { name: '+甲公司' });
+  const pairing = await h.activePairing(t, { villageId: v1, orgId, startDate: '2026-01-01' });
+  const activity = (date: string, description: string) =>
+    h.call('POST', `/api/pairings/${pairing.id}/activities`, { token: t.bureau, body: { date, type: 'visit', peopleReached: 12, amountFen: 3_000, description } });
+  expect((await activity('2026-05-20', '五月走访')).status).toBe(201);
+  expect((await activity('2026-06-03', '六月走访')).status).toBe(201);
+  const donate = (body: Record<string, unknown>) => h.call('POST', '/api/donations', { token: t.bureau, body: { donorType: 'person', donorName: '张三', ...body } });
+  expect((await donate({ villageId: v1, kind: 'cash', amountFen: 123_456, donorType: 'organization', donorName: '+甲公司', organizationId: orgId, date: '2026-06-02' })).status).toBe(201);
+  expect((await donate({ villageId: v2, kind: 'goods', amountFen: 50_001, description: '课桌 20 套', date: '2026-06-10' })).status).toBe(201);
+  expect((await donate({ villageId: v1, kind: 'cash', amountFen: 99_999, date: '2026-05-31' })).status).toBe(201);
+  const spend = await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId: v1, amountFen: 12_345, purpose: '-1+1 修路', date: '2026-06-05' } });
+  expect(spend.status).toBe(201);
+  const listing = await h.listing(t, { villageId: v1, priceFen: 4_500 });
+  const order = (await h.checkout(t, [{ produceId: listing.id, quantity: 2 }])).body;
+  expect((await h.press(order.checkoutUrl, 'pay')).status).toBeLessThan(400);
+  // a submitted weekly report for a week starting in June (functions/modules/reports)
+  const report = await h.call('POST', '/api/reports', { token: t.bureau, body: { organizationId: orgId, weekStart: '2026-06-01', summary: '走访', progress: '进展', results: '成效' } });
+  expect(report.status).toBe(201);
+});
+
+async function download(month: string, token = t.bureau) {
+  const res = await h.app.request(`/api/exports/ledger.xlsx?month=${month}`, { headers: { authorization: `Bearer ${token}` } });
+  return { res, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+async function workbook(month: string) {
+  const { res, bytes } = await download(month);
+  expect(res.status).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return { wb, res };
+}
+
+/** A sheet's rows as objects keyed by the Chinese headers (row 1). */
+function rows(wb: ExcelJS.Workbook, name: string): Record<string, unknown>[] {
+  const ws = wb.getWorksheet(name)!;
+  const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+  const out: Record<string, unknown>[] = [];
+  ws.eachRow((row, i) => {
+    if (i === 1) return;
+    out.push(Object.fromEntries(headers.map((h2, j) => [h2, row.getCell(j + 1).value])));
+  });
+  return out;
+}
+
+const fen = (yuan: unknown) => Math.round(Number(yuan ?? 0) * 100);
+const body = (r: Record<string, unknown>[]) => r.filter((x) => Object.values(x)[0] !== '合计');
+const totalRow = (r: Record<string, unknown>[]) => r.find((x) => Object.values(x)[0] === '合计')!;
+
+describe('the ledger workbook', () => {
+  it('has the eight sheets, frozen headers, a Chinese file name', async () => {
+    const { wb, res } = await workbook('2026-06');
+    expect(wb.worksheets.map((w) => w.name)).toEqual(SHEETS);
+    for (const ws of wb.worksheets) expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const cd = res.headers.get('content-disposition')!;
+    expect(cd).toContain('filename="ledger-2026-06.xlsx"');
+    expect(cd).toContain(`filename*=UTF-8''${encodeURIComponent('工作台帐-2026-06.xlsx')}`);
+  });
+
+  it('villages: the month’s cash, goods, use and sales to the fen; totals are the sums', async () => {
+    const { wb } = await workbook('2026-06');
+    const r = rows(wb, '村庄');
+    const clear = body(r).find((x) => x['村名'] === '清水村')!;
+    expect(fen(clear['本月捐款（元）'])).toBe(123_456);
+    expect(clear['本月捐款（元）']).toBe(1234.56);
+    expect(fen(clear['本月资金使用（元）'])).toBe(12_345);
+    expect(fen(clear['本月消费帮扶（元）'])).toBe(9_000);
+    expect(fen(clear['本月捐物折价（元）'])).toBe(0);
+    const other = body(r).find((x) => x['乡镇'] === "'@镇")!;
+    expect(other['村名']).toBe(`'=HYPERLINK("http://evil.example","点我")`);
+    expect(fen(other['本月捐物折价（元）'])).toBe(50_001);
+    const total = totalRow(r);
+    for (const col of ['本月捐款（元）', '本月捐物折价（元）', '本月资金使用（元）', '本月消费帮扶（元）']) {
+      expect(fen(total[col])).toBe(body(r).reduce((s, x) => s + fen(x[col]), 0));
+    }
+    expect(fen(total['本月捐款（元）'])).toBe(123_456);
+    const ws = wb.getWorksheet('村庄')!;
+    const moneyCol = (ws.getRow(1).values as unknown[]).indexOf('本月捐款（元）');
+    expect(ws.getRow(2).getCell(moneyCol).numFmt).toBe('0.00');
+  });
+
+  it('organizations: the month’s money, activities and reports; injection escaped', async () => {
+    const { wb } = await workbook('2026-06');
+    const org = body(rows(wb, '组织')).find((x) => x['组织名称'] === "'+甲公司")!;
+    expect(org).toBeDefined();
+    expect(fen(org['本月捐款（元）'])).toBe(123_456);
+    expect(org['本月帮扶活动']).toBe(1);
+    expect(org['本月周报']).toBe(1);
+    expect(body(rows(wb, '结对'))).toEqual([expect.objectContaining({ 村庄: '清水村', 组织: "'+甲公司", 状态: '生效中', 开始日期: '2026-01-01' })]);
+  });
+
+  it('detail sheets: only the month’s records, totals equal sums, text escaped', async () => {
+    const { wb } = await workbook('2026-06');
+    const acts = body(rows(wb, '帮扶活动'));
+    expect(acts.map((a) => a['内容'])).toEqual(['六月走访']);
+    const donations = rows(wb, '捐赠');
+    expect(body(donations).map((d) => fen(d['金额（元）'])).sort()).toEqual([123_456, 50_001].sort());
+    expect(fen(totalRow(donations)['金额（元）'])).toBe(173_457);
+    const spends = rows(wb, '资金使用');
+    expect(body(spends)).toEqual([expect.objectContaining({ 日期: '2026-06-05', 用途: "'-1+1 修路" })]);
+    expect(fen(totalRow(spends)['金额（元）'])).toBe(12_345);
+    const sales = rows(wb, '消费帮扶');
+    expect(body(sales)).toEqual([expect.objectContaining({ 支付日期: '2026-06-15', 村庄: '清水村', 状态: '已支付' })]);
+    expect(fen(totalRow(sales)['金额（元）'])).toBe(9_000);
+    const reports = body(rows(wb, '周报'));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ 周一: '2026-06-01', 组织: "'+甲公司" });
+  });
+
+  it('another month shows that month’s records only', async () => {
+    const { wb } = await workbook('2026-05');
+    expect(body(rows(wb, '捐赠')).map((d) => fen(d['金额（元）']))).toEqual([99_999]);
+    expect(body(rows(wb, '帮扶活动')).map((a) => a['内容'])).toEqual(['五月走访']);
+    expect(body(rows(wb, '资金使用'))).toEqual([]);
+    expect(body(rows(wb, '消费帮扶'))).toEqual([]);
+    const clear = body(rows(wb, '村庄')).find((x) => x['村名'] === '清水村')!;
+    expect(fen(clear['本月捐款（元）'])).toBe(99_999);
+    expect(fen(clear['本月消费帮扶（元）'])).toBe(0);
+  });
+
+  it('pages through many records (more than one page of each list)', async () => {
+    const tt = await h.tenant();
+    const v = await h.village(tt);
+    const amounts = Array.from({ length: 130 }, (_, i) => 101 + i * 7);
+    for (const amountFen of amounts) {
+      const res = await h.call('POST', '/api/donations', { token: tt.bureau, body: { villageId: v, kind: 'cash', amountFen, donorName: '李四', donorType: 'person', date: '2026-06-01' } });
+      expect(res.status).toBe(201);
+    }
+    const res = await h.app.request('/api/exports/ledger.xlsx?month=2026-06', { headers: { authorization: `Bearer ${tt.bureau}` } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
+    const d = rows(wb, '捐赠');
+    expect(body(d)).toHaveLength(130);
+    expect(fen(totalRow(d)['金额（元）'])).toBe(amounts.reduce((a, b) => a + b, 0));
+    expect(fen(totalRow(rows(wb, '村庄'))['本月捐款（元）'])).toBe(amounts.reduce((a, b) => a + b, 0));
+  });
+
+  it('bureau only; a bad month is a 400', async () => {
+    expect((await download('2026-13')).res.status).toBe(400);
+    expect((await download('2026-6')).res.status).toBe(400);
+    const member = (await h.organization(t)).member;
+    expect((await download('2026-06', member)).res.status).toBe(403);
+    expect((await h.app.request('/api/exports/ledger.xlsx?month=2026-06')).status).toBe(401);
+  });
+});
