@@ -7,6 +7,7 @@ import { localLogins } from '../modules/identity/local-directory.js';
 import { findLoginUnscoped } from '../modules/identity/store.js';
 import { createOrganization, reviewOrganization } from '../modules/organizations/service.js';
 import { approvePairing, claimPairing } from '../modules/pairings/service.js';
+import { loadDemoMarket } from './market.js';
 import { createProduce } from '../modules/produce/service.js';
 import { registerVillage } from '../modules/villages/service.js';
 import { createDonation } from '../modules/donations/service.js';
@@ -104,9 +105,10 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
     }
   }
   // the shop: each listing put up by its paired organization, as one of its members would
+  const produceIds: string[] = [];
   for (const { village, org, ...listing } of p.produce) {
     const member = { ...ctx, now: new Date(), caller: { ...ctx.caller, role: 'org_member' as const, organizationId: orgs.get(org)! } };
-    await createProduce(member, { ...listing, villageId: villages.get(village)!, status: 'published', photos: [] });
+    produceIds.push((await createProduce(member, { ...listing, villageId: villages.get(village)!, status: 'published', photos: [] })).id);
   }
   // money the groups brought in and what the bureau spent, so the public page (公示) has figures
   const gifts = p.groups.slice(0, 3);
@@ -129,6 +131,10 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
   if (p.tenant.slug === 'qingshui') await loadDemoReports({ ...ctx, now: new Date() });
   // village needs: open, one pledged in part, one met with evidence, one withdrawn
   if (p.tenant.slug === 'qingshui') await loadDemoNeeds({ ...ctx, now: new Date() });
+  // the last six months' gifts, spending and produce orders (the bureau's monthly charts, rule 9)
+  if (p.tenant.slug === 'qingshui') {
+    await loadDemoMarket({ ...ctx, now: new Date() }, { villageIds: [...villages.values()], produceIds, orgIds: [...orgs.values()] });
+  }
   await global.put({ ...marker, loadedAt: new Date().toISOString() });
 }
 
