@@ -22,6 +22,11 @@ const DonationsPage = lazy(() => import('../pages/donations/DonationsPage'));
 const ExpendituresPage = lazy(() => import('../pages/expenditures/ExpendituresPage'));
 const RecognitionPage = lazy(() => import('../pages/recognition/RecognitionPage'));
 const ConcernsPage = lazy(() => import('../pages/concerns/ConcernsPage'));
+const ReportsPage = lazy(() => import('../pages/reports/ReportsPage'));
+const CompliancePage = lazy(() => import('../pages/compliance/CompliancePage'));
+const NeedsPage = lazy(() => import('../pages/needs/NeedsPage'));
+const DataPage = lazy(() => import('../pages/data/DataPage'));
+const MyCommitmentPage = lazy(() => import('../pages/my-commitment/MyCommitmentPage'));
 const NotFoundPage = lazy(() => import('../pages/not-found/NotFoundPage'));
 
 const BUREAU = ['bureau_admin'] as const;
@@ -64,6 +69,11 @@ export function AppRoutes() {
         <Route path="expenditures" element={<RequireRole roles={BUREAU}><ExpendituresPage /></RequireRole>} />
         <Route path="recognition" element={<RequireRole roles={BUREAU}><RecognitionPage /></RequireRole>} />
         <Route path="concerns" element={<RequireRole roles={BUREAU}><ConcernsPage /></RequireRole>} />
+        <Route path="reports" element={<RequireRole roles={ORG}><ReportsPage /></RequireRole>} />
+        <Route path="compliance" element={<RequireRole roles={BUREAU}><CompliancePage /></RequireRole>} />
+        <Route path="needs" element={<RequireRole roles={SELLERS}><NeedsPage /></RequireRole>} />
+        <Route path="data" element={<RequireRole roles={BUREAU}><DataPage /></RequireRole>} />
+        <Route path="my-commitment" element={<RequireRole roles={ORG}><MyCommitmentPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -4,6 +4,7 @@ import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useMe } from '../auth/auth-context';
+import { StandingBanner } from '../components/cockpit/StandingBanner';
 import { useIsPhone } from '../lib/use-is-phone';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -82,6 +83,8 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           </div>
         </Layout.Header>
         <Layout.Content className="console-content">
+          {/* rule 10: an organization that stopped reporting hears it on every portal page */}
+          {me.role === 'org_member' && <StandingBanner />}
           <Suspense fallback={<Spin size="large" className="page-spin" />}>{children}</Suspense>
         </Layout.Content>
         <Layout.Footer className="console-footer">{t('app.footer')}</Layout.Footer>

@@ -5,6 +5,9 @@ import {
   MoneyCollectOutlined,
   TrophyOutlined,
   BankOutlined,
+  CalendarOutlined,
+  FileExcelOutlined,
+  SolutionOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   FlagOutlined,
@@ -35,7 +38,12 @@ type NavLabel =
   | 'nav.expenditures'
   | 'nav.recognition'
   | 'nav.concerns'
-  | 'nav.myDonations';
+  | 'nav.myDonations'
+  | 'nav.compliance'
+  | 'nav.needs'
+  | 'nav.data'
+  | 'nav.reports'
+  | 'nav.myCommitment';
 
 /** Each role's screens, in the order its work runs. */
 export const NAV: Record<Role, NavItem[]> = {
@@ -44,6 +52,8 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/villages', labelKey: 'nav.villages', icon: <EnvironmentOutlined /> },
     { path: '/organizations', labelKey: 'nav.organizations', icon: <TeamOutlined /> },
     { path: '/pairings', labelKey: 'nav.pairings', icon: <ApartmentOutlined /> },
+    { path: '/compliance', labelKey: 'nav.compliance', icon: <CalendarOutlined /> },
+    { path: '/needs', labelKey: 'nav.needs', icon: <SolutionOutlined /> },
     { path: '/produce', labelKey: 'nav.produce', icon: <GiftOutlined /> },
     { path: '/orders', labelKey: 'nav.orders', icon: <ProfileOutlined /> },
     { path: '/commitments', labelKey: 'nav.commitments', icon: <FundOutlined /> },
@@ -51,10 +61,14 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/expenditures', labelKey: 'nav.expenditures', icon: <AccountBookOutlined /> },
     { path: '/recognition', labelKey: 'nav.recognition', icon: <TrophyOutlined /> },
     { path: '/concerns', labelKey: 'nav.concerns', icon: <AlertOutlined /> },
+    { path: '/data', labelKey: 'nav.data', icon: <FileExcelOutlined /> },
   ],
   org_member: [
     { path: '/claim', labelKey: 'nav.claim', icon: <FlagOutlined /> },
     { path: '/my-pairings', labelKey: 'nav.myPairings', icon: <HeartOutlined /> },
+    { path: '/reports', labelKey: 'nav.reports', icon: <CalendarOutlined /> },
+    { path: '/needs', labelKey: 'nav.needs', icon: <SolutionOutlined /> },
+    { path: '/my-commitment', labelKey: 'nav.myCommitment', icon: <FundOutlined /> },
     { path: '/produce', labelKey: 'nav.produce', icon: <GiftOutlined /> },
     { path: '/orders', labelKey: 'nav.orders', icon: <ProfileOutlined /> },
     { path: '/donations', labelKey: 'nav.myDonations', icon: <MoneyCollectOutlined /> },

@@ -13,6 +13,11 @@ export const base: Messages<typeof source> = {
   languages: { 'zh-CN': '中文', en: 'English' },
   languagesShort: { 'zh-CN': '中', en: 'EN' },
   nav: {
+    compliance: 'Report compliance',
+    needs: 'Village needs',
+    data: 'Ledger & imports',
+    reports: 'Weekly reports',
+    myCommitment: 'My commitment',
     donations: 'Donations',
     expenditures: 'Expenditures',
     recognition: 'Recognition',

@@ -3,5 +3,6 @@ import { commerce } from './commerce';
 import { screens } from './screens';
 import { charity } from './charity';
 import { shop } from './shop';
+import { cockpit } from './cockpit';
 
-export const en = { ...base, ...screens, ...commerce, ...shop, ...charity };
+export const en = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit };

@@ -11,6 +11,11 @@ export const base = {
   languages: { 'zh-CN': '中文', en: 'English' },
   languagesShort: { 'zh-CN': '中', en: 'EN' },
   nav: {
+    compliance: '周报合规',
+    needs: '需求对接',
+    data: '台账导出与导入',
+    reports: '工作周报',
+    myCommitment: '消费帮扶承诺',
     donations: '捐赠台账',
     expenditures: '资金支出',
     recognition: '表彰名单',

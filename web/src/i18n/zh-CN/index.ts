@@ -3,6 +3,7 @@ import { commerce } from './commerce';
 import { screens } from './screens';
 import { charity } from './charity';
 import { shop } from './shop';
+import { cockpit } from './cockpit';
 
 /** The source language: every other translation has exactly these keys. */
-export const zhCN = { ...base, ...screens, ...commerce, ...shop, ...charity };
+export const zhCN = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit };

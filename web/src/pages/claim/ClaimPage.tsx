@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Village } from '../../../../shared/schemas/villages';
 import { useMe } from '../../auth/auth-context';
+import { useClaimBlockedReason } from '../../components/cockpit/StandingBanner';
 import { ErrorResult } from '../../components/ErrorResult';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
@@ -23,7 +24,9 @@ export default function ClaimPage() {
   const live = useLivePairingsByVillage();
   const org = useOrganization(me.organizationId);
   const approved = org.data?.status === 'approved';
-  const blockedReason = org.data && !approved ? t('claim.orgNotApproved') : undefined;
+  // rule 10: four unreported weeks in a row block new claims until the organization reports
+  const reportingBlocked = useClaimBlockedReason();
+  const blockedReason = org.data && !approved ? t('claim.orgNotApproved') : reportingBlocked;
 
   return (
     <>

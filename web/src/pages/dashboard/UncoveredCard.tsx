@@ -37,7 +37,7 @@ export function UncoveredCard({ villages }: { villages: Dashboard['villages'] })
       <Row gutter={[12, 12]}>
         {villages.uncovered.map((v) => (
           <Col key={v.id} xs={24} sm={12} lg={8} xxl={6}>
-            <div className="uncovered-item" data-testid="uncovered-item">
+            <div className="uncovered-item" data-testid="uncovered-item" data-village={v.name}>
               <div>
                 <Typography.Text strong className="uncovered-name">
                   {v.name}
@@ -49,9 +49,16 @@ export function UncoveredCard({ villages }: { villages: Dashboard['villages'] })
                   {v.township} · {t('dashboard.poorHouseholds', { n: v.poorHouseholds })}
                 </div>
               </div>
-              <Link to={`/villages?village=${encodeURIComponent(v.id)}`}>
-                <Button size="small">{t('actions.view')}</Button>
-              </Link>
+              <div className="uncovered-actions">
+                <Link to={`/pairings?claimVillage=${encodeURIComponent(v.id)}`} data-testid="go-pair">
+                  <Button size="small" type="primary" danger>
+                    {t('cockpitDash.goPair')}
+                  </Button>
+                </Link>
+                <Link to={`/villages?village=${encodeURIComponent(v.id)}`} className="muted">
+                  {t('actions.view')}
+                </Link>
+              </div>
             </div>
           </Col>
         ))}

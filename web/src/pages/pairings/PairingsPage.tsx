@@ -7,6 +7,7 @@ import { ErrorResult } from '../../components/ErrorResult';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusFilter } from '../../components/StatusFilter';
+import { BureauClaimModal } from './BureauClaimModal';
 import { PairingActionModal, type ActionTarget } from './PairingActionModal';
 import { PairingDetail } from './PairingDetail';
 import { PairingTable } from './PairingTable';
@@ -34,7 +35,12 @@ export default function PairingsPage() {
             statuses={PAIRING_STATUSES}
             value={status}
             label={(s) => t(`pairingStatus.${s}`)}
-            onChange={(s) => setParams(s ? { status: s } : {}, { replace: true })}
+            onChange={(s) => {
+              const next = new URLSearchParams(params);
+              if (s) next.set('status', s);
+              else next.delete('status');
+              setParams(next, { replace: true });
+            }}
           />
         </div>
         {pairings.isError ? (
@@ -48,6 +54,14 @@ export default function PairingsPage() {
       </Card>
       <PairingDetail pairing={open} onClose={() => setOpenId(null)} />
       <PairingActionModal target={acting} onClose={() => setActing(null)} />
+      <BureauClaimModal
+        villageId={params.get('claimVillage')}
+        onClose={() => {
+          const next = new URLSearchParams(params);
+          next.delete('claimVillage');
+          setParams(next, { replace: true });
+        }}
+      />
     </>
   );
 }
