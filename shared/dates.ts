@@ -72,15 +72,18 @@ function zoneOffsetMs(instant: Date, timeZone: string): number {
 }
 
 /**
- * The instant a wall-clock date and time ('HH:MM') happen in a zone, right across daylight saving:
- * the candidates are the wall time less the zone's offset half a day before and half a day after
- * (no zone switches twice within a day); the earliest that reads back as the asked wall time wins
- * (an autumn time that happens twice takes the first), and a spring-forward gap's time lands after it.
+ * The instant a wall-clock date and time ('HH:MM') happen in a zone, right across daylight saving.
+ * UTC offsets run from −12 h to +14 h, so the instant lies within [wall − 14 h, wall + 12 h]: the
+ * candidates are the wall time less the zone's offset just before and just after that span (no zone
+ * switches twice within it); the earliest that reads back as the asked wall time wins (an autumn
+ * time that happens twice takes the first), and a spring-forward gap's time lands after it. (Probing
+ * only half a day either side missed zones more than 12 h ahead of UTC, e.g. Pacific/Chatham.)
  */
 export function zonedDateTimeToUtc(date: string, time: string, timeZone: string): Date {
   const wall = Date.parse(`${date}T${time}:00Z`);
-  const before = wall - zoneOffsetMs(new Date(wall - DAY_MS / 2), timeZone);
-  const after = wall - zoneOffsetMs(new Date(wall + DAY_MS / 2), timeZone);
+  const HOUR = 3_600_000;
+  const before = wall - zoneOffsetMs(new Date(wall - 15 * HOUR), timeZone);
+  const after = wall - zoneOffsetMs(new Date(wall + 13 * HOUR), timeZone);
   const readsBack = (t: number) => t + zoneOffsetMs(new Date(t), timeZone) === wall;
   const fits = [before, after].filter(readsBack).sort((a, b) => a - b);
   return new Date(fits[0] ?? before);

@@ -115,8 +115,10 @@ describe('the ledger workbook', () => {
     const acts = body(rows(wb, '帮扶活动'));
     expect(acts.map((a) => a['内容'])).toEqual(['六月走访']);
     const donations = rows(wb, '捐赠');
-    expect(body(donations).map((d) => fen(d['金额（元）'])).sort()).toEqual([123_456, 50_001].sort());
-    expect(fen(totalRow(donations)['金额（元）'])).toBe(173_457);
+    // rule 8: cash and goods in their own columns, each with its own total (never summed together)
+    expect(body(donations).map((d) => [d['类别'], fen(d['资金（元）']), fen(d['物资折价（元）'])]).sort()).toEqual([['物资', 0, 50_001], ['资金', 123_456, 0]]);
+    expect(fen(totalRow(donations)['资金（元）'])).toBe(123_456);
+    expect(fen(totalRow(donations)['物资折价（元）'])).toBe(50_001);
     const spends = rows(wb, '资金使用');
     expect(body(spends)).toEqual([expect.objectContaining({ 日期: '2026-06-05', 用途: "'-1+1 修路" })]);
     expect(fen(totalRow(spends)['金额（元）'])).toBe(12_345);
@@ -130,7 +132,7 @@ describe('the ledger workbook', () => {
 
   it('another month shows that month’s records only', async () => {
     const { wb } = await workbook('2026-05');
-    expect(body(rows(wb, '捐赠')).map((d) => fen(d['金额（元）']))).toEqual([99_999]);
+    expect(body(rows(wb, '捐赠')).map((d) => fen(d['资金（元）']))).toEqual([99_999]);
     expect(body(rows(wb, '帮扶活动')).map((a) => a['内容'])).toEqual(['五月走访']);
     expect(body(rows(wb, '资金使用'))).toEqual([]);
     expect(body(rows(wb, '消费帮扶'))).toEqual([]);
@@ -152,7 +154,7 @@ describe('the ledger workbook', () => {
     await wb.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
     const d = rows(wb, '捐赠');
     expect(body(d)).toHaveLength(130);
-    expect(fen(totalRow(d)['金额（元）'])).toBe(amounts.reduce((a, b) => a + b, 0));
+    expect(fen(totalRow(d)['资金（元）'])).toBe(amounts.reduce((a, b) => a + b, 0));
     expect(fen(totalRow(rows(wb, '村庄'))['本月捐款（元）'])).toBe(amounts.reduce((a, b) => a + b, 0));
   });
 

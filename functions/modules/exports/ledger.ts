@@ -147,12 +147,23 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
   s.total('合计', tot.sums);
   await s.commit();
 
-  s = sheet(wb, '捐赠', [t('日期', 'date', 12), t('收据编号', 'serialNo', 16), t('村庄', 'villageName'), t('类别', 'kind', 8), y('金额（元）', 'amountFen'), t('捐赠方', 'donorName', 24), t('状态', 'status', 10), t('说明', 'description', 30)]);
+  // rule 8: goods at their estimated value in their own column, never summed into cash
+  s = sheet(wb, '捐赠', [
+    t('日期', 'date', 12), t('收据编号', 'serialNo', 16), t('村庄', 'villageName'), t('类别', 'kind', 8),
+    y('资金（元）', 'cashFen'), y('物资折价（元）', 'goodsFen'), t('捐赠方', 'donorName', 24), t('状态', 'status', 10), t('说明', 'description', 30),
+  ]);
   tot = new Totals();
   for await (const d of src.donations()) {
-    const row = { ...d, kind: zh(ZH.kind, d.kind), status: zh(ZH.donation, d.status), donorName: d.anonymous ? '匿名' : d.donorName };
+    const row = {
+      ...d,
+      kind: zh(ZH.kind, d.kind),
+      cashFen: d.kind === 'cash' ? d.amountFen : null,
+      goodsFen: d.kind === 'goods' ? d.amountFen : null,
+      status: zh(ZH.donation, d.status),
+      donorName: d.anonymous ? '匿名' : d.donorName,
+    };
     s.add(row);
-    tot.add(row, ['amountFen']);
+    tot.add(row, ['cashFen', 'goodsFen']);
   }
   s.total('合计', tot.sums);
   await s.commit();

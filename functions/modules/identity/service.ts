@@ -13,10 +13,11 @@ import {
 import type { LoginRegistry, UserDirectory } from '../../adapters/identity.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../store/ids.js';
-import { TenantStore } from '../../store/tenant-store.js';
+import { TenantStore, type TxItem } from '../../store/tenant-store.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
 import { getOrganizationItem, listOrganizationItems } from '../organizations/store.js';
+import { noPairingMovedTx, pairingCounts } from '../pairings/store.js';
 import {
   findUserByEmailUnscoped,
   getTenant,
@@ -106,10 +107,20 @@ export async function tenantSettings(ctx: ServiceContext): Promise<Tenant> {
 export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Promise<Tenant> {
   const before = await tenantSettings(ctx);
   const after: Tenant = { ...before, ...patch };
+  // rule 2: a changed limit leaves organizations over it (the dashboard flags them); recomputed here
+  // from the organizations' counts, on condition that no pairing was approved or ended while they
+  // were read (approvals and ends in turn check that the limit they read still holds)
+  const overLimit: TxItem[] = [];
+  if (after.maxActivePairingsPerOrg !== before.maxActivePairingsPerOrg) {
+    const moved = await pairingCounts(ctx.store);
+    overLimit.push(
+      setOverLimitTx(ctx.store, await overLimitOrgs(ctx, after.maxActivePairingsPerOrg)),
+      noPairingMovedTx(ctx.store, moved, AppError.conflict('结对情况刚刚发生变化，请重试')),
+    );
+  }
   await ctx.store.transact([
     { Put: { Item: { ...tenantKey(ctx.store), ...after }, ConditionExpression: 'attribute_exists(pk)' } },
-    // rule 2: a lowered limit leaves organizations over it (the dashboard flags them); recomputed here
-    ...(after.maxActivePairingsPerOrg !== before.maxActivePairingsPerOrg ? [setOverLimitTx(ctx.store, await overLimitOrgs(ctx, after.maxActivePairingsPerOrg))] : []),
+    ...overLimit,
     auditPut(ctx, 'tenant', before.id, 'update_settings', before, after),
   ]);
   return after;

@@ -83,7 +83,8 @@ export function coerce(c: ColumnSpec, v: unknown): unknown {
       return b ?? String(v);
     }
     case 'date':
-      if (v instanceof Date) return v.toISOString().slice(0, 10);
+      // a serial number far outside the calendar reads as an Invalid Date: pass it on for the schema to refuse
+      if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString().slice(0, 10);
       return String(v).trim().replace(/[/.]/g, '-').replace(/-(\d)(?=-|$)/g, '-0$1');
     case 'enum': {
       const s = String(v).trim();

@@ -6,6 +6,7 @@ import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../context.js';
 import { createOrganization, updateOrganization } from '../organizations/service.js';
 import { registerVillage, updateVillage } from '../villages/service.js';
+import { earliestPairingStart } from '../pairings/store.js';
 import { allVillageItems } from '../villages/store.js';
 import { COLUMNS, coerce, columnOf, type ColumnSpec } from './columns.js';
 import { FileProblem, parseUpload, type Sheet } from './parse.js';
@@ -109,10 +110,19 @@ export async function importVillages(ctx: ServiceContext, bytes: Uint8Array, fil
   const { rows, errors, present } = validateRows('villages', sheet, VillageInput);
   errors.push(...duplicates(rows, (v) => `${v.name}\u0000${v.township}`, 'name', '村名 + 乡镇'));
   if (errors.length) return { created: 0, updated: 0, errors: errors.sort(byRow) };
-  const existing = new Map((await allVillageItems(ctx.store)).map((v) => [`${v.name}\u0000${v.township}`, v.id]));
+  const existing = new Map((await allVillageItems(ctx.store)).map((v) => [`${v.name}\u0000${v.township}`, v]));
+  // rule 2, checked before anything is written (the service checks it too, but only row by row):
+  // an update may not move a village's registration past the start of one of its pairings
+  for (const r of rows) {
+    const v = existing.get(`${r.value.name}\u0000${r.value.township}`);
+    if (!v || !r.value.registeredOn || r.value.registeredOn <= v.registeredOn) continue;
+    const earliest = await earliestPairingStart(ctx.store, v.id);
+    if (earliest && earliest < r.value.registeredOn) errors.push({ row: r.row, field: 'registeredOn', message: `登记日期不能晚于已有结对的开始日期（${earliest}）` });
+  }
+  if (errors.length) return { created: 0, updated: 0, errors: errors.sort(byRow) };
   const done = { created: 0, updated: 0 };
   for (const r of rows) {
-    const id = existing.get(`${r.value.name}\u0000${r.value.township}`);
+    const id = existing.get(`${r.value.name}\u0000${r.value.township}`)?.id;
     try {
       if (id) {
         await updateVillage(ctx, id, patchOf(r.value, present));

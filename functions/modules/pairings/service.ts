@@ -6,7 +6,7 @@ import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
 import { getTenant } from '../identity/store.js';
 import { requireApprovedOrganization } from '../organizations/service.js';
-import { bumpActivePairingsTx } from '../organizations/store.js';
+import { bumpActivePairingsTx, getOrganizationItem } from '../organizations/store.js';
 import { assertNotReportingBlocked, reportingOnApproveTx, reportingOnEndTx } from '../reports/pairing-hooks.js';
 import { getVillage } from '../villages/service.js';
 import { moveVillageCoverageTx } from '../villages/store.js';
@@ -22,12 +22,13 @@ import {
   type GapFlag,
   deleteOpenGapFlagTx,
   putOpenGapFlagTx,
+  tenantLimitUnchangedTx,
 } from './store.js';
 import { movesTx, overLimitEndTx, readOverLimit, VILLAGES } from '../counters/store.js';
 
 async function tenantRules(ctx: ServiceContext) {
   const t = await getTenant(ctx.store);
-  return { timeZone: t?.timeZone ?? 'Asia/Shanghai', limit: t?.maxActivePairingsPerOrg ?? 3 };
+  return { timeZone: t?.timeZone ?? 'Asia/Shanghai', limit: t?.maxActivePairingsPerOrg ?? 3, limitAsRead: t?.maxActivePairingsPerOrg };
 }
 
 /** An org_member reaches only its own organization's pairings; others are "not found". */
@@ -124,6 +125,8 @@ export async function approvePairing(ctx: ServiceContext, id: string, startDate?
     countTx(ctx.store, { pending: -1, active: 1 }),
     auditPut(ctx, 'pairing', id, 'approve', before, after),
     ...(await reportingOnApproveTx(ctx, after)),
+    // rule 2: not against a limit the bureau changed meanwhile (its OVER_LIMIT map would miss this organization)
+    tenantLimitUnchangedTx(ctx.store, rules.limitAsRead, LIMIT_CHANGED),
   ];
   // the dashboard: a supervised village picked up (0 → 1) is covered; an open gap is closed
   if (village.supervised && village.activePairings === 0) tx.push(...movesTx(ctx.store, [{ name: VILLAGES, by: { covered: 1 } }]));
@@ -162,8 +165,12 @@ export async function endPairing(ctx: ServiceContext, id: string, input: EndInpu
   }
   const rules = await tenantRules(ctx);
   if (input.endDate > dateInZone(ctx.now, rules.timeZone)) throw AppError.field('endDate', '结束日期不能晚于今天');
-  const [village, overLimitOrgs] = await Promise.all([getVillage(ctx, before.villageId), readOverLimit(ctx.store)]);
+  const [village, overLimitOrgs, org] = await Promise.all([getVillage(ctx, before.villageId), readOverLimit(ctx.store), getOrganizationItem(ctx.store, before.organizationId)]);
   const overLimitOrg = overLimitOrgs[before.organizationId];
+  // rules 3, 10: the weeks after a back-dated end lose the organization unless another of its pairings
+  // keeps it in; read after the organization's count, which the transaction then holds (an approval
+  // racing this end adds the organization to those weeks: one of the two must see the other)
+  const reporting = await reportingOnEndTx(ctx, { ...before, status: 'ended', endDate: input.endDate }, dateInZone(ctx.now, rules.timeZone));
   const after: Pairing = { ...before, status: 'ended', endDate: input.endDate, reason: input.reason ?? before.reason, updatedAt: ctx.now.toISOString() };
   const lastOne = village.activePairings <= 1;
   // rule 2: with no pairing left, the gap (断档) opens on the last day any pairing covered the
@@ -175,19 +182,23 @@ export async function endPairing(ctx: ServiceContext, id: string, input: EndInpu
     : village.gapOpenSince;
   await ctx.store.transact([
     transitionPairingTx(ctx.store, id, 'active', { status: 'ended', endDate: input.endDate, reason: after.reason, updatedAt: after.updatedAt }, AppError.conflict('结对状态已变化，请刷新')),
-    bumpActivePairingsTx(ctx.store, before.organizationId, -1),
+    bumpActivePairingsTx(ctx.store, before.organizationId, -1, undefined, AppError.conflict('组织的结对情况刚刚发生变化，请重试'), reporting.removesWeeks ? (org?.activePairings ?? 0) : undefined),
     moveVillageCoverageTx(ctx.store, village, -1, gapOpenSince),
     releaseGuardTx(ctx.store, before),
     countTx(ctx.store, { active: -1, ended: 1 }),
     auditPut(ctx, 'pairing', id, 'end', before, after),
-    ...(await reportingOnEndTx(ctx, after, dateInZone(ctx.now, rules.timeZone))),
+    ...reporting.tx,
     // the dashboard: a supervised village losing its last pairing is uncovered; a gap (断档) opens
     ...(lastOne && village.supervised ? movesTx(ctx.store, [{ name: VILLAGES, by: { covered: -1 } }]) : []),
     ...(lastOne && gapOpenSince ? [putOpenGapFlagTx(ctx.store, { villageId: village.id, villageName: village.name, endedOn: gapOpenSince })] : []),
-    // an organization over a lowered limit comes down (and off the dashboard's list once within it)
+    // an organization over a lowered limit comes down (and off the dashboard's list once within it),
+    // against the limit and the over-limit map as read: a limit changed meanwhile rewrote the map
     ...(overLimitOrg ? [overLimitEndTx(ctx.store, before.organizationId, overLimitOrg.activePairings, rules.limit, AppError.conflict('组织的结对情况刚刚发生变化，请重试'))] : []),
+    tenantLimitUnchangedTx(ctx.store, rules.limitAsRead, LIMIT_CHANGED),
   ]);
   return after;
 }
+
+const LIMIT_CHANGED = AppError.conflict('结对数量上限刚刚被修改，请重试');
 
 const STATUS_ZH: Record<Pairing['status'], string> = { pending: '待审核', active: '生效中', ended: '已结束', rejected: '已驳回' };

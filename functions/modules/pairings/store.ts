@@ -2,6 +2,7 @@ import type { Pairing } from '../../../shared/schemas/pairings.js';
 import { AppError } from '../../errors.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 import { filterWhere } from '../../store/filters.js';
+import { tenantKey } from '../identity/store.js';
 
 export type PairingItem = Pairing;
 
@@ -134,6 +135,41 @@ export function countTx(store: TenantStore, by: Partial<Record<'pending' | 'acti
       ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#c${i}`, k])),
       ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:c${i}`, v])),
     },
+  };
+}
+
+/**
+ * Rule 2's limit as it was read (undefined = never set, the default applies): in the transaction of
+ * an approval or an end, so neither commits against a limit the bureau changed meanwhile (the
+ * dashboard's OVER_LIMIT map is rewritten together with the limit).
+ */
+export function tenantLimitUnchangedTx(store: TenantStore, limit: number | undefined, failWith: AppError): TxItem {
+  return {
+    ConditionCheck: {
+      Key: tenantKey(store),
+      ConditionExpression: limit === undefined ? 'attribute_not_exists(maxActivePairingsPerOrg)' : 'maxActivePairingsPerOrg = :l',
+      ...(limit === undefined ? {} : { ExpressionAttributeValues: { ':l': limit } }),
+    },
+    failWith,
+  };
+}
+
+/**
+ * No pairing was approved or ended since `c` was read: approvals only raise active + ended, ends
+ * only raise ended, so both unchanged means neither happened (for a recount of the organizations'
+ * active pairings that must not miss one).
+ */
+export function noPairingMovedTx(store: TenantStore, c: { active: number; ended: number }, failWith: AppError): TxItem {
+  // a count never moved is absent (read as 0)
+  const is = (attr: 'active' | 'ended', n: string, v: string) => (c[attr] === 0 ? `(attribute_not_exists(${n}) OR ${n} = ${v})` : `${n} = ${v}`);
+  return {
+    ConditionCheck: {
+      Key: countersKey(store),
+      ConditionExpression: `${is('active', '#a', ':a')} AND ${is('ended', '#e', ':e')}`,
+      ExpressionAttributeNames: { '#a': 'active', '#e': 'ended' },
+      ExpressionAttributeValues: { ':a': c.active, ':e': c.ended },
+    },
+    failWith,
   };
 }
 

@@ -71,9 +71,10 @@ function removeFromSetTx(ctx: ServiceContext, name: string, attr: string, value:
 /**
  * In the end's transaction: a pairing ended on a past date no longer counts in the snapshots after
  * it — the visit quarters after the end's (at most the last 4), and the weeks after the end's (at
- * most the last 12) in which the organization has no other pairing active.
+ * most the last 12) in which the organization has no other pairing active. `removesWeeks`: the caller
+ * must hold the organization's active-pairing count read before this call (see below).
  */
-export async function reportingOnEndTx(ctx: ServiceContext, pairing: Pairing, today: string): Promise<TxItem[]> {
+export async function reportingOnEndTx(ctx: ServiceContext, pairing: Pairing, today: string): Promise<{ tx: TxItem[]; removesWeeks: boolean }> {
   const end = pairing.endDate ?? today;
   const tx: TxItem[] = [];
   const endQuarter = quarterOf(end);
@@ -87,11 +88,18 @@ export async function reportingOnEndTx(ctx: ServiceContext, pairing: Pairing, to
   // an end further back than that: the older snapshots are filled again from the records
   const bump = counterTx(ctx.store, EPOCH, { weeks: firstAfter < windowStart ? 1 : 0, quarters: q > endQuarter ? 1 : 0 });
   if (bump) tx.push(bump);
-  if (firstAfter > thisWeek) return tx;
+  if (firstAfter > thisWeek) return { tx, removesWeeks: false };
+  // read after the caller read the organization's active-pairing count: the caller's transaction
+  // holds that count, so an approval of another pairing landing after this read (which adds the
+  // organization to these weeks) fails it rather than being undone by the removals below
   const others = (await listPairingItems(ctx.store, { organizationId: pairing.organizationId, limit: 100 })).items.filter((p) => p.id !== pairing.id);
   const from = [firstAfter, windowStart].sort().reverse()[0];
+  let removesWeeks = false;
   for (let w = from; w <= thisWeek; w = addDays(w, 7)) {
-    if (!others.some((p) => activeDuringWeek(p, w))) tx.push(removeFromSetTx(ctx, weekCounterName(w), 'expected', pairing.organizationId));
+    if (!others.some((p) => activeDuringWeek(p, w))) {
+      tx.push(removeFromSetTx(ctx, weekCounterName(w), 'expected', pairing.organizationId));
+      removesWeeks = true;
+    }
   }
-  return tx;
+  return { tx, removesWeeks };
 }
