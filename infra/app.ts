@@ -1,23 +1,36 @@
 /**
- * The CDK app (cdk.json: `npx tsx infra/app.ts`): one stack, BangfuStack. Build the web app first
- * (`npm run build:web`) to have web/dist uploaded; without it the stack deploys everything else.
+ * The CDK app: one stack per stage, `Bangfu-dev` or `Bangfu-prod` (infra/stage.ts), chosen by
+ * `--context stage=dev|prod` (dev when none). Two ways to run it, neither needing AWS credentials
+ * nor the network to synthesize:
+ *   npm run synth [-- --context stage=prod]   runs this file directly (tsx): cdk.out/, no CDK CLI needed
+ *   npx cdk synth|deploy --context stage=…      the CDK CLI runs it through cdk.json (deploy needs credentials)
+ * Build the web app first (`npm run build:web`) to have web/dist uploaded; without it the stack
+ * deploys everything else. No account id lives here: the CLI's credentials pick the account.
  */
 import { App } from 'aws-cdk-lib';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './bundling.js';
 import { BangfuStack } from './stack.js';
+import { contextFromArgv, parseStage, stackName } from './stage.js';
 
-// the CDK CLI names the output directory; run directly (`npx tsx infra/app.ts`), it is cdk.out
-const app = new App({ outdir: process.env.CDK_OUTDIR ?? path.join(REPO_ROOT, 'cdk.out') });
+// the CDK CLI passes its context through the environment (App reads it); run directly, the argv
+const app = new App({ outdir: process.env.CDK_OUTDIR ?? path.join(REPO_ROOT, 'cdk.out'), context: contextFromArgv(process.argv.slice(2)) });
+const stage = parseStage(app.node.tryGetContext('stage'));
 const webDist = path.join(REPO_ROOT, 'web/dist');
 const account = process.env.CDK_DEFAULT_ACCOUNT;
 const region = process.env.CDK_DEFAULT_REGION;
+const alarmEmail = app.node.tryGetContext('alarmEmail') as string | undefined;
 
-new BangfuStack(app, 'BangfuStack', {
-  description: 'Bangfu (帮扶通): web app, API, table and user pool',
+new BangfuStack(app, stackName(stage), {
+  description: `Bangfu (帮扶通) ${stage}: web app, API, table and user pool`,
   env: account || region ? { account, region } : undefined,
+  stage,
+  alarmEmail: alarmEmail || undefined,
+  stripeSecretName: (app.node.tryGetContext('stripeSecretName') as string | undefined) || undefined,
+  stripeSecretRevision: (app.node.tryGetContext('stripeSecretRevision') as string | undefined) || undefined,
   webDist: existsSync(path.join(webDist, 'index.html')) ? webDist : undefined,
+  tags: { app: 'bangfu', stage },
 });
 
 app.synth();

@@ -10,6 +10,8 @@ import { StripeSecrets } from './constructs/stripe-secrets.js';
 import { Webhooks } from './constructs/webhooks.js';
 import { AppTable } from './constructs/table.js';
 import { Web } from './constructs/web.js';
+import { Alarms } from './constructs/alarms.js';
+import { keepsData, type Stage } from './stage.js';
 
 export type BangfuStackProps = StackProps & {
   /** the built web app (web/dist) to upload; absent, the bucket is left as it is */
@@ -19,13 +21,20 @@ export type BangfuStackProps = StackProps & {
    * (default `bangfu/stripe`; create it before the first deploy).
    */
   stripeSecretName?: string;
+  /** a new value after the Stripe secret changed: the functions are updated with its new value */
+  stripeSecretRevision?: string;
+  /** dev or prod (infra/stage.ts); prod when not given, so a stack made without one keeps its data */
+  stage?: Stage;
+  /** an address the alarm topic mails (confirm the subscription once) */
+  alarmEmail?: string;
 };
 
 /**
  * The deployable system (ARCHITECTURE.md, request path): browser → CloudFront → S3 (web/dist),
  * and /api/* → HTTP API → the API Lambda → the one DynamoDB table; identity from Cognito; photos in
  * a private bucket served through the API; Stripe → POST /api/webhooks/stripe → the webhooks
- * Lambda; EventBridge Scheduler → the jobs Lambda every minute (checkout expiry).
+ * Lambda; EventBridge Scheduler → the jobs Lambda (checkout expiry every minute, report deadlines
+ * every hour); alarms on the API's 5xx answers and on every function's errors and throttles.
  */
 export class BangfuStack extends Stack {
   readonly table: AppTable;
@@ -36,13 +45,17 @@ export class BangfuStack extends Stack {
   readonly webhooks: Webhooks;
   readonly jobs: Jobs;
   readonly ledger: Ledger;
+  readonly alarms: Alarms;
+  readonly stage: Stage;
 
   constructor(scope: Construct, id: string, props: BangfuStackProps = {}) {
     super(scope, id, props);
-    this.table = new AppTable(this, 'Data');
-    this.identity = new Identity(this, 'Identity');
+    this.stage = props.stage ?? 'prod';
+    const keep = keepsData(this.stage);
+    this.table = new AppTable(this, 'Data', { keep });
+    this.identity = new Identity(this, 'Identity', { keep });
     this.files = new PhotoFiles(this, 'Files');
-    const stripe = new StripeSecrets(this, 'Stripe', { secretName: props.stripeSecretName ?? 'bangfu/stripe' });
+    const stripe = new StripeSecrets(this, 'Stripe', { secretName: props.stripeSecretName ?? 'bangfu/stripe', revision: props.stripeSecretRevision });
     this.api = new Api(this, 'Api', {
       entry: ENTRIES.api,
       table: this.table.table,
@@ -59,6 +72,14 @@ export class BangfuStack extends Stack {
     // /api/exports/* and /api/imports/*: exceljs, more memory and time, out of the API's bundle
     this.ledger = new Ledger(this, 'Ledger', { entry: ENTRIES.ledger, table: this.table.table, httpApi: this.api.httpApi, userPool: this.identity.userPool, client: this.identity.client });
 
+    this.alarms = new Alarms(this, 'Alarms', {
+      httpApi: this.api.httpApi,
+      functions: { Api: this.api.function.fn, Webhooks: this.webhooks.function.fn, Jobs: this.jobs.function.fn, Ledger: this.ledger.function.fn },
+      email: props.alarmEmail,
+    });
+
+    new CfnOutput(this, 'Stage', { value: this.stage });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'subscribe to be told of 5xx answers, function errors and throttles' });
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'the web app (CloudFront); the API is under /api' });
     new CfnOutput(this, 'ApiUrl', { value: this.api.httpApi.apiEndpoint, description: 'the HTTP API, direct (routes under /api)' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });

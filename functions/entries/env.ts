@@ -46,6 +46,13 @@ export function lambdaEnv(source: NodeJS.ProcessEnv = process.env): LambdaEnv {
   return parseEnv(LambdaEnv, source);
 }
 
+/** The jobs function's environment: the table alone. */
+export const JobsEnv = LambdaEnv.pick({ TABLE_NAME: true });
+
+export function jobsEnv(source: NodeJS.ProcessEnv = process.env): z.infer<typeof JobsEnv> {
+  return parseEnv(JobsEnv, source);
+}
+
 export function webhooksEnv(source: NodeJS.ProcessEnv = process.env): z.infer<typeof WebhooksEnv> {
   return parseEnv(WebhooksEnv, source);
 }

@@ -38,7 +38,8 @@ export class Identity extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
 
-  constructor(scope: Construct, id: string) {
+  /** `keep` (prod): the pool outlives the stack and refuses deletion; dev's goes with the stack. */
+  constructor(scope: Construct, id: string, props: { keep: boolean } = { keep: true }) {
     super(scope, id);
     this.userPool = new UserPool(this, 'UserPool', {
       signInAliases: { email: true },
@@ -56,7 +57,8 @@ export class Identity extends Construct {
       customAttributes: Object.fromEntries(
         Object.entries(CUSTOM_ATTRIBUTES).map(([name, a]) => [name, new StringAttribute({ minLen: 1, maxLen: a.maxLen, mutable: a.mutable })]),
       ),
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: props.keep,
+      removalPolicy: props.keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
 
     const custom = Object.keys(CUSTOM_ATTRIBUTES);

@@ -12,14 +12,20 @@ export const STRIPE_SECRET_FIELDS = { secretKey: 'STRIPE_SECRET_KEY', webhookSec
  * Secrets Manager permission at run time.
  */
 export class StripeSecrets extends Construct {
-  readonly environment: Record<'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET', string>;
+  readonly environment: Record<'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET', string> & { STRIPE_SECRET_REVISION?: string };
 
-  constructor(scope: Construct, id: string, props: { secretName: string }) {
+  /**
+   * `revision` (context `stripeSecretRevision`): CloudFormation resolves a dynamic reference only
+   * when the resource that holds it changes, so after changing the secret's value, deploy with a new
+   * revision (any new string) to have the functions updated with it.
+   */
+  constructor(scope: Construct, id: string, props: { secretName: string; revision?: string }) {
     super(scope, id);
     const field = (jsonField: string) => SecretValue.secretsManager(props.secretName, { jsonField }).unsafeUnwrap();
     this.environment = {
       STRIPE_SECRET_KEY: field('secretKey'),
       STRIPE_WEBHOOK_SECRET: field('webhookSecret'),
+      ...(props.revision ? { STRIPE_SECRET_REVISION: props.revision } : {}),
     };
   }
 }

@@ -18,12 +18,13 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 
 /**
  * The one table: keys pk/sk, on demand, point-in-time recovery, TTL, the GSIs above (all attributes
- * projected). Kept on stack deletion and protected against deletion: it holds every tenant's data.
+ * projected). With `keep` (prod) it is kept on stack deletion and protected against deletion: it
+ * holds every tenant's data; without (dev) it goes with the stack.
  */
 export class AppTable extends Construct {
   readonly table: Table;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: { keep: boolean } = { keep: true }) {
     super(scope, id);
     this.table = new Table(this, 'Table', {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
@@ -31,8 +32,8 @@ export class AppTable extends Construct {
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: TTL_ATTRIBUTE,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: props.keep,
+      removalPolicy: props.keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     for (const [indexName, keys] of Object.entries(TABLE_INDEXES)) {
       this.table.addGlobalSecondaryIndex({

@@ -10,7 +10,7 @@ import { ensureTable } from '../../functions/store/table.js';
  */
 type HttpHandler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
 let webhooks: HttpHandler;
-let jobs: () => Promise<{ tenants: number; released: number }>;
+let jobs: (event?: unknown) => Promise<Record<string, unknown>>;
 const tableName = `entries_${process.pid}_${Date.now().toString(36)}`;
 const SECRET = 'whsec_entrytest_0123456789';
 
@@ -82,6 +82,20 @@ describe('the webhooks Lambda entry', () => {
 
 describe('the jobs Lambda entry', () => {
   it('sweeps every tenant of the table (none here) and reports what it released', async () => {
-    await expect(jobs()).resolves.toEqual({ tenants: 0, released: 0 });
+    await expect(jobs()).resolves.toEqual({ job: 'release-expired-holds', tenants: 0, released: 0 });
+    await expect(jobs({ job: 'release-expired-holds' })).resolves.toEqual({ job: 'release-expired-holds', tenants: 0, released: 0 });
+  });
+
+  it('runs the report-deadline job when the schedule names it', async () => {
+    await expect(jobs({ job: 'report-deadlines' })).resolves.toEqual({ job: 'report-deadlines', tenants: 0 });
+  });
+
+  it('refuses a job it does not know, loudly', async () => {
+    await expect(jobs({ job: 'nope' })).rejects.toThrow(/unknown job/);
+  });
+
+  it('fails at cold start without its table, naming it', async () => {
+    const { jobsEnv } = await import('../../functions/entries/env.js');
+    expect(() => jobsEnv({})).toThrow(/bad Lambda environment: TABLE_NAME/);
   });
 });

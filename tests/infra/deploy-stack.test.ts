@@ -1,0 +1,235 @@
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../infra/bundling.js';
+import { TABLE_ACTIONS } from '../../infra/constructs/app-function.js';
+import { JOB_SCHEDULES } from '../../infra/constructs/jobs.js';
+import { BangfuStack } from '../../infra/stack.js';
+import { contextFromArgv, parseStage, stackName } from '../../infra/stage.js';
+
+// Issue 7: stages by context, the Lambda defaults fixed once for every function, least privilege,
+// the job schedules, the alarms, and `npm run synth` with no AWS credentials and no CDK CLI.
+
+const env = { account: '111111111111', region: 'ap-east-1' };
+let dev: { stack: BangfuStack; template: Template };
+let prod: { stack: BangfuStack; template: Template };
+
+beforeAll(() => {
+  const make = (stage: 'dev' | 'prod') => {
+    const stack = new BangfuStack(new App(), stackName(stage), { env, stage });
+    return { stack, template: Template.fromStack(stack) };
+  };
+  dev = make('dev');
+  prod = make('prod');
+});
+
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+const resourcesOf = (s: Statement) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
+const allStatements = (t: Template): Statement[] =>
+  Object.values(t.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+const logicalId = (stack: BangfuStack, c: { node: { defaultChild?: unknown } }) => stack.getLogicalId(c.node.defaultChild as never);
+const appFunctions = (stack: BangfuStack) => ({
+  api: stack.api.function.fn,
+  webhooks: stack.webhooks.function.fn,
+  jobs: stack.jobs.function.fn,
+  ledger: stack.ledger.function.fn,
+});
+
+describe('stages', () => {
+  it('come from the `stage` context: dev by default, dev or prod, anything else refused', () => {
+    expect(parseStage(undefined)).toBe('dev');
+    expect(parseStage('prod')).toBe('prod');
+    expect(() => parseStage('staging')).toThrow(/unknown stage/);
+    expect(stackName('prod')).toBe('Bangfu-prod');
+    expect(contextFromArgv(['--context', 'stage=prod', '-c', 'alarmEmail=a@b.c', '--context=x=y=z'])).toEqual({ stage: 'prod', alarmEmail: 'a@b.c', x: 'y=z' });
+  });
+
+  it('prod keeps the table and the user pool: retained on stack deletion and deletion-protected', () => {
+    prod.template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: { DeletionProtectionEnabled: true } });
+    prod.template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', Properties: { DeletionProtection: 'ACTIVE' } });
+  });
+
+  it('dev is disposable: the table and the pool go with the stack, unprotected', () => {
+    dev.template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete', Properties: { DeletionProtectionEnabled: false } });
+    dev.template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Delete', Properties: { DeletionProtection: 'INACTIVE' } });
+  });
+
+  it('name no resource by a fixed physical name (stages side by side in one account)', () => {
+    for (const { template } of [dev, prod]) {
+      const named = Object.values(template.toJSON().Resources as Record<string, { Properties?: Record<string, unknown> }>).filter(
+        // a literal name (a reference to a generated one, as a permission's FunctionName, is fine)
+        (r) => r.Properties && ['TableName', 'UserPoolName', 'BucketName', 'FunctionName', 'TopicName', 'LogGroupName'].some((k) => typeof r.Properties![k] === 'string'),
+      );
+      expect(named).toEqual([]);
+    }
+  });
+
+  it('hold no secret value: Stripe’s keys are Secrets Manager references resolved at deploy time', () => {
+    const json = JSON.stringify(prod.template.toJSON());
+    expect(json).not.toMatch(/sk_(test|live)_|rk_(test|live)_|whsec_|-----BEGIN/);
+    expect(json).toContain('{{resolve:secretsmanager:bangfu/stripe:SecretString:secretKey::}}');
+  });
+});
+
+describe('a Stripe secret that changed', () => {
+  it('reaches the functions again with a new revision (CloudFormation re-resolves a reference only on a change)', () => {
+    const t = Template.fromStack(new BangfuStack(new App(), 'Bangfu-prod', { env, stage: 'prod', stripeSecretRevision: '2' }));
+    const stripeFns = Object.values(t.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment.Variables.STRIPE_SECRET_KEY);
+    expect(stripeFns).toHaveLength(2);
+    for (const f of stripeFns) expect(f.Properties.Environment.Variables.STRIPE_SECRET_REVISION).toBe('2');
+    const none = Object.values(prod.template.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment.Variables.STRIPE_SECRET_REVISION);
+    expect(none).toEqual([]);
+  });
+});
+
+describe('every function (made through AppFunction)', () => {
+  it('runs nodejs22.x on arm64, traced by X-Ray, with its timeout, memory and source maps', () => {
+    const fns = prod.template.findResources('AWS::Lambda::Function');
+    expect(Object.keys(fns)).toHaveLength(4);
+    for (const [name, fn] of Object.entries(appFunctions(prod.stack))) {
+      const p = fns[logicalId(prod.stack, fn)].Properties;
+      expect(p, name).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, Handler: 'index.handler' });
+      expect(p.Timeout, name).toBeGreaterThan(0);
+      expect(p.Timeout, name).toBeLessThanOrEqual(50);
+      expect(p.MemorySize, name).toBeGreaterThanOrEqual(512);
+      expect(p.Environment.Variables.NODE_OPTIONS, name).toBe('--enable-source-maps');
+      expect(p.Environment.Variables.TABLE_NAME, name).toEqual({ Ref: logicalId(prod.stack, prod.stack.table.table) });
+    }
+  });
+
+  it('logs to a log group of its own with a retention', () => {
+    const fns = prod.template.findResources('AWS::Lambda::Function');
+    const groups = prod.template.findResources('AWS::Logs::LogGroup');
+    const used = Object.values(fns).map((f) => f.Properties.LoggingConfig.LogGroup.Ref as string);
+    expect(new Set(used).size).toBe(4);
+    for (const g of used) expect(groups[g].Properties.RetentionInDays).toBe(30);
+  });
+
+  it('is bundled minified, with a source map, for Node 22, AWS SDK left to the runtime', () => {
+    // the asset's bundle: the esbuild output CDK packaged
+    const outdir = mkdtempSync(path.join(tmpdir(), 'bangfu-synth-'));
+    try {
+      const app = new App({ outdir });
+      new BangfuStack(app, 'Bangfu-dev', { env, stage: 'dev' });
+      app.synth();
+      const bundles = readdirSync(outdir).filter((d) => d.startsWith('asset.') && readdirSync(path.join(outdir, d)).includes('index.mjs'));
+      expect(bundles).toHaveLength(4);
+      for (const d of bundles) {
+        const files = readdirSync(path.join(outdir, d));
+        expect(files).toContain('index.mjs.map');
+        const code = readFileSync(path.join(outdir, d, 'index.mjs'), 'utf8');
+        // minified: no indentation, few lines for its size
+        expect(code.split('\n').length).toBeLessThan(code.length / 500);
+        expect(code).not.toMatch(/node_modules\/@aws-sdk\/client-dynamodb\/dist-es/);
+      }
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  it('gets only item-level table actions on the table and its indexes: no `*`, no dynamodb:*, no Scan', () => {
+    const tableArn = { 'Fn::GetAtt': [logicalId(prod.stack, prod.stack.table.table), 'Arn'] };
+    const statements = allStatements(prod.template);
+    const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo).toHaveLength(4);
+    for (const s of dynamo) {
+      expect(new Set(actionsOf(s))).toEqual(new Set(TABLE_ACTIONS.readWrite));
+      expect(resourcesOf(s)).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
+    }
+    for (const s of statements) {
+      expect(actionsOf(s).some((a) => /^[a-z0-9-]+:\*$/.test(a) || a === '*')).toBe(false);
+      // X-Ray's two write actions take no resource but `*` (they name no resource at all)
+      if (resourcesOf(s).includes('*')) expect(new Set(actionsOf(s))).toEqual(new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
+    }
+  });
+});
+
+describe('the job schedules', () => {
+  const schedules = () => Object.values(prod.template.findResources('AWS::Scheduler::Schedule')).map((s) => s.Properties);
+
+  it('run the sweeper every minute and the report deadlines every hour, each naming its job', () => {
+    const jobsArn = { 'Fn::GetAtt': [logicalId(prod.stack, prod.stack.jobs.function.fn), 'Arn'] };
+    const byJob = Object.fromEntries(schedules().map((s) => [JSON.parse(s.Target.Input).job, s]));
+    expect(Object.keys(byJob).sort()).toEqual(Object.keys(JOB_SCHEDULES).sort());
+    expect(byJob['release-expired-holds']).toMatchObject({ ScheduleExpression: 'rate(1 minute)', State: 'ENABLED', Target: { Arn: jobsArn, RetryPolicy: { MaximumRetryAttempts: 0 } } });
+    expect(byJob['report-deadlines']).toMatchObject({ ScheduleExpression: 'cron(5 * * * ? *)', State: 'ENABLED', Target: { Arn: jobsArn } });
+  });
+
+  it('invoke through roles that may invoke the jobs function and nothing else', () => {
+    const jobsId = logicalId(prod.stack, prod.stack.jobs.function.fn);
+    for (const s of schedules()) {
+      const roleId = s.Target.RoleArn['Fn::GetAtt'][0] as string;
+      const statements = Object.values(prod.template.findResources('AWS::IAM::Policy'))
+        .filter((p) => JSON.stringify(p.Properties.Roles).includes(roleId))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+      expect(new Set(statements.flatMap(actionsOf))).toEqual(new Set(['lambda:InvokeFunction']));
+      for (const st of statements) for (const r of resourcesOf(st)) expect(JSON.stringify(r)).toContain(jobsId);
+    }
+  });
+});
+
+describe('the alarms', () => {
+  const alarms = () => Object.values(prod.template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+  const topicRef = () => ({ Ref: logicalId(prod.stack, prod.stack.alarms.topic) });
+
+  it('watch the HTTP API’s 5xx answers', () => {
+    const api = alarms().filter((a) => a.Namespace === 'AWS/ApiGateway');
+    expect(api).toHaveLength(1);
+    expect(api[0]).toMatchObject({
+      MetricName: '5xx',
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      Dimensions: [{ Name: 'ApiId', Value: { Ref: logicalId(prod.stack, prod.stack.api.httpApi) } }],
+      AlarmActions: [topicRef()],
+    });
+  });
+
+  it('watch every function’s errors and throttles', () => {
+    const lambda = alarms().filter((a) => a.Namespace === 'AWS/Lambda');
+    for (const fn of Object.values(appFunctions(prod.stack))) {
+      const fnRef = JSON.stringify({ Ref: logicalId(prod.stack, fn) });
+      const mine = lambda.filter((a) => JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: JSON.parse(fnRef) }]));
+      expect(mine.map((a) => a.MetricName).sort()).toEqual(['Errors', 'Throttles']);
+      for (const a of mine) expect(a.AlarmActions).toEqual([topicRef()]);
+    }
+    expect(lambda).toHaveLength(8);
+  });
+
+  it('mail an address when one is given by context, and none otherwise', () => {
+    prod.template.resourceCountIs('AWS::SNS::Subscription', 0);
+    const t = Template.fromStack(new BangfuStack(new App(), 'Bangfu-prod', { env, stage: 'prod', alarmEmail: 'ops@example.org' }));
+    t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org' });
+  });
+});
+
+describe('npm run synth', () => {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'bangfu-cdkout-'));
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  it('synthesizes the stage’s stack with no AWS credentials, no CDK CLI and no account', async () => {
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(AWS_|CDK_)/.test(k)));
+    const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    expect(pkg.scripts.synth).toBe('tsx infra/app.ts');
+    // deploy goes through the CDK CLI installed as a dev dependency (nothing fetched at deploy time)
+    expect(pkg.scripts.deploy).toMatch(/^cdk deploy /);
+    expect(pkg.devDependencies['aws-cdk']).toBeDefined();
+    await promisify(execFile)(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['infra/app.ts', '--context', 'stage=prod'], {
+      cwd: REPO_ROOT,
+      env: { ...clean, CDK_OUTDIR: outdir, HOME: outdir },
+      timeout: 120_000,
+    });
+    const template = JSON.parse(readFileSync(path.join(outdir, 'Bangfu-prod.template.json'), 'utf8'));
+    expect(template.Resources[Object.keys(template.Resources).find((k) => template.Resources[k].Type === 'AWS::DynamoDB::Table')!].DeletionPolicy).toBe('Retain');
+    expect(template.Outputs.Stage.Value).toBe('prod');
+    // environment-agnostic: the deploying credentials pick the account and region
+    expect(readFileSync(path.join(outdir, 'Bangfu-prod.template.json'), 'utf8')).not.toMatch(/\b\d{12}\b/);
+  }, 120_000);
+});
