@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from '../dates.js';
+import { addDays, IsoDate } from '../dates.js';
 import { Id, ListQuery, RequiredText } from './common.js';
 
 /** True when a YYYY-MM-DD date is a Monday (weeks start on Monday, seed 004). */
@@ -7,8 +7,13 @@ export function isMonday(date: string): boolean {
   return new Date(`${date}T00:00:00Z`).getUTCDay() === 1;
 }
 
-/** A reporting week, named by its Monday. */
-export const WeekStart = IsoDate.refine(isMonday, { message: '周起始日必须是星期一' });
+/** Years a week or quarter may name: anything else would only make junk snapshot items (issue 6 review). */
+export const inReportingYears = (value: string) => /^20\d{2}-/.test(value);
+
+/** A reporting week, named by its Monday (years 2000–2099). */
+export const WeekStart = IsoDate.refine(inReportingYears, { message: '周起始日的年份应在 2000–2099 之间', abort: true }).refine(isMonday, {
+  message: '周起始日必须是星期一',
+});
 
 export const REPORT_STATUSES = ['draft', 'submitted'] as const;
 export const ReportStatus = z.enum(REPORT_STATUSES, { error: '周报状态只能是 draft 或 submitted' });
@@ -86,7 +91,7 @@ export type Compliance = z.infer<typeof Compliance>;
 export const ComplianceGridQuery = z.object({
   to: WeekStart.optional(),
   weeks: z.coerce.number({ error: 'weeks 必须是数字' }).int().min(1, { error: 'weeks 最小为 1' }).max(26, { error: 'weeks 最大为 26' }).default(8),
-});
+}).refine((q) => !q.to || inReportingYears(addDays(q.to, -7 * (q.weeks - 1))), { message: '最早的一周不能早于 2000 年', path: ['to'] });
 export const ComplianceGrid = z.object({
   weeks: z.array(z.object({ weekStart: z.string(), deadline: z.string(), due: z.boolean() })),
   rows: z.array(
@@ -114,7 +119,7 @@ export type ReportingStanding = z.infer<typeof ReportingStanding>;
 export const StandingQuery = z.object({ organizationId: Id.optional() });
 
 /** Rule 4 (光说不练): a calendar quarter, 2026-Q3. */
-export const Quarter = z.string().regex(/^\d{4}-Q[1-4]$/, { error: '季度格式应为 YYYY-Q1…Q4' });
+export const Quarter = z.string().regex(/^20\d{2}-Q[1-4]$/, { error: '季度格式应为 YYYY-Q1…Q4（年份 2000–2099）' });
 export const VisitQuery = z.object({ quarter: Quarter.optional() });
 export const QuarterVisits = z.object({
   quarter: z.string(),

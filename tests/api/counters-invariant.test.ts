@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TenantStore } from '../../functions/store/tenant-store.js';
+import { counterKey, counterTx, NEEDS } from '../../functions/modules/counters/store.js';
 import { recountDashboard } from '../../functions/modules/dashboard/recount.js';
 import { makeHarness, makeVillage, type Harness, type TestTenant } from '../support/harness.js';
 
@@ -41,6 +42,10 @@ async function workload(t: TestTenant, seed: number, steps: number) {
   const active: string[] = [];
   const donations: string[] = [];
   const paidOrders: string[] = [];
+  // needs (posted, pledged, fulfilled, withdrawn) and weekly reports: on their own seeded stream, so
+  // the rest of the workload is the same as before they were added
+  const rnd2 = prng(seed * 7 + 1);
+  const needs: { id: string; quantity?: number }[] = [];
   const tally: Record<string, number> = {};
   const did = (what: string, status: number) => {
     const k = `${what} ${status}`;
@@ -52,6 +57,31 @@ async function workload(t: TestTenant, seed: number, steps: number) {
     if (rnd() < 0.15) h.clock.now = new Date(h.clock.now.getTime() + (1 + Math.floor(rnd() * 20)) * 86_400_000);
     const r = rnd();
     const v = pick(villages);
+    const r2 = rnd2();
+    if (v && r2 < 0.12) {
+      const quantity = rnd2() < 0.5 ? 10 : undefined;
+      const res = await call('POST', '/api/needs', { villageId: v.id, category: 'education', title: `需求${step}`, ...(quantity ? { quantity, unit: '套' } : {}) });
+      did('need', res.status);
+      if (res.status === 201) needs.push({ id: res.body.id, quantity });
+    } else if (needs.length && r2 < 0.2) {
+      const n = needs[Math.floor(rnd2() * needs.length)];
+      const res = await call('POST', `/api/needs/${n.id}/pledge`, { organizationId: orgs[Math.floor(rnd2() * orgs.length)].id, note: '认领', ...(n.quantity ? { quantity: 4 } : {}) });
+      did('need pledge', res.status); // 409 once taken in full, met or withdrawn
+    } else if (needs.length && r2 < 0.25) {
+      const n = needs.splice(Math.floor(rnd2() * needs.length), 1)[0];
+      const res = await call('POST', `/api/needs/${n.id}/fulfil`, { note: '已完成' });
+      did('need fulfil', res.status);
+    } else if (needs.length && r2 < 0.29) {
+      const n = needs.splice(Math.floor(rnd2() * needs.length), 1)[0];
+      const res = await call('POST', `/api/needs/${n.id}/withdraw`, {});
+      did('need withdraw', res.status);
+    } else if (r2 < 0.37) {
+      // a report for last week or this week (409 when the organization had no active pairing then, or reported)
+      const monday = new Date(`${today()}T00:00:00Z`);
+      monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7) - (rnd2() < 0.6 ? 7 : 0));
+      const res = await call('POST', '/api/reports', { organizationId: orgs[Math.floor(rnd2() * orgs.length)].id, weekStart: monday.toISOString().slice(0, 10), summary: '走访', progress: '进展', results: '成效' });
+      did('report', res.status);
+    }
     if (r < 0.12 || !v) {
       const supervised = rnd() < 0.6;
       const res = await call('POST', '/api/villages', makeVillage({ name: `村${step}`, township: pick(['东镇', '西镇', '南镇']), supervised }));
@@ -126,7 +156,7 @@ describe('dashboard counters == a full recount', () => {
       const recount = await recountDashboard({ store: new TenantStore(h.deps.doc, h.deps.tableName, t.id), now: h.clock.now });
       console.log(`seed ${seed}: ${JSON.stringify(tally)}; villages ${JSON.stringify(dash.villages.total)}, sales ${JSON.stringify(dash.sales)}, donations ${JSON.stringify(dash.donations)}`);
       // the workload did reach every path
-      for (const k of ['village 201', 'village patch 200', 'approve 200', 'end 200', 'donation 201', 'donation refund 200', 'expenditure 201', 'pay 200', 'order refund 200', 'commitment 200']) {
+      for (const k of ['village 201', 'village patch 200', 'approve 200', 'end 200', 'donation 201', 'donation refund 200', 'expenditure 201', 'pay 200', 'order refund 200', 'commitment 200', 'need 201', 'need pledge 200', 'need fulfil 200', 'need withdraw 200', 'report 201']) {
         expect(tally[k], k).toBeGreaterThan(0);
       }
       expect(dash.villages).toEqual(recount.villages);
@@ -135,6 +165,11 @@ describe('dashboard counters == a full recount', () => {
       expect(dash.donations).toEqual(recount.donations);
       expect(dash.commitments).toEqual(recount.commitments);
       expect(dash.monthly).toEqual(recount.monthly);
+      // needs from the need records; reports (due week, week being collected) from the report and pairing records
+      expect(dash.needs).toEqual(recount.needs);
+      expect(Object.values(dash.needs).reduce((a: number, b) => a + Number(b), 0)).toBe(tally['need 201']);
+      expect(dash.reports).toEqual(recount.reports);
+      expect(dash.reportsThisWeek).toEqual(recount.reportsThisWeek);
       // the counter-backed flags in order; the reports module's (rules 3, 4, 10) as a set
       const ours = (flags: { kind: string }[]) => flags.filter((f) => COUNTER_FLAGS.includes(f.kind));
       const theirs = (flags: { kind: string }[]) => flags.filter((f) => !COUNTER_FLAGS.includes(f.kind)).map((f) => JSON.stringify(f)).sort();
@@ -176,5 +211,38 @@ describe('racing writes keep the counters right', () => {
     const dash = (await h.call('GET', '/api/dashboard', { token: t.bureau })).body;
     const recount = await recountDashboard({ store: new TenantStore(h.deps.doc, h.deps.tableName, t.id), now: h.clock.now });
     expect(dash.commitments).toEqual(recount.commitments);
+  });
+});
+
+describe('the recount reads the records, not the counter items it checks', () => {
+  it('needs and the due week’s reports: a counter item moved behind the records’ back makes the dashboard and the recount differ', async () => {
+    h.clock.now = new Date('2026-06-01T04:00:00Z');
+    const t = await h.tenant();
+    const store = new TenantStore(h.deps.doc, h.deps.tableName, t.id);
+    const villageId = await h.village(t);
+    const orgId = await h.organizationId(t);
+    await h.activePairing(t, { villageId, orgId, startDate: '2026-05-04' });
+    expect((await h.call('POST', '/api/needs', { token: t.bureau, body: { villageId, category: 'education', title: '课桌' } })).status).toBe(201);
+    h.clock.now = new Date('2026-06-17T04:00:00Z'); // the due week is 2026-06-08; the organization did not report it
+    const read = async () => ({
+      dash: (await h.call('GET', '/api/dashboard', { token: t.bureau })).body,
+      recount: await recountDashboard({ store, now: h.clock.now }),
+    });
+    let { dash, recount } = await read();
+    expect(dash.reports).toMatchObject({ weekStart: '2026-06-08', missing: 1 });
+    expect(recount.reports).toEqual(dash.reports);
+    expect(recount.needs).toEqual(dash.needs);
+    expect(recount.needs.open).toBe(1);
+
+    // the counters drift: a stray +5 open needs, the organization dropped from the due week's snapshot
+    await store.transact([
+      counterTx(store, NEEDS, { open: 5 })!,
+      { Update: { Key: counterKey(store, 'REPORTWEEK#2026-06-08'), UpdateExpression: 'DELETE expected :o', ExpressionAttributeValues: { ':o': new Set([orgId]) } } },
+    ]);
+    ({ dash, recount } = await read());
+    expect(dash.needs.open).toBe(6);
+    expect(recount.needs.open).toBe(1);
+    expect(dash.reports.missing).toBe(0);
+    expect(recount.reports.missing).toBe(1);
   });
 });

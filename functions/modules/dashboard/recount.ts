@@ -1,11 +1,14 @@
-import { daysBetween, dateInZone } from '../../../shared/dates.js';
+import { addDays, daysBetween, dateInZone } from '../../../shared/dates.js';
+import { NEED_STATUSES } from '../../../shared/schemas/needs.js';
 import type { Dashboard } from '../../../shared/schemas/dashboard.js';
 import type { ServiceContext } from '../context.js';
-import { monthOfDate, NEEDS, readCounter, type Deltas } from '../counters/store.js';
+import { monthOfDate, type Deltas } from '../counters/store.js';
 import { getTenant } from '../identity/store.js';
 import type { TenantStore } from '../../store/tenant-store.js';
 import type { GapFlag } from '../pairings/store.js';
 import { coverageSortKey, strip as stripVillage } from '../villages/store.js';
+import { recountReports } from '../reports/dashboard.js';
+import { deadlineOf, dueWeek, reportingRules } from '../reports/weeks.js';
 import { reportsPart, visitsPart } from './reports-adapter.js';
 import { GAP_FLAG_LIMIT, lastMonths, UNCOVERED_LIMIT, type Flag, type OverLimitOrgs } from './service.js';
 
@@ -29,13 +32,14 @@ export async function recount(ctx: Pick<ServiceContext, 'store' | 'now'>, extraY
   const today = dateInZone(ctx.now, tz);
   const year = Number(today.slice(0, 4));
   const local = (iso: string) => dateInZone(new Date(iso), tz);
-  const [villageItems, pairings, donations, expenditures, orders, gapItems] = await Promise.all([
+  const [villageItems, pairings, donations, expenditures, orders, gapItems, needItems] = await Promise.all([
     everything(store, store.pk('VILLAGE')),
     everything(store, store.pk('PAIRING')),
     everything(store, store.pk('DONATION')),
     everything(store, store.pk('EXPENDITURE')),
     everything(store, store.pk('ORDER')),
     store.queryAll<Rec>({ pk: store.pk('FLAG'), skBeginsWith: 'GAP#' }, Number.MAX_SAFE_INTEGER),
+    everything(store, store.pk('NEED')),
   ]);
   const villages = villageItems.map(stripVillage);
 
@@ -127,7 +131,18 @@ export async function recount(ctx: Pick<ServiceContext, 'store' | 'now'>, extraY
     .map((v) => ({ villageId: v.id, villageName: v.name, endedOn: v.gapOpenSince as string }));
   const closedGaps = gapItems.map(({ pk: _p, sk: _s, ...rest }) => rest as GapFlag);
 
-  const [reports, visits, needs] = await Promise.all([reportsPart(ctx as ServiceContext), visitsPart(ctx as ServiceContext), readCounter(store, NEEDS)]);
+  // needs by status, from the need records themselves (not the needs module's COUNTERS/NEEDS)
+  const needs = Object.fromEntries(NEED_STATUSES.map((st) => [st, 0])) as Record<(typeof NEED_STATUSES)[number], number>;
+  for (const need of needItems) if (String(need.status) in needs) needs[need.status as keyof typeof needs] += 1;
+
+  // rules 3 and 10: the due week and the week being collected, from the pairing and report records
+  // (recountReports), not the week snapshots the dashboard reads. The flags (ladder) still come from
+  // the reports module's snapshots, and visits (rule 4) from its quarter item.
+  const sctx = ctx as ServiceContext;
+  const rules = await reportingRules(sctx);
+  const due = dueWeek(sctx, rules);
+  const collecting = addDays(due, 7);
+  const [reports, visits, dueRecount, collectingRecount] = await Promise.all([reportsPart(sctx), visitsPart(sctx), recountReports(sctx, due), recountReports(sctx, collecting)]);
   const shownUncovered = uncovered.slice(0, UNCOVERED_LIMIT);
   const commitmentsNow = commitments.get(year)!;
   const dashboard: Dashboard = {
@@ -138,11 +153,15 @@ export async function recount(ctx: Pick<ServiceContext, 'store' | 'now'>, extraY
     pairings: { active: pairingCounts.active, pending: pairingCounts.pending },
     sales,
     donations: funds,
-    reports: reports.reports,
-    reportsThisWeek: reports.reportsThisWeek,
+    reports: { weekStart: due, deadline: deadlineOf(rules, due), onTime: dueRecount.onTime.length, late: dueRecount.late.length, missing: dueRecount.missing.length },
+    reportsThisWeek: {
+      weekStart: collecting,
+      deadline: deadlineOf(rules, collecting),
+      submitted: collectingRecount.onTime.length + collectingRecount.late.length,
+      expected: collectingRecount.expected.length,
+    },
     visits: visits.visits,
-    // the needs module keeps its own counter; it is not recounted here
-    needs: { open: num(needs.open), pledged: num(needs.pledged), met: num(needs.met), withdrawn: num(needs.withdrawn) },
+    needs,
     commitments: { year, organizations: commitmentsNow.organizations, committedFen: commitmentsNow.committedFen, purchasedFen: commitmentsNow.purchasedFen },
     monthly: lastMonths(today).map((m) => ({ month: m, cashFen: 0, goodsFen: 0, usedFen: 0, salesFen: 0, paidOrders: 0, ...months.get(m) })),
     flags: [

@@ -3,7 +3,7 @@ import { dateInZone } from '../../../shared/dates.js';
 import type { Activity } from '../../../shared/schemas/activities.js';
 import type { Pairing } from '../../../shared/schemas/pairings.js';
 import type { TenantStore } from '../../store/tenant-store.js';
-import { listDonationRecords, listExpenditures, type DonationRecord } from '../donations/store.js';
+import { allVillageFunds, listDonationRecords, listExpenditures, type DonationRecord } from '../donations/store.js';
 import { getTenant } from '../identity/store.js';
 import { listOrderRecords, type OrderRecord } from '../orders/store.js';
 import { listOrganizationItems } from '../organizations/store.js';
@@ -50,19 +50,39 @@ function mondaysOf(month: string): string[] {
 }
 
 const counted = (d: DonationRecord) => d.status === 'confirmed' || d.status === 'refunded';
+/** Orders that were paid (the dashboard's sales and its recount count these; refunded ones also back out). */
+const SOLD = new Set<string>(['paid', 'shipped', 'delivered', 'refunded']);
 
 function scope(store: TenantStore, month: string, tz: string) {
   const inMonth = (date: string | null | undefined) => !!date && date.startsWith(month);
   return {
+    /**
+     * Donations moved in the month, as the dashboard's MONTH# counter moves them (counters/store.ts):
+     * + in the month of their date, − in the month they were given back (tenant time zone).
+     */
     donations: async function* () {
-      for await (const d of eachItem((cursor) => listDonationRecords(store, { limit: PAGE, cursor }))) if (counted(d) && inMonth(d.date)) yield d;
+      for await (const d of eachItem((cursor) => listDonationRecords(store, { limit: PAGE, cursor }))) {
+        if (!counted(d)) continue;
+        const dated = inMonth(d.date);
+        const returned = d.status === 'refunded' && !!d.refundedAt && inMonth(dateInZone(new Date(d.refundedAt), tz));
+        if (dated || returned) yield { ...d, dated, returned };
+      }
     },
     expenditures: async function* () {
       for await (const e of eachItem((cursor) => listExpenditures(store, { limit: PAGE, cursor }))) if (inMonth(e.date)) yield e;
     },
-    /** orders paid in the month (tenant time zone) */
+    /**
+     * Consumption aid moved in the month, as the dashboard's MONTH# counter moves it
+     * (counters/store.ts orderMoves): an order counts + in the month it was paid (tenant time zone)
+     * and − in the month it was refunded. `paid`/`refunded` say which of the two fall in the month.
+     */
     orders: async function* () {
-      for await (const o of eachItem((cursor) => listOrderRecords(store, { limit: PAGE, cursor }))) if (o.paidAt && inMonth(dateInZone(new Date(o.paidAt), tz))) yield o;
+      for await (const o of eachItem((cursor) => listOrderRecords(store, { limit: PAGE, cursor }))) {
+        if (!o.paidAt || !SOLD.has(o.status)) continue;
+        const paid = inMonth(dateInZone(new Date(o.paidAt), tz));
+        const refunded = o.status === 'refunded' && !!o.refundedAt && inMonth(dateInZone(new Date(o.refundedAt), tz));
+        if (paid || refunded) yield { ...o, paid, refunded };
+      }
     },
     pairings: () => eachItem((cursor) => listPairingItems(store, { limit: PAGE, cursor })),
     /** activities dated in the month: each pairing's range query, skipped when it has none since */
@@ -97,11 +117,17 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
   const byOrg = new Map<string, Sums>();
   for await (const d of src.donations()) {
     const key = d.kind === 'cash' ? 'cashFen' : 'goodsFen';
-    sums(byVillage, d.villageId)[key] += d.amountFen;
-    if (d.organizationId) sums(byOrg, d.organizationId)[key] += d.amountFen;
+    const net = (d.dated ? d.amountFen : 0) - (d.returned ? d.amountFen : 0);
+    sums(byVillage, d.villageId)[key] += net;
+    if (d.organizationId) sums(byOrg, d.organizationId)[key] += net;
   }
   for await (const e of src.expenditures()) sums(byVillage, e.villageId).usedFen += e.amountFen;
-  for await (const o of src.orders()) for (const [v, fen] of orderVillageFen(o)) sums(byVillage, v).salesFen += fen;
+  // net of refunds: paid in the month +, refunded in the month − (equals the dashboard's monthly salesFen)
+  for await (const o of src.orders()) {
+    for (const [v, fen] of orderVillageFen(o)) sums(byVillage, v).salesFen += (o.paid ? fen : 0) - (o.refunded ? fen : 0);
+  }
+  // rule 8, cumulative as of the export: each village's FUNDS counter item (the dashboard's donations are their sum)
+  const funds = await allVillageFunds(store);
   for await (const a of src.activities()) sums(byOrg, a.organizationId).activities += 1;
   for await (const r of src.reports()) if (r.submittedAt) sums(byOrg, r.organizationId).reports += 1;
 
@@ -109,20 +135,36 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
   let s = sheet(wb, '村庄', [
     t('村名', 'name'), t('乡镇', 'township'), t('县', 'county'), n('户数', 'households'), n('人口', 'population'), n('建档立卡户数', 'poorHouseholds'),
     t('状态', 'status', 10), t('挂牌督战', 'supervised', 10), n('生效结对', 'activePairings'),
-    y('本月捐款（元）', 'cashFen'), y('本月捐物折价（元）', 'goodsFen'), y('本月资金使用（元）', 'usedFen'), y('本月消费帮扶（元）', 'salesFen'),
+    y('本月捐款（元，已扣退回）', 'cashFen'), y('本月捐物折价（元，已扣退回）', 'goodsFen'), y('本月资金使用（元）', 'usedFen'), y('本月消费帮扶（元，已扣退款）', 'salesFen'),
+    // rule 8: 累计收到现金 = 累计使用 + 余额 + 累计退款, to the fen; goods apart
+    y('累计收到现金（元）', 'cashReceivedFen'), y('累计使用（元）', 'cashUsedFen'), y('累计退款（元）', 'refundedFen'), y('余额（元）', 'balanceFen'), y('物资折价累计（元）', 'goodsTotalFen'),
   ]);
+  const cumulative = ['cashReceivedFen', 'cashUsedFen', 'refundedFen', 'balanceFen', 'goodsTotalFen'];
   let tot = new Totals();
+  const seen = new Set<string>();
+  const cumulativeOf = (villageId: string) => {
+    const f = funds.get(villageId);
+    return { cashReceivedFen: f?.cashReceivedFen ?? 0, cashUsedFen: f?.cashUsedFen ?? 0, refundedFen: f?.refundedFen ?? 0, balanceFen: f?.balanceFen ?? 0, goodsTotalFen: f?.goodsFen ?? 0 };
+  };
   for await (const v of eachItem((cursor) => listVillageItems(store, { limit: PAGE, cursor }))) {
-    const row = { ...v, status: zh(ZH.village, v.status), supervised: v.supervised ? '是' : '否', ...sums(byVillage, v.id) };
+    seen.add(v.id);
+    const row = { ...v, status: zh(ZH.village, v.status), supervised: v.supervised ? '是' : '否', ...sums(byVillage, v.id), ...cumulativeOf(v.id) };
     s.add(row);
-    tot.add(row, money);
+    tot.add(row, [...money, ...cumulative]);
+  }
+  // money counted for a village no longer listed (none today: villages are not deleted) still reaches the totals
+  for (const id of new Set([...funds.keys(), ...byVillage.keys()])) {
+    if (seen.has(id)) continue;
+    const row = { name: id, ...sums(byVillage, id), ...cumulativeOf(id) };
+    s.add(row);
+    tot.add(row, [...money, ...cumulative]);
   }
   s.total('合计', tot.sums);
   await s.commit();
 
   s = sheet(wb, '组织', [
     t('组织名称', 'name', 28), t('类型', 'kind', 10), t('统一社会信用代码', 'creditCode', 22), t('状态', 'status', 10), t('联系人', 'contactName'), n('生效结对', 'activePairings'),
-    y('本月捐款（元）', 'cashFen'), y('本月捐物折价（元）', 'goodsFen'), n('本月帮扶活动', 'activities'), n('本月周报', 'reports'),
+    y('本月捐款（元，已扣退回）', 'cashFen'), y('本月捐物折价（元，已扣退回）', 'goodsFen'), n('本月帮扶活动', 'activities'), n('本月周报', 'reports'),
   ]);
   tot = new Totals();
   for await (const o of eachItem((cursor) => listOrganizationItems(store, { limit: PAGE, cursor }))) {
@@ -147,23 +189,30 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
   s.total('合计', tot.sums);
   await s.commit();
 
-  // rule 8: goods at their estimated value in their own column, never summed into cash
+  // rule 8: goods at their estimated value in their own column, never summed into cash. A donation
+  // dated in the month fills 资金/物资折价; one given back in the month (dated then or before) fills
+  // 退回资金/退回物资: the month's cash is 资金 − 退回资金 (the dashboard's monthly cashFen), goods alike.
   s = sheet(wb, '捐赠', [
     t('日期', 'date', 12), t('收据编号', 'serialNo', 16), t('村庄', 'villageName'), t('类别', 'kind', 8),
-    y('资金（元）', 'cashFen'), y('物资折价（元）', 'goodsFen'), t('捐赠方', 'donorName', 24), t('状态', 'status', 10), t('说明', 'description', 30),
+    y('资金（元）', 'cashFen'), y('物资折价（元）', 'goodsFen'), t('捐赠方', 'donorName', 24), t('状态', 'status', 10),
+    t('退回日期', 'returnedOn', 12), y('退回资金（元）', 'returnedCashFen'), y('退回物资（元）', 'returnedGoodsFen'), t('说明', 'description', 30),
   ]);
   tot = new Totals();
   for await (const d of src.donations()) {
+    const cash = d.kind === 'cash';
     const row = {
       ...d,
       kind: zh(ZH.kind, d.kind),
-      cashFen: d.kind === 'cash' ? d.amountFen : null,
-      goodsFen: d.kind === 'goods' ? d.amountFen : null,
+      cashFen: d.dated && cash ? d.amountFen : null,
+      goodsFen: d.dated && !cash ? d.amountFen : null,
       status: zh(ZH.donation, d.status),
       donorName: d.anonymous ? '匿名' : d.donorName,
+      returnedOn: d.refundedAt ? dateInZone(new Date(d.refundedAt), tz) : '',
+      returnedCashFen: d.returned && cash ? d.amountFen : null,
+      returnedGoodsFen: d.returned && !cash ? d.amountFen : null,
     };
     s.add(row);
-    tot.add(row, ['cashFen', 'goodsFen']);
+    tot.add(row, ['cashFen', 'goodsFen', 'returnedCashFen', 'returnedGoodsFen']);
   }
   s.total('合计', tot.sums);
   await s.commit();
@@ -177,19 +226,29 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
   s.total('合计', tot.sums);
   await s.commit();
 
-  s = sheet(wb, '消费帮扶', [t('支付日期', 'paidOn', 12), t('订单号', 'id', 30), t('村庄', 'villages', 24), t('商品', 'items', 40), y('金额（元）', 'totalFen'), t('状态', 'status', 10)]);
+  // an order paid in the month: 金额; refunded in the month (paid then or before): 退款; 净额 = 金额 − 退款.
+  // The 净额 total is the dashboard's monthly salesFen for the month.
+  s = sheet(wb, '消费帮扶', [
+    t('支付日期', 'paidOn', 12), t('订单号', 'id', 30), t('村庄', 'villages', 24), t('商品', 'items', 40), y('金额（元）', 'totalFen'),
+    t('退款日期', 'refundedOn', 12), y('退款（元）', 'refundFen'), y('净额（元）', 'netFen'), t('状态', 'status', 10),
+  ]);
   tot = new Totals();
   for await (const o of src.orders()) {
+    const paidFen = o.paid ? o.totalFen : 0;
+    const refundFen = o.refunded ? o.totalFen : 0;
     const row = {
       id: o.id,
       paidOn: dateInZone(new Date(o.paidAt!), tz),
       villages: [...new Set(o.lines.map((l) => l.villageName))].join('、'),
       items: o.lines.map((l) => `${l.name}×${l.quantity}`).join('、'),
-      totalFen: o.totalFen,
+      totalFen: o.paid ? paidFen : null,
+      refundedOn: o.refundedAt ? dateInZone(new Date(o.refundedAt), tz) : '',
+      refundFen: o.refunded ? refundFen : null,
+      netFen: paidFen - refundFen,
       status: zh(ZH.order, o.status),
     };
     s.add(row);
-    tot.add(row, ['totalFen']);
+    tot.add(row, ['totalFen', 'refundFen', 'netFen']);
   }
   s.total('合计', tot.sums);
   await s.commit();

@@ -5,7 +5,7 @@ import type { TxItem } from '../../store/tenant-store.js';
 import type { ServiceContext } from '../context.js';
 import { listPairingItems } from '../pairings/store.js';
 import { activeInQuarterTx, quarterCounterName } from '../visits/store.js';
-import { activeDuringWeek, approvedKey, APPROVAL_WEEKS_BACK, deadlineOf, dueWeek, EPOCH, expectOrgTx, missedWeeks, reportingRules, weekCounterName } from './weeks.js';
+import { activeDuringWeek, approvedKey, APPROVAL_WEEKS_BACK, deadlineOf, dueWeek, EPOCH, expectOrgTx, missedWeeks, reportingRules, WEEK_VERSION, weekCounterName } from './weeks.js';
 import { counterKey, counterTx } from '../counters/store.js';
 
 /** How many past quarters a backdated approval reaches (older ones fill from the records). */
@@ -56,14 +56,14 @@ export async function assertNotReportingBlocked(ctx: ServiceContext, organizatio
   }
 }
 
-/** DELETE values from a string set on a counter item. */
-function removeFromSetTx(ctx: ServiceContext, name: string, attr: string, value: string): TxItem {
+/** DELETE values from a string set on a counter item (and, on a week snapshot, move its version: weeks.ts WEEK_VERSION). */
+function removeFromSetTx(ctx: ServiceContext, name: string, attr: string, value: string, bumpVersion = false): TxItem {
   return {
     Update: {
       Key: counterKey(ctx.store, name),
-      UpdateExpression: 'DELETE #a :v',
-      ExpressionAttributeNames: { '#a': attr },
-      ExpressionAttributeValues: { ':v': new Set([value]) },
+      UpdateExpression: bumpVersion ? 'DELETE #a :v ADD #ver :one' : 'DELETE #a :v',
+      ExpressionAttributeNames: { '#a': attr, ...(bumpVersion ? { '#ver': WEEK_VERSION } : {}) },
+      ExpressionAttributeValues: { ':v': new Set([value]), ...(bumpVersion ? { ':one': 1 } : {}) },
     },
   };
 }
@@ -97,7 +97,7 @@ export async function reportingOnEndTx(ctx: ServiceContext, pairing: Pairing, to
   let removesWeeks = false;
   for (let w = from; w <= thisWeek; w = addDays(w, 7)) {
     if (!others.some((p) => activeDuringWeek(p, w))) {
-      tx.push(removeFromSetTx(ctx, weekCounterName(w), 'expected', pairing.organizationId));
+      tx.push(removeFromSetTx(ctx, weekCounterName(w), 'expected', pairing.organizationId, true));
       removesWeeks = true;
     }
   }

@@ -1,5 +1,6 @@
 import { addDays, dateInZone, DEFAULT_REPORT_DEADLINE, latestDueWeek, mondayOf, weekDeadline, type ReportDeadline } from '../../../shared/dates.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
+import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../context.js';
 import { counterKey } from '../counters/store.js';
 import { getTenant } from '../identity/store.js';
@@ -22,6 +23,15 @@ export type WeekSnapshot = {
 };
 
 export const weekCounterName = (weekStart: string) => `REPORTWEEK#${weekStart}`;
+
+/**
+ * A week snapshot's `version`: ADDed by every write that takes an organization OUT of the week (a
+ * back-dated end, pairing-hooks.ts). The fill from the pairing records is written only while the
+ * version is the one read before the records were read, so such a removal landing in between is
+ * never undone by the fill's union (the fill reads again and retries).
+ */
+export const WEEK_VERSION = 'version';
+const FILL_TRIES = 5;
 
 /** How far back a back-dated end reaches into week snapshots (further, the epoch moves and older ones are filled again). */
 export const APPROVAL_WEEKS_BACK = 12;
@@ -118,18 +128,44 @@ export const expectedInWeek = (p: PairingLike & { approvedAt?: string }, weekSta
  * weeks): a set union, so an approval racing the fill loses nothing. A week filled under an older
  * epoch also loses the organizations the records no longer expect there (a back-dated end).
  */
-async function materialize(store: TenantStore, rules: ReportingRules, weeks: WeekSnapshot[], stale: Set<string>, epoch: number): Promise<void> {
+async function materialize(store: TenantStore, rules: ReportingRules, weeks: WeekSnapshot[], stale: Set<string>, epoch: number, versions: Map<string, number>): Promise<void> {
   const todo = weeks.filter((w) => !w.materialized || stale.has(w.weekStart));
   if (todo.length === 0) return;
-  const pairings = await pairingsWithApproval(store);
+  let pairings = await pairingsWithApproval(store);
   for (const w of todo) {
-    const orgs = new Map<string, string>();
     const deadline = deadlineOf(rules, w.weekStart);
-    for (const p of pairings) if (expectedInWeek(p, w.weekStart, deadline)) orgs.set(p.organizationId, p.organizationName);
-    const names = [...orgs].map(([id, n]) => `${id}${SEP}${n}`);
-    // a union first (an approval racing the fill loses nothing) …
-    const tx = addToSetsTx(store, weekCounterName(w.weekStart), { expected: [...orgs.keys()], orgNames: names }, { materialized: true, epoch });
-    await store.transact([tx!]);
+    let orgs = new Map<string, string>();
+    let filledMeanwhile = false;
+    for (let attempt = 1; ; attempt++) {
+      orgs = new Map<string, string>();
+      for (const p of pairings) if (expectedInWeek(p, w.weekStart, deadline)) orgs.set(p.organizationId, p.organizationName);
+      const names = [...orgs].map(([id, n]) => `${id}${SEP}${n}`);
+      // a union first (an approval racing the fill loses nothing), written only if no removal landed since the read …
+      const tx = addToSetsTx(store, weekCounterName(w.weekStart), { expected: [...orgs.keys()], orgNames: names }, { materialized: true, epoch })!;
+      const version = versions.get(w.weekStart) ?? 0;
+      const raced = AppError.conflict('周报统计正在更新，请稍后重试');
+      const u = tx.Update!;
+      u.ConditionExpression = version === 0 ? 'attribute_not_exists(#ver)' : '#ver = :ver';
+      u.ExpressionAttributeNames = { ...u.ExpressionAttributeNames, '#ver': WEEK_VERSION };
+      if (version !== 0) u.ExpressionAttributeValues = { ...u.ExpressionAttributeValues, ':ver': version };
+      try {
+        await store.transact([{ ...tx, failWith: raced }]);
+        break;
+      } catch (e) {
+        if (e !== raced || attempt >= FILL_TRIES) throw e;
+      }
+      // … a back-dated end moved the week between the read and the write: read it and the records again
+      const k = counterKey(store, weekCounterName(w.weekStart));
+      const item = (await store.get<Record<string, unknown>>(k.pk, k.sk)) ?? undefined;
+      Object.assign(w, parse(w.weekStart, item));
+      versions.set(w.weekStart, Number(item?.[WEEK_VERSION] ?? 0));
+      if (w.materialized && Number(item?.epoch ?? 0) >= epoch) {
+        filledMeanwhile = true; // another reader filled it after the removal: take that
+        break;
+      }
+      pairings = await pairingsWithApproval(store);
+    }
+    if (filledMeanwhile) continue;
     const gone = w.materialized ? [...w.expected].filter((id) => !orgs.has(id)) : [];
     if (gone.length) {
       // … then, on a refill, out go only those the records no longer expect (a back-dated end)
@@ -149,7 +185,8 @@ export async function readWeeks(store: TenantStore, weekStarts: string[], rules:
   const epoch = readEpochs(byName.get(EPOCH)).weeks;
   const weeks = weekStarts.map((w) => parse(w, byName.get(weekCounterName(w))));
   const stale = new Set(weekStarts.filter((w) => Number(byName.get(weekCounterName(w))?.epoch ?? 0) < epoch));
-  await materialize(store, rules, weeks.filter((w) => w.weekStart <= rules.today), stale, epoch);
+  const versions = new Map(weekStarts.map((w) => [w, Number(byName.get(weekCounterName(w))?.[WEEK_VERSION] ?? 0)]));
+  await materialize(store, rules, weeks.filter((w) => w.weekStart <= rules.today), stale, epoch, versions);
   return new Map(weeks.map((w) => [w.weekStart, w]));
 }
 
