@@ -28,7 +28,6 @@ new BangfuStack(app, stackName(stage), {
   stage,
   alarmEmail: alarmEmail || undefined,
   stripeSecretName: (app.node.tryGetContext('stripeSecretName') as string | undefined) || undefined,
-  stripeSecretRevision: (app.node.tryGetContext('stripeSecretRevision') as string | undefined) || undefined,
   webDist: existsSync(path.join(webDist, 'index.html')) ? webDist : undefined,
   tags: { app: 'bangfu', stage },
 });

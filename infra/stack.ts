@@ -21,8 +21,6 @@ export type BangfuStackProps = StackProps & {
    * (default `bangfu/stripe`; create it before the first deploy).
    */
   stripeSecretName?: string;
-  /** a new value after the Stripe secret changed: the functions are updated with its new value */
-  stripeSecretRevision?: string;
   /** dev or prod (infra/stage.ts); prod when not given, so a stack made without one keeps its data */
   stage?: Stage;
   /** an address the alarm topic mails (confirm the subscription once) */
@@ -55,7 +53,7 @@ export class BangfuStack extends Stack {
     this.table = new AppTable(this, 'Data', { keep });
     this.identity = new Identity(this, 'Identity', { keep });
     this.files = new PhotoFiles(this, 'Files');
-    const stripe = new StripeSecrets(this, 'Stripe', { secretName: props.stripeSecretName ?? 'bangfu/stripe', revision: props.stripeSecretRevision });
+    const stripe = new StripeSecrets(this, 'Stripe', { secretName: props.stripeSecretName ?? 'bangfu/stripe' });
     this.api = new Api(this, 'Api', {
       entry: ENTRIES.api,
       table: this.table.table,

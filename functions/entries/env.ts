@@ -32,14 +32,16 @@ export const LambdaEnv = z.object({
   /** the web app's address (CloudFront), for links, QR codes and Stripe's return URL */
   PUBLIC_URL: z.url().optional(),
   CHECKOUT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(DEFAULT_CHECKOUT_TTL_SECONDS),
-  /** from Secrets Manager (a dynamic reference resolved at deploy time), never from the template */
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'expected a Stripe secret key (sk_test_…, sk_live_… or a restricted rk_…)'),
-  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'expected a webhook signing secret (whsec_…)'),
+  /**
+   * the name (or ARN) of the Secrets Manager secret with the Stripe keys, read at cold start through
+   * the Parameters and Secrets extension (stripe-secret.ts); the keys themselves are never in the env
+   */
+  STRIPE_SECRET_ID: z.string().min(1).max(2048),
 });
 export type LambdaEnv = z.infer<typeof LambdaEnv>;
 
-/** The webhooks function's environment: the table and the two Stripe secrets. */
-export const WebhooksEnv = LambdaEnv.pick({ TABLE_NAME: true, STRIPE_SECRET_KEY: true, STRIPE_WEBHOOK_SECRET: true });
+/** The webhooks function's environment: the table and the Stripe secret's id. */
+export const WebhooksEnv = LambdaEnv.pick({ TABLE_NAME: true, STRIPE_SECRET_ID: true });
 
 /** Parses `source` (process.env by default); throws an Error naming every bad variable. */
 export function lambdaEnv(source: NodeJS.ProcessEnv = process.env): LambdaEnv {

@@ -14,6 +14,7 @@ import { StripePayments } from '../adapters/payments/stripe.js';
 import { buildApiApp } from '../app.js';
 import type { AppDeps } from '../http/context.js';
 import { DEFAULT_RATE_LIMITS, lambdaEnv } from './env.js';
+import { handlerMadeAtColdStart, readStripeSecret } from './stripe-secret.js';
 
 const env = lambdaEnv();
 
@@ -25,7 +26,7 @@ const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
 
 const pool = { userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID };
 
-const deps: AppDeps = {
+const deps: Omit<AppDeps, 'payments'> = {
   doc,
   tableName: env.TABLE_NAME,
   verifier: new CognitoVerifier(pool),
@@ -36,9 +37,11 @@ const deps: AppDeps = {
   rateLimits: DEFAULT_RATE_LIMITS,
   files: new S3FileStore(env.FILES_BUCKET),
   publicUrl: env.PUBLIC_URL,
-  payments: new StripePayments({ secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET }),
   checkoutTtlSeconds: env.CHECKOUT_TTL_SECONDS,
 };
 
 // everything but /api/exports/* and /api/imports/*, which the ledger function serves (functions/entries/ledger.ts)
-export const handler = handle(buildApiApp(deps));
+export const handler = handlerMadeAtColdStart(async () => {
+  const stripe = await readStripeSecret(env.STRIPE_SECRET_ID);
+  return handle(buildApiApp({ ...deps, payments: new StripePayments(stripe) } satisfies AppDeps));
+});

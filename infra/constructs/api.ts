@@ -34,9 +34,9 @@ export class Api extends Construct {
         USER_POOL_ID: props.userPool.userPoolId,
         USER_POOL_CLIENT_ID: props.client.userPoolClientId,
         FILES_BUCKET: props.files.bucket.bucketName,
-        // checkout sessions and refunds
-        ...props.stripe.environment,
       },
+      // checkout sessions and refunds: the keys read at cold start
+      stripe: props.stripe,
     });
     // listing photos: stored, served and removed through the API only
     props.files.grantPhotos(this.function.fn);

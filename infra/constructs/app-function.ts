@@ -5,7 +5,8 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import path from 'node:path';
-import { BUNDLING, REPO_ROOT } from '../bundling.js';
+import { BUNDLING, cdkEsbuildArgs, REPO_ROOT } from '../bundling.js';
+import { StripeSecrets } from './stripe-secrets.js';
 
 /**
  * What a function may do with the table. Neither level includes Scan: request paths never scan
@@ -34,6 +35,11 @@ export type AppFunctionProps = {
   /** the table and how much of it the function may touch; sets TABLE_NAME */
   table?: { table: ITable; access: TableAccess };
   environment?: Record<string, string>;
+  /**
+   * the Stripe keys, read at cold start: sets STRIPE_SECRET_ID, adds the Parameters and Secrets
+   * extension's layer and grants secretsmanager:GetSecretValue on that secret only
+   */
+  stripe?: StripeSecrets;
   memorySize?: number;
   timeout?: Duration;
 };
@@ -64,8 +70,10 @@ export class AppFunction extends Construct {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         ...(props.table ? { TABLE_NAME: props.table.table.tableName } : {}),
+        ...props.stripe?.environment,
         ...props.environment,
       },
+      paramsAndSecrets: props.stripe ? StripeSecrets.layer() : undefined,
       bundling: {
         target: BUNDLING.target,
         format: OutputFormat.ESM,
@@ -74,10 +82,12 @@ export class AppFunction extends Construct {
         externalModules: [...BUNDLING.external],
         mainFields: [...BUNDLING.mainFields],
         banner: BUNDLING.banner,
+        esbuildArgs: cdkEsbuildArgs(),
         // esbuild is a dev dependency: synth bundles locally and never needs Docker
         forceDockerBundling: false,
       },
     });
     if (props.table) props.table.table.grant(this.fn, ...TABLE_ACTIONS[props.table.access]);
+    props.stripe?.grantRead(this.fn);
   }
 }

@@ -22,7 +22,7 @@ export class Webhooks extends Construct {
       entry: props.entry,
       description: 'Bangfu Stripe webhooks',
       table: { table: props.table, access: 'readWrite' },
-      environment: { ...props.stripe.environment },
+      stripe: props.stripe,
     });
     props.httpApi.addRoutes({
       path: WEBHOOK_ROUTE.path,

@@ -2,6 +2,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { counterKey } from '../../functions/modules/counters/store.js';
@@ -13,13 +14,16 @@ import { main as createAdmin } from '../../scripts/create-admin.js';
 import { makeHarness, makeVillage, type Harness, type TestTenant } from '../support/harness.js';
 import { buildBundles, describeSizes, importBundle, type Bundle, type EntryName } from './support/bundles.js';
 import { CognitoEndpoint } from './support/cognito-endpoint.js';
+import { SecretsExtension } from './support/secrets-extension.js';
 
 /**
  * The deployed code, as deployed: each function's esbuild bundle (built with infra/bundling.ts's
  * options, as NodejsFunction builds it), loaded by Node as the Lambda runtime loads it and called
  * with API Gateway v2 (payload 2.0) events and scheduler inputs, against DynamoDB Local. Cognito
  * stands in locally (support/cognito-endpoint.ts): its API for sign-in and user creation, and a
- * locally generated JWKS served at the pool's JWKS address. The first platform admin comes from
+ * locally generated JWKS served at the pool's JWKS address. The Stripe keys come, at cold start,
+ * from a stand-in for the Parameters and Secrets extension (support/secrets-extension.ts), as the
+ * layer serves them on AWS. The first platform admin comes from
  * `npm run create-admin`'s code, reading the stack's outputs.
  */
 
@@ -29,12 +33,14 @@ type HttpHandler = (event: unknown, context: unknown) => Promise<HttpResult>;
 const POOL = 'ap-east-1_Bundled1';
 const CLIENT = 'bundledclient1';
 const WEBHOOK_SECRET = 'whsec_bundledtest_0123456789';
+const STRIPE_SECRET_ID = 'bangfu/stripe-bundled';
 const ADMIN = { email: 'ops@bangfu.test', password: 'first-admin-pass-1' };
 // the local-mode harness wrote its records two hours ago: its checkouts' holds have expired by now
 const PAST = new Date(Date.now() - 2 * 3600_000);
 
 let built: Awaited<ReturnType<typeof buildBundles>>;
 let cognito: CognitoEndpoint;
+let extension: SecretsExtension;
 let h: Harness;
 let local: TestTenant;
 const handlers = {} as { api: HttpHandler; webhooks: HttpHandler; ledger: HttpHandler; jobs: (event?: unknown) => Promise<Record<string, unknown>> };
@@ -85,6 +91,8 @@ beforeAll(async () => {
   built = await buildBundles();
   console.log(`Lambda bundles (esbuild, infra/bundling.ts options):\n${describeSizes(built.bundles)}`);
   cognito = await CognitoEndpoint.start(POOL, CLIENT);
+  extension = await SecretsExtension.start();
+  extension.put(STRIPE_SECRET_ID, { secretKey: 'sk_test_bundled', webhookSecret: WEBHOOK_SECRET });
   h = await makeHarness({ now: PAST });
   local = await h.tenant();
 
@@ -94,8 +102,8 @@ beforeAll(async () => {
     USER_POOL_ID: POOL,
     USER_POOL_CLIENT_ID: CLIENT,
     FILES_BUCKET: 'bangfu-files-bundled',
-    STRIPE_SECRET_KEY: 'sk_test_bundled',
-    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    STRIPE_SECRET_ID,
+    ...extension.env,
     AWS_REGION: 'ap-east-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
@@ -112,13 +120,14 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.unstubAllEnvs();
   await cognito?.stop();
+  await extension?.stop();
   built?.remove();
 });
 
 describe('the bundles', () => {
-  it('are printed with their sizes, and the API’s stays under 1 MB minified', () => {
+  it('are printed with their sizes, and the API’s stays under 1,000,000 B minified', () => {
     for (const b of Object.values(built.bundles)) expect(b.bytes).toBeGreaterThan(10_000);
-    expect(built.bundles.api.bytes).toBeLessThan(1024 * 1024);
+    expect(built.bundles.api.bytes).toBeLessThan(1_000_000);
   });
 });
 
@@ -271,6 +280,44 @@ describe('the bundled webhooks and jobs handlers', () => {
     expect(JSON.parse(res.body)).toEqual({ received: true, outcome: 'paid' });
     expect((await getOrderRecord(store(), paidOrderId))!.status).toBe('paid');
     expect(JSON.parse((await webhook(payload)).body)).toEqual({ received: true, outcome: 'replay' });
+  });
+
+  it('webhooks: the keys were read from the extension once, with the session token, and never again', async () => {
+    expect((await webhook(payload)).statusCode).toBe(200);
+    expect(extension.readsOf(STRIPE_SECRET_ID).length).toBeGreaterThan(0);
+    const before = extension.requests.length;
+    for (let i = 0; i < 3; i++) expect((await webhook(payload)).statusCode).toBe(200);
+    expect(extension.requests.length).toBe(before);
+    // one read per function that uses Stripe (the api's, if its tests ran, and the webhooks'), each
+    // with the token Lambda gives the function
+    expect(extension.readsOf(STRIPE_SECRET_ID).length).toBeLessThanOrEqual(2);
+    for (const r of extension.requests) expect(r).toEqual({ secretId: STRIPE_SECRET_ID, token: extension.token, status: 200 });
+  });
+
+  it('webhooks: a cold start whose secret lacks the webhook secret fails, naming the key (and not the values)', async () => {
+    extension.put('bangfu/stripe-broken', { secretKey: 'sk_test_broken_123' });
+    vi.stubEnv('STRIPE_SECRET_ID', 'bangfu/stripe-broken');
+    // a new execution environment: the bundle loaded afresh
+    const cold = (await import(/* @vite-ignore */ `${pathToFileURL(built.bundles.webhooks.file).href}?cold=broken`)).handler as HttpHandler;
+    vi.stubEnv('STRIPE_SECRET_ID', STRIPE_SECRET_ID);
+    const err = await cold(event('POST', '/api/webhooks/stripe', { body: payload, routeKey: 'POST /api/webhooks/stripe' }), {}).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(err?.message).toMatch(/Stripe secret "bangfu\/stripe-broken": webhookSecret: missing/);
+    expect(err?.message).not.toContain('sk_test_broken_123');
+  });
+
+  it('webhooks: a cold start with a token the extension refuses fails loudly', async () => {
+    vi.stubEnv('AWS_SESSION_TOKEN', 'someone-elses-token');
+    const cold = (await import(/* @vite-ignore */ `${pathToFileURL(built.bundles.webhooks.file).href}?cold=token`)).handler as HttpHandler;
+    const err = await cold(event('POST', '/api/webhooks/stripe', { body: payload, routeKey: 'POST /api/webhooks/stripe' }), {}).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    vi.stubEnv('AWS_SESSION_TOKEN', extension.token);
+    expect(err?.message).toMatch(/Stripe secret "bangfu\/stripe-bundled": the Parameters and Secrets extension answered 401/);
+    expect(extension.requests.at(-1)).toEqual({ secretId: STRIPE_SECRET_ID, token: 'someone-elses-token', status: 401 });
   });
 
   it('jobs: the sweeper releases the expired hold and expires its order, once', async () => {

@@ -26,17 +26,43 @@ const roleOf = (fn: CfnFunction | { role?: { node: { defaultChild?: unknown } } 
 const functionProps = (fnId: string) => template.findResources('AWS::Lambda::Function')[fnId].Properties;
 
 describe('the Stripe secrets', () => {
-  it('reach the API and webhooks functions as Secrets Manager references, never as values', () => {
+  const EXTENSION_LAYER = /^arn:aws:lambda:ap-east-1:\d{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\d+$/;
+  const secretArn = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:ap-east-1:111111111111:secret:bangfu/stripe-test-??????']] };
+
+  it('reach the API and webhooks functions as the secret’s name, with the Parameters and Secrets extension’s layer', () => {
     for (const fn of [stack.api.function.fn, stack.webhooks.function.fn]) {
-      const vars = functionProps(id(fn)).Environment.Variables;
-      expect(vars.STRIPE_SECRET_KEY).toBe('{{resolve:secretsmanager:bangfu/stripe-test:SecretString:secretKey::}}');
-      expect(vars.STRIPE_WEBHOOK_SECRET).toBe('{{resolve:secretsmanager:bangfu/stripe-test:SecretString:webhookSecret::}}');
+      const props = functionProps(id(fn));
+      const vars = props.Environment.Variables;
+      expect(vars.STRIPE_SECRET_ID).toBe('bangfu/stripe-test');
+      expect(vars.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT).toBe('2773');
+      expect(vars).not.toHaveProperty('STRIPE_SECRET_KEY');
+      expect(vars).not.toHaveProperty('STRIPE_WEBHOOK_SECRET');
+      expect(props.Layers).toHaveLength(1);
+      expect(props.Layers[0]).toMatch(EXTENSION_LAYER);
     }
-    expect(JSON.stringify(template.toJSON())).not.toMatch(/sk_(test|live)_|whsec_/);
   });
 
-  it('are not given to the jobs function, which moves no money', () => {
-    expect(functionProps(id(stack.jobs.function.fn)).Environment.Variables).toEqual({ NODE_OPTIONS: '--enable-source-maps', TABLE_NAME: { Ref: id(stack.table.table) } });
+  it('are never in the template: no value, no dynamic reference', () => {
+    const json = JSON.stringify(template.toJSON());
+    expect(json).not.toMatch(/sk_(test|live)_|rk_(test|live)_|whsec_/);
+    expect(json).not.toContain('{{resolve:');
+  });
+
+  it('may be read (GetSecretValue, nothing more) by the API and webhooks functions, on that secret only', () => {
+    for (const fn of [stack.api.function.fn, stack.webhooks.function.fn]) {
+      const secrets = statementsOfRole(roleOf(fn)).filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')));
+      expect(secrets).toEqual([{ Action: 'secretsmanager:GetSecretValue', Effect: 'Allow', Resource: secretArn }]);
+    }
+    // and nobody else may read any secret
+    const all = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+    expect(all.filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')))).toHaveLength(2);
+  });
+
+  it('are not given to the jobs function, which moves no money: no secret id, no layer, no grant', () => {
+    const props = functionProps(id(stack.jobs.function.fn));
+    expect(props.Environment.Variables).toEqual({ NODE_OPTIONS: '--enable-source-maps', TABLE_NAME: { Ref: id(stack.table.table) } });
+    expect(props.Layers).toBeUndefined();
+    expect(statementsOfRole(roleOf(stack.jobs.function.fn)).filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')))).toEqual([]);
   });
 });
 
@@ -51,10 +77,10 @@ describe('the webhooks function', () => {
     });
   });
 
-  it('runs Node 22 on ARM like the others and touches only the table', () => {
+  it('runs Node 22 on ARM like the others and touches only the table (and reads the Stripe secret)', () => {
     expect(functionProps(id(stack.webhooks.function.fn))).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
     const services = new Set(statementsOfRole(roleOf(stack.webhooks.function.fn)).flatMap(actionsOf).map((a) => a.split(':')[0]));
-    expect([...services].filter((s) => !['xray', 'logs'].includes(s))).toEqual(['dynamodb']);
+    expect([...services].filter((s) => !['xray', 'logs'].includes(s)).sort()).toEqual(['dynamodb', 'secretsmanager']);
   });
 });
 

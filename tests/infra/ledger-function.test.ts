@@ -6,9 +6,10 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BUNDLING, ENTRIES } from '../../infra/bundling.js';
+import { ENTRIES, esbuildOptions } from '../../infra/bundling.js';
 import { LEDGER_ROUTES } from '../../infra/constructs/ledger.js';
 import { BangfuStack } from '../../infra/stack.js';
+import { SecretsExtension } from './support/secrets-extension.js';
 
 /**
  * The ledger function (functions/entries/ledger.ts): /api/exports/* and /api/imports/* in a Lambda
@@ -22,15 +23,7 @@ async function bundle(entry: string) {
     const result = await build({
       entryPoints: [entry],
       outfile,
-      bundle: true,
-      platform: 'node',
-      target: BUNDLING.target,
-      format: BUNDLING.format,
-      minify: BUNDLING.minify,
-      sourcemap: BUNDLING.sourceMap,
-      external: [...BUNDLING.external],
-      mainFields: [...BUNDLING.mainFields],
-      banner: { js: BUNDLING.banner },
+      ...esbuildOptions(),
       metafile: true,
       logLevel: 'silent',
     });
@@ -143,18 +136,24 @@ function event(method: string, rawPath: string, headers: Record<string, string> 
 describe('the entries as Lambda calls them', () => {
   let ledger: Handler;
   let api: Handler;
+  let extension: SecretsExtension;
   beforeAll(async () => {
     vi.stubEnv('TABLE_NAME', 'bangfu-ledger-test');
     vi.stubEnv('USER_POOL_ID', 'ap-east-1_Test123');
     vi.stubEnv('USER_POOL_CLIENT_ID', 'webclient123');
     vi.stubEnv('FILES_BUCKET', 'bangfu-files-test');
-    vi.stubEnv('STRIPE_SECRET_KEY', 'sk_test_ledgerentry');
-    vi.stubEnv('STRIPE_WEBHOOK_SECRET', 'whsec_ledgerentry');
+    extension = await SecretsExtension.start();
+    extension.put('bangfu/stripe-ledgerentry', { secretKey: 'sk_test_ledgerentry', webhookSecret: 'whsec_ledgerentry' });
+    vi.stubEnv('STRIPE_SECRET_ID', 'bangfu/stripe-ledgerentry');
+    for (const [k, v] of Object.entries(extension.env)) vi.stubEnv(k, v);
     vi.stubEnv('AWS_REGION', 'ap-east-1');
     ({ handler: ledger } = (await import('../../functions/entries/ledger.js')) as unknown as { handler: Handler });
     ({ handler: api } = (await import('../../functions/entries/lambda.js')) as unknown as { handler: Handler });
   });
-  afterAll(() => vi.unstubAllEnvs());
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await extension?.stop();
+  });
 
   it('the ledger function asks for a token on its routes and knows no others', async () => {
     expect((await ledger(event('GET', '/api/exports/ledger.xlsx'), {})).statusCode).toBe(401);

@@ -93,8 +93,9 @@ describe('the API function', () => {
       USER_POOL_ID: { Ref: stack.getLogicalId(stack.identity.userPool.node.defaultChild as never) },
       USER_POOL_CLIENT_ID: { Ref: stack.getLogicalId(stack.identity.client.node.defaultChild as never) },
       FILES_BUCKET: { Ref: stack.getLogicalId(stack.files.bucket.node.defaultChild as never) },
-      STRIPE_SECRET_KEY: '{{resolve:secretsmanager:bangfu/stripe:SecretString:secretKey::}}',
-      STRIPE_WEBHOOK_SECRET: '{{resolve:secretsmanager:bangfu/stripe:SecretString:webhookSecret::}}',
+      // the Stripe secret's name; the keys are read at cold start through the extension's layer
+      STRIPE_SECRET_ID: 'bangfu/stripe',
+      ...Object.fromEntries(Object.entries(fn.Environment.Variables).filter(([k]) => /^(PARAMETERS_SECRETS_EXTENSION|SECRETS_MANAGER|SSM_PARAMETER_STORE)_/.test(k))),
       PUBLIC_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [stack.getLogicalId(stack.web.distribution.node.defaultChild as never), 'DomainName'] }]] },
     });
     // logs go to a log group with a retention, not to one that keeps everything forever

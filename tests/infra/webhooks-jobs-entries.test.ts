@@ -2,7 +2,9 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { dynamoClient } from '../../functions/adapters/dynamo-local.js';
 import { webhooksEnv } from '../../functions/entries/env.js';
+import { readStripeSecret } from '../../functions/entries/stripe-secret.js';
 import { ensureTable } from '../../functions/store/table.js';
+import { SecretsExtension } from './support/secrets-extension.js';
 
 /**
  * functions/entries/webhooks.ts and jobs.ts as Lambda calls them: an HTTP API (payload 2.0) event
@@ -13,6 +15,7 @@ let webhooks: HttpHandler;
 let jobs: (event?: unknown) => Promise<Record<string, unknown>>;
 const tableName = `entries_${process.pid}_${Date.now().toString(36)}`;
 const SECRET = 'whsec_entrytest_0123456789';
+let extension: SecretsExtension;
 
 function event(body: string, headers: Record<string, string>) {
   return {
@@ -41,8 +44,10 @@ beforeAll(async () => {
   const endpoint = inject('dynamoEndpoint');
   await ensureTable(dynamoClient(endpoint), tableName);
   vi.stubEnv('TABLE_NAME', tableName);
-  vi.stubEnv('STRIPE_SECRET_KEY', 'sk_test_entries');
-  vi.stubEnv('STRIPE_WEBHOOK_SECRET', SECRET);
+  extension = await SecretsExtension.start();
+  extension.put('bangfu/stripe-entries', { secretKey: 'sk_test_entries', webhookSecret: SECRET });
+  vi.stubEnv('STRIPE_SECRET_ID', 'bangfu/stripe-entries');
+  for (const [k, v] of Object.entries(extension.env)) vi.stubEnv(k, v);
   vi.stubEnv('AWS_REGION', 'ap-east-1');
   vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
   vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
@@ -51,8 +56,9 @@ beforeAll(async () => {
   ({ handler: jobs } = (await import('../../functions/entries/jobs.js')) as unknown as { handler: typeof jobs });
 });
 
-afterAll(() => {
+afterAll(async () => {
   vi.unstubAllEnvs();
+  await extension?.stop();
 });
 
 describe('the webhooks Lambda entry', () => {
@@ -74,9 +80,46 @@ describe('the webhooks Lambda entry', () => {
     expect(res.statusCode).toBe(404);
   });
 
-  it('fails at cold start without its secrets, naming them', () => {
-    expect(() => webhooksEnv({ TABLE_NAME: 'bangfu' })).toThrow(/STRIPE_SECRET_KEY.*STRIPE_WEBHOOK_SECRET/);
-    expect(() => webhooksEnv({ TABLE_NAME: 'bangfu', STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: '' })).toThrow(/STRIPE_WEBHOOK_SECRET/);
+  it('read the secret once, through the extension, with the session token', () => {
+    expect(extension.readsOf('bangfu/stripe-entries')).toEqual([{ secretId: 'bangfu/stripe-entries', token: extension.token, status: 200 }]);
+  });
+
+  it('fails at cold start without the secret’s id, naming it', () => {
+    expect(() => webhooksEnv({ TABLE_NAME: 'bangfu' })).toThrow(/STRIPE_SECRET_ID/);
+    expect(webhooksEnv({ TABLE_NAME: 'bangfu', STRIPE_SECRET_ID: 'bangfu/stripe' })).toEqual({ TABLE_NAME: 'bangfu', STRIPE_SECRET_ID: 'bangfu/stripe' });
+  });
+});
+
+describe('the Stripe secret, read through the Parameters and Secrets extension', () => {
+  const read = (id: string, env: Record<string, string> = extension.env) => readStripeSecret(id, env);
+
+  it('parses the JSON and hands back both keys', async () => {
+    await expect(read('bangfu/stripe-entries')).resolves.toEqual({ secretKey: 'sk_test_entries', webhookSecret: SECRET });
+  });
+
+  it('names every missing or malformed key, never a value', async () => {
+    extension.put('s/missing', { secretKey: 'sk_test_abc' });
+    await expect(read('s/missing')).rejects.toThrow('Stripe secret "s/missing": webhookSecret: missing (or not a string)');
+    extension.put('s/empty', {});
+    await expect(read('s/empty')).rejects.toThrow(/secretKey: missing.*webhookSecret: missing/);
+    extension.put('s/malformed', { secretKey: 'pk_live_public_1', webhookSecret: 'whsec_ok_1' });
+    const err = await read('s/malformed').catch((e: Error) => e);
+    expect(String(err)).toMatch(/secretKey: expected a Stripe secret key/);
+    expect(String(err)).not.toContain('pk_live_public_1');
+  });
+
+  it('refuses a secret that is not JSON without quoting it', async () => {
+    extension.put('s/text', 'sk_live_plain_text_key');
+    const err = await read('s/text').catch((e: Error) => e);
+    expect(String(err)).toMatch(/Stripe secret "s\/text": expected a JSON SecretString/);
+    expect(String(err)).not.toContain('sk_live_plain_text_key');
+  });
+
+  it('fails loudly on an unknown secret, a refused token, a missing token or no extension', async () => {
+    await expect(read('s/unknown')).rejects.toThrow(/"s\/unknown": the Parameters and Secrets extension answered 400: ResourceNotFoundException/);
+    await expect(read('bangfu/stripe-entries', { ...extension.env, AWS_SESSION_TOKEN: 'wrong' })).rejects.toThrow(/answered 401/);
+    await expect(read('bangfu/stripe-entries', { PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(extension.port) })).rejects.toThrow(/AWS_SESSION_TOKEN is not set/);
+    await expect(read('bangfu/stripe-entries', { AWS_SESSION_TOKEN: 't', PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '1' })).rejects.toThrow(/not reachable on port 1/);
   });
 });
 

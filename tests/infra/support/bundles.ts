@@ -8,38 +8,60 @@ import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { BUNDLING, ENTRIES, REPO_ROOT } from '../../../infra/bundling.js';
+import { ENTRIES, esbuildOptions, REPO_ROOT } from '../../../infra/bundling.js';
 
 export type EntryName = keyof typeof ENTRIES;
-export type Bundle = { name: EntryName; file: string; bytes: number; gzipBytes: number; sourceMapBytes: number };
+export type Bundle = {
+  name: EntryName;
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+  sourceMapBytes: number;
+  /** how long esbuild took for this bundle (built in parallel with the others) */
+  ms: number;
+  /** the bundle's inputs (paths relative to the repository), from esbuild's metafile */
+  inputs: string[];
+  /** bytes in the output per package (node_modules/<pkg>) or top-level source folder, largest first */
+  byOrigin: Record<string, number>;
+};
 
-export async function buildBundles(): Promise<{ dir: string; bundles: Record<EntryName, Bundle>; remove: () => void }> {
-  const dir = path.join(REPO_ROOT, '.test-data', `bundles-${process.pid}-${Date.now().toString(36)}`);
+function origin(input: string): string {
+  const parts = input.split('/');
+  const nm = parts.lastIndexOf('node_modules');
+  if (nm >= 0) return parts[nm + 1].startsWith('@') ? `${parts[nm + 1]}/${parts[nm + 2]}` : parts[nm + 1];
+  return parts.slice(0, 2).join('/');
+}
+
+export async function buildBundles(
+  only: EntryName[] = Object.keys(ENTRIES) as EntryName[],
+): Promise<{ dir: string; bundles: Record<EntryName, Bundle>; remove: () => void }> {
+  const dir = path.join(REPO_ROOT, '.test-data', `bundles-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`);
   mkdirSync(dir, { recursive: true });
   const bundles = {} as Record<EntryName, Bundle>;
   await Promise.all(
-    (Object.keys(ENTRIES) as EntryName[]).map(async (name) => {
+    only.map(async (name) => {
       const file = path.join(dir, name, 'index.mjs');
-      await build({
+      const started = performance.now();
+      const result = await build({
         entryPoints: [ENTRIES[name]],
         outfile: file,
-        bundle: true,
-        platform: 'node',
-        target: BUNDLING.target,
-        format: BUNDLING.format,
-        minify: BUNDLING.minify,
-        sourcemap: BUNDLING.sourceMap,
-        external: [...BUNDLING.external],
-        mainFields: [...BUNDLING.mainFields],
-        banner: { js: BUNDLING.banner },
+        ...esbuildOptions(),
+        metafile: true,
         logLevel: 'silent',
       });
+      const ms = Math.round(performance.now() - started);
+      const output = Object.entries(result.metafile.outputs).find(([f]) => f.endsWith('.mjs'))![1];
+      const byOrigin: Record<string, number> = {};
+      for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) byOrigin[origin(input)] = (byOrigin[origin(input)] ?? 0) + bytesInOutput;
       bundles[name] = {
         name,
         file,
         bytes: statSync(file).size,
         gzipBytes: gzipSync(readFileSync(file)).length,
         sourceMapBytes: statSync(`${file}.map`).size,
+        ms,
+        inputs: Object.keys(output.inputs),
+        byOrigin: Object.fromEntries(Object.entries(byOrigin).sort((a, b) => b[1] - a[1])),
       };
     }),
   );
@@ -50,7 +72,7 @@ export async function buildBundles(): Promise<{ dir: string; bundles: Record<Ent
 export const importBundle = (b: Bundle): Promise<Record<string, unknown>> => import(/* @vite-ignore */ pathToFileURL(b.file).href);
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-export function describeSizes(bundles: Record<EntryName, Bundle>): string {
+export function describeSizes(bundles: Partial<Record<EntryName, Bundle>>): string {
   return Object.values(bundles)
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((b) => `  ${b.name.padEnd(9)} ${String(b.bytes).padStart(9)} B (${kb(b.bytes)}) minified, ${kb(b.gzipBytes)} gzipped, source map ${kb(b.sourceMapBytes)}`)
