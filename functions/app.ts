@@ -7,6 +7,9 @@ import { authenticate } from './http/auth.js';
 import type { AppDeps, Env } from './http/context.js';
 import { errorResponse, onError, validationHook } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
+import { securityHeaders } from './http/security-headers.js';
+import { RECEIPT_SCRIPT_PATH, receiptScript } from './http/page-scripts.js';
+import { checkoutLimit, donateLimit } from './http/rate-limit.js';
 import { jsonOk } from './http/openapi.js';
 import { activityRoutes } from './modules/activities/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -112,6 +115,8 @@ function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) => unkno
   api.use('*', (c, next) => (PHOTO_UPLOAD.test(c.req.path) ? photoLimit(c, next) : IMPORT_UPLOAD.test(c.req.path) ? importLimit(c, next) : jsonLimit(c, next)));
   api.use('*', authenticate);
   api.use('*', idempotency);
+  api.use('/public/:tenantSlug/checkout', checkoutLimit);
+  api.use('/public/:tenantSlug/donate', donateLimit);
   api.onError(onError);
   api.notFound((c) => errorResponse(c, new AppError('not_found', 404, '接口不存在')));
 
@@ -149,7 +154,8 @@ function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) => unkno
     servers: [{ url: '/api' }],
   });
 
-  const app = new OpenAPIHono<Env>().route('/api', routes);
+  // first on the outer app: the API, its errors and 404s, and the local checkout page's answers
+  const app = new OpenAPIHono<Env>().use('*', securityHeaders).get(RECEIPT_SCRIPT_PATH, receiptScript).route('/api', routes);
   app.onError(onError);
   if (deps.payments instanceof LocalPayments) {
     // the local checkout page's Pay and Cancel, at <checkoutUrl>/pay|cancel: the signed event goes
@@ -182,7 +188,7 @@ export function buildWebhookApp(deps: WebhookDeps) {
   api.onError(onError);
   api.notFound((c) => errorResponse(c, new AppError('not_found', 404, '接口不存在')));
   api.route('/', paymentRoutes(PAYMENT_KINDS));
-  const app = new OpenAPIHono<Env>().route('/api', api);
+  const app = new OpenAPIHono<Env>().use('*', securityHeaders).route('/api', api);
   app.onError(onError);
   return app;
 }

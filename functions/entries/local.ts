@@ -15,6 +15,7 @@ import { DEMO_PASSWORD } from '../demo/data.js';
 import { releaseExpiredHoldsEverywhereUnscoped } from '../modules/orders/sweeper.js';
 import { backfillCountersEverywhereUnscoped } from '../modules/dashboard/backfill.js';
 import { localDeps } from './runtime.js';
+import { securityHeaders } from '../http/security-headers.js';
 
 const Config = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -69,6 +70,8 @@ async function main() {
 
     const api = buildApp(deps);
     const root = new Hono();
+    // the web app's index.html and static files carry the same CSP and headers as the API
+    root.use('*', securityHeaders);
     root.route('/', api);
     const dist = path.resolve('web/dist');
     if (existsSync(path.join(dist, 'index.html'))) {

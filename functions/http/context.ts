@@ -16,6 +16,10 @@ export type RateLimits = {
   windowSeconds: number;
   /** public concerns per client per minute (default 20) */
   concernsPerClientPerMinute?: number;
+  /** public checkouts per client per tenant per minute (default 60) */
+  checkoutsPerClientPerMinute?: number;
+  /** public donations per client per tenant per minute (default 30) */
+  donationsPerClientPerMinute?: number;
 };
 
 export type AppDeps = {

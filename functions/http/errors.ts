@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ZodError, type core } from 'zod';
 import type { FieldError } from '../../shared/schemas/common.js';
 import { AppError } from '../errors.js';
+import { RateLimitError } from './rate-limit.js';
 
 export function fieldErrors(issues: readonly core.$ZodIssue[], prefix?: string): FieldError[] {
   return issues.map((i) => ({
@@ -17,6 +18,9 @@ export function errorResponse(c: Context, err: AppError) {
     error: { code: err.code, message: err.message },
   };
   if (err.details !== undefined) body.error.details = err.details;
+  if (err instanceof RateLimitError) c.header('Retry-After', String(err.retryAfterSeconds));
+  // the rest of an oversized body is never read: close the connection rather than leave a keep-alive client stuck sending it
+  if (err.status === 413) c.header('Connection', 'close');
   return c.json(body, err.status);
 }
 

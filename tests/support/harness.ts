@@ -16,9 +16,9 @@ export type Res<T = any> = { status: number; body: T; headers: Headers };
 
 let tableCounter = 0;
 
-/** The harness signs everyone in from one client address, so its per-client login limit is high
- * unless a test (of that very limit) sets it. */
-const HARNESS_RATE_LIMITS: Partial<RateLimits> = { loginAttemptsPerClient: 100_000 };
+/** The harness signs everyone in (and races checkouts and donations) from one client address, so
+ * its per-client login, checkout and donate limits are high unless a test (of that very limit) sets them. */
+const HARNESS_RATE_LIMITS: Partial<RateLimits> = { loginAttemptsPerClient: 100_000, checkoutsPerClientPerMinute: 100_000, donationsPerClientPerMinute: 100_000 };
 
 /**
  * A fresh table in the run's DynamoDB Local and the real Hono app over it, with helpers that speak

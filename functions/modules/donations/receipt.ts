@@ -3,6 +3,7 @@ import { dateInZone } from '../../../shared/dates.js';
 import type { Tenant } from '../../../shared/schemas/identity.js';
 import { formatFen } from '../../../shared/money.js';
 import type { DonationRecord } from './store.js';
+import { RECEIPT_SCRIPT_PATH } from '../../http/page-scripts.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
@@ -66,7 +67,8 @@ export function receiptHtml(d: DonationRecord, tenant: Pick<Tenant, 'name' | 're
 ${rows.map(([k, v]) => `    <tr><th>${esc(k)}</th><td${k.startsWith('金额') ? ' class="amount"' : ''}>${esc(v)}</td></tr>`).join('\n')}
   </table>
   <div class="foot"><span>开具单位：${esc(tenant.name)}</span><span>感谢您对乡村振兴的支持！</span></div>
-  <div class="actions"><button onclick="window.print()">打印收据</button></div>
+  <div class="actions"><button type="button" data-print>打印收据</button></div>
+  <script src="${RECEIPT_SCRIPT_PATH}"></script>
 </main>
 </body>
 </html>
