@@ -14,6 +14,7 @@ import { buildApp } from '../../functions/app.js';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
 import { ensurePlatformAdmin, PLATFORM_ADMIN_EMAIL } from '../../functions/demo/load.js';
 import { localDeps } from '../../functions/entries/runtime.js';
+import type { RateLimits } from '../../functions/http/context.js';
 import { transactionStats } from '../../functions/store/tenant-store.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -39,14 +40,14 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
  * `buyers` checkouts of `unitsEach` unit(s) at once against a listing of `stock` units.
  * With `endpoint`, uses that DynamoDB Local; otherwise starts (and stops) one in memory.
  */
-export async function measureCheckoutContention(opts: { buyers?: number; stock?: number; unitsEach?: number; endpoint?: string } = {}): Promise<ContentionFigures> {
+export async function measureCheckoutContention(opts: { buyers?: number; stock?: number; unitsEach?: number; endpoint?: string; rateLimits?: Partial<RateLimits> } = {}): Promise<ContentionFigures> {
   const buyers = opts.buyers ?? 200;
   const stock = opts.stock ?? 50;
   const unitsEach = opts.unitsEach ?? 1;
   const db = opts.endpoint ? null : await startDynamoLocal();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bangfu-contention-'));
   try {
-    const deps = await localDeps({ endpoint: opts.endpoint ?? db!.endpoint, dataDir, tableName: `contention_${Date.now().toString(36)}` });
+    const deps = await localDeps({ endpoint: opts.endpoint ?? db!.endpoint, dataDir, tableName: `contention_${Date.now().toString(36)}`, rateLimits: opts.rateLimits });
     await ensurePlatformAdmin(deps.doc, deps.tableName, DEMO_PASSWORD, deps.directory);
     const app = buildApp(deps);
     const call = async (method: string, url: string, body?: unknown, token?: string) => {

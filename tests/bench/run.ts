@@ -1,66 +1,183 @@
 /**
- * `npm run bench`: prints the figures the issues ask for and writes them to bench/results/.
- * Not a test: nothing here asserts a time. Load goes to loopback only, bounded in time.
+ * `npm run bench`: issue 8's six figures, measured side by side in one run, printed as a table and
+ * written to bench/results/latest.json (and a dated copy). Not a test: nothing here asserts a time.
+ * Load goes to 127.0.0.1 only, every loop bounded in count and time.
+ *
+ *  1. API overhead vs the database   (figures.ts measureOverhead)
+ *  2. throughput + server RSS         (autocannon against tests/bench/bench-server.ts, a child)
+ *  3. contention + flash sale         (checkout-contention.ts, figures.ts measureFlashSale)
+ *  4. scale of reads + ledger export  (figures.ts measureScale)
+ *  5. cold start + bundle sizes       (cold-start.ts)
+ *  6. cost on paper                   (figures.ts measureUnits + costOnPaper)
  */
 import autocannon from 'autocannon';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { measureApiBundle } from './bundle-size.js';
+import { startDynamoLocal } from '../../functions/adapters/dynamo-local.js';
+import { DEMO_PASSWORD } from '../../functions/demo/data.js';
 import { measureCheckoutContention } from './checkout-contention.js';
+import { measureColdStart } from './cold-start.js';
+import { BENCH_RATE_LIMITS, costOnPaper, measureFlashSale, measureOverhead, measureScale, measureUnits, startWorld } from './figures.js';
 import { startServer } from './server.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-async function login(url: string, email: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'demo-pass-2026' }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
+const ONLY = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6').split(',').map((s) => s.trim()));
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+/** the listing page soak: up to this many requests in all (the RSS growth figure), at most SOAK_SECONDS */
+const SOAK_REQUESTS = Number(process.env.BENCH_SOAK_REQUESTS ?? 100_000);
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 90);
 
-async function load(url: string, token: string, seconds = 5, connections = 10) {
-  const r = await autocannon({ url, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } });
+const rssMB = (pid: number) => Math.round((Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024) * 10) / 10;
+
+async function cannon(opts: autocannon.Options) {
+  const r = await autocannon({ connections: 50, duration: LOAD_SECONDS, ...opts });
   return {
     requests: r.requests.total,
+    seconds: r.duration,
     rps: Math.round(r.requests.average),
     p50ms: r.latency.p50,
-    p97_5ms: r.latency.p97_5,
     p99ms: r.latency.p99,
     non2xx: r.non2xx,
     errors: r.errors,
+    timeouts: r.timeouts,
   };
 }
 
+async function throughput() {
+  const server = await startServer({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bangfu-bench-')) }, 120_000, 'tests/bench/bench-server.ts');
+  try {
+    const pid = server.child.pid!;
+    const listingUrl = `${server.url}/api/public/qingshui/produce`;
+    await cannon({ url: listingUrl, duration: 2, connections: 10 }); // warm-up
+    const rssStart = rssMB(pid);
+    const listing = await cannon({ url: listingUrl });
+    const rssAfterListing = rssMB(pid);
+    let n = 0;
+    const emails = ['admin@qingshui.demo', 'admin@anhua.demo', 'org1@qingshui.demo', 'org2@qingshui.demo', 'org1@anhua.demo'];
+    const signIn = await cannon({
+      url: `${server.url}/api/auth/login`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      requests: [{ setupRequest: (req: any) => ({ ...req, body: JSON.stringify({ email: emails[n++ % emails.length], password: DEMO_PASSWORD }) }) }],
+    });
+    const rssAfterSignIn = rssMB(pid);
+    // the soak: the listing page until SOAK_REQUESTS in all (or SOAK_SECONDS), then RSS again
+    const remaining = Math.max(0, SOAK_REQUESTS - listing.requests - signIn.requests);
+    const soak = remaining ? await cannon({ url: listingUrl, duration: SOAK_SECONDS, maxOverallRequests: remaining }) : null;
+    globalThis.gc?.();
+    await new Promise((r) => setTimeout(r, 1000));
+    const rssEnd = rssMB(pid);
+    return {
+      server: 'tests/bench/bench-server.ts (buildApp over DynamoDB Local, demo data, login limits raised)',
+      listingPage: listing,
+      signIn,
+      soak,
+      totalRequests: listing.requests + signIn.requests + (soak?.requests ?? 0),
+      rssMB: { start: rssStart, afterListing: rssAfterListing, afterSignIn: rssAfterSignIn, end: rssEnd, growth: Math.round((rssEnd - rssStart) * 10) / 10 },
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+const pad = (s: unknown, n: number) => String(s).padEnd(n);
+
+function table(r: any): string {
+  const L: string[] = [];
+  const row = (...cells: [unknown, number][]) => L.push(cells.map(([c, n]) => pad(c, n)).join(' '));
+  if (r.overhead && !r.overhead.error) {
+    L.push('1. API overhead vs the database (HTTP p50/p99 ÷ p50 of the same DynamoDB calls issued directly)');
+    row(['route', 14], ['http p50', 9], ['http p99', 9], ['db p50', 8], ['p50×', 6], ['p99×', 6], ['calls', 6], ['bad', 4]);
+    for (const [k, v] of Object.entries<any>(r.overhead))
+      row([k, 14], [`${v.httpP50ms}ms`, 9], [`${v.httpP99ms}ms`, 9], [`${v.dbP50ms}ms`, 8], [v.p50Ratio, 6], [v.p99Ratio, 6], [v.dbCalls, 6], [v.unexpectedStatus + v.replayFailed, 4]);
+  }
+  if (r.throughput && !r.throughput.error) {
+    const t = r.throughput;
+    L.push(`2. Throughput (autocannon, 50 connections, ${LOAD_SECONDS} s)`);
+    for (const k of ['listingPage', 'signIn'])
+      L.push(`   ${pad(k, 12)} ${t[k].rps} req/s  p50 ${t[k].p50ms} ms  p99 ${t[k].p99ms} ms  requests ${t[k].requests}  non-2xx ${t[k].non2xx}  errors ${t[k].errors}`);
+    if (t.soak) L.push(`   soak         listing page ${t.soak.requests} more requests, ${t.soak.rps} req/s, non-2xx ${t.soak.non2xx}, errors ${t.soak.errors}`);
+    L.push(`   server RSS   ${t.rssMB.start} MB → ${t.rssMB.end} MB after ${t.totalRequests} requests (growth ${t.rssMB.growth} MB)`);
+  }
+  if (r.contention && !r.contention.error) {
+    const c = r.contention;
+    L.push('3. Contention');
+    L.push(`   ${c.buyers} buyers × 1 unit on stock ${c.stock}: orders ${c.orders}, 409 ${c.outOfStock}, other ${c.other}, conflicts retried ${c.conflictsRetried}, ${c.checkoutsPerSecond} checkouts/s, p50 ${c.p50ms} ms p99 ${c.p99ms} ms`);
+  }
+  if (r.flashSale && !r.flashSale.error) {
+    const f = r.flashSale;
+    L.push(`   flash sale ${f.listings}×${f.stockEach}, ${f.buyers} buyers: orders ${f.orders}/${f.expectedOrders}, 409 ${f.outOfStock}, 5xx ${f.fiveXX}, oversold listings ${f.listingsOversold}, mismatched ${f.listingsWhereOrdersDifferFromSoldPlusHeld}, conflicts retried ${f.conflictsRetried}, ${f.checkoutsPerSecond} checkouts/s`);
+  }
+  if (r.scale && !r.scale.error) {
+    const s = r.scale;
+    L.push('4. Scale of reads (one dashboard request, 1,000 villages)');
+    L.push(`   100 orders: ${s.dashboardAt100Orders.itemsRead} items, ${s.dashboardAt100Orders.rru} RRU   10,000 orders: ${s.dashboardAt10000Orders.itemsRead} items, ${s.dashboardAt10000Orders.rru} RRU   ratio ${s.itemsReadRatio} (items), ${s.rruRatio} (RRU)`);
+    const e = s.ledgerExport;
+    L.push(`   ledger export ${e.month} (10,000 orders + 1,000 villages): ${e.ms} ms, ${Math.round(e.bytes / 1024)} KB, status ${e.status}, RSS ${e.rssBeforeMB} → peak ${e.peakRssMB} MB (+${e.growthMB})`);
+    L.push(`   ledger rows by sheet: ${Object.entries(e.rowsBySheet ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  }
+  if (r.coldStart && !r.coldStart.error) {
+    const c = r.coldStart;
+    L.push(`5. Cold start (median of ${c.runs} fresh processes; import + first GET /api/health)`);
+    L.push(`   bundles: ${Object.entries<any>(c.bundles).map(([k, v]) => `${k} ${Math.round(v.bytes / 1024)} KB`).join(', ')}`);
+    L.push(`   api ${Math.round(c.api.importPlusFirstMs)} ms (import ${Math.round(c.api.importMs)}, first request ${Math.round(c.api.firstRequestMs)}, status ${c.api.status}) ÷ hello ${Math.round(c.hello.importPlusFirstMs)} ms = ${c.ratio}  (whole process: ${c.processRatio})`);
+  }
+  if (r.cost && !r.cost.error) {
+    const c = r.cost;
+    L.push(`6. Cost on paper (${c.prices.region})`);
+    L.push(`   per op (RRU/WRU/ms): ${Object.entries<any>(r.units).map(([k, v]) => `${k} ${v.rru}/${v.wru}/${v.ms}`).join(', ')}`);
+    L.push(`   county / month: $${c.county.totalUSD} (DynamoDB ${c.county.dynamo}, Lambda ${c.county.lambda}, HTTP API ${c.county.httpApi}, CloudFront ${c.county.cloudFront}, Cognito ${c.county.cognito}); ${c.county.requests} requests`);
+    L.push(`   province of ${c.assumptions.tenantsInProvince} / month: $${c.province.totalUSD} (DynamoDB ${c.province.dynamo}, Lambda ${c.province.lambda}, HTTP API ${c.province.httpApi}, CloudFront ${c.province.cloudFront}, Cognito ${c.province.cognito})`);
+    L.push(`   assumptions: ${JSON.stringify(c.assumptions)}`);
+    L.push(`   prices: ${JSON.stringify(c.prices)}`);
+  }
+  return L.join('\n');
+}
+
 async function main() {
-  const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'bangfu-bench-'));
+  const started = Date.now();
+  const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, machine: '2 cores (this workplace)' };
+  const step = async (key: string, fig: string, fn: () => Promise<unknown>) => {
+    if (!ONLY.has(fig)) return;
+    const t0 = Date.now();
+    try {
+      results[key] = await fn();
+    } catch (e) {
+      results[key] = { error: String((e as Error).stack ?? e) };
+      console.error(`${key} failed:`, e);
+    }
+    console.error(`[bench] ${key} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  };
 
-  const first = await startServer({ DATA_DIR: dataDir });
-  results.startFirstMs = first.readyMs; // empty DATA_DIR: DynamoDB Local, table, demo data
-  await first.stop();
-  const second = await startServer({ DATA_DIR: dataDir });
-  results.startAgainMs = second.readyMs; // same DATA_DIR: data found, nothing loaded
-  const token = await login(second.url, 'admin@qingshui.demo');
-  results.getVillages = await load(`${second.url}/api/villages`, token);
-  results.getDashboard = await load(`${second.url}/api/dashboard`, token);
-  results.getPairings = await load(`${second.url}/api/pairings?limit=50`, token);
-  await second.stop();
+  const db = await startDynamoLocal();
+  try {
+    const world = await startWorld(db.endpoint);
+    try {
+      await step('overhead', '1', () => measureOverhead(world));
+      await step('units', '6', () => measureUnits(world));
+      if (results.units && !(results.units as any).error) results.cost = costOnPaper(results.units as never);
+      await step('flashSale', '3', () => measureFlashSale(world));
+      await step('scale', '4', () => measureScale(world));
+    } finally {
+      await world.stop();
+    }
+    await step('contention', '3', () => measureCheckoutContention({ buyers: 200, stock: 10, endpoint: db.endpoint, rateLimits: BENCH_RATE_LIMITS }));
+    await step('coldStart', '5', () => measureColdStart(db.endpoint));
+  } finally {
+    await db.stop();
+  }
+  await step('throughput', '2', throughput);
+  results.wallSeconds = Math.round((Date.now() - started) / 1000);
 
-  // issue 4: checkouts racing for the last units (one process, the real app over DynamoDB Local)
-  results.checkout50on5 = await measureCheckoutContention({ buyers: 50, stock: 5 });
-  results.checkout200on50 = await measureCheckoutContention({ buyers: 200, stock: 50 });
-
-  const bundle = await measureApiBundle();
-  results.apiBundle = { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes, buildMs: Math.round(bundle.ms) };
-
-  console.log(JSON.stringify(results, null, 2));
   mkdirSync('bench/results', { recursive: true });
-  const file = path.join('bench/results', `${new Date().toISOString().slice(0, 10)}.json`);
-  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
-  console.log(`written to ${file}`);
+  const text = JSON.stringify(results, null, 2) + '\n';
+  writeFileSync('bench/results/latest.json', text);
+  writeFileSync(path.join('bench/results', `${new Date().toISOString().slice(0, 10)}.json`), text);
+  console.log(table(results));
+  for (const [k, v] of Object.entries(results)) if (v && typeof v === 'object' && 'error' in v) console.log(`${k}: FAILED — ${String((v as any).error).split('\n')[0]}`);
+  console.log(`\nall figures: bench/results/latest.json (whole run ${results.wallSeconds} s)`);
 }
 
 void main().then(

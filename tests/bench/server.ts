@@ -3,11 +3,11 @@ import { freePort } from '../../functions/adapters/dynamo-local.js';
 
 export type RunningServer = { url: string; child: ChildProcess; readyMs: number; output: () => string; stop: () => Promise<void> };
 
-/** Starts `functions/entries/local.ts` (what `npm start` runs) and waits for /api/health. */
-export async function startServer(env: { DATA_DIR: string; DEMO_DATA?: '0' | '1' }, timeoutMs = 90_000): Promise<RunningServer> {
+/** Starts `functions/entries/local.ts` (what `npm start` runs; or `entry`) and waits for /api/health. */
+export async function startServer(env: { DATA_DIR: string; DEMO_DATA?: '0' | '1' }, timeoutMs = 90_000, entry = 'functions/entries/local.ts'): Promise<RunningServer> {
   const port = await freePort();
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/entries/local.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...process.env, PORT: String(port), DEMO_DATA: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
