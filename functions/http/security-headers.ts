@@ -23,6 +23,13 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
+/** The same policy as one header value (CloudFront's response headers policy for web/dist uses it). */
+export function contentSecurityPolicyHeader(): string {
+  return Object.entries(CONTENT_SECURITY_POLICY)
+    .map(([name, sources]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${sources.join(' ')}`)
+    .join('; ');
+}
+
 /** hono/secure-headers with Bangfu's policy; mounted first so errors and 404s carry it too. */
 export const securityHeaders: MiddlewareHandler = secureHeaders({
   contentSecurityPolicy: CONTENT_SECURITY_POLICY,

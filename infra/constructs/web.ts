@@ -6,6 +6,8 @@ import {
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   OriginProtocolPolicy,
   OriginRequestPolicy,
   ResponseHeadersPolicy,
@@ -14,7 +16,9 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { contentSecurityPolicyHeader } from '../../functions/http/security-headers.js';
 
 /**
  * Client-side routes (paths without a file extension) get the single-page app's index.html.
@@ -57,6 +61,18 @@ export class Web extends Construct {
       comment: 'Bangfu: client-side routes get index.html',
     });
 
+    // the web app's files carry the same security headers as the API's answers (one policy)
+    const webHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Bangfu: CSP without inline scripts, never framed, nosniff, referrer policy, HSTS',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicyHeader(), override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+      },
+    });
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Bangfu web app and API',
       defaultRootObject: 'index.html',
@@ -64,7 +80,7 @@ export class Web extends Construct {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: webHeaders,
         compress: true,
         functionAssociations: [{ function: spaFallback, eventType: FunctionEventType.VIEWER_REQUEST }],
       },

@@ -11,6 +11,7 @@ import { CUSTOM_CLAIMS } from '../../functions/adapters/cognito.js';
 import { INDEXES } from '../../functions/store/table.js';
 import { UserInput } from '../../shared/schemas/identity.js';
 import { BangfuStack } from '../../infra/stack.js';
+import { contentSecurityPolicyHeader } from '../../functions/http/security-headers.js';
 
 // one synth (with the API bundled by esbuild) for the whole file
 let stack: BangfuStack;
@@ -160,6 +161,20 @@ describe('the API function', () => {
 
 describe('the web distribution', () => {
   const distribution = () => Object.values(template.findResources('AWS::CloudFront::Distribution'))[0].Properties.DistributionConfig;
+
+  it('serves web/dist with the same security headers as the API: CSP without inline scripts, never framed', () => {
+    const policies = Object.entries(template.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    expect(policies).toHaveLength(1);
+    const [id, policy] = policies[0];
+    const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toBe(contentSecurityPolicyHeader());
+    expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toMatch(/script-src 'self'(;|$)/);
+    expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toMatch(/frame-ancestors 'none'/);
+    expect(headers.FrameOptions.FrameOption).toBe('DENY');
+    expect(headers.ContentTypeOptions.Override).toBe(true);
+    expect(headers.ReferrerPolicy.ReferrerPolicy).toBe('strict-origin-when-cross-origin');
+    expect(distribution().DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: id });
+  });
 
   it('sends /api/* to the HTTP API uncached, with every method and every viewer header but Host', () => {
     const api = (distribution().CacheBehaviors as any[]).find((b) => b.PathPattern === '/api/*');
