@@ -73,15 +73,24 @@ describe('the bureau cockpit in the browser', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('claimVillage')).toBe(villageId);
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('bureau-claim-village').getByText(VILLAGE).waitFor();
-    await dialog.getByTestId('bureau-claim-org').click();
-    await page.keyboard.type('智远职业');
-    await page.locator('.ant-select-item-option', { hasText: ORG_NAME }).first().click();
+    // pick the organization; on a busy machine the dropdown may close before the click lands: retry
+    const picked = () => dialog.locator('.ant-form-item').filter({ has: page.getByTestId('bureau-claim-org') }).innerText();
+    for (let attempt = 0; attempt < 3 && !(await picked()).includes(ORG_NAME); attempt++) {
+      await dialog.getByTestId('bureau-claim-org').click();
+      await page.keyboard.type('智远职业');
+      await page.locator('.ant-select-item-option', { hasText: ORG_NAME }).first().click();
+      await expect.poll(picked, { timeout: 5_000 }).toContain(ORG_NAME).catch(() => undefined);
+    }
+    expect(await picked()).toContain(ORG_NAME);
     await page.getByTestId('bureau-claim-submit').click();
-    // success closes the dialog (a 3 s toast says so); a refusal stays in it as an error: name it
+    // success closes the dialog (a 3 s toast says so); a refusal stays in it as an error: name it,
+    // and say what the dialog shows if it stays open without one
     const outcome = async () => {
-      const refusal = dialog.locator('.ant-alert-error');
+      if ((await dialog.count()) === 0) return 'closed';
+      const refusal = dialog.locator('.ant-alert-error, .ant-form-item-explain-error');
       if (await refusal.count()) return `refused: ${await refusal.first().innerText()}`;
-      return (await dialog.count()) === 0 ? 'closed' : 'open';
+      const busy = await dialog.locator('.ant-btn-loading').count();
+      return `open${busy ? ' (submitting)' : ''}: ${(await dialog.innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 200)}`;
     };
     await expect.poll(outcome, { timeout: 60_000 }).toBe('closed');
 
