@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import { can, type Action } from '../../shared/permissions.js';
 import { AppError } from '../errors.js';
 import { TenantStore } from '../store/tenant-store.js';
+import { claimsCacheOf } from './claims-cache.js';
 import type { Env } from './context.js';
 
 /** Paths any visitor may call; everything else under /api needs a valid token. */
@@ -17,7 +18,7 @@ export const authenticate = createMiddleware<Env>(async (c, next) => {
   if (!m) throw AppError.unauthenticated();
   let claims;
   try {
-    claims = await c.var.deps.verifier.verify(m[1]);
+    claims = await claimsCacheOf(c.var.deps.verifier).verify(m[1]);
   } catch {
     throw AppError.unauthenticated('登录已失效，请重新登录');
   }

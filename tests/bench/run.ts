@@ -51,6 +51,8 @@ async function throughput() {
     const pid = server.child.pid!;
     const listingUrl = `${server.url}/api/public/qingshui/produce`;
     await cannon({ url: listingUrl, duration: 2, connections: 10 }); // warm-up
+    const heap = async () => (await (await fetch(`${server.url}/__bench/heap`)).json()) as Record<string, number>;
+    const heapStart = await heap(); // after a forced full GC in the server
     const rssStart = rssMB(pid);
     const listing = await cannon({ url: listingUrl });
     const rssAfterListing = rssMB(pid);
@@ -66,8 +68,9 @@ async function throughput() {
     // the soak: the listing page until SOAK_REQUESTS in all (or SOAK_SECONDS), then RSS again
     const remaining = Math.max(0, SOAK_REQUESTS - listing.requests - signIn.requests);
     const soak = remaining ? await cannon({ url: listingUrl, duration: SOAK_SECONDS, maxOverallRequests: remaining }) : null;
-    globalThis.gc?.();
     await new Promise((r) => setTimeout(r, 1000));
+    const rssEndBeforeGc = rssMB(pid);
+    const heapEnd = await heap(); // forces a full GC in the server first
     const rssEnd = rssMB(pid);
     return {
       server: 'tests/bench/bench-server.ts (buildApp over DynamoDB Local, demo data, login limits raised)',
@@ -75,7 +78,9 @@ async function throughput() {
       signIn,
       soak,
       totalRequests: listing.requests + signIn.requests + (soak?.requests ?? 0),
-      rssMB: { start: rssStart, afterListing: rssAfterListing, afterSignIn: rssAfterSignIn, end: rssEnd, growth: Math.round((rssEnd - rssStart) * 10) / 10 },
+      rssMB: { start: rssStart, afterListing: rssAfterListing, afterSignIn: rssAfterSignIn, endBeforeGc: rssEndBeforeGc, end: rssEnd, growth: Math.round((rssEnd - rssStart) * 10) / 10 },
+      // live memory: the server's heap right after a forced full GC, before the load and after it
+      heapAfterGcMB: { start: heapStart, end: heapEnd, heapUsedGrowth: Math.round((heapEnd.heapUsedMB - heapStart.heapUsedMB) * 10) / 10 },
     };
   } finally {
     await server.stop();
@@ -99,7 +104,11 @@ function table(r: any): string {
     for (const k of ['listingPage', 'signIn'])
       L.push(`   ${pad(k, 12)} ${t[k].rps} req/s  p50 ${t[k].p50ms} ms  p99 ${t[k].p99ms} ms  requests ${t[k].requests}  non-2xx ${t[k].non2xx}  errors ${t[k].errors}`);
     if (t.soak) L.push(`   soak         listing page ${t.soak.requests} more requests, ${t.soak.rps} req/s, non-2xx ${t.soak.non2xx}, errors ${t.soak.errors}`);
-    L.push(`   server RSS   ${t.rssMB.start} MB → ${t.rssMB.end} MB after ${t.totalRequests} requests (growth ${t.rssMB.growth} MB)`);
+    L.push(`   server RSS   ${t.rssMB.start} MB → ${t.rssMB.end} MB after ${t.totalRequests} requests and a forced GC (growth ${t.rssMB.growth} MB; ${t.rssMB.endBeforeGc ?? '?'} MB before that GC; after sign-in ${t.rssMB.afterSignIn} MB)`);
+    if (t.heapAfterGcMB) {
+      const [a, b] = [t.heapAfterGcMB.start, t.heapAfterGcMB.end];
+      L.push(`   server heap  heapUsed after forced GC ${a.heapUsedMB} MB → ${b.heapUsedMB} MB (growth ${t.heapAfterGcMB.heapUsedGrowth} MB), external ${a.externalMB} → ${b.externalMB} MB, heapTotal ${a.heapTotalMB} → ${b.heapTotalMB} MB`);
+    }
   }
   if (r.contention && !r.contention.error) {
     const c = r.contention;
