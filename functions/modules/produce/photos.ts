@@ -24,9 +24,8 @@ export function sniffImageType(b: Uint8Array): PhotoType | null {
 
 const fileKey = (tenantId: string, photoId: string) => `${tenantId}/photos/${photoId}`;
 
-/** A photo for a listing the caller may edit: a real JPEG, PNG or WebP of at most 5 MB, at most 9 a listing. */
-export async function addPhoto(ctx: ServiceContext, files: FileStore, produceId: string, upload: { bytes: Uint8Array; declaredType: string }): Promise<PhotoUploaded> {
-  const { record, checks } = await editable(ctx, produceId);
+/** An uploaded photo's real type: a non-empty JPEG, PNG or WebP of at most 5 MB whose declared type (if any) agrees. */
+export function checkedImageType(upload: { bytes: Uint8Array; declaredType: string }): string {
   if (upload.bytes.length === 0) throw AppError.field('file', '请选择图片文件');
   if (upload.bytes.length > MAX_PHOTO_BYTES) throw new AppError('payload_too_large', 413, '照片不能超过 5 MB');
   const type = sniffImageType(upload.bytes);
@@ -35,6 +34,13 @@ export async function addPhoto(ctx: ServiceContext, files: FileStore, produceId:
   if (declared && declared !== 'application/octet-stream' && declared !== type) {
     throw AppError.field('file', `文件内容是 ${type}，与声明的类型 ${declared} 不符`);
   }
+  return type;
+}
+
+/** A photo for a listing the caller may edit: a real JPEG, PNG or WebP of at most 5 MB, at most 9 a listing. */
+export async function addPhoto(ctx: ServiceContext, files: FileStore, produceId: string, upload: { bytes: Uint8Array; declaredType: string }): Promise<PhotoUploaded> {
+  const { record, checks } = await editable(ctx, produceId);
+  const type = checkedImageType(upload);
   if (record.photos.length >= MAX_PHOTOS) throw AppError.conflict(`每个商品最多 ${MAX_PHOTOS} 张照片`, { reason: 'too_many_photos', max: MAX_PHOTOS });
   const at = ctx.now.toISOString();
   const photo: PhotoRecord = { photoId: newId('pho'), produceId, contentType: type, bytes: upload.bytes.length, fileKey: fileKey(ctx.store.tenantId, ''), createdAt: at };

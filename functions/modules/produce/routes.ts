@@ -55,7 +55,8 @@ const patch = createRoute({
   responses: { 200: jsonOk(Produce, 'the listing'), ...ERRORS },
 });
 
-const PhotoForm = z.object({
+/** The multipart body of a photo upload (listings, weekly reports). */
+export const PhotoForm = z.object({
   file: z
     .custom<File>((v) => v instanceof File, { error: '请上传图片文件（表单字段 file）' })
     .openapi({ type: 'string', format: 'binary', description: 'image/jpeg, image/png or image/webp, at most 5 MB' }),

@@ -1,10 +1,10 @@
-import { MAX_PHOTO_BYTES, MAX_PHOTOS, type PhotoUploaded } from '../../../shared/schemas/produce.js';
+import { MAX_PHOTOS, type PhotoUploaded } from '../../../shared/schemas/produce.js';
 import type { FileStore, StoredFile } from '../../adapters/files.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../store/ids.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
-import { sniffImageType } from '../produce/photos.js';
+import { checkedImageType } from '../produce/photos.js';
 import { getReport } from './service.js';
 import { addReportPhotoTx, putReportPhotoTx } from './store.js';
 
@@ -13,14 +13,7 @@ export const reportPhotoUrl = (reportId: string, photoId: string) => `/api/repor
 /** A photo of the report's work (the bureau's or the organization's own report): a real image of at most 5 MB, at most 9. */
 export async function addReportPhoto(ctx: ServiceContext, files: FileStore, reportId: string, upload: { bytes: Uint8Array; declaredType: string }): Promise<PhotoUploaded> {
   const report = await getReport(ctx, reportId);
-  if (upload.bytes.length === 0) throw AppError.field('file', '请选择图片文件');
-  if (upload.bytes.length > MAX_PHOTO_BYTES) throw new AppError('payload_too_large', 413, '照片不能超过 5 MB');
-  const type = sniffImageType(upload.bytes);
-  if (!type) throw AppError.field('file', '只能上传 JPEG、PNG 或 WebP 图片');
-  const declared = upload.declaredType.split(';')[0].trim().toLowerCase();
-  if (declared && declared !== 'application/octet-stream' && declared !== type) {
-    throw AppError.field('file', `文件内容是 ${type}，与声明的类型 ${declared} 不符`);
-  }
+  const type = checkedImageType(upload);
   if (report.photos.length >= MAX_PHOTOS) throw AppError.conflict(`每份周报最多 ${MAX_PHOTOS} 张照片`, { reason: 'too_many_photos', max: MAX_PHOTOS });
   const at = ctx.now.toISOString();
   const photoId = newId('rph');

@@ -16,6 +16,7 @@ import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
 import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
+import { PhotoForm } from '../produce/routes.js';
 import { serviceContext } from '../../http/service-context.js';
 import { complianceGrid, reportingStanding, weeklyCompliance } from './compliance.js';
 import { addReportPhoto, reportPhotoFile } from './photos.js';
@@ -87,12 +88,6 @@ const get = createRoute({
   middleware: [authorize('report.read')] as const,
   request: { params: IdParams },
   responses: { 200: jsonOk(Report, 'the report'), ...ERRORS },
-});
-
-const PhotoForm = z.object({
-  file: z
-    .custom<File>((v) => v instanceof File, { error: '请上传图片文件（表单字段 file）' })
-    .openapi({ type: 'string', format: 'binary', description: 'image/jpeg, image/png or image/webp, at most 5 MB' }),
 });
 
 const photo = createRoute({
