@@ -16,6 +16,8 @@ export const MAX_CART_LISTINGS = 20;
 export const MAX_LINE_UNITS = 999;
 /** TransactionConflicts retried before a 409: a busy listing is raced for by many buyers at once. */
 const CHECKOUT_TX_ATTEMPTS = 10;
+/** Refused transactions tried again when the listing, read again, turns out to cover the line. */
+const REFUSAL_RECHECKS = 3;
 
 export type CheckoutDeps = { payments: Payments; ttlSeconds: number; buyerOrganizationId: string | null };
 
@@ -136,7 +138,15 @@ async function reserve(ctx: PublicContext, order: OrderRecord, merged: { produce
       if (!(e instanceof ListingRefused)) throw e;
       if (attempt === 1 && (await releaseExpiredHolds(ctx, new Set(merged.map((l) => l.produceId)))) > 0) continue;
       const line = merged.find((l) => l.produceId === e.produceId)!;
-      throw await refusal(ctx, line);
+      const refused = await refusal(ctx, line);
+      // the listing read again covers the line: units came back between the refused transaction
+      // and the read (a racing checkout gave its hold back). Try again rather than answer 409 with
+      // a figure that contradicts it; bounded, so a listing that keeps flickering still ends.
+      if (refused.details && typeof refused.details === 'object' && 'available' in refused.details) {
+        const { available, requested } = refused.details as { available: number; requested: number };
+        if (available >= requested && attempt < REFUSAL_RECHECKS) continue;
+      }
+      throw refused;
     }
   }
 }
@@ -157,7 +167,7 @@ async function refusal(ctx: PublicContext, line: { produceId: string; quantity: 
   const r = await getProduceRecord(ctx.store, line.produceId);
   if (!r || r.status !== 'published') return notForSale(line.index);
   const available = availableOf(r, new Map());
-  return new AppError('out_of_stock', 409, `「${r.name}」库存不足，仅剩 ${available}${r.unit}`, {
+  return new AppError('out_of_stock', 409, `「${r.name}」库存不足，仅剩 ${quantityWithUnit(available, r.unit)}`, {
     produceId: r.id,
     name: r.name,
     available,
@@ -165,6 +175,9 @@ async function refusal(ctx: PublicContext, line: { produceId: string; quantity: 
     path: `items.${line.index}.quantity`,
   });
 }
+
+/** "3箱", but "1 份（5 公斤/箱）" for a unit that starts with a number (never "15 公斤/箱"). */
+export const quantityWithUnit = (n: number, unit: string) => (/^\d/.test(unit.trim()) ? `${n} 份（${unit.trim()}）` : `${n}${unit.trim()}`);
 
 function notForSale(index: number): AppError {
   return new AppError('not_found', 404, '商品不存在或已下架', [{ path: `items.${index}.produceId`, code: 'not_found', message: '商品不存在或已下架' }]);
