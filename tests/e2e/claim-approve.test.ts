@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchChromium } from './support/browser';
 import { apiCall, apiLogin, startServer, type RunningServer } from './support/server';
+import { traced, tracePage } from './support/trace';
 
 /**
  * The whole claim → approve loop through the real server and Debian's Chromium: an organization
@@ -59,45 +60,51 @@ describe('an organization claims an uncovered supervised village and the bureau 
 
   it('the organization member claims the village in the browser, pledging money in yuan', async () => {
     const page = await newPage();
-    await signIn(page, ORG_MEMBER);
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/claim');
+    await traced(tracePage(page), async () => {
+      await signIn(page, ORG_MEMBER);
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/claim');
 
-    const card = page.locator(`[data-testid="claim-village"][data-village="${VILLAGE}"]`);
-    await card.getByTestId('claim-button').click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByText(`认领结对 · ${VILLAGE}`).waitFor();
-    await dialog.getByLabel('承诺资金（元）').fill('1234.5');
-    await page.getByTestId('claim-submit').click();
+      const card = page.locator(`[data-testid="claim-village"][data-village="${VILLAGE}"]`);
+      await card.getByTestId('claim-button').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText(`认领结对 · ${VILLAGE}`).waitFor();
+      await dialog.getByLabel('承诺资金（元）').fill('1234.5');
+      await page.getByTestId('claim-submit').click();
 
-    await card.getByTestId('claim-state').waitFor();
-    expect(await card.getByTestId('claim-state').textContent()).toContain('待审核');
+      await card.getByTestId('claim-state').waitFor();
+      expect(await card.getByTestId('claim-state').textContent()).toContain('待审核');
 
-    // the yuan typed became integer fen in the claim
-    const token = await apiLogin(server.url, ORG_MEMBER, PASSWORD);
-    const mine = await apiCall(server.url, 'GET', `/api/pairings?villageId=${villageId}`, { token });
-    expect(mine.body.items).toHaveLength(1);
-    expect(mine.body.items[0]).toMatchObject({ status: 'pending', commitment: { moneyFen: 123450 } });
+      // the yuan typed became integer fen in the claim
+      const token = await apiLogin(server.url, ORG_MEMBER, PASSWORD);
+      const mine = await apiCall(server.url, 'GET', `/api/pairings?villageId=${villageId}`, { token });
+      expect(mine.body.items).toHaveLength(1);
+      expect(mine.body.items[0]).toMatchObject({ status: 'pending', commitment: { moneyFen: 123450 } });
+    });
     await page.context().close();
   }, 60_000);
 
   it('the bureau sees the village uncovered, approves the claim, and the village leaves the uncovered list', async () => {
     const page = await newPage();
-    await signIn(page, BUREAU);
+    await traced(tracePage(page), async () => {
+      await signIn(page, BUREAU);
 
-    const uncovered = page.getByTestId('uncovered-list');
-    await uncovered.getByText(VILLAGE).waitFor();
+      const uncovered = page.getByTestId('uncovered-list');
+      await uncovered.getByText(VILLAGE).waitFor();
 
-    await page.getByRole('menuitem', { name: '结对审核' }).click();
-    await page.getByTestId('status-filter').getByText('待审核').click();
-    const row = page.locator(`tr[data-village="${VILLAGE}"]`);
-    await row.getByTestId('pairing-approve').click();
-    await page.getByTestId('pairing-action-confirm').click();
-    await page.getByText(`已通过，${VILLAGE} 的结对已生效`).waitFor();
-    await row.waitFor({ state: 'detached' }); // it left the pending list
+      await page.getByRole('menuitem', { name: '结对审核' }).click();
+      await page.getByTestId('status-filter').getByText('待审核').click();
+      const row = page.locator(`tr[data-village="${VILLAGE}"]`);
+      await row.getByTestId('pairing-approve').click();
+      // watch for the 3 s toast from before the click, so a slow machine cannot miss it
+      const toast = page.getByText(`已通过，${VILLAGE} 的结对已生效`).waitFor();
+      await page.getByTestId('pairing-action-confirm').click();
+      await toast;
+      await row.waitFor({ state: 'detached' }); // it left the pending list
 
-    await page.getByRole('menuitem', { name: '工作台' }).click();
-    await page.getByTestId('stat-covered').waitFor();
-    await expect.poll(() => page.getByTestId('uncovered-item').filter({ hasText: VILLAGE }).count()).toBe(0);
+      await page.getByRole('menuitem', { name: '工作台' }).click();
+      await page.getByTestId('stat-covered').waitFor();
+      await expect.poll(() => page.getByTestId('uncovered-item').filter({ hasText: VILLAGE }).count()).toBe(0);
+    });
     await page.context().close();
   }, 60_000);
 });

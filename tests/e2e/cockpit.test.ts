@@ -3,7 +3,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchChromium, PHONE } from './support/browser';
 import { apiCall, apiLogin, startServer, type RunningServer } from './support/server';
-import { PASSWORD, screenshots, sessionPage } from './support/shots';
+import { PASSWORD, screenshots, sessionPage, traceOf } from './support/shots';
+import { traced } from './support/trace';
 
 /**
  * The bureau's cockpit through the real server and Debian's Chromium: the dashboard puts an
@@ -59,53 +60,61 @@ describe('the bureau cockpit in the browser', () => {
 
   it('the dashboard shows the uncovered supervised village first; 去结对 pairs it and the dashboard counts it covered', async () => {
     const page = await sessionPage(browser, server.url, BUREAU);
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+    await traced(traceOf(page), async () => {
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/');
 
-    const item = page.locator(`[data-testid="uncovered-item"][data-village="${VILLAGE}"]`);
-    await item.waitFor();
-    // rule 1 first: the uncovered list sits above every other figure of the dashboard
-    const listBox = await page.getByTestId('uncovered-list').boundingBox();
-    const statBox = await page.getByTestId('stat-total').boundingBox();
-    expect(listBox && statBox && listBox.y < statBox.y).toBe(true);
-    const coveredBefore = Number((await page.getByTestId('stat-covered').locator('.ant-statistic-content-value').textContent())?.replace(/\D/g, ''));
+      const item = page.locator(`[data-testid="uncovered-item"][data-village="${VILLAGE}"]`);
+      await item.waitFor();
+      // rule 1 first: the uncovered list sits above every other figure of the dashboard
+      const listBox = await page.getByTestId('uncovered-list').boundingBox();
+      const statBox = await page.getByTestId('stat-total').boundingBox();
+      expect(listBox && statBox && listBox.y < statBox.y).toBe(true);
+      const coveredBefore = Number((await page.getByTestId('stat-covered').locator('.ant-statistic-content-value').textContent())?.replace(/\D/g, ''));
 
-    await item.getByTestId('go-pair').click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('claimVillage')).toBe(villageId);
-    const dialog = page.getByRole('dialog');
-    await dialog.getByTestId('bureau-claim-village').getByText(VILLAGE).waitFor();
-    // pick the organization; on a busy machine the dropdown may close before the click lands: retry
-    const picked = () => dialog.locator('.ant-form-item').filter({ has: page.getByTestId('bureau-claim-org') }).innerText();
-    for (let attempt = 0; attempt < 3 && !(await picked()).includes(ORG_NAME); attempt++) {
-      await dialog.getByTestId('bureau-claim-org').click();
-      await page.keyboard.type('智远职业');
-      await page.locator('.ant-select-item-option', { hasText: ORG_NAME }).first().click();
-      await expect.poll(picked, { timeout: 5_000 }).toContain(ORG_NAME).catch(() => undefined);
-    }
-    expect(await picked()).toContain(ORG_NAME);
-    await page.getByTestId('bureau-claim-submit').click();
-    // success closes the dialog (a 3 s toast says so); a refusal stays in it as an error: name it,
-    // and say what the dialog shows if it stays open without one
-    const outcome = async () => {
-      if ((await dialog.count()) === 0) return 'closed';
-      const refusal = dialog.locator('.ant-alert-error, .ant-form-item-explain-error');
-      if (await refusal.count()) return `refused: ${await refusal.first().innerText()}`;
-      const busy = await dialog.locator('.ant-btn-loading').count();
-      return `open${busy ? ' (submitting)' : ''}: ${(await dialog.innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 200)}`;
-    };
-    await expect.poll(outcome, { timeout: 60_000 }).toBe('closed');
+      await item.getByTestId('go-pair').click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('claimVillage')).toBe(villageId);
+      const dialog = page.getByRole('dialog');
+      await dialog.getByTestId('bureau-claim-village').getByText(VILLAGE).waitFor();
+      // pick the organization; on a busy machine the dropdown may close before the click lands: retry
+      const picked = () => dialog.locator('.ant-form-item').filter({ has: page.getByTestId('bureau-claim-org') }).innerText();
+      // (typed keys can land before the search box has focus, leaving the list unfiltered and the
+      // option outside the virtual list's window: fill the search box itself, and bound each try)
+      for (let attempt = 0; attempt < 3 && !(await picked()).includes(ORG_NAME); attempt++) {
+        try {
+          await dialog.getByTestId('bureau-claim-org').click();
+          await dialog.getByRole('combobox').fill('智远职业');
+          await page.locator('.ant-select-item-option', { hasText: ORG_NAME }).first().click({ timeout: 10_000 });
+          await expect.poll(picked, { timeout: 5_000 }).toContain(ORG_NAME);
+        } catch {
+          /* the next try opens the list again */
+        }
+      }
+      expect(await picked()).toContain(ORG_NAME);
+      await page.getByTestId('bureau-claim-submit').click();
+      // success closes the dialog (a 3 s toast says so); a refusal stays in it as an error: name it,
+      // and say what the dialog shows if it stays open without one
+      const outcome = async () => {
+        if ((await dialog.count()) === 0) return 'closed';
+        const refusal = dialog.locator('.ant-alert-error, .ant-form-item-explain-error');
+        if (await refusal.count()) return `refused: ${await refusal.first().innerText()}`;
+        const busy = await dialog.locator('.ant-btn-loading').count();
+        return `open${busy ? ' (submitting)' : ''}: ${(await dialog.innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 200)}`;
+      };
+      await expect.poll(outcome, { timeout: 60_000 }).toBe('closed');
 
-    // the pairing is active, in the organization's name
-    const admin = await apiLogin(server.url, BUREAU, PASSWORD);
-    const pairings = await apiCall(server.url, 'GET', `/api/pairings?villageId=${villageId}`, { token: admin });
-    expect(pairings.body.items).toHaveLength(1);
-    expect(pairings.body.items[0]).toMatchObject({ status: 'active', organizationName: ORG_NAME });
+      // the pairing is active, in the organization's name
+      const admin = await apiLogin(server.url, BUREAU, PASSWORD);
+      const pairings = await apiCall(server.url, 'GET', `/api/pairings?villageId=${villageId}`, { token: admin });
+      expect(pairings.body.items).toHaveLength(1);
+      expect(pairings.body.items[0]).toMatchObject({ status: 'active', organizationName: ORG_NAME });
 
-    await page.getByRole('menuitem', { name: '工作台' }).click();
-    await page.getByTestId('stat-covered').waitFor();
-    await expect.poll(() => page.locator(`[data-testid="uncovered-item"][data-village="${VILLAGE}"]`).count()).toBe(0);
-    await expect
-      .poll(async () => Number((await page.getByTestId('stat-covered').locator('.ant-statistic-content-value').textContent())?.replace(/\D/g, '')))
-      .toBe(coveredBefore + 1);
+      await page.getByRole('menuitem', { name: '工作台' }).click();
+      await page.getByTestId('stat-covered').waitFor();
+      await expect.poll(() => page.locator(`[data-testid="uncovered-item"][data-village="${VILLAGE}"]`).count()).toBe(0);
+      await expect
+        .poll(async () => Number((await page.getByTestId('stat-covered').locator('.ant-statistic-content-value').textContent())?.replace(/\D/g, '')))
+        .toBe(coveredBefore + 1);
+    });
     await page.context().close();
   }, 150_000);
 

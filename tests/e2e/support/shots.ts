@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, PHONE } from './browser';
+import { tracePage } from './trace';
 
 export const PASSWORD = 'demo-pass-2026';
 
@@ -18,9 +19,14 @@ export async function signIn(page: Page, base: string, email: string, password =
 export async function sessionPage(browser: Browser, base: string, email: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
   const page = await context.newPage();
+  traces.set(page, tracePage(page));
   await signIn(page, base, email);
   return page;
 }
+
+const traces = new WeakMap<Page, ReturnType<typeof tracePage>>();
+/** The trace of a page sessionPage opened (its requests since before the sign-in). */
+export const traceOf = (page: Page) => traces.get(page) ?? tracePage(page);
 
 /**
  * Full-page screenshots of some screens at desktop and phone width into `dir` (the SHOTS_DIR of a
