@@ -1,15 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchChromium } from './support/browser';
+import { launchChromium } from './support/browser';
 import { apiCall, apiLogin, startServer, type RunningServer } from './support/server';
-import { traced, tracePage } from './support/trace';
+import { PASSWORD, sessionPage, traceOf } from './support/shots';
+import { traced } from './support/trace';
 
 /**
  * The whole claim → approve loop through the real server and Debian's Chromium: an organization
  * claims an uncovered supervised village in the browser, the bureau sees it uncovered, approves
  * the claim in the pairings screen, and the village leaves the uncovered list (rule 1).
  */
-const PASSWORD = 'demo-pass-2026';
 const ORG_MEMBER = 'org1@qingshui.demo'; // 清水县智远职业技能培训学校: 1 active pairing of the limit 3
 const BUREAU = 'admin@qingshui.demo';
 const VILLAGE = '望川村';
@@ -17,19 +17,6 @@ const VILLAGE = '望川村';
 let server: RunningServer;
 let browser: Browser;
 let villageId: string;
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByTestId('sign-in-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-}
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-  return context.newPage();
-}
 
 describe('an organization claims an uncovered supervised village and the bureau approves it', () => {
   beforeAll(async () => {
@@ -59,9 +46,8 @@ describe('an organization claims an uncovered supervised village and the bureau 
   }, 30_000);
 
   it('the organization member claims the village in the browser, pledging money in yuan', async () => {
-    const page = await newPage();
-    await traced(tracePage(page), async () => {
-      await signIn(page, ORG_MEMBER);
+    const page = await sessionPage(browser, server.url, ORG_MEMBER);
+    await traced(traceOf(page), async () => {
       await expect.poll(() => new URL(page.url()).pathname).toBe('/claim');
 
       const card = page.locator(`[data-testid="claim-village"][data-village="${VILLAGE}"]`);
@@ -84,9 +70,8 @@ describe('an organization claims an uncovered supervised village and the bureau 
   }, 60_000);
 
   it('the bureau sees the village uncovered, approves the claim, and the village leaves the uncovered list', async () => {
-    const page = await newPage();
-    await traced(tracePage(page), async () => {
-      await signIn(page, BUREAU);
+    const page = await sessionPage(browser, server.url, BUREAU);
+    await traced(traceOf(page), async () => {
 
       const uncovered = page.getByTestId('uncovered-list');
       await uncovered.getByText(VILLAGE).waitFor();

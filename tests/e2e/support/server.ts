@@ -52,7 +52,7 @@ export async function startServer(opts: { timeoutMs?: number } = {}): Promise<Ru
     rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
+  const deadline = Date.now() + (opts.timeoutMs ?? 150_000); // a loaded 2-core machine starts Java slowly
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${log}`);
     try {
