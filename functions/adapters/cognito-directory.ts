@@ -1,17 +1,22 @@
-import {
-  AdminCreateUserCommand,
-  AdminDeleteUserCommand,
-  AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
-  InitiateAuthCommand,
-  type AttributeType,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { AttributeType, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { AppError } from '../errors.js';
 import { CUSTOM_CLAIMS } from './cognito.js';
 import type { CreatedLogin, NewLogin, UserDirectory } from './identity.js';
 
 /** The one method of the SDK client this adapter calls; tests hand in a stand-in for it. */
 export type CognitoClient = Pick<CognitoIdentityProviderClient, 'send'>;
+
+/**
+ * The Cognito SDK, loaded on the first sign-in or user change: a cold start that serves anything
+ * else (token checks need no SDK: cognito.ts) never pays for it.
+ */
+type CognitoSdk = typeof import('@aws-sdk/client-cognito-identity-provider');
+let sdk: Promise<CognitoSdk> | undefined;
+const loadSdk = (): Promise<CognitoSdk> =>
+  (sdk ??= import('@aws-sdk/client-cognito-identity-provider').catch((e: unknown) => {
+    sdk = undefined;
+    throw e;
+  }));
 
 /** SDK errors are told apart by `name` (the service's exception type). */
 const isNamed = (err: unknown, ...names: string[]) => err instanceof Error && names.includes(err.name);
@@ -35,22 +40,30 @@ function attributes(user: NewLogin): AttributeType[] {
  * because only it carries the custom attributes CognitoVerifier authorizes with.
  */
 export class CognitoDirectory implements UserDirectory {
-  private readonly client: CognitoClient;
+  private client: CognitoClient | undefined;
   private readonly userPoolId: string;
   private readonly clientId: string;
 
   constructor(opts: { userPoolId: string; clientId: string; client?: CognitoClient }) {
     this.userPoolId = opts.userPoolId;
     this.clientId = opts.clientId;
+    this.client = opts.client;
+  }
+
+  /** The SDK and this directory's one client, both made on first use. */
+  private async cognito(): Promise<{ sdk: CognitoSdk; client: CognitoClient }> {
+    const s = await loadSdk();
     // a pool's id starts with its region (ap-east-1_AbC123), whatever region the function runs in
-    this.client = opts.client ?? new CognitoIdentityProviderClient({ region: opts.userPoolId.split('_')[0] });
+    this.client ??= new s.CognitoIdentityProviderClient({ region: this.userPoolId.split('_')[0] });
+    return { sdk: s, client: this.client };
   }
 
   async createLogin(user: NewLogin, password: string): Promise<CreatedLogin | null> {
+    const { sdk: s, client } = await this.cognito();
     let created;
     try {
-      created = await this.client.send(
-        new AdminCreateUserCommand({
+      created = await client.send(
+        new s.AdminCreateUserCommand({
           UserPoolId: this.userPoolId,
           Username: user.email,
           UserAttributes: attributes(user),
@@ -66,8 +79,8 @@ export class CognitoDirectory implements UserDirectory {
       const sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
       if (!sub) throw new Error('AdminCreateUser answered without the user’s sub');
       // permanent: otherwise the first sign-in is a NEW_PASSWORD_REQUIRED challenge the API cannot answer
-      await this.client.send(
-        new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: user.email, Password: password, Permanent: true }),
+      await client.send(
+        new s.AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: user.email, Password: password, Permanent: true }),
       );
       return { userId: sub };
     } catch (err) {
@@ -80,17 +93,19 @@ export class CognitoDirectory implements UserDirectory {
   }
 
   async deleteLogin(email: string): Promise<void> {
+    const { sdk: s, client } = await this.cognito();
     try {
-      await this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.userPoolId, Username: email }));
+      await client.send(new s.AdminDeleteUserCommand({ UserPoolId: this.userPoolId, Username: email }));
     } catch (err) {
       if (!isNamed(err, 'UserNotFoundException')) throw err;
     }
   }
 
   async signIn(email: string, password: string): Promise<{ token: string } | null> {
+    const { sdk: s, client } = await this.cognito();
     try {
-      const out = await this.client.send(
-        new InitiateAuthCommand({
+      const out = await client.send(
+        new s.InitiateAuthCommand({
           ClientId: this.clientId,
           AuthFlow: 'USER_PASSWORD_AUTH',
           AuthParameters: { USERNAME: email, PASSWORD: password },

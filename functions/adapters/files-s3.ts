@@ -1,29 +1,48 @@
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { FileStore, StoredFile } from './files.js';
+
+/** The S3 SDK, loaded on the first photo read or write: most cold starts serve no photo and never pay for it. */
+type S3Sdk = typeof import('@aws-sdk/client-s3');
+let sdk: Promise<S3Sdk> | undefined;
+const loadSdk = (): Promise<S3Sdk> =>
+  (sdk ??= import('@aws-sdk/client-s3').catch((e: unknown) => {
+    sdk = undefined;
+    throw e;
+  }));
 
 /** Files in a private S3 bucket (listing photos on AWS); the API serves them, the bucket is never public. */
 export class S3FileStore implements FileStore {
   constructor(
     private readonly bucket: string,
-    private readonly client = new S3Client({}),
+    private client?: S3Client,
   ) {}
 
+  /** The SDK and this store's one client, both made on first use. */
+  private async s3(): Promise<{ sdk: S3Sdk; client: S3Client }> {
+    const s = await loadSdk();
+    this.client ??= new s.S3Client({});
+    return { sdk: s, client: this.client };
+  }
+
   async put(key: string, file: StoredFile): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: file.bytes, ContentType: file.contentType }));
+    const { sdk: s, client } = await this.s3();
+    await client.send(new s.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: file.bytes, ContentType: file.contentType }));
   }
 
   async get(key: string): Promise<StoredFile | null> {
+    const { sdk: s, client } = await this.s3();
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const out = await client.send(new s.GetObjectCommand({ Bucket: this.bucket, Key: key }));
       if (!out.Body) return null;
       return { bytes: await out.Body.transformToByteArray(), contentType: out.ContentType ?? 'application/octet-stream' };
     } catch (e) {
-      if (e instanceof NoSuchKey || (e as Error).name === 'NoSuchKey') return null;
+      if (e instanceof s.NoSuchKey || (e as Error).name === 'NoSuchKey') return null;
       throw e;
     }
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    const { sdk: s, client } = await this.s3();
+    await client.send(new s.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 }

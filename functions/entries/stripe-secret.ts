@@ -6,6 +6,7 @@
  * template or the function's configuration. Local mode never comes here (functions/entries/local.ts
  * reads STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET or uses the local checkout).
  */
+import { request } from 'node:http';
 import { z } from 'zod';
 
 /** The secret's JSON, checked field by field; a message names the field, never its value. */
@@ -32,21 +33,21 @@ export async function readStripeSecret(secretId: string, env: NodeJS.ProcessEnv 
   if (!token) throw new Error(`${where}: AWS_SESSION_TOKEN is not set (the Parameters and Secrets extension needs it)`);
   const port = env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT || String(EXTENSION_DEFAULT_PORT);
   const url = `http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(secretId)}`;
-  let res: Response;
+  let res: { status: number; text: string };
   try {
     // well inside the function's timeout: a hung extension fails the cold start with this message
-    res = await fetch(url, { headers: { 'X-Aws-Parameters-Secrets-Token': token }, signal: AbortSignal.timeout(EXTENSION_TIMEOUT_MS) });
+    res = await httpGet(url, { 'X-Aws-Parameters-Secrets-Token': token }, EXTENSION_TIMEOUT_MS);
   } catch (e) {
     throw new Error(`${where}: the Parameters and Secrets extension is not reachable on port ${port} (is its layer on the function?): ${(e as Error).message}`);
   }
-  if (!res.ok) {
+  if (res.status < 200 || res.status > 299) {
     // the extension's error text names the secret and Secrets Manager's error, not the value
-    const detail = (await res.text().catch(() => '')).slice(0, 300);
+    const detail = res.text.slice(0, 300);
     throw new Error(`${where}: the Parameters and Secrets extension answered ${res.status}${detail ? `: ${detail}` : ''}`);
   }
   let fields: unknown;
   try {
-    const body = (await res.json()) as { SecretString?: unknown };
+    const body = JSON.parse(res.text) as { SecretString?: unknown };
     if (typeof body.SecretString !== 'string') throw new Error('no SecretString');
     fields = JSON.parse(body.SecretString);
   } catch {
@@ -59,6 +60,24 @@ export async function readStripeSecret(secretId: string, env: NodeJS.ProcessEnv 
     throw new Error(`${where}: ${problems}`);
   }
   return parsed.data;
+}
+
+/**
+ * One GET on the loopback, its status and text. node:http, not fetch: fetch's first call loads
+ * undici, which took longer than this whole read at cold start (tests/bench/cold-start.ts).
+ */
+function httpGet(url: string, headers: Record<string, string>, timeoutMs: number): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 /**

