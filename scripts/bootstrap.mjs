@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Set-up that `npm start` and `npm test` run first (prestart / pretest). No dependencies: only
-// Node's own modules, because it runs before `npm ci` has installed anything.
+// Set-up that `npm start`, `npm test` and `npm run bench` run first (prestart / pretest / prebench):
+// `node scripts/bootstrap.mjs start|test|bench`. No dependencies: only Node's own modules, because
+// it runs before `npm ci` has installed anything.
 //   - npm ci when node_modules is missing or was installed from another package-lock.json
-//   - the web build when web/ or shared/ changed since the last build
-//   - for tests: Debian's chromium (browser tests) and, everywhere, Java 17 (DynamoDB Local)
+//   - everywhere, Java 17 (DynamoDB Local)
+//   - the web build when web/ or shared/ changed since the last build (not for bench: it measures the API)
+//   - for tests: Debian's chromium (browser tests)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2] ?? 'start';
+if (!['start', 'test', 'bench'].includes(mode)) {
+  console.error(`[bootstrap] unknown mode ${mode} (start, test or bench)`);
+  process.exit(2);
+}
 const log = (msg) => console.log(`[bootstrap] ${msg}`);
 
 function run(cmd, args, opts = {}) {
@@ -71,8 +77,8 @@ if (!has('java')) {
   aptInstall(['openjdk-17-jre-headless']);
 }
 
-// 3. the web build
-if (existsSync(path.join(root, 'web', 'index.html'))) {
+// 3. the web build (the bench measures the API alone)
+if (mode !== 'bench' && existsSync(path.join(root, 'web', 'index.html'))) {
   const webHash = hashFiles(['web', 'shared', 'package-lock.json']);
   const webStamp = path.join(root, 'web', 'dist', '.build-hash');
   if (!existsSync(webStamp) || readFileSync(webStamp, 'utf8') !== webHash) {

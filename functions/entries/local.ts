@@ -16,6 +16,7 @@ import { releaseExpiredHoldsEverywhereUnscoped } from '../modules/orders/sweeper
 import { backfillCountersEverywhereUnscoped } from '../modules/dashboard/backfill.js';
 import { localDeps } from './runtime.js';
 import { securityHeaders } from '../http/security-headers.js';
+import type { RateLimits } from '../http/context.js';
 
 const Config = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -27,7 +28,21 @@ const Config = z.object({
   /** both set: real Stripe Checkout (test mode keys) instead of the local checkout page */
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/).optional(),
+  /**
+   * `relaxed`: every per-client and per-email rate limit raised to 10,000,000, for one machine
+   * loading itself from 127.0.0.1 (the bench: every request is one "client"); default the product's limits
+   */
+  RATE_LIMITS: z.enum(['default', 'relaxed']).default('default'),
 }).refine((e) => !e.STRIPE_SECRET_KEY === !e.STRIPE_WEBHOOK_SECRET, { message: 'set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together', path: ['STRIPE_WEBHOOK_SECRET'] });
+
+/** RATE_LIMITS=relaxed: the login window stays, every count is out of reach. */
+const RELAXED_RATE_LIMITS: Partial<RateLimits> = {
+  loginAttemptsPerClient: 10_000_000,
+  loginFailuresPerEmail: 10_000_000,
+  concernsPerClientPerMinute: 10_000_000,
+  checkoutsPerClientPerMinute: 10_000_000,
+  donationsPerClientPerMinute: 10_000_000,
+};
 
 /** How often the local sweeper releases expired holds (EventBridge Scheduler's minute on AWS). */
 const SWEEP_EVERY_MS = 60_000;
@@ -60,6 +75,7 @@ async function main() {
       dataDir,
       publicUrl: env.PUBLIC_URL,
       checkoutTtlSeconds: env.CHECKOUT_TTL_SECONDS,
+      rateLimits: env.RATE_LIMITS === 'relaxed' ? RELAXED_RATE_LIMITS : undefined,
       stripe: env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET ? { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET } : undefined,
     });
     if (env.DEMO_DATA === '1') await loadDemoData(deps.doc, deps.tableName);
@@ -92,7 +108,7 @@ async function main() {
     serve({ fetch: root.fetch, port: env.PORT, hostname: '0.0.0.0' }, (info) => {
       const url = `http://localhost:${info.port}`;
       console.log(`\n帮扶通 Bangfu is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      console.log(`data: ${dataDir}   demo data: ${env.DEMO_DATA === '1' ? 'loaded' : 'off'}   payments: ${deps.payments.mode === 'stripe' ? 'Stripe (test keys)' : 'local checkout page'}`);
+      console.log(`data: ${dataDir}   demo data: ${env.DEMO_DATA === '1' ? 'loaded' : 'off'}   payments: ${deps.payments.mode === 'stripe' ? 'Stripe (test keys)' : 'local checkout page'}${env.RATE_LIMITS === 'relaxed' ? '   rate limits: relaxed' : ''}`);
       console.log(`\nDemo logins (password ${DEMO_PASSWORD}):`);
       const logins = env.DEMO_DATA === '1' ? demoLogins() : demoLogins().slice(0, 1);
       for (const l of logins) console.log(`  ${l.email.padEnd(24)} ${l.role.padEnd(15)} ${l.organization ?? l.tenant}`);

@@ -3,33 +3,40 @@
  * written to bench/results/latest.json (and a dated copy). Not a test: nothing here asserts a time.
  * Load goes to 127.0.0.1 only, every loop bounded in count and time.
  *
+ * Figures 1, 2, 3, 4 and 6 run against the real server: functions/entries/local.ts (what `npm start`
+ * runs) as a child process on its own PORT and DATA_DIR, DynamoDB Local under it, demo data,
+ * RATE_LIMITS=relaxed, and tests/bench/db-trace.ts preloaded to record/meter its DynamoDB calls and
+ * probe its heap over IPC (tests/bench/server.ts). One server for 1, 3, 4 and 6; a fresh one for 2.
+ *
  *  1. API overhead vs the database   (figures.ts measureOverhead)
- *  2. throughput + server RSS         (autocannon against tests/bench/bench-server.ts, a child)
+ *  2. throughput + server RSS         (autocannon, then the soak to BENCH_SOAK_REQUESTS; below)
  *  3. contention + flash sale         (checkout-contention.ts, figures.ts measureFlashSale)
  *  4. scale of reads + ledger export  (figures.ts measureScale)
  *  5. cold start + bundle sizes       (cold-start.ts)
  *  6. cost on paper                   (figures.ts measureUnits + costOnPaper)
+ *
+ * Knobs: BENCH_ONLY=1,2,… (figures to run), BENCH_LOAD_SECONDS (each autocannon run of figure 2,
+ * default 10), BENCH_SOAK_REQUESTS (figure 2's requests in all after the warm-up, default 100,000),
+ * BENCH_SOAK_SECONDS (the soak's time cap, default 720), BENCH_DATA_DIR (where the servers' DATA_DIRs
+ * go, default the OS temp dir; /dev/shm spares DynamoDB Local a slow disk).
  */
 import autocannon from 'autocannon';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startDynamoLocal } from '../../functions/adapters/dynamo-local.js';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
 import { measureCheckoutContention } from './checkout-contention.js';
 import { measureColdStart } from './cold-start.js';
-import { BENCH_RATE_LIMITS, costOnPaper, measureFlashSale, measureOverhead, measureScale, measureUnits, startWorld } from './figures.js';
-import { startServer } from './server.js';
+import { costOnPaper, measureFlashSale, measureOverhead, measureScale, measureUnits, startWorld } from './figures.js';
+import { benchDataDir, startServer, type RunningServer } from './server.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const ONLY = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6').split(',').map((s) => s.trim()));
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
-/** the listing page soak: up to this many requests in all (the RSS growth figure), at most SOAK_SECONDS */
+/** figure 2: the listing page soak runs until this many requests in all after the warm-up (the RSS growth figure), at most SOAK_SECONDS */
 const SOAK_REQUESTS = Number(process.env.BENCH_SOAK_REQUESTS ?? 100_000);
-const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 90);
-
-const rssMB = (pid: number) => Math.round((Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024) * 10) / 10;
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 720);
 
 async function cannon(opts: autocannon.Options) {
   const r = await autocannon({ connections: 50, duration: LOAD_SECONDS, ...opts });
@@ -46,45 +53,65 @@ async function cannon(opts: autocannon.Options) {
 }
 
 async function throughput() {
-  const server = await startServer({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bangfu-bench-')) }, 120_000, 'tests/bench/bench-server.ts');
+  const dataDir = benchDataDir('bench');
+  const server = await startServer({ DATA_DIR: dataDir });
   try {
-    const pid = server.child.pid!;
-    const listingUrl = `${server.url}/api/public/qingshui/produce`;
-    await cannon({ url: listingUrl, duration: 2, connections: 10 }); // warm-up
-    const heap = async () => (await (await fetch(`${server.url}/__bench/heap`)).json()) as Record<string, number>;
-    const heapStart = await heap(); // after a forced full GC in the server
-    const rssStart = rssMB(pid);
-    const listing = await cannon({ url: listingUrl });
-    const rssAfterListing = rssMB(pid);
-    let n = 0;
-    const emails = ['admin@qingshui.demo', 'admin@anhua.demo', 'org1@qingshui.demo', 'org2@qingshui.demo', 'org1@anhua.demo'];
-    const signIn = await cannon({
-      url: `${server.url}/api/auth/login`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      requests: [{ setupRequest: (req: any) => ({ ...req, body: JSON.stringify({ email: emails[n++ % emails.length], password: DEMO_PASSWORD }) }) }],
-    });
-    const rssAfterSignIn = rssMB(pid);
-    // the soak: the listing page until SOAK_REQUESTS in all (or SOAK_SECONDS), then RSS again
-    const remaining = Math.max(0, SOAK_REQUESTS - listing.requests - signIn.requests);
-    const soak = remaining ? await cannon({ url: listingUrl, duration: SOAK_SECONDS, maxOverallRequests: remaining }) : null;
-    await new Promise((r) => setTimeout(r, 1000));
-    const rssEndBeforeGc = rssMB(pid);
-    const heapEnd = await heap(); // forces a full GC in the server first
-    const rssEnd = rssMB(pid);
-    return {
-      server: 'tests/bench/bench-server.ts (buildApp over DynamoDB Local, demo data, login limits raised)',
-      listingPage: listing,
-      signIn,
-      soak,
-      totalRequests: listing.requests + signIn.requests + (soak?.requests ?? 0),
-      rssMB: { start: rssStart, afterListing: rssAfterListing, afterSignIn: rssAfterSignIn, endBeforeGc: rssEndBeforeGc, end: rssEnd, growth: Math.round((rssEnd - rssStart) * 10) / 10 },
-      // live memory: the server's heap right after a forced full GC, before the load and after it
-      heapAfterGcMB: { start: heapStart, end: heapEnd, heapUsedGrowth: Math.round((heapEnd.heapUsedMB - heapStart.heapUsedMB) * 10) / 10 },
-    };
+    return await soak(server);
   } finally {
     await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function soak(server: RunningServer) {
+  const listingUrl = `${server.url}/api/public/qingshui/produce`;
+  const emails = ['admin@qingshui.demo', 'admin@anhua.demo', 'org1@qingshui.demo', 'org2@qingshui.demo', 'org1@anhua.demo'];
+  let n = 0;
+  const signInOpts = {
+    url: `${server.url}/api/auth/login`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (req: any) => ({ ...req, body: JSON.stringify({ email: emails[n++ % emails.length], password: DEMO_PASSWORD }) }) }],
+  };
+  const rssCold = server.rssMB(); // ready, demo data loaded, nothing served yet
+  // warm-up of both routes: the listing page, and a few hundred sign-ins (scrypt's 16 MB per hash on
+  // the libuv pool is a one-off that glibc keeps: a baseline without it would count it as growth)
+  const warmUp = { listingPage: await cannon({ url: listingUrl, duration: 3, connections: 10 }), signIn: await cannon({ ...signInOpts, duration: 30, amount: 300, connections: 10 }) };
+  const heapStart = await server.trace.heap(); // after a forced full GC in the server
+  const rssWarm = server.rssMB();
+  const listing = await cannon({ url: listingUrl });
+  const rssAfterListing = server.rssMB();
+  const signIn = await cannon(signInOpts);
+  const rssAfterSignIn = server.rssMB();
+  // the soak: the listing page until SOAK_REQUESTS in all (or SOAK_SECONDS), then RSS again
+  const remaining = Math.max(0, SOAK_REQUESTS - listing.requests - signIn.requests);
+  const soaked = remaining ? await cannon({ url: listingUrl, duration: SOAK_SECONDS, maxOverallRequests: remaining }) : null;
+  await new Promise((r) => setTimeout(r, 1000));
+  const rssEndBeforeGc = server.rssMB();
+  const heapEnd = await server.trace.heap(); // forces a full GC in the server first
+  const rssEnd = server.rssMB();
+  const r1 = (x: number) => Math.round(x * 10) / 10;
+  return {
+    server: 'functions/entries/local.ts (npm start) as a child: DynamoDB Local under it, demo data, RATE_LIMITS=relaxed, tests/bench/db-trace.ts preloaded (heap probe)',
+    warmUp,
+    listingPage: listing,
+    signIn,
+    soak: soaked,
+    /** after the warm-up */
+    totalRequests: listing.requests + signIn.requests + (soaked?.requests ?? 0),
+    rssMB: {
+      cold: rssCold,
+      warm: rssWarm,
+      afterListing: rssAfterListing,
+      afterSignIn: rssAfterSignIn,
+      endBeforeGc: rssEndBeforeGc,
+      end: rssEnd,
+      growthFromCold: r1(rssEnd - rssCold),
+      growthFromWarm: r1(rssEnd - rssWarm),
+    },
+    // live memory: the server's heap right after a forced full GC, after the warm-up and at the end
+    heapAfterGcMB: { start: heapStart, end: heapEnd, heapUsedGrowth: r1(heapEnd.heapUsedMB - heapStart.heapUsedMB) },
+  };
 }
 
 const pad = (s: unknown, n: number) => String(s).padEnd(n);
@@ -93,7 +120,7 @@ function table(r: any): string {
   const L: string[] = [];
   const row = (...cells: [unknown, number][]) => L.push(cells.map(([c, n]) => pad(c, n)).join(' '));
   if (r.overhead && !r.overhead.error) {
-    L.push('1. API overhead vs the database (HTTP p50/p99 ÷ p50 of the same DynamoDB calls issued directly)');
+    L.push('1. API overhead vs the database (HTTP p50/p99 ÷ p50 of the same DynamoDB calls issued directly from the bench process)');
     row(['route', 14], ['http p50', 9], ['http p99', 9], ['db p50', 8], ['p50×', 6], ['p99×', 6], ['calls', 6], ['bad', 4]);
     for (const [k, v] of Object.entries<any>(r.overhead))
       row([k, 14], [`${v.httpP50ms}ms`, 9], [`${v.httpP99ms}ms`, 9], [`${v.dbP50ms}ms`, 8], [v.p50Ratio, 6], [v.p99Ratio, 6], [v.dbCalls, 6], [v.unexpectedStatus + v.replayFailed, 4]);
@@ -104,15 +131,16 @@ function table(r: any): string {
     for (const k of ['listingPage', 'signIn'])
       L.push(`   ${pad(k, 12)} ${t[k].rps} req/s  p50 ${t[k].p50ms} ms  p99 ${t[k].p99ms} ms  requests ${t[k].requests}  non-2xx ${t[k].non2xx}  errors ${t[k].errors}`);
     if (t.soak) L.push(`   soak         listing page ${t.soak.requests} more requests, ${t.soak.rps} req/s, non-2xx ${t.soak.non2xx}, errors ${t.soak.errors}`);
-    L.push(`   server RSS   ${t.rssMB.start} MB → ${t.rssMB.end} MB after ${t.totalRequests} requests and a forced GC (growth ${t.rssMB.growth} MB; ${t.rssMB.endBeforeGc ?? '?'} MB before that GC; after sign-in ${t.rssMB.afterSignIn} MB)`);
+    L.push(`   server RSS   cold ${t.rssMB.cold} MB, warm ${t.rssMB.warm} MB (after ${t.warmUp.listingPage.requests} listing + ${t.warmUp.signIn.requests} sign-in requests) → ${t.rssMB.end} MB after ${t.totalRequests} more and a forced GC (${t.rssMB.endBeforeGc} MB before it; after sign-in ${t.rssMB.afterSignIn} MB)`);
+    L.push(`   RSS growth   ${t.rssMB.growthFromWarm} MB from the warm baseline, ${t.rssMB.growthFromCold} MB from the cold start`);
     if (t.heapAfterGcMB) {
       const [a, b] = [t.heapAfterGcMB.start, t.heapAfterGcMB.end];
-      L.push(`   server heap  heapUsed after forced GC ${a.heapUsedMB} MB → ${b.heapUsedMB} MB (growth ${t.heapAfterGcMB.heapUsedGrowth} MB), external ${a.externalMB} → ${b.externalMB} MB, heapTotal ${a.heapTotalMB} → ${b.heapTotalMB} MB`);
+      L.push(`   server heap  heapUsed after forced GC (warm → end) ${a.heapUsedMB} MB → ${b.heapUsedMB} MB (growth ${t.heapAfterGcMB.heapUsedGrowth} MB), external ${a.externalMB} → ${b.externalMB} MB, heapTotal ${a.heapTotalMB} → ${b.heapTotalMB} MB`);
     }
   }
   if (r.contention && !r.contention.error) {
     const c = r.contention;
-    L.push('3. Contention');
+    L.push('3. Contention (HTTP against the server)');
     L.push(`   ${c.buyers} buyers × 1 unit on stock ${c.stock}: orders ${c.orders}, 409 ${c.outOfStock}, other ${c.other}, conflicts retried ${c.conflictsRetried}, ${c.checkoutsPerSecond} checkouts/s, p50 ${c.p50ms} ms p99 ${c.p99ms} ms`);
   }
   if (r.flashSale && !r.flashSale.error) {
@@ -124,14 +152,15 @@ function table(r: any): string {
     L.push('4. Scale of reads (one dashboard request, 1,000 villages)');
     L.push(`   100 orders: ${s.dashboardAt100Orders.itemsRead} items, ${s.dashboardAt100Orders.rru} RRU   10,000 orders: ${s.dashboardAt10000Orders.itemsRead} items, ${s.dashboardAt10000Orders.rru} RRU   ratio ${s.itemsReadRatio} (items), ${s.rruRatio} (RRU)`);
     const e = s.ledgerExport;
-    L.push(`   ledger export ${e.month} (10,000 orders + 1,000 villages): ${e.ms} ms, ${Math.round(e.bytes / 1024)} KB, status ${e.status}, RSS ${e.rssBeforeMB} → peak ${e.peakRssMB} MB (+${e.growthMB})`);
+    L.push(`   ledger export ${e.month} (10,000 orders + 1,000 villages): ${e.ms} ms, ${Math.round(e.bytes / 1024)} KB, status ${e.status}, server RSS ${e.rssBeforeMB} → peak ${e.peakRssMB} MB (+${e.growthMB})`);
     L.push(`   ledger rows by sheet: ${Object.entries(e.rowsBySheet ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
   if (r.coldStart && !r.coldStart.error) {
     const c = r.coldStart;
-    L.push(`5. Cold start (median of ${c.runs} fresh processes; import + first GET /api/health)`);
+    L.push(`5. Cold start (median of ${c.runs} fresh processes each; import + first request; NODE_OPTIONS ${c.nodeOptions || '(none)'})`);
     L.push(`   bundles: ${Object.entries<any>(c.bundles).map(([k, v]) => `${k} ${Math.round(v.bytes / 1024)} KB`).join(', ')}`);
-    L.push(`   api ${Math.round(c.api.importPlusFirstMs)} ms (import ${Math.round(c.api.importMs)}, first request ${Math.round(c.api.firstRequestMs)}, status ${c.api.status}) ÷ hello ${Math.round(c.hello.importPlusFirstMs)} ms = ${c.ratio}  (whole process: ${c.processRatio})`);
+    L.push(`   api, GET ${c.paths?.health ?? '/api/health'}: ${Math.round(c.api.importPlusFirstMs)} ms (import ${Math.round(c.api.importMs)}, first request ${Math.round(c.api.firstRequestMs)}, status ${c.api.status}) ÷ hello ${Math.round(c.hello.importPlusFirstMs)} ms = ${c.ratio}  (whole process: ${c.processRatio}; CPU time: ${c.cpuRatio})`);
+    if (c.listing) L.push(`   api, GET ${c.paths.listing}: ${Math.round(c.listing.importPlusFirstMs)} ms (import ${Math.round(c.listing.importMs)}, first request ${Math.round(c.listing.firstRequestMs)}, status ${c.listing.status}) ÷ hello = ${c.listingRatio}  (whole process: ${c.listingProcessRatio}; CPU time: ${c.listingCpuRatio})`);
   }
   if (r.cost && !r.cost.error) {
     const c = r.cost;
@@ -160,22 +189,27 @@ async function main() {
     console.error(`[bench] ${key} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   };
 
-  const db = await startDynamoLocal();
-  try {
-    const world = await startWorld(db.endpoint);
+  if (['1', '3', '4', '6'].some((f) => ONLY.has(f))) {
+    const world = await startWorld();
+    console.error(`[bench] server ready in ${(world.server.readyMs / 1000).toFixed(1)} s (${world.server.url})`);
     try {
       await step('overhead', '1', () => measureOverhead(world));
       await step('units', '6', () => measureUnits(world));
       if (results.units && !(results.units as any).error) results.cost = costOnPaper(results.units as never);
+      await step('contention', '3', () => measureCheckoutContention(world.server, { buyers: 200, stock: 10 }));
       await step('flashSale', '3', () => measureFlashSale(world));
       await step('scale', '4', () => measureScale(world));
     } finally {
       await world.stop();
     }
-    await step('contention', '3', () => measureCheckoutContention({ buyers: 200, stock: 10, endpoint: db.endpoint, rateLimits: BENCH_RATE_LIMITS }));
-    await step('coldStart', '5', () => measureColdStart(db.endpoint));
-  } finally {
-    await db.stop();
+  }
+  if (ONLY.has('5')) {
+    const db = await startDynamoLocal();
+    try {
+      await step('coldStart', '5', () => measureColdStart(db.endpoint));
+    } finally {
+      await db.stop();
+    }
   }
   await step('throughput', '2', throughput);
   results.wallSeconds = Math.round((Date.now() - started) / 1000);

@@ -1,15 +1,51 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { freePort } from '../../functions/adapters/dynamo-local.js';
+import { dynamoPortOf } from '../support/local-server.js';
+import type { HeapProbe, TraceResult } from './db-trace.js';
 
-export type RunningServer = { url: string; child: ChildProcess; readyMs: number; output: () => string; stop: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  child: ChildProcess;
+  readyMs: number;
+  output: () => string;
+  stop: () => Promise<void>;
+  /** the DynamoDB Local the server started (java under it), for the bench's own direct calls */
+  dynamoEndpoint: () => string;
+  /** the server's resident memory now, from /proc/<pid>/status (MB) */
+  rssMB: () => number;
+  /** tests/bench/db-trace.ts, in the server: record/meter DynamoDB calls, transaction stats, heap after forced GC */
+  trace: {
+    start: () => Promise<void>;
+    stop: () => Promise<TraceResult>;
+    stats: () => Promise<{ conflictsRetried: number }>;
+    heap: () => Promise<HeapProbe>;
+  };
+};
 
-/** Starts `functions/entries/local.ts` (what `npm start` runs; or `entry`) and waits for /api/health. */
-export async function startServer(env: { DATA_DIR: string; DEMO_DATA?: '0' | '1' }, timeoutMs = 90_000, entry = 'functions/entries/local.ts'): Promise<RunningServer> {
+/**
+ * A fresh DATA_DIR for a bench server, under BENCH_DATA_DIR (default the OS temp dir, a disk here, as
+ * `npm start`'s .data/ is). DynamoDB Local keeps its files there: BENCH_DATA_DIR=/dev/shm makes its
+ * writes (figure 4's seeding, the checkouts) several times faster where the disk is slow.
+ */
+export const benchDataDir = (label: string) => mkdtempSync(path.join(process.env.BENCH_DATA_DIR ?? tmpdir(), `bangfu-${label}-`));
+
+export const rssOf = (pid: number) => Math.round((Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024) * 10) / 10;
+
+/**
+ * Starts `functions/entries/local.ts` (what `npm start` runs) as a child on its own PORT and
+ * DATA_DIR, with tests/bench/db-trace.ts preloaded and an IPC channel to it, RATE_LIMITS=relaxed
+ * (every bench request comes from 127.0.0.1), and waits for /api/health.
+ */
+export async function startServer(env: { DATA_DIR: string; DEMO_DATA?: '0' | '1' }, timeoutMs = 120_000): Promise<RunningServer> {
   const port = await freePort();
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: { ...process.env, PORT: String(port), DEMO_DATA: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './tests/bench/db-trace.ts', 'functions/entries/local.ts'], {
+    env: { ...process.env, PORT: String(port), DEMO_DATA: '1', RATE_LIMITS: 'relaxed', ...env },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    serialization: 'advanced',
   });
   let out = '';
   child.stdout?.on('data', (d) => (out += String(d)));
@@ -24,17 +60,52 @@ export async function startServer(env: { DATA_DIR: string; DEMO_DATA?: '0' | '1'
       /* not up yet */
     }
     if (Date.now() - started > timeoutMs) {
-      child.kill('SIGKILL');
+      child.kill('SIGTERM');
       throw new Error(`server not ready in ${timeoutMs} ms:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   const readyMs = Date.now() - started;
+
+  let nextId = 1;
+  const waiting = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  child.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: string }) => {
+    const w = waiting.get(m.id);
+    waiting.delete(m.id);
+    if (m.ok) w?.resolve(m.value);
+    else w?.reject(new Error(m.error));
+  });
+  child.once('exit', () => {
+    for (const w of waiting.values()) w.reject(new Error('server exited'));
+    waiting.clear();
+  });
+  const ask = <T>(cmd: string) =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      child.send({ id, cmd }, (e) => e && (waiting.delete(id), reject(e)));
+    });
+
+  let dynamo: string | undefined;
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  return { url, child, readyMs, output: () => out, stop };
+  return {
+    url,
+    child,
+    readyMs,
+    output: () => out,
+    stop,
+    dynamoEndpoint: () => (dynamo ??= `http://127.0.0.1:${dynamoPortOf(child.pid!)}`),
+    rssMB: () => rssOf(child.pid!),
+    trace: {
+      start: () => ask('start'),
+      stop: () => ask('stop'),
+      stats: () => ask('stats'),
+      heap: () => ask('heap'),
+    },
+  };
 }
