@@ -105,6 +105,25 @@ export async function measureColdStart(dynamoEndpoint: string, runs = 5) {
     );
     const helloFile = path.join(dir, 'hello', 'index.mjs');
     await build({ entryPoints: [src], outfile: helloFile, ...esbuildOptions(), logLevel: 'silent' });
+    // the floor of any function that reads DynamoDB: the hello-world whose one route makes one GetItem
+    // with the document client, bundled the same way (the SDK bundled, as in the api)
+    const srcDb = path.join(dir, 'hello-dynamo.ts');
+    writeFileSync(
+      srcDb,
+      [
+        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+        "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
+        "import { Hono } from 'hono';",
+        "import { handle } from 'hono/aws-lambda';",
+        'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+        'const app = new Hono();',
+        "app.get('/api/health', async (c) => { await doc.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { pk: 'HEALTH', sk: 'HEALTH' } })); return c.json({ ok: true }); });",
+        'export const handler = handle(app);',
+        '',
+      ].join('\n'),
+    );
+    const helloDbFile = path.join(dir, 'hello-dynamo', 'index.mjs');
+    await build({ entryPoints: [srcDb], outfile: helloDbFile, ...esbuildOptions(), logLevel: 'silent' });
     const probeFile = path.join(dir, 'probe.mjs');
     writeFileSync(probeFile, PROBE);
     const env: NodeJS.ProcessEnv = {
@@ -127,21 +146,24 @@ export async function measureColdStart(dynamoEndpoint: string, runs = 5) {
     const api: Probe[] = [];
     const listing: Probe[] = [];
     const hello: Probe[] = [];
+    const helloDb: Probe[] = [];
     for (let i = 0; i < runs; i++) {
       // interleaved, so a noisy moment hits all three alike
       api.push(await probe(built.bundles.api.file, COLD_PATHS.health, probeFile, env));
       listing.push(await probe(built.bundles.api.file, COLD_PATHS.listing, probeFile, env));
       hello.push(await probe(helloFile, COLD_PATHS.health, probeFile, env));
+      helloDb.push(await probe(helloDbFile, COLD_PATHS.health, probeFile, env));
     }
     const sizes = Object.fromEntries(Object.values(built.bundles).map((b) => [b.name, { bytes: b.bytes, gzipBytes: b.gzipBytes }]));
     const a = summary(api);
     const l = summary(listing);
     const h = summary(hello);
+    const hd = summary(helloDb);
     return {
       runs,
       nodeOptions: LAMBDA_NODE_OPTIONS,
       paths: COLD_PATHS,
-      bundles: { ...sizes, hello: { bytes: statSync(helloFile).size } },
+      bundles: { ...sizes, hello: { bytes: statSync(helloFile).size }, helloDynamo: { bytes: statSync(helloDbFile).size } },
       /** the api bundle, first request GET /api/health */
       api: a,
       /** the api bundle, first request the public listing page */
@@ -154,6 +176,12 @@ export async function measureColdStart(dynamoEndpoint: string, runs = 5) {
       /** the same ÷ in CPU time: steadier than wall time when other work shares the cores */
       cpuRatio: ratio(a.cpuMs, h.cpuMs),
       listingCpuRatio: ratio(l.cpuMs, h.cpuMs),
+      /** the hello-world that makes one GetItem: what the AWS SDK alone adds to a cold start */
+      helloDynamo: hd,
+      helloDynamoRatio: ratio(hd.importPlusFirstMs, h.importPlusFirstMs),
+      helloDynamoCpuRatio: ratio(hd.cpuMs, h.cpuMs),
+      /** the api ÷ that floor: what the app itself adds beyond the SDK */
+      apiOverDynamoFloorCpuRatio: ratio(a.cpuMs, hd.cpuMs),
     };
   } finally {
     ext.close();

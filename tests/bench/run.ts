@@ -161,6 +161,7 @@ function table(r: any): string {
     L.push(`   bundles: ${Object.entries<any>(c.bundles).map(([k, v]) => `${k} ${Math.round(v.bytes / 1024)} KB`).join(', ')}`);
     L.push(`   api, GET ${c.paths?.health ?? '/api/health'}: ${Math.round(c.api.importPlusFirstMs)} ms (import ${Math.round(c.api.importMs)}, first request ${Math.round(c.api.firstRequestMs)}, status ${c.api.status}) ÷ hello ${Math.round(c.hello.importPlusFirstMs)} ms = ${c.ratio}  (whole process: ${c.processRatio}; CPU time: ${c.cpuRatio})`);
     if (c.listing) L.push(`   api, GET ${c.paths.listing}: ${Math.round(c.listing.importPlusFirstMs)} ms (import ${Math.round(c.listing.importMs)}, first request ${Math.round(c.listing.firstRequestMs)}, status ${c.listing.status}) ÷ hello = ${c.listingRatio}  (whole process: ${c.listingProcessRatio}; CPU time: ${c.listingCpuRatio})`);
+    if (c.helloDynamo) L.push(`   floor: hello-world + one DynamoDB GetItem ${Math.round(c.helloDynamo.importPlusFirstMs)} ms ÷ hello = ${c.helloDynamoRatio} (CPU time: ${c.helloDynamoCpuRatio}); api ÷ that floor in CPU time: ${c.apiOverDynamoFloorCpuRatio}`);
   }
   if (r.cost && !r.cost.error) {
     const c = r.cost;
