@@ -112,7 +112,11 @@ function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) => unkno
     maxSize: MAX_IMPORT_BODY_BYTES,
     onError: (c) => errorResponse(c, new AppError('payload_too_large', 413, '导入文件不能超过 10 MB')),
   });
-  api.use('*', (c, next) => (PHOTO_UPLOAD.test(c.req.path) ? photoLimit(c, next) : IMPORT_UPLOAD.test(c.req.path) ? importLimit(c, next) : jsonLimit(c, next)));
+  // a GET or HEAD has no body (fetch semantics: the adapters never hand one on), and asking for it
+  // would make @hono/node-server build the full Request object it otherwise skips
+  api.use('*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : PHOTO_UPLOAD.test(c.req.path) ? photoLimit(c, next) : IMPORT_UPLOAD.test(c.req.path) ? importLimit(c, next) : jsonLimit(c, next),
+  );
   api.use('*', authenticate);
   api.use('*', idempotency);
   api.use('/public/:tenantSlug/checkout', checkoutLimit);

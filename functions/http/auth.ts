@@ -18,7 +18,7 @@ export const authenticate = createMiddleware<Env>(async (c, next) => {
   if (!m) throw AppError.unauthenticated();
   let claims;
   try {
-    claims = await claimsCacheOf(c.var.deps.verifier).verify(m[1]);
+    claims = await claimsCacheOf(c.get('deps').verifier).verify(m[1]);
   } catch {
     throw AppError.unauthenticated('登录已失效，请重新登录');
   }
@@ -29,7 +29,7 @@ export const authenticate = createMiddleware<Env>(async (c, next) => {
     tenantId: claims.tenantId,
     organizationId: claims.organizationId,
   });
-  c.set('store', new TenantStore(c.var.deps.doc, c.var.deps.tableName, claims.tenantId));
+  c.set('store', new TenantStore(c.get('deps').doc, c.get('deps').tableName, claims.tenantId));
   await next();
 });
 

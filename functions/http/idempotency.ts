@@ -23,9 +23,9 @@ async function keyScope(c: Context<Env>): Promise<{ store: TenantStore; who: str
   const store = c.get('store');
   if (store) return { store, who: c.get('caller').userId };
   const slug = PUBLIC_POST.exec(c.req.path)?.[1];
-  const tenantId = slug ? await tenantIdOfSlugUnscoped(c.var.deps, slug) : null;
+  const tenantId = slug ? await tenantIdOfSlugUnscoped(c.get('deps'), slug) : null;
   if (!tenantId) return null; // an unknown tenant: the route answers 404 itself
-  return { store: new TenantStore(c.var.deps.doc, c.var.deps.tableName, tenantId), who: `public#${clientAddress(c)}` };
+  return { store: new TenantStore(c.get('deps').doc, c.get('deps').tableName, tenantId), who: `public#${clientAddress(c)}` };
 }
 
 /**
@@ -45,7 +45,7 @@ export const idempotency = createMiddleware<Env>(async (c, next) => {
   const bodyHash = createHash('sha256').update(new Uint8Array(await c.req.arrayBuffer())).digest('hex');
   const pk = store.pk('IDEM');
   const sk = `${scope.who}#${c.req.path}#${key}`;
-  const now = c.var.deps.clock();
+  const now = c.get('deps').clock();
   try {
     await store.put(
       { pk, sk, state: 'pending', bodyHash, expiresAt: Math.floor(now.getTime() / 1000) + KEEP_SECONDS },

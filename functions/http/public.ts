@@ -26,13 +26,30 @@ const tenantIdBySlug = new Map<string, string>();
  * The one unscoped read is the slug look-up; everything after goes through the tenant's own store.
  */
 export async function publicContext(c: Context<Env>, slug: string): Promise<PublicContext> {
-  const deps = c.var.deps;
+  const deps = c.get('deps');
   const tenantId = await tenantIdOfSlugUnscoped(deps, slug);
   if (!tenantId) throw AppError.notFound('页面');
   const store = new TenantStore(deps.doc, deps.tableName, tenantId);
   const tenant = await getTenant(store);
   if (!tenant) throw AppError.notFound('页面');
   return { store, tenant, now: deps.clock(), origin: publicOrigin(c) };
+}
+
+/** What a public read that names the tenant only by id and slug works with (no tenant record read). */
+export type PublicRef = Pick<PublicContext, 'store' | 'now' | 'origin'> & { tenant: Pick<Tenant, 'id' | 'slug'> };
+
+/**
+ * `publicContext` without reading the tenant record, for the shop's reads (listing page, one
+ * listing, its QR code, a photo): they need the tenant's id and slug only, and the slug index names
+ * a tenant written in the same transaction as its record (identity/service.ts createTenant), never
+ * deleted, whose slug never changes. An unknown slug is still a 404. One DynamoDB round trip less
+ * per page view, and nothing cached beyond the slug → id map already kept above.
+ */
+export async function publicRef(c: Context<Env>, slug: string): Promise<PublicRef> {
+  const deps = c.get('deps');
+  const tenantId = await tenantIdOfSlugUnscoped(deps, slug);
+  if (!tenantId) throw AppError.notFound('页面');
+  return { store: new TenantStore(deps.doc, deps.tableName, tenantId), tenant: { id: tenantId, slug }, now: deps.clock(), origin: publicOrigin(c) };
 }
 
 /** The tenant id a public slug names, or null (remembered once found). */
@@ -53,7 +70,8 @@ export const PUBLIC_SLUG = /^[a-z][a-z0-9-]{1,39}$/;
 
 /** The web app's origin for links and QR codes: the PUBLIC_URL setting, else the request's own. */
 export function publicOrigin(c: Context<Env>): string {
-  if (c.var.deps.publicUrl) return c.var.deps.publicUrl.replace(/\/+$/, '');
+  const publicUrl = c.get('deps').publicUrl;
+  if (publicUrl) return publicUrl.replace(/\/+$/, '');
   return new URL(c.req.url).origin;
 }
 
@@ -65,7 +83,7 @@ export async function optionalClaims(c: Context<Env>): Promise<Claims | null> {
   const m = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
   if (!m) return null;
   try {
-    return await c.var.deps.verifier.verify(m[1]);
+    return await c.get('deps').verifier.verify(m[1]);
   } catch {
     return null;
   }

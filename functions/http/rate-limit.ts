@@ -72,7 +72,7 @@ export const DEFAULT_DONATIONS_PER_CLIENT_PER_MINUTE = 30;
 export function publicRouteLimit(bucket: string, limitOf: (l: RateLimits) => number, windowSeconds = 60): MiddlewareHandler<Env> {
   return async (c, next) => {
     if (c.req.method !== 'POST') return next();
-    const deps = c.var.deps;
+    const deps = c.get('deps');
     const slug = c.req.param('tenantSlug') ?? '';
     await hitRateLimit(globalStoreUnscoped(deps.doc, deps.tableName), bucket, `${slug}#${clientAddress(c)}`, limitOf(deps.rateLimits), windowSeconds, deps.clock());
     return next();

@@ -4,5 +4,5 @@ import type { Env } from './context.js';
 
 /** The service's view of a request: caller, tenant-scoped store, now. */
 export function serviceContext(c: Context<Env>): ServiceContext {
-  return { store: c.var.store, caller: c.var.caller, now: c.var.deps.clock() };
+  return { store: c.get('store'), caller: c.get('caller'), now: c.get('deps').clock() };
 }

@@ -124,6 +124,29 @@ export class TenantStore {
     return (out.Item as T | undefined) ?? null;
   }
 
+  /**
+   * Eventually consistent reads this store has made with `getOnce`, by key: a store serves one
+   * request (or one webhook event), whose service code may ask for the same item several times (the
+   * tenant record: the dashboard asked for it three times). A repeat gets the first read's answer,
+   * which an eventually consistent read could have returned anyway; any write through this store
+   * forgets them all, so a read after a write reads again. For stores made per request or event (the
+   * tenant's, as getTenant uses it), not the few long-lived global ones.
+   */
+  private readonly once = new Map<string, Promise<unknown>>();
+
+  /** An eventually consistent `get`, made once per store and key (see `once`). */
+  getOnce<T = Item>(pk: string, sk: string): Promise<T | null> {
+    const key = `${pk}\u0000${sk}`;
+    let read = this.once.get(key) as Promise<T | null> | undefined;
+    if (!read) {
+      read = this.get<T>(pk, sk, false);
+      this.once.set(key, read);
+      read.catch(() => this.once.delete(key)); // a failed read is not remembered
+    }
+    // each caller its own copy of the item's top level, as if it had read it itself
+    return read.then((item) => (item ? { ...item } : item));
+  }
+
   async getMany<T = Item>(keys: { pk: string; sk: string }[]): Promise<T[]> {
     const out: T[] = [];
     const unique = [...new Map(keys.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
@@ -144,6 +167,7 @@ export class TenantStore {
 
   async put(item: Item, condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> }): Promise<void> {
     this.assertItem(item);
+    this.once.clear();
     try {
       await this.doc.send(
         new PutCommand({
@@ -163,6 +187,7 @@ export class TenantStore {
   /** ADD to a numeric attribute and return the new value (counters, rate windows). */
   async increment(pk: string, sk: string, attr: string, by: number, extra: Record<string, unknown> = {}): Promise<number> {
     this.assertKey(pk, 'pk');
+    this.once.clear();
     const names: Record<string, string> = { '#a': attr };
     const values: Record<string, unknown> = { ':by': by };
     const sets = Object.keys(extra).map((k, i) => {
@@ -306,6 +331,7 @@ export class TenantStore {
     const maxAttempts = opts.attempts ?? MAX_TX_ATTEMPTS;
     if (items.length === 0) return;
     if (items.length > 100) throw new Error('a transaction holds at most 100 actions');
+    this.once.clear();
     const actions: TxAction[] = items.map(({ failWith: _f, ...action }) => {
       const put = action.Put;
       if (put) this.assertItem(put.Item as Record<string, unknown>);

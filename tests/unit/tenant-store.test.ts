@@ -94,3 +94,36 @@ describe('tenant ids', () => {
     expect(() => new TenantStore(mine.doc, mine.tableName, id)).toThrow();
   });
 });
+
+describe('getOnce: an item one request reads several times', () => {
+  it('is read once per store, refused outside the tenant, and read again after a write through the store', async () => {
+    const h = await makeHarness();
+    let gets = 0;
+    const doc = Object.create(h.deps.doc) as typeof h.deps.doc;
+    (doc as any).send = (cmd: any, ...rest: unknown[]) => {
+      if (cmd.constructor.name === 'GetCommand') gets++;
+      return (h.deps.doc.send as any)(cmd, ...rest);
+    };
+    const store = new TenantStore(doc, h.deps.tableName, 'tnOnce');
+    await store.put({ pk: store.pk('THING'), sk: 'one', value: 1 });
+    gets = 0;
+    const [a, b] = await Promise.all([store.getOnce<{ value: number }>(store.pk('THING'), 'one'), store.getOnce<{ value: number }>(store.pk('THING'), 'one')]);
+    expect(a).toMatchObject({ value: 1 });
+    expect(b).toEqual(a);
+    expect(b).not.toBe(a); // each caller its own copy
+    expect(gets).toBe(1);
+    await expect(store.getOnce(theirs.pk('THING'), 'secret')).rejects.toThrow(REFUSED);
+    // a write through the store forgets what it read
+    await store.put({ pk: store.pk('THING'), sk: 'one', value: 2 });
+    expect(await store.getOnce(store.pk('THING'), 'one')).toMatchObject({ value: 2 });
+    expect(gets).toBe(2);
+    // another store (another request) reads for itself
+    const other = new TenantStore(doc, h.deps.tableName, 'tnOnce');
+    expect(await other.getOnce(store.pk('THING'), 'one')).toMatchObject({ value: 2 });
+    expect(gets).toBe(3);
+    // an absent item is remembered as absent within the store
+    expect(await store.getOnce(store.pk('THING'), 'none')).toBeNull();
+    expect(await store.getOnce(store.pk('THING'), 'none')).toBeNull();
+    expect(gets).toBe(4);
+  });
+});

@@ -16,7 +16,7 @@ export const loginKey = (store: TenantStore, email: string) => ({ pk: store.glob
 
 export async function getTenant(store: TenantStore): Promise<Tenant | null> {
   const k = tenantKey(store);
-  return store.get<Tenant>(k.pk, k.sk, false);
+  return store.getOnce<Tenant>(k.pk, k.sk); // once per request: several services of one request ask for it
 }
 
 export async function findLoginUnscoped(global: TenantStore, email: string): Promise<LoginEntry | null> {

@@ -5,7 +5,7 @@ import { PublicTenant } from '../../../shared/schemas/shop.js';
 import { AppError } from '../../errors.js';
 import type { Env } from '../../http/context.js';
 import { jsonOk } from '../../http/openapi.js';
-import { publicContext, SlugParams } from '../../http/public.js';
+import { publicContext, publicRef, SlugParams } from '../../http/public.js';
 import { photoFile } from '../produce/photos.js';
 import { getPublicProduce, listingQrPng, listPublicProduce, publicTenant } from './service.js';
 
@@ -75,20 +75,20 @@ const photo = createRoute({
 
 export const shopRoutes = new OpenAPIHono<Env>()
   .openapi(tenant, async (c) => c.json(await publicTenant(await publicContext(c, c.req.valid('param').tenantSlug)), 200))
-  .openapi(list, async (c) => c.json(await listPublicProduce(await publicContext(c, c.req.valid('param').tenantSlug), c.req.valid('query')), 200))
+  .openapi(list, async (c) => c.json(await listPublicProduce(await publicRef(c, c.req.valid('param').tenantSlug), c.req.valid('query')), 200))
   .openapi(get, async (c) => {
     const { tenantSlug, id } = c.req.valid('param');
-    return c.json(await getPublicProduce(await publicContext(c, tenantSlug), id), 200);
+    return c.json(await getPublicProduce(await publicRef(c, tenantSlug), id), 200);
   })
   .openapi(qr, async (c) => {
     const { tenantSlug, id } = c.req.valid('param');
-    const png = await listingQrPng(await publicContext(c, tenantSlug), id);
+    const png = await listingQrPng(await publicRef(c, tenantSlug), id);
     return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'image/png', 'cache-control': 'public, max-age=3600' });
   })
   .openapi(photo, async (c) => {
     const { tenantSlug, photoId } = c.req.valid('param');
-    const ctx = await publicContext(c, tenantSlug);
-    const file = await photoFile(ctx.store, c.var.deps.files, photoId);
+    const ctx = await publicRef(c, tenantSlug);
+    const file = await photoFile(ctx.store, c.get('deps').files, photoId);
     if (!file) throw AppError.notFound('照片');
     return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
       'content-type': file.contentType,

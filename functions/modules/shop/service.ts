@@ -1,7 +1,7 @@
 import type { PublicProduce } from '../../../shared/schemas/produce.js';
 import type { PublicTenant } from '../../../shared/schemas/shop.js';
 import { AppError } from '../../errors.js';
-import type { PublicContext } from '../../http/public.js';
+import type { PublicContext, PublicRef } from '../../http/public.js';
 import { expiredHeldByListing } from '../holds/store.js';
 import { pairingCounts } from '../pairings/store.js';
 import { getProduceRecord, listShopRecords, publishedCount } from '../produce/store.js';
@@ -25,27 +25,27 @@ export async function publicTenant(ctx: PublicContext): Promise<PublicTenant> {
   };
 }
 
-export async function listPublicProduce(ctx: PublicContext, q: { villageId?: string; category?: string; limit: number; cursor?: string }) {
+export async function listPublicProduce(ctx: PublicRef, q: { villageId?: string; category?: string; limit: number; cursor?: string }) {
   const page = await listShopRecords(ctx.store, q);
   const expired = page.items.some((r) => r.held > 0) ? await expiredHeldByListing(ctx.store, ctx.now) : new Map<string, number>();
   return { items: page.items.map((r) => toPublicProduce(r, expired, ctx.tenant.slug, ctx.origin)), nextCursor: page.nextCursor };
 }
 
 /** A published listing; a draft, delisted or unknown one is not found. */
-async function published(ctx: PublicContext, id: string) {
+async function published(ctx: PublicRef, id: string) {
   const r = await getProduceRecord(ctx.store, id);
   if (!r || r.status !== 'published') throw AppError.notFound('商品');
   return r;
 }
 
-export async function getPublicProduce(ctx: PublicContext, id: string): Promise<PublicProduce> {
+export async function getPublicProduce(ctx: PublicRef, id: string): Promise<PublicProduce> {
   const r = await published(ctx, id);
   const expired = r.held > 0 ? await expiredHeldByListing(ctx.store, ctx.now) : new Map<string, number>();
   return toPublicProduce(r, expired, ctx.tenant.slug, ctx.origin);
 }
 
 /** A PNG QR code of the listing's page, for a market stall or a box. */
-export async function listingQrPng(ctx: PublicContext, id: string): Promise<Uint8Array> {
+export async function listingQrPng(ctx: PublicRef, id: string): Promise<Uint8Array> {
   const r = await published(ctx, id);
   return new Uint8Array(qrPng(listingPageUrl(ctx.origin, ctx.tenant.slug, r.id)));
 }
