@@ -42,7 +42,7 @@ export const idempotency = createMiddleware<Env>(async (c, next) => {
   if (!KEY_RE.test(key)) throw AppError.field('Idempotency-Key', 'Idempotency-Key 格式无效（1–255 位字母、数字或 -_:.）');
   // the raw bytes, not text: Hono re-reads a later formData() from this cached body, and a binary
   // upload (an .xlsx, a photo) must survive byte for byte
-  const bodyHash = createHash('sha256').update(new Uint8Array(await c.req.arrayBuffer())).digest('hex');
+  const bodyHash = bodyDigest(Buffer.from(await c.req.arrayBuffer()), c.req.header('content-type'));
   const pk = store.pk('IDEM');
   const sk = `${scope.who}#${c.req.path}#${key}`;
   const now = c.get('deps').clock();
@@ -76,6 +76,25 @@ export const idempotency = createMiddleware<Env>(async (c, next) => {
   const body = await res.clone().text();
   await store.put({ pk, sk, state: 'done', bodyHash, status: res.status, body, expiresAt: Math.floor(now.getTime() / 1000) + KEEP_SECONDS });
 });
+
+/**
+ * The body's SHA-256. A multipart form's boundary is the client's random choice, made again for a
+ * retry (a browser's FormData does): every `--<boundary>` is hashed as one fixed marker, so the same
+ * parts (names, file names, types, bytes, order) are the same request whatever the boundary.
+ */
+export function bodyDigest(bytes: Buffer, contentType: string | undefined): string {
+  const h = createHash('sha256');
+  const boundary = /^multipart\/form-data\s*;(?:.*;)?\s*boundary=(?:"([^"]+)"|([^\s;]+))/i.exec(contentType ?? '');
+  const b = boundary?.[1] ?? boundary?.[2];
+  if (!b) return h.update(bytes).digest('hex');
+  const marker = Buffer.from(`--${b}`);
+  let at = 0;
+  for (let i = bytes.indexOf(marker, at); i >= 0; i = bytes.indexOf(marker, at)) {
+    h.update(bytes.subarray(at, i)).update('--<boundary>');
+    at = i + marker.length;
+  }
+  return h.update(bytes.subarray(at)).digest('hex');
+}
 
 function deleteClaim(TableName: string, pk: string, sk: string) {
   return new DeleteCommand({ TableName, Key: { pk, sk } });
