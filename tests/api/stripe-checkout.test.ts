@@ -138,3 +138,49 @@ describe('Stripe Checkout with a secret key', () => {
     expect((await h.get(t.bureau, `/api/orders/${res.body.orderId}`)).status).toBe('paid');
   });
 });
+
+describe('an online donation refunded with a secret key', () => {
+  async function paidDonation(amountFen: number, n: number) {
+    const villageId = await h.village(t);
+    const d = await h.call('POST', `/api/public/${t.slug}/donate`, { body: { villageId, amountFen } });
+    expect(d.status).toBe(201);
+    const donationId = d.body.donationId ?? d.body.id;
+    const event = {
+      id: `evt_test_gift_${n}`,
+      object: 'event',
+      type: 'checkout.session.completed',
+      data: { object: { id: d.body.checkoutUrl.split('/').at(-1), object: 'checkout.session', metadata: { tenantId: t.id, donationId, kind: 'donation' }, payment_status: 'paid', amount_total: amountFen, currency: 'cny', payment_intent: `pi_test_gift_${n}` } },
+    };
+    expect((await h.call('POST', '/api/webhooks/stripe', signed(event))).body).toEqual({ received: true, outcome: 'confirmed' });
+    return { villageId, donationId: donationId as string };
+  }
+
+  it('gives the money back through the SDK, once per donation, then the ledger shows it refunded', async () => {
+    const { villageId, donationId } = await paidDonation(8_800, 1);
+    const refund = await h.call('POST', `/api/donations/${donationId}/refund`, { token: t.bureau, body: { reason: '捐赠人申请退回' } });
+    expect(refund.status, JSON.stringify(refund.body)).toBe(200);
+    expect(refund.body.status).toBe('refunded');
+    const call = lastCall('/v1/refunds');
+    expect(Object.fromEntries(call.params)).toMatchObject({ payment_intent: 'pi_test_gift_1', amount: '8800', 'metadata[donationId]': donationId, 'metadata[kind]': 'donation' });
+    expect(call.idempotencyKey).toBe(`refund-${donationId}`);
+    expect(await h.get(t.bureau, `/api/villages/${villageId}/funds`)).toMatchObject({ cashReceivedFen: 8_800, balanceFen: 0, refundedFen: 8_800 });
+  });
+
+  it('when Stripe refuses, nothing changes (503); when the village spent the money, nothing leaves (409)', async () => {
+    const a = await paidDonation(5_000, 2);
+    failNext = true;
+    const refused = await h.call('POST', `/api/donations/${a.donationId}/refund`, { token: t.bureau, body: {} });
+    expect(refused.status).toBe(503);
+    expect((await h.get(t.bureau, `/api/donations/${a.donationId}`)).status).toBe('confirmed');
+    expect(await h.get(t.bureau, `/api/villages/${a.villageId}/funds`)).toMatchObject({ balanceFen: 5_000, refundedFen: 0 });
+
+    const b = await paidDonation(3_000, 3);
+    const spent = await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId: b.villageId, amountFen: 2_000, purpose: '购买种苗', category: 'industry', date: '2026-06-15' } });
+    expect(spent.status, JSON.stringify(spent.body)).toBe(201);
+    const before = calls.length;
+    const short = await h.call('POST', `/api/donations/${b.donationId}/refund`, { token: t.bureau, body: {} });
+    expect(short.status).toBe(409);
+    expect(calls.slice(before).filter((c) => c.path === '/v1/refunds')).toEqual([]);
+    expect((await h.get(t.bureau, `/api/donations/${b.donationId}`)).status).toBe('confirmed');
+  });
+});

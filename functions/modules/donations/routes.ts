@@ -49,7 +49,7 @@ const refund = createRoute({
   method: 'post',
   path: '/donations/{id}/refund',
   tags,
-  summary: 'Give a confirmed donation back (cash only while the village’s balance covers it: else 409)',
+  summary: 'Give a confirmed donation back (cash only while the village’s balance covers it: else 409; an online gift’s money goes back through Stripe first, once per donation: 503 if Stripe refuses, nothing changed)',
   security: BEARER,
   middleware: [authorize('donation.refund')] as const,
   request: { params: IdParams, body: jsonBody(DonationRefundInput) },
@@ -71,7 +71,7 @@ export const donationRoutes = new OpenAPIHono<Env>()
   .openapi(list, async (c) => c.json(await listDonations(serviceContext(c), c.req.valid('query')), 200))
   .openapi(post, async (c) => c.json(await createDonation(serviceContext(c), c.req.valid('json')), 201))
   .openapi(get, async (c) => c.json(await getDonation(serviceContext(c), c.req.valid('param').id), 200))
-  .openapi(refund, async (c) => c.json(await refundDonation(serviceContext(c), c.req.valid('param').id, c.req.valid('json').reason), 200))
+  .openapi(refund, async (c) => c.json(await refundDonation(serviceContext(c), c.get('deps').payments, c.req.valid('param').id, c.req.valid('json').reason), 200))
   .openapi(receipt, async (c) => {
     const ctx = serviceContext(c);
     const d = await getDonationForReceipt(ctx, c.req.valid('param').id);

@@ -25,6 +25,7 @@ import {
   orgFundsTx,
   putDonationTx,
   putPublicDonationTx,
+  villageFunds,
   type DonationRecord,
 } from './store.js';
 
@@ -129,24 +130,41 @@ export async function listDonations(ctx: ServiceContext, q: { villageId?: string
  * covers the amount, in the same transaction, so a refund can never overdraw what was spent); goods
  * leave the goods column. received = used + balance + refunded still holds to the fen.
  */
-export async function refundDonation(ctx: ServiceContext, id: string, reason?: string): Promise<Donation> {
+export async function refundDonation(ctx: ServiceContext, payments: Payments, id: string, reason?: string): Promise<Donation> {
   const d = await visible(ctx, id);
   if (d.status !== 'confirmed') throw AppError.conflict('只有已确认的捐赠可以退回');
   const at = ctx.now.toISOString();
-  const after: DonationRecord = { ...d, status: 'refunded', refundedAt: at, updatedAt: at };
   const short = AppError.conflict('村级余额不足，已使用的捐款不能退回');
+  // an online gift's money goes back through the payment provider, first (as an order's refund:
+  // one idempotency key per donation, so a retried refund never pays back twice), and only while
+  // the village still holds it; locally there is no money to move
+  let refundId: string | null = null;
+  const online = d.kind === 'cash' && d.channel === 'online' && !!d.paymentRef;
+  if (online) {
+    if ((await villageFunds(ctx.store, d.villageId)).balanceFen < d.amountFen) throw short;
+    try {
+      refundId = (await payments.refund(d.paymentRef!, d.amountFen, { tenantId: ctx.store.tenantId, donationId: d.id, kind: 'donation' }, `refund-${d.id}`)).refundId;
+    } catch (e) {
+      console.error(JSON.stringify({ level: 'error', msg: 'donation refund failed', donationId: d.id, error: String(e) }));
+      throw new AppError('payment_unavailable', 503, '退款未能提交到支付通道，请稍后重试');
+    }
+  }
+  const after: DonationRecord = { ...d, status: 'refunded', refundedAt: at, updatedAt: at, ...(refundId ? { refundId } : {}) };
   const refundDate = dateInZone(ctx.now, await tenantZone(ctx));
-  await ctx.store.transact([
-    ...movesTx(ctx.store, donationRefundMoves(d.kind, d.amountFen, refundDate)),
-    moveDonationTx(ctx.store, d.id, ['confirmed'], { status: 'refunded', refundedAt: at, updatedAt: at }, AppError.conflict('捐赠状态已变化，请刷新')),
-    d.kind === 'cash' ? fundsOutTx(ctx.store, d.villageId, d.amountFen, 'refund', short) : goodsOutTx(ctx.store, d.villageId, d.amountFen),
-    ...(d.countsForOrg && d.organizationId ? [orgFundsTx(ctx.store, d.organizationId, d.kind, -d.amountFen)] : []),
-    ...(d.confirmedAt ? deletePublicDonationTx(ctx.store, d, d.confirmedAt) : []),
-    auditPut(ctx, 'donation', d.id, 'refund', toDonation(d), { ...toDonation(after), reason: reason ?? null }),
-  ]);
-  if (d.kind === 'cash' && d.channel === 'online' && d.paymentRef) {
-    // the money goes back through the payment provider; the ledger already shows it refunded
-    console.info(JSON.stringify({ level: 'info', msg: 'online donation refunded in the ledger', donationId: d.id }));
+  try {
+    await ctx.store.transact([
+      ...movesTx(ctx.store, donationRefundMoves(d.kind, d.amountFen, refundDate)),
+      moveDonationTx(ctx.store, d.id, ['confirmed'], { status: 'refunded', refundedAt: at, updatedAt: at, ...(refundId ? { refundId } : {}) }, AppError.conflict('捐赠状态已变化，请刷新')),
+      d.kind === 'cash' ? fundsOutTx(ctx.store, d.villageId, d.amountFen, 'refund', short) : goodsOutTx(ctx.store, d.villageId, d.amountFen),
+      ...(d.countsForOrg && d.organizationId ? [orgFundsTx(ctx.store, d.organizationId, d.kind, -d.amountFen)] : []),
+      ...(d.confirmedAt ? deletePublicDonationTx(ctx.store, d, d.confirmedAt) : []),
+      auditPut(ctx, 'donation', d.id, 'refund', toDonation(d), { ...toDonation(after), reason: reason ?? null }),
+    ]);
+  } catch (e) {
+    // the provider paid back but the ledger refused (the balance was spent in between, or another
+    // refund won): say so loudly, for the bureau to reconcile; a retry of this refund is idempotent
+    if (refundId) console.error(JSON.stringify({ level: 'error', msg: 'donation refunded at the payment provider, not in the ledger', donationId: d.id, refundId, error: String(e) }));
+    throw e;
   }
   return toDonation(after);
 }

@@ -13,6 +13,8 @@ export type DonationRecord = Donation & {
   tenantSlug?: string;
   sessionId?: string;
   paymentRef?: string;
+  /** the payment provider's refund of an online gift */
+  refundId?: string;
   expiresAt?: string;
   /** counts toward the organization's rule-6 totals (organizationId set and donorType organization) */
   countsForOrg: boolean;
