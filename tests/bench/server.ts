@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../functions/adapters/dynamo-local.js';
+import { REPO_ROOT } from '../../infra/bundling.js';
 import { dynamoPortOf } from '../support/local-server.js';
 import type { HeapProbe, TraceResult } from './db-trace.js';
 
@@ -39,11 +40,23 @@ export const rssOf = (pid: number) => Math.round((Number(/VmRSS:\s+(\d+)/.exec(r
  * DATA_DIR, with tests/bench/db-trace.ts preloaded and an IPC channel to it, RATE_LIMITS=relaxed
  * (every bench request comes from 127.0.0.1), and waits for /api/health.
  */
+/**
+ * The variables `npm start`'s script sets before it runs the entry (package.json "start":
+ * `NAME=value … tsx functions/entries/local.ts`), so the bench's server starts as that one does —
+ * glibc reads MALLOC_MMAP_THRESHOLD_ when the process starts, not later.
+ */
+export function startScriptEnv(): Record<string, string> {
+  const script: string = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).scripts.start;
+  const env: Record<string, string> = {};
+  for (const m of script.matchAll(/(?:^|\s)([A-Z_][A-Z0-9_]*)=(\S+)(?=\s)/g)) env[m[1]] = m[2];
+  return env;
+}
+
 export async function startServer(env: { DATA_DIR: string; DEMO_DATA?: '0' | '1' }, timeoutMs = 120_000): Promise<RunningServer> {
   const port = await freePort();
   const started = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', './tests/bench/db-trace.ts', 'functions/entries/local.ts'], {
-    env: { ...process.env, PORT: String(port), DEMO_DATA: '1', RATE_LIMITS: 'relaxed', ...env },
+    env: { ...process.env, ...startScriptEnv(), PORT: String(port), DEMO_DATA: '1', RATE_LIMITS: 'relaxed', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'advanced',
   });
