@@ -152,7 +152,7 @@ function table(r: any): string {
     L.push('4. Scale of reads (one dashboard request, 1,000 villages)');
     L.push(`   100 orders: ${s.dashboardAt100Orders.itemsRead} items, ${s.dashboardAt100Orders.rru} RRU   10,000 orders: ${s.dashboardAt10000Orders.itemsRead} items, ${s.dashboardAt10000Orders.rru} RRU   ratio ${s.itemsReadRatio} (items), ${s.rruRatio} (RRU)`);
     const e = s.ledgerExport;
-    L.push(`   ledger export ${e.month} (10,000 orders + 1,000 villages): ${e.ms} ms, ${Math.round(e.bytes / 1024)} KB, status ${e.status}, server RSS ${e.rssBeforeMB} → peak ${e.peakRssMB} MB (+${e.growthMB})`);
+    L.push(`   ledger export ${e.month} (10,000 orders + 1,000 villages): ${e.ms} ms, ${Math.round(e.bytes / 1024)} KB, status ${e.status}, server RSS ${e.rssBeforeMB} → peak ${e.peakRssMB} MB (+${e.growthMB}; ${e.peakFrom ?? 'sampled'}; heap before: ${e.heapUsedBeforeMB ?? '?'} MB used of ${e.heapTotalBeforeMB ?? '?'} MB)`);
     L.push(`   ledger rows by sheet: ${Object.entries(e.rowsBySheet ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
   if (r.coldStart && !r.coldStart.error) {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../functions/adapters/dynamo-local.js';
@@ -17,6 +17,12 @@ export type RunningServer = {
   dynamoEndpoint: () => string;
   /** the server's resident memory now, from /proc/<pid>/status (MB) */
   rssMB: () => number;
+  /**
+   * The kernel's own peak RSS (VmHWM) of the server, in MB, since `resetPeakRss()`; null when the
+   * reset is not allowed here (it needs /proc/<pid>/clear_refs: Linux, same user)
+   */
+  peakRssMB: () => number | null;
+  resetPeakRss: () => boolean;
   /** tests/bench/db-trace.ts, in the server: record/meter DynamoDB calls, transaction stats, heap after forced GC */
   trace: {
     start: () => Promise<void>;
@@ -32,6 +38,9 @@ export type RunningServer = {
  * writes (figure 4's seeding, the checkouts) several times faster where the disk is slow.
  */
 export const benchDataDir = (label: string) => mkdtempSync(path.join(process.env.BENCH_DATA_DIR ?? tmpdir(), `bangfu-${label}-`));
+
+const statusMB = (pid: number, field: 'VmRSS' | 'VmHWM') =>
+  Math.round((Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024) * 10) / 10;
 
 export const rssOf = (pid: number) => Math.round((Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024) * 10) / 10;
 
@@ -55,6 +64,7 @@ export function startScriptEnv(): Record<string, string> {
 export async function startServer(env: { DATA_DIR: string; DEMO_DATA?: '0' | '1' }, timeoutMs = 120_000): Promise<RunningServer> {
   const port = await freePort();
   const started = Date.now();
+  let peakReset = false;
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', './tests/bench/db-trace.ts', 'functions/entries/local.ts'], {
     env: { ...process.env, ...startScriptEnv(), PORT: String(port), DEMO_DATA: '1', RATE_LIMITS: 'relaxed', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -114,6 +124,16 @@ export async function startServer(env: { DATA_DIR: string; DEMO_DATA?: '0' | '1'
     stop,
     dynamoEndpoint: () => (dynamo ??= `http://127.0.0.1:${dynamoPortOf(child.pid!)}`),
     rssMB: () => rssOf(child.pid!),
+    peakRssMB: () => (peakReset ? statusMB(child.pid!, 'VmHWM') : null),
+    resetPeakRss: () => {
+      try {
+        writeFileSync(`/proc/${child.pid}/clear_refs`, '5'); // 5: reset the peak RSS to the current RSS
+        peakReset = true;
+      } catch {
+        peakReset = false;
+      }
+      return peakReset;
+    },
     trace: {
       start: () => ask('start'),
       stop: () => ask('stop'),
