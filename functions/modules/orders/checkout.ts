@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CheckoutInput, CheckoutResult, OrderLine } from '../../../shared/schemas/orders.js';
 import { MAX_SESSION_AMOUNT_FEN, type Payments } from '../../adapters/payments/port.js';
+import { quantityWithUnit } from '../../../shared/units.js';
 import { AppError } from '../../errors.js';
 import type { PublicContext } from '../../http/public.js';
 import { newId } from '../../store/ids.js';
@@ -175,9 +176,6 @@ async function refusal(ctx: PublicContext, line: { produceId: string; quantity: 
     path: `items.${line.index}.quantity`,
   });
 }
-
-/** "3箱", but "1 份（5 公斤/箱）" for a unit that starts with a number (never "15 公斤/箱"). */
-export const quantityWithUnit = (n: number, unit: string) => (/^\d/.test(unit.trim()) ? `${n} 份（${unit.trim()}）` : `${n}${unit.trim()}`);
 
 function notForSale(index: number): AppError {
   return new AppError('not_found', 404, '商品不存在或已下架', [{ path: `items.${index}.produceId`, code: 'not_found', message: '商品不存在或已下架' }]);

@@ -75,7 +75,7 @@ export const shop: Messages<typeof source> = {
       goShopping: 'Start shopping',
       countsForOrg: 'Signed in as {{email}}: once paid, this order counts toward “{{org}}”’s consumption-aid pledge.',
       gone: 'No longer on sale; remove it to check out',
-      onlyLeft: 'Not enough stock: only {{n}} {{unit}} left',
+      onlyLeft: 'Not enough stock: only {{qty}} left',
       noneLeft: 'Sold out; remove it to check out',
       notEnough: 'Not enough stock; lower the quantity',
       useAvailable: 'Change to {{n}}',

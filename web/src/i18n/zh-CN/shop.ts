@@ -73,7 +73,7 @@ export const shop = {
       goShopping: '去逛逛',
       countsForOrg: '您已以 {{email}} 登录，本单支付后计入「{{org}}」的消费帮扶承诺。',
       gone: '该商品已下架，请删除后再结算',
-      onlyLeft: '库存不足，仅剩 {{n}} {{unit}}',
+      onlyLeft: '库存不足，仅剩 {{qty}}',
       noneLeft: '已售罄，请删除后再结算',
       notEnough: '库存不足，请减少数量',
       useAvailable: '改为 {{n}}',

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { MAX_QUANTITY } from '../../shop/cart';
 import { Price } from '../../shop/components/Price';
 import { PhotoPlaceholder, ProducePhoto } from '../../shop/components/ProducePhoto';
+import { quantityWithUnit } from '../../../../shared/units';
 import type { LineProblem } from './checkout-errors';
 import type { LiveLine } from './use-live-lines';
 
@@ -12,7 +13,7 @@ type Props = { slug: string; line: LiveLine; refused?: LineProblem; onQuantity: 
 
 /** One line of the cart: what, from which village, how many; and in words why it cannot be bought. */
 export function CartLineCard({ slug, line: l, refused, onQuantity, onRemove }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const gone = l.gone || refused?.kind === 'gone';
   // the server's number (a 409) wins over the page's last read of the listing
   const available = refused?.available ?? l.live?.available;
@@ -21,7 +22,7 @@ export function CartLineCard({ slug, line: l, refused, onQuantity, onRemove }: P
     ? t('shop.cart.gone')
     : short
       ? available > 0
-        ? t('shop.cart.onlyLeft', { n: available, unit: l.unit })
+        ? t('shop.cart.onlyLeft', { qty: quantityWithUnit(available, l.unit, i18n.language.startsWith('en') ? 'en' : 'zh') })
         : t('shop.cart.noneLeft')
       : refused && refused.available === undefined
         ? t('shop.cart.notEnough')
