@@ -7,7 +7,7 @@ import { makeHarness, makeVillage, type Harness, type TestTenant } from '../supp
 // Issue 6, the counter-items invariant: after a randomized workload through the HTTP API (villages
 // created and (un)marked supervised, claims approved, rejected and ended, offline donations and
 // refunds, expenditures, checkouts paid on the local checkout page and refunded, commitments set,
-// the clock moving across months), every figure of GET /api/dashboard equals a full recount of the
+// the clock moving across months, visits and other activities logged), every figure of GET /api/dashboard equals a full recount of the
 // records themselves (recountDashboard). Seeded, so a failure replays.
 
 let h: Harness;
@@ -45,6 +45,8 @@ async function workload(t: TestTenant, seed: number, steps: number) {
   // needs (posted, pledged, fulfilled, withdrawn) and weekly reports: on their own seeded stream, so
   // the rest of the workload is the same as before they were added
   const rnd2 = prng(seed * 7 + 1);
+  // visits and other activities on the active pairings (rule 4's quarter figures): a third stream
+  const rnd3 = prng(seed * 13 + 5);
   const needs: { id: string; quantity?: number }[] = [];
   const tally: Record<string, number> = {};
   const did = (what: string, status: number) => {
@@ -58,6 +60,13 @@ async function workload(t: TestTenant, seed: number, steps: number) {
     const r = rnd();
     const v = pick(villages);
     const r2 = rnd2();
+    const r3 = rnd3();
+    if (active.length && r3 < 0.15) {
+      const id = active[Math.floor(rnd3() * active.length)];
+      const type = rnd3() < 0.7 ? 'visit' : 'training';
+      const res = await call('POST', `/api/pairings/${id}/activities`, { date: today(), type, peopleReached: 5, description: type === 'visit' ? '走访结对村' : '电商培训' });
+      did(`activity ${type}`, res.status);
+    }
     if (v && r2 < 0.12) {
       const quantity = rnd2() < 0.5 ? 10 : undefined;
       const res = await call('POST', '/api/needs', { villageId: v.id, category: 'education', title: `需求${step}`, ...(quantity ? { quantity, unit: '套' } : {}) });
@@ -156,7 +165,7 @@ describe('dashboard counters == a full recount', () => {
       const recount = await recountDashboard({ store: new TenantStore(h.deps.doc, h.deps.tableName, t.id), now: h.clock.now });
       console.log(`seed ${seed}: ${JSON.stringify(tally)}; villages ${JSON.stringify(dash.villages.total)}, sales ${JSON.stringify(dash.sales)}, donations ${JSON.stringify(dash.donations)}`);
       // the workload did reach every path
-      for (const k of ['village 201', 'village patch 200', 'approve 200', 'end 200', 'donation 201', 'donation refund 200', 'expenditure 201', 'pay 200', 'order refund 200', 'commitment 200', 'need 201', 'need pledge 200', 'need fulfil 200', 'need withdraw 200', 'report 201']) {
+      for (const k of ['village 201', 'village patch 200', 'approve 200', 'end 200', 'donation 201', 'donation refund 200', 'expenditure 201', 'pay 200', 'order refund 200', 'commitment 200', 'need 201', 'need pledge 200', 'need fulfil 200', 'need withdraw 200', 'report 201', 'activity visit 201', 'activity training 201']) {
         expect(tally[k], k).toBeGreaterThan(0);
       }
       expect(dash.villages).toEqual(recount.villages);
@@ -177,6 +186,11 @@ describe('dashboard counters == a full recount', () => {
       expect(theirs(dash.flags)).toEqual(theirs(recount.flags));
       expect({ ...dash, flags: [] }).toEqual({ ...recount, flags: [] });
       expect(dash.donations.cashFen).toBe(dash.donations.usedFen + dash.donations.balanceFen + dash.donations.refundedFen);
+      // rule 4 was not 0 = 0: the last closed quarter had active pairings, some visited, some not
+      const quarter = (await h.call('GET', `/api/visits?quarter=${dash.visits.quarter}`, { token: t.bureau })).body;
+      console.log(`seed ${seed}: visits ${dash.visits.quarter}: ${quarter.items.length} pairings, ${dash.visits.flagged} flagged`);
+      expect(dash.visits.flagged).toBeGreaterThan(0);
+      expect(quarter.items.length).toBeGreaterThan(dash.visits.flagged);
     });
   }
 });

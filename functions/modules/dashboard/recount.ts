@@ -7,9 +7,9 @@ import { getTenant } from '../identity/store.js';
 import type { TenantStore } from '../../store/tenant-store.js';
 import type { GapFlag } from '../pairings/store.js';
 import { coverageSortKey, strip as stripVillage } from '../villages/store.js';
-import { recountReports } from '../reports/dashboard.js';
+import { recountReports, recountVisits } from '../reports/dashboard.js';
 import { deadlineOf, dueWeek, reportingRules } from '../reports/weeks.js';
-import { reportsPart, visitsPart } from './reports-adapter.js';
+import { reportsPart } from './reports-adapter.js';
 import { GAP_FLAG_LIMIT, lastMonths, UNCOVERED_LIMIT, type Flag, type OverLimitOrgs } from './service.js';
 
 /** Every item of a partition, however many (the recount alone reads whole partitions). */
@@ -137,12 +137,14 @@ export async function recount(ctx: Pick<ServiceContext, 'store' | 'now'>, extraY
 
   // rules 3 and 10: the due week and the week being collected, from the pairing and report records
   // (recountReports), not the week snapshots the dashboard reads. The flags (ladder) still come from
-  // the reports module's snapshots, and visits (rule 4) from its quarter item.
+  // the reports module's snapshots. Visits (rule 4) from the pairing and activity records too
+  // (recountVisits), not the quarter item.
   const sctx = ctx as ServiceContext;
   const rules = await reportingRules(sctx);
   const due = dueWeek(sctx, rules);
   const collecting = addDays(due, 7);
-  const [reports, visits, dueRecount, collectingRecount] = await Promise.all([reportsPart(sctx), visitsPart(sctx), recountReports(sctx, due), recountReports(sctx, collecting)]);
+  const [reports, recountedVisits, dueRecount, collectingRecount] = await Promise.all([reportsPart(sctx), recountVisits(sctx), recountReports(sctx, due), recountReports(sctx, collecting)]);
+  const visits = { visits: recountedVisits.visits, visitFlags: recountedVisits.flags };
   const shownUncovered = uncovered.slice(0, UNCOVERED_LIMIT);
   const commitmentsNow = commitments.get(year)!;
   const dashboard: Dashboard = {

@@ -1,7 +1,10 @@
 import { addDays, previousQuarter, quarterOf } from '../../../shared/dates.js';
 import type { Dashboard } from '../../../shared/schemas/dashboard.js';
 import type { ServiceContext } from '../context.js';
-import { readQuarter } from '../visits/service.js';
+import { activeDuringQuarter, readQuarter } from '../visits/service.js';
+import { quarterRange } from '../../../shared/dates.js';
+import type { Pairing } from '../../../shared/schemas/pairings.js';
+import { listActivityItems } from '../activities/store.js';
 import { weekReportItems } from './store.js';
 import { cellOf, deadlineOf, dueWeek, expectedInWeek, ladderLevel, pairingsWithApproval, readWeeks, reportingRules, streakOf } from './weeks.js';
 
@@ -55,6 +58,32 @@ export async function visitsForDashboard(ctx: ServiceContext): Promise<{ visits:
     const p = q.pairings.get(id);
     return { kind: 'no_visit', pairingId: id, villageId: p?.villageId, villageName: p?.villageName, organizationId: p?.organizationId, organizationName: p?.organizationName, quarter };
   });
+  return { visits: { quarter, flagged: unvisited.length }, flags };
+}
+
+/**
+ * visitsForDashboard recounted from the records — the pairing records active in the last closed
+ * quarter and each one's visit activities dated in it — not the quarter item the dashboard reads.
+ */
+export async function recountVisits(ctx: ServiceContext): Promise<{ visits: Dashboard['visits']; flags: DashboardFlag[] }> {
+  const rules = await reportingRules(ctx);
+  const quarter = previousQuarter(quarterOf(rules.today));
+  const { from, to } = quarterRange(quarter);
+  const pairings = (await ctx.store.queryAll<Pairing>({ pk: ctx.store.pk('PAIRING') }, 10_000_000)).filter((p) => activeDuringQuarter(p, quarter));
+  const unvisited: Pairing[] = [];
+  for (const p of pairings) {
+    let visited = false;
+    let cursor: string | undefined;
+    do {
+      const page = await listActivityItems(ctx.store, p.id, 100, cursor);
+      visited = page.items.some((a) => a.type === 'visit' && a.date >= from && a.date <= to);
+      cursor = page.nextCursor ?? undefined;
+    } while (!visited && cursor);
+    if (!visited) unvisited.push(p);
+  }
+  const flags = unvisited
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((p) => ({ kind: 'no_visit' as const, pairingId: p.id, villageId: p.villageId, villageName: p.villageName, organizationId: p.organizationId, organizationName: p.organizationName, quarter }));
   return { visits: { quarter, flagged: unvisited.length }, flags };
 }
 
