@@ -141,7 +141,8 @@ export class TenantStore {
     if (!read) {
       read = this.get<T>(pk, sk, false);
       this.once.set(key, read);
-      read.catch(() => this.once.delete(key)); // a failed read is not remembered
+      const mine = read;
+      read.catch(() => this.once.get(key) === mine && this.once.delete(key)); // a failed read is not remembered
     }
     // each caller its own copy of the item's top level, as if it had read it itself
     return read.then((item) => (item ? { ...item } : item));
@@ -181,6 +182,8 @@ export class TenantStore {
     } catch (e) {
       if (e instanceof ConditionalCheckFailedException) throw new ConditionFailed();
       throw e;
+    } finally {
+      this.once.clear(); // and after it: a read that started while it was in flight is not kept
     }
   }
 
@@ -204,7 +207,7 @@ export class TenantStore {
         ExpressionAttributeValues: values,
         ReturnValues: 'UPDATED_NEW',
       }),
-    );
+    ).finally(() => this.once.clear());
     return Number(out.Attributes?.[attr] ?? 0);
   }
 
@@ -351,7 +354,7 @@ export class TenantStore {
     });
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.doc.send(new TransactWriteCommand({ TransactItems: actions }));
+        await this.doc.send(new TransactWriteCommand({ TransactItems: actions })).finally(() => this.once.clear());
         return;
       } catch (e) {
         if (!(e instanceof TransactionCanceledException)) throw e;

@@ -12,6 +12,11 @@ import { makeHarness, type Harness, type TestTenant } from '../support/harness.j
 type Call = { method: string; path: string; params: URLSearchParams; idempotencyKey?: string };
 const calls: Call[] = [];
 let failNext = false;
+/** runs inside the stand-in while it handles the next refund, before it answers */
+let beforeRefund: (() => Promise<unknown>) | null = null;
+/** the next refund is answered charge_already_refunded (Stripe forgot the idempotency key) */
+let alreadyRefunded = false;
+let earlierRefundAmount = 0;
 let server: Server;
 let h: Harness;
 let t: TestTenant;
@@ -37,6 +42,19 @@ beforeAll(async () => {
     if (req.url === '/v1/checkout/sessions') {
       const id = `cs_test_${calls.length}`;
       return res.end(JSON.stringify({ id, object: 'checkout.session', url: `https://checkout.stripe.com/c/pay/${id}`, metadata: {} }));
+    }
+    if (req.method === 'POST' && req.url === '/v1/refunds' && beforeRefund) {
+      const run = beforeRefund;
+      beforeRefund = null;
+      await run();
+    }
+    if (req.method === 'POST' && req.url === '/v1/refunds' && alreadyRefunded) {
+      alreadyRefunded = false;
+      res.statusCode = 400;
+      return res.end(JSON.stringify({ error: { type: 'invalid_request_error', code: 'charge_already_refunded', message: 'Charge has already been refunded.' } }));
+    }
+    if (req.method === 'GET' && req.url?.startsWith('/v1/refunds?')) {
+      return res.end(JSON.stringify({ object: 'list', has_more: false, url: '/v1/refunds', data: [{ id: 're_test_earlier', object: 'refund', status: 'succeeded', amount: Number(earlierRefundAmount) }] }));
     }
     if (req.url === '/v1/refunds') return res.end(JSON.stringify({ id: `re_test_${calls.length}`, object: 'refund', status: 'succeeded' }));
     res.statusCode = 404;
@@ -182,5 +200,28 @@ describe('an online donation refunded with a secret key', () => {
     expect(short.status).toBe(409);
     expect(calls.slice(before).filter((c) => c.path === '/v1/refunds')).toEqual([]);
     expect((await h.get(t.bureau, `/api/donations/${b.donationId}`)).status).toBe('confirmed');
+  });
+
+  it('a retry after Stripe forgot the key (charge_already_refunded) takes the earlier refund and records the donation refunded', async () => {
+    const { villageId, donationId } = await paidDonation(4_200, 4);
+    alreadyRefunded = true;
+    earlierRefundAmount = 4_200;
+    const refund = await h.call('POST', `/api/donations/${donationId}/refund`, { token: t.bureau, body: {} });
+    expect(refund.status, JSON.stringify(refund.body)).toBe(200);
+    expect(refund.body.status).toBe('refunded');
+    expect(refund.body.refundId).toBeUndefined(); // the provider's ids stay internal
+    expect(calls.some((c) => c.method === 'GET' && c.path.startsWith('/v1/refunds?'))).toBe(true);
+    expect(await h.get(t.bureau, `/api/villages/${villageId}/funds`)).toMatchObject({ balanceFen: 0, refundedFen: 4_200 });
+  });
+
+  it('an expenditure that spends the balance while Stripe refunds: 409 saying the money went back, and the audit trail has it', async () => {
+    const { villageId, donationId } = await paidDonation(6_000, 5);
+    beforeRefund = () => h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId, amountFen: 5_000, purpose: '修路', category: 'infrastructure', date: '2026-06-15' } });
+    const refund = await h.call('POST', `/api/donations/${donationId}/refund`, { token: t.bureau, body: {} });
+    expect(refund.status).toBe(409);
+    expect(refund.body.error.message).toContain('退款已由支付通道退回捐赠人');
+    expect((await h.get(t.bureau, `/api/donations/${donationId}`)).status).toBe('confirmed');
+    const trail = (await h.get(t.bureau, `/api/audit?entity=donation&id=${donationId}`)).items;
+    expect(trail.map((e: { action: string }) => e.action)).toContain('refund_unrecorded');
   });
 });

@@ -51,8 +51,18 @@ export class StripePayments implements Payments {
   }
 
   async refund(paymentRef: string, amountFen: number, metadata: Record<string, string>, idempotencyKey: string) {
-    const refund = await this.stripe.refunds.create({ payment_intent: paymentRef, amount: amountFen, metadata }, { idempotencyKey });
-    return { refundId: refund.id };
+    try {
+      const refund = await this.stripe.refunds.create({ payment_intent: paymentRef, amount: amountFen, metadata }, { idempotencyKey });
+      return { refundId: refund.id };
+    } catch (e) {
+      // a retry after Stripe forgot the idempotency key (~24 h): the charge was refunded then, so
+      // that refund is the answer, not an error the caller can never get past
+      if ((e as { code?: string }).code !== 'charge_already_refunded') throw e;
+      const earlier = await this.stripe.refunds.list({ payment_intent: paymentRef, limit: 10 });
+      const same = earlier.data.find((r) => r.status !== 'failed' && r.status !== 'canceled' && r.amount === amountFen);
+      if (!same) throw e;
+      return { refundId: same.id };
+    }
   }
 
   verifyWebhook(rawBody: string, signature: string): Stripe.Event {

@@ -30,7 +30,7 @@ import {
 } from './store.js';
 
 export const toDonation = (r: DonationRecord): Donation => {
-  const { tokenHash: _t, tenantSlug: _s, sessionId: _i, paymentRef: _p, expiresAt: _e, countsForOrg: _c, ...d } = r;
+  const { tokenHash: _t, tenantSlug: _s, sessionId: _i, paymentRef: _p, refundId: _r, expiresAt: _e, countsForOrg: _c, ...d } = r;
   return d;
 };
 
@@ -135,36 +135,47 @@ export async function refundDonation(ctx: ServiceContext, payments: Payments, id
   if (d.status !== 'confirmed') throw AppError.conflict('只有已确认的捐赠可以退回');
   const at = ctx.now.toISOString();
   const short = AppError.conflict('村级余额不足，已使用的捐款不能退回');
+  const changed = AppError.conflict('捐赠状态已变化，请刷新');
+  // read before any money moves: nothing but the ledger's own transaction may fail after the refund
+  const refundDate = dateInZone(ctx.now, await tenantZone(ctx));
   // an online gift's money goes back through the payment provider, first (as an order's refund:
   // one idempotency key per donation, so a retried refund never pays back twice), and only while
   // the village still holds it; locally there is no money to move
   let refundId: string | null = null;
-  const online = d.kind === 'cash' && d.channel === 'online' && !!d.paymentRef;
-  if (online) {
-    if ((await villageFunds(ctx.store, d.villageId)).balanceFen < d.amountFen) throw short;
-    try {
-      refundId = (await payments.refund(d.paymentRef!, d.amountFen, { tenantId: ctx.store.tenantId, donationId: d.id, kind: 'donation' }, `refund-${d.id}`)).refundId;
-    } catch (e) {
-      console.error(JSON.stringify({ level: 'error', msg: 'donation refund failed', donationId: d.id, error: String(e) }));
-      throw new AppError('payment_unavailable', 503, '退款未能提交到支付通道，请稍后重试');
+  if (d.kind === 'cash' && d.channel === 'online') {
+    if (!d.paymentRef) {
+      // confirmed online without the provider's payment: nothing to give back through it
+      console.error(JSON.stringify({ level: 'error', msg: 'online donation without a payment reference refunded in the ledger only', donationId: d.id }));
+    } else {
+      if ((await villageFunds(ctx.store, d.villageId)).balanceFen < d.amountFen) throw short;
+      try {
+        refundId = (await payments.refund(d.paymentRef, d.amountFen, { tenantId: ctx.store.tenantId, donationId: d.id, kind: 'donation' }, `refund-${d.id}`)).refundId;
+      } catch (e) {
+        console.error(JSON.stringify({ level: 'error', msg: 'donation refund failed', donationId: d.id, error: String(e) }));
+        throw new AppError('payment_unavailable', 503, '退款未能提交到支付通道，请稍后重试');
+      }
     }
   }
   const after: DonationRecord = { ...d, status: 'refunded', refundedAt: at, updatedAt: at, ...(refundId ? { refundId } : {}) };
-  const refundDate = dateInZone(ctx.now, await tenantZone(ctx));
   try {
     await ctx.store.transact([
       ...movesTx(ctx.store, donationRefundMoves(d.kind, d.amountFen, refundDate)),
-      moveDonationTx(ctx.store, d.id, ['confirmed'], { status: 'refunded', refundedAt: at, updatedAt: at, ...(refundId ? { refundId } : {}) }, AppError.conflict('捐赠状态已变化，请刷新')),
+      moveDonationTx(ctx.store, d.id, ['confirmed'], { status: 'refunded', refundedAt: at, updatedAt: at, ...(refundId ? { refundId } : {}) }, changed),
       d.kind === 'cash' ? fundsOutTx(ctx.store, d.villageId, d.amountFen, 'refund', short) : goodsOutTx(ctx.store, d.villageId, d.amountFen),
       ...(d.countsForOrg && d.organizationId ? [orgFundsTx(ctx.store, d.organizationId, d.kind, -d.amountFen)] : []),
       ...(d.confirmedAt ? deletePublicDonationTx(ctx.store, d, d.confirmedAt) : []),
       auditPut(ctx, 'donation', d.id, 'refund', toDonation(d), { ...toDonation(after), reason: reason ?? null }),
     ]);
   } catch (e) {
-    // the provider paid back but the ledger refused (the balance was spent in between, or another
-    // refund won): say so loudly, for the bureau to reconcile; a retry of this refund is idempotent
-    if (refundId) console.error(JSON.stringify({ level: 'error', msg: 'donation refunded at the payment provider, not in the ledger', donationId: d.id, refundId, error: String(e) }));
-    throw e;
+    // another refund of it won (a double click): the provider's refund was the same one (same key)
+    if (e === changed || !refundId) throw e;
+    // the provider paid back but the ledger refused: the balance was spent between the check above
+    // and this transaction (one provider call's time). The donation stays confirmed; the bureau
+    // must reconcile, so the fact goes into the donation's audit trail, not only the logs.
+    console.error(JSON.stringify({ level: 'error', msg: 'donation refunded at the payment provider, not in the ledger', donationId: d.id, refundId, error: String(e) }));
+    const trail = auditPut(ctx, 'donation', d.id, 'refund_unrecorded', toDonation(d), { refundId, amountFen: d.amountFen, reason: reason ?? null, error: e instanceof AppError ? e.message : String(e) });
+    await ctx.store.transact([trail]).catch(() => undefined);
+    throw e === short ? AppError.conflict('退款已由支付通道退回捐赠人，但该村余额已被支出占用，账目未能记为退回，请核对后处理', { refundId }) : e;
   }
   return toDonation(after);
 }
