@@ -63,7 +63,8 @@ if (process.send) {
     const units = (Array.isArray(cc) ? cc : cc ? [cc] : []).reduce((a: number, c: any) => a + (c.CapacityUnits ?? 0), 0);
     if (READS.has(name)) meter.rru += units;
     else meter.wru += units;
-    if (name === 'QueryCommand' || name === 'ScanCommand') meter.items += out.Count ?? 0;
+    // items READ (what DynamoDB reads and bills), before any filter: ScannedCount, not Count
+    if (name === 'QueryCommand' || name === 'ScanCommand') meter.items += out.ScannedCount ?? out.Count ?? 0;
     else if (name === 'GetCommand') meter.items += out.Item ? 1 : 0;
     else if (name === 'BatchGetCommand') meter.items += Object.values(out.Responses ?? {}).reduce((a: number, v: any) => a + v.length, 0);
     else if (name === 'TransactGetCommand') meter.items += (out.Responses ?? []).filter((r: any) => r.Item).length;

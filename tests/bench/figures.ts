@@ -86,6 +86,7 @@ export async function startWorld() {
         });
       });
       req.on('error', reject);
+      req.setTimeout(120_000, () => req.destroy(new Error(`bench request timed out: ${method} ${url}`)));
       req.end(payload);
     });
   const login = async (email: string, password = DEMO_PASSWORD) => {

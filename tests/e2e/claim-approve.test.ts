@@ -82,6 +82,7 @@ describe('an organization claims an uncovered supervised village and the bureau 
       await row.getByTestId('pairing-approve').click();
       // watch for the 3 s toast from before the click, so a slow machine cannot miss it
       const toast = page.getByText(`已通过，${VILLAGE} 的结对已生效`).waitFor();
+      toast.catch(() => undefined); // awaited below; never an unhandled rejection if the click throws first
       await page.getByTestId('pairing-action-confirm').click();
       await toast;
       await row.waitFor({ state: 'detached' }); // it left the pending list
