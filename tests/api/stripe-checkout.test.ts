@@ -186,11 +186,18 @@ describe('an online donation refunded with a secret key', () => {
 
   it('when Stripe refuses, nothing changes (503); when the village spent the money, nothing leaves (409)', async () => {
     const a = await paidDonation(5_000, 2);
+    const dashBefore = (await h.call('GET', '/api/dashboard', { token: t.bureau })).body;
+    const publicBefore = (await h.call('GET', `/api/public/${t.slug}/villages/${a.villageId}/transparency`)).body;
     failNext = true;
     const refused = await h.call('POST', `/api/donations/${a.donationId}/refund`, { token: t.bureau, body: {} });
     expect(refused.status).toBe(503);
     expect((await h.get(t.bureau, `/api/donations/${a.donationId}`)).status).toBe('confirmed');
     expect(await h.get(t.bureau, `/api/villages/${a.villageId}/funds`)).toMatchObject({ balanceFen: 5_000, refundedFen: 0 });
+    // the ledger went first and was put back exactly: the dashboard and the public page as before
+    expect((await h.call('GET', '/api/dashboard', { token: t.bureau })).body.donations).toEqual(dashBefore.donations);
+    expect((await h.call('GET', '/api/dashboard', { token: t.bureau })).body.monthly).toEqual(dashBefore.monthly);
+    const publicAfter = (await h.call('GET', `/api/public/${t.slug}/villages/${a.villageId}/transparency`)).body;
+    expect({ ...publicAfter, generatedAt: null }).toEqual({ ...publicBefore, generatedAt: null });
 
     const b = await paidDonation(3_000, 3);
     const spent = await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId: b.villageId, amountFen: 2_000, purpose: '购买种苗', category: 'industry', date: '2026-06-15' } });
@@ -214,14 +221,43 @@ describe('an online donation refunded with a secret key', () => {
     expect(await h.get(t.bureau, `/api/villages/${villageId}/funds`)).toMatchObject({ balanceFen: 0, refundedFen: 4_200 });
   });
 
-  it('an expenditure that spends the balance while Stripe refunds: 409 saying the money went back, and the audit trail has it', async () => {
+  it('the ledger goes first: an expenditure made while Stripe refunds finds the money already reserved (409), the refund completes', async () => {
     const { villageId, donationId } = await paidDonation(6_000, 5);
-    beforeRefund = () => h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId, amountFen: 5_000, purpose: '修路', category: 'infrastructure', date: '2026-06-15' } });
+    let spent: { status: number } | undefined;
+    beforeRefund = async () => {
+      spent = await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId, amountFen: 5_000, purpose: '修路', category: 'infrastructure', date: '2026-06-15' } });
+    };
     const refund = await h.call('POST', `/api/donations/${donationId}/refund`, { token: t.bureau, body: {} });
-    expect(refund.status).toBe(409);
-    expect(refund.body.error.message).toContain('退款已由支付通道退回捐赠人');
-    expect((await h.get(t.bureau, `/api/donations/${donationId}`)).status).toBe('confirmed');
-    const trail = (await h.get(t.bureau, `/api/audit?entity=donation&id=${donationId}`)).items;
-    expect(trail.map((e: { action: string }) => e.action)).toContain('refund_unrecorded');
+    expect(refund.status, JSON.stringify(refund.body)).toBe(200);
+    expect(spent?.status).toBe(409);
+    expect(await h.get(t.bureau, `/api/villages/${villageId}/funds`)).toMatchObject({ cashReceivedFen: 6_000, cashUsedFen: 0, balanceFen: 0, refundedFen: 6_000 });
+  });
+
+  it('a refund cut off between the ledger and Stripe (the process died) shows pending and the same request finishes it', async () => {
+    const { villageId, donationId } = await paidDonation(7_000, 6);
+    const dashBefore = (await h.call('GET', '/api/dashboard', { token: t.bureau })).body;
+    // Stripe refuses, and the compensating transaction never happens (as if the process died there)
+    failNext = true;
+    const doc = h.deps.doc as unknown as { send: (cmd: unknown, ...rest: unknown[]) => Promise<unknown> };
+    const send = doc.send;
+    let writes = 0;
+    doc.send = async function (this: unknown, cmd: unknown, ...rest: unknown[]) {
+      // the first transaction is the ledger's step; the second, the compensation, never lands
+      if ((cmd as object).constructor.name === 'TransactWriteCommand' && ++writes === 2) throw new Error('process gone');
+      return send.call(this, cmd, ...rest);
+    };
+    const cut = await h.call('POST', `/api/donations/${donationId}/refund`, { token: t.bureau, body: {} });
+    doc.send = send;
+    expect(cut.status).toBe(500);
+    expect((await h.get(t.bureau, `/api/donations/${donationId}`)).status).toBe('refunded');
+    expect(await h.get(t.bureau, `/api/villages/${villageId}/funds`)).toMatchObject({ balanceFen: 0, refundedFen: 7_000 });
+    // the bureau presses refund again: Stripe refunds (same key) and the record is complete
+    const again = await h.call('POST', `/api/donations/${donationId}/refund`, { token: t.bureau, body: {} });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(lastCall('/v1/refunds').idempotencyKey).toBe(`refund-${donationId}`);
+    // and a third press is the usual 409: nothing pending any more
+    expect((await h.call('POST', `/api/donations/${donationId}/refund`, { token: t.bureau, body: {} })).status).toBe(409);
+    const dashAfter = (await h.call('GET', '/api/dashboard', { token: t.bureau })).body;
+    expect(dashAfter.donations.refundedFen - dashBefore.donations.refundedFen).toBe(7_000);
   });
 });

@@ -25,12 +25,12 @@ import {
   orgFundsTx,
   putDonationTx,
   putPublicDonationTx,
-  villageFunds,
+  fundsRefundUndoneTx,
   type DonationRecord,
 } from './store.js';
 
 export const toDonation = (r: DonationRecord): Donation => {
-  const { tokenHash: _t, tenantSlug: _s, sessionId: _i, paymentRef: _p, refundId: _r, expiresAt: _e, countsForOrg: _c, ...d } = r;
+  const { tokenHash: _t, tenantSlug: _s, sessionId: _i, paymentRef: _p, refundId: _r, refundPending: _rp, expiresAt: _e, countsForOrg: _c, ...d } = r;
   return d;
 };
 
@@ -129,55 +129,72 @@ export async function listDonations(ctx: ServiceContext, q: { villageId?: string
  * The bureau gives a confirmed donation back: cash only if the village still holds it (its balance
  * covers the amount, in the same transaction, so a refund can never overdraw what was spent); goods
  * leave the goods column. received = used + balance + refunded still holds to the fen.
+ *
+ * An online gift's money also goes back through the payment provider, ledger first: (1) the
+ * refund's transaction takes the cash out of the village's balance under the balance condition —
+ * which reserves it against any expenditure — and marks the donation refunded, provider refund
+ * pending; (2) the provider refunds it (one idempotency key per donation, so no retry pays back
+ * twice); (3) the provider's refund id goes on the record, nothing pending. If the provider
+ * refuses, a compensating transaction puts everything back as it was (503). If the process dies
+ * between (1) and (3), the donation shows refunded with the provider refund pending, and the same
+ * request again finishes it. Locally the "provider" moves no money.
  */
 export async function refundDonation(ctx: ServiceContext, payments: Payments, id: string, reason?: string): Promise<Donation> {
   const d = await visible(ctx, id);
+  const online = d.kind === 'cash' && d.channel === 'online' && !!d.paymentRef;
+  if (d.status === 'refunded' && d.refundPending && online) return providerRefund(ctx, payments, d, null);
   if (d.status !== 'confirmed') throw AppError.conflict('只有已确认的捐赠可以退回');
+  if (d.kind === 'cash' && d.channel === 'online' && !d.paymentRef) {
+    // confirmed online without the provider's payment: nothing to give back through it
+    console.error(JSON.stringify({ level: 'error', msg: 'online donation without a payment reference refunded in the ledger only', donationId: d.id }));
+  }
   const at = ctx.now.toISOString();
-  const short = AppError.conflict('村级余额不足，已使用的捐款不能退回');
-  const changed = AppError.conflict('捐赠状态已变化，请刷新');
-  // read before any money moves: nothing but the ledger's own transaction may fail after the refund
   const refundDate = dateInZone(ctx.now, await tenantZone(ctx));
-  // an online gift's money goes back through the payment provider, first (as an order's refund:
-  // one idempotency key per donation, so a retried refund never pays back twice), and only while
-  // the village still holds it; locally there is no money to move
-  let refundId: string | null = null;
-  if (d.kind === 'cash' && d.channel === 'online') {
-    if (!d.paymentRef) {
-      // confirmed online without the provider's payment: nothing to give back through it
-      console.error(JSON.stringify({ level: 'error', msg: 'online donation without a payment reference refunded in the ledger only', donationId: d.id }));
-    } else {
-      if ((await villageFunds(ctx.store, d.villageId)).balanceFen < d.amountFen) throw short;
-      try {
-        refundId = (await payments.refund(d.paymentRef, d.amountFen, { tenantId: ctx.store.tenantId, donationId: d.id, kind: 'donation' }, `refund-${d.id}`)).refundId;
-      } catch (e) {
-        console.error(JSON.stringify({ level: 'error', msg: 'donation refund failed', donationId: d.id, error: String(e) }));
-        throw new AppError('payment_unavailable', 503, '退款未能提交到支付通道，请稍后重试');
-      }
-    }
-  }
-  const after: DonationRecord = { ...d, status: 'refunded', refundedAt: at, updatedAt: at, ...(refundId ? { refundId } : {}) };
+  const set = { status: 'refunded', refundedAt: at, updatedAt: at, ...(online ? { refundPending: true } : {}) };
+  const after: DonationRecord = { ...d, ...set, status: 'refunded' };
+  await ctx.store.transact([
+    ...movesTx(ctx.store, donationRefundMoves(d.kind, d.amountFen, refundDate)),
+    moveDonationTx(ctx.store, d.id, ['confirmed'], set, AppError.conflict('捐赠状态已变化，请刷新')),
+    d.kind === 'cash' ? fundsOutTx(ctx.store, d.villageId, d.amountFen, 'refund', AppError.conflict('村级余额不足，已使用的捐款不能退回')) : goodsOutTx(ctx.store, d.villageId, d.amountFen),
+    ...(d.countsForOrg && d.organizationId ? [orgFundsTx(ctx.store, d.organizationId, d.kind, -d.amountFen)] : []),
+    ...(d.confirmedAt ? deletePublicDonationTx(ctx.store, d, d.confirmedAt) : []),
+    auditPut(ctx, 'donation', d.id, 'refund', toDonation(d), { ...toDonation(after), reason: reason ?? null }),
+  ]);
+  if (!online) return toDonation(after);
+  return providerRefund(ctx, payments, after, { before: d, refundDate });
+}
+
+/**
+ * Steps (2) and (3) of an online refund; `undo` (the record before and the refund's date) when this
+ * request wrote step (1): a refusal then puts the ledger back. A retry of a pending refund has no
+ * undo: it stays pending until the provider answers.
+ */
+async function providerRefund(ctx: ServiceContext, payments: Payments, d: DonationRecord, undo: { before: DonationRecord; refundDate: string } | null): Promise<Donation> {
+  let refundId: string;
   try {
-    await ctx.store.transact([
-      ...movesTx(ctx.store, donationRefundMoves(d.kind, d.amountFen, refundDate)),
-      moveDonationTx(ctx.store, d.id, ['confirmed'], { status: 'refunded', refundedAt: at, updatedAt: at, ...(refundId ? { refundId } : {}) }, changed),
-      d.kind === 'cash' ? fundsOutTx(ctx.store, d.villageId, d.amountFen, 'refund', short) : goodsOutTx(ctx.store, d.villageId, d.amountFen),
-      ...(d.countsForOrg && d.organizationId ? [orgFundsTx(ctx.store, d.organizationId, d.kind, -d.amountFen)] : []),
-      ...(d.confirmedAt ? deletePublicDonationTx(ctx.store, d, d.confirmedAt) : []),
-      auditPut(ctx, 'donation', d.id, 'refund', toDonation(d), { ...toDonation(after), reason: reason ?? null }),
-    ]);
+    refundId = (await payments.refund(d.paymentRef!, d.amountFen, { tenantId: ctx.store.tenantId, donationId: d.id, kind: 'donation' }, `refund-${d.id}`)).refundId;
   } catch (e) {
-    // another refund of it won (a double click): the provider's refund was the same one (same key)
-    if (e === changed || !refundId) throw e;
-    // the provider paid back but the ledger refused: the balance was spent between the check above
-    // and this transaction (one provider call's time). The donation stays confirmed; the bureau
-    // must reconcile, so the fact goes into the donation's audit trail, not only the logs.
-    console.error(JSON.stringify({ level: 'error', msg: 'donation refunded at the payment provider, not in the ledger', donationId: d.id, refundId, error: String(e) }));
-    const trail = auditPut(ctx, 'donation', d.id, 'refund_unrecorded', toDonation(d), { refundId, amountFen: d.amountFen, reason: reason ?? null, error: e instanceof AppError ? e.message : String(e) });
-    await ctx.store.transact([trail]).catch(() => undefined);
-    throw e === short ? AppError.conflict('退款已由支付通道退回捐赠人，但该村余额已被支出占用，账目未能记为退回，请核对后处理', { refundId }) : e;
+    console.error(JSON.stringify({ level: 'error', msg: 'donation refund failed', donationId: d.id, error: String(e) }));
+    if (undo) await ctx.store.transact(undoRefundTx(ctx, undo.before, d, undo.refundDate));
+    throw new AppError('payment_unavailable', 503, undo ? '退款未能提交到支付通道，请稍后重试' : '退款仍未能提交到支付通道（账目已记为退回），请稍后再试');
   }
-  return toDonation(after);
+  const done = { refundId, refundPending: false, updatedAt: ctx.now.toISOString() };
+  // a concurrent retry may have finished it first: the same refund (same key), nothing to do
+  await ctx.store.transact([moveDonationTx(ctx.store, d.id, ['refunded'], done, AppError.conflict('捐赠状态已变化，请刷新'))]);
+  return toDonation({ ...d, ...done });
+}
+
+/** Step (1) taken back, exactly: the donation confirmed again, its cash back in the balance, counted and public again. */
+function undoRefundTx(ctx: ServiceContext, before: DonationRecord, refunded: DonationRecord, refundDate: string): TxItem[] {
+  const negate = (moves: ReturnType<typeof donationRefundMoves>) => moves.map((m) => ({ ...m, by: Object.fromEntries(Object.entries(m.by).map(([k, v]) => [k, -Number(v)])) }));
+  return [
+    ...movesTx(ctx.store, negate(donationRefundMoves(before.kind, before.amountFen, refundDate))),
+    moveDonationTx(ctx.store, before.id, ['refunded'], { status: 'confirmed', refundedAt: null, refundPending: false, updatedAt: ctx.now.toISOString() }, AppError.conflict('捐赠状态已变化，请刷新')),
+    fundsRefundUndoneTx(ctx.store, before.villageId, before.amountFen),
+    ...(before.countsForOrg && before.organizationId ? [orgFundsTx(ctx.store, before.organizationId, before.kind, before.amountFen)] : []),
+    ...(before.confirmedAt ? putPublicDonationTx(ctx.store, before, before.confirmedAt) : []),
+    auditPut(ctx, 'donation', before.id, 'refund_undone', toDonation(refunded), toDonation(before)),
+  ];
 }
 
 export const receiptPath = (slug: string, id: string, token: string) => `/api/public/${slug}/donations/${id}/receipt?token=${token}`;

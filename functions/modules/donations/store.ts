@@ -15,6 +15,8 @@ export type DonationRecord = Donation & {
   paymentRef?: string;
   /** the payment provider's refund of an online gift */
   refundId?: string;
+  /** an online refund written in the ledger whose provider refund has not been confirmed yet */
+  refundPending?: boolean;
   expiresAt?: string;
   /** counts toward the organization's rule-6 totals (organizationId set and donorType organization) */
   countsForOrg: boolean;
@@ -122,6 +124,11 @@ export function fundsOutTx(store: TenantStore, villageId: string, amountFen: num
     },
     failWith,
   };
+}
+
+/** A cash refund taken back (the provider refused it): the amount in the balance again, out of refunded. */
+export function fundsRefundUndoneTx(store: TenantStore, villageId: string, amountFen: number): TxItem {
+  return { Update: { Key: fundsKey(store, villageId), UpdateExpression: 'ADD balanceFen :a, refundedFen :neg', ExpressionAttributeValues: { ':a': amountFen, ':neg': -amountFen } } };
 }
 
 /** Goods given back (a goods donation withdrawn): out of the goods column. */
