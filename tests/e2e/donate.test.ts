@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, PHONE } from './support/browser';
 import { apiCall, startServer, type RunningServer } from './support/server';
+import { sessionPage } from './support/shots';
 
 /**
  * 爱心捐赠 end to end through the real server and Debian's Chromium: on a phone a donor gives ¥100
@@ -115,4 +116,19 @@ describe('a donor gives ¥100 to a village on a phone and the public figures mov
     const fen = Number(await page.getByTestId('tp-village-figures').getByTestId('funds-received').getAttribute('data-fen'));
     expect(fen).toBe(before.village.village.cashReceivedFen + AMOUNT_FEN);
   });
+
+  it('the bureau gives the gift back in its console: 已退款, and the public figures say refunded, still adding up', async () => {
+    const desk = await sessionPage(browser, server.url, 'admin@qingshui.demo');
+    await desk.goto(`${server.url}/donations`);
+    const row = desk.locator('tr', { hasText: DONOR }).first();
+    await row.getByTestId('donation-refund').click();
+    await desk.getByTestId('donation-refund-reason').fill('捐赠人申请退回');
+    await desk.getByTestId('donation-refund-confirm').click();
+    await row.getByText('已退款').waitFor();
+    const v = (await villagePage(village.villageId)).village;
+    expect(v.refundedFen - before.village.village.refundedFen).toBe(AMOUNT_FEN);
+    expect(v.balanceFen).toBe(before.village.village.balanceFen);
+    identity(v);
+    await desk.context().close();
+  }, 90_000);
 });

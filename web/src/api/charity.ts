@@ -27,6 +27,15 @@ export function useLogDonation() {
   });
 }
 
+/** POST /api/donations/:id/refund: the bureau gives a confirmed donation back (online cash through the payment provider). */
+export function useRefundDonation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; reason?: string }) => call(api.donations[':id'].refund.$post({ param: { id: v.id }, json: v.reason ? { reason: v.reason } : {} })),
+    onSuccess: () => invalidateAll(qc),
+  });
+}
+
 export function useExpenditures(villageId?: string) {
   return useCursorList<Expenditure>(['expenditures', villageId ?? ''], (cursor) =>
     call(api.expenditures.$get({ query: { limit: '20', ...(villageId ? { villageId } : {}), ...(cursor ? { cursor } : {}) } })),

@@ -1,15 +1,16 @@
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Empty, Flex, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DONATION_KINDS, DONATION_STATUSES, type Donation } from '../../../../shared/schemas/donations';
-import { useDonations, type DonationFilters } from '../../api/charity';
+import { useDonations, useRefundDonation, type DonationFilters } from '../../api/charity';
 import { useDescribeError } from '../../api/describe';
 import { untypedHtml } from '../../api/untyped';
 import { useMe } from '../../auth/auth-context';
 import { ErrorResult } from '../../components/ErrorResult';
 import { LoadMore } from '../../components/LoadMore';
+import { formatFen } from '../../../../shared/money';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { VillageSelect } from '../../components/VillageSelect';
@@ -21,8 +22,34 @@ const STATUS_COLOR: Record<Donation['status'], string> = { pending_payment: 'gol
 export default function DonationsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const describe = useDescribeError();
+  const refund = useRefundDonation();
+  const canRefund = me.role === 'bureau_admin';
+  const confirmRefund = (d: Donation) => {
+    let reason = '';
+    modal.confirm({
+      title: t('donations.refundTitle'),
+      content: (
+        <Flex vertical gap={8}>
+          <span>{d.kind === 'cash' ? t('donations.refundCash', { village: d.villageName, amount: formatFen(d.amountFen) }) : t('donations.refundGoods', { village: d.villageName })}</span>
+          {d.kind === 'cash' && d.channel === 'online' && <span>{t('donations.refundOnline')}</span>}
+          <Input.TextArea placeholder={t('donations.refundReason')} maxLength={200} autoSize={{ minRows: 2 }} onChange={(e) => (reason = e.target.value)} data-testid="donation-refund-reason" />
+        </Flex>
+      ),
+      okText: t('donations.refund'),
+      okButtonProps: { danger: true, ...({ 'data-testid': 'donation-refund-confirm' } as object) },
+      onOk: async () => {
+        try {
+          await refund.mutateAsync({ id: d.id, reason: reason.trim() || undefined });
+          message.success(t('donations.refundOk'));
+        } catch (e) {
+          message.error(describe(e));
+          throw e; // the dialog stays open
+        }
+      },
+    });
+  };
   const asOrgMember = me.role === 'org_member';
   const [filters, setFilters] = useState<DonationFilters>({});
   const [logging, setLogging] = useState(false);
@@ -82,6 +109,21 @@ export default function DonationsPage() {
           <span className="muted">—</span>
         ),
     },
+    ...(canRefund
+      ? [
+          {
+            title: t('donations.actions'),
+            key: 'actions',
+            width: 90,
+            render: (_: unknown, d: Donation) =>
+              d.status === 'confirmed' ? (
+                <Button type="link" size="small" danger onClick={() => confirmRefund(d)} data-testid="donation-refund">
+                  {t('donations.refund')}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
   return (
