@@ -124,9 +124,12 @@ export function PledgeModal({ need, onClose }: { need: Need | null; onClose: () 
   const whole = Form.useWatch('whole', form);
   const s = useModalState(need !== null);
   const remaining = need?.quantity ? Math.max(0, need.quantity - need.pledgedQuantity) : null;
+  // reset when another need is opened, not when the list refetches the same one (a new object):
+  // a background refetch must not wipe what the user is typing
+  const needId = need?.id;
   useEffect(() => {
-    if (need) form.setFieldsValue({ whole: 'whole', quantity: undefined, note: undefined });
-  }, [need, form]);
+    if (needId) form.setFieldsValue({ whole: 'whole', quantity: undefined, note: undefined });
+  }, [needId, form]);
 
   const submit = async (v: PledgeValues) => {
     if (!need) return;
@@ -198,9 +201,10 @@ export function FulfilModal({ need, onClose }: { need: Need | null; onClose: () 
   const act = useNeedAction();
   const [form] = Form.useForm<FulfilValues>();
   const s = useModalState(need !== null);
+  const needId = need?.id; // as PledgeModal: a refetch of the same need keeps the input
   useEffect(() => {
-    if (need) form.resetFields();
-  }, [need, form]);
+    if (needId) form.resetFields();
+  }, [needId, form]);
   const submit = async (v: FulfilValues) => {
     if (!need) return;
     const parsed = parseWith(form, FulfilInput, compact(v));
@@ -246,9 +250,10 @@ export function WithdrawModal({ need, onClose }: { need: Need | null; onClose: (
   const act = useNeedAction();
   const [reason, setReason] = useState('');
   const s = useModalState(need !== null);
+  const needId = need?.id; // as PledgeModal: a refetch of the same need keeps the input
   useEffect(() => {
-    if (need) setReason('');
-  }, [need]);
+    if (needId) setReason('');
+  }, [needId]);
   const confirm = async () => {
     if (!need) return;
     s.setError(null);
