@@ -2,6 +2,7 @@ import type { AttributeType, CognitoIdentityProviderClient } from '@aws-sdk/clie
 import { AppError } from '../errors.js';
 import { CUSTOM_CLAIMS } from './cognito.js';
 import type { CreatedLogin, NewLogin, UserDirectory } from './identity.js';
+import { loadOnce } from './load-once.js';
 
 /** The one method of the SDK client this adapter calls; tests hand in a stand-in for it. */
 export type CognitoClient = Pick<CognitoIdentityProviderClient, 'send'>;
@@ -11,12 +12,7 @@ export type CognitoClient = Pick<CognitoIdentityProviderClient, 'send'>;
  * else (token checks need no SDK: cognito.ts) never pays for it.
  */
 type CognitoSdk = typeof import('@aws-sdk/client-cognito-identity-provider');
-let sdk: Promise<CognitoSdk> | undefined;
-const loadSdk = (): Promise<CognitoSdk> =>
-  (sdk ??= import('@aws-sdk/client-cognito-identity-provider').catch((e: unknown) => {
-    sdk = undefined;
-    throw e;
-  }));
+const loadSdk = loadOnce(() => import('@aws-sdk/client-cognito-identity-provider'));
 
 /** SDK errors are told apart by `name` (the service's exception type). */
 const isNamed = (err: unknown, ...names: string[]) => err instanceof Error && names.includes(err.name);

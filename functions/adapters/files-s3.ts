@@ -1,14 +1,10 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { FileStore, StoredFile } from './files.js';
+import { loadOnce } from './load-once.js';
 
 /** The S3 SDK, loaded on the first photo read or write: most cold starts serve no photo and never pay for it. */
 type S3Sdk = typeof import('@aws-sdk/client-s3');
-let sdk: Promise<S3Sdk> | undefined;
-const loadSdk = (): Promise<S3Sdk> =>
-  (sdk ??= import('@aws-sdk/client-s3').catch((e: unknown) => {
-    sdk = undefined;
-    throw e;
-  }));
+const loadSdk = loadOnce(() => import('@aws-sdk/client-s3'));
 
 /** Files in a private S3 bucket (listing photos on AWS); the API serves them, the bucket is never public. */
 export class S3FileStore implements FileStore {
