@@ -36,6 +36,7 @@ import { fileRoutes } from './modules/donations/file-routes.js';
 import { orderPayments } from './modules/orders/payment-kind.js';
 import { publicOrderRoutes } from './modules/orders/public-routes.js';
 import { orderRoutes } from './modules/orders/routes.js';
+import { settlementRoutes } from './modules/settlements/routes.js';
 import type { PaymentKinds } from './modules/payments/kinds.js';
 import { localCheckoutRoutes } from './modules/payments/local-checkout.js';
 import { paymentRoutes } from './modules/payments/routes.js';
@@ -46,18 +47,19 @@ import { globalStoreUnscoped } from './store/tenant-store.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A photo upload's body: the 5 MB file plus room for the multipart framing. */
-const PHOTO_UPLOAD = /^\/api\/(produce\/[^/]+\/photos|reports\/[^/]+\/photos|donations\/[^/]+\/voucher|expenditures\/[^/]+\/evidence)$/;
+const PHOTO_UPLOAD = /^\/api\/(produce\/[^/]+\/photos|reports\/[^/]+\/photos|donations\/[^/]+\/voucher|expenditures\/[^/]+\/evidence|payouts\/[^/]+\/evidence)$/;
 const MAX_PHOTO_BODY_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
 /** An import upload's body: the 10 MB file plus room for the multipart framing (413 before parsing). */
 const IMPORT_UPLOAD = /^\/api\/imports\/(villages|organizations)$/;
 const MAX_IMPORT_BODY_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
 
 /**
- * The ledger routes (exports, imports: exceljs), mounted by buildApp and by the ledger Lambda
- * (functions/entries/ledger.ts) but not by buildApiApp, so exceljs stays out of the api bundle:
- * those modules load exceljs lazily and build their routers in @__PURE__ factories.
+ * The ledger routes (exports, imports: exceljs; settlements and payouts: the back office's money),
+ * mounted by buildApp and by the ledger Lambda (functions/entries/ledger.ts) but not by buildApiApp,
+ * so exceljs and the settlement routes stay out of the api bundle: those modules load exceljs
+ * lazily and build their routers in @__PURE__ factories.
  */
-export const mountLedgerRoutes = (api: OpenAPIHono<Env>) => api.route('/', exportRoutes).route('/', importRoutes);
+export const mountLedgerRoutes = (api: OpenAPIHono<Env>) => api.route('/', exportRoutes).route('/', importRoutes).route('/', settlementRoutes);
 
 const health = createRoute({
   method: 'get',
@@ -171,7 +173,13 @@ function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) => unkno
   return app;
 }
 
-export type AppType = ReturnType<typeof buildApp>;
+/**
+ * For types only (never called): the full app as the typed web client sees it. buildApp mounts the
+ * ledger routes through mountLedgerRoutes, whose routers' types do not flow into its own; the
+ * settlement routes the web calls are added back here.
+ */
+const typedApp = (deps: AppDeps) => buildApp(deps).route('/api', settlementRoutes);
+export type AppType = ReturnType<typeof typedApp>;
 
 /** What the webhooks function has: the table, the payments adapter, a clock (no identity, no files). */
 export type WebhookDeps = Pick<AppDeps, 'doc' | 'tableName' | 'payments' | 'clock'>;

@@ -67,8 +67,16 @@ export class BangfuStack extends Stack {
     this.api.function.fn.addEnvironment('PUBLIC_URL', this.web.url);
     this.webhooks = new Webhooks(this, 'Webhooks', { entry: ENTRIES.webhooks, table: this.table.table, httpApi: this.api.httpApi, stripe });
     this.jobs = new Jobs(this, 'Jobs', { entry: ENTRIES.jobs, table: this.table.table });
-    // /api/exports/* and /api/imports/*: exceljs, more memory and time, out of the API's bundle
-    this.ledger = new Ledger(this, 'Ledger', { entry: ENTRIES.ledger, table: this.table.table, httpApi: this.api.httpApi, userPool: this.identity.userPool, client: this.identity.client });
+    // /api/exports/*, /api/imports/* (exceljs, more memory and time), settlements and payouts: out of the API's bundle
+    this.ledger = new Ledger(this, 'Ledger', {
+      entry: ENTRIES.ledger,
+      table: this.table.table,
+      httpApi: this.api.httpApi,
+      userPool: this.identity.userPool,
+      client: this.identity.client,
+      files: this.files,
+      stripe,
+    });
 
     this.alarms = new Alarms(this, 'Alarms', {
       httpApi: this.api.httpApi,

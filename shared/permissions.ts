@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   'order.read': ['bureau_admin', 'org_member'],
   'order.fulfil': ['bureau_admin', 'org_member'],
   'order.refund': ['bureau_admin', 'org_member'],
+  // settlement (issue 13): a seller reads its own statement and payouts; the bureau pays
+  'settlement.read': ['bureau_admin', 'org_member'],
+  'payout.read': ['bureau_admin', 'org_member'],
+  'payout.write': ['bureau_admin'],
   'commitment.read': ['bureau_admin', 'org_member'],
   'commitment.write': ['bureau_admin', 'org_member'],
   // donations, use of funds, recognition and concerns (issue 5); record-level checks in the services

@@ -20,6 +20,10 @@ const paidAtOnce: Payments = {
   refund: async () => {
     throw new Error('demo orders are not refunded');
   },
+  paymentFee: async () => null,
+  transfer: async () => {
+    throw new Error('demo payments make no transfers');
+  },
   verifyWebhook: () => {
     throw new Error('demo payments send no webhooks');
   },

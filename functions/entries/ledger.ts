@@ -1,8 +1,9 @@
 /**
- * The ledger Lambda: /api/exports/* (the monthly Excel ledger) and /api/imports/* (villages and
- * organizations from .xlsx or .csv), the routes that need exceljs, in a function of their own with
- * more memory and time, so exceljs stays out of the api Lambda's bundle (see functions/app.ts
- * buildApiApp). The same app and middleware stack as everywhere (deps, body limits, auth,
+ * The ledger Lambda: /api/exports/* (the monthly Excel ledger, settlement statements) and
+ * /api/imports/* (villages and organizations from .xlsx or .csv), the routes that need exceljs, and
+ * the back office's money — /api/settlements, /api/payouts (Stripe transfers, evidence files) and
+ * the organizations' payout accounts — in a function of their own with more memory and time, so
+ * they stay out of the api Lambda's bundle (see functions/app.ts buildApiApp). The same app and middleware stack as everywhere (deps, body limits, auth,
  * idempotency, errors); any other path is a 404 here (the HTTP API never sends one).
  *
  * Limits on AWS: a Lambda request payload is at most 6 MB, and API Gateway base64-encodes a binary
@@ -20,12 +21,15 @@ import { buildApp } from '../app.js';
 import { AppError } from '../errors.js';
 import type { AppDeps } from '../http/context.js';
 import { errorResponse } from '../http/errors.js';
+import { S3FileStore } from '../adapters/files-s3.js';
+import { StripePayments } from '../adapters/payments/stripe.js';
 import { DEFAULT_CHECKOUT_TTL_SECONDS, DEFAULT_RATE_LIMITS, LambdaEnv } from './env.js';
+import { handlerMadeAtColdStart, readStripeSecret } from './stripe-secret.js';
 
 /** The paths this function serves (infra/constructs/ledger.ts routes the same ones here). */
-export const LEDGER_PATHS = /^\/api\/(exports|imports)\//;
+export const LEDGER_PATHS = /^\/api\/((exports|imports|payouts)\/|(settlements|payouts)$|organizations\/[^/]+\/payout-account$)/;
 
-const LedgerEnv = LambdaEnv.pick({ TABLE_NAME: true, USER_POOL_ID: true, USER_POOL_CLIENT_ID: true });
+const LedgerEnv = LambdaEnv.pick({ TABLE_NAME: true, USER_POOL_ID: true, USER_POOL_CLIENT_ID: true, FILES_BUCKET: true, STRIPE_SECRET_ID: true });
 
 function ledgerEnv(source: NodeJS.ProcessEnv = process.env) {
   const parsed = LedgerEnv.safeParse(source);
@@ -42,7 +46,7 @@ const absent = <T extends object>(name: string): T =>
     },
   });
 
-export function ledgerDeps(env = ledgerEnv()): AppDeps {
+export function ledgerDeps(env = ledgerEnv(), payments: AppDeps['payments'] = absent('payments')): AppDeps {
   const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
@@ -53,8 +57,10 @@ export function ledgerDeps(env = ledgerEnv()): AppDeps {
     directory: absent('user directory'),
     clock: systemClock,
     rateLimits: DEFAULT_RATE_LIMITS,
-    files: absent('file store'),
-    payments: absent('payments'),
+    // payout evidence (the bank slips), in the same private bucket as the API's files
+    files: new S3FileStore(env.FILES_BUCKET),
+    // stripe_transfer payouts
+    payments,
     checkoutTtlSeconds: DEFAULT_CHECKOUT_TTL_SECONDS,
   };
 }
@@ -67,4 +73,9 @@ export function ledgerApp(deps: AppDeps) {
   );
 }
 
-export const handler = handle(ledgerApp(ledgerDeps()));
+// the Stripe keys come from Secrets Manager on the first invocation, once (stripe-secret.ts)
+export const handler = handlerMadeAtColdStart(async () => {
+  const env = ledgerEnv();
+  const stripe = await readStripeSecret(env.STRIPE_SECRET_ID);
+  return handle(ledgerApp(ledgerDeps(env, new StripePayments(stripe))));
+});

@@ -5,7 +5,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.js';
-import type { PhotoFiles } from './files.js';
+import { API_FILE_KEYS, type PhotoFiles } from './files.js';
 import { USER_ADMIN_ACTIONS } from './identity.js';
 import type { StripeSecrets } from './stripe-secrets.js';
 
@@ -39,7 +39,7 @@ export class Api extends Construct {
       stripe: props.stripe,
     });
     // listing photos: stored, served and removed through the API only
-    props.files.grantPhotos(this.function.fn);
+    props.files.grantFiles(this.function.fn, API_FILE_KEYS);
     // creating users writes to the pool; on this pool's ARN only
     props.userPool.grant(this.function.fn, ...USER_ADMIN_ACTIONS);
     this.httpApi = new HttpApi(this, 'HttpApi', { description: 'Bangfu API; browsers reach it through CloudFront under /api' });

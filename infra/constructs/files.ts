@@ -5,6 +5,13 @@ import { Construct } from 'constructs';
 
 /** Where photos live in the bucket: <tenantId>/photos/<photoId> (functions/modules/produce/photos.ts). */
 export const PHOTO_KEYS = '*/photos/*';
+/**
+ * The API's files: photos, donation vouchers and expenditure evidence (functions/modules/donations/files.ts:
+ * <tenantId>/vouchers/<id>, <tenantId>/evidence/<id>).
+ */
+export const API_FILE_KEYS = [PHOTO_KEYS, '*/vouchers/*', '*/evidence/*'];
+/** The ledger function's: payout evidence, <tenantId>/payouts/<id> (functions/modules/settlements/payouts.ts). */
+export const PAYOUT_FILE_KEYS = ['*/payouts/*'];
 /** What the API does with a photo: store it, serve it, remove it when its upload is undone. */
 export const PHOTO_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
 
@@ -27,10 +34,10 @@ export class PhotoFiles extends Construct {
     });
   }
 
-  /** Read, write and delete photo objects: nothing else in the bucket, nothing on the bucket itself. */
-  grantPhotos(grantee: IGrantable): void {
+  /** Read, write and delete the objects under `keys`: nothing else in the bucket, nothing on the bucket itself. */
+  grantFiles(grantee: IGrantable, keys: string[]): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({ actions: PHOTO_ACTIONS, resources: [this.bucket.arnForObjects(PHOTO_KEYS)] }),
+      new PolicyStatement({ actions: PHOTO_ACTIONS, resources: keys.map((k) => this.bucket.arnForObjects(k)) }),
     );
   }
 }

@@ -5,9 +5,18 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.js';
+import { PAYOUT_FILE_KEYS, type PhotoFiles } from './files.js';
+import type { StripeSecrets } from './stripe-secrets.js';
 
 /** The HTTP API routes of the ledger function (more specific than /api/{proxy+}, so they win). */
-export const LEDGER_ROUTES = ['/api/exports/{proxy+}', '/api/imports/{proxy+}'] as const;
+export const LEDGER_ROUTES = [
+  '/api/exports/{proxy+}',
+  '/api/imports/{proxy+}',
+  '/api/settlements',
+  '/api/payouts',
+  '/api/payouts/{proxy+}',
+  '/api/organizations/{id}/payout-account',
+] as const;
 
 /** More than the API's: exceljs builds and reads workbooks in memory-hungry zip streams. */
 export const LEDGER_MEMORY_MB = 1024;
@@ -16,24 +25,32 @@ export const LEDGER_TIMEOUT = Duration.seconds(30);
 
 /**
  * The ledger function (functions/entries/ledger.ts): the monthly Excel export and the imports of
- * villages and organizations, the only routes that need exceljs, kept out of the API function's
- * bundle. It verifies Cognito tokens like the API and reads and writes the table; no user pool
- * writes, no files, no Stripe. Uploads on AWS: a Lambda request is at most 6 MB and the HTTP API
- * base64-encodes a binary body, so an import above about 4.4 MB is refused by AWS with a 413.
+ * villages and organizations (the only routes that need exceljs), and the back office's money
+ * (settlements, payouts), kept out of the API function's bundle. It verifies Cognito tokens like
+ * the API and reads and writes the table; payout evidence goes to the files bucket, Stripe
+ * transfers use the Stripe secret; no user pool writes. Uploads on AWS: a Lambda request is at
+ * most 6 MB and the HTTP API base64-encodes a binary body, so an import above about 4.4 MB is
+ * refused by AWS with a 413.
  */
 export class Ledger extends Construct {
   readonly function: AppFunction;
 
-  constructor(scope: Construct, id: string, props: { entry: string; table: ITable; httpApi: HttpApi; userPool: UserPool; client: UserPoolClient }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { entry: string; table: ITable; httpApi: HttpApi; userPool: UserPool; client: UserPoolClient; files: PhotoFiles; stripe: StripeSecrets },
+  ) {
     super(scope, id);
     this.function = new AppFunction(this, 'Handler', {
       entry: props.entry,
-      description: 'Bangfu ledger: Excel export and imports',
+      description: 'Bangfu ledger: Excel export and imports, settlements and payouts',
       table: { table: props.table, access: 'readWrite' },
-      environment: { USER_POOL_ID: props.userPool.userPoolId, USER_POOL_CLIENT_ID: props.client.userPoolClientId },
+      environment: { USER_POOL_ID: props.userPool.userPoolId, USER_POOL_CLIENT_ID: props.client.userPoolClientId, FILES_BUCKET: props.files.bucket.bucketName },
+      stripe: props.stripe,
       memorySize: LEDGER_MEMORY_MB,
       timeout: LEDGER_TIMEOUT,
     });
+    props.files.grantFiles(this.function.fn, PAYOUT_FILE_KEYS);
     const integration = new HttpLambdaIntegration('Ledger', this.function.fn);
     for (const path of LEDGER_ROUTES) props.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration });
   }

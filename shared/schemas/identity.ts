@@ -50,6 +50,11 @@ export const TenantSettings = z.object({
   timeZone: TimeZone,
   reportDeadline: ReportDeadline,
   maxActivePairingsPerOrg: z.number().int().min(1, { error: '至少为 1' }).max(100, { error: '最多为 100' }),
+  /**
+   * Settlement: the payment fee charged to sellers without a Stripe key, in basis points of each
+   * paid order (100 = 1%); absent reads 0. With a key Stripe's own fee is taken instead.
+   */
+  paymentFeeRateBps: z.number({ error: '费率必须是整数（万分之一）' }).int({ error: '费率必须是整数（万分之一）' }).min(0, { error: '费率不能为负数' }).max(1000, { error: '费率最多 10%' }).optional(),
   /** rule 6: fen per organization kind; absent on older tenants, read with DEFAULT_RECOGNITION_THRESHOLDS */
   recognitionThresholds: RecognitionThresholds.optional(),
 });

@@ -67,11 +67,39 @@ export const LatePayment = z.object({
 });
 export type LatePayment = z.infer<typeof LatePayment>;
 
+export const FULFILMENT_STATUSES = ['paid', 'shipped', 'delivered', 'refunded'] as const;
+export const FulfilmentStatus = z.enum(FULFILMENT_STATUSES, { error: '包裹状态无效' });
+
+/**
+ * A parcel (DOMAIN.md "Fulfilment"): the part of a paid order that one seller ships, delivers or
+ * refunds: an organization, or the bureau (sellerOrganizationId null) for bureau-listed goods.
+ */
+export const Fulfilment = z.object({
+  id: Id,
+  sellerOrganizationId: z.string().nullable(),
+  /** the seller's name when the order was placed (the bureau's own name for its listings) */
+  sellerName: z.string(),
+  lines: z.array(OrderLine),
+  totalFen: z.number().int(),
+  /** its share of the payment fee (settlement: gross − refunds − fees) */
+  feeFen: z.number().int(),
+  status: FulfilmentStatus,
+  shipment: Shipment.nullable(),
+  shippedAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  refundedAt: z.string().nullable(),
+});
+export type Fulfilment = z.infer<typeof Fulfilment>;
+
 export const Order = z.object({
   id: Id,
   status: OrderStatus,
   lines: z.array(OrderLine),
   totalFen: z.number().int(),
+  /** one per seller once the order is paid (empty before); an org_member sees only its own */
+  fulfilments: z.array(Fulfilment),
+  /** what has been given back so far (fulfilments refunded) */
+  refundedFen: z.number().int(),
   /** the contact is shown in full to the selling organizations and the bureau, masked elsewhere */
   buyer: Buyer,
   /** rule 9: a signed-in org_member's purchase counts toward its organization's commitment */
@@ -100,6 +128,8 @@ export const OrderQuery = ListQuery.extend({
 
 /** ?token= of the buyer's order page: the secret returned by checkout. */
 export const PublicOrderQuery = z.object({ token: z.string({ error: '缺少订单凭证' }).min(1).max(200) });
+
+export const FulfilmentParams = z.object({ id: Id, fulfilmentId: Id });
 
 /** POST /api/orders/:id/refund: an optional reason, kept in the audit trail. */
 export const RefundInput = z.object({ reason: z.string().trim().max(200).optional() });

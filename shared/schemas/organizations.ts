@@ -42,6 +42,8 @@ export const Organization = OrganizationFields.extend({
   status: OrgStatus,
   statusReason: z.string().optional(),
   activePairings: z.number().int(),
+  /** the Stripe connected account stripe_transfer payouts go to (set by the bureau only) */
+  stripeAccountId: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

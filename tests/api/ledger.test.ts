@@ -11,7 +11,7 @@ let v1: string;
 let v2: string;
 let orgId: string;
 
-const SHEETS = ['村庄', '组织', '结对', '帮扶活动', '捐赠', '资金使用', '消费帮扶', '周报'];
+const SHEETS = ['村庄', '组织', '结对', '帮扶活动', '捐赠', '资金使用', '消费帮扶', '结算', '周报'];
 const SALES = '本月消费帮扶（元，已扣退款）';
 const CASH = '本月捐款（元，已扣退回）';
 const GOODS = '本月捐物折价（元，已扣退回）';
@@ -80,7 +80,7 @@ const body = (r: Record<string, unknown>[]) => r.filter((x) => Object.values(x)[
 const totalRow = (r: Record<string, unknown>[]) => r.find((x) => Object.values(x)[0] === '合计')!;
 
 describe('the ledger workbook', () => {
-  it('has the eight sheets, frozen headers, a Chinese file name', async () => {
+  it('has the nine sheets, frozen headers, a Chinese file name', async () => {
     const { wb, res } = await workbook('2026-06');
     expect(wb.worksheets.map((w) => w.name)).toEqual(SHEETS);
     for (const ws of wb.worksheets) expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

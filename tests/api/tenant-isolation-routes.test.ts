@@ -28,6 +28,7 @@ const A = {} as {
   concern: string;
   report: string;
   need: string;
+  payout: string;
 };
 
 beforeAll(async () => {
@@ -57,6 +58,11 @@ beforeAll(async () => {
   A.concern = (await h.call('POST', `/api/public/${a.slug}/concerns`, { body: { subject: { kind: 'village', id: A.village }, text: '资金去向不明' } })).body.concernId;
   A.need = (await h.call('POST', '/api/needs', { token: a.bureau, body: { villageId: A.village, category: 'sales', title: '销路', quantity: 10, unit: '箱' } })).body.id;
   A.report = (await h.call('POST', '/api/reports', { token: a.bureau, body: { organizationId: A.approvedOrg, weekStart: '2026-06-08', summary: '本周', progress: '进展', results: '成效' } })).body.id;
+  // a sale of the organization's own listing, and a payout of part of what it is owed (with evidence)
+  const aMember = await h.member(a, A.approvedOrg);
+  const own = await h.listing(a, { villageId: A.village, priceFen: 5_000 }, aMember);
+  await h.press((await h.checkout(a, [{ produceId: own.id, quantity: 1 }])).body.checkoutUrl, 'pay');
+  A.payout = (await h.call('POST', '/api/payouts', { token: a.bureau, body: { organizationId: A.approvedOrg, amountFen: 1_000, method: 'bank_transfer', reference: 'B-1', date: '2026-06-15' } })).body.id;
   const bOrg = await h.organization(b);
   bMember = bOrg.member;
   await h.activePairing(b, { orgId: bOrg.id, startDate: '2026-01-01' });
@@ -93,6 +99,12 @@ const ROUTES: Record<string, Route> = {
   'POST /orders/{id}/ship': { body: { carrier: '顺丰', trackingNo: 'SF999' }, member: true },
   'POST /orders/{id}/deliver': { body: {}, member: true },
   'POST /orders/{id}/refund': { body: {}, member: true },
+  'POST /orders/{id}/fulfilments/{fulfilmentId}/ship': { body: { carrier: '顺丰', trackingNo: 'SF999' }, member: true },
+  'POST /orders/{id}/fulfilments/{fulfilmentId}/deliver': { body: {}, member: true },
+  'POST /orders/{id}/fulfilments/{fulfilmentId}/refund': { body: {}, member: true },
+  'PUT /organizations/{id}/payout-account': { body: { stripeAccountId: 'acct_1A2b3C4d5E6f' } },
+  'POST /payouts/{id}/evidence': { photo: true },
+  'GET /payouts/{id}/evidence': { member: true },
   'GET /donations/{id}': { member: true },
   'GET /donations/{id}/receipt': { member: true },
   'POST /donations/{id}/refund': { body: {} },
@@ -136,6 +148,7 @@ const RECORD_BY_PREFIX: Record<string, (action: string) => { id: string; read: s
   '/concerns': () => ({ id: A.concern, read: [`/api/concerns/${A.concern}`] }),
   '/reports': () => ({ id: A.report, read: [`/api/reports/${A.report}`] }),
   '/needs': () => ({ id: A.need, read: [`/api/needs/${A.need}`, '/api/needs/summary'] }),
+  '/payouts': () => ({ id: A.payout, read: ['/api/payouts', '/api/settlements?month=2026-06'] }),
   '/orders': (action) => {
     const id = action === 'deliver' ? A.shippedOrder : A.paidOrder;
     return { id, read: [`/api/orders/${id}`, `/api/produce/${A.listing}`] };
@@ -143,7 +156,7 @@ const RECORD_BY_PREFIX: Record<string, (action: string) => { id: string; read: s
 };
 
 const prefixOf = (path: string) => '/' + path.split('/')[1];
-const actionOf = (path: string) => path.split('/')[3] ?? '';
+const actionOf = (path: string) => path.split('/').at(-1) ?? '';
 
 async function idOperationsOfTheApp(): Promise<string[]> {
   const spec = (await h.call('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
@@ -158,7 +171,7 @@ async function seenByA(record: { id: string; read: string[] }, entity: string) {
   return { reads, audit: await h.audit(a, entity, record.id) };
 }
 
-const ENTITY: Record<string, string> = { '/villages': 'village', '/organizations': 'organization', '/pairings': 'pairing', '/produce': 'produce', '/orders': 'order', '/donations': 'donation', '/expenditures': 'expenditure', '/concerns': 'concern', '/reports': 'report', '/needs': 'need' };
+const ENTITY: Record<string, string> = { '/villages': 'village', '/organizations': 'organization', '/pairings': 'pairing', '/produce': 'produce', '/orders': 'order', '/donations': 'donation', '/expenditures': 'expenditure', '/concerns': 'concern', '/reports': 'report', '/needs': 'need', '/payouts': 'payout' };
 
 /** A call as tenant B (its bureau or its member) with a JSON body or a photo upload. */
 async function callAs(token: string, method: string, url: string, route: Route) {
@@ -181,7 +194,7 @@ describe('every id route of the app', () => {
     const [method, path] = op.split(' ');
     const record = RECORD_BY_PREFIX[prefixOf(path)](actionOf(path));
     const entity = ENTITY[prefixOf(path)];
-    const url = '/api' + path.replace('{id}', record.id);
+    const url = '/api' + path.replace('{id}', record.id).replace('{fulfilmentId}', 'F1');
     const before = await seenByA(record, entity);
 
     const asBureau = await callAs(b.bureau, method, url, route);

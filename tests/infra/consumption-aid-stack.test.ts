@@ -48,14 +48,14 @@ describe('the Stripe secrets', () => {
     expect(json).not.toContain('{{resolve:');
   });
 
-  it('may be read (GetSecretValue, nothing more) by the API and webhooks functions, on that secret only', () => {
-    for (const fn of [stack.api.function.fn, stack.webhooks.function.fn]) {
+  it('may be read (GetSecretValue, nothing more) by the API, webhooks and ledger (payouts) functions, on that secret only', () => {
+    for (const fn of [stack.api.function.fn, stack.webhooks.function.fn, stack.ledger.function.fn]) {
       const secrets = statementsOfRole(roleOf(fn)).filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')));
       expect(secrets).toEqual([{ Action: 'secretsmanager:GetSecretValue', Effect: 'Allow', Resource: secretArn }]);
     }
     // and nobody else may read any secret
     const all = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
-    expect(all.filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')))).toHaveLength(2);
+    expect(all.filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')))).toHaveLength(3);
   });
 
   it('are not given to the jobs function, which moves no money: no secret id, no layer, no grant', () => {
@@ -128,14 +128,18 @@ describe('the photos bucket', () => {
     expect(statements.some((s) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false')).toBe(true);
   });
 
-  it('the API alone may read, write and delete photo objects there, and nothing more', () => {
+  it('the API may read, write and delete its photos, vouchers and evidence there, the ledger function its payout evidence, and nothing more', () => {
     const bucketId = id(stack.files.bucket);
+    const objects = (suffix: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, suffix]] });
     const s3 = statementsOfRole(roleOf(stack.api.function.fn)).filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
     expect(s3.length).toBeGreaterThan(0);
     for (const s of s3) {
-      expect(s.Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*/photos/*']] });
+      // every file key the API writes (functions/modules/produce/photos.ts, donations/files.ts) is covered, nothing else
+      expect(s.Resource).toEqual([objects('/*/photos/*'), objects('/*/vouchers/*'), objects('/*/evidence/*')]);
     }
     expect(s3.flatMap(actionsOf).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    const ledgerS3 = statementsOfRole(roleOf(stack.ledger.function.fn)).filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+    expect(ledgerS3.map((s) => s.Resource)).toEqual([objects('/*/payouts/*')]);
     for (const fn of [stack.webhooks.function.fn, stack.jobs.function.fn]) {
       expect(statementsOfRole(roleOf(fn)).flatMap(actionsOf).filter((a) => a.startsWith('s3:'))).toEqual([]);
     }

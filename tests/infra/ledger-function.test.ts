@@ -77,11 +77,12 @@ describe('the stack', () => {
     expect(ledger.MemorySize).toBeGreaterThan(api.MemorySize);
     expect(ledger.Timeout).toBeGreaterThan(api.Timeout);
     expect(ledger.Runtime).toBe('nodejs22.x');
-    expect(Object.keys(ledger.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID']));
-    expect(Object.keys(ledger.Environment.Variables).filter((k) => k.startsWith('STRIPE'))).toEqual([]);
+    expect(Object.keys(ledger.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'FILES_BUCKET', 'STRIPE_SECRET_ID']));
+    // the Stripe secret's name only (stripe_transfer payouts), never a key
+    expect(Object.keys(ledger.Environment.Variables).filter((k) => k.startsWith('STRIPE'))).toEqual(['STRIPE_SECRET_ID']);
   });
 
-  it('routes /api/exports/* and /api/imports/* of the same HTTP API to it', () => {
+  it('routes /api/exports/*, /api/imports/*, settlements and payouts of the same HTTP API to it', () => {
     const httpApiId = stack.getLogicalId(stack.api.httpApi.node.defaultChild as never);
     const fnId = stack.getLogicalId(stack.ledger.function.fn.node.defaultChild as CfnFunction);
     const integrations = Object.entries(template.findResources('AWS::ApiGatewayV2::Integration')).filter(
@@ -98,14 +99,16 @@ describe('the stack', () => {
     expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
   });
 
-  it('may not touch the user pool, the files bucket or Stripe’s secret', () => {
+  it('may not touch the user pool; of the files bucket only payout evidence; of Secrets Manager only Stripe’s secret', () => {
     const roleId = stack.getLogicalId(stack.ledger.function.fn.role!.node.defaultChild as never);
     const actions = Object.values(template.findResources('AWS::IAM::Policy'))
       .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
       .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
       .flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
     expect(actions.some((a) => a.startsWith('dynamodb:'))).toBe(true);
-    expect(actions.filter((a) => /^(cognito-idp|s3|secretsmanager):/.test(a))).toEqual([]);
+    expect(actions.filter((a) => /^cognito-idp:/.test(a))).toEqual([]);
+    expect(actions.filter((a) => /^secretsmanager:/.test(a))).toEqual(['secretsmanager:GetSecretValue']);
+    expect(actions.filter((a) => /^s3:/.test(a)).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
     expect(actions).not.toContain('dynamodb:Scan');
   });
 });
@@ -160,6 +163,10 @@ describe('the entries as Lambda calls them', () => {
   it('the ledger function asks for a token on its routes and knows no others', async () => {
     expect((await ledger(event('GET', '/api/exports/ledger.xlsx'), {})).statusCode).toBe(401);
     expect((await ledger(event('GET', '/api/imports/villages/template.xlsx'), {})).statusCode).toBe(401);
+    expect((await ledger(event('GET', '/api/settlements'), {})).statusCode).toBe(401);
+    expect((await ledger(event('POST', '/api/payouts', { 'content-type': 'application/json' }, '{}'), {})).statusCode).toBe(401);
+    expect((await ledger(event('GET', '/api/payouts/pay_1/evidence'), {})).statusCode).toBe(401);
+    expect((await ledger(event('PUT', '/api/organizations/org_1/payout-account', { 'content-type': 'application/json' }, '{}'), {})).statusCode).toBe(401);
     const other = await ledger(event('GET', '/api/villages'), {});
     expect(other.statusCode).toBe(404);
     expect(JSON.parse(other.body).error.code).toBe('not_found');
@@ -177,6 +184,6 @@ describe('the entries as Lambda calls them', () => {
     expect(doc.statusCode).toBe(200);
     const paths = Object.keys(JSON.parse(doc.body).paths);
     expect(paths).toContain('/needs');
-    expect(paths.filter((p) => /^\/(exports|imports)\//.test(p))).toEqual([]);
+    expect(paths.filter((p) => /^\/(exports|imports)\/|^\/(settlements|payouts)|payout-account/.test(p))).toEqual([]);
   });
 });

@@ -130,6 +130,14 @@ export class LocalPayments implements Payments {
     return { refundId: `re_local_${paymentRef.slice(-12)}_${randomBytes(6).toString('hex')}` };
   }
 
+  async paymentFee(_paymentRef: string): Promise<number | null> {
+    return null; // no provider: the tenant's fee rate applies
+  }
+
+  async transfer(): Promise<{ transferId: string }> {
+    throw new Error('no Stripe key: transfers need Stripe'); // the payouts service refuses before this
+  }
+
   verifyWebhook(rawBody: string, signature: string): Stripe.Event {
     return Stripe.webhooks.constructEvent(rawBody, signature, this.webhookSecret, WEBHOOK_TOLERANCE_SECONDS);
   }

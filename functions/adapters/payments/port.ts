@@ -44,6 +44,10 @@ export interface Payments {
   expireCheckoutSession(sessionId: string): Promise<void>;
   /** refunds a payment in full or in part; the same idempotency key never refunds twice */
   refund(paymentRef: string, amountFen: number, metadata: Record<string, string>, idempotencyKey: string): Promise<{ refundId: string }>;
+  /** Stripe's fee for a payment in fen (its balance transaction), or null where none is known (local mode) */
+  paymentFee(paymentRef: string): Promise<number | null>;
+  /** money to a seller's connected account (a Stripe transfer); the same idempotency key never transfers twice */
+  transfer(destination: string, amountFen: number, metadata: Record<string, string>, idempotencyKey: string): Promise<{ transferId: string }>;
   /** the signed event, or a throw when the signature is wrong or older than 300 s */
   verifyWebhook(rawBody: string, signature: string): Stripe.Event;
 }

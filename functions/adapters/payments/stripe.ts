@@ -65,6 +65,26 @@ export class StripePayments implements Payments {
     }
   }
 
+  /**
+   * The fee of the payment's charge, from its balance transaction. Stripe keeps it in the account's
+   * settlement currency: a CNY one is taken as it is, another is converted back to fen with the
+   * transaction's own exchange rate. Null while the balance transaction is not there yet.
+   */
+  async paymentFee(paymentRef: string): Promise<number | null> {
+    // bounded: the webhook waits on it (the tenant's rate is taken when it fails)
+    const pi = await this.stripe.paymentIntents.retrieve(paymentRef, { expand: ['latest_charge.balance_transaction'] }, { timeout: 3000, maxNetworkRetries: 1 });
+    const charge = pi.latest_charge;
+    const bt = charge && typeof charge !== 'string' ? charge.balance_transaction : null;
+    if (!bt || typeof bt === 'string') return null;
+    if (bt.currency === 'cny') return bt.fee;
+    return bt.exchange_rate ? Math.round(bt.fee / bt.exchange_rate) : null;
+  }
+
+  async transfer(destination: string, amountFen: number, metadata: Record<string, string>, idempotencyKey: string) {
+    const t = await this.stripe.transfers.create({ amount: amountFen, currency: 'cny', destination, metadata }, { idempotencyKey });
+    return { transferId: t.id };
+  }
+
   verifyWebhook(rawBody: string, signature: string): Stripe.Event {
     return Stripe.webhooks.constructEvent(rawBody, signature, this.webhookSecret, WEBHOOK_TOLERANCE_SECONDS);
   }

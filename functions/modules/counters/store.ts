@@ -116,11 +116,18 @@ export function expenditureMoves(amountFen: number, date: string): Move[] {
 }
 
 /**
- * A paid order (sign 1, in the month it was paid) or its refund (sign −1, in the refund's month),
+ * A paid order (sign 1, in the month it was paid) or a parcel's refund (sign −1, in the refund's month, `o` the parcel),
  * and the buyer organization's purchases for the commitment year (rule 9).
  */
-export function orderMoves(o: { totalFen: number; buyerOrganizationId?: string | null }, sign: 1 | -1, localDate: string, commitmentYear?: number | null): Move[] {
-  const moves: Move[] = [{ name: monthName(monthOfDate(localDate)), by: { salesFen: sign * o.totalFen, paidOrders: sign } }];
+export function orderMoves(
+  o: { totalFen: number; buyerOrganizationId?: string | null },
+  sign: 1 | -1,
+  localDate: string,
+  commitmentYear?: number | null,
+  /** a parcel's refund takes the order off the month's count only with the order's last parcel */
+  orders: number = sign,
+): Move[] {
+  const moves: Move[] = [{ name: monthName(monthOfDate(localDate)), by: { salesFen: sign * o.totalFen, paidOrders: orders } }];
   if (o.buyerOrganizationId && commitmentYear) moves.push({ name: commitmentsName(commitmentYear), by: { purchasedFen: sign * o.totalFen } });
   return moves;
 }

@@ -11,6 +11,8 @@ import { recountReports, recountVisits } from '../reports/dashboard.js';
 import { deadlineOf, dueWeek, reportingRules } from '../reports/weeks.js';
 import { reportsPart } from './reports-adapter.js';
 import { GAP_FLAG_LIMIT, lastMonths, UNCOVERED_LIMIT, type Flag, type OverLimitOrgs } from './service.js';
+import { storedFulfilmentsOf } from '../orders/fulfilments.js';
+import type { OrderRecord } from '../orders/store.js';
 
 /** Every item of a partition, however many (the recount alone reads whole partitions). */
 const everything = <T = Record<string, unknown>>(store: TenantStore, pk: string) => store.queryAll<T>({ pk }, Number.MAX_SAFE_INTEGER);
@@ -99,13 +101,17 @@ export async function recount(ctx: Pick<ServiceContext, 'store' | 'now'>, extraY
     if (!o.paidAt || !['paid', 'shipped', 'delivered', 'refunded'].includes(String(o.status))) continue;
     const total = num(o.totalFen);
     addMonth(monthOfDate(local(String(o.paidAt))), { salesFen: total, paidOrders: 1 });
-    const refunded = o.status === 'refunded';
-    if (refunded) addMonth(monthOfDate(local(String(o.refundedAt))), { salesFen: -total, paidOrders: -1 });
-    else {
-      sales.paidOrders += 1;
-      sales.totalFen += total;
-      if (o.buyerOrganizationId && o.commitmentYear) purchasedByYear.set(num(o.commitmentYear), (purchasedByYear.get(num(o.commitmentYear)) ?? 0) + total);
+    // each refunded parcel comes off in its refund's month; the order leaves the count with its last
+    let refundedFen = 0;
+    for (const f of storedFulfilmentsOf(o as unknown as OrderRecord)) {
+      if (f.status !== 'refunded') continue;
+      refundedFen += f.totalFen;
+      addMonth(monthOfDate(local(String(f.refundedAt))), { salesFen: -f.totalFen });
     }
+    if (o.status === 'refunded') addMonth(monthOfDate(local(String(o.refundedAt))), { paidOrders: -1 });
+    else sales.paidOrders += 1;
+    sales.totalFen += total - refundedFen;
+    if (o.buyerOrganizationId && o.commitmentYear) purchasedByYear.set(num(o.commitmentYear), (purchasedByYear.get(num(o.commitmentYear)) ?? 0) + total - refundedFen);
   }
 
   // rule 9: organizations with a commitment and the amounts, per year asked (this year always)

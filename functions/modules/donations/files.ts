@@ -15,7 +15,7 @@ export function sniffVoucherType(b: Uint8Array): string | null {
 
 type Upload = { bytes: Uint8Array; declaredType: string };
 
-function checked(upload: Upload): string {
+export function checkedUpload(upload: Upload): string {
   if (upload.bytes.length === 0) throw AppError.field('file', '请选择文件');
   if (upload.bytes.length > MAX_PHOTO_BYTES) throw new AppError('payload_too_large', 413, '文件不能超过 5 MB');
   const type = sniffVoucherType(upload.bytes);
@@ -30,7 +30,7 @@ const keyOf = (tenantId: string, kind: 'vouchers' | 'evidence', fileId: string) 
 export async function attachVoucher(ctx: ServiceContext, files: FileStore, id: string, upload: Upload): Promise<{ fileId: string }> {
   const d = await getDonationRecord(ctx.store, id);
   if (!d || (ctx.caller.role === 'org_member' && d.organizationId !== ctx.caller.organizationId)) throw AppError.notFound('捐赠');
-  const type = checked(upload);
+  const type = checkedUpload(upload);
   const fileId = newId('vch');
   const key = keyOf(ctx.store.tenantId, 'vouchers', fileId);
   await files.put(key, { bytes: upload.bytes, contentType: type });
@@ -54,7 +54,7 @@ export async function voucherFile(ctx: ServiceContext, files: FileStore, id: str
 export async function attachEvidence(ctx: ServiceContext, files: FileStore, id: string, upload: Upload): Promise<{ fileId: string }> {
   const e = await getExpenditure(ctx.store, id);
   if (!e) throw AppError.notFound('支出');
-  const type = checked(upload);
+  const type = checkedUpload(upload);
   const fileId = newId('evd');
   await files.put(keyOf(ctx.store.tenantId, 'evidence', fileId), { bytes: upload.bytes, contentType: type });
   await ctx.store.transact([

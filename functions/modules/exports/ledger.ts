@@ -5,7 +5,10 @@ import type { Pairing } from '../../../shared/schemas/pairings.js';
 import type { TenantStore } from '../../store/tenant-store.js';
 import { allVillageFunds, listDonationRecords, listExpenditures, type DonationRecord } from '../donations/store.js';
 import { getTenant } from '../identity/store.js';
+import { storedFulfilmentsOf } from '../orders/fulfilments.js';
 import { listOrderRecords, type OrderRecord } from '../orders/store.js';
+import { monthSettlement } from '../settlements/store.js';
+import { named, totalsOf } from '../settlements/service.js';
 import { listOrganizationItems } from '../organizations/store.js';
 import { listPairingItems } from '../pairings/store.js';
 import { listReportItems } from '../reports/store.js';
@@ -80,8 +83,10 @@ function scope(store: TenantStore, month: string, tz: string) {
       for await (const o of eachItem((cursor) => listOrderRecords(store, { limit: PAGE, cursor }))) {
         if (!o.paidAt || !SOLD.has(o.status)) continue;
         const paid = inMonth(dateInZone(new Date(o.paidAt), tz));
-        const refunded = o.status === 'refunded' && !!o.refundedAt && inMonth(dateInZone(new Date(o.refundedAt), tz));
-        if (paid || refunded) yield { ...o, paid, refunded };
+        // the parcels given back in the month (a whole order's refund is every parcel's)
+        const refundedParcels = storedFulfilmentsOf(o).filter((f) => f.status === 'refunded' && !!f.refundedAt && inMonth(dateInZone(new Date(f.refundedAt), tz)));
+        const refunded = refundedParcels.length > 0;
+        if (paid || refunded) yield { ...o, paid, refunded, refundedParcels };
       }
     },
     pairings: () => eachItem((cursor) => listPairingItems(store, { limit: PAGE, cursor })),
@@ -99,7 +104,7 @@ function scope(store: TenantStore, month: string, tz: string) {
   };
 }
 
-const orderVillageFen = (o: OrderRecord) => {
+const orderVillageFen = (o: Pick<OrderRecord, 'lines'>) => {
   const m = new Map<string, number>();
   for (const l of o.lines) m.set(l.villageId, (m.get(l.villageId) ?? 0) + l.priceFen * l.quantity);
   return m;
@@ -124,7 +129,8 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
   for await (const e of src.expenditures()) sums(byVillage, e.villageId).usedFen += e.amountFen;
   // net of refunds: paid in the month +, refunded in the month − (equals the dashboard's monthly salesFen)
   for await (const o of src.orders()) {
-    for (const [v, fen] of orderVillageFen(o)) sums(byVillage, v).salesFen += (o.paid ? fen : 0) - (o.refunded ? fen : 0);
+    if (o.paid) for (const [v, fen] of orderVillageFen(o)) sums(byVillage, v).salesFen += fen;
+    for (const f of o.refundedParcels) for (const [v, fen] of orderVillageFen(f)) sums(byVillage, v).salesFen -= fen;
   }
   // rule 8, cumulative as of the export: each village's FUNDS counter item (the dashboard's donations are their sum)
   const funds = await allVillageFunds(store);
@@ -235,14 +241,14 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
   tot = new Totals();
   for await (const o of src.orders()) {
     const paidFen = o.paid ? o.totalFen : 0;
-    const refundFen = o.refunded ? o.totalFen : 0;
+    const refundFen = o.refundedParcels.reduce((sum, f) => sum + f.totalFen, 0);
     const row = {
       id: o.id,
       paidOn: dateInZone(new Date(o.paidAt!), tz),
       villages: [...new Set(o.lines.map((l) => l.villageName))].join('、'),
       items: o.lines.map((l) => `${l.name}×${l.quantity}`).join('、'),
       totalFen: o.paid ? paidFen : null,
-      refundedOn: o.refundedAt ? dateInZone(new Date(o.refundedAt), tz) : '',
+      refundedOn: [...new Set(o.refundedParcels.map((f) => dateInZone(new Date(f.refundedAt!), tz)))].join('、'),
       refundFen: o.refunded ? refundFen : null,
       netFen: paidFen - refundFen,
       status: zh(ZH.order, o.status),
@@ -251,6 +257,17 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
     tot.add(row, ['totalFen', 'refundFen', 'netFen']);
   }
   s.total('合计', tot.sums);
+  await s.commit();
+
+  // 结算: one row per seller for the month, from the settlement counters (GET /api/settlements's figures):
+  // 应结 = 销售额 − 退款 − 手续费 = 已付 + 未付
+  s = sheet(wb, '结算', [
+    t('销售单位', 'organizationName', 28), n('订单数', 'orders'), y('销售额（元）', 'grossFen'), y('退款（元）', 'refundsFen'), y('支付手续费（元）', 'feesFen'),
+    y('应结（元）', 'payableFen'), y('已付（元）', 'paidOutFen'), y('未付（元）', 'owedFen'),
+  ]);
+  const settled = await named(store, await monthSettlement(store, month));
+  for (const row of settled) s.add(row);
+  s.total('合计', totalsOf(settled));
   await s.commit();
 
   s = sheet(wb, '周报', [t('周一', 'weekStart', 12), t('组织', 'organizationName', 28), t('提交日期', 'submittedAt', 12), t('是否按时', 'timeliness', 10), t('本周工作', 'summary', 40), t('进展', 'progress', 30), t('成效', 'results', 30)]);

@@ -1,11 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { PassThrough, Readable } from 'node:stream';
 import { LedgerQuery } from '../../../shared/schemas/imports.js';
+import { SettlementQuery } from '../../../shared/schemas/settlements.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
 import { BEARER, ERRORS } from '../../http/openapi.js';
 import { serviceContext } from '../../http/service-context.js';
 import { writeLedger } from './ledger.js';
+import { monthSettlements } from '../settlements/service.js';
+import { writeSettlementStatement } from './settlement.js';
 import { contentDisposition } from './sheets.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -23,35 +26,64 @@ const ledgerRoute = () =>
   responses: { 200: { content: { [XLSX]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } }, description: 'the workbook' }, ...ERRORS },
   });
 
+const settlementRoute = () =>
+  createRoute({
+    method: 'get',
+    path: '/exports/settlement.xlsx',
+    tags: ['exports'],
+    summary: 'A month’s settlement statement (结算单) as an Excel workbook: sellers, villages, payouts (an org_member: its own)',
+    security: BEARER,
+    middleware: [authorize('settlement.read')] as const,
+    request: { query: SettlementQuery },
+    responses: { 200: { content: { [XLSX]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } }, description: 'the workbook' }, ...ERRORS },
+  });
+
+/** A streamed workbook: written while the response streams; a failure half-way breaks the download. */
+async function streamed(c: { var: { requestId: string } }, write: (wb: import('exceljs').stream.xlsx.WorkbookWriter) => Promise<void>): Promise<ReadableStream> {
+  const { default: ExcelJS } = await import('exceljs');
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = 'Bangfu';
+  void (async () => {
+    try {
+      await write(wb);
+      await wb.commit();
+    } catch (e) {
+      console.error(JSON.stringify({ msg: 'export failed', requestId: c.var.requestId, error: String(e) }));
+      out.destroy(e as Error);
+    }
+  })();
+  return Readable.toWeb(out) as ReadableStream;
+}
+
 /**
  * Built in a factory marked pure, and exceljs imported only when a ledger is asked for: the api
  * Lambda, which never mounts these routes, bundles neither (see functions/app.ts buildApiApp).
  */
 function makeExportRoutes() {
-  return new OpenAPIHono<Env>().openapi(ledgerRoute(), async (c) => {
-    const ctx = serviceContext(c);
-    const { month } = c.req.valid('query');
-    const { default: ExcelJS } = await import('exceljs');
-    const out = new PassThrough();
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    wb.creator = 'Bangfu';
-    // the workbook is written while the response streams; a failure half-way breaks the download
-    // (the client sees a truncated body, never a valid-looking partial workbook)
-    void (async () => {
-      try {
-        await writeLedger(wb, { store: ctx.store, month });
-        await wb.commit();
-      } catch (e) {
-        console.error(JSON.stringify({ msg: 'ledger export failed', requestId: c.var.requestId, error: String(e) }));
-        out.destroy(e as Error);
-      }
-    })();
-    return c.body(Readable.toWeb(out) as ReadableStream, 200, {
-      'content-type': XLSX,
-      'content-disposition': contentDisposition(`ledger-${month}.xlsx`, `工作台帐-${month}.xlsx`),
-      'cache-control': 'no-store',
+  return new OpenAPIHono<Env>()
+    .openapi(ledgerRoute(), async (c) => {
+      const ctx = serviceContext(c);
+      const { month } = c.req.valid('query');
+      const body = await streamed(c, (wb) => writeLedger(wb, { store: ctx.store, month }));
+      return c.body(body, 200, {
+        'content-type': XLSX,
+        'content-disposition': contentDisposition(`ledger-${month}.xlsx`, `工作台帐-${month}.xlsx`),
+        'cache-control': 'no-store',
+      });
+    })
+    .openapi(settlementRoute(), async (c) => {
+      const ctx = serviceContext(c);
+      const { month, organizationId } = c.req.valid('query');
+      // the statement's first read (and its 404 for an unknown or foreign organization) before the stream starts
+      await monthSettlements(ctx, month, organizationId);
+      const body = await streamed(c, (wb) => writeSettlementStatement(wb, ctx, month, organizationId));
+      return c.body(body, 200, {
+        'content-type': XLSX,
+        'content-disposition': contentDisposition(`settlement-${month}.xlsx`, `结算单-${month}.xlsx`),
+        'cache-control': 'no-store',
+      });
     });
-  });
 }
 
 export const exportRoutes = /* @__PURE__ */ makeExportRoutes();

@@ -8,6 +8,8 @@ import { newId } from '../../store/ids.js';
 import { expiredCheckouts, openHoldsTx } from '../holds/store.js';
 import { getProduceRecord, getProduceRecords, holdStockTx } from '../produce/store.js';
 import { availableOf } from '../produce/views.js';
+import { organizationNames } from '../organizations/store.js';
+import { planFulfilments } from './fulfilments.js';
 import { putNewOrderTx, type OrderRecord } from './store.js';
 import { expireOrder } from './transitions.js';
 import { getOrderRecord } from './store.js';
@@ -63,6 +65,11 @@ export async function checkout(ctx: PublicContext, deps: CheckoutDeps, input: Ch
   const totalFen = lines.reduce((sum, l) => sum + l.priceFen * l.quantity, 0);
   if (totalFen > MAX_SESSION_AMOUNT_FEN) throw AppError.field('items', '订单金额过大（单笔不超过 ¥999,999.99）');
 
+  // the parcels, one per seller, named as the buyer will see them (the bureau sells as the tenant)
+  const sellerIds = [...new Set(lines.map((l) => l.organizationId).filter((o): o is string => !!o))];
+  const names: Map<string | null, string> = new Map(await organizationNames(ctx.store, sellerIds));
+  names.set(null, ctx.tenant.name);
+
   const token = randomBytes(24).toString('base64url');
   const at = ctx.now.toISOString();
   const expiresAt = new Date(ctx.now.getTime() + deps.ttlSeconds * 1000).toISOString();
@@ -83,7 +90,8 @@ export async function checkout(ctx: PublicContext, deps: CheckoutDeps, input: Ch
     updatedAt: at,
     tokenHash: hashToken(token),
     tenantSlug: ctx.tenant.slug,
-    sellerOrganizationIds: [...new Set(lines.map((l) => l.organizationId).filter((o): o is string => !!o))],
+    sellerOrganizationIds: sellerIds,
+    fulfilments: planFulfilments(lines, names),
     villageIds: [...new Set(lines.map((l) => l.villageId))],
     produceIds: lines.map((l) => l.produceId),
   };

@@ -2,7 +2,10 @@ import type { SessionObject } from '../../adapters/payments/port.js';
 import { AppError } from '../../errors.js';
 import type { PaymentKind, WebhookContext } from '../payments/kinds.js';
 import { getOrderRecord, markOrderTx, type OrderRecord } from './store.js';
-import { AlreadyMoved, expireOrder, payAfterExpiry, payOrder } from './transitions.js';
+import { getTenant } from '../identity/store.js';
+import type { TenantStore } from '../../store/tenant-store.js';
+import type { Payments } from '../../adapters/payments/port.js';
+import { AlreadyMoved, expireOrder, payAfterExpiry, payOrder, type PaymentFee } from './transitions.js';
 
 const paymentRefOf = (s: SessionObject) => (typeof s.payment_intent === 'string' ? s.payment_intent : s.payment_intent?.id) ?? undefined;
 
@@ -13,6 +16,23 @@ async function orderOf(ctx: WebhookContext, s: SessionObject): Promise<OrderReco
   // with the one the order was given is not this order's payment
   if (!o || (o.sessionId && o.sessionId !== s.id)) return null;
   return o;
+}
+
+/**
+ * The payment's fee for settlement: Stripe's actual fee (its balance transaction) with a key; the
+ * tenant's rate (basis points, default 0) without one, or when Stripe cannot say (logged).
+ */
+export async function paymentFeeOf(store: TenantStore, payments: Payments, paymentRef: string | undefined, totalFen: number): Promise<PaymentFee> {
+  if (payments.mode === 'stripe' && paymentRef) {
+    try {
+      const fee = await payments.paymentFee(paymentRef);
+      if (fee !== null) return { feeFen: fee };
+    } catch (e) {
+      console.error(JSON.stringify({ level: 'error', msg: 'payment fee not read', paymentRef, error: String(e) }));
+    }
+  }
+  const bps = (await getTenant(store))?.paymentFeeRateBps ?? 0;
+  return { feeFen: Math.round((totalFen * bps) / 10_000) };
 }
 
 /** Orders paid through Stripe Checkout (or the local checkout page): metadata.kind 'order'. */
@@ -27,11 +47,13 @@ export const orderPayments: PaymentKind = {
     }
     const ref = paymentRefOf(s);
     if (o.status === 'pending_payment') {
-      return (await payOrder(ctx.store, o, ctx.now, ref, [ctx.recordEvent])) ? 'paid' : 'already_moved';
+      const fee = await paymentFeeOf(ctx.store, ctx.payments, ref, o.totalFen);
+      return (await payOrder(ctx.store, o, ctx.now, ref, [ctx.recordEvent], fee)) ? 'paid' : 'already_moved';
     }
     if (o.status === 'expired' || o.status === 'cancelled') {
       const refund = () => (ref ? ctx.payments.refund(ref, o.totalFen, { tenantId: ctx.store.tenantId, orderId: o.id, kind: 'order' }, `late-${o.id}`) : Promise.reject(new Error('no payment reference')));
-      return `late_payment_${await payAfterExpiry(ctx.store, o, ctx.now, ref, refund, [ctx.recordEvent])}`;
+      const fee = await paymentFeeOf(ctx.store, ctx.payments, ref, o.totalFen);
+      return `late_payment_${await payAfterExpiry(ctx.store, o, ctx.now, ref, refund, [ctx.recordEvent], fee)}`;
     }
     return `already_${o.status}`;
   },

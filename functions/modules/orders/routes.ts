@@ -1,12 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Page } from '../../../shared/schemas/common.js';
-import { Order, OrderQuery, RefundInput, Shipment } from '../../../shared/schemas/orders.js';
+import { FulfilmentParams, Order, OrderQuery, RefundInput, Shipment } from '../../../shared/schemas/orders.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
 import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { serviceContext } from '../../http/service-context.js';
-import { deliverOrder, getOrder, listOrders, refundOrder, shipOrder } from './service.js';
+import { actOnFulfilment, deliverOrder, getOrder, listOrders, refundOrder, shipOrder } from './service.js';
 
 const tags = ['orders'];
 const optionalBody = <T extends z.ZodTypeAny>(schema: T) => ({ content: { 'application/json': { schema } }, required: false as const });
@@ -66,11 +66,61 @@ const refund = createRoute({
   responses: { 200: jsonOk(Order, 'the refunded order'), ...ERRORS },
 });
 
+const parcel = { description: 'a parcel: one seller’s part of a paid order (an org_member acts on its own only; another’s is a 404)' };
+
+const shipParcel = createRoute({
+  method: 'post',
+  path: '/orders/{id}/fulfilments/{fulfilmentId}/ship',
+  tags,
+  summary: 'One parcel paid → shipped, with the carrier and tracking number',
+  description: parcel.description,
+  security: BEARER,
+  middleware: [authorize('order.fulfil')] as const,
+  request: { params: FulfilmentParams, body: jsonBody(Shipment) },
+  responses: { 200: jsonOk(Order, 'the order (as the caller sees it)'), ...ERRORS },
+});
+
+const deliverParcel = createRoute({
+  method: 'post',
+  path: '/orders/{id}/fulfilments/{fulfilmentId}/deliver',
+  tags,
+  summary: 'One parcel shipped → delivered',
+  description: parcel.description,
+  security: BEARER,
+  middleware: [authorize('order.fulfil')] as const,
+  request: { params: FulfilmentParams, body: optionalBody(z.object({})) },
+  responses: { 200: jsonOk(Order, 'the order (as the caller sees it)'), ...ERRORS },
+});
+
+const refundParcel = createRoute({
+  method: 'post',
+  path: '/orders/{id}/fulfilments/{fulfilmentId}/refund',
+  tags,
+  summary: 'One parcel refunded: exactly its amount back (a partial Stripe refund with a key), its unshipped units back on sale, totals and settlement moved',
+  description: parcel.description,
+  security: BEARER,
+  middleware: [authorize('order.refund')] as const,
+  request: { params: FulfilmentParams, body: optionalBody(RefundInput) },
+  responses: { 200: jsonOk(Order, 'the order (as the caller sees it)'), ...ERRORS },
+});
+
 export const orderRoutes = new OpenAPIHono<Env>()
   .openapi(list, async (c) => c.json(await listOrders(serviceContext(c), c.req.valid('query')), 200))
   .openapi(get, async (c) => c.json(await getOrder(serviceContext(c), c.req.valid('param').id), 200))
-  .openapi(ship, async (c) => c.json(await shipOrder(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 200))
-  .openapi(deliver, async (c) => c.json(await deliverOrder(serviceContext(c), c.req.valid('param').id), 200))
+  .openapi(ship, async (c) => c.json(await shipOrder(serviceContext(c), c.var.deps.payments, c.req.valid('param').id, c.req.valid('json')), 200))
+  .openapi(deliver, async (c) => c.json(await deliverOrder(serviceContext(c), c.var.deps.payments, c.req.valid('param').id), 200))
   .openapi(refund, async (c) =>
     c.json(await refundOrder(serviceContext(c), c.var.deps.payments, c.req.valid('param').id, c.req.valid('json')?.reason), 200),
-  );
+  )
+  .openapi(shipParcel, async (c) => {
+    const p = c.req.valid('param');
+    return c.json(await actOnFulfilment(serviceContext(c), c.var.deps.payments, p.id, p.fulfilmentId, 'ship', { shipment: c.req.valid('json') }), 200);
+  })
+  .openapi(deliverParcel, async (c) => {
+    const p = c.req.valid('param');
+    return c.json(await actOnFulfilment(serviceContext(c), c.var.deps.payments, p.id, p.fulfilmentId, 'deliver'), 200);
+  })
+  .openapi(refundParcel, async (c) => {
+    const p = c.req.valid('param');
+    return c.json(await actOnFulfilment(serviceContext(c), c.var.deps.payments, p.id, p.fulfilmentId, 'refund', { reason: c.req.valid('json')?.reason }), 200);
+  });

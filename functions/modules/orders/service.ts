@@ -1,19 +1,21 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Order, Shipment } from '../../../shared/schemas/orders.js';
+import type { Fulfilment, Order, Shipment } from '../../../shared/schemas/orders.js';
 import type { Payments } from '../../adapters/payments/port.js';
 import { AppError } from '../../errors.js';
 import type { TxItem } from '../../store/tenant-store.js';
 import type { PublicContext } from '../../http/public.js';
 import { auditPut } from '../audit/store.js';
 import { purchasedTx } from '../commitments/store.js';
-import { movesTx, orderMoves } from '../counters/store.js';
+import { monthOfDate, movesTx, orderMoves } from '../counters/store.js';
+import { settlementRefundTx } from '../settlements/store.js';
+import { isPaidOrLater, orderStatusOf, storedFulfilmentsOf, type FulfilmentRecord } from './fulfilments.js';
 import { getTenant } from '../identity/store.js';
 import { dateInZone } from '../../../shared/dates.js';
 import type { ServiceContext } from '../context.js';
 import { unsellShippedTx, unsellToStockTx } from '../produce/store.js';
 import { hashToken } from './checkout.js';
-import { getOrderRecord, listOrderRecords, listSellerOrderRecords, salesTx, transitionOrderTx, villageSalesTx, type OrderRecord } from './store.js';
-import { toOrder, toPublicOrder } from './views.js';
+import { getOrderRecord, listOrderRecords, listSellerOrderRecords, rewriteOrderTx, salesTx, villageSalesTx, type OrderRecord } from './store.js';
+import { toOrder, toPublicOrder, toSellerOrder } from './views.js';
 
 type Query = { status?: Order['status']; villageId?: string; produceId?: string; limit: number; cursor?: string };
 
@@ -29,18 +31,24 @@ async function visible(ctx: ServiceContext, id: string): Promise<OrderRecord> {
 /** The bureau and the selling organizations see the buyer's contact in full (to ship the goods). */
 const view = (o: OrderRecord) => toOrder(o, true);
 
+/**
+ * The bureau lists every order; an org_member the orders holding its listings, each as its own
+ * parcel (toSellerOrder), filtered by its parcel's status — so a page may hold fewer than `limit`.
+ */
 export async function listOrders(ctx: ServiceContext, q: Query) {
   if (ctx.caller.role === 'org_member') {
-    if (!ctx.caller.organizationId) return { items: [], nextCursor: null };
-    const page = await listSellerOrderRecords(ctx.store, ctx.caller.organizationId, q);
-    return { items: page.items.map(view), nextCursor: page.nextCursor };
+    const orgId = ctx.caller.organizationId;
+    if (!orgId) return { items: [], nextCursor: null };
+    const page = await listSellerOrderRecords(ctx.store, orgId, q);
+    const items = page.items.map((o) => toSellerOrder(o, orgId)).filter((o) => !q.status || o.status === q.status);
+    return { items, nextCursor: page.nextCursor };
   }
   const page = await listOrderRecords(ctx.store, q);
   return { items: page.items.map(view), nextCursor: page.nextCursor };
 }
 
 export async function getOrder(ctx: ServiceContext, id: string): Promise<Order> {
-  return view(await visible(ctx, id));
+  return viewFor(ctx, await visible(ctx, id));
 }
 
 const STATUS_ZH: Record<Order['status'], string> = {
@@ -53,65 +61,159 @@ const STATUS_ZH: Record<Order['status'], string> = {
   refunded: '已退款',
 };
 
-async function move(ctx: ServiceContext, o: OrderRecord, to: Order['status'], set: Record<string, unknown>, extra: TxItem[] = []): Promise<Order> {
-  const after: OrderRecord = { ...o, ...set, status: to } as OrderRecord;
-  await ctx.store.transact([
-    ...transitionOrderTx(ctx.store, o, [o.status], to, set, AppError.conflict('订单状态刚刚发生变化，请刷新')),
-    ...extra,
-    auditPut(ctx, 'order', o.id, to === 'shipped' ? 'ship' : to === 'delivered' ? 'deliver' : 'refund', toOrder(o, false), toOrder(after, false)),
-  ]);
-  return view(after);
-}
+/** Raised by a parcel move whose order changed since it was read (another parcel moved): read again. */
+class ParcelRaced extends Error {}
+const PARCEL_ATTEMPTS = 4;
+
+type Action = 'ship' | 'deliver' | 'refund';
+type ActionInput = { shipment?: Shipment; reason?: string };
+const ACTION_ZH: Record<Action, string> = { ship: '发货', deliver: '确认送达', refund: '退款' };
+/** rule of the parcel's life: paid → shipped → delivered; a refund from any of them */
+const FROM: Record<Action, Fulfilment['status'][]> = { ship: ['paid'], deliver: ['shipped'], refund: ['paid', 'shipped', 'delivered'] };
+const PARCEL_ZH: Record<Fulfilment['status'], string> = { paid: '待发货', shipped: '已发货', delivered: '已送达', refunded: '已退款' };
 
 function refuse(o: OrderRecord, what: string): AppError {
   return AppError.conflict(`订单当前为「${STATUS_ZH[o.status]}」，不能${what}`, { status: o.status });
 }
 
-/** paid → shipped, with the carrier and tracking number. */
-export async function shipOrder(ctx: ServiceContext, id: string, shipment: Shipment): Promise<Order> {
-  const o = await visible(ctx, id);
-  if (o.status !== 'paid') throw refuse(o, '发货');
-  const at = ctx.now.toISOString();
-  return move(ctx, o, 'shipped', { shipment, shippedAt: at, updatedAt: at });
+/** The order's parcels once paid; before, every action is refused with the order's status. */
+function parcelsOf(o: OrderRecord, action: Action): FulfilmentRecord[] {
+  if (!isPaidOrLater(o.status)) throw refuse(o, ACTION_ZH[action]);
+  return storedFulfilmentsOf(o);
 }
 
-/** shipped → delivered. */
-export async function deliverOrder(ctx: ServiceContext, id: string): Promise<Order> {
-  const o = await visible(ctx, id);
-  if (o.status !== 'shipped') throw refuse(o, '确认送达');
-  const at = ctx.now.toISOString();
-  return move(ctx, o, 'delivered', { deliveredAt: at, updatedAt: at });
+/** A parcel the caller may act on: an org_member its own organization's only, anyone else's is "not found". */
+function mayActOn(ctx: ServiceContext, f: FulfilmentRecord | undefined): FulfilmentRecord {
+  if (!f || (ctx.caller.role === 'org_member' && f.sellerOrganizationId !== ctx.caller.organizationId)) throw AppError.notFound('包裹');
+  return f;
+}
+
+const viewFor = (ctx: ServiceContext, o: OrderRecord) => (ctx.caller.role === 'org_member' ? toSellerOrder(o, ctx.caller.organizationId ?? '') : view(o));
+
+/**
+ * One parcel moves (ship, deliver or refund), read and written again if another parcel of the same
+ * order moved in between (the order's rev). A refund gives the money back first — exactly the
+ * parcel's amount, once per parcel by idempotency key (a retry or a race asks Stripe again with the
+ * same key and gets the same refund) — then, in ONE transaction, the parcel and the order, the
+ * units (back on sale if never shipped), the sales totals, the village's public figure, the buyer
+ * organization's commitment (rule 9) and the seller's settlement.
+ */
+async function moveParcel(ctx: ServiceContext, payments: Payments, orderId: string, fulfilmentId: string | null, action: Action, input: ActionInput): Promise<OrderRecord> {
+  let refundId: string | null | undefined;
+  for (let attempt = 1; attempt <= PARCEL_ATTEMPTS; attempt++) {
+    const o = await visible(ctx, orderId);
+    const parcels = parcelsOf(o, action);
+    const f = mayActOn(ctx, fulfilmentId === null ? parcels[0] : parcels.find((p) => p.id === fulfilmentId));
+    if (!FROM[action].includes(f.status)) {
+      throw fulfilmentId === null
+        ? refuse(o, ACTION_ZH[action])
+        : AppError.conflict(`包裹当前为「${PARCEL_ZH[f.status]}」，不能${ACTION_ZH[action]}`, { status: f.status, fulfilmentId: f.id });
+    }
+    const at = ctx.now.toISOString();
+    let next: FulfilmentRecord;
+    const extra: TxItem[] = [];
+    if (action === 'ship') next = { ...f, status: 'shipped', shipment: input.shipment!, shippedAt: at };
+    else if (action === 'deliver') next = { ...f, status: 'delivered', deliveredAt: at };
+    else {
+      if (refundId === undefined) refundId = await refundMoney(ctx, payments, o, f, parcels.length);
+      next = { ...f, status: 'refunded', refundedAt: at, refundId, ...(input.reason ? { refundReason: input.reason } : {}) };
+    }
+    const after = parcels.map((p) => (p.id === f.id ? next : p));
+    const status = orderStatusOf(after);
+    const set: Record<string, unknown> = { fulfilments: after, status, updatedAt: at };
+    // the order's own fields follow its parcels: the first shipment, and the times it reached a status
+    if (action === 'ship' && !o.shipment) set.shipment = input.shipment;
+    if ((status === 'shipped' || status === 'delivered') && !o.shippedAt) set.shippedAt = at;
+    if (status === 'delivered' && o.status !== 'delivered') set.deliveredAt = at;
+    if (status === 'refunded') Object.assign(set, { refundedAt: at, refundId: refundId ?? null, ...(input.reason ? { refundReason: input.reason } : {}) });
+    if (action === 'refund') extra.push(...(await parcelRefundTx(ctx, o, f, after)));
+    const record = { ...o, ...set } as OrderRecord;
+    try {
+      await ctx.store.transact([
+        rewriteOrderTx(ctx.store, o, set, new ParcelRaced()),
+        ...extra,
+        auditPut(ctx, 'order', o.id, action, { ...toOrder(o, false), fulfilmentId: f.id }, { ...toOrder(record, false), fulfilmentId: f.id }),
+      ]);
+      return record;
+    } catch (e) {
+      if (!(e instanceof ParcelRaced)) throw e;
+    }
+  }
+  throw AppError.conflict('订单状态刚刚发生变化，请刷新');
+}
+
+/** The parcel's money back through the payment provider (none to move locally, without a payment). */
+async function refundMoney(ctx: ServiceContext, payments: Payments, o: OrderRecord, f: FulfilmentRecord, parcelCount: number): Promise<string | null> {
+  if (!o.paymentRef) return null;
+  // one parcel: the order's own key, as before parcels existed; several: one key per parcel
+  const key = parcelCount === 1 ? `refund-${o.id}` : `refund-${o.id}-${f.id}`;
+  try {
+    const meta = { tenantId: ctx.store.tenantId, orderId: o.id, fulfilmentId: f.id, kind: 'order' };
+    return (await payments.refund(o.paymentRef, f.totalFen, meta, key)).refundId;
+  } catch (e) {
+    console.error(JSON.stringify({ level: 'error', msg: 'refund failed', orderId: o.id, fulfilmentId: f.id, error: String(e) }));
+    throw new AppError('payment_unavailable', 503, '退款未能提交到支付通道，请稍后重试');
+  }
 }
 
 /**
- * paid | shipped | delivered → refunded. The money first (Stripe, with an idempotency key per order
- * so a retried or concurrent refund never pays back twice; locally there is none to move), then the
- * order's conditional transition. The units leave `sold`; they go back on sale only if they were
- * never shipped — shipped goods are gone, so they leave `stock` too. The sales totals and the buyer
- * organization's purchases (rule 9) go down in the same transaction.
+ * What a parcel's refund moves, by exactly its amount: the units leave `sold` (and go back on sale
+ * only if never shipped — shipped goods are gone, so they leave `stock` too), the tenant's sales and
+ * the month's (the order leaves the counts with its last parcel), each of its villages' public
+ * sales figure (a village leaves the order count when no live parcel of the order holds it), the
+ * buyer organization's purchases (rule 9) and the seller's settlement in the refund's month.
  */
-export async function refundOrder(ctx: ServiceContext, payments: Payments, id: string, reason?: string): Promise<Order> {
-  const o = await visible(ctx, id);
-  if (!['paid', 'shipped', 'delivered'].includes(o.status)) throw refuse(o, '退款');
-  let refundId: string | null = null;
-  if (o.paymentRef) {
-    try {
-      refundId = (await payments.refund(o.paymentRef, o.totalFen, { tenantId: ctx.store.tenantId, orderId: o.id, kind: 'order' }, `refund-${o.id}`)).refundId;
-    } catch (e) {
-      console.error(JSON.stringify({ level: 'error', msg: 'refund failed', orderId: o.id, error: String(e) }));
-      throw new AppError('payment_unavailable', 503, '退款未能提交到支付通道，请稍后重试');
-    }
-  }
-  const at = ctx.now.toISOString();
-  const lines = o.lines.map((l) => ({ produceId: l.produceId, quantity: l.quantity }));
-  const stock = o.status === 'paid' ? lines.map((l) => unsellToStockTx(ctx.store, l)) : lines.map((l) => unsellShippedTx(ctx.store, l));
-  const extra = [...stock, salesTx(ctx.store, -1, -o.totalFen), ...villageSalesTx(ctx.store, o, -1)];
-  if (o.buyerOrganizationId && o.commitmentYear) extra.push(purchasedTx(ctx.store, o.commitmentYear, o.buyerOrganizationId, -o.totalFen));
-  // the dashboard: the refund's month goes down, and the commitment year's purchases
+async function parcelRefundTx(ctx: ServiceContext, o: OrderRecord, f: FulfilmentRecord, after: FulfilmentRecord[]): Promise<TxItem[]> {
+  const lines = f.lines.map((l) => ({ produceId: l.produceId, quantity: l.quantity }));
+  const last = after.every((p) => p.status === 'refunded');
+  const liveVillages = new Set(after.filter((p) => p.status !== 'refunded').flatMap((p) => p.lines.map((l) => l.villageId)));
+  const tx: TxItem[] = [
+    ...lines.map((l) => (f.status === 'paid' ? unsellToStockTx(ctx.store, l) : unsellShippedTx(ctx.store, l))),
+    salesTx(ctx.store, last ? -1 : 0, -f.totalFen),
+    ...villageSalesTx(ctx.store, f, -1, (v) => (liveVillages.has(v) ? 0 : -1)),
+  ];
+  if (o.buyerOrganizationId && o.commitmentYear) tx.push(purchasedTx(ctx.store, o.commitmentYear, o.buyerOrganizationId, -f.totalFen));
   const tz = (await getTenant(ctx.store))?.timeZone ?? 'Asia/Shanghai';
-  extra.push(...movesTx(ctx.store, orderMoves(o, -1, dateInZone(ctx.now, tz), o.commitmentYear)));
-  return move(ctx, o, 'refunded', { refundedAt: at, updatedAt: at, refundId, ...(reason ? { refundReason: reason } : {}) }, extra);
+  const date = dateInZone(ctx.now, tz);
+  tx.push(...movesTx(ctx.store, orderMoves({ totalFen: f.totalFen, buyerOrganizationId: o.buyerOrganizationId }, -1, date, o.commitmentYear, last ? -1 : 0)));
+  tx.push(settlementRefundTx(ctx.store, monthOfDate(date), f));
+  return tx;
 }
+
+/** POST /api/orders/:id/fulfilments/:fulfilmentId/ship|deliver|refund: one parcel. */
+export async function actOnFulfilment(ctx: ServiceContext, payments: Payments, orderId: string, fulfilmentId: string, action: Action, input: ActionInput = {}): Promise<Order> {
+  return viewFor(ctx, await moveParcel(ctx, payments, orderId, fulfilmentId, action, input));
+}
+
+/**
+ * POST /api/orders/:id/ship|deliver|refund, as before parcels: an order of one parcel moves it. On
+ * an order of several sellers an org_member is sent to its parcel's route (409); the bureau moves
+ * every parcel that can take the action (a shipment's carrier and number go on each).
+ */
+async function actOnOrder(ctx: ServiceContext, payments: Payments, orderId: string, action: Action, input: ActionInput): Promise<Order> {
+  const o = await visible(ctx, orderId);
+  const parcels = parcelsOf(o, action);
+  if (parcels.length === 1) return viewFor(ctx, await moveParcel(ctx, payments, orderId, null, action, input));
+  if (ctx.caller.role === 'org_member') {
+    const own = parcels.find((p) => p.sellerOrganizationId === ctx.caller.organizationId)!;
+    const route = `/api/orders/${o.id}/fulfilments/${own.id}/${action}`;
+    throw AppError.conflict(`此订单含多个商家的包裹，请对本单位的包裹操作：POST ${route}`, { fulfilmentId: own.id, route });
+  }
+  const due = parcels.filter((p) => FROM[action].includes(p.status));
+  if (due.length === 0) throw refuse(o, ACTION_ZH[action]);
+  let record = o;
+  for (const p of due) record = await moveParcel(ctx, payments, orderId, p.id, action, input);
+  return view(record);
+}
+
+/** paid → shipped, with the carrier and tracking number. */
+export const shipOrder = (ctx: ServiceContext, payments: Payments, id: string, shipment: Shipment) => actOnOrder(ctx, payments, id, 'ship', { shipment });
+
+/** shipped → delivered. */
+export const deliverOrder = (ctx: ServiceContext, payments: Payments, id: string) => actOnOrder(ctx, payments, id, 'deliver', {});
+
+/** paid | shipped | delivered → refunded: every parcel not yet refunded (see moveParcel). */
+export const refundOrder = (ctx: ServiceContext, payments: Payments, id: string, reason?: string) => actOnOrder(ctx, payments, id, 'refund', { reason });
 
 /** The buyer's order through its token; a wrong token is "not found", like an unknown order. */
 export async function publicOrder(ctx: PublicContext, id: string, token: string) {

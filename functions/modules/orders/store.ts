@@ -1,11 +1,18 @@
 import type { Order } from '../../../shared/schemas/orders.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 import { filterWhere } from '../../store/filters.js';
+import type { FulfilmentRecord } from './fulfilments.js';
 
 type Status = Order['status'];
 
 /** An order as stored: the contract's fields and what the server alone needs. */
-export type OrderRecord = Order & {
+export type OrderRecord = Omit<Order, 'fulfilments' | 'refundedFen'> & {
+  /** the parcels, one per seller, planned at checkout (absent on orders made before them: fulfilments.ts) */
+  fulfilments?: FulfilmentRecord[];
+  /** the payment fee, known once paid (Stripe's, or the tenant's rate) */
+  feeFen?: number;
+  /** bumped by every parcel move: two sellers acting at once cannot overwrite each other's parcel */
+  rev?: number;
   /** sha-256 of the buyer's order token (the token itself is never stored with the order) */
   tokenHash: string;
   tenantSlug: string;
@@ -25,7 +32,8 @@ export type OrderRecord = Order & {
 // Access pattern: an order by id, and all of a tenant's orders newest first → pk ORDER, sk <id>.
 export const orderKey = (store: TenantStore, id: string) => ({ pk: store.pk('ORDER'), sk: id });
 // Access pattern: the orders holding one organization's listings, newest first →
-// pk SELLER_ORDERS#<orgId>, sk <orderId>; the entry mirrors the order's status for filtering.
+// pk SELLER_ORDERS#<orgId>, sk <orderId>; the entry names the villages and listings of the
+// organization's own lines (filters). Status is the seller's parcel's, filtered after reading.
 const sellerKey = (store: TenantStore, orgId: string, orderId: string) => ({ pk: store.pk('SELLER_ORDERS', orgId), sk: orderId });
 // Access pattern: the tenant's consumption-aid sales (dashboard, transparency) → pk COUNTERS, sk SALES.
 const salesKey = (store: TenantStore) => ({ pk: store.pk('COUNTERS'), sk: 'SALES' });
@@ -52,9 +60,10 @@ export async function listOrderRecords(store: TenantStore, q: Filters & { limit:
   return { items: page.items.map(strip), nextCursor: page.nextCursor };
 }
 
-/** The orders holding an organization's listings, newest first. */
-export async function listSellerOrderRecords(store: TenantStore, orgId: string, q: Filters & { limit: number; cursor?: string }) {
-  const page = await store.query<{ orderId: string }>({ pk: sellerKey(store, orgId, '').pk, forward: false, limit: q.limit, cursor: q.cursor, filter: filterOf(q) });
+/** The orders holding an organization's listings, newest first (status not filtered: the caller's parcel's). */
+export async function listSellerOrderRecords(store: TenantStore, orgId: string, q: Omit<Filters, 'status'> & { limit: number; cursor?: string }) {
+  const filter = filterWhere({}, { villageIds: q.villageId, produceIds: q.produceId });
+  const page = await store.query<{ orderId: string }>({ pk: sellerKey(store, orgId, '').pk, forward: false, limit: q.limit, cursor: q.cursor, filter });
   const orders = await store.getMany<Record<string, unknown>>(page.items.map((e) => orderKey(store, e.orderId)));
   const byId = new Map(orders.map((o) => [o.sk as string, strip(o)]));
   return { items: page.items.map((e) => byId.get(e.orderId)).filter((o): o is OrderRecord => !!o), nextCursor: page.nextCursor };
@@ -70,7 +79,6 @@ export function putNewOrderTx(store: TenantStore, o: OrderRecord): TxItem[] {
           Item: {
             ...sellerKey(store, orgId, o.id),
             orderId: o.id,
-            status: o.status,
             villageIds: [...new Set(lines.map((l) => l.villageId))],
             produceIds: lines.map((l) => l.produceId),
           },
@@ -82,11 +90,11 @@ export function putNewOrderTx(store: TenantStore, o: OrderRecord): TxItem[] {
 
 /**
  * A status change written only from the statuses it may come from, so an event that comes late,
- * twice or out of order finds the order moved on and changes nothing. The sellers' entries follow.
+ * twice or out of order finds the order moved on and changes nothing.
  */
 export function transitionOrderTx(
   store: TenantStore,
-  o: Pick<OrderRecord, 'id' | 'sellerOrganizationIds'>,
+  o: Pick<OrderRecord, 'id'>,
   from: Status[],
   to: Status,
   set: Record<string, unknown>,
@@ -112,15 +120,33 @@ export function transitionOrderTx(
       },
       failWith: failWith as never,
     },
-    ...o.sellerOrganizationIds.map((orgId) => ({
-      Update: {
-        Key: sellerKey(store, orgId, o.id),
-        UpdateExpression: 'SET #status = :to',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':to': to },
-      },
-    })),
   ];
+}
+
+/**
+ * A parcel moved: the order's parcels, status and the fields that follow them, written only if no
+ * other parcel move came in between (rev) and the order is still in the status it was read in.
+ */
+export function rewriteOrderTx(store: TenantStore, o: Pick<OrderRecord, 'id' | 'status' | 'rev'>, set: Record<string, unknown>, failWith: Error): TxItem {
+  const names: Record<string, string> = { '#status': 'status', '#rev': 'rev' };
+  const values: Record<string, unknown> = { ':was': o.status, ':next': (o.rev ?? 0) + 1 };
+  const sets = ['#rev = :next'];
+  Object.entries(set).forEach(([k, v], i) => {
+    names[`#f${i}`] = k;
+    values[`:v${i}`] = v;
+    sets.push(`#f${i} = :v${i}`);
+  });
+  if (o.rev !== undefined) values[':rev'] = o.rev;
+  return {
+    Update: {
+      Key: orderKey(store, o.id),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: `#status = :was AND ${o.rev === undefined ? 'attribute_not_exists(#rev)' : '#rev = :rev'}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+    failWith: failWith as never,
+  };
 }
 
 /** A field set on the order while its status stays what it is (the buyer's cancel request, a late payment's note). */
@@ -144,7 +170,7 @@ export function markOrderTx(store: TenantStore, id: string, status: Status[], se
 }
 
 /** Paid orders and their total, moved in the same transaction as the payment or the refund. */
-export function salesTx(store: TenantStore, orders: 1 | -1, fen: number): TxItem {
+export function salesTx(store: TenantStore, orders: number, fen: number): TxItem {
   return { Update: { Key: salesKey(store), UpdateExpression: 'ADD paidOrders :o, paidFen :f', ExpressionAttributeValues: { ':o': orders, ':f': fen } } };
 }
 
@@ -158,10 +184,10 @@ export async function salesTotals(store: TenantStore): Promise<{ paidOrders: num
  * A paid order (+1) or its refund (−1) into each of its villages' counters (the FUNDS item of the
  * village, read by the transparency page): salesFen and paidOrders, beside the donation figures.
  */
-export function villageSalesTx(store: TenantStore, o: Pick<OrderRecord, 'lines'>, sign: 1 | -1): TxItem[] {
+export function villageSalesTx(store: TenantStore, o: Pick<OrderRecord, 'lines'>, sign: 1 | -1, ordersOf: (villageId: string) => number = () => sign): TxItem[] {
   const byVillage = new Map<string, number>();
   for (const l of o.lines) byVillage.set(l.villageId, (byVillage.get(l.villageId) ?? 0) + l.priceFen * l.quantity);
   return [...byVillage].map(([villageId, fen]) => ({
-    Update: { Key: { pk: store.pk('FUNDS'), sk: villageId }, UpdateExpression: 'ADD salesFen :f, paidOrders :o', ExpressionAttributeValues: { ':f': sign * fen, ':o': sign } },
+    Update: { Key: { pk: store.pk('FUNDS'), sk: villageId }, UpdateExpression: 'ADD salesFen :f, paidOrders :o', ExpressionAttributeValues: { ':f': sign * fen, ':o': ordersOf(villageId) } },
   }));
 }

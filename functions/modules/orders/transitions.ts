@@ -7,6 +7,9 @@ import { closeHoldsTx, sellReleasedHoldsTx } from '../holds/store.js';
 import { getTenant } from '../identity/store.js';
 import { releaseHeldTx, sellHeldTx, sellUnreservedTx } from '../produce/store.js';
 import { movesTx, orderMoves } from '../counters/store.js';
+import { monthOfDate } from '../counters/store.js';
+import { settlementPaidTx } from '../settlements/store.js';
+import { storedFulfilmentsOf } from './fulfilments.js';
 import { markOrderTx, salesTx, transitionOrderTx, villageSalesTx, type OrderRecord } from './store.js';
 
 /**
@@ -26,26 +29,34 @@ async function commitmentYear(store: TenantStore, at: Date): Promise<number> {
   return Number(dateInZone(at, tz).slice(0, 4));
 }
 
-/** What every payment adds: the sales totals, and the buyer organization's purchases (rule 9). */
-async function paidTotalsTx(store: TenantStore, o: OrderRecord, year: number, now: Date): Promise<TxItem[]> {
+/**
+ * What every payment adds: the sales totals, the buyer organization's purchases (rule 9), and each
+ * seller's settlement for the month (its parcel's amount and share of the payment fee).
+ */
+async function paidTotalsTx(store: TenantStore, o: OrderRecord, year: number, now: Date, feeFen: number): Promise<TxItem[]> {
   const tx = [salesTx(store, 1, o.totalFen), ...villageSalesTx(store, o, 1)];
   if (o.buyerOrganizationId) tx.push(purchasedTx(store, year, o.buyerOrganizationId, o.totalFen));
   // the dashboard: the month it was paid in (tenant's time zone) and the year's commitments
   const tz = (await getTenant(store))?.timeZone ?? 'Asia/Shanghai';
-  tx.push(...movesTx(store, orderMoves(o, 1, dateInZone(now, tz), year)));
+  const date = dateInZone(now, tz);
+  tx.push(...movesTx(store, orderMoves(o, 1, date, year)));
+  tx.push(...settlementPaidTx(store, monthOfDate(date), { feeFen }, storedFulfilmentsOf(o)));
   return tx;
 }
 
+/** The payment fee of a paid order: Stripe's own (from its balance transaction) or the tenant's rate. */
+export type PaymentFee = { feeFen: number };
+
 /** pending_payment → paid: the holds become sold. */
-export async function payOrder(store: TenantStore, o: OrderRecord, now: Date, paymentRef: string | undefined, extra: TxItem[] = []): Promise<boolean> {
+export async function payOrder(store: TenantStore, o: OrderRecord, now: Date, paymentRef: string | undefined, extra: TxItem[] = [], fee: PaymentFee = { feeFen: 0 }): Promise<boolean> {
   const at = now.toISOString();
   const year = await commitmentYear(store, now);
   return store
     .transact([
-      ...transitionOrderTx(store, o, ['pending_payment'], 'paid', { paidAt: at, updatedAt: at, paymentRef: paymentRef ?? null, commitmentYear: year }, new AlreadyMoved()),
+      ...transitionOrderTx(store, o, ['pending_payment'], 'paid', { paidAt: at, updatedAt: at, paymentRef: paymentRef ?? null, commitmentYear: year, feeFen: fee.feeFen }, new AlreadyMoved()),
       ...closeHoldsTx(store, o.id, linesOf(o), o.expiresAt, 'sold', at),
       ...linesOf(o).map((l) => sellHeldTx(store, l)),
-      ...(await paidTotalsTx(store, o, year, now)),
+      ...(await paidTotalsTx(store, o, year, now, fee.feeFen)),
       ...extra,
     ])
     .then(
@@ -98,6 +109,7 @@ export async function payAfterExpiry(
   paymentRef: string | undefined,
   refund: () => Promise<unknown>,
   extra: TxItem[] = [],
+  fee: PaymentFee = { feeFen: 0 },
 ): Promise<LatePayment['outcome'] | 'already_moved'> {
   if (o.latePayment) return 'already_moved'; // decided (and refunded, if it was) before
   const at = now.toISOString();
@@ -106,10 +118,10 @@ export async function payAfterExpiry(
   const late: LatePayment = { at, amountFen: o.totalFen, outcome: 'sold' };
   try {
     await store.transact([
-      ...transitionOrderTx(store, o, [from], 'paid', { paidAt: at, updatedAt: at, paymentRef: paymentRef ?? null, commitmentYear: year, latePayment: late }, new AlreadyMoved()),
+      ...transitionOrderTx(store, o, [from], 'paid', { paidAt: at, updatedAt: at, paymentRef: paymentRef ?? null, commitmentYear: year, latePayment: late, feeFen: fee.feeFen }, new AlreadyMoved()),
       ...sellReleasedHoldsTx(store, o.id, linesOf(o), at),
       ...linesOf(o).map((l) => sellUnreservedTx(store, l, new LateStockGone())),
-      ...(await paidTotalsTx(store, o, year, now)),
+      ...(await paidTotalsTx(store, o, year, now, fee.feeFen)),
       ...extra,
     ]);
     return 'sold';

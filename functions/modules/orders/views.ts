@@ -1,5 +1,6 @@
 import { maskPhone } from '../../../shared/schemas/common.js';
 import type { Buyer, Order } from '../../../shared/schemas/orders.js';
+import { refundedFenOf, toFulfilments } from './fulfilments.js';
 import type { OrderRecord } from './store.js';
 
 /** The buyer's contact as anyone but the bureau and the selling organizations sees it. */
@@ -14,11 +15,14 @@ export function maskBuyer(b: Buyer): Buyer {
 }
 
 export function toOrder(o: OrderRecord, fullContact: boolean): Order {
+  const fulfilments = toFulfilments(o);
   return {
     id: o.id,
     status: o.status,
     lines: o.lines,
     totalFen: o.totalFen,
+    fulfilments,
+    refundedFen: refundedFenOf(fulfilments),
     buyer: fullContact ? o.buyer : maskBuyer(o.buyer),
     buyerOrganizationId: o.buyerOrganizationId,
     expiresAt: o.expiresAt,
@@ -37,4 +41,32 @@ export function toOrder(o: OrderRecord, fullContact: boolean): Order {
 export function toPublicOrder(o: OrderRecord): Omit<Order, 'buyerOrganizationId'> {
   const { buyerOrganizationId: _b, ...rest } = toOrder(o, false);
   return rest;
+}
+
+/**
+ * The order as one selling organization sees it: its own parcel's lines, amount, status and
+ * shipping, the buyer's full contact (to ship), never another seller's lines or money. Before the
+ * order is paid it has no parcels yet: its own lines, the order's status.
+ */
+export function toSellerOrder(o: OrderRecord, organizationId: string): Order {
+  const whole = toOrder(o, true);
+  const lines = o.lines.filter((l) => l.organizationId === organizationId);
+  const own = whole.fulfilments.find((f) => f.sellerOrganizationId === organizationId);
+  const totalFen = lines.reduce((s, l) => s + l.priceFen * l.quantity, 0);
+  if (!own) {
+    return { ...whole, lines, totalFen, fulfilments: [], refundedFen: 0, ...(whole.latePayment ? { latePayment: { ...whole.latePayment, amountFen: totalFen } } : {}) };
+  }
+  return {
+    ...whole,
+    status: own.status,
+    lines: own.lines,
+    totalFen: own.totalFen,
+    fulfilments: [own],
+    refundedFen: own.status === 'refunded' ? own.totalFen : 0,
+    shipment: own.shipment,
+    shippedAt: own.shippedAt,
+    deliveredAt: own.deliveredAt,
+    refundedAt: own.refundedAt,
+    ...(whole.latePayment ? { latePayment: { ...whole.latePayment, amountFen: own.totalFen } } : {}),
+  };
 }

@@ -93,3 +93,10 @@ export function organizationStillApprovedTx(store: TenantStore, id: string, fail
     failWith,
   };
 }
+
+/** Organizations' names by id, in one batch read (ids not found are left out). */
+export async function organizationNames(store: TenantStore, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const items = await store.getMany<{ sk: string; name: string }>([...new Set(ids)].map((id) => orgKey(store, id)));
+  return new Map(items.map((i) => [i.sk, i.name]));
+}
