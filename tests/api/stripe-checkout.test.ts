@@ -17,6 +17,10 @@ let beforeRefund: (() => Promise<unknown>) | null = null;
 /** the next refund is answered charge_already_refunded (Stripe forgot the idempotency key) */
 let alreadyRefunded = false;
 let earlierRefundAmount = 0;
+/** the stand-in's balance transaction fee, in its currency's minor unit */
+let feeAmount = 0;
+let feeCurrency = 'cny';
+let refuseTransfer = false;
 let server: Server;
 let h: Harness;
 let t: TestTenant;
@@ -57,6 +61,20 @@ beforeAll(async () => {
       return res.end(JSON.stringify({ object: 'list', has_more: false, url: '/v1/refunds', data: [{ id: 're_test_earlier', object: 'refund', status: 'succeeded', amount: Number(earlierRefundAmount) }] }));
     }
     if (req.url === '/v1/refunds') return res.end(JSON.stringify({ id: `re_test_${calls.length}`, object: 'refund', status: 'succeeded' }));
+    // a payment's fee: its charge's balance transaction (issue 13 settlement)
+    if (req.method === 'GET' && req.url?.startsWith('/v1/payment_intents/pi_fee_')) {
+      const id = req.url.split('?')[0].split('/').at(-1)!;
+      const bt = { id: `txn_${id}`, object: 'balance_transaction', currency: feeCurrency, fee: feeAmount, exchange_rate: feeCurrency === 'cny' ? null : 0.14 };
+      return res.end(JSON.stringify({ id, object: 'payment_intent', latest_charge: { id: `ch_${id}`, object: 'charge', balance_transaction: bt } }));
+    }
+    if (req.method === 'POST' && req.url === '/v1/transfers') {
+      if (refuseTransfer) {
+        refuseTransfer = false;
+        res.statusCode = 400;
+        return res.end(JSON.stringify({ error: { type: 'invalid_request_error', message: 'Insufficient funds in Stripe account.' } }));
+      }
+      return res.end(JSON.stringify({ id: `tr_test_${calls.length}`, object: 'transfer', amount: Number(params.get('amount')) }));
+    }
     res.statusCode = 404;
     res.end(JSON.stringify({ error: { type: 'invalid_request_error', message: 'no such route' } }));
   });
@@ -259,5 +277,73 @@ describe('an online donation refunded with a secret key', () => {
     expect((await h.call('POST', `/api/donations/${donationId}/refund`, { token: t.bureau, body: {} })).status).toBe(409);
     const dashAfter = (await h.call('GET', '/api/dashboard', { token: t.bureau })).body;
     expect(dashAfter.donations.refundedFen - dashBefore.donations.refundedFen).toBe(7_000);
+  });
+});
+
+describe('settlement with a secret key (issue 13)', () => {
+  /** A paid three-seller order (two organizations and the bureau) through a signed webhook. */
+  async function paidThreeSellers(pi: string) {
+    const sellers = [];
+    for (const name of ['甲', '乙']) {
+      const o = await h.organization(t, { name });
+      const p = await h.activePairing(t, { orgId: o.id });
+      sellers.push({ ...o, listing: await h.listing(t, { villageId: p.villageId, stock: 5, priceFen: 1000 }, o.member) });
+    }
+    const bureau = await h.listing(t, { stock: 5, priceFen: 1000 });
+    const res = await h.checkout(t, [{ produceId: sellers[0].listing.id, quantity: 1 }, { produceId: sellers[1].listing.id, quantity: 3 }, { produceId: bureau.id, quantity: 1 }]);
+    const sessionId = res.body.checkoutUrl.split('/').at(-1);
+    const event = {
+      id: `evt_${pi}`,
+      object: 'event',
+      type: 'checkout.session.completed',
+      data: { object: { id: sessionId, object: 'checkout.session', metadata: { tenantId: t.id, orderId: res.body.orderId, kind: 'order' }, payment_status: 'paid', amount_total: 5000, currency: 'cny', payment_intent: pi } },
+    };
+    expect((await h.call('POST', '/api/webhooks/stripe', signed(event))).body.outcome).toBe('paid');
+    return { orderId: res.body.orderId as string, sellers, order: await h.get(t.bureau, `/api/orders/${res.body.orderId}`) };
+  }
+
+  it('takes Stripe’s actual fee from the payment’s balance transaction and shares it among the parcels', async () => {
+    feeAmount = 173;
+    feeCurrency = 'cny';
+    const o = await paidThreeSellers('pi_fee_cny1');
+    expect(calls.some((c) => c.path.startsWith('/v1/payment_intents/pi_fee_cny1') && c.path.includes('expand'))).toBe(true);
+    // ¥50 in 10 : 30 : 10 → 173 fen is 34.6 + 103.8 + 34.6: floors 34 + 103 + 34, the two fen left to
+    // the largest remainders (.8, then the earlier .6)
+    expect(o.order.fulfilments.map((f: { feeFen: number }) => f.feeFen)).toEqual([35, 104, 34]);
+    const s = await h.get(t.bureau, `/api/settlements?month=2026-06&organizationId=${o.sellers[1].id}`);
+    expect(s.items[0]).toMatchObject({ grossFen: 3000, feesFen: 104, payableFen: 2896, owedFen: 2896 });
+  });
+
+  it('a parcel refund is a partial Stripe refund of exactly its amount, with a key of its own', async () => {
+    feeAmount = 0;
+    const o = await paidThreeSellers('pi_fee_partial');
+    const parcel = o.order.fulfilments.find((f: { sellerOrganizationId: string }) => f.sellerOrganizationId === o.sellers[1].id);
+    const res = await h.call('POST', `/api/orders/${o.orderId}/fulfilments/${parcel.id}/refund`, { token: o.sellers[1].member, body: {} });
+    expect(res.status).toBe(200);
+    const call = lastCall('/v1/refunds');
+    expect(Object.fromEntries(call.params)).toMatchObject({ payment_intent: 'pi_fee_partial', amount: '3000', 'metadata[fulfilmentId]': parcel.id });
+    expect(call.idempotencyKey).toBe(`refund-${o.orderId}-${parcel.id}`);
+  });
+
+  it('a Stripe transfer pays a connected account once per payout; a refusal leaves nothing recorded (503)', async () => {
+    feeAmount = 0;
+    const o = await paidThreeSellers('pi_fee_transfer');
+    const org = o.sellers[0];
+    const noAccount = await h.call('POST', '/api/payouts', { token: t.bureau, body: { organizationId: org.id, amountFen: 400, method: 'stripe_transfer', reference: 'ST-0', date: '2026-06-15' } });
+    expect(noAccount.status).toBe(409);
+    expect((await h.call('PUT', `/api/organizations/${org.id}/payout-account`, { token: t.bureau, body: { stripeAccountId: 'acct_1TestSeller0' } })).status).toBe(200);
+    const before = (await h.get(t.bureau, `/api/settlements?month=2026-06&organizationId=${org.id}`)).items[0];
+    refuseTransfer = true;
+    const refused = await h.call('POST', '/api/payouts', { token: t.bureau, body: { organizationId: org.id, amountFen: 400, method: 'stripe_transfer', reference: 'ST-1', date: '2026-06-15' } });
+    expect(refused.status).toBe(503);
+    expect((await h.get(t.bureau, `/api/settlements?month=2026-06&organizationId=${org.id}`)).items[0]).toEqual(before);
+    expect((await h.get(t.bureau, `/api/payouts?organizationId=${org.id}`)).items).toEqual([]);
+    const paid = await h.call('POST', '/api/payouts', { token: t.bureau, body: { organizationId: org.id, amountFen: 400, method: 'stripe_transfer', reference: 'ST-2', date: '2026-06-15' } });
+    expect(paid.status).toBe(201);
+    expect(paid.body).toMatchObject({ status: 'paid', method: 'stripe_transfer', amountFen: 400 });
+    const call = lastCall('/v1/transfers');
+    expect(Object.fromEntries(call.params)).toMatchObject({ amount: '400', currency: 'cny', destination: 'acct_1TestSeller0', 'metadata[payoutId]': paid.body.id });
+    expect(call.idempotencyKey).toBe(`payout-${paid.body.id}`);
+    expect((await h.get(t.bureau, `/api/settlements?month=2026-06&organizationId=${org.id}`)).items[0]).toMatchObject({ paidOutFen: 400, owedFen: before.owedFen - 400 });
   });
 });
