@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { recountDashboard } from '../../functions/modules/dashboard/recount.js';
+import { TenantStore } from '../../functions/store/tenant-store.js';
 import { makeHarness, type Harness, type TestTenant } from '../support/harness.js';
 
 // A marketplace order (issue 13): one checkout from several sellers is paid once and split into one
@@ -165,5 +167,24 @@ describe('refunding one parcel', () => {
     expect(await progress()).toBe(before + 6000);
     expect((await parcelCall(t.bureau, o.orderId, o.fb.id, 'refund')).status).toBe(200);
     expect(await progress()).toBe(before + 3500);
+  });
+
+  it('leaves the dashboard’s counters equal to a full recount from the records, a month later too', async () => {
+    const buyer = await h.organization(t, { name: '丁企业' });
+    const o = await threeSellerOrder({ token: buyer.member });
+    expect((await parcelCall(a.member, o.orderId, o.fa.id, 'refund')).status).toBe(200);
+    h.clock.now = new Date('2026-07-02T04:00:00Z');
+    try {
+      expect((await parcelCall(t.bureau, o.orderId, o.fc.id, 'refund')).status).toBe(200);
+      const dash = await h.get(t.bureau, '/api/dashboard');
+      const recount = await recountDashboard({ store: new TenantStore(h.deps.doc, h.deps.tableName, t.id), now: h.clock.now });
+      expect(dash.sales).toEqual(recount.sales);
+      expect(dash.monthly).toEqual(recount.monthly);
+      expect(dash.commitments).toEqual(recount.commitments);
+      // the July refund is in July's sales, the June one in June's
+      expect(dash.monthly.find((m: { month: string }) => m.month === '2026-07').salesFen).toBe(-1500);
+    } finally {
+      h.clock.now = at;
+    }
   });
 });
