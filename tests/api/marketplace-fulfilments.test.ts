@@ -101,6 +101,20 @@ describe('a paid cart from three sellers', () => {
     expect(trail.filter((e) => e.action === 'ship').map((e) => e.after.fulfilmentId)).toEqual([o.fa.id, o.fb.id, o.fc.id]);
   });
 
+  it('three sellers shipping at the same moment all ship: no parcel move overwrites another’s', async () => {
+    const o = await threeSellerOrder();
+    const answers = await Promise.all([
+      parcelCall(a.member, o.orderId, o.fa.id, 'ship'),
+      parcelCall(b.member, o.orderId, o.fb.id, 'ship', { carrier: '邮政', trackingNo: 'EMS002' }),
+      parcelCall(t.bureau, o.orderId, o.fc.id, 'refund'),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+    const after = await h.get(t.bureau, `/api/orders/${o.orderId}`);
+    expect(after.fulfilments.map((f: { status: string }) => f.status)).toEqual(['shipped', 'shipped', 'refunded']);
+    expect(after).toMatchObject({ status: 'shipped', refundedFen: 1500 });
+    expect(await listing(o.lc.id)).toMatchObject({ sold: 0, available: 10 });
+  });
+
   it('the order-wide routes send a seller of a shared order to its parcel (409); the bureau moves every parcel', async () => {
     const o = await threeSellerOrder();
     const res = await h.call('POST', `/api/orders/${o.orderId}/ship`, { token: a.member, body: SHIPMENT });
