@@ -40,7 +40,7 @@ async function paidOrder() {
 const statement = (month: string, token = t.bureau, org?: string) => h.get(token, `/api/settlements?month=${month}${org ? `&organizationId=${org}` : ''}`);
 const row = async (month: string, org: string | null) => (await statement(month)).items.find((i: { organizationId: string | null }) => i.organizationId === org);
 const payout = (body: Record<string, unknown>, token = t.bureau, headers: Record<string, string> = {}) =>
-  h.call('POST', '/api/payouts', { token, body: { organizationId: a.id, method: 'bank_transfer', reference: 'HX-1', date: '2026-06-20', month: '2026-06', ...body }, headers });
+  h.call('POST', '/api/payouts', { token, body: { organizationId: a.id, method: 'bank_transfer', reference: 'HX-1', date: '2026-06-15', month: '2026-06', ...body }, headers });
 
 describe('a month’s statement', () => {
   it('per seller from its parcels: gross, its share of the fee, payable, owed; per village too; the bureau’s own listings as a row of their own', async () => {
@@ -124,6 +124,7 @@ describe('payouts', () => {
     ['no reference', { amountFen: 100, reference: '' }, 'reference'],
     ['an unknown method', { amountFen: 100, method: 'cash' }, 'method'],
     ['a date that is not one', { amountFen: 100, date: '2026-02-30' }, 'date'],
+    ['a date after today', { amountFen: 100, date: '2026-06-16' }, 'date'],
   ])('%s is a 400 naming the field, and nothing is written', async (_what, body, field) => {
     const r0 = await row('2026-06', a.id);
     const res = await payout(body);

@@ -12,6 +12,10 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { documentClient, dynamoClient } from '../../functions/adapters/dynamo-local.js';
+import { storedFulfilmentsOf, parcelVillages } from '../../functions/modules/orders/fulfilments.js';
+import { getOrderRecord } from '../../functions/modules/orders/store.js';
+import { settlementTx } from '../../functions/modules/settlements/store.js';
+import { TenantStore } from '../../functions/store/tenant-store.js';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
 import { PLATFORM_ADMIN_EMAIL } from '../../functions/demo/load.js';
 import { newId } from '../../functions/store/ids.js';
@@ -334,7 +338,28 @@ export async function measureScale(w: World) {
     }
   };
   await batchPut(w, clones(orderTemplate, orderId, 99, 'ord', paid));
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+  // the clones are put directly, not paid: what their payments would add to the seller's month of
+  // settlement is added the same way a payment's transaction does (settlements/store.ts settlementTx)
+  const store = new TenantStore(w.doc, w.tableName, t.id);
+  const [parcel] = storedFulfilmentsOf((await getOrderRecord(store, orderId))!);
+  const settleClones = (n: number) => {
+    const villages = new Map([...parcelVillages(parcel, 0)].map(([v, x]) => [v, { grossFen: n * x.fen, orders: n }]));
+    return store.transact([settlementTx(store, month, parcel.sellerOrganizationId, { grossFen: n * parcel.totalFen, orders: n }, villages)]);
+  };
+  await settleClones(99);
   const seed100Ms = performance.now() - seedStarted;
+
+  // issue 13: a month's settlement (GET /api/settlements), read three times, the middle run kept
+  const settlement = async () => {
+    const runs = [];
+    for (let k = 0; k < 3; k++) {
+      const s = await observed(w.server, () => w.http('GET', `/api/settlements?month=${month}`, undefined, t.token));
+      runs.push({ status: s.value.status, ms: r1(s.ms), itemsRead: s.meter.items, rru: s.meter.rru, calls: s.meter.calls, orders: s.value.body?.totals?.orders, grossFen: s.value.body?.totals?.grossFen });
+    }
+    return runs.sort((a, b) => a.ms - b.ms)[1];
+  };
+  const settlementAt100 = await settlement();
 
   const dashboard = async () => {
     const runs = [];
@@ -347,12 +372,18 @@ export async function measureScale(w: World) {
   const at100 = await dashboard();
   const seedMore = performance.now();
   await batchPut(w, clones(orderTemplate, orderId, 9_900, 'ord', paid));
+  await settleClones(9_900);
   const seed9900Ms = performance.now() - seedMore;
   const at10k = await dashboard();
+  const settlementAt10k = await settlement();
+  // the month's statement workbook (sellers, villages, payouts)
+  const statementStarted = performance.now();
+  const statementRes = await fetch(`${w.base}/api/exports/settlement.xlsx?month=${month}`, { headers: { authorization: `Bearer ${t.token}` } });
+  const statementBytes = (await statementRes.arrayBuffer()).byteLength;
+  const statementMs = performance.now() - statementStarted;
 
   // the ledger export of the month (10,000 paid orders, 1,000 villages): time, bytes, and the server's
   // peak RSS (its /proc/<pid>/status VmRSS sampled every 20 ms, from just after a forced GC)
-  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
   const rss = () => w.server.rssMB() * 2 ** 20;
   const heapBefore = await w.server.trace.heap(); // two forced full GCs first
   const rssBefore = rss();
@@ -384,6 +415,13 @@ export async function measureScale(w: World) {
     dashboardAt10000Orders: at10k,
     itemsReadRatio: r2(at10k.itemsRead / Math.max(1, at100.itemsRead)),
     rruRatio: r2(at10k.rru / Math.max(0.5, at100.rru)),
+    settlement: {
+      month,
+      at100Orders: settlementAt100,
+      at10000Orders: settlementAt10k,
+      itemsReadRatio: r2(settlementAt10k.itemsRead / Math.max(1, settlementAt100.itemsRead)),
+      statementXlsx: { status: statementRes.status, ms: Math.round(statementMs), bytes: statementBytes },
+    },
     ledgerExport: {
       month,
       status: res.status,

@@ -11,7 +11,7 @@
  *  1. API overhead vs the database   (figures.ts measureOverhead)
  *  2. throughput + server RSS         (autocannon, then the soak to BENCH_SOAK_REQUESTS; below)
  *  3. contention + flash sale         (checkout-contention.ts, figures.ts measureFlashSale)
- *  4. scale of reads + ledger export  (figures.ts measureScale)
+ *  4. scale of reads + ledger export  (figures.ts measureScale), and a 10,000-order month's settlement (issue 13)
  *  5. cold start + bundle sizes       (cold-start.ts)
  *  6. cost on paper                   (figures.ts measureUnits + costOnPaper)
  *
@@ -154,6 +154,11 @@ function table(r: any): string {
     const e = s.ledgerExport;
     L.push(`   ledger export ${e.month} (10,000 orders + 1,000 villages): ${e.ms} ms, ${Math.round(e.bytes / 1024)} KB, status ${e.status}, server RSS ${e.rssBeforeMB} → peak ${e.peakRssMB} MB (+${e.growthMB}; ${e.peakFrom ?? 'sampled'}; heap before: ${e.heapUsedBeforeMB ?? '?'} MB used of ${e.heapTotalBeforeMB ?? '?'} MB)`);
     L.push(`   ledger rows by sheet: ${Object.entries(e.rowsBySheet ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    const st = s.settlement;
+    if (st) {
+      L.push(`   settlement ${st.month} (GET /api/settlements): 100 orders ${st.at100Orders.ms} ms, ${st.at100Orders.itemsRead} items, ${st.at100Orders.rru} RRU   10,000 orders ${st.at10000Orders.ms} ms, ${st.at10000Orders.itemsRead} items, ${st.at10000Orders.rru} RRU (orders counted ${st.at10000Orders.orders})   ratio ${st.itemsReadRatio} (items)`);
+      L.push(`   settlement statement xlsx: ${st.statementXlsx.ms} ms, ${Math.round(st.statementXlsx.bytes / 1024)} KB, status ${st.statementXlsx.status}`);
+    }
   }
   if (r.coldStart && !r.coldStart.error) {
     const c = r.coldStart;

@@ -6,7 +6,9 @@ import { newId } from '../../store/ids.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
+import { dateInZone } from '../../../shared/dates.js';
 import { checkedUpload } from '../donations/files.js';
+import { getTenant } from '../identity/store.js';
 import { getOrganizationItem, orgKey } from '../organizations/store.js';
 import { sellerSettlement, settlementTx } from './store.js';
 
@@ -75,6 +77,9 @@ export async function createPayout(ctx: ServiceContext, payments: Payments, inpu
     if (payments.mode !== 'stripe') throw AppError.conflict('未配置 Stripe，不能通过 Stripe 转账，请改用银行转账');
     if (!account) throw AppError.conflict(`「${org.name}」未设置 Stripe 收款账户`);
   }
+  // a payout is recorded once made: not dated after today (the tenant's)
+  const today = dateInZone(ctx.now, (await getTenant(ctx.store))?.timeZone ?? 'Asia/Shanghai');
+  if (input.date > today) throw AppError.field('date', '付款日期不能晚于今天');
   const at = ctx.now.toISOString();
   const p: PayoutRecord = {
     id: newId('pay'),
