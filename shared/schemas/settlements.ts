@@ -39,7 +39,7 @@ export type Settlement = z.infer<typeof Settlement>;
 export const Settlements = z.object({
   month: Month,
   items: z.array(Settlement),
-  /** the sums over the sellers listed */
+  /** the sums over the sellers listed; `orders`, for every seller, the month's paid orders counted once each */
   totals: Figures.extend({ paidOutFen: z.number().int(), owedFen: z.number().int() }),
 });
 export type Settlements = z.infer<typeof Settlements>;

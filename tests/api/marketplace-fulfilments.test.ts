@@ -112,6 +112,9 @@ describe('a paid cart from three sellers', () => {
     const after = await h.get(t.bureau, `/api/orders/${o.orderId}`);
     expect(after.fulfilments.map((f: { status: string }) => f.status)).toEqual(['shipped', 'shipped', 'refunded']);
     expect(after).toMatchObject({ status: 'shipped', refundedFen: 1500 });
+    // the order's own shipment is a live parcel's: once A's parcel is refunded, B's
+    expect((await parcelCall(a.member, o.orderId, o.fa.id, 'refund')).status).toBe(200);
+    expect((await h.get(t.bureau, `/api/orders/${o.orderId}`)).shipment).toEqual({ carrier: '邮政', trackingNo: 'EMS002' });
     expect(await listing(o.lc.id)).toMatchObject({ sold: 0, available: 10 });
   });
 

@@ -62,6 +62,10 @@ describe('a month’s statement', () => {
     const s = await statement('2026-06');
     for (const i of s.items) expect(i.grossFen - i.refundsFen - i.feesFen).toBe(i.paidOutFen + i.owedFen);
     expect(s.totals.grossFen).toBe(s.items.reduce((x: number, i: { grossFen: number }) => x + i.grossFen, 0));
+    // the three sellers' order is one order in the month's total
+    const before2 = s.totals.orders;
+    await paidOrder();
+    expect((await statement('2026-06')).totals.orders).toBe(before2 + 1);
   });
 
   it('a parcel refunded in a later month (the tenant’s: 01:00 on 1 July in Shanghai) counts there; its fee stays spent', async () => {
@@ -170,6 +174,7 @@ describe('payouts', () => {
     const mine = await h.app.request(`/api/payouts/${p.id}/evidence`, { headers: { authorization: `Bearer ${a.member}` } });
     expect(mine.status).toBe(200);
     expect(mine.headers.get('content-type')).toBe('image/png');
+    expect(mine.headers.get('content-disposition')).toBe(`inline; filename="payout-${p.id}.png"`);
     expect((await h.call('GET', `/api/payouts/${p.id}/evidence`, { token: b.member })).status).toBe(404);
     expect((await h.get(a.member, '/api/payouts')).items.find((x: { id: string }) => x.id === p.id)).toMatchObject({ hasEvidence: true });
     expect((await h.get(b.member, '/api/payouts')).items.filter((x: { organizationId: string }) => x.organizationId === a.id)).toEqual([]);

@@ -265,9 +265,10 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
     t('销售单位', 'organizationName', 28), n('订单数', 'orders'), y('销售额（元）', 'grossFen'), y('退款（元）', 'refundsFen'), y('支付手续费（元）', 'feesFen'),
     y('应结（元）', 'payableFen'), y('已付（元）', 'paidOutFen'), y('未付（元）', 'owedFen'),
   ]);
-  const settled = await named(store, await monthSettlement(store, month));
+  const settlement = await monthSettlement(store, month);
+  const settled = await named(store, settlement.sellers);
   for (const row of settled) s.add(row);
-  s.total('合计', totalsOf(settled));
+  s.total('合计', totalsOf(settled, settlement.paidOrders));
   await s.commit();
 
   s = sheet(wb, '周报', [t('周一', 'weekStart', 12), t('组织', 'organizationName', 28), t('提交日期', 'submittedAt', 12), t('是否按时', 'timeliness', 10), t('本周工作', 'summary', 40), t('进展', 'progress', 30), t('成效', 'results', 30)]);

@@ -121,8 +121,10 @@ async function moveParcel(ctx: ServiceContext, payments: Payments, orderId: stri
     const after = parcels.map((p) => (p.id === f.id ? next : p));
     const status = orderStatusOf(after);
     const set: Record<string, unknown> = { fulfilments: after, status, updatedAt: at };
-    // the order's own fields follow its parcels: the first shipment, and the times it reached a status
-    if (action === 'ship' && !o.shipment) set.shipment = input.shipment;
+    // the order's own fields follow its parcels: the shipment of its first live parcel on the way
+    // (kept once every parcel is refunded), and the times it reached a status
+    const shipment = after.find((p) => p.status !== 'refunded' && p.shipment)?.shipment;
+    if (shipment && JSON.stringify(shipment) !== JSON.stringify(o.shipment)) set.shipment = shipment;
     if ((status === 'shipped' || status === 'delivered') && !o.shippedAt) set.shippedAt = at;
     if (status === 'delivered' && o.status !== 'delivered') set.deliveredAt = at;
     if (status === 'refunded') Object.assign(set, { refundedAt: at, refundId: refundId ?? null, ...(input.reason ? { refundReason: input.reason } : {}) });

@@ -103,8 +103,15 @@ function makeSettlementRoutes() {
       return c.json(await attachPayoutEvidence(serviceContext(c), c.var.deps.files, c.req.valid('param').id, upload), 201);
     })
     .openapi(getEvidence, async (c) => {
-      const f = await payoutEvidence(serviceContext(c), c.var.deps.files, c.req.valid('param').id);
-      return c.body(f.bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': f.contentType, 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' });
+      const id = c.req.valid('param').id;
+      const f = await payoutEvidence(serviceContext(c), c.var.deps.files, id);
+      const ext = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' }[f.contentType] ?? 'bin';
+      return c.body(f.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': f.contentType,
+        'content-disposition': `inline; filename="payout-${id}.${ext}"`,
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+      });
     })
     .openapi(putAccount, async (c) => c.json(await setPayoutAccount(serviceContext(c), c.req.valid('param').id, c.req.valid('json').stripeAccountId), 200));
 }

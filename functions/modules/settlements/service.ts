@@ -19,7 +19,8 @@ export async function monthSettlements(ctx: ServiceContext, month: string, organ
     if (organizationId && organizationId !== ctx.caller.organizationId) throw AppError.notFound('组织');
     wanted = ctx.caller.organizationId ?? '\u0000none';
   }
-  const items = (await monthSettlement(ctx.store, month)).filter((i) => !wanted || i.organizationId === wanted);
+  const all = await monthSettlement(ctx.store, month);
+  const items = all.sellers.filter((i) => !wanted || i.organizationId === wanted);
   // an organization asked for by name with nothing this month: its empty statement, if it exists
   if (wanted && items.length === 0) {
     const names = await organizationNames(ctx.store, [wanted]);
@@ -27,7 +28,8 @@ export async function monthSettlements(ctx: ServiceContext, month: string, organ
     items.push(emptyItem(wanted));
   }
   const settlements = await named(ctx.store, items);
-  return { month, items: settlements, totals: totalsOf(settlements) };
+  // every seller: the month's orders counted once each (an order of two sellers is one order)
+  return { month, items: settlements, totals: totalsOf(settlements, wanted ? undefined : all.paidOrders) };
 }
 
 const emptyItem = (organizationId: string): SettlementItem => ({
@@ -67,8 +69,10 @@ export async function named(store: TenantStore, items: SettlementItem[]): Promis
     .sort((a, b) => (a.organizationId === null ? 1 : 0) - (b.organizationId === null ? 1 : 0) || b.owedFen - a.owedFen || a.organizationName.localeCompare(b.organizationName, 'zh'));
 }
 
-export function totalsOf(items: Settlement[]): Settlements['totals'] {
+/** The sums over the sellers listed; `orders` the month's distinct paid orders when given. */
+export function totalsOf(items: Settlement[], paidOrders?: number): Settlements['totals'] {
   const t = { grossFen: 0, refundsFen: 0, feesFen: 0, payableFen: 0, paidOutFen: 0, owedFen: 0, orders: 0 };
   for (const i of items) for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] += i[k];
+  if (paidOrders !== undefined) t.orders = paidOrders;
   return t;
 }

@@ -11,8 +11,10 @@ import { parcelFees, parcelVillages, sellerKeyOf, type FulfilmentRecord } from '
  * given back, a payout in the month it settles.
  */
 
-// Access pattern: a month's settlement, every seller at once → pk SETTLEMENT#<YYYY-MM>, sk <orgId | BUREAU>.
+// Access pattern: a month's settlement, every seller at once → pk SETTLEMENT#<YYYY-MM>, sk <orgId | BUREAU>;
+// beside them sk ORDERS counts the month's paid orders once each (an order of two sellers is one order).
 export const settlementKey = (store: TenantStore, month: string, sellerKey: string) => ({ pk: store.pk('SETTLEMENT', month), sk: sellerKey });
+const ORDERS = 'ORDERS';
 
 export const FIGURES = ['grossFen', 'refundsFen', 'feesFen', 'paidOutFen', 'owedFen', 'orders'] as const;
 export type Figure = (typeof FIGURES)[number];
@@ -62,10 +64,13 @@ const sellerKey = sellerKeyOf;
 /** What a paid order adds, per parcel: its amount, its share of the fee and one order, per village too. */
 export function settlementPaidTx(store: TenantStore, month: string, o: { feeFen?: number }, parcels: FulfilmentRecord[]): TxItem[] {
   const fees = parcelFees(o, parcels);
-  return parcels.map((f, i) => {
-    const villages = new Map([...parcelVillages(f, fees[i])].map(([v, x]) => [v, { grossFen: x.fen, feesFen: x.feeFen, orders: 1 }]));
-    return settlementTx(store, month, f.sellerOrganizationId, { grossFen: f.totalFen, feesFen: fees[i], orders: 1 }, villages);
-  });
+  return [
+    ...parcels.map((f, i) => {
+      const villages = new Map([...parcelVillages(f, fees[i])].map(([v, x]) => [v, { grossFen: x.fen, feesFen: x.feeFen, orders: 1 }]));
+      return settlementTx(store, month, f.sellerOrganizationId, { grossFen: f.totalFen, feesFen: fees[i], orders: 1 }, villages);
+    }),
+    { Update: { Key: settlementKey(store, month, ORDERS), UpdateExpression: 'ADD orders :one', ExpressionAttributeValues: { ':one': 1 } } },
+  ];
 }
 
 /** What a parcel's refund moves: its amount into the seller's refunds (its fee stays spent). */
@@ -99,10 +104,10 @@ function parse(item: Record<string, unknown>): SettlementItem {
   };
 }
 
-/** A month's settlement items, every seller (one query). */
-export async function monthSettlement(store: TenantStore, month: string): Promise<SettlementItem[]> {
+/** A month's settlement items, every seller, and its count of paid orders (one query). */
+export async function monthSettlement(store: TenantStore, month: string): Promise<{ sellers: SettlementItem[]; paidOrders: number }> {
   const items = await store.queryAll<Record<string, unknown>>({ pk: settlementKey(store, month, '').pk }, 100_000);
-  return items.map(parse);
+  return { sellers: items.filter((i) => i.sk !== ORDERS).map(parse), paidOrders: Number(items.find((i) => i.sk === ORDERS)?.orders ?? 0) };
 }
 
 /** One seller's month (an empty one when nothing moved). */
