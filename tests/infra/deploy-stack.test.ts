@@ -80,7 +80,8 @@ describe('stages', () => {
 describe('a Stripe secret that changed', () => {
   it('needs no deploy: the functions hold its name, not its value, and read it at their next cold start', () => {
     const stripeFns = Object.values(prod.template.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment.Variables.STRIPE_SECRET_ID);
-    expect(stripeFns).toHaveLength(2);
+    // api, webhooks and ledger (stripe_transfer payouts)
+    expect(stripeFns).toHaveLength(3);
     for (const f of stripeFns) {
       expect(f.Properties.Environment.Variables.STRIPE_SECRET_ID).toBe('bangfu/stripe');
       expect(Object.keys(f.Properties.Environment.Variables).filter((k) => /STRIPE_(SECRET_KEY|WEBHOOK_SECRET|SECRET_REVISION)/.test(k))).toEqual([]);
