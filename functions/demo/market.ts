@@ -7,6 +7,7 @@ import { createExpenditure } from '../modules/expenditures/service.js';
 import { getTenant } from '../modules/identity/store.js';
 import { checkout } from '../modules/orders/checkout.js';
 import { getOrderRecord } from '../modules/orders/store.js';
+import { paymentFeeOf } from '../modules/orders/payment-kind.js';
 import { payOrder } from '../modules/orders/transitions.js';
 
 /**
@@ -78,12 +79,15 @@ export async function loadDemoMarket(
       const buyerOrg = k === 0 ? committed[back % committed.length] : null;
       const shop = { store: ctx.store, tenant, now: new Date(`${day}T12:${String(10 + k).padStart(2, '0')}:00+08:00`), origin: 'http://localhost' };
       const items = [{ produceId: p.produceIds[n % p.produceIds.length], quantity: 1 + (n % 2) }];
+      // this month's first order buys from two sellers: two parcels, each seller ships its own
+      if (back === 0 && k === 0 && p.produceIds.length > 1) items.push({ produceId: p.produceIds[(n + 1) % p.produceIds.length], quantity: 1 });
       n++;
       const result = await checkout(shop, { payments: paidAtOnce, ttlSeconds: 1800, buyerOrganizationId: buyerOrg }, {
         items, buyer: { name: BUYERS[n % BUYERS.length], phone: `1380000${String(1000 + n).slice(-4)}`, address: '甘肃省天水市' },
       });
       const order = (await getOrderRecord(ctx.store, result.orderId))!;
-      await payOrder(ctx.store, order, new Date(shop.now.getTime() + 5 * 60_000), `demo_${order.id}`);
+      const fee = await paymentFeeOf(ctx.store, paidAtOnce, undefined, order.totalFen);
+      await payOrder(ctx.store, order, new Date(shop.now.getTime() + 5 * 60_000), `demo_${order.id}`, [], fee);
     }
   }
 }

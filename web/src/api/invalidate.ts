@@ -16,7 +16,9 @@ export type Topic =
   | 'produce-item'
   | 'orders'
   | 'order'
-  | 'commitments';
+  | 'commitments'
+  | 'settlements'
+  | 'payouts';
 
 export function invalidate(queryClient: QueryClient, ...topics: Topic[]) {
   return Promise.all(topics.map((t) => queryClient.invalidateQueries({ queryKey: [t] })));

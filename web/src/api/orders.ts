@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Order, Shipment } from '../../../shared/schemas/orders';
+import type { Fulfilment, Order, Shipment } from '../../../shared/schemas/orders';
 import { api, call } from './client';
 import { useCursorList } from './cursor';
 import { invalidate } from './invalidate';
@@ -25,19 +25,27 @@ export function useOrder(id: string | null) {
   });
 }
 
-export type OrderAction = { kind: 'ship'; id: string; shipment: Shipment } | { kind: 'deliver'; id: string } | { kind: 'refund'; id: string };
+/** One parcel's next step: ship (carrier + tracking number), deliver, or refund (with an optional reason). */
+export type ParcelAction =
+  | { kind: 'ship'; orderId: string; fulfilmentId: Fulfilment['id']; shipment: Shipment }
+  | { kind: 'deliver'; orderId: string; fulfilmentId: Fulfilment['id'] }
+  | { kind: 'refund'; orderId: string; fulfilmentId: Fulfilment['id']; reason?: string };
 
-/** ship (carrier + tracking number), deliver, refund: each moves stock, totals and commitments. */
-export function useOrderAction() {
+/**
+ * POST /api/orders/:id/fulfilments/:fulfilmentId/ship|deliver|refund: one seller's parcel moves
+ * (an org_member only its own). A refund gives back exactly the parcel's amount; stock, totals,
+ * commitments and the seller's settlement follow.
+ */
+export function useParcelAction() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (a: OrderAction) => {
-      const route = api.orders[':id'];
-      const param = { id: a.id };
+    mutationFn: (a: ParcelAction) => {
+      const route = api.orders[':id'].fulfilments[':fulfilmentId'];
+      const param = { id: a.orderId, fulfilmentId: a.fulfilmentId };
       if (a.kind === 'ship') return call(route.ship.$post({ param, json: a.shipment }));
       if (a.kind === 'deliver') return call(route.deliver.$post({ param, json: {} }));
-      return call(route.refund.$post({ param, json: {} }));
+      return call(route.refund.$post({ param, json: a.reason ? { reason: a.reason } : {} }));
     },
-    onSuccess: () => invalidate(queryClient, 'orders', 'order', 'produce', 'produce-item', 'commitments', 'dashboard'),
+    onSuccess: () => invalidate(queryClient, 'orders', 'order', 'produce', 'produce-item', 'commitments', 'dashboard', 'settlements'),
   });
 }

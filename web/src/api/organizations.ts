@@ -39,6 +39,19 @@ export function useUpdateOrganization() {
   });
 }
 
+/**
+ * PUT /api/organizations/:id/payout-account (bureau_admin): the Stripe connected account that
+ * stripe_transfer payouts go to; null clears it.
+ */
+export function useSetPayoutAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; stripeAccountId: string | null }) =>
+      call(api.organizations[':id']['payout-account'].$put({ param: { id: v.id }, json: { stripeAccountId: v.stripeAccountId } })),
+    onSuccess: () => invalidate(queryClient, 'organization', 'organizations', 'audit'),
+  });
+}
+
 /** approve | reject | suspend, with an optional reason (the bureau's review). */
 export function useReviewOrganization() {
   const queryClient = useQueryClient();

@@ -17,6 +17,8 @@ const MyOrganizationPage = lazy(() => import('../pages/my-organization/MyOrganiz
 const TenantsPage = lazy(() => import('../pages/tenants/TenantsPage'));
 const ProducePage = lazy(() => import('../pages/produce/ProducePage'));
 const OrdersPage = lazy(() => import('../pages/orders/OrdersPage'));
+const SettlementPage = lazy(() => import('../pages/settlement/SettlementPage'));
+const SettlementsPage = lazy(() => import('../pages/settlements/SettlementsPage'));
 const CommitmentsPage = lazy(() => import('../pages/commitments/CommitmentsPage'));
 const DonationsPage = lazy(() => import('../pages/donations/DonationsPage'));
 const ExpendituresPage = lazy(() => import('../pages/expenditures/ExpendituresPage'));
@@ -64,6 +66,8 @@ export function AppRoutes() {
         <Route path="tenants" element={<RequireRole roles={PLATFORM}><TenantsPage /></RequireRole>} />
         <Route path="produce" element={<RequireRole roles={SELLERS}><ProducePage /></RequireRole>} />
         <Route path="orders" element={<RequireRole roles={SELLERS}><OrdersPage /></RequireRole>} />
+        <Route path="settlement" element={<RequireRole roles={ORG}><SettlementPage /></RequireRole>} />
+        <Route path="settlements" element={<RequireRole roles={BUREAU}><SettlementsPage /></RequireRole>} />
         <Route path="commitments" element={<RequireRole roles={BUREAU}><CommitmentsPage /></RequireRole>} />
         <Route path="donations" element={<RequireRole roles={SELLERS}><DonationsPage /></RequireRole>} />
         <Route path="expenditures" element={<RequireRole roles={BUREAU}><ExpendituresPage /></RequireRole>} />

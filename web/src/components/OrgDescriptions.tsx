@@ -1,11 +1,15 @@
 import { Descriptions } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../shared/schemas/organizations';
 import { formatInstant } from '../lib/dates';
 import { OrgKindText, OrgStatusTag } from './status-tags';
 
-/** An organization's record as the bureau and its own members see it. */
-export function OrgDescriptions({ org }: { org: Organization }) {
+/**
+ * An organization's record as the bureau and its own members see it; `payoutAccount` (the bureau's
+ * alone) adds the row for the account its Stripe payouts go to.
+ */
+export function OrgDescriptions({ org, payoutAccount }: { org: Organization; payoutAccount?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Descriptions bordered size="small" column={{ xs: 1, sm: 2 }} data-testid="org-descriptions">
@@ -31,6 +35,11 @@ export function OrgDescriptions({ org }: { org: Organization }) {
       <Descriptions.Item label={t('fields.description')} span="filled">
         {org.description || '—'}
       </Descriptions.Item>
+      {payoutAccount && (
+        <Descriptions.Item label={t('organizations.payoutAccount.label')} span="filled">
+          {payoutAccount}
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('fields.createdAt')} span="filled">
         {formatInstant(org.createdAt)}
       </Descriptions.Item>

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Order } from '../../../shared/schemas/orders';
+import type { Fulfilment, Order } from '../../../shared/schemas/orders';
 import type { Produce } from '../../../shared/schemas/produce';
 
 const PRODUCE_COLORS: Record<Produce['status'], string> = { draft: 'default', published: 'green', delisted: 'orange' };
@@ -14,6 +14,8 @@ const ORDER_COLORS: Record<Order['status'], string> = {
   expired: 'default',
   refunded: 'red',
 };
+
+const PARCEL_COLORS: Record<Fulfilment['status'], string> = { paid: 'gold', shipped: 'cyan', delivered: 'green', refunded: 'red' };
 
 export function ProduceStatusTag({ status }: { status: Produce['status'] }) {
   const { t } = useTranslation();
@@ -29,6 +31,16 @@ export function OrderStatusTag({ status }: { status: Order['status'] }) {
   return (
     <Tag color={ORDER_COLORS[status]} data-testid="order-status-tag">
       {t(`orderStatus.${status}`)}
+    </Tag>
+  );
+}
+
+/** A parcel's own state: 待发货 (paid), 已发货, 已送达, 已退款. */
+export function FulfilmentStatusTag({ status }: { status: Fulfilment['status'] }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={PARCEL_COLORS[status]} data-testid="parcel-status-tag">
+      {t(`fulfilmentStatus.${status}`)}
     </Tag>
   );
 }

@@ -17,6 +17,7 @@ import {
   ProfileOutlined,
   ShopOutlined,
   TeamOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../shared/permissions';
@@ -33,6 +34,7 @@ type NavLabel =
   | 'nav.tenants'
   | 'nav.produce'
   | 'nav.orders'
+  | 'nav.settlement'
   | 'nav.commitments'
   | 'nav.donations'
   | 'nav.expenditures'
@@ -56,6 +58,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/needs', labelKey: 'nav.needs', icon: <SolutionOutlined /> },
     { path: '/produce', labelKey: 'nav.produce', icon: <GiftOutlined /> },
     { path: '/orders', labelKey: 'nav.orders', icon: <ProfileOutlined /> },
+    { path: '/settlements', labelKey: 'nav.settlement', icon: <WalletOutlined /> },
     { path: '/commitments', labelKey: 'nav.commitments', icon: <FundOutlined /> },
     { path: '/donations', labelKey: 'nav.donations', icon: <MoneyCollectOutlined /> },
     { path: '/expenditures', labelKey: 'nav.expenditures', icon: <AccountBookOutlined /> },
@@ -71,6 +74,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/my-commitment', labelKey: 'nav.myCommitment', icon: <FundOutlined /> },
     { path: '/produce', labelKey: 'nav.produce', icon: <GiftOutlined /> },
     { path: '/orders', labelKey: 'nav.orders', icon: <ProfileOutlined /> },
+    { path: '/settlement', labelKey: 'nav.settlement', icon: <WalletOutlined /> },
     { path: '/donations', labelKey: 'nav.myDonations', icon: <MoneyCollectOutlined /> },
     { path: '/my-organization', labelKey: 'nav.myOrganization', icon: <ShopOutlined /> },
   ],

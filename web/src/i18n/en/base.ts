@@ -34,6 +34,7 @@ export const base: Messages<typeof source> = {
     produce: 'Produce',
     orders: 'Orders',
     commitments: 'Purchase pledges',
+    settlement: 'Settlement',
     toggle: 'Show or hide the menu',
   },
   auth: { signOut: 'Sign out', expired: 'Your session has ended. Please sign in again.' },
@@ -89,6 +90,7 @@ export const base: Messages<typeof source> = {
     orgName: 'Organization',
     kind: 'Kind',
     creditCode: 'Unified social credit code',
+    stripeAccountId: 'Payout account',
     address: 'Address',
     description: 'Description',
     statusReason: 'Status reason',
@@ -148,6 +150,7 @@ export const base: Messages<typeof source> = {
     suspend: 'Suspended',
     end: 'Ended',
     update_settings: 'Settings changed',
+    set_payout_account: 'Payout account changed',
   },
   audit: {
     tab: 'History',

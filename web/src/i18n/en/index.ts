@@ -4,5 +4,6 @@ import { screens } from './screens';
 import { charity } from './charity';
 import { shop } from './shop';
 import { cockpit } from './cockpit';
+import { settlement } from './settlement';
 
-export const en = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit };
+export const en = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit, ...settlement };

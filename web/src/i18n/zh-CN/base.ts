@@ -31,6 +31,7 @@ export const base = {
     tenants: '租户管理',
     produce: '农特产品',
     orders: '消费订单',
+    settlement: '结算',
     commitments: '消费帮扶承诺',
     toggle: '展开或收起菜单',
   },
@@ -87,6 +88,7 @@ export const base = {
     orgName: '组织名称',
     kind: '组织类型',
     creditCode: '统一社会信用代码',
+    stripeAccountId: '结算收款账户',
     address: '地址',
     description: '说明',
     statusReason: '状态原因',
@@ -146,6 +148,7 @@ export const base = {
     suspend: '暂停',
     end: '结束结对',
     update_settings: '修改设置',
+    set_payout_account: '修改结算收款账户',
   },
   audit: {
     tab: '操作记录',

@@ -4,6 +4,7 @@ import { screens } from './screens';
 import { charity } from './charity';
 import { shop } from './shop';
 import { cockpit } from './cockpit';
+import { settlement } from './settlement';
 
 /** The source language: every other translation has exactly these keys. */
-export const zhCN = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit };
+export const zhCN = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit, ...settlement };

@@ -10,17 +10,11 @@ import { idempotencyKey } from '../../api/client';
 import { useDescribeError } from '../../api/describe';
 import { downloadWithProgress, saveBlob, type Progress as Bytes } from '../../api/json';
 import { PageHeader } from '../../components/PageHeader';
+import { formatBytes } from '../../lib/bytes';
 import { useTenantToday } from '../../lib/use-tenant-today';
 
 const TABS = ['export', ...IMPORT_KINDS] as const;
 type Tab = (typeof TABS)[number];
-
-/** Bytes as people read them. */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(2)} MB`;
-}
 
 /** 工作台帐 export (rule 7) and the bulk imports of villages and organizations. */
 export default function DataPage() {

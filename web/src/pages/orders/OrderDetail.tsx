@@ -1,4 +1,4 @@
-import { Descriptions, Drawer, Skeleton, Table, Tag } from 'antd';
+import { Descriptions, Drawer, Skeleton, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Order, OrderLine } from '../../../../shared/schemas/orders';
 import { useOrder } from '../../api/orders';
@@ -7,12 +7,15 @@ import { ErrorResult } from '../../components/ErrorResult';
 import { Money } from '../../components/Money';
 import { formatInstant } from '../../lib/dates';
 import { useIsPhone } from '../../lib/use-is-phone';
-import { OrderActions } from './order-actions';
-import type { OrderCommand } from './OrdersPage';
+import type { ParcelCommand } from './order-actions';
 import { OrderSteps } from './OrderSteps';
+import { ParcelCard } from './ParcelCard';
 
-/** One order as the seller sees it: where it stands, the buyer's full contact for shipping, the lines. */
-export function OrderDetail({ id, fallback, onClose, onCommand }: { id: string | null; fallback?: Order; onClose: () => void; onCommand: (c: OrderCommand) => void }) {
+/**
+ * One order as the seller sees it: where it stands, the buyer's full contact for shipping, and its
+ * parcels (one per seller once paid: an org_member sees only its own), each with its own actions.
+ */
+export function OrderDetail({ id, fallback, onClose, onCommand }: { id: string | null; fallback?: Order; onClose: () => void; onCommand: (c: ParcelCommand) => void }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const order = useOrder(id);
@@ -21,9 +24,8 @@ export function OrderDetail({ id, fallback, onClose, onCommand }: { id: string |
     <Drawer
       open={id !== null}
       onClose={onClose}
-      size={isPhone ? '100%' : 720}
+      size={isPhone ? '100%' : 760}
       title={o ? t('orders.detailTitle', { id: o.id }) : t('orders.detail')}
-      extra={o && <OrderActions order={o} onCommand={onCommand} size="middle" type="default" />}
       data-testid="order-detail"
     >
       {!o && order.isPending && <Skeleton active />}
@@ -39,6 +41,12 @@ export function OrderDetail({ id, fallback, onClose, onCommand }: { id: string |
             </Descriptions.Item>
             <Descriptions.Item label={t('orders.total')}>
               <Money fen={o.totalFen} />
+              {o.refundedFen > 0 && (
+                <span className="danger-text" data-testid="order-refunded">
+                  {' '}
+                  · {t('orders.refundedFen')} <Money fen={o.refundedFen} />
+                </span>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('orders.createdAt')}>{formatInstant(o.createdAt)}</Descriptions.Item>
             <Descriptions.Item label={t('orders.paidAt')}>{formatInstant(o.paidAt)}</Descriptions.Item>
@@ -57,45 +65,47 @@ export function OrderDetail({ id, fallback, onClose, onCommand }: { id: string |
                 <Tag color="blue">{t('orders.countsForCommitment')}</Tag>
               </Descriptions.Item>
             )}
-            {o.shipment && (
-              <>
-                <Descriptions.Item label={t('shop.order.carrier')}>{o.shipment.carrier}</Descriptions.Item>
-                <Descriptions.Item label={t('shop.order.trackingNo')}>
-                  <span className="mono" data-testid="order-tracking">
-                    {o.shipment.trackingNo}
-                  </span>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('shop.order.shippedAt')}>{formatInstant(o.shippedAt)}</Descriptions.Item>
-                <Descriptions.Item label={t('orders.deliveredAt')}>{formatInstant(o.deliveredAt)}</Descriptions.Item>
-              </>
-            )}
           </Descriptions>
-          <Table<OrderLine>
-            className="detail-tabs"
-            rowKey="produceId"
-            size="small"
-            pagination={false}
-            dataSource={o.lines}
-            columns={[
-              { title: t('produce.name'), dataIndex: 'name' },
-              { title: t('fields.village'), dataIndex: 'villageName', responsive: ['sm'] },
-              { title: t('orders.unitPrice'), key: 'price', align: 'right', render: (_, l) => <Money fen={l.priceFen} /> },
-              { title: t('orders.quantity'), key: 'qty', align: 'right', render: (_, l) => `${l.quantity} ${l.unit}` },
-              { title: t('orders.subtotal'), key: 'sub', align: 'right', render: (_, l) => <Money fen={l.priceFen * l.quantity} /> },
-            ]}
-            summary={() => (
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0} colSpan={isPhone ? 3 : 4} align="right">
-                  {t('orders.total')}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={1} align="right">
-                  <b>
-                    <Money fen={o.totalFen} />
-                  </b>
-                </Table.Summary.Cell>
-              </Table.Summary.Row>
-            )}
-          />
+          {o.fulfilments.length > 0 ? (
+            <div className="parcel-list" data-testid="parcels">
+              <div>
+                <Typography.Title level={5} className="parcel-list-title">
+                  {t('orders.parcels', { n: o.fulfilments.length })}
+                </Typography.Title>
+                {o.fulfilments.length > 1 && <Typography.Text type="secondary">{t('orders.parcelsHint')}</Typography.Text>}
+              </div>
+              {o.fulfilments.map((f) => (
+                <ParcelCard key={f.id} order={o} parcel={f} onCommand={onCommand} />
+              ))}
+            </div>
+          ) : (
+            <Table<OrderLine>
+              className="detail-tabs"
+              rowKey="produceId"
+              size="small"
+              pagination={false}
+              dataSource={o.lines}
+              columns={[
+                { title: t('produce.name'), dataIndex: 'name' },
+                { title: t('fields.village'), dataIndex: 'villageName', responsive: ['sm'] },
+                { title: t('orders.unitPrice'), key: 'price', align: 'right', render: (_, l) => <Money fen={l.priceFen} /> },
+                { title: t('orders.quantity'), key: 'qty', align: 'right', render: (_, l) => `${l.quantity} ${l.unit}` },
+                { title: t('orders.subtotal'), key: 'sub', align: 'right', render: (_, l) => <Money fen={l.priceFen * l.quantity} /> },
+              ]}
+              summary={() => (
+                <Table.Summary.Row>
+                  <Table.Summary.Cell index={0} colSpan={isPhone ? 3 : 4} align="right">
+                    {t('orders.total')}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={1} align="right">
+                    <b>
+                      <Money fen={o.totalFen} />
+                    </b>
+                  </Table.Summary.Cell>
+                </Table.Summary.Row>
+              )}
+            />
+          )}
         </>
       )}
     </Drawer>

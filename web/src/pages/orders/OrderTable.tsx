@@ -7,12 +7,15 @@ import { OrderStatusTag } from '../../components/commerce-tags';
 import { Money } from '../../components/Money';
 import { formatInstant } from '../../lib/dates';
 import { useIsPhone } from '../../lib/use-is-phone';
-import { OrderActions } from './order-actions';
-import type { OrderCommand } from './OrdersPage';
+import { ParcelActions, soleParcel, type ParcelCommand } from './order-actions';
 
-type Props = { orders: Order[]; loading: boolean; filtered: boolean; onOpen: (o: Order) => void; onCommand: (c: OrderCommand) => void };
+type Props = { orders: Order[]; loading: boolean; filtered: boolean; onOpen: (o: Order) => void; onCommand: (c: ParcelCommand) => void };
 
-/** Orders, newest first: what was bought, for how much, by whom, and what to do next. */
+/**
+ * Orders, newest first: what was bought, for how much, by whom, and what to do next. An order of
+ * one parcel is acted on from its row; one of several sellers (the bureau's view) from its detail,
+ * parcel by parcel.
+ */
 export function OrderTable({ orders, loading, filtered, onOpen, onCommand }: Props) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
@@ -51,7 +54,23 @@ export function OrderTable({ orders, loading, filtered, onOpen, onCommand }: Pro
         </>
       ),
     },
-    { title: t('orders.total'), key: 'total', width: 110, align: 'right', responsive: ['md'], render: (_, o) => <Money fen={o.totalFen} /> },
+    {
+      title: t('orders.total'),
+      key: 'total',
+      width: 110,
+      align: 'right',
+      responsive: ['md'],
+      render: (_, o) => (
+        <>
+          <Money fen={o.totalFen} />
+          {o.refundedFen > 0 && (
+            <div className="cell-sub danger-text">
+              {t('orders.refundedFen')} <Money fen={o.refundedFen} />
+            </div>
+          )}
+        </>
+      ),
+    },
     {
       title: t('orders.buyer'),
       key: 'buyer',
@@ -72,7 +91,13 @@ export function OrderTable({ orders, loading, filtered, onOpen, onCommand }: Pro
       render: (_, o) => (
         <>
           <OrderStatusTag status={o.status} />
-          {o.shipment && <div className="cell-sub">{o.shipment.carrier}</div>}
+          {o.fulfilments.length > 1 ? (
+            <div className="cell-sub" data-testid="order-parcels">
+              {t('orders.parcelsSummary', { n: o.fulfilments.length, shipped: o.fulfilments.filter((f) => f.status === 'shipped' || f.status === 'delivered').length })}
+            </div>
+          ) : (
+            o.shipment && <div className="cell-sub">{o.shipment.carrier}</div>
+          )}
         </>
       ),
     },
@@ -81,14 +106,17 @@ export function OrderTable({ orders, loading, filtered, onOpen, onCommand }: Pro
       key: 'actions',
       fixed: isPhone ? undefined : 'right',
       width: 190,
-      render: (_, o) => (
-        <Space size={0} wrap>
-          <OrderActions order={o} onCommand={onCommand} />
-          <Button type="link" size="small" onClick={() => onOpen(o)}>
-            {t('actions.detail')}
-          </Button>
-        </Space>
-      ),
+      render: (_, o) => {
+        const parcel = soleParcel(o);
+        return (
+          <Space size={0} wrap>
+            {parcel && <ParcelActions order={o} parcel={parcel} onCommand={onCommand} />}
+            <Button type="link" size="small" onClick={() => onOpen(o)} data-testid="order-detail-open">
+              {o.fulfilments.length > 1 ? t('orders.handleParcels') : t('actions.detail')}
+            </Button>
+          </Space>
+        );
+      },
     },
   ];
   return (

@@ -4,21 +4,25 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ORDER_STATUSES, type Order } from '../../../../shared/schemas/orders';
 import { useDescribeError } from '../../api/describe';
-import { useOrderAction, useOrders } from '../../api/orders';
+import { useParcelAction, useOrders } from '../../api/orders';
 import { useListableVillages } from '../../api/produce';
 import { useMe } from '../../auth/auth-context';
 import { ErrorResult } from '../../components/ErrorResult';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusFilter } from '../../components/StatusFilter';
+import { parcelNumber, type ParcelCommand } from './order-actions';
 import { OrderDetail } from './OrderDetail';
 import { OrderTable } from './OrderTable';
-import { ShipModal } from './ShipModal';
+import { RefundModal, type RefundTarget } from './RefundModal';
+import { ShipModal, type ShipTarget } from './ShipModal';
 
 type Status = Order['status'];
-export type OrderCommand = { order: Order; kind: 'ship' | 'deliver' | 'refund' };
 
-/** Orders for the organization's listings (the bureau: all): ship paid ones, confirm delivery, refund. */
+/**
+ * Orders for the organization's listings (the bureau: all), parcel by parcel: ship a paid parcel,
+ * confirm its delivery, refund it (exactly its amount).
+ */
 export default function OrdersPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -29,9 +33,10 @@ export default function OrdersPage() {
   const villageId = params.get('village') ?? undefined;
   const orders = useOrders({ status, villageId });
   const villages = useListableVillages(me.role);
-  const action = useOrderAction();
+  const action = useParcelAction();
   const [openId, setOpenId] = useState<string | null>(null);
-  const [shipping, setShipping] = useState<Order | null>(null);
+  const [shipping, setShipping] = useState<ShipTarget | null>(null);
+  const [refunding, setRefunding] = useState<RefundTarget | null>(null);
 
   const update = (next: Record<string, string | undefined>) => {
     const p = new URLSearchParams(params);
@@ -42,19 +47,25 @@ export default function OrdersPage() {
     setParams(p, { replace: true });
   };
 
-  /** ship opens its form; deliver and refund ask first, and a refusal (409) is said in words. */
-  const command = ({ order, kind }: OrderCommand) => {
-    if (kind === 'ship') return setShipping(order);
+  /** ship and refund open their forms; deliver asks first; a refusal (409) is said in words. */
+  const command = ({ order, parcel, kind }: ParcelCommand) => {
+    if (kind === 'ship') return setShipping({ order, parcel });
+    if (kind === 'refund') return setRefunding({ order, parcel });
     modal.confirm({
-      title: t(kind === 'deliver' ? 'orders.deliverConfirm' : 'orders.refundConfirm', { id: order.id }),
-      content: t(kind === 'deliver' ? 'orders.deliverHint' : 'orders.refundHint'),
-      okText: t(kind === 'deliver' ? 'orders.deliver' : 'orders.refund'),
-      okButtonProps: { danger: kind === 'refund', ...({ 'data-testid': 'order-action-confirm' } as object) },
+      title: t('orders.deliverConfirm', { id: order.id }),
+      content: (
+        <>
+          <div>{t('orders.parcelLabel', { n: parcelNumber(parcel), seller: parcel.sellerName })}</div>
+          <div className="muted">{t('orders.deliverHint')}</div>
+        </>
+      ),
+      okText: t('orders.deliver'),
+      okButtonProps: { ...({ 'data-testid': 'order-action-confirm' } as object) },
       cancelText: t('actions.cancel'),
       onOk: async () => {
         try {
-          await action.mutateAsync({ kind, id: order.id });
-          message.success(t(kind === 'deliver' ? 'orders.delivered' : 'orders.refunded'));
+          await action.mutateAsync({ kind: 'deliver', orderId: order.id, fulfilmentId: parcel.id });
+          message.success(t('orders.delivered'));
         } catch (e) {
           modal.error({ title: t('orders.refused'), content: describe(e) });
         }
@@ -88,7 +99,8 @@ export default function OrdersPage() {
         )}
       </Card>
       <OrderDetail id={openId} fallback={orders.items.find((o) => o.id === openId)} onClose={() => setOpenId(null)} onCommand={command} />
-      <ShipModal order={shipping} onClose={() => setShipping(null)} />
+      <ShipModal target={shipping} onClose={() => setShipping(null)} />
+      <RefundModal target={refunding} onClose={() => setRefunding(null)} />
     </>
   );
 }

@@ -1,40 +1,46 @@
 import { App, AutoComplete, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Shipment, type Order } from '../../../../shared/schemas/orders';
+import { Shipment, type Fulfilment, type Order } from '../../../../shared/schemas/orders';
 import { useDescribeError } from '../../api/describe';
-import { useOrderAction } from '../../api/orders';
-import { RuleViolation } from '../../components/RuleViolation';
+import { useParcelAction } from '../../api/orders';
 import { Money } from '../../components/Money';
+import { RuleViolation } from '../../components/RuleViolation';
 import { applyServerErrors, parseWith, zodRule } from '../../forms/zod';
+import { parcelNumber } from './order-actions';
 
 type Values = { carrier?: string; trackingNo?: string };
 const F = Shipment.shape;
 
-/** 发货: the carrier and its tracking number, checked with the shared Shipment schema. */
-export function ShipModal({ order, onClose }: { order: Order | null; onClose: () => void }) {
+export type ShipTarget = { order: Order; parcel: Fulfilment };
+
+/** 发货 of one parcel: the carrier and its tracking number, checked with the shared Shipment schema. */
+export function ShipModal({ target, onClose }: { target: ShipTarget | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const describe = useDescribeError();
-  const action = useOrderAction();
+  const action = useParcelAction();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);
   const carriers = t('orders.carriers').split('|');
 
   useEffect(() => {
-    if (!order) return;
+    if (!target) return;
     setError(null);
     form.resetFields();
-  }, [order, form]);
+  }, [target, form]);
 
   const submit = async (v: Values) => {
-    if (!order) return;
+    if (!target) return;
     const parsed = parseWith(form, Shipment, v);
     if (!parsed.ok) return;
     setError(null);
+    const { order, parcel } = target;
     try {
-      await action.mutateAsync({ kind: 'ship', id: order.id, shipment: parsed.data });
-      message.success(t('orders.shipped', { id: order.id }));
+      await action.mutateAsync({ kind: 'ship', orderId: order.id, fulfilmentId: parcel.id, shipment: parsed.data });
+      message.success(
+        order.fulfilments.length > 1 ? t('orders.parcelShipped', { id: order.id, n: parcelNumber(parcel), seller: parcel.sellerName }) : t('orders.shipped', { id: order.id }),
+      );
       onClose();
     } catch (e) {
       applyServerErrors(form, e, describe, { 'shipment.carrier': 'carrier', 'shipment.trackingNo': 'trackingNo' });
@@ -44,17 +50,20 @@ export function ShipModal({ order, onClose }: { order: Order | null; onClose: ()
 
   return (
     <Modal
-      open={order !== null}
+      open={target !== null}
       title={t('orders.shipTitle')}
       okText={t('orders.ship')}
       okButtonProps={{ loading: action.isPending, ...({ 'data-testid': 'ship-confirm' } as object) }}
+      cancelText={t('actions.cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
     >
-      {order && (
+      {target && (
         <Typography.Paragraph type="secondary">
-          {t('orders.shipSummary', { id: order.id, name: order.buyer.name, address: order.buyer.address ?? '—' })} · <Money fen={order.totalFen} />
+          {t('orders.shipSummary', { id: target.order.id, name: target.order.buyer.name, address: target.order.buyer.address ?? '—' })}
+          <br />
+          {t('orders.parcelLabel', { n: parcelNumber(target.parcel), seller: target.parcel.sellerName })} · <Money fen={target.parcel.totalFen} />
         </Typography.Paragraph>
       )}
       <RuleViolation error={error} refusedTitle={t('orders.refused')} />

@@ -3,18 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { PublicOrder } from '../../shop/api';
 import { formatInstant } from '../../lib/dates';
 
-/** The parcel, the (masked) contact and the order's number and times. */
+/** The (masked) contact and the order's number and times (the parcels have their own block). */
 export function OrderFacts({ order: o }: { order: PublicOrder }) {
   const { t } = useTranslation();
   return (
     <>
-      {o.shipment && (
-        <List className="shop-facts" header={t('shop.order.shipmentTitle')} data-testid="order-shipment">
-          <List.Item extra={o.shipment.carrier}>{t('shop.order.carrier')}</List.Item>
-          <List.Item extra={<span className="shop-mono" data-testid="tracking-no">{o.shipment.trackingNo}</span>}>{t('shop.order.trackingNo')}</List.Item>
-          {o.shippedAt && <List.Item extra={formatInstant(o.shippedAt)}>{t('shop.order.shippedAt')}</List.Item>}
-        </List>
-      )}
       <List className="shop-facts" header={t('shop.order.buyerTitle')}>
         <List.Item extra={o.buyer.name}>{t('shop.cart.buyerName')}</List.Item>
         {o.buyer.phone && <List.Item extra={o.buyer.phone}>{t('shop.cart.buyerPhone')}</List.Item>}

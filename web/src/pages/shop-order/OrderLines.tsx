@@ -29,6 +29,12 @@ export function OrderLines({ order: o }: { order: PublicOrder }) {
         <span>{t('shop.order.total')}</span>
         <Price fen={o.totalFen} size="lg" />
       </div>
+      {o.refundedFen > 0 && (
+        <div className="shop-order-refunded" data-testid="order-refunded">
+          <span>{t('shop.order.refundedFen')}</span>
+          <Price fen={o.refundedFen} size="sm" />
+        </div>
+      )}
     </div>
   );
 }

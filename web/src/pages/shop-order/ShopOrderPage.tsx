@@ -7,10 +7,11 @@ import { ShopError } from '../../shop/components/ShopError';
 import { ShopNavBar } from '../../shop/components/ShopNavBar';
 import { OrderFacts } from './OrderFacts';
 import { OrderLines } from './OrderLines';
+import { OrderParcels } from './OrderParcels';
 import { OrderStatusBanner } from './OrderStatusBanner';
 import { OrderSteps } from './OrderSteps';
 
-/** The buyer's order through its token: where it stands (refreshing while unpaid), what, and the parcel. */
+/** The buyer's order through its token: where it stands (refreshing while unpaid), its parcels and their tracking, what was bought. */
 export default function ShopOrderPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -54,6 +55,7 @@ export default function ShopOrderPage() {
             </div>
           )}
           <OrderSteps order={o} />
+          <OrderParcels order={o} />
           <OrderLines order={o} />
           <OrderFacts order={o} />
           <p className="shop-fineprint">{t('shop.order.keepLink')}</p>
