@@ -8,12 +8,13 @@ import { serviceContext } from '../../http/service-context.js';
 import { attachEvidence, attachVoucher, evidenceFile, voucherFile } from './files.js';
 
 const IdParams = z.object({ id: Id });
-const FileForm = z.object({
+/** A voucher or evidence upload (multipart field `file`): also the payouts' bank slips (settlements/routes.ts). */
+export const FileForm = z.object({
   file: z
     .custom<File>((v) => v instanceof File, { error: '请上传文件（表单字段 file）' })
     .openapi({ type: 'string', format: 'binary', description: 'image/jpeg, image/png, image/webp or application/pdf, at most 5 MB' }),
 });
-const upload = { content: { 'multipart/form-data': { schema: FileForm } }, required: true as const };
+export const upload = { content: { 'multipart/form-data': { schema: FileForm } }, required: true as const };
 const binary = { content: { 'application/octet-stream': { schema: z.string().openapi({ type: 'string', format: 'binary' }) } }, description: 'the file' };
 
 const postVoucher = createRoute({

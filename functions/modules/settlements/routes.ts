@@ -7,6 +7,7 @@ import type { Env } from '../../http/context.js';
 import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { serviceContext } from '../../http/service-context.js';
+import { upload } from '../donations/file-routes.js';
 import { attachPayoutEvidence, createPayout, listPayouts, payoutEvidence, setPayoutAccount } from './payouts.js';
 import { monthSettlements } from './service.js';
 
@@ -51,12 +52,6 @@ function makeSettlementRoutes() {
     responses: { 201: jsonOk(Payout, 'the payout'), ...ERRORS },
   });
 
-  const FileForm = z.object({
-    file: z
-      .custom<File>((v) => v instanceof File, { error: '请上传文件（表单字段 file）' })
-      .openapi({ type: 'string', format: 'binary', description: 'image/jpeg, image/png, image/webp or application/pdf, at most 5 MB' }),
-  });
-
   const postEvidence = createRoute({
     method: 'post',
     path: '/payouts/{id}/evidence',
@@ -64,7 +59,7 @@ function makeSettlementRoutes() {
     summary: 'Attach a payout’s evidence (bank slip; multipart field `file`, bureau only)',
     security: BEARER,
     middleware: [authorize('payout.write')] as const,
-    request: { params: IdParams, body: { content: { 'multipart/form-data': { schema: FileForm } }, required: true } },
+    request: { params: IdParams, body: upload },
     responses: { 201: jsonOk(VoucherUploaded, 'the file'), ...ERRORS },
   });
 
@@ -99,8 +94,8 @@ function makeSettlementRoutes() {
     .openapi(post, async (c) => c.json(await createPayout(serviceContext(c), c.var.deps.payments, c.req.valid('json')), 201))
     .openapi(postEvidence, async (c) => {
       const file = c.req.valid('form').file;
-      const upload = { bytes: new Uint8Array(await file.arrayBuffer()), declaredType: file.type };
-      return c.json(await attachPayoutEvidence(serviceContext(c), c.var.deps.files, c.req.valid('param').id, upload), 201);
+      const slip = { bytes: new Uint8Array(await file.arrayBuffer()), declaredType: file.type };
+      return c.json(await attachPayoutEvidence(serviceContext(c), c.var.deps.files, c.req.valid('param').id, slip), 201);
     })
     .openapi(getEvidence, async (c) => {
       const id = c.req.valid('param').id;
