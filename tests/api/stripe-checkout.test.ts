@@ -346,4 +346,41 @@ describe('settlement with a secret key (issue 13)', () => {
     expect(call.idempotencyKey).toBe(`payout-${paid.body.id}`);
     expect((await h.get(t.bureau, `/api/settlements?month=2026-06&organizationId=${org.id}`)).items[0]).toMatchObject({ paidOutFen: 400, owedFen: before.owedFen - 400 });
   });
+
+  it('a Stripe payout cut off after the transfer (no answer came) is finished by the same request, never paid twice', async () => {
+    feeAmount = 0;
+    const o = await paidThreeSellers('pi_fee_cutoff');
+    const org = o.sellers[1];
+    expect((await h.call('PUT', `/api/organizations/${org.id}/payout-account`, { token: t.bureau, body: { stripeAccountId: 'acct_1TestSeller1' } })).status).toBe(200);
+    const before = (await h.get(t.bureau, `/api/settlements?month=2026-06&organizationId=${org.id}`)).items[0];
+    const body = { organizationId: org.id, amountFen: 1_000, method: 'stripe_transfer', reference: 'ST-9', date: '2026-06-15' };
+    const headers = { 'idempotency-key': 'payout-cutoff-1' };
+    // the transfer is made, then the write that marks the payout paid never lands (the process died)
+    const doc = h.deps.doc as unknown as { send: (cmd: unknown, ...rest: unknown[]) => Promise<unknown> };
+    const send = doc.send;
+    let cut = false;
+    doc.send = async function (this: unknown, cmd: unknown, ...rest: unknown[]) {
+      const input = (cmd as { input?: { TransactItems?: { Update?: { UpdateExpression?: string } }[] } }).input;
+      if (!cut && input?.TransactItems?.some((i) => i.Update?.UpdateExpression === 'SET #s = :paid, transferId = :t')) {
+        cut = true;
+        throw new Error('process gone');
+      }
+      return send.call(this, cmd, ...rest);
+    };
+    try {
+      expect((await h.call('POST', '/api/payouts', { token: t.bureau, body, headers })).status).toBe(500);
+    } finally {
+      doc.send = send;
+    }
+    expect(cut).toBe(true);
+    const transfers = () => calls.filter((c) => c.path === '/v1/transfers' && c.params.get('destination') === 'acct_1TestSeller1');
+    expect(transfers()).toHaveLength(1);
+    // the same request again: the payout it made, finished with the same transfer key
+    const again = await h.call('POST', '/api/payouts', { token: t.bureau, body, headers });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ status: 'paid', amountFen: 1_000 });
+    expect(new Set(transfers().map((c) => c.idempotencyKey))).toEqual(new Set([`payout-${again.body.id}`]));
+    expect((await h.get(t.bureau, `/api/payouts?organizationId=${org.id}`)).items.map((p: { id: string }) => p.id)).toEqual([again.body.id]);
+    expect((await h.get(t.bureau, `/api/settlements?month=2026-06&organizationId=${org.id}`)).items[0]).toMatchObject({ paidOutFen: before.paidOutFen + 1_000, owedFen: before.owedFen - 1_000 });
+  });
 });

@@ -25,6 +25,17 @@ const payoutKey = (store: TenantStore, id: string) => ({ pk: store.pk('PAYOUT'),
 // Access pattern: one organization's payouts newest first → pk ORG_PAYOUT#<orgId>, sk <id>.
 const orgPayoutKey = (store: TenantStore, orgId: string, id: string) => ({ pk: store.pk('ORG_PAYOUT', orgId), sk: id });
 
+// Access pattern: has this request (its caller and Idempotency-Key) made a payout? → pk PAYOUT_REQUEST,
+// sk <userId>#<key>: a retry after a failure finds the payout it made, rather than paying twice.
+const requestKey = (store: TenantStore, userId: string, key: string) => ({ pk: store.pk('PAYOUT_REQUEST'), sk: `${userId}#${key}` });
+
+/** Raised by the request's claim: the same request made a payout before (a retry). */
+class SeenRequest extends AppError {
+  constructor() {
+    super('conflict', 409, 'seen request');
+  }
+}
+
 /** Raised by the settlement condition: the month owes less than the payout. */
 class OverOwed extends AppError {
   constructor() {
@@ -69,7 +80,7 @@ function settleTx(ctx: ServiceContext, p: PayoutRecord, sign: 1 | -1): TxItem {
  * idempotency key per payout, then marked paid; if Stripe refuses, one compensating transaction
  * takes the record away and gives the amount back to owed (503, nothing left recorded).
  */
-export async function createPayout(ctx: ServiceContext, payments: Payments, input: PayoutInput): Promise<Payout> {
+export async function createPayout(ctx: ServiceContext, payments: Payments, input: PayoutInput, idempotencyKey?: string): Promise<Payout> {
   const org = await getOrganizationItem(ctx.store, input.organizationId);
   if (!org) throw AppError.notFound('组织');
   const account = (org as { stripeAccountId?: string | null }).stripeAccountId;
@@ -93,24 +104,48 @@ export async function createPayout(ctx: ServiceContext, payments: Payments, inpu
     status: input.method === 'stripe_transfer' ? 'pending' : 'paid',
     createdAt: at,
   };
+  const claim = idempotencyKey ? requestKey(ctx.store, ctx.caller.userId, idempotencyKey) : null;
   try {
     await ctx.store.transact([
+      // first: a retry is known as one before the owed condition (which its first try used up) refuses it
+      ...(claim ? [{ Put: { Item: { ...claim, payoutId: p.id }, ConditionExpression: 'attribute_not_exists(pk)' }, failWith: new SeenRequest() }] : []),
       { Put: { Item: { ...payoutKey(ctx.store, p.id), ...p }, ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { Item: { ...orgPayoutKey(ctx.store, p.organizationId, p.id), payoutId: p.id, month: p.month } } },
       settleTx(ctx, p, 1),
       auditPut(ctx, 'payout', p.id, 'create', null, p),
     ]);
   } catch (e) {
+    if (e instanceof SeenRequest) return resumePayout(ctx, payments, claim!, p, org.name, account);
     if (!(e instanceof OverOwed)) throw e;
     const owed = (await sellerSettlement(ctx.store, p.month, p.organizationId)).owedFen;
     throw AppError.conflict(`付款金额超过应付余额：${p.month} 尚欠 ¥${(Math.max(owed, 0) / 100).toFixed(2)}`, { owedFen: owed, month: p.month, path: 'amountFen' });
   }
   if (p.method === 'bank_transfer') return toPayout(p, org.name);
+  return transferPayout(ctx, payments, p, org.name, account!, claim);
+}
 
+/**
+ * A retry of a request that made a payout (its Idempotency-Key, after an answer that never came or
+ * a 5xx): the payout it made, finished if its Stripe transfer was cut off (the same transfer key,
+ * so Stripe makes no second transfer), never a second payout.
+ */
+async function resumePayout(ctx: ServiceContext, payments: Payments, claim: { pk: string; sk: string }, asked: PayoutRecord, orgName: string, account: string | null | undefined): Promise<Payout> {
+  const made = await ctx.store.get<{ payoutId: string }>(claim.pk, claim.sk);
+  const p = made ? await getPayoutRecord(ctx.store, made.payoutId) : null;
+  if (!p) throw AppError.conflict('相同的付款请求正在处理中，请稍后重试');
+  if (p.organizationId !== asked.organizationId || p.amountFen !== asked.amountFen || p.method !== asked.method || p.month !== asked.month) {
+    throw AppError.conflict('Idempotency-Key 已用于另一个不同的请求');
+  }
+  if (p.status === 'paid') return toPayout(p, orgName);
+  return transferPayout(ctx, payments, p, orgName, account!, claim);
+}
+
+/** A recorded (pending) payout's Stripe transfer, then paid; a refusal takes the record back (503). */
+async function transferPayout(ctx: ServiceContext, payments: Payments, p: PayoutRecord, orgName: string, account: string, claim: { pk: string; sk: string } | null): Promise<Payout> {
   let transferId: string;
   try {
     const meta = { tenantId: ctx.store.tenantId, payoutId: p.id, organizationId: p.organizationId, month: p.month };
-    transferId = (await payments.transfer(account!, p.amountFen, meta, `payout-${p.id}`)).transferId;
+    transferId = (await payments.transfer(account, p.amountFen, meta, `payout-${p.id}`)).transferId;
   } catch (e) {
     console.error(JSON.stringify({ level: 'error', msg: 'payout transfer failed', payoutId: p.id, error: String(e) }));
     await ctx.store.transact([
@@ -118,15 +153,23 @@ export async function createPayout(ctx: ServiceContext, payments: Payments, inpu
       { Delete: { Key: orgPayoutKey(ctx.store, p.organizationId, p.id) } },
       settleTx(ctx, p, -1),
       auditPut(ctx, 'payout', p.id, 'transfer_refused', p, null),
+      ...(claim ? [{ Delete: { Key: claim } }] : []),
     ]);
     throw new AppError('payment_unavailable', 503, 'Stripe 转账未成功，未记录付款，请稍后重试');
   }
   const paid: PayoutRecord = { ...p, status: 'paid', transferId };
   await ctx.store.transact([
-    { Update: { Key: payoutKey(ctx.store, p.id), UpdateExpression: 'SET #s = :paid, transferId = :t', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':paid': 'paid', ':t': transferId } } },
+    {
+      Update: {
+        Key: payoutKey(ctx.store, p.id),
+        UpdateExpression: 'SET #s = :paid, transferId = :t',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':paid': 'paid', ':t': transferId },
+      },
+    },
     auditPut(ctx, 'payout', p.id, 'transferred', p, paid),
   ]);
-  return toPayout(paid, org.name);
+  return toPayout(paid, orgName);
 }
 
 /** GET /api/payouts: the bureau's all (or one organization's), an org_member its own; newest first. */

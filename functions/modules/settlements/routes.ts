@@ -91,7 +91,7 @@ function makeSettlementRoutes() {
       return c.json(await monthSettlements(serviceContext(c), q.month, q.organizationId), 200);
     })
     .openapi(list, async (c) => c.json(await listPayouts(serviceContext(c), c.req.valid('query')), 200))
-    .openapi(post, async (c) => c.json(await createPayout(serviceContext(c), c.var.deps.payments, c.req.valid('json')), 201))
+    .openapi(post, async (c) => c.json(await createPayout(serviceContext(c), c.var.deps.payments, c.req.valid('json'), c.req.header('idempotency-key')), 201))
     .openapi(postEvidence, async (c) => {
       const file = c.req.valid('form').file;
       const slip = { bytes: new Uint8Array(await file.arrayBuffer()), declaredType: file.type };
