@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, ListQuery, RequiredText } from './common.js';
+import { Month } from './imports.js';
 
 export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'delivered', 'cancelled', 'expired', 'refunded'] as const;
 export const OrderStatus = z.enum(ORDER_STATUSES, { error: '订单状态无效' });
@@ -124,6 +125,8 @@ export const OrderQuery = ListQuery.extend({
   status: OrderStatus.optional(),
   villageId: Id.optional(),
   produceId: Id.optional(),
+  /** paid in this month (YYYY-MM, the tenant's time zone): a seller's statement month */
+  paidMonth: Month.optional(),
 });
 
 /** ?token= of the buyer's order page: the secret returned by checkout. */

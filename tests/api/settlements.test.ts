@@ -86,6 +86,24 @@ describe('a month’s statement', () => {
     }
   });
 
+  it('the month’s orders behind a statement: ?paidMonth= lists the orders paid in the tenant’s month, for the bureau and (its parcels) for the seller', async () => {
+    const june = await paidOrder();
+    h.clock.now = new Date('2026-06-30T16:30:00Z'); // 00:30 on 1 July in Shanghai
+    let july: Awaited<ReturnType<typeof paidOrder>>;
+    try {
+      july = await paidOrder();
+    } finally {
+      h.clock.now = JUNE;
+    }
+    const ids = (token: string, month: string) => h.ids(token, `/api/orders?paidMonth=${month}&limit=100`);
+    expect(await ids(t.bureau, '2026-06')).toContain(june.orderId);
+    expect(await ids(t.bureau, '2026-06')).not.toContain(july.orderId);
+    expect(await ids(t.bureau, '2026-07')).toEqual([july.orderId]);
+    expect(await ids(a.member, '2026-07')).toEqual([july.orderId]);
+    expect((await h.get(a.member, '/api/orders?paidMonth=2026-07')).items[0].lines.every((l: { organizationId: string }) => l.organizationId === a.id)).toBe(true);
+    expect((await h.call('GET', '/api/orders?paidMonth=2026-7', { token: t.bureau })).status).toBe(400);
+  });
+
   it('an org_member reads its own statement only: another organization’s is not found, an unknown month is a 400', async () => {
     await paidOrder();
     const own = await statement('2026-06', a.member);

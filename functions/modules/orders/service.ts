@@ -10,14 +10,22 @@ import { monthOfDate, movesTx, orderMoves } from '../counters/store.js';
 import { settlementRefundTx } from '../settlements/store.js';
 import { isPaidOrLater, orderStatusOf, storedFulfilmentsOf, type FulfilmentRecord } from './fulfilments.js';
 import { getTenant } from '../identity/store.js';
-import { dateInZone } from '../../../shared/dates.js';
+import { dateInZone, zonedDateTimeToUtc } from '../../../shared/dates.js';
 import type { ServiceContext } from '../context.js';
 import { unsellShippedTx, unsellToStockTx } from '../produce/store.js';
 import { hashToken } from './checkout.js';
 import { getOrderRecord, listOrderRecords, listSellerOrderRecords, rewriteOrderTx, salesTx, villageSalesTx, type OrderRecord } from './store.js';
 import { toOrder, toPublicOrder, toSellerOrder } from './views.js';
 
-type Query = { status?: Order['status']; villageId?: string; produceId?: string; limit: number; cursor?: string };
+type Query = { status?: Order['status']; villageId?: string; produceId?: string; paidMonth?: string; limit: number; cursor?: string };
+
+/** A month of the tenant's (YYYY-MM) as UTC instants: its first, and the next month's first. */
+async function monthInstants(ctx: ServiceContext, month: string): Promise<[string, string]> {
+  const tz = (await getTenant(ctx.store))?.timeZone ?? 'Asia/Shanghai';
+  const [y, m] = month.split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return [zonedDateTimeToUtc(`${month}-01`, '00:00', tz).toISOString(), zonedDateTimeToUtc(`${next}-01`, '00:00', tz).toISOString()];
+}
 
 /** An org_member reaches an order only when it holds its organization's listings; else "not found". */
 async function visible(ctx: ServiceContext, id: string): Promise<OrderRecord> {
@@ -36,14 +44,16 @@ const view = (o: OrderRecord) => toOrder(o, true);
  * parcel (toSellerOrder), filtered by its parcel's status — so a page may hold fewer than `limit`.
  */
 export async function listOrders(ctx: ServiceContext, q: Query) {
+  const paidBetween = q.paidMonth ? await monthInstants(ctx, q.paidMonth) : undefined;
   if (ctx.caller.role === 'org_member') {
     const orgId = ctx.caller.organizationId;
     if (!orgId) return { items: [], nextCursor: null };
     const page = await listSellerOrderRecords(ctx.store, orgId, q);
-    const items = page.items.map((o) => toSellerOrder(o, orgId)).filter((o) => !q.status || o.status === q.status);
+    const inMonth = (o: Order) => !paidBetween || (!!o.paidAt && o.paidAt >= paidBetween[0] && o.paidAt < paidBetween[1]);
+    const items = page.items.map((o) => toSellerOrder(o, orgId)).filter((o) => (!q.status || o.status === q.status) && inMonth(o));
     return { items, nextCursor: page.nextCursor };
   }
-  const page = await listOrderRecords(ctx.store, q);
+  const page = await listOrderRecords(ctx.store, { ...q, paidBetween });
   return { items: page.items.map(view), nextCursor: page.nextCursor };
 }
 

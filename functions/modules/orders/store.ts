@@ -48,10 +48,18 @@ export async function getOrderRecord(store: TenantStore, id: string): Promise<Or
   return item ? strip(item) : null;
 }
 
-type Filters = { status?: Status; villageId?: string; produceId?: string };
+type Filters = { status?: Status; villageId?: string; produceId?: string; paidBetween?: [string, string] };
 
 function filterOf(q: Filters) {
-  return filterWhere({ status: q.status }, { villageIds: q.villageId, produceIds: q.produceId });
+  const where = filterWhere({ status: q.status }, { villageIds: q.villageId, produceIds: q.produceId });
+  if (!q.paidBetween) return where;
+  // paidAt from the month's first instant (inclusive) to the next month's (exclusive), in UTC ISO
+  const paid = '#paidAt >= :paidFrom AND #paidAt < :paidTo';
+  return {
+    expression: where ? `${where.expression} AND ${paid}` : paid,
+    names: { ...(where?.names ?? {}), '#paidAt': 'paidAt' },
+    values: { ...(where?.values ?? {}), ':paidFrom': q.paidBetween[0], ':paidTo': q.paidBetween[1] },
+  };
 }
 
 /** All of the tenant's orders (the bureau), newest first. */

@@ -4,14 +4,20 @@ import { api, call } from './client';
 import { useCursorList } from './cursor';
 import { invalidate } from './invalidate';
 
-export type OrderFilters = { status?: Order['status']; villageId?: string };
+export type OrderFilters = { status?: Order['status']; villageId?: string; paidMonth?: string };
 
 /** GET /api/orders: orders for the caller's listings (the bureau: all), newest first, 20 a page. */
 export function useOrders(f: OrderFilters) {
   return useCursorList<Order>(['orders', f], (cursor) =>
     call(
       api.orders.$get({
-        query: { limit: '20', ...(f.status ? { status: f.status } : {}), ...(f.villageId ? { villageId: f.villageId } : {}), ...(cursor ? { cursor } : {}) },
+        query: {
+          limit: '20',
+          ...(f.status ? { status: f.status } : {}),
+          ...(f.villageId ? { villageId: f.villageId } : {}),
+          ...(f.paidMonth ? { paidMonth: f.paidMonth } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
       }),
     ),
   );

@@ -30,6 +30,8 @@ export const settlement: Messages<typeof source> = {
     overpaid: 'Overpaid (a refund came after the payout); deducted from a later settlement',
     statementTitle: 'Statement for {{month}} · {{name}}',
     byVillage: 'By village',
+    monthOrdersTitle: 'Orders paid in {{month}}',
+    monthOrdersEmpty: 'No paid orders this month',
     receivedTitle: 'Payouts received for {{month}}',
     emptyTitle: 'Nothing to settle for {{month}}',
     emptyOrg: 'No paid orders, refunds or payouts for your organization this month. Paid shop orders are added to the month’s settlement automatically.',

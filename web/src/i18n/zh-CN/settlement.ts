@@ -28,6 +28,8 @@ export const settlement = {
     overpaid: '已多付（付款后发生退款），将在后续结算中扣回',
     statementTitle: '{{month}}结算单 · {{name}}',
     byVillage: '按村庄',
+    monthOrdersTitle: '{{month}}的订单',
+    monthOrdersEmpty: '本月没有已支付的订单',
     receivedTitle: '{{month}}收到的付款',
     emptyTitle: '{{month}}暂无结算',
     emptyOrg: '本月本单位没有已支付的订单、退款或付款。商城订单支付后会自动计入当月结算。',

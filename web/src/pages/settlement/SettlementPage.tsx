@@ -8,6 +8,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { DownloadStatement } from '../../components/settlement/DownloadStatement';
 import { monthLabel } from '../../components/settlement/month-label';
+import { MonthOrders } from '../../components/settlement/MonthOrders';
 import { MonthPicker } from '../../components/settlement/MonthPicker';
 import { PayoutTable } from '../../components/settlement/PayoutTable';
 import { StatementCards } from '../../components/settlement/StatementCards';
@@ -61,6 +62,9 @@ export default function SettlementPage() {
               </Card>
               <Card title={t('settlement.byVillage')}>
                 <VillageFigures villages={mine!.villages} />
+              </Card>
+              <Card title={t('settlement.monthOrdersTitle', { month: label })}>
+                <MonthOrders month={month} />
               </Card>
             </>
           )}
