@@ -82,7 +82,7 @@ async function main() {
     else await ensurePlatformAdmin(deps.doc, deps.tableName);
     // a DATA_DIR from before the dashboard's counter items: recount each tenant once (behind a marker)
     const backfilled = await backfillCountersEverywhereUnscoped(deps.doc, deps.tableName, deps.clock());
-    if (backfilled > 0) console.log(`dashboard counters: ${backfilled} tenant(s) recounted once`);
+    if (backfilled > 0) console.log(`dashboard counters and settlement: ${backfilled} tenant(s) recounted once`);
 
     const api = buildApp(deps);
     const root = new Hono();

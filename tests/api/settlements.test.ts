@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { counterKey, SETTLEMENT_BACKFILLED } from '../../functions/modules/counters/store.js';
+import { backfillTenantSettlement } from '../../functions/modules/settlements/backfill.js';
+import { TenantStore } from '../../functions/store/tenant-store.js';
 import { makeHarness, PNG_1x1, type Harness, type TestTenant } from '../support/harness.js';
 
 // Settlement (issue 13, DOMAIN.md "Settlement / payout"): per seller and month, from its parcels,
@@ -243,5 +246,26 @@ describe('the workbooks', () => {
     expect(total.slice(2).map((x) => Math.round(Number(x) * 100))).toEqual([api.totals.grossFen, api.totals.refundsFen, api.totals.feesFen, api.totals.payableFen, api.totals.paidOutFen, api.totals.owedFen]);
     const june = (await h.get(t.bureau, '/api/dashboard')).monthly.find((m: { month: string }) => m.month === '2026-06');
     expect(api.totals.grossFen - api.totals.refundsFen).toBe(june.salesFen);
+  });
+});
+
+describe('a DATA_DIR from before settlement', () => {
+  it('is recounted once at start-up from its orders and payouts: the statements read what the records say', async () => {
+    const store = new TenantStore(h.deps.doc, h.deps.tableName, t.id);
+    const months = ['2026-06', '2026-07'];
+    const right = await Promise.all(months.map((m) => statement(m)));
+    expect(right[0].items.length).toBeGreaterThan(2);
+    expect(right[1].totals.refundsFen).toBeGreaterThan(0);
+    // what an old DATA_DIR lacks: every settlement item, and the marker
+    for (const m of months) {
+      for (const i of await store.queryAll<{ pk: string; sk: string }>({ pk: store.pk('SETTLEMENT', m) })) await store.transact([{ Delete: { Key: { pk: i.pk, sk: i.sk } } }]);
+    }
+    const marker = counterKey(store, SETTLEMENT_BACKFILLED);
+    await store.transact([{ Delete: { Key: marker } }]);
+    expect((await statement('2026-06')).items).toEqual([]);
+    expect(await backfillTenantSettlement(store, h.clock.now)).toBe(true);
+    expect(await Promise.all(months.map((m) => statement(m)))).toEqual(right);
+    // once only
+    expect(await backfillTenantSettlement(store, h.clock.now)).toBe(false);
   });
 });

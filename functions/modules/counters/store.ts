@@ -71,6 +71,11 @@ export const NEEDS = 'NEEDS';
 export const OVER_LIMIT = 'OVER_LIMIT';
 /** Set once the counters of a tenant were written from a full recount (the one-off backfill). */
 export const BACKFILLED = 'BACKFILLED';
+/**
+ * Set once a tenant's settlement items were written from its records (orders paid before they
+ * existed: settlements/backfill.ts); a tenant made since has it from the start (createTenant).
+ */
+export const SETTLEMENT_BACKFILLED = 'SETTLEMENT_BACKFILLED';
 /** A month's money in the tenant's time zone: { cashFen, goodsFen, usedFen, salesFen, paidOrders }. */
 export const monthName = (month: string) => `MONTH#${month}`;
 /** rule 9: a year's commitments: { organizations, committedFen, purchasedFen }. */

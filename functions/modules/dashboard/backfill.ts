@@ -3,6 +3,7 @@ import { TenantStore, globalStoreUnscoped, type TxItem } from '../../store/tenan
 import { BACKFILLED, commitmentsName, counterKey, FUNDS, monthName, OVER_LIMIT, VILLAGES, type Deltas } from '../counters/store.js';
 import { listTenantSlugsUnscoped } from '../identity/store.js';
 import { putOpenGapFlagTx } from '../pairings/store.js';
+import { backfillTenantSettlement } from '../settlements/backfill.js';
 import { recount } from './recount.js';
 
 /** SET a counter item's numbers to absolute values (other attributes of the item are left alone). */
@@ -43,7 +44,7 @@ export async function backfillTenantCounters(store: TenantStore, now: Date): Pro
   return true;
 }
 
-/** Every tenant's one-off backfill (local start-up). */
+/** Every tenant's one-off backfills (local start-up): the dashboard's counters, the sellers' settlement. */
 export async function backfillCountersEverywhereUnscoped(doc: DynamoDBDocumentClient, tableName: string, now: Date): Promise<number> {
   const global = globalStoreUnscoped(doc, tableName);
   let done = 0;
@@ -51,7 +52,9 @@ export async function backfillCountersEverywhereUnscoped(doc: DynamoDBDocumentCl
   do {
     const page = await listTenantSlugsUnscoped(global, 100, cursor);
     for (const t of page.items) {
-      if (await backfillTenantCounters(new TenantStore(doc, tableName, t.tenantId), now)) done += 1;
+      const store = new TenantStore(doc, tableName, t.tenantId);
+      const counters = await backfillTenantCounters(store, now);
+      if ((await backfillTenantSettlement(store, now)) || counters) done += 1;
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -1,5 +1,5 @@
 import { DEFAULT_RECOGNITION_THRESHOLDS } from '../../../shared/schemas/transparency.js';
-import { BACKFILLED, counterKey, setOverLimitTx, type OverLimitOrgs } from '../counters/store.js';
+import { BACKFILLED, counterKey, SETTLEMENT_BACKFILLED, setOverLimitTx, type OverLimitOrgs } from '../counters/store.js';
 import {
   DEFAULT_SETTINGS,
   type LoginResult,
@@ -91,8 +91,9 @@ export async function createTenant(ctx: ServiceContext, input: TenantInput): Pro
       failWith: AppError.conflict(`标识 ${input.slug} 已被使用`),
     },
     auditPut({ ...ctx, store }, 'tenant', id, 'create', null, tenant),
-    // a new tenant's dashboard counters start at zero and move with every write: no backfill needed
+    // a new tenant's dashboard counters and settlement start at zero and move with every write: no backfill needed
     { Put: { Item: { ...counterKey(store, BACKFILLED), at: tenant.createdAt } } },
+    { Put: { Item: { ...counterKey(store, SETTLEMENT_BACKFILLED), at: tenant.createdAt } } },
   ]);
   return tenant;
 }

@@ -14,7 +14,7 @@ import { parcelFees, parcelVillages, sellerKeyOf, type FulfilmentRecord } from '
 // Access pattern: a month's settlement, every seller at once → pk SETTLEMENT#<YYYY-MM>, sk <orgId | BUREAU>;
 // beside them sk ORDERS counts the month's paid orders once each (an order of two sellers is one order).
 export const settlementKey = (store: TenantStore, month: string, sellerKey: string) => ({ pk: store.pk('SETTLEMENT', month), sk: sellerKey });
-const ORDERS = 'ORDERS';
+export const ORDERS = 'ORDERS';
 
 export const FIGURES = ['grossFen', 'refundsFen', 'feesFen', 'paidOutFen', 'owedFen', 'orders'] as const;
 export type Figure = (typeof FIGURES)[number];
