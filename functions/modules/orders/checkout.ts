@@ -9,7 +9,7 @@ import { expiredCheckouts, openHoldsTx } from '../holds/store.js';
 import { getProduceRecord, getProduceRecords, holdStockTx } from '../produce/store.js';
 import { availableOf } from '../produce/views.js';
 import { organizationNames } from '../organizations/store.js';
-import { planFulfilments } from './fulfilments.js';
+import { planFulfilments, toStoredParcels } from './fulfilments.js';
 import { putNewOrderTx, type OrderRecord } from './store.js';
 import { expireOrder } from './transitions.js';
 import { getOrderRecord } from './store.js';
@@ -91,7 +91,7 @@ export async function checkout(ctx: PublicContext, deps: CheckoutDeps, input: Ch
     tokenHash: hashToken(token),
     tenantSlug: ctx.tenant.slug,
     sellerOrganizationIds: sellerIds,
-    fulfilments: planFulfilments(lines, names),
+    fulfilments: toStoredParcels(planFulfilments(lines, names)),
     villageIds: [...new Set(lines.map((l) => l.villageId))],
     produceIds: lines.map((l) => l.produceId),
   };

@@ -9,8 +9,17 @@ import type { OrderRecord } from './store.js';
  * order's own status follows from its parcels (orderStatusOf).
  */
 
-/** As stored: the contract's fields (feeFen derived) and the refund's provider id and reason. */
+/** A parcel as the code works with it: the contract's fields (feeFen derived) and the refund's provider id and reason. */
 export type FulfilmentRecord = Omit<Fulfilment, 'feeFen'> & { refundId?: string | null; refundReason?: string };
+
+/**
+ * A parcel as stored with its order: its listings' ids instead of copies of the order's lines (an
+ * order's lines hold one line per listing), so the order item does not grow by its lines twice.
+ */
+export type StoredParcel = Omit<FulfilmentRecord, 'lines'> & { produceIds: string[] };
+
+export const toStoredParcels = (parcels: FulfilmentRecord[]): StoredParcel[] =>
+  parcels.map(({ lines, ...p }) => ({ ...p, produceIds: lines.map((l) => l.produceId) }));
 
 /** The bureau sells its own listings: its parcels' seller key in counters and ids. */
 export const BUREAU_SELLER = 'BUREAU';
@@ -44,7 +53,10 @@ export const isPaidOrLater = (status: Order['status']) => PAID_OR_LATER.has(stat
  * parcels are read from the lines, each with the order's own status, shipment and times.
  */
 export function storedFulfilmentsOf(o: OrderRecord): FulfilmentRecord[] {
-  if (o.fulfilments) return o.fulfilments;
+  if (o.fulfilments) {
+    const byListing = new Map(o.lines.map((l) => [l.produceId, l]));
+    return o.fulfilments.map(({ produceIds, ...p }) => ({ ...p, lines: produceIds.map((id) => byListing.get(id)!).filter(Boolean) }));
+  }
   const status = isPaidOrLater(o.status) ? (o.status as Fulfilment['status']) : 'paid';
   return planFulfilments(o.lines, new Map()).map((f) => ({
     ...f,

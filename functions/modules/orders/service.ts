@@ -8,7 +8,7 @@ import { auditPut } from '../audit/store.js';
 import { purchasedTx } from '../commitments/store.js';
 import { monthOfDate, movesTx, orderMoves } from '../counters/store.js';
 import { settlementRefundTx } from '../settlements/store.js';
-import { isPaidOrLater, orderStatusOf, storedFulfilmentsOf, type FulfilmentRecord } from './fulfilments.js';
+import { isPaidOrLater, orderStatusOf, storedFulfilmentsOf, toStoredParcels, type FulfilmentRecord } from './fulfilments.js';
 import { getTenant } from '../identity/store.js';
 import { dateInZone, zonedDateTimeToUtc } from '../../../shared/dates.js';
 import type { ServiceContext } from '../context.js';
@@ -130,7 +130,7 @@ async function moveParcel(ctx: ServiceContext, payments: Payments, orderId: stri
     }
     const after = parcels.map((p) => (p.id === f.id ? next : p));
     const status = orderStatusOf(after);
-    const set: Record<string, unknown> = { fulfilments: after, status, updatedAt: at };
+    const set: Record<string, unknown> = { fulfilments: toStoredParcels(after), status, updatedAt: at };
     // the order's own fields follow its parcels: the shipment of its first live parcel on the way
     // (kept once every parcel is refunded), and the times it reached a status
     const shipment = after.find((p) => p.status !== 'refunded' && p.shipment)?.shipment;

@@ -1,14 +1,14 @@
 import type { Order } from '../../../shared/schemas/orders.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 import { filterWhere } from '../../store/filters.js';
-import type { FulfilmentRecord } from './fulfilments.js';
+import type { StoredParcel } from './fulfilments.js';
 
 type Status = Order['status'];
 
 /** An order as stored: the contract's fields and what the server alone needs. */
 export type OrderRecord = Omit<Order, 'fulfilments' | 'refundedFen'> & {
   /** the parcels, one per seller, planned at checkout (absent on orders made before them: fulfilments.ts) */
-  fulfilments?: FulfilmentRecord[];
+  fulfilments?: StoredParcel[];
   /** the payment fee, known once paid (Stripe's, or the tenant's rate) */
   feeFen?: number;
   /** bumped by every parcel move: two sellers acting at once cannot overwrite each other's parcel */
