@@ -23,7 +23,9 @@ export function ContactForm({ org, open, onClose }: { org: Organization; open: b
     if (!open) return;
     setProblems([]);
     form.setFieldsValue({ contactName: org.contactName, contactPhone: org.contactPhone, address: org.address, description: org.description });
-  }, [open, org, form]);
+    // reset when opened or for another organization, not when a background refetch hands a new
+    // object for the same one (that would wipe what is being typed)
+  }, [open, org.id, form]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = async (values: Values) => {
     const parsed = parseWith(form, OrganizationPatch, compact(values));

@@ -26,7 +26,9 @@ export function PayoutAccountModal({ org, open, onClose }: { org: Organization; 
     if (!open) return;
     setProblems([]);
     form.setFieldsValue({ stripeAccountId: org.stripeAccountId ?? '' });
-  }, [open, org, form]);
+    // reset when opened or for another organization, not when a background refetch hands a new
+    // object for the same one (that would wipe what is being typed)
+  }, [open, org.id, form]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = async (values: Values) => {
     const parsed = parseWith(form, PayoutAccountInput, { stripeAccountId: values.stripeAccountId ?? '' });
