@@ -118,8 +118,11 @@ export const Order = z.object({
 });
 export type Order = z.infer<typeof Order>;
 
-/** The buyer's own view through the order token: its status, lines and shipping, contact masked. */
-export const PublicOrder = Order.omit({ buyerOrganizationId: true });
+/** A parcel as the buyer sees it: seller, lines, status, tracking; not the seller's fee. */
+export const PublicFulfilment = Fulfilment.omit({ feeFen: true });
+
+/** The buyer's own view through the order token: its status, lines, parcels and shipping, contact masked. */
+export const PublicOrder = Order.omit({ buyerOrganizationId: true }).extend({ fulfilments: z.array(PublicFulfilment) });
 
 export const OrderQuery = ListQuery.extend({
   status: OrderStatus.optional(),

@@ -61,6 +61,8 @@ describe('a paid cart from three sellers', () => {
     // the buyer's page shows the three parcels with their sellers
     const mine = await h.call('GET', `/api/public/${t.slug}/orders/${o.orderId}?token=${o.token}`);
     expect(mine.body.fulfilments.map((f: { sellerName: string }) => f.sellerName)).toEqual(['甲公司', '乙协会', `${t.slug} 民政局`]);
+    // the sellers' payment fees are theirs and the bureau's, not the buyer's
+    expect(mine.body.fulfilments.every((f: Record<string, unknown>) => !('feeFen' in f))).toBe(true);
   });
 
   it('each seller sees its own parcel’s lines and the buyer’s contact, never another seller’s lines or money', async () => {

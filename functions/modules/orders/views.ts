@@ -1,5 +1,6 @@
 import { maskPhone } from '../../../shared/schemas/common.js';
-import type { Buyer, Order } from '../../../shared/schemas/orders.js';
+import type { z } from 'zod';
+import type { Buyer, Order, PublicOrder } from '../../../shared/schemas/orders.js';
 import { refundedFenOf, toFulfilments } from './fulfilments.js';
 import type { OrderRecord } from './store.js';
 
@@ -37,10 +38,10 @@ export function toOrder(o: OrderRecord, fullContact: boolean): Order {
   };
 }
 
-/** The buyer's own page (through the order token): status, lines, shipping; the contact masked. */
-export function toPublicOrder(o: OrderRecord): Omit<Order, 'buyerOrganizationId'> {
-  const { buyerOrganizationId: _b, ...rest } = toOrder(o, false);
-  return rest;
+/** The buyer's own page (through the order token): status, lines, parcels, shipping; the contact masked, no seller's fee. */
+export function toPublicOrder(o: OrderRecord): z.infer<typeof PublicOrder> {
+  const { buyerOrganizationId: _b, fulfilments, ...rest } = toOrder(o, false);
+  return { ...rest, fulfilments: fulfilments.map(({ feeFen: _fee, ...f }) => f) };
 }
 
 /**
