@@ -9,7 +9,7 @@ import { errorResponse, onError, validationHook } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
 import { securityHeaders } from './http/security-headers.js';
 import { RECEIPT_SCRIPT_PATH, receiptScript } from './http/page-scripts.js';
-import { checkoutLimit, donateLimit } from './http/rate-limit.js';
+import { applicationLimit, checkoutLimit, donateLimit } from './http/rate-limit.js';
 import { jsonOk } from './http/openapi.js';
 import { activityRoutes } from './modules/activities/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -27,8 +27,6 @@ import { transparencyRoutes } from './modules/transparency/routes.js';
 import { concernRoutes } from './modules/concerns/routes.js';
 import { recognitionRoutes } from './modules/recognition/routes.js';
 import { needRoutes } from './modules/needs/routes.js';
-import { exportRoutes } from './modules/exports/routes.js';
-import { importRoutes } from './modules/imports/routes.js';
 import { MAX_IMPORT_BYTES } from '../shared/schemas/imports.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { visitRoutes } from './modules/visits/routes.js';
@@ -36,7 +34,6 @@ import { fileRoutes } from './modules/donations/file-routes.js';
 import { orderPayments } from './modules/orders/payment-kind.js';
 import { publicOrderRoutes } from './modules/orders/public-routes.js';
 import { orderRoutes } from './modules/orders/routes.js';
-import { settlementRoutes } from './modules/settlements/routes.js';
 import type { PaymentKinds } from './modules/payments/kinds.js';
 import { localCheckoutRoutes } from './modules/payments/local-checkout.js';
 import { paymentRoutes } from './modules/payments/routes.js';
@@ -52,14 +49,11 @@ const MAX_PHOTO_BODY_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
 /** An import upload's body: the 10 MB file plus room for the multipart framing (413 before parsing). */
 const IMPORT_UPLOAD = /^\/api\/imports\/(villages|organizations)$/;
 const MAX_IMPORT_BODY_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
-
-/**
- * The ledger routes (exports, imports: exceljs; settlements and payouts: the back office's money),
- * mounted by buildApp and by the ledger Lambda (functions/entries/ledger.ts) but not by buildApiApp,
- * so exceljs and the settlement routes stay out of the api bundle: those modules load exceljs
- * lazily and build their routers in @__PURE__ factories.
- */
-export const mountLedgerRoutes = (api: OpenAPIHono<Env>) => api.route('/', exportRoutes).route('/', importRoutes).route('/', settlementRoutes);
+/** An application's body: up to three 5 MB documents plus the form's fields (413 before parsing). */
+const APPLICATION_UPLOAD = /^\/api\/public\/[^/]+\/applications$/;
+// (shared/schemas/accounts.ts MAX_APPLICATION_DOCUMENTS × MAX_DOCUMENT_BYTES, written out: that module's
+// schemas would otherwise come into the api bundle)
+const MAX_APPLICATION_BODY_BYTES = 3 * 5 * 1024 * 1024 + 256 * 1024;
 
 const health = createRoute({
   method: 'get',
@@ -85,17 +79,16 @@ const healthRoutes = new OpenAPIHono<Env>().openapi(health, async (c) => {
 /** What is paid through Stripe Checkout, by metadata.kind (issue 5 adds 'donation'). */
 export const PAYMENT_KINDS: PaymentKinds = { order: orderPayments, donation: donationPayments };
 
-/** The whole API as one Hono app (local mode, tests, AppType); on AWS it is split over two Lambdas. */
-export function buildApp(deps: AppDeps) {
-  return assembleApp(deps, mountLedgerRoutes);
-}
-
 /** The api Lambda's app: everything but the ledger routes (/api/exports/*, /api/imports/*). */
 export function buildApiApp(deps: AppDeps) {
   return assembleApp(deps, (api) => api);
 }
 
-function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) => unknown) {
+/**
+ * The app with `mountExtra` routes beside the api's own: buildApiApp adds none; buildApp
+ * (functions/app-full.ts: local mode, tests, the ledger function) adds the ledger routes.
+ */
+export function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) => unknown) {
   const api = new OpenAPIHono<Env>({ defaultHook: validationHook as never });
   api.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -110,6 +103,10 @@ function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) => unkno
     maxSize: MAX_PHOTO_BODY_BYTES,
     onError: (c) => errorResponse(c, new AppError('payload_too_large', 413, '照片不能超过 5 MB')),
   });
+  const applicationBodyLimit = bodyLimit({
+    maxSize: MAX_APPLICATION_BODY_BYTES,
+    onError: (c) => errorResponse(c, new AppError('payload_too_large', 413, '材料过大：最多 3 个文件，每个不超过 5 MB')),
+  });
   const importLimit = bodyLimit({
     maxSize: MAX_IMPORT_BODY_BYTES,
     onError: (c) => errorResponse(c, new AppError('payload_too_large', 413, '导入文件不能超过 10 MB')),
@@ -117,12 +114,13 @@ function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) => unkno
   // a GET or HEAD has no body (fetch semantics: the adapters never hand one on), and asking for it
   // would make @hono/node-server build the full Request object it otherwise skips
   api.use('*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : PHOTO_UPLOAD.test(c.req.path) ? photoLimit(c, next) : IMPORT_UPLOAD.test(c.req.path) ? importLimit(c, next) : jsonLimit(c, next),
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : PHOTO_UPLOAD.test(c.req.path) ? photoLimit(c, next) : IMPORT_UPLOAD.test(c.req.path) ? importLimit(c, next) : APPLICATION_UPLOAD.test(c.req.path) ? applicationBodyLimit(c, next) : jsonLimit(c, next),
   );
   api.use('*', authenticate);
   api.use('*', idempotency);
   api.use('/public/:tenantSlug/checkout', checkoutLimit);
   api.use('/public/:tenantSlug/donate', donateLimit);
+  api.use('/public/:tenantSlug/applications', applicationLimit);
   api.onError(onError);
   api.notFound((c) => errorResponse(c, new AppError('not_found', 404, '接口不存在')));
 
@@ -172,14 +170,6 @@ function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) => unkno
   }
   return app;
 }
-
-/**
- * For types only (never called): the full app as the typed web client sees it. buildApp mounts the
- * ledger routes through mountLedgerRoutes, whose routers' types do not flow into its own; the
- * settlement routes the web calls are added back here.
- */
-const typedApp = (deps: AppDeps) => buildApp(deps).route('/api', settlementRoutes);
-export type AppType = ReturnType<typeof typedApp>;
 
 /** What the webhooks function has: the table, the payments adapter, a clock (no identity, no files). */
 export type WebhookDeps = Pick<AppDeps, 'doc' | 'tableName' | 'payments' | 'clock'>;

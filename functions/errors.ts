@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  /** a link token used or expired (invitations, password resets) */
+  | 'gone'
   | 'out_of_stock'
   | 'payload_too_large'
   | 'rate_limited'
@@ -16,7 +18,7 @@ export type ErrorCode =
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 500 | 503,
     message: string,
     readonly details?: unknown,
   ) {

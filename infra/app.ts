@@ -28,6 +28,8 @@ new BangfuStack(app, stackName(stage), {
   stage,
   alarmEmail: alarmEmail || undefined,
   stripeSecretName: (app.node.tryGetContext('stripeSecretName') as string | undefined) || undefined,
+  mailFrom: (app.node.tryGetContext('mailFrom') as string | undefined) || undefined,
+  mailIdentity: (app.node.tryGetContext('mailIdentity') as string | undefined) || undefined,
   webDist: existsSync(path.join(webDist, 'index.html')) ? webDist : undefined,
   tags: { app: 'bangfu', stage },
 });

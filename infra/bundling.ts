@@ -28,6 +28,7 @@ export const NODE_MAJOR = 22;
 export const LAZY_AWS_SDK = [
   '@aws-sdk/client-s3',
   '@aws-sdk/client-cognito-identity-provider',
+  '@aws-sdk/client-sesv2',
   '@aws-sdk/credential-provider-ini',
   '@aws-sdk/credential-provider-sso',
   '@aws-sdk/credential-provider-process',

@@ -25,6 +25,10 @@ export type BangfuStackProps = StackProps & {
   stage?: Stage;
   /** an address the alarm topic mails (confirm the subscription once) */
   alarmEmail?: string;
+  /** the notifications' sender, an SES-verified address or one of a verified domain (context `mailFrom`) */
+  mailFrom?: string;
+  /** the SES identity to grant (context `mailIdentity`; default the address of mailFrom) */
+  mailIdentity?: string;
 };
 
 /**
@@ -66,7 +70,9 @@ export class BangfuStack extends Stack {
     // links, QR codes and Stripe's return URL point at the web app's address, not the HTTP API's
     this.api.function.fn.addEnvironment('PUBLIC_URL', this.web.url);
     this.webhooks = new Webhooks(this, 'Webhooks', { entry: ENTRIES.webhooks, table: this.table.table, httpApi: this.api.httpApi, stripe });
-    this.jobs = new Jobs(this, 'Jobs', { entry: ENTRIES.jobs, table: this.table.table });
+    this.jobs = new Jobs(this, 'Jobs', { entry: ENTRIES.jobs, table: this.table.table, mailFrom: props.mailFrom, mailIdentity: props.mailIdentity });
+    // links in notification emails point at the web app
+    this.jobs.function.fn.addEnvironment('PUBLIC_URL', this.web.url);
     // /api/exports/*, /api/imports/* (exceljs, more memory and time), settlements and payouts: out of the API's bundle
     this.ledger = new Ledger(this, 'Ledger', {
       entry: ENTRIES.ledger,

@@ -9,7 +9,12 @@ export const PERMISSIONS = {
   'tenant.create': ['platform_admin'],
   'tenant.list': ['platform_admin'],
   'user.create': ['platform_admin', 'bureau_admin'],
-  'user.list': ['bureau_admin'],
+  // issue 14: an org_member lists and invites colleagues of its own organization (checked in the service)
+  'user.list': ['bureau_admin', 'org_member'],
+  'user.invite': ['bureau_admin', 'org_member'],
+  'user.disable': ['bureau_admin'],
+  'application.read': ['bureau_admin'],
+  'application.review': ['bureau_admin'],
   'settings.read': ['bureau_admin', 'org_member'],
   'settings.write': ['bureau_admin'],
   'village.read': ['bureau_admin', 'org_member'],

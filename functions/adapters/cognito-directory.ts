@@ -117,4 +117,27 @@ export class CognitoDirectory implements UserDirectory {
       throw err;
     }
   }
+
+  async setPassword(email: string, password: string): Promise<{ passwordHash?: string }> {
+    const { sdk: s, client } = await this.cognito();
+    try {
+      await client.send(new s.AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: email, Password: password, Permanent: true }));
+    } catch (err) {
+      if (isNamed(err, 'InvalidPasswordException', 'InvalidParameterException')) throw AppError.field('password', '密码不符合要求');
+      throw err;
+    }
+    return {};
+  }
+
+  async setEnabled(email: string, enabled: boolean): Promise<void> {
+    const { sdk: s, client } = await this.cognito();
+    if (enabled) {
+      await client.send(new s.AdminEnableUserCommand({ UserPoolId: this.userPoolId, Username: email }));
+      return;
+    }
+    await client.send(new s.AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: email }));
+    // its refresh tokens die too; an ID token already out lives until it expires, which is why the
+    // API also refuses a disabled user's every request (functions/http/auth.ts)
+    await client.send(new s.AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: email }));
+  }
 }

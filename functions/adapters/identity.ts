@@ -33,6 +33,13 @@ export interface UserDirectory {
   deleteLogin(email: string): Promise<void>;
   /** A token for the right password; null for a wrong password or an unknown email alike. */
   signIn(email: string, password: string): Promise<{ token: string } | null>;
+  /**
+   * A new password for an existing login (a reset link). Locally the hash comes back for the
+   * caller's transaction to write on the user item; Cognito sets it itself and returns nothing.
+   */
+  setPassword(email: string, password: string): Promise<{ passwordHash?: string }>;
+  /** Disables or enables a login; disabling also signs it out everywhere (Cognito's refresh tokens). */
+  setEnabled(email: string, enabled: boolean): Promise<void>;
 }
 
 /** The half of a directory that creating users needs (the demo loader has no issuer to sign with). */

@@ -48,8 +48,14 @@ export function lambdaEnv(source: NodeJS.ProcessEnv = process.env): LambdaEnv {
   return parseEnv(LambdaEnv, source);
 }
 
-/** The jobs function's environment: the table alone. */
-export const JobsEnv = LambdaEnv.pick({ TABLE_NAME: true });
+/**
+ * The jobs function's environment: the table; for the notification worker the web app's address
+ * (links in emails) and the SES sender (CDK context `mailFrom`; without it emails are not sent and
+ * the bell still is).
+ */
+export const JobsEnv = LambdaEnv.pick({ TABLE_NAME: true, PUBLIC_URL: true }).extend({
+  MAIL_FROM: z.string().min(3).max(320).optional(),
+});
 
 export function jobsEnv(source: NodeJS.ProcessEnv = process.env): z.infer<typeof JobsEnv> {
   return parseEnv(JobsEnv, source);

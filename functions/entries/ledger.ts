@@ -2,7 +2,8 @@
  * The ledger Lambda: /api/exports/* (the monthly Excel ledger, settlement statements) and
  * /api/imports/* (villages and organizations from .xlsx or .csv), the routes that need exceljs, and
  * the back office's money — /api/settlements, /api/payouts (Stripe transfers, evidence files) and
- * the organizations' payout accounts — in a function of their own with more memory and time, so
+ * the organizations' payout accounts — and the back office of people (issue 14: the bell and
+ * notification settings, invitations, password resets, disabling users, applications to join) — in a function of their own with more memory and time, so
  * they stay out of the api Lambda's bundle (see functions/app.ts buildApiApp). The same app and middleware stack as everywhere (deps, body limits, auth,
  * idempotency, errors); any other path is a 404 here (the HTTP API never sends one).
  *
@@ -17,7 +18,8 @@ import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { systemClock } from '../adapters/clock.js';
 import { CognitoVerifier } from '../adapters/cognito.js';
-import { buildApp } from '../app.js';
+import { CognitoDirectory } from '../adapters/cognito-directory.js';
+import { buildApp } from '../app-full.js';
 import { AppError } from '../errors.js';
 import type { AppDeps } from '../http/context.js';
 import { errorResponse } from '../http/errors.js';
@@ -27,7 +29,8 @@ import { DEFAULT_CHECKOUT_TTL_SECONDS, DEFAULT_RATE_LIMITS, LambdaEnv } from './
 import { handlerMadeAtColdStart, readStripeSecret } from './stripe-secret.js';
 
 /** The paths this function serves (infra/constructs/ledger.ts routes the same ones here). */
-export const LEDGER_PATHS = /^\/api\/((exports|imports|payouts)\/|(settlements|payouts)$|organizations\/[^/]+\/payout-account$)/;
+export const LEDGER_PATHS =
+  /^\/api\/((exports|imports|payouts)\/|(settlements|payouts)$|organizations\/[^/]+\/payout-account$|notifications(\/|$)|me\/notification-settings$|invitations$|auth\/invitations\/|auth\/password-reset(\/|$)|users$|users\/[^/]+\/(disable|enable)$|applications(\/|$)|public\/[^/]+\/applications(\/|$))/;
 
 const LedgerEnv = LambdaEnv.pick({ TABLE_NAME: true, USER_POOL_ID: true, USER_POOL_CLIENT_ID: true, FILES_BUCKET: true, STRIPE_SECRET_ID: true });
 
@@ -54,7 +57,8 @@ export function ledgerDeps(env = ledgerEnv(), payments: AppDeps['payments'] = ab
     doc,
     tableName: env.TABLE_NAME,
     verifier: new CognitoVerifier({ userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID }),
-    directory: absent('user directory'),
+    // invitations, password resets and disabling users (issue 14) go through the pool
+    directory: new CognitoDirectory({ userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID }),
     clock: systemClock,
     rateLimits: DEFAULT_RATE_LIMITS,
     // payout evidence (the bank slips), in the same private bucket as the API's files

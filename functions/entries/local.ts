@@ -9,12 +9,17 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { startDynamoLocal } from '../adapters/dynamo-local.js';
-import { buildApp } from '../app.js';
+import { buildApp } from '../app-full.js';
 import { demoLogins, ensurePlatformAdmin, loadDemoData } from '../demo/load.js';
 import { DEMO_PASSWORD } from '../demo/data.js';
 import { releaseExpiredHoldsEverywhereUnscoped } from '../modules/orders/sweeper.js';
 import { backfillCountersEverywhereUnscoped } from '../modules/dashboard/backfill.js';
 import { localDeps } from './runtime.js';
+import { startMailSink, type MailSink } from '../adapters/mail-sink.js';
+import { SmtpMailer } from '../adapters/mail-smtp.js';
+import { devMailRoutes } from '../http/dev-mail.js';
+import { deliverEverywhereUnscoped, type DeliveryDeps } from '../modules/notifications/worker.js';
+import { remindEverywhereUnscoped } from '../modules/notifications/reminders.js';
 import { securityHeaders } from '../http/security-headers.js';
 import type { RateLimits } from '../http/context.js';
 
@@ -33,6 +38,8 @@ const Config = z.object({
    * loading itself from 127.0.0.1 (the bench: every request is one "client"); default the product's limits
    */
   RATE_LIMITS: z.enum(['default', 'relaxed']).default('default'),
+  /** how often the local worker delivers the notification outbox (ms); the crash test sets it long */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1000),
 }).refine((e) => !e.STRIPE_SECRET_KEY === !e.STRIPE_WEBHOOK_SECRET, { message: 'set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together', path: ['STRIPE_WEBHOOK_SECRET'] });
 
 /** RATE_LIMITS=relaxed: the login window stays, every count is out of reach. */
@@ -59,10 +66,14 @@ async function main() {
   const db = await startDynamoLocal({ dataDir: path.join(dataDir, 'dynamodb') });
   let stopping = false;
   let sweeper: NodeJS.Timeout | undefined;
+  let outbox: NodeJS.Timeout | undefined;
+  let sink: MailSink | undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     clearInterval(sweeper);
+    clearTimeout(outbox);
+    await sink?.stop().catch(() => undefined);
     console.log(`\n${signal}: stopping…`);
     await db.stop();
     process.exit(0);
@@ -84,10 +95,34 @@ async function main() {
     const backfilled = await backfillCountersEverywhereUnscoped(deps.doc, deps.tableName, deps.clock());
     if (backfilled > 0) console.log(`dashboard counters and settlement: ${backfilled} tenant(s) recounted once`);
 
+    // the mail: an SMTP sink on a free loopback port, its messages as .eml files under DATA_DIR/mail,
+    // listed on /dev/mail; the notification outbox delivered by a timer (a stream and a schedule on AWS)
+    const mailDir = path.join(dataDir, 'mail');
+    sink = await startMailSink({ dir: mailDir });
+    const delivery: DeliveryDeps = {
+      doc: deps.doc,
+      tableName: deps.tableName,
+      mailer: new SmtpMailer({ port: sink.port }),
+      publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      clock: deps.clock,
+    };
+    const deliver = async () => {
+      try {
+        const r = await deliverEverywhereUnscoped(delivery);
+        if (r.failed > 0) console.error(JSON.stringify({ level: 'error', job: 'deliver-notifications', ...r }));
+      } catch (e) {
+        console.error(JSON.stringify({ level: 'error', job: 'deliver-notifications', error: String(e) }));
+      }
+      if (!stopping) outbox = setTimeout(deliver, env.OUTBOX_POLL_MS);
+    };
+    outbox = setTimeout(deliver, env.OUTBOX_POLL_MS);
+
     const api = buildApp(deps);
     const root = new Hono();
     // the web app's index.html and static files carry the same CSP and headers as the API
     root.use('*', securityHeaders);
+    // local only (never on AWS): what was mailed
+    root.route('/', devMailRoutes(mailDir));
     root.route('/', api);
     const dist = path.resolve('web/dist');
     if (existsSync(path.join(dist, 'index.html'))) {
@@ -104,10 +139,16 @@ async function main() {
         (r) => r.released > 0 && console.log(`sweeper: ${r.released} expired checkout(s) released`),
         (e) => console.error(JSON.stringify({ level: 'error', job: 'release-expired-holds', error: String(e) })),
       );
+      // the weekly-report reminders and ladder warnings, each tenant at its own times (once each)
+      remindEverywhereUnscoped(deps.doc, deps.tableName, deps.clock()).then(
+        (r) => r.reminders + r.warnings > 0 && console.log(`reminders: ${r.reminders} report reminder(s), ${r.warnings} ladder warning(s)`),
+        (e) => console.error(JSON.stringify({ level: 'error', job: 'report-reminders', error: String(e) })),
+      );
     }, SWEEP_EVERY_MS);
     serve({ fetch: root.fetch, port: env.PORT, hostname: '0.0.0.0' }, (info) => {
       const url = `http://localhost:${info.port}`;
       console.log(`\n帮扶通 Bangfu is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      console.log(`mail: ${url}/dev/mail  (SMTP sink on 127.0.0.1:${sink!.port}, files in ${mailDir})`);
       console.log(`data: ${dataDir}   demo data: ${env.DEMO_DATA === '1' ? 'loaded' : 'off'}   payments: ${deps.payments.mode === 'stripe' ? 'Stripe (test keys)' : 'local checkout page'}${env.RATE_LIMITS === 'relaxed' ? '   rate limits: relaxed' : ''}`);
       console.log(`\nDemo logins (password ${DEMO_PASSWORD}):`);
       const logins = env.DEMO_DATA === '1' ? demoLogins() : demoLogins().slice(0, 1);

@@ -2,11 +2,12 @@ import { createMiddleware } from 'hono/factory';
 import { can, type Action } from '../../shared/permissions.js';
 import { AppError } from '../errors.js';
 import { TenantStore } from '../store/tenant-store.js';
+import { userKey, type UserItem } from '../modules/identity/store.js';
 import { claimsCacheOf } from './claims-cache.js';
 import type { Env } from './context.js';
 
 /** Paths any visitor may call; everything else under /api needs a valid token. */
-const PUBLIC_PATHS = [/^\/api\/health$/, /^\/api\/auth\/login$/, /^\/api\/openapi\.json$/, /^\/api\/\.well-known\/jwks\.json$/, /^\/api\/public\//, /^\/api\/webhooks\//];
+const PUBLIC_PATHS = [/^\/api\/health$/, /^\/api\/auth\/login$/, /^\/api\/auth\/(invitations|password-reset)(\/|$)/, /^\/api\/openapi\.json$/, /^\/api\/\.well-known\/jwks\.json$/, /^\/api\/public\//, /^\/api\/webhooks\//];
 
 export const isPublicPath = (path: string) => PUBLIC_PATHS.some((re) => re.test(path));
 
@@ -29,7 +30,12 @@ export const authenticate = createMiddleware<Env>(async (c, next) => {
     tenantId: claims.tenantId,
     organizationId: claims.organizationId,
   });
-  c.set('store', new TenantStore(c.get('deps').doc, c.get('deps').tableName, claims.tenantId));
+  const store = new TenantStore(c.get('deps').doc, c.get('deps').tableName, claims.tenantId);
+  // a user the bureau disabled is refused at once, whatever its token's expiry (one strongly consistent
+  // read per request: a disabled flag set on another instance a moment ago counts)
+  const k = userKey(store, claims.sub);
+  if ((await store.get<UserItem>(k.pk, k.sk))?.disabled) throw AppError.unauthenticated('账号已停用，请联系管理员');
+  c.set('store', store);
   await next();
 });
 

@@ -81,3 +81,7 @@ export function publicRouteLimit(bucket: string, limitOf: (l: RateLimits) => num
 
 export const checkoutLimit = publicRouteLimit('checkout-client', (l) => l.checkoutsPerClientPerMinute ?? DEFAULT_CHECKOUTS_PER_CLIENT_PER_MINUTE);
 export const donateLimit = publicRouteLimit('donate-client', (l) => l.donationsPerClientPerMinute ?? DEFAULT_DONATIONS_PER_CLIENT_PER_MINUTE);
+
+/** Applications to join per client per tenant per hour (issue 14; a busy office behind one address still fits). */
+export const APPLICATIONS_PER_CLIENT_PER_HOUR = 20;
+export const applicationLimit = publicRouteLimit('application-client', () => APPLICATIONS_PER_CLIENT_PER_HOUR, 3600);

@@ -12,6 +12,8 @@ export const PHOTO_KEYS = '*/photos/*';
 export const API_FILE_KEYS = [PHOTO_KEYS, '*/vouchers/*', '*/evidence/*'];
 /** The ledger function's: payout evidence, <tenantId>/payouts/<id> (functions/modules/settlements/payouts.ts). */
 export const PAYOUT_FILE_KEYS = ['*/payouts/*'];
+/** Applications' registration documents (issue 14): the ledger function's, never public. */
+export const APPLICATION_FILE_KEYS = ['*/applications/*'];
 /** What the API does with a photo: store it, serve it, remove it when its upload is undone. */
 export const PHOTO_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
 

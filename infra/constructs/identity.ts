@@ -23,6 +23,13 @@ export const CUSTOM_ATTRIBUTES = {
 export const USER_ADMIN_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminDeleteUser'] as const;
 
 /**
+ * The ledger function's (issue 14: invitations accepted, passwords reset, users disabled and
+ * enabled; and POST /api/users, which API Gateway sends there with GET /api/users): the above, and
+ * disabling, enabling and signing a user out everywhere.
+ */
+export const USER_DIRECTORY_ACTIONS = [...USER_ADMIN_ACTIONS, 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminUserGlobalSignOut'] as const;
+
+/**
  * The app's own password rule (shared/schemas/identity.ts UserInput: at least 8 characters), so a
  * password the API accepts is one Cognito accepts; the default policy would refuse many of them.
  */

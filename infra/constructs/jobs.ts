@@ -1,4 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -20,7 +23,14 @@ export const JOB_SCHEDULES = {
     expression: ScheduleExpression.cron({ minute: '5' }),
     description: 'Bangfu: materialize each tenant’s just-due reporting week',
   },
+  // issue 14: reminders at each tenant's own times (within five minutes of them), ladder warnings
+  'report-reminders': { id: 'ReportReminders', expression: ScheduleExpression.rate(Duration.minutes(5)), description: 'Bangfu: weekly-report reminders and ladder warnings' },
+  // the outbox's safety net beside the stream: retries after a failure, anything the stream missed
+  'deliver-notifications': { id: 'DeliverNotifications', expression: ScheduleExpression.rate(Duration.minutes(1)), description: 'Bangfu: deliver pending notifications' },
 } as const;
+
+/** The stream's batches: small, so one slow email does not hold many; a failing record is rescheduled on its item, never retried by the stream. */
+export const OUTBOX_STREAM = { batchSize: 10, maxBatchingWindow: Duration.seconds(1), retryAttempts: 2 } as const;
 
 /**
  * The jobs function and its EventBridge Scheduler schedules (JOB_SCHEDULES). The scheduler's role
@@ -30,14 +40,41 @@ export class Jobs extends Construct {
   readonly function: AppFunction;
   readonly schedules: Record<keyof typeof JOB_SCHEDULES, Schedule>;
 
-  constructor(scope: Construct, id: string, props: { entry: string; table: ITable }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: {
+      entry: string;
+      table: ITable;
+      /** the SES sender (CDK context `mailFrom`): the function may send as this identity alone; none, no email */
+      mailFrom?: string;
+      /** the SES identity it is verified under: the address itself, or its domain (context `mailIdentity`) */
+      mailIdentity?: string;
+    },
+  ) {
     super(scope, id);
     this.function = new AppFunction(this, 'Handler', {
       entry: props.entry,
-      description: 'Bangfu jobs: release expired checkout holds, report deadlines',
+      description: 'Bangfu jobs: checkout holds, report deadlines and reminders, notifications',
       table: { table: props.table, access: 'readWrite' },
       timeout: Duration.seconds(50),
+      environment: props.mailFrom ? { MAIL_FROM: props.mailFrom } : {},
     });
+    if (props.mailFrom) {
+      const identity = props.mailIdentity ?? addressOf(props.mailFrom);
+      const stack = Stack.of(this);
+      this.function.fn.addToRolePolicy(
+        new PolicyStatement({ actions: ['ses:SendEmail'], resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity, arnFormat: ArnFormat.SLASH_RESOURCE_NAME })] }),
+      );
+    }
+    // new outbox items, as they are written (functions/modules/notifications/outbox.ts marks them `outbox: '1'`)
+    this.function.fn.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition.LATEST,
+        ...OUTBOX_STREAM,
+        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { outbox: { S: FilterRule.isEqual('1') } } } })],
+      }),
+    );
     const schedules = {} as Record<keyof typeof JOB_SCHEDULES, Schedule>;
     for (const [job, s] of Object.entries(JOB_SCHEDULES) as [keyof typeof JOB_SCHEDULES, (typeof JOB_SCHEDULES)[keyof typeof JOB_SCHEDULES]][]) {
       schedules[job] = new Schedule(this, s.id, {
@@ -48,4 +85,9 @@ export class Jobs extends Construct {
     }
     this.schedules = schedules;
   }
+}
+
+/** The address in `帮扶通 <noreply@example.org>` or `noreply@example.org`. */
+export function addressOf(from: string): string {
+  return (/<([^>]+)>/.exec(from)?.[1] ?? from).trim();
 }

@@ -5,7 +5,8 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.js';
-import { PAYOUT_FILE_KEYS, type PhotoFiles } from './files.js';
+import { APPLICATION_FILE_KEYS, PAYOUT_FILE_KEYS, type PhotoFiles } from './files.js';
+import { USER_DIRECTORY_ACTIONS } from './identity.js';
 import type { StripeSecrets } from './stripe-secrets.js';
 
 /** The HTTP API routes of the ledger function (more specific than /api/{proxy+}, so they win). */
@@ -16,6 +17,22 @@ export const LEDGER_ROUTES = [
   '/api/payouts',
   '/api/payouts/{proxy+}',
   '/api/organizations/{id}/payout-account',
+  // issue 14: the bell, accounts and applications
+  '/api/notifications',
+  '/api/notifications/{proxy+}',
+  '/api/me/notification-settings',
+  '/api/invitations',
+  '/api/auth/invitations/{proxy+}',
+  '/api/auth/password-reset',
+  '/api/auth/password-reset/{proxy+}',
+  // GET (the list with invitations, here) and POST (create, identity routes: the ledger app has them all) alike
+  '/api/users',
+  '/api/users/{id}/disable',
+  '/api/users/{id}/enable',
+  '/api/applications',
+  '/api/applications/{proxy+}',
+  '/api/public/{tenantSlug}/applications',
+  '/api/public/{tenantSlug}/applications/{proxy+}',
 ] as const;
 
 /** More than the API's: exceljs builds and reads workbooks in memory-hungry zip streams. */
@@ -43,14 +60,16 @@ export class Ledger extends Construct {
     super(scope, id);
     this.function = new AppFunction(this, 'Handler', {
       entry: props.entry,
-      description: 'Bangfu ledger: Excel export and imports, settlements and payouts',
+      description: 'Bangfu ledger: Excel export and imports, settlements and payouts, accounts, applications, notifications',
       table: { table: props.table, access: 'readWrite' },
       environment: { USER_POOL_ID: props.userPool.userPoolId, USER_POOL_CLIENT_ID: props.client.userPoolClientId, FILES_BUCKET: props.files.bucket.bucketName },
       stripe: props.stripe,
       memorySize: LEDGER_MEMORY_MB,
       timeout: LEDGER_TIMEOUT,
     });
-    props.files.grantFiles(this.function.fn, PAYOUT_FILE_KEYS);
+    props.files.grantFiles(this.function.fn, [...PAYOUT_FILE_KEYS, ...APPLICATION_FILE_KEYS]);
+    // invitations accepted, passwords reset, users disabled (functions/adapters/cognito-directory.ts)
+    props.userPool.grant(this.function.fn, ...USER_DIRECTORY_ACTIONS);
     const integration = new HttpLambdaIntegration('Ledger', this.function.fn);
     for (const path of LEDGER_ROUTES) props.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration });
   }

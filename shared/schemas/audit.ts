@@ -13,7 +13,7 @@ export const AuditEvent = z.object({
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
-export const AUDITED_ENTITIES = ['village', 'organization', 'pairing', 'activity', 'user', 'tenant', 'produce', 'order', 'commitment', 'donation', 'expenditure', 'concern', 'report', 'need', 'payout'] as const;
+export const AUDITED_ENTITIES = ['village', 'organization', 'pairing', 'activity', 'user', 'tenant', 'produce', 'order', 'commitment', 'donation', 'expenditure', 'concern', 'report', 'need', 'payout', 'application'] as const;
 
 export const AuditQuery = ListQuery.extend({
   entity: z.enum(AUDITED_ENTITIES, { error: '记录类型无效' }),

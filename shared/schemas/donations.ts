@@ -94,6 +94,8 @@ export const DonateInput = z.object({
   amountFen: PositiveFen,
   donorName: z.string().trim().max(100, { error: '姓名不能超过 100 个字' }).optional(),
   anonymous: z.boolean().optional(),
+  /** where the confirmation and the receipt link go (issue 14); never shown anywhere */
+  email: z.email({ error: '邮箱格式不正确' }).max(200).optional(),
 });
 export type DonateInput = z.infer<typeof DonateInput>;
 

@@ -55,6 +55,15 @@ export const TenantSettings = z.object({
    * paid order (100 = 1%); absent reads 0. With a key Stripe's own fee is taken instead.
    */
   paymentFeeRateBps: z.number({ error: '费率必须是整数（万分之一）' }).int({ error: '费率必须是整数（万分之一）' }).min(0, { error: '费率不能为负数' }).max(1000, { error: '费率最多 10%' }).optional(),
+  /**
+   * Issue 14: when organizations that have not filed the week's report are reminded, in the
+   * tenant's zone (weekday 0 = Sunday … 6, 'HH:MM'), each at its first such moment after the week
+   * ends and before the deadline; absent reads Monday 09:00 and the deadline's day at 12:00.
+   */
+  reportReminders: z
+    .array(ReportDeadline, { error: '提醒时间格式不正确' })
+    .max(4, { error: '最多设置 4 个提醒时间' })
+    .optional(),
   /** rule 6: fen per organization kind; absent on older tenants, read with DEFAULT_RECOGNITION_THRESHOLDS */
   recognitionThresholds: RecognitionThresholds.optional(),
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeHarness, PNG_1x1, type Harness, type TestTenant } from '../support/harness.js';
+import { creditCode, makeHarness, PNG_1x1, type Harness, type TestTenant } from '../support/harness.js';
 
 // No public response carries a phone number, an ID number or an anonymous donor's name. The routes
 // come from the running app's OpenAPI document (every GET under /public), called with real ids, so
@@ -31,6 +31,12 @@ beforeAll(async () => {
   const online = (await h.call('POST', `/api/public/${t.slug}/donate`, { body: { villageId, amountFen: 10_000, donorName: ANONYMOUS_ONLINE, anonymous: true } })).body;
   await h.press(online.checkoutUrl, 'pay');
   await h.call('POST', `/api/public/${t.slug}/concerns`, { body: { subject: { kind: 'village', id: villageId }, text: `电话 ${PHONE} 身份证 ${ID_NUMBER}`, contact: PHONE } });
+  // an application to join, its contact's mobile on it: the applicant's status page must not show it
+  const form = new FormData();
+  for (const [k, v] of Object.entries({ name: '申请组织', kind: 'enterprise', creditCode: creditCode(), contactName: '申请人', contactPhone: PHONE, email: 'apply@example.com' })) form.append(k, v);
+  form.append('documents', new File([PNG_1x1 as Uint8Array<ArrayBuffer>], 'licence.png', { type: 'image/png' }));
+  const applied = await (await h.app.request(`/api/public/${t.slug}/applications`, { method: 'POST', body: form })).json();
+  Object.assign(query, { applicationId: applied.applicationId, statusToken: applied.statusToken });
   Object.assign(ids, { tenantSlug: t.slug, id: listing.id, photoId: photo, orderId: order.orderId, sessionId: online.checkoutUrl.split('/').at(-1)! });
   // routes that take a donation id or a village id under {id}
   Object.assign(query, { orderToken: order.orderToken, donationId: online.donationId, receiptToken: online.receiptToken, villageId });
@@ -40,9 +46,11 @@ beforeAll(async () => {
 function urlOf(path: string): string {
   const donation = path.includes('/donations/');
   const village = path.includes('/villages/');
+  const application = path.includes('/applications/');
   const filled = path.replace(/\{(\w+)\}/g, (_m, name: string) => {
     if (name === 'id' && donation) return query.donationId;
     if (name === 'id' && village) return query.villageId;
+    if (name === 'id' && application) return query.applicationId;
     const v = ids[name];
     if (!v) throw new Error(`no id for {${name}} in ${path}: add it to this test`);
     return v;
@@ -65,7 +73,8 @@ describe('every public GET route', () => {
     const scanned: string[] = [];
     for (const p of paths) {
       const url = urlOf(p);
-      const res = await h.app.request(url);
+      // the applicant's status page takes its token in a header
+      const res = await h.app.request(url, p.includes('/applications/') ? { headers: { 'x-status-token': query.statusToken } } : undefined);
       expect({ p, status: res.status }).toEqual({ p, status: 200 });
       const type = res.headers.get('content-type') ?? '';
       if (!type.includes('json') && !type.includes('html')) continue; // images

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDynamoLocal, type DynamoLocal } from '../../functions/adapters/dynamo-local.js';
-import { buildApp } from '../../functions/app.js';
+import { buildApp } from '../../functions/app-full.js';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
 import { ensurePlatformAdmin, PLATFORM_ADMIN_EMAIL } from '../../functions/demo/load.js';
 import { localDeps } from '../../functions/entries/runtime.js';

@@ -46,7 +46,8 @@ describe('an org member is refused the bureau’s actions', () => {
     ['read the audit trail', 'GET', () => `/api/audit?entity=pairing&id=${active.id}`, () => undefined],
     ['read the dashboard', 'GET', () => '/api/dashboard', () => undefined],
     ['change the settings', 'PATCH', () => '/api/settings', () => ({ maxActivePairingsPerOrg: 50 })],
-    ['list users', 'GET', () => '/api/users', () => undefined],
+    // issue 14: an org member lists and invites its colleagues (accounts.test.ts), never a bureau admin
+    ['invite a bureau admin', 'POST', () => '/api/invitations', () => ({ email: 'boss@org.test', role: 'bureau_admin' })],
     ['create a user', 'POST', () => '/api/users', () => ({ email: 'x@org.test', password: 'long-enough-1', role: 'bureau_admin' })],
     ['create a tenant', 'POST', () => '/api/admin/tenants', () => ({ slug: 'rogue', name: '冒名', region: '某县' })],
   ];
@@ -74,7 +75,18 @@ describe('an org member is refused the bureau’s actions', () => {
 
 describe('the platform admin sees nothing of a tenant', () => {
   /** The only authenticated operations the platform admin may call. */
-  const PLATFORM_OPERATIONS = ['GET /me', 'POST /admin/tenants', 'GET /admin/tenants', 'POST /users'];
+  const PLATFORM_OPERATIONS = [
+    'GET /me',
+    'POST /admin/tenants',
+    'GET /admin/tenants',
+    'POST /users',
+    // the caller's own bell and settings (issue 14): about the user, like GET /me, never a tenant's records
+    'GET /notifications',
+    'POST /notifications/{id}/read',
+    'POST /notifications/read-all',
+    'GET /me/notification-settings',
+    'PATCH /me/notification-settings',
+  ];
 
   it('every other authenticated route answers 403', async () => {
     const spec = (await h.call('GET', '/api/openapi.json')).body;

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { makeHarness, PNG_1x1, type Harness, type TestTenant } from '../support/harness.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCode, makeHarness, PNG_1x1, type Harness, type TestTenant } from '../support/harness.js';
 
 // No user of one tenant may read or change another tenant's data: every route that takes an id,
 // called from tenant B with tenant A's record, answers 404 and leaves the record as it was.
@@ -29,6 +29,11 @@ const A = {} as {
   report: string;
   need: string;
   payout: string;
+  notification: string;
+  user: string;
+  application: string;
+  applicationToken: string;
+  document: string;
 };
 
 beforeAll(async () => {
@@ -63,10 +68,23 @@ beforeAll(async () => {
   const own = await h.listing(a, { villageId: A.village, priceFen: 5_000 }, aMember);
   await h.press((await h.checkout(a, [{ produceId: own.id, quantity: 1 }])).body.checkoutUrl, 'pay');
   A.payout = (await h.call('POST', '/api/payouts', { token: a.bureau, body: { organizationId: A.approvedOrg, amountFen: 1_000, method: 'bank_transfer', reference: 'B-1', date: '2026-06-15' } })).body.id;
+  // an application to join A, pending, with one document
+  const appForm = new FormData();
+  for (const [k, v] of Object.entries({ name: '申请者', kind: 'enterprise', creditCode: creditCode(), contactName: '李', contactPhone: '13900000000', email: 'applicant@example.com', villageIds: A.village })) appForm.append(k, v);
+  appForm.append('documents', new File([PNG_1x1 as Uint8Array<ArrayBuffer>], 'licence.png', { type: 'image/png' }));
+  const applied = await (await h.app.request(`/api/public/${a.slug}/applications`, { method: 'POST', body: appForm })).json();
+  [A.application, A.applicationToken] = [applied.applicationId, applied.statusToken];
+  A.document = (await h.get(a.bureau, `/api/applications/${A.application}`)).documents[0].id;
+  // A's bureau's bell (the claims above told it) and a member A may disable
+  await h.deliver();
+  A.notification = (await h.get(a.bureau, '/api/notifications')).items[0].id;
+  A.user = (await h.get(aMember, '/api/me')).id;
   const bOrg = await h.organization(b);
   bMember = bOrg.member;
   await h.activePairing(b, { orgId: bOrg.id, startDate: '2026-01-01' });
 });
+
+afterAll(() => h.stopMail());
 
 type Route = {
   /** a body that would pass validation, so the answer is about the record, not the input */
@@ -123,6 +141,13 @@ const ROUTES: Record<string, Route> = {
   'POST /needs/{id}/pledge': { body: { organizationId: 'org_any', note: '越权认领' }, member: true },
   'POST /needs/{id}/fulfil': { body: { note: '越权完成' }, member: true },
   'POST /needs/{id}/withdraw': { body: {}, member: true },
+  'POST /notifications/{id}/read': { member: true },
+  'GET /applications/{id}': {},
+  'GET /applications/{id}/documents/{documentId}': {},
+  'POST /applications/{id}/approve': { body: {} },
+  'POST /applications/{id}/reject': { body: { reason: '越权驳回' } },
+  'POST /users/{id}/disable': {},
+  'POST /users/{id}/enable': {},
 };
 
 /**
@@ -149,6 +174,9 @@ const RECORD_BY_PREFIX: Record<string, (action: string) => { id: string; read: s
   '/reports': () => ({ id: A.report, read: [`/api/reports/${A.report}`] }),
   '/needs': () => ({ id: A.need, read: [`/api/needs/${A.need}`, '/api/needs/summary'] }),
   '/payouts': () => ({ id: A.payout, read: ['/api/payouts', '/api/settlements?month=2026-06'] }),
+  '/notifications': () => ({ id: A.notification, read: ['/api/notifications'] }),
+  '/applications': () => ({ id: A.application, read: [`/api/applications/${A.application}`, '/api/organizations?limit=100'] }),
+  '/users': (action) => ({ id: A.user, read: action === 'enable' ? ['/api/users'] : ['/api/users', '/api/pairings'] }),
   '/orders': (action) => {
     const id = action === 'deliver' ? A.shippedOrder : A.paidOrder;
     return { id, read: [`/api/orders/${id}`, `/api/produce/${A.listing}`] };
@@ -168,10 +196,10 @@ async function idOperationsOfTheApp(): Promise<string[]> {
 /** A's record as A's bureau sees it, with its audit trail. */
 async function seenByA(record: { id: string; read: string[] }, entity: string) {
   const reads = await Promise.all(record.read.map((url) => h.get(a.bureau, url)));
-  return { reads, audit: await h.audit(a, entity, record.id) };
+  return { reads, audit: entity ? await h.audit(a, entity, record.id) : [] };
 }
 
-const ENTITY: Record<string, string> = { '/villages': 'village', '/organizations': 'organization', '/pairings': 'pairing', '/produce': 'produce', '/orders': 'order', '/donations': 'donation', '/expenditures': 'expenditure', '/concerns': 'concern', '/reports': 'report', '/needs': 'need', '/payouts': 'payout' };
+const ENTITY: Record<string, string> = { '/villages': 'village', '/organizations': 'organization', '/pairings': 'pairing', '/produce': 'produce', '/orders': 'order', '/donations': 'donation', '/expenditures': 'expenditure', '/concerns': 'concern', '/reports': 'report', '/needs': 'need', '/payouts': 'payout', '/users': 'user', '/applications': 'application' };
 
 /** A call as tenant B (its bureau or its member) with a JSON body or a photo upload. */
 async function callAs(token: string, method: string, url: string, route: Route) {
@@ -194,7 +222,7 @@ describe('every id route of the app', () => {
     const [method, path] = op.split(' ');
     const record = RECORD_BY_PREFIX[prefixOf(path)](actionOf(path));
     const entity = ENTITY[prefixOf(path)];
-    const url = '/api' + path.replace('{id}', record.id).replace('{fulfilmentId}', 'F1');
+    const url = '/api' + path.replace('{id}', record.id).replace('{fulfilmentId}', 'F1').replace('{documentId}', A.document);
     const before = await seenByA(record, entity);
 
     const asBureau = await callAs(b.bureau, method, url, route);
@@ -223,6 +251,7 @@ const PUBLIC_ROUTES: Record<string, () => Record<string, string>> = {
   'GET /public/{tenantSlug}/donations/{id}': () => ({ id: A.donation, '?token': A.donationToken }),
   'GET /public/{tenantSlug}/donations/{id}/receipt': () => ({ id: A.donation, '?token': A.donationToken }),
   'GET /public/{tenantSlug}/villages/{id}/transparency': () => ({ id: A.village }),
+  'GET /public/{tenantSlug}/applications/{id}': () => ({ id: A.application, 'header:x-status-token': A.applicationToken }),
 };
 
 describe('every public route that takes an id', () => {
@@ -239,12 +268,13 @@ describe('every public route that takes an id', () => {
 
   it.each(Object.keys(PUBLIC_ROUTES))("%s with tenant A's id under tenant B's slug is not found", async (op) => {
     const [method, path] = op.split(' ');
-    const { '?token': token, ...params } = PUBLIC_ROUTES[op]();
+    const { '?token': token, 'header:x-status-token': statusToken, ...params } = PUBLIC_ROUTES[op]();
+    const headers = statusToken ? { 'x-status-token': statusToken } : undefined;
     const url = (slug: string) =>
       '/api' + Object.entries({ tenantSlug: slug, ...params }).reduce((p, [k, v]) => p.replace(`{${k}}`, v), path) + (token ? `?token=${token}` : '');
-    const asB = await h.call(method, url(b.slug), { token: b.bureau });
+    const asB = await h.call(method, url(b.slug), { token: b.bureau, headers });
     expect({ op, status: asB.status }).toEqual({ op, status: 404 });
-    const asA = await h.call(method, url(a.slug));
+    const asA = await h.call(method, url(a.slug), { headers });
     expect({ op, status: asA.status }).toEqual({ op, status: 200 });
   });
 });

@@ -60,7 +60,9 @@ describe('the Stripe secrets', () => {
 
   it('are not given to the jobs function, which moves no money: no secret id, no layer, no grant', () => {
     const props = functionProps(id(stack.jobs.function.fn));
-    expect(props.Environment.Variables).toEqual({ NODE_OPTIONS: '--enable-source-maps', TABLE_NAME: { Ref: id(stack.table.table) } });
+    // the table, and the web app's address for the links in notification emails (issue 14)
+    expect(Object.keys(props.Environment.Variables).sort()).toEqual(['NODE_OPTIONS', 'PUBLIC_URL', 'TABLE_NAME']);
+    expect(props.Environment.Variables.TABLE_NAME).toEqual({ Ref: id(stack.table.table) });
     expect(props.Layers).toBeUndefined();
     expect(statementsOfRole(roleOf(stack.jobs.function.fn)).filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')))).toEqual([]);
   });
@@ -128,7 +130,7 @@ describe('the photos bucket', () => {
     expect(statements.some((s) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false')).toBe(true);
   });
 
-  it('the API may read, write and delete its photos, vouchers and evidence there, the ledger function its payout evidence, and nothing more', () => {
+  it('the API may read, write and delete its photos, vouchers and evidence there, the ledger function its payout evidence and application documents, and nothing more', () => {
     const bucketId = id(stack.files.bucket);
     const objects = (suffix: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, suffix]] });
     const s3 = statementsOfRole(roleOf(stack.api.function.fn)).filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
@@ -139,7 +141,8 @@ describe('the photos bucket', () => {
     }
     expect(s3.flatMap(actionsOf).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
     const ledgerS3 = statementsOfRole(roleOf(stack.ledger.function.fn)).filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
-    expect(ledgerS3.map((s) => s.Resource)).toEqual([objects('/*/payouts/*')]);
+    // payout evidence, and the applications' registration documents (issue 14)
+    expect(ledgerS3.map((s) => s.Resource)).toEqual([[objects('/*/payouts/*'), objects('/*/applications/*')]]);
     for (const fn of [stack.webhooks.function.fn, stack.jobs.function.fn]) {
       expect(statementsOfRole(roleOf(fn)).flatMap(actionsOf).filter((a) => a.startsWith('s3:'))).toEqual([]);
     }

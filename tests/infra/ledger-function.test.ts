@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ENTRIES, esbuildOptions, LAZY_AWS_SDK } from '../../infra/bundling.js';
 import { LEDGER_ROUTES } from '../../infra/constructs/ledger.js';
+import { USER_DIRECTORY_ACTIONS } from '../../infra/constructs/identity.js';
 import { BangfuStack } from '../../infra/stack.js';
 import { SecretsExtension } from './support/secrets-extension.js';
 
@@ -99,14 +100,15 @@ describe('the stack', () => {
     expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
   });
 
-  it('may not touch the user pool; of the files bucket only payout evidence; of Secrets Manager only Stripe’s secret', () => {
+  it('of the user pool only the directory’s admin actions; of the files bucket only payout evidence and applications; of Secrets Manager only Stripe’s secret', () => {
     const roleId = stack.getLogicalId(stack.ledger.function.fn.role!.node.defaultChild as never);
     const actions = Object.values(template.findResources('AWS::IAM::Policy'))
       .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
       .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
       .flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
     expect(actions.some((a) => a.startsWith('dynamodb:'))).toBe(true);
-    expect(actions.filter((a) => /^cognito-idp:/.test(a))).toEqual([]);
+    // issue 14: invitations, password resets, disabling users (and POST /api/users, routed here with GET)
+    expect(actions.filter((a) => /^cognito-idp:/.test(a)).sort()).toEqual([...USER_DIRECTORY_ACTIONS].sort());
     expect(actions.filter((a) => /^secretsmanager:/.test(a))).toEqual(['secretsmanager:GetSecretValue']);
     expect(actions.filter((a) => /^s3:/.test(a)).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
     expect(actions).not.toContain('dynamodb:Scan');

@@ -1,6 +1,8 @@
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { TenantStore } from '../../functions/store/tenant-store.js';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { dynamoClient } from '../../functions/adapters/dynamo-local.js';
+import { documentClient, dynamoClient } from '../../functions/adapters/dynamo-local.js';
 import { webhooksEnv } from '../../functions/entries/env.js';
 import { readStripeSecret } from '../../functions/entries/stripe-secret.js';
 import { ensureTable } from '../../functions/store/table.js';
@@ -131,6 +133,23 @@ describe('the jobs Lambda entry', () => {
 
   it('runs the report-deadline job when the schedule names it', async () => {
     await expect(jobs({ job: 'report-deadlines' })).resolves.toEqual({ job: 'report-deadlines', tenants: 0 });
+  });
+
+  it('runs the reminders and the outbox’s safety net when the schedules name them', async () => {
+    await expect(jobs({ job: 'report-reminders' })).resolves.toEqual({ job: 'report-reminders', tenants: 0, reminders: 0, warnings: 0 });
+    await expect(jobs({ job: 'deliver-notifications' })).resolves.toMatchObject({ job: 'deliver-notifications', delivered: 0, failed: 0 });
+  });
+
+  it('delivers an outbox item handed over by the table’s stream (the bell; no sender configured: no email) and leaves other records', async () => {
+    const store = new TenantStore(documentClient(dynamoClient(inject('dynamoEndpoint'))), tableName, 'tn_stream');
+    await store.put({ pk: store.pk('USER'), sk: 'usr_bureau', id: 'usr_bureau', email: 'bureau@stream.test', role: 'bureau_admin', tenantId: 'tn_stream', createdAt: '2026-06-01T00:00:00Z' });
+    const item = { pk: store.pk('OUTBOX'), sk: 'ntf_stream1', id: 'ntf_stream1', tenantId: 'tn_stream', kind: 'need_met', audience: { to: 'bureau' }, params: { title: '修路', villageName: '溪村' }, createdAt: '2026-06-01T00:00:00Z', outbox: '1' };
+    await store.put(item);
+    const record = (image: Record<string, unknown>, eventName = 'INSERT') => ({ eventName, dynamodb: { NewImage: marshall(image, { removeUndefinedValues: true }) } });
+    const out = await jobs({ Records: [record(item), record({ pk: store.pk('VILLAGE'), sk: 'v1', name: 'x' }), record(item, 'MODIFY')] });
+    expect(out).toEqual({ job: 'deliver-notifications', source: 'stream', delivered: 1, failed: 0 });
+    expect(await store.get(store.pk('NOTE', 'usr_bureau'), 'ntf_stream1')).toMatchObject({ title: '需求已完成：修路' });
+    expect(await store.get(store.pk('OUTBOX'), 'ntf_stream1')).toBeNull();
   });
 
   it('refuses a job it does not know, loudly', async () => {

@@ -2,13 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { buildApp } from '../../functions/app.js';
+import { buildApp } from '../../functions/app-full.js';
 import { localDeps } from '../../functions/entries/runtime.js';
 import type { AppDeps, RateLimits } from '../../functions/http/context.js';
 import { ensurePlatformAdmin, PLATFORM_ADMIN_EMAIL } from '../../functions/demo/load.js';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
 import { withCheckChar } from '../../shared/credit-code.js';
 import { readTally } from '../../functions/store/tenant-store.js';
+import { listMail, startMailSink, type MailSink, type SinkMail } from '../../functions/adapters/mail-sink.js';
+import { SmtpMailer } from '../../functions/adapters/mail-smtp.js';
+import { deliverEverywhereUnscoped, type DeliveryDeps, type DeliveryResult } from '../../functions/modules/notifications/worker.js';
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;
 type Json = Record<string, unknown> | unknown[] | undefined;
@@ -229,9 +232,37 @@ export async function makeHarness(
     return (await get<{ items: any[] }>(t.bureau, `/api/audit?entity=${entity}&id=${id}`)).items;
   }
 
+  let mailbox: Promise<{ sink: MailSink; dir: string; delivery: DeliveryDeps }> | undefined;
+  /** The local mail sink (started on first use) and the outbox worker that sends to it. */
+  function mailer() {
+    mailbox ??= (async () => {
+      const dir = path.join(dataDir, 'mail');
+      const sink = await startMailSink({ dir });
+      return { sink, dir, delivery: { doc: deps.doc, tableName: deps.tableName, mailer: new SmtpMailer({ port: sink.port }), publicUrl: 'http://bangfu.test', clock: () => clock.now } };
+    })();
+    return mailbox;
+  }
+  /** Runs the outbox worker once over every tenant (what the local timer does every second). */
+  async function deliver(): Promise<DeliveryResult> {
+    return deliverEverywhereUnscoped((await mailer()).delivery);
+  }
+  /** What reached the sink, newest first; `to` filters by recipient. */
+  async function mail(to?: string): Promise<SinkMail[]> {
+    const all = await listMail((await mailer()).dir, { limit: 10_000 });
+    return to ? all.filter((m) => m.to?.includes(to)) : all;
+  }
+  async function stopMail(): Promise<void> {
+    if (mailbox) await (await mailbox).sink.stop();
+    mailbox = undefined;
+  }
+
   return {
     app,
     deps,
+    deliver,
+    mail,
+    mailer,
+    stopMail,
     clock,
     dataDir,
     call,

@@ -1,3 +1,4 @@
+import { emailOf, notifyTx } from '../notifications/outbox.js';
 import { CONCERN_TRANSITIONS, type Concern, type ConcernInput, type ConcernPatch, type ConcernStatus } from '../../../shared/schemas/concerns.js';
 import { AppError } from '../../errors.js';
 import type { PublicContext } from '../../http/public.js';
@@ -42,6 +43,16 @@ async function subjectOf(store: TenantStore, s: ConcernInput['subject']): Promis
   throw AppError.notFound('举报对象');
 }
 
+/** The reporter hears of its concern (received, then each status change) when its contact is an email. */
+function tellReporter(ctx: { store: TenantStore; now: Date }, c: Concern, kind: 'concern_received' | 'concern_status'): TxItem[] {
+  const email = emailOf(c.contact);
+  if (!email) return [];
+  return [notifyTx(ctx, kind, { to: 'email', email }, { ticket: ticketOf(c.id), subjectName: c.subjectName, status: c.status, resolution: c.resolution })];
+}
+
+/** A concern's ticket number as the reporter sees it: the id's last 8 characters, upper case. */
+export const ticketOf = (id: string) => id.slice(-8).toUpperCase();
+
 /** Anyone (no account) reports a concern; it is never shown publicly, only counted. */
 export async function createConcern(ctx: PublicContext, input: ConcernInput): Promise<{ concernId: string }> {
   const subject = await subjectOf(ctx.store, input.subject);
@@ -62,6 +73,7 @@ export async function createConcern(ctx: PublicContext, input: ConcernInput): Pr
   await ctx.store.transact([
     { Put: { Item: { ...concernKey(ctx.store, concern.id), ...concern }, ConditionExpression: 'attribute_not_exists(pk)' } },
     countTx(ctx.store, subject.villageId, 'concernsReceived', 1),
+    ...tellReporter(ctx, concern, 'concern_received'),
   ]);
   return { concernId: concern.id };
 }
@@ -119,6 +131,7 @@ export async function updateConcern(ctx: ServiceContext, id: string, patch: Conc
     },
     ...(closing ? [countTx(ctx.store, before.villageId, 'concernsResolved', 1)] : []),
     auditPut(ctx, 'concern', id, closing ? to : 'update', before, after),
+    ...(to !== before.status ? tellReporter(ctx, after, 'concern_status') : []),
   ]);
   return after;
 }

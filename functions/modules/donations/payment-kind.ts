@@ -1,3 +1,4 @@
+import { donorConfirmationTx } from './notice.js';
 import type { SessionObject } from '../../adapters/payments/port.js';
 import { AppError } from '../../errors.js';
 import type { PaymentKind, WebhookContext } from '../payments/kinds.js';
@@ -47,6 +48,7 @@ export const donationPayments: PaymentKind = {
       await ctx.store.transact([
         moveDonationTx(ctx.store, d.id, ['pending_payment', 'expired'], { status: 'confirmed', serialNo, confirmedAt: at, date, updatedAt: at, ...(ref ? { paymentRef: ref } : {}) }, new Moved()),
         ...confirmedEffectsTx(ctx, confirmed, at),
+        ...(await donorConfirmationTx(ctx, confirmed)),
         ctx.recordEvent,
       ]);
     } catch (e) {

@@ -1,3 +1,4 @@
+import { putDonationNoticeTx } from './notice.js';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { dateInZone } from '../../../shared/dates.js';
 import type { DonateInput, DonateResult, Donation, DonationInput, PublicDonationStatus } from '../../../shared/schemas/donations.js';
@@ -239,8 +240,10 @@ export async function donate(ctx: PublicContext, deps: { payments: Payments; ttl
     expiresAt,
     countsForOrg: false,
   };
-  await ctx.store.transact([putDonationTx(ctx.store, record)]);
   const pageUrl = donationPageUrl(ctx, record.id, token);
+  // the donor's email and its page link wait beside the donation for the webhook's confirmation
+  // (the link holds the token, which the donation itself keeps only hashed); deleted once used
+  await ctx.store.transact([putDonationTx(ctx.store, record), ...(input.email ? [putDonationNoticeTx(ctx.store, record.id, { email: input.email.toLowerCase(), link: pageUrl, expiresAt: Math.floor(ctx.now.getTime() / 1000) + 30 * 86_400 })] : [])]);
   let session;
   try {
     session = await deps.payments.createCheckoutSession({

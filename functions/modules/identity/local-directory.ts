@@ -28,6 +28,7 @@ export function localDirectory(global: TenantStore, issuer: LocalIssuer): UserDi
         return null;
       }
       if (!(await verifyPassword(password, user.passwordHash))) return null;
+      if (user.disabled) return null; // the bureau disabled it: no token, whatever the password
       const token = await issuer.sign({
         sub: user.id,
         tenantId: user.tenantId,
@@ -36,6 +37,12 @@ export function localDirectory(global: TenantStore, issuer: LocalIssuer): UserDi
         email: user.email,
       });
       return { token };
+    },
+    async setPassword(_email, password) {
+      return { passwordHash: await hashPassword(password) };
+    },
+    async setEnabled() {
+      // the user item's `disabled` flag is the whole of it: sign-in and every request read it
     },
   };
 }

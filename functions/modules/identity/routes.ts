@@ -11,7 +11,7 @@ import { serviceContext } from '../../http/service-context.js';
 import { globalStoreUnscoped } from '../../store/tenant-store.js';
 import { ListQuery } from '../../../shared/schemas/common.js';
 import { createTenant, createUser, me, signInUnscoped, tenantSettings, updateSettings } from './service.js';
-import { listTenantSlugsUnscoped, listUsers } from './store.js';
+import { listTenantSlugsUnscoped } from './store.js';
 
 const login = createRoute({
   method: 'post',
@@ -72,17 +72,6 @@ const postUser = createRoute({
   responses: { 201: jsonOk(User, 'the user'), ...ERRORS },
 });
 
-const getUsers = createRoute({
-  method: 'get',
-  path: '/users',
-  tags: ['identity'],
-  summary: "The tenant's users (bureau_admin)",
-  security: BEARER,
-  middleware: [authorize('user.list')] as const,
-  request: { query: ListQuery },
-  responses: { 200: jsonOk(Page(User), 'users'), ...ERRORS },
-});
-
 const getSettings = createRoute({
   method: 'get',
   path: '/settings',
@@ -129,17 +118,6 @@ export const identityRoutes = new OpenAPIHono<Env>()
     return c.json({ items: page.items.map((t) => ({ id: t.tenantId, slug: t.sk, name: t.name })), nextCursor: page.nextCursor }, 200);
   })
   .openapi(postUser, async (c) => c.json(await createUser(serviceContext(c), c.var.deps.directory, c.req.valid('json')), 201))
-  .openapi(getUsers, async (c) => {
-    const q = c.req.valid('query');
-    const page = await listUsers(c.var.store, q.limit, q.cursor);
-    return c.json(
-      {
-        items: page.items.map((u) => ({ id: u.id, email: u.email, role: u.role, tenantId: u.tenantId, ...(u.organizationId ? { organizationId: u.organizationId } : {}) })),
-        nextCursor: page.nextCursor,
-      },
-      200,
-    );
-  })
   .openapi(getSettings, async (c) => c.json(await tenantSettings(serviceContext(c)), 200))
   .openapi(patchSettings, async (c) => c.json(await updateSettings(serviceContext(c), c.req.valid('json')), 200));
 

@@ -2,7 +2,7 @@ import type { Tenant, User } from '../../../shared/schemas/identity.js';
 import { TenantStore, type TxItem } from '../../store/tenant-store.js';
 
 /** `passwordHash` only in local mode: on AWS the password lives in Cognito (see UserDirectory). */
-export type UserItem = User & { passwordHash?: string; createdAt: string };
+export type UserItem = User & { passwordHash?: string; createdAt: string; /** set by the bureau: its tokens stop working at once, it cannot sign in */ disabled?: boolean; disabledAt?: string };
 export type LoginEntry = { tenantId: string; userId: string };
 
 // Access pattern: a tenant's own record → pk TENANT, sk TENANT.

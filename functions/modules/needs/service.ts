@@ -1,3 +1,4 @@
+import { notifyTx } from '../notifications/outbox.js';
 import type { FulfilInput, Need, NeedInput, NeedStatus, NeedSummary, PledgeInput } from '../../../shared/schemas/needs.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../store/ids.js';
@@ -147,7 +148,8 @@ export async function pledgeNeed(ctx: ServiceContext, id: string, input: PledgeI
     }
     const pledge = { id: newId('plg'), organizationId: org.id, organizationName: org.name, quantity, note: input.note, createdBy: ctx.caller.userId, createdAt: ctx.now.toISOString() };
     const after: NeedRecord = { ...before, status: 'pledged', pledgedQuantity: before.pledgedQuantity + (quantity ?? 0), pledges: [...before.pledges, pledge] };
-    return { after, action: 'pledge', extra: [approved] };
+    const tell = ctx.caller.role === 'bureau_admin' ? [] : [notifyTx(ctx, 'need_pledged', { to: 'bureau' }, { title: before.title, villageName: before.villageName, organizationName: org.name }, { link: '/needs' })];
+    return { after, action: 'pledge', extra: [approved, ...tell] };
   });
 }
 
@@ -159,7 +161,8 @@ export async function fulfilNeed(ctx: ServiceContext, id: string, input: FulfilI
       throw AppError.forbidden('只有认领了该需求的组织或民政局可以标记完成');
     }
     const fulfilment = { note: input.note, evidenceUrl: input.evidenceUrl ?? null, organizationId: orgId, by: ctx.caller.userId, at: ctx.now.toISOString() };
-    return { after: { ...before, status: 'met', fulfilment }, action: 'fulfil' };
+    const tell = ctx.caller.role === 'bureau_admin' ? [] : [notifyTx(ctx, 'need_met', { to: 'bureau' }, { title: before.title, villageName: before.villageName }, { link: '/needs' })];
+    return { after: { ...before, status: 'met', fulfilment }, action: 'fulfil', extra: tell };
   });
 }
 

@@ -1,3 +1,4 @@
+import { notifyTx } from '../notifications/outbox.js';
 import { timingSafeEqual } from 'node:crypto';
 import type { Fulfilment, Order, Shipment } from '../../../shared/schemas/orders.js';
 import type { Payments } from '../../adapters/payments/port.js';
@@ -139,6 +140,10 @@ async function moveParcel(ctx: ServiceContext, payments: Payments, orderId: stri
     if (status === 'delivered' && o.status !== 'delivered') set.deliveredAt = at;
     if (status === 'refunded') Object.assign(set, { refundedAt: at, refundId: refundId ?? null, ...(input.reason ? { refundReason: input.reason } : {}) });
     if (action === 'refund') extra.push(...(await parcelRefundTx(ctx, o, f, after)));
+    // the buyer hears its parcel is on the way, when it left an email (no token in the link: the shop's page)
+    if (action === 'ship' && o.buyer?.email) {
+      extra.push(notifyTx(ctx, 'parcel_shipped', { to: 'email', email: o.buyer.email }, { orderId: o.id, sellerName: f.sellerName, carrier: input.shipment!.carrier, trackingNo: input.shipment!.trackingNo }, { link: `/shop/${o.tenantSlug}` }));
+    }
     const record = { ...o, ...set } as OrderRecord;
     try {
       await ctx.store.transact([

@@ -1,3 +1,4 @@
+import { notifyTx } from '../notifications/outbox.js';
 import { dateInZone } from '../../../shared/dates.js';
 import type { LatePayment } from '../../../shared/schemas/orders.js';
 import { AppError } from '../../errors.js';
@@ -41,6 +42,8 @@ async function paidTotalsTx(store: TenantStore, o: OrderRecord, year: number, no
   const date = dateInZone(now, tz);
   tx.push(...movesTx(store, orderMoves(o, 1, date, year)));
   tx.push(...settlementPaidTx(store, monthOfDate(date), { feeFen }, storedFulfilmentsOf(o)));
+  // each seller hears of its own parcel (the worker reads the order's parcels: one item, any number of sellers)
+  tx.push(notifyTx({ store, now }, 'order_paid', { to: 'sellers', orderId: o.id }, { orderId: o.id }, { link: '/orders' }));
   return tx;
 }
 

@@ -1,3 +1,4 @@
+import { notifyTx } from '../notifications/outbox.js';
 import { daysBetween, dateInZone } from '../../../shared/dates.js';
 import type { ClaimInput, EndInput, Pairing } from '../../../shared/schemas/pairings.js';
 import { AppError } from '../../errors.js';
@@ -98,7 +99,11 @@ export async function claimPairing(ctx: ServiceContext, input: ClaimInput): Prom
     createdAt: at,
     updatedAt: at,
   };
-  await ctx.store.transact([...putNewPairingTx(ctx.store, pairing), auditPut(ctx, 'pairing', pairing.id, 'claim', null, pairing)]);
+  await ctx.store.transact([
+    ...putNewPairingTx(ctx.store, pairing),
+    auditPut(ctx, 'pairing', pairing.id, 'claim', null, pairing),
+    notifyTx(ctx, 'pairing_claimed', { to: 'bureau' }, { organizationName: org.name, villageName: village.name }, { link: '/pairings' }),
+  ]);
   return pairing;
 }
 
@@ -127,6 +132,7 @@ export async function approvePairing(ctx: ServiceContext, id: string, startDate?
     ...(await reportingOnApproveTx(ctx, after)),
     // rule 2: not against a limit the bureau changed meanwhile (its OVER_LIMIT map would miss this organization)
     tenantLimitUnchangedTx(ctx.store, rules.limitAsRead, LIMIT_CHANGED),
+    notifyTx(ctx, 'pairing_approved', { to: 'organization', organizationId: before.organizationId }, { villageName: before.villageName, startDate: start }, { link: '/my-pairings' }),
   ];
   // the dashboard: a supervised village picked up (0 → 1) is covered; an open gap is closed
   if (village.supervised && village.activePairings === 0) tx.push(...movesTx(ctx.store, [{ name: VILLAGES, by: { covered: 1 } }]));
@@ -152,6 +158,7 @@ export async function rejectPairing(ctx: ServiceContext, id: string, reason?: st
     releaseGuardTx(ctx.store, before),
     countTx(ctx.store, { pending: -1, rejected: 1 }),
     auditPut(ctx, 'pairing', id, 'reject', before, after),
+    notifyTx(ctx, 'pairing_rejected', { to: 'organization', organizationId: before.organizationId }, { villageName: before.villageName, reason: after.reason }, { link: '/my-pairings' }),
   ]);
   return after;
 }
@@ -187,6 +194,7 @@ export async function endPairing(ctx: ServiceContext, id: string, input: EndInpu
     releaseGuardTx(ctx.store, before),
     countTx(ctx.store, { active: -1, ended: 1 }),
     auditPut(ctx, 'pairing', id, 'end', before, after),
+    notifyTx(ctx, 'pairing_ended', { to: 'organization', organizationId: before.organizationId }, { villageName: before.villageName, endDate: input.endDate, reason: after.reason }, { link: '/my-pairings' }),
     ...reporting.tx,
     // the dashboard: a supervised village losing its last pairing is uncovered; a gap (断档) opens
     ...(lastOne && village.supervised ? movesTx(ctx.store, [{ name: VILLAGES, by: { covered: -1 } }]) : []),

@@ -14,7 +14,7 @@ import { monthSettlements } from './service.js';
 /**
  * Settlement and payouts are the ledger function's (functions/entries/ledger.ts), beside the
  * exports, not the api Lambda's: built in a factory marked pure, so the api bundle (which must stay
- * under 1 MB) leaves them out (see functions/app.ts mountLedgerRoutes).
+ * under 1 MB) leaves them out (see functions/app-full.ts mountLedgerRoutes).
  */
 function makeSettlementRoutes() {
   const tags = ['settlements'];

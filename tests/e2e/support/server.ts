@@ -4,7 +4,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export type RunningServer = { url: string; dataDir: string; stop: () => Promise<void>; output: () => string };
+export type RunningServer = {
+  url: string;
+  dataDir: string;
+  /** SIGTERM, then DATA_DIR removed (unless started with `keepData`) */
+  stop: () => Promise<void>;
+  /** kill -9 of the whole process group (npx, tsx, node, DynamoDB Local's Java): a crash, DATA_DIR kept */
+  kill: () => Promise<void>;
+  output: () => string;
+};
 
 /** A free loopback port, asked of the OS. */
 export function freePort(): Promise<number> {
@@ -23,13 +31,13 @@ export function freePort(): Promise<number> {
  * The real server as `npm start` runs it (`tsx functions/entries/local.ts`), with the demo data,
  * on a free port and a fresh DATA_DIR; resolves once GET /api/health answers ok.
  */
-export async function startServer(opts: { timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(opts: { timeoutMs?: number; env?: Record<string, string>; dataDir?: string; keepData?: boolean } = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'bangfu-e2e-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'bangfu-e2e-'));
   const root = path.resolve(import.meta.dirname, '../../..');
   const child: ChildProcess = spawn('npx', ['tsx', 'functions/entries/local.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: '1' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() reaches npx, tsx and node alike
   });
@@ -49,7 +57,18 @@ export async function startServer(opts: { timeoutMs?: number } = {}): Promise<Ru
       }
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!opts.keepData) rmSync(dataDir, { recursive: true, force: true });
+  };
+  const kill = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((r) => child.once('exit', r));
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    }
   };
 
   const deadline = Date.now() + (opts.timeoutMs ?? 150_000); // a loaded 2-core machine starts Java slowly
@@ -57,7 +76,7 @@ export async function startServer(opts: { timeoutMs?: number } = {}): Promise<Ru
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${log}`);
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok && ((await res.json()) as { ok?: boolean }).ok) return { url, dataDir, stop, output: () => log };
+      if (res.ok && ((await res.json()) as { ok?: boolean }).ok) return { url, dataDir, stop, kill, output: () => log };
     } catch {
       /* not listening yet */
     }

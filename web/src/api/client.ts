@@ -1,5 +1,5 @@
 import { hc, type ClientResponse } from 'hono/client';
-import type { AppType } from '../../../functions/app';
+import type { AppType } from '../../../functions/app-full';
 import { errorFrom, NetworkError } from './errors';
 import { sessionExpired, tokenStore } from './token';
 
@@ -11,7 +11,7 @@ export const api = hc<AppType>(typeof window === 'undefined' ? 'http://localhost
   },
 }).api;
 
-type Success = 200 | 201;
+type Success = 200 | 201 | 202;
 type OkBody<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends Success ? T : never) : never;
 
 /**

@@ -1,0 +1,30 @@
+import type { Role } from '../../../shared/permissions.js';
+import type { Locale } from '../../../shared/schemas/notifications.js';
+import type { TenantStore } from '../../store/tenant-store.js';
+
+/** An invitation out: one per email in a tenant (a new one replaces it, and its link dies). */
+export type InvitationItem = {
+  id: string;
+  email: string;
+  role: Exclude<Role, 'platform_admin'>;
+  organizationId?: string;
+  tokenHash: string;
+  invitedBy: string;
+  locale: Locale;
+  createdAt: string;
+  expiresAt: string;
+  /** from an approved application: its id */
+  applicationId?: string;
+};
+
+// Access pattern: a tenant's pending invitations, and one by its email → pk INVITE, sk <email>.
+export const inviteKey = (store: TenantStore, email: string) => ({ pk: store.pk('INVITE'), sk: email });
+
+export async function getInvitation(store: TenantStore, email: string): Promise<InvitationItem | null> {
+  const k = inviteKey(store, email);
+  return store.get<InvitationItem>(k.pk, k.sk);
+}
+
+export async function listInvitations(store: TenantStore): Promise<InvitationItem[]> {
+  return store.queryAll<InvitationItem>({ pk: store.pk('INVITE') }, 1000);
+}

@@ -1,0 +1,48 @@
+import { NOTIFICATION_KINDS, USER_EMAIL_KINDS, type Locale, type Notification, type NotificationSettings } from '../../../shared/schemas/notifications.js';
+import type { TenantStore, TxItem } from '../../store/tenant-store.js';
+
+/** A user's bell: one item per notification delivered to it. */
+export type NoteItem = Notification & { userId: string };
+
+// Access pattern: a user's notifications, newest first → pk NOTE#<userId>, sk <notification id> (time-ordered).
+export const noteKey = (store: TenantStore, userId: string, id: string) => ({ pk: store.pk('NOTE', userId), sk: id });
+// Access pattern: a user's unread count (the bell's badge) → pk NOTECOUNT, sk <userId>.
+export const unreadKey = (store: TenantStore, userId: string) => ({ pk: store.pk('NOTECOUNT'), sk: userId });
+// Access pattern: a user's notification settings → pk NSET, sk <userId>.
+export const settingsKey = (store: TenantStore, userId: string) => ({ pk: store.pk('NSET'), sk: userId });
+// Access pattern: one email of one notification to one recipient, sent or being sent → pk MAILED, sk <notification id>#<recipient>.
+export const mailedKey = (store: TenantStore, id: string, recipient: string) => ({ pk: store.pk('MAILED'), sk: `${id}#${recipient}` });
+
+void NOTIFICATION_KINDS;
+
+export const defaultSettings = (locale: Locale = 'zh-CN'): NotificationSettings => ({
+  locale,
+  email: Object.fromEntries(USER_EMAIL_KINDS.map((k) => [k, true])) as NotificationSettings['email'],
+});
+
+export async function getSettings(store: TenantStore, userId: string): Promise<NotificationSettings> {
+  const k = settingsKey(store, userId);
+  const item = await store.get<Partial<NotificationSettings>>(k.pk, k.sk, false);
+  const d = defaultSettings();
+  return { locale: item?.locale ?? d.locale, email: { ...d.email, ...(item?.email ?? {}) } };
+}
+
+export function putSettingsTx(store: TenantStore, userId: string, s: NotificationSettings): TxItem {
+  return { Put: { Item: { ...settingsKey(store, userId), ...s } } };
+}
+
+/**
+ * The bell's item and the unread count, together; conditional on the item not being there, so a
+ * redelivered notification is neither shown nor counted twice.
+ */
+export function putNoteTx(store: TenantStore, note: NoteItem): TxItem[] {
+  return [
+    { Put: { Item: { ...noteKey(store, note.userId, note.id), ...note }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Update: { Key: unreadKey(store, note.userId), UpdateExpression: 'ADD unread :one', ExpressionAttributeValues: { ':one': 1 } } },
+  ];
+}
+
+export async function unreadCount(store: TenantStore, userId: string): Promise<number> {
+  const k = unreadKey(store, userId);
+  return Math.max(0, (await store.get<{ unread?: number }>(k.pk, k.sk, false))?.unread ?? 0);
+}
