@@ -36,6 +36,11 @@ export async function errorFrom(res: Response): Promise<ApiError> {
   } catch {
     body = undefined;
   }
+  return errorOfBody(res.status, res.statusText, body);
+}
+
+/** The ApiError of a parsed error body (an XMLHttpRequest's, which has no Response). */
+export function errorOfBody(status: number, statusText: string, body: unknown): ApiError {
   const e = (body as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-  return new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText, e?.details);
+  return new ApiError(status, e?.code ?? `http_${status}`, e?.message ?? statusText, e?.details);
 }

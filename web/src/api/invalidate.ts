@@ -18,7 +18,11 @@ export type Topic =
   | 'order'
   | 'commitments'
   | 'settlements'
-  | 'payouts';
+  | 'payouts'
+  | 'users'
+  | 'notifications'
+  | 'applications'
+  | 'application';
 
 export function invalidate(queryClient: QueryClient, ...topics: Topic[]) {
   return Promise.all(topics.map((t) => queryClient.invalidateQueries({ queryKey: [t] })));

@@ -21,6 +21,20 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   return res;
 }
 
+/** A private file the API links to (an application's document): fetched with the token, as a blob. */
+export async function fetchPrivateFile(url: string): Promise<Blob> {
+  const path = url.startsWith('/api/') ? url.slice('/api'.length) : url;
+  if (/^https?:/.test(path)) {
+    // an absolute link (a signed storage URL) carries its own access
+    const res = await fetch(path).catch((e: unknown) => {
+      throw new NetworkError(String(e));
+    });
+    if (!res.ok) throw await errorFrom(res);
+    return res.blob();
+  }
+  return (await send(path, { method: 'GET' })).blob();
+}
+
 /** A multipart upload (the imports). */
 export async function uploadCall<T>(path: string, file: File, key?: string): Promise<T> {
   const form = new FormData();

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Spin } from 'antd';
 import { Navigate, Route, Routes } from 'react-router';
 import { useMe } from '../auth/auth-context';
@@ -29,6 +29,13 @@ const CompliancePage = lazy(() => import('../pages/compliance/CompliancePage'));
 const NeedsPage = lazy(() => import('../pages/needs/NeedsPage'));
 const DataPage = lazy(() => import('../pages/data/DataPage'));
 const MyCommitmentPage = lazy(() => import('../pages/my-commitment/MyCommitmentPage'));
+const NotificationsPage = lazy(() => import('../pages/notifications/NotificationsPage'));
+const NotificationSettingsPage = lazy(() => import('../pages/notification-settings/NotificationSettingsPage'));
+const UsersPage = lazy(() => import('../pages/users/UsersPage'));
+const ApplicationsPage = lazy(() => import('../pages/applications/ApplicationsPage'));
+const InvitePage = lazy(() => import('../pages/account/InvitePage'));
+const ForgotPasswordPage = lazy(() => import('../pages/account/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('../pages/account/ResetPasswordPage'));
 const NotFoundPage = lazy(() => import('../pages/not-found/NotFoundPage'));
 
 const BUREAU = ['bureau_admin'] as const;
@@ -44,17 +51,16 @@ function Home() {
   return <DashboardPage />;
 }
 
+/** A page without a session (sign-in, an invitation, a password reset). */
+const open = (node: ReactNode) => <Suspense fallback={<Spin fullscreen size="large" />}>{node}</Suspense>;
+
 export function AppRoutes() {
   return (
     <Routes>
-      <Route
-        path="/sign-in"
-        element={
-          <Suspense fallback={<Spin fullscreen size="large" />}>
-            <SignInPage />
-          </Suspense>
-        }
-      />
+      <Route path="/sign-in" element={open(<SignInPage />)} />
+      <Route path="/invite/:token" element={open(<InvitePage />)} />
+      <Route path="/forgot-password" element={open(<ForgotPasswordPage />)} />
+      <Route path="/reset-password/:token" element={open(<ResetPasswordPage />)} />
       <Route element={<RequireAuth />}>
         <Route index element={<Home />} />
         <Route path="villages" element={<RequireRole roles={BUREAU}><VillagesPage /></RequireRole>} />
@@ -78,6 +84,11 @@ export function AppRoutes() {
         <Route path="needs" element={<RequireRole roles={SELLERS}><NeedsPage /></RequireRole>} />
         <Route path="data" element={<RequireRole roles={BUREAU}><DataPage /></RequireRole>} />
         <Route path="my-commitment" element={<RequireRole roles={ORG}><MyCommitmentPage /></RequireRole>} />
+        <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="settings/notifications" element={<NotificationSettingsPage />} />
+        <Route path="users" element={<RequireRole roles={BUREAU}><UsersPage /></RequireRole>} />
+        <Route path="members" element={<RequireRole roles={ORG}><UsersPage /></RequireRole>} />
+        <Route path="applications" element={<RequireRole roles={BUREAU}><ApplicationsPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

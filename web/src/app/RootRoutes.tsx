@@ -13,11 +13,13 @@ const DonationDonePage = lazy(() => import('../pages/shop-donate/DonationDonePag
 const TransparencyPage = lazy(() => import('../pages/shop-transparency/TransparencyPage'));
 const VillageTransparencyPage = lazy(() => import('../pages/shop-transparency/VillageTransparencyPage'));
 const LocalCheckoutPage = lazy(() => import('../pages/local-checkout/LocalCheckoutPage'));
+const JoinPage = lazy(() => import('../pages/join/JoinPage'));
+const JoinStatusPage = lazy(() => import('../pages/join/JoinStatusPage'));
 const ConsoleApp = lazy(() => import('./ConsoleApp'));
 
 const page = (node: ReactNode) => <Suspense fallback={<BootSplash />}>{node}</Suspense>;
 
-/** /shop/… and /checkout/… are the public pages (phone first); everything else is the console. */
+/** /shop/…, /checkout/… and /join/… are the public pages (phone first); everything else is the console. */
 export function RootRoutes() {
   return (
     <Routes>
@@ -33,6 +35,9 @@ export function RootRoutes() {
         <Route path="shop/:slug/transparency" element={page(<TransparencyPage />)} />
         <Route path="shop/:slug/villages/:id" element={page(<VillageTransparencyPage />)} />
         <Route path="checkout/:sessionId" element={page(<LocalCheckoutPage />)} />
+        {/* applying to join: the status token rides in the fragment (#…), never the path or query */}
+        <Route path="join/:slug" element={page(<JoinPage />)} />
+        <Route path="join/:slug/status/:applicationId" element={page(<JoinStatusPage />)} />
       </Route>
       <Route path="*" element={page(<ConsoleApp />)} />
     </Routes>

@@ -26,13 +26,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
-  const signIn = useCallback(async (email: string, password: string) => {
-    const result = await call(api.auth.login.$post({ json: { email, password } }));
-    tokenStore.set(result.token);
+  const startSession = useCallback((next: string) => {
+    tokenStore.set(next);
     queryClient.clear();
     setExpired(false);
-    setToken(result.token);
+    setToken(next);
   }, [queryClient]);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const result = await call(api.auth.login.$post({ json: { email, password } }));
+    startSession(result.token);
+  }, [startSession]);
 
   const signOut = useCallback(() => {
     tokenStore.clear();
@@ -41,6 +45,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     navigate('/sign-in', { replace: true });
   }, [queryClient, navigate]);
 
-  const value = useMemo<Auth>(() => ({ token, expired, me: me.data, signIn, signOut }), [token, expired, me.data, signIn, signOut]);
+  const value = useMemo<Auth>(() => ({ token, expired, me: me.data, signIn, startSession, signOut }), [token, expired, me.data, signIn, startSession, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -7,6 +7,8 @@ export type Auth = {
   expired: boolean;
   me: Me | undefined;
   signIn: (email: string, password: string) => Promise<void>;
+  /** Starts a session from a token the API handed over another way (an accepted invitation). */
+  startSession: (token: string) => void;
   signOut: () => void;
 };
 

@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { ApplicationStatusView, UserRow } from '../../../shared/schemas/accounts';
 import type { OrgKind, OrgStatus } from '../../../shared/schemas/organizations';
 import type { PairingStatus } from '../../../shared/schemas/pairings';
 import type { VillageNeed } from '../../../shared/schemas/villages';
@@ -60,5 +61,29 @@ export function CoverageTags({ supervised, covered, activePairings }: { supervis
         <Tag color={supervised ? 'error' : 'default'}>{t('village.uncovered')}</Tag>
       )}
     </span>
+  );
+}
+
+const USER_COLORS: Record<UserRow['status'], string> = { active: 'green', disabled: 'default', invited: 'gold' };
+
+/** An account's state; an invitation past its date says so rather than "invited". */
+export function UserStatusTag({ user }: { user: Pick<UserRow, 'status' | 'expiresAt'> }) {
+  const { t } = useTranslation();
+  if (user.status === 'invited' && user.expiresAt && user.expiresAt <= new Date().toISOString()) return <Tag>{t('users.expired')}</Tag>;
+  return (
+    <Tag color={USER_COLORS[user.status]} data-testid="user-status">
+      {t(`userStatus.${user.status}`)}
+    </Tag>
+  );
+}
+
+const APPLICATION_COLORS: Record<ApplicationStatusView['status'], string> = { pending: 'gold', approved: 'green', rejected: 'red' };
+
+export function ApplicationStatusTag({ status }: { status: ApplicationStatusView['status'] }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={APPLICATION_COLORS[status]} data-testid="application-status">
+      {t(`applicationStatus.${status}`)}
+    </Tag>
   );
 }

@@ -1,14 +1,16 @@
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Button, Drawer, Layout, Menu, Spin, Typography } from 'antd';
+import { Badge, Button, Drawer, Layout, Menu, Spin, Typography } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { usePendingApplicationCount } from '../api/applications';
 import { useMe } from '../auth/auth-context';
 import { StandingBanner } from '../components/cockpit/StandingBanner';
 import { useIsPhone } from '../lib/use-is-phone';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAV, selectedNavPath } from './menu';
+import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
 
 /** The console frame: side menu (a drawer on phones), a header with tenant, language and user. */
@@ -21,6 +23,9 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const nav = NAV[me.role];
+  // the bureau's menu says how many applications wait (one small call a minute at most)
+  const pending = usePendingApplicationCount(me.role === 'bureau_admin');
+  const badge = (path: string) => (path === '/applications' && pending.data ? pending.data : 0);
 
   const menu = (
     <Menu
@@ -28,7 +33,19 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
       mode="inline"
       className="side-menu"
       selectedKeys={[selectedNavPath(nav, location.pathname)]}
-      items={nav.map((i) => ({ key: i.path, icon: i.icon, label: t(i.labelKey) }))}
+      items={nav.map((i) => ({
+        key: i.path,
+        icon: i.icon,
+        label:
+          badge(i.path) > 0 ? (
+            <span className="nav-label-count">
+              {t(i.labelKey)}
+              <Badge count={badge(i.path)} overflowCount={99} size="small" data-testid="nav-pending-applications" />
+            </span>
+          ) : (
+            t(i.labelKey)
+          ),
+      }))}
       onClick={({ key }) => {
         navigate(key);
         setDrawerOpen(false);
@@ -79,6 +96,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           </div>
           <div className="header-tools">
             <LanguageSwitch short={isPhone} />
+            <NotificationBell compact={isPhone} />
             <UserMenu compact={isPhone} />
           </div>
         </Layout.Header>

@@ -1,6 +1,7 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Dropdown, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useAuth, useMe } from '../auth/auth-context';
 
 /** Who is signed in, in which role, and the way out. */
@@ -8,6 +9,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
   const { signOut } = useAuth();
+  const navigate = useNavigate();
   return (
     <Dropdown
       trigger={['click']}
@@ -23,6 +25,14 @@ export function UserMenu({ compact }: { compact: boolean }) {
                 {me.organizationName && <div className="muted">{me.organizationName}</div>}
               </div>
             ),
+          },
+          { type: 'divider' },
+          { key: 'notifications', icon: <BellOutlined />, label: t('notifications.title'), onClick: () => navigate('/notifications') },
+          {
+            key: 'notification-settings',
+            icon: <SettingOutlined />,
+            label: <span data-testid="menu-notification-settings">{t('notificationSettings.menu')}</span>,
+            onClick: () => navigate('/settings/notifications'),
           },
           { type: 'divider' },
           { key: 'sign-out', icon: <LogoutOutlined />, label: <span data-testid="sign-out">{t('auth.signOut')}</span>, onClick: signOut },

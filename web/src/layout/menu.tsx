@@ -1,6 +1,9 @@
 import {
   AccountBookOutlined,
   AlertOutlined,
+  AuditOutlined,
+  IdcardOutlined,
+  UsergroupAddOutlined,
   ApartmentOutlined,
   MoneyCollectOutlined,
   TrophyOutlined,
@@ -45,7 +48,10 @@ type NavLabel =
   | 'nav.needs'
   | 'nav.data'
   | 'nav.reports'
-  | 'nav.myCommitment';
+  | 'nav.myCommitment'
+  | 'nav.users'
+  | 'nav.members'
+  | 'nav.applications';
 
 /** Each role's screens, in the order its work runs. */
 export const NAV: Record<Role, NavItem[]> = {
@@ -53,6 +59,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/', labelKey: 'nav.dashboard', icon: <DashboardOutlined /> },
     { path: '/villages', labelKey: 'nav.villages', icon: <EnvironmentOutlined /> },
     { path: '/organizations', labelKey: 'nav.organizations', icon: <TeamOutlined /> },
+    { path: '/applications', labelKey: 'nav.applications', icon: <AuditOutlined /> },
     { path: '/pairings', labelKey: 'nav.pairings', icon: <ApartmentOutlined /> },
     { path: '/compliance', labelKey: 'nav.compliance', icon: <CalendarOutlined /> },
     { path: '/needs', labelKey: 'nav.needs', icon: <SolutionOutlined /> },
@@ -65,6 +72,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/recognition', labelKey: 'nav.recognition', icon: <TrophyOutlined /> },
     { path: '/concerns', labelKey: 'nav.concerns', icon: <AlertOutlined /> },
     { path: '/data', labelKey: 'nav.data', icon: <FileExcelOutlined /> },
+    { path: '/users', labelKey: 'nav.users', icon: <IdcardOutlined /> },
   ],
   org_member: [
     { path: '/claim', labelKey: 'nav.claim', icon: <FlagOutlined /> },
@@ -77,6 +85,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/settlement', labelKey: 'nav.settlement', icon: <WalletOutlined /> },
     { path: '/donations', labelKey: 'nav.myDonations', icon: <MoneyCollectOutlined /> },
     { path: '/my-organization', labelKey: 'nav.myOrganization', icon: <ShopOutlined /> },
+    { path: '/members', labelKey: 'nav.members', icon: <UsergroupAddOutlined /> },
   ],
   platform_admin: [{ path: '/tenants', labelKey: 'nav.tenants', icon: <BankOutlined /> }],
 };

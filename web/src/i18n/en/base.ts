@@ -36,6 +36,9 @@ export const base: Messages<typeof source> = {
     commitments: 'Purchase pledges',
     settlement: 'Settlement',
     toggle: 'Show or hide the menu',
+    users: 'Accounts',
+    members: 'Members',
+    applications: 'Applications',
   },
   auth: { signOut: 'Sign out', expired: 'Your session has ended. Please sign in again.' },
   actions: {

@@ -5,5 +5,7 @@ import { charity } from './charity';
 import { shop } from './shop';
 import { cockpit } from './cockpit';
 import { settlement } from './settlement';
+import { accounts } from './accounts';
+import { join } from './join';
 
-export const en = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit, ...settlement };
+export const en = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit, ...settlement, ...accounts, ...join };

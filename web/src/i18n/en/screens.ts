@@ -12,7 +12,7 @@ export const screens: Messages<typeof source> = {
     submit: 'Sign in',
     wrongPassword: 'Wrong email or password',
     rateLimited: 'Too many sign-in attempts. Please wait a while.',
-    note: 'Forgot your password? Ask your office administrator to reset it.',
+    note: 'No account yet? Ask your office administrator to invite you.',
     heroTitle: 'Social organizations for supervised villages',
     heroText: 'The bureau coordinates, organizations claim villages, and every pairing is on record, so no supervised village is left without help.',
     point1: 'No village left out: uncovered supervised villages come first',

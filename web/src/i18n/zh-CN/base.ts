@@ -34,6 +34,9 @@ export const base = {
     settlement: '结算',
     commitments: '消费帮扶承诺',
     toggle: '展开或收起菜单',
+    users: '账号管理',
+    members: '本组织成员',
+    applications: '入驻申请',
   },
   auth: { signOut: '退出登录', expired: '登录已失效，请重新登录' },
   actions: {

@@ -5,6 +5,8 @@ import { charity } from './charity';
 import { shop } from './shop';
 import { cockpit } from './cockpit';
 import { settlement } from './settlement';
+import { accounts } from './accounts';
+import { join } from './join';
 
 /** The source language: every other translation has exactly these keys. */
-export const zhCN = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit, ...settlement };
+export const zhCN = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit, ...settlement, ...accounts, ...join };

@@ -2,7 +2,7 @@ import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { LoginInput } from '../../../../shared/schemas/identity';
 import { ApiError } from '../../api/errors';
 import { useDescribeError } from '../../api/describe';
@@ -66,6 +66,11 @@ export default function SignInPage() {
               {t('signIn.submit')}
             </Button>
           </Form>
+          <div className="sign-in-forgot">
+            <Link to="/forgot-password" data-testid="forgot-password">
+              {t('password.forgotLink')}
+            </Link>
+          </div>
           <Typography.Paragraph type="secondary" className="sign-in-note">
             {t('signIn.note')}
           </Typography.Paragraph>
