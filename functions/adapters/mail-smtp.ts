@@ -27,6 +27,9 @@ export class SmtpMailer implements Mailer {
       port: opts.port,
       secure: false,
       ignoreTLS: true,
+      pool: true,
+      // one connection per concurrent delivery (functions/modules/notifications/worker.ts DELIVERY_CONCURRENCY), kept open
+      maxConnections: 8,
       // a worker waiting 2 minutes (nodemailer's default) on a dead sink holds its batch: fail fast, retry later
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,

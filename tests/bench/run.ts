@@ -14,6 +14,7 @@
  *  4. scale of reads + ledger export  (figures.ts measureScale), and a 10,000-order month's settlement (issue 13)
  *  5. cold start + bundle sizes       (cold-start.ts)
  *  6. cost on paper                   (figures.ts measureUnits + costOnPaper)
+ *  7. the notification outbox         (outbox.ts: delivery delay at 5/s, drain rate of a 1,000 burst; issue 14)
  *
  * Knobs: BENCH_ONLY=1,2,… (figures to run), BENCH_LOAD_SECONDS (each autocannon run of figure 2,
  * default 10), BENCH_SOAK_REQUESTS (figure 2's requests in all after the warm-up, default 100,000),
@@ -29,10 +30,11 @@ import { measureCheckoutContention } from './checkout-contention.js';
 import { measureColdStart } from './cold-start.js';
 import { costOnPaper, measureFlashSale, measureOverhead, measureScale, measureUnits, startWorld } from './figures.js';
 import { benchDataDir, startServer, type RunningServer } from './server.js';
+import { measureOutbox } from './outbox.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const ONLY = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6').split(',').map((s) => s.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7').split(',').map((s) => s.trim()));
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 /** figure 2: the listing page soak runs until this many requests in all after the warm-up (the RSS growth figure), at most SOAK_SECONDS */
 const SOAK_REQUESTS = Number(process.env.BENCH_SOAK_REQUESTS ?? 100_000);
@@ -57,6 +59,17 @@ async function throughput() {
   const server = await startServer({ DATA_DIR: dataDir });
   try {
     return await soak(server);
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function outbox() {
+  const dataDir = benchDataDir('outbox');
+  const server = await startServer({ DATA_DIR: dataDir, OUTBOX_POLL_MS: '1000' });
+  try {
+    return await measureOutbox(server, dataDir);
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -138,6 +151,12 @@ function table(r: any): string {
       L.push(`   server heap  heapUsed after forced GC (warm → end) ${a.heapUsedMB} MB → ${b.heapUsedMB} MB (growth ${t.heapAfterGcMB.heapUsedGrowth} MB), external ${a.externalMB} → ${b.externalMB} MB, heapTotal ${a.heapTotalMB} → ${b.heapTotalMB} MB`);
     }
   }
+  if (r.outbox && !r.outbox.error) {
+    const { delay: d, throughput: t } = r.outbox;
+    L.push(`7. Notification outbox (worker every ${r.outbox.pollMs} ms locally; one email per public concern)`);
+    L.push(`   delay        ${d.notifications} at ${d.perSecond}/s: write → email received p50 ${d.p50ms} ms, p95 ${d.p95ms} ms, max ${d.maxMs} ms (${d.delivered} delivered)`);
+    L.push(`   throughput   a burst of ${t.notifications} (${t.writesPerSecond} writes/s): drained at ${t.deliveredPerSecond} emails/s, last email ${t.lastWriteToLastEmailMs} ms after the last write (${t.delivered} delivered)`);
+  }
   if (r.contention && !r.contention.error) {
     const c = r.contention;
     L.push('3. Contention (HTTP against the server)');
@@ -217,6 +236,7 @@ async function main() {
       await db.stop();
     }
   }
+  await step('outbox', '7', outbox);
   await step('throughput', '2', throughput);
   results.wallSeconds = Math.round((Date.now() - started) / 1000);
 

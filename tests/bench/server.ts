@@ -61,7 +61,7 @@ export function startScriptEnv(): Record<string, string> {
   return env;
 }
 
-export async function startServer(env: { DATA_DIR: string; DEMO_DATA?: '0' | '1' }, timeoutMs = 120_000): Promise<RunningServer> {
+export async function startServer(env: { DATA_DIR: string; DEMO_DATA?: '0' | '1'; OUTBOX_POLL_MS?: string }, timeoutMs = 120_000): Promise<RunningServer> {
   const port = await freePort();
   const started = Date.now();
   let peakReset = false;

@@ -28,6 +28,8 @@ export type DeliveryDeps = {
   clock: () => Date;
 };
 
+/** Notifications of one tenant delivered at once (the SMTP transport pools as many connections). */
+export const DELIVERY_CONCURRENCY = 8;
 /** Failed attempts before a notification is parked in OUTBOX_DEAD (logged, kept for a look). */
 export const MAX_ATTEMPTS = 10;
 /** How long a claimed email is left to its sender before another worker takes it over. */
@@ -65,10 +67,14 @@ export async function deliverTenant(store: TenantStore, deps: DeliveryDeps, max 
   const events = await store.queryAll<OutboxEvent & { pk: string; sk: string }>({ pk: store.pk('OUTBOX') }, max);
   if (events.length === 0) return out;
   const users = await usersOf(store);
-  for (const ev of events) {
-    if (ev.nextAttemptAt && ev.nextAttemptAt > now.toISOString()) continue;
-    add(out, await deliverEvent(store, deps, ev, users));
-  }
+  const due = events.filter((ev) => !(ev.nextAttemptAt && ev.nextAttemptAt > now.toISOString()));
+  // several at once: each waits mostly on the database and the mail server, and each is independent
+  // (its own markers); the order of emails was never promised
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(DELIVERY_CONCURRENCY, due.length) }, async () => {
+    while (next < due.length) add(out, await deliverEvent(store, deps, due[next++], users));
+  });
+  await Promise.all(lanes);
   return out;
 }
 
