@@ -77,9 +77,14 @@ describe('an organization claims an uncovered supervised village and the bureau 
       await uncovered.getByText(VILLAGE).waitFor();
 
       await page.getByRole('menuitem', { name: '结对审核' }).click();
+      // the filtered list must have arrived before a row is picked: on a loaded machine the click on
+      // 通过 could otherwise land on the unfiltered list's row just before the table re-renders
+      const filtered = page.waitForResponse((r) => r.url().includes('/api/pairings?') && r.url().includes('status=pending'));
       await page.getByTestId('status-filter').getByText('待审核').click();
+      await filtered;
       const row = page.locator(`tr[data-village="${VILLAGE}"]`);
       await row.getByTestId('pairing-approve').click();
+      await page.getByTestId('pairing-action-date').waitFor(); // the dialog's form is mounted
       // watch for the 3 s toast from before the click, so a slow machine cannot miss it
       const toast = page.getByText(`已通过，${VILLAGE} 的结对已生效`).waitFor();
       toast.catch(() => undefined); // awaited below; never an unhandled rejection if the click throws first
