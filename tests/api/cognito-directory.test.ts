@@ -1,6 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeJwt } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoVerifier } from '../../functions/adapters/cognito.js';
 import { CognitoDirectory } from '../../functions/adapters/cognito-directory.js';
 import { getUser } from '../../functions/modules/identity/store.js';
@@ -176,5 +176,45 @@ describe('signing in on AWS', () => {
     cognito.addUserInConsole(email, { 'custom:tenantId': t.id, 'custom:role': 'bureau_admin' });
     const res = await login(email, 'Temp-pass-1');
     expect(res.status).toBe(401);
+  });
+});
+
+describe('accounts on AWS (issue 14)', () => {
+  afterAll(() => h.stopMail());
+
+  it('an invitation creates the Cognito user only when accepted, with its permanent password; the token opens the API', async () => {
+    const orgId = await h.organizationId(t);
+    const email = newEmail();
+    expect((await h.call('POST', '/api/invitations', { token: t.bureau, body: { email, role: 'org_member', organizationId: orgId } })).status).toBe(201);
+    expect(cognito.user(email)).toBeUndefined();
+    await h.deliver();
+    const link = (await h.mail(email))[0].text!.match(/\/invite\/([A-Za-z0-9_-]{43})/)![1];
+    const accepted = await h.call('POST', `/api/auth/invitations/${link}/accept`, { body: { password: 'invited-pass-2026' } });
+    expect(accepted.status).toBe(201);
+    expect(cognito.user(email)).toMatchObject({ status: 'CONFIRMED', attributes: { 'custom:organizationId': orgId, 'custom:role': 'org_member' } });
+    expect(accepted.body.user.id).toBe(cognito.user(email)!.sub);
+    expect((await h.call('GET', '/api/me', { token: accepted.body.token })).status).toBe(200);
+  });
+
+  it('a reset sets the new password in the pool; disabling disables the Cognito user, signs it out everywhere and refuses its token at once', async () => {
+    const email = newEmail();
+    expect((await createUser({ email })).status).toBe(201);
+    const token = (await login(email, PASSWORD)).body.token;
+    await h.call('POST', '/api/auth/password-reset', { body: { email } });
+    await h.deliver();
+    const link = (await h.mail(email)).find((m) => m.text?.includes('/reset-password/'))!.text!.match(/\/reset-password\/([A-Za-z0-9_-]{43})/)![1];
+    expect((await h.call('POST', `/api/auth/password-reset/${link}`, { body: { password: 'a-new-pass-2026' } })).status).toBe(200);
+    expect(cognito.user(email)!.password).toBe('a-new-pass-2026');
+    expect((await login(email, 'a-new-pass-2026')).status).toBe(200);
+
+    const id = (await h.get(token, '/api/me')).id;
+    expect((await h.call('POST', `/api/users/${id}/disable`, { token: t.bureau })).status).toBe(200);
+    expect(cognito.sentFor(email)).toEqual(expect.arrayContaining(['AdminDisableUser', 'AdminUserGlobalSignOut']));
+    expect(cognito.user(email)).toMatchObject({ disabled: true });
+    expect((await h.call('GET', '/api/me', { token })).status).toBe(401);
+    expect((await login(email, 'a-new-pass-2026')).status).toBe(401);
+    expect((await h.call('POST', `/api/users/${id}/enable`, { token: t.bureau })).status).toBe(200);
+    expect(cognito.user(email)).toMatchObject({ disabled: false });
+    expect((await login(email, 'a-new-pass-2026')).status).toBe(200);
   });
 });

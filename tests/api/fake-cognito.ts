@@ -1,7 +1,10 @@
 import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
   AdminSetUserPasswordCommand,
+  AdminUserGlobalSignOutCommand,
   InitiateAuthCommand,
   type AttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -10,7 +13,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
 import type { CognitoClient } from '../../functions/adapters/cognito-directory.js';
 import { CUSTOM_ATTRIBUTES, PASSWORD_MIN_LENGTH } from '../../infra/constructs/identity.js';
 
-type PoolUser = { sub: string; attributes: Record<string, string>; password?: string; status: 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED' };
+type PoolUser = { sub: string; attributes: Record<string, string>; password?: string; status: 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED'; disabled?: boolean; signedOutAt?: number };
 export type SentCommand = { command: string; input: Record<string, any> };
 
 /** An SDK service error as the client throws it: told apart by `name`. */
@@ -21,7 +24,7 @@ const DECLARED = new Set(['email', 'email_verified', ...Object.keys(CUSTOM_ATTRI
 /**
  * A stand-in for the Cognito SDK client's `send` (AWS cannot run here): one user pool in memory,
  * shaped like the stack's (email as the user name, case-insensitive; the custom attributes of
- * infra/constructs/identity.ts; its password policy), answering the four commands the directory
+ * infra/constructs/identity.ts; its password policy), answering the commands the directory
  * sends as Cognito does, and recording every command. Its ID tokens are RS256 JWTs with the pool's
  * issuer and the client as audience, so the real CognitoVerifier checks them against `jwks()`.
  */
@@ -77,6 +80,9 @@ export class FakeCognito {
     if (command instanceof AdminCreateUserCommand) return this.adminCreateUser(input);
     if (command instanceof AdminSetUserPasswordCommand) return this.adminSetUserPassword(input);
     if (command instanceof AdminDeleteUserCommand) return this.adminDeleteUser(input);
+    if (command instanceof AdminDisableUserCommand) return this.existing(input, (u) => (u.disabled = true));
+    if (command instanceof AdminEnableUserCommand) return this.existing(input, (u) => (u.disabled = false));
+    if (command instanceof AdminUserGlobalSignOutCommand) return this.existing(input, (u) => (u.signedOutAt = Date.now()));
     throw new Error(`the fake does not know ${(command as object).constructor.name}`);
   }
 
@@ -104,6 +110,13 @@ export class FakeCognito {
     return {};
   }
 
+  private existing(input: Record<string, any>, change: (u: PoolUser) => void) {
+    const user = this.user(input.Username);
+    if (!user) throw cognitoError('UserNotFoundException', 'User does not exist.');
+    change(user);
+    return {};
+  }
+
   private adminDeleteUser(input: Record<string, any>) {
     if (!this.user(input.Username)) throw cognitoError('UserNotFoundException', 'User does not exist.');
     this.users.delete(String(input.Username).toLowerCase());
@@ -116,6 +129,7 @@ export class FakeCognito {
     const user = this.user(input.AuthParameters.USERNAME);
     // the pool prevents user-existence errors: an unknown user looks like a wrong password
     if (!user || user.password !== input.AuthParameters.PASSWORD) throw cognitoError('NotAuthorizedException', 'Incorrect username or password.');
+    if (user.disabled) throw cognitoError('NotAuthorizedException', 'User is disabled.');
     if (user.status === 'FORCE_CHANGE_PASSWORD') return { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: randomUUID(), ChallengeParameters: {} };
     const now = Math.floor(Date.now() / 1000);
     const { email_verified, ...claims } = user.attributes;

@@ -80,6 +80,23 @@ describe('a pairing claimed, approved, rejected and ended', () => {
   });
 });
 
+describe('needs', () => {
+  it('the bureau hears when an organization pledges a need and when it is met (not of its own moves)', async () => {
+    const org = await h.organization(t, { name: '认领公司' });
+    const p = await h.activePairing(t, { orgId: org.id });
+    const need = await h.call('POST', '/api/needs', { token: t.bureau, body: { villageId: p.villageId, category: 'sales', title: '苹果销路', quantity: 10, unit: '箱' } });
+    expect(need.status).toBe(201);
+    await h.deliver();
+    const before = (await bell(t.bureau)).items.length;
+    expect((await h.call('POST', `/api/needs/${need.body.id}/pledge`, { token: org.member, body: { quantity: 10, note: '全部包销' } })).status).toBe(200);
+    expect((await h.call('POST', `/api/needs/${need.body.id}/fulfil`, { token: org.member, body: { note: '已售完' } })).status).toBe(200);
+    await h.deliver();
+    const items = (await bell(t.bureau)).items;
+    expect(items.length - before).toBe(2);
+    expect(items.slice(0, 2).map((n: { title: string }) => n.title)).toEqual(['需求已完成：苹果销路', '需求已被认领：苹果销路']);
+  });
+});
+
 describe('the bell', () => {
   it('marks one read (once), all read, and refuses another user’s or another tenant’s id with 404', async () => {
     await h.pendingPairing(t);

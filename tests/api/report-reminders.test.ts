@@ -81,4 +81,26 @@ describe('report reminders across a week', () => {
     expect((await remindTenant(store, new Date('2026-06-21T12:00:00Z'))).reminders).toBe(1);
     expect((await remindTenant(store, new Date('2026-06-22T04:00:00Z'))).reminders).toBe(0);
   });
+
+  it('an organization hears once when its run of missed weeks reaches two (warned) and four (blocked from claiming)', async () => {
+    const t = await h.tenant();
+    const o = await h.organization(t);
+    h.clock.now = new Date('2026-05-06T04:00:00Z');
+    await h.activePairing(t, { orgId: o.id, startDate: '2026-05-04' });
+    const store = new TenantStore(h.deps.doc, h.deps.tableName, t.id);
+    const ladder = async (at: string) => (await remindTenant(store, new Date(at))).warnings;
+    // week of 05-04 due Tue 05-12 18:00, 05-11 due 05-19 18:00 (Shanghai): two missed by 05-20
+    expect(await ladder('2026-05-13T12:00:00Z')).toBe(0); // one missed: flagged, no message
+    expect(await ladder('2026-05-20T12:00:00Z')).toBe(1);
+    expect(await ladder('2026-05-20T13:00:00Z')).toBe(0); // once
+    expect(await ladder('2026-05-27T12:00:00Z')).toBe(0); // three
+    expect(await ladder('2026-06-03T12:00:00Z')).toBe(1); // four: blocked
+    expect(await ladder('2026-06-03T18:00:00Z')).toBe(0);
+    await h.deliver();
+    const kinds = (await h.get(o.member, '/api/notifications')).items.map((n: { kind: string; title: string }) => `${n.kind} ${n.title}`);
+    expect(kinds.filter((k: string) => k.startsWith('report_ladder'))).toEqual(['report_ladder_blocked 已暂停认领新的结对', 'report_ladder_warning 已连续 2 周未报周报']);
+    // and claims are refused, as rule 10 says
+    h.clock.now = new Date('2026-06-03T12:00:00Z');
+    expect((await h.call('POST', '/api/pairings', { token: o.member, body: { villageId: await h.village(t) } })).status).toBe(409);
+  });
 });
