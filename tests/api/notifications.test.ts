@@ -80,6 +80,33 @@ describe('a pairing claimed, approved, rejected and ended', () => {
   });
 });
 
+describe('two workers at once', () => {
+  it('an email another worker is sending (a live claim) keeps the item in the outbox until it is marked sent; nothing is sent twice', async () => {
+    await h.pendingPairing(t);
+    const [ev] = (await outbox(t.id)).filter((e) => e.kind === 'pairing_claimed');
+    const store = new TenantStore(h.deps.doc, h.deps.tableName, t.id);
+    const bureauId = (await h.get(t.bureau, '/api/me')).id;
+    const marker = { pk: store.pk('MAILED'), sk: `${ev.id}#u:${bureauId}` };
+    const sent = (await h.mail(bureauEmail)).length;
+    await store.put({ ...marker, state: 'sending', leaseUntil: new Date(h.clock.now.getTime() + 60_000).toISOString() });
+    const r = await h.deliver();
+    expect(r.failed).toBe(1);
+    expect((await outbox(t.id)).map((e) => e.id)).toContain(ev.id); // kept, with a retry time
+    expect(await h.mail(bureauEmail)).toHaveLength(sent);
+    // the other worker finishes; the retry (after its backoff) finds it sent and lets the item go
+    await store.put({ ...marker, state: 'sent' });
+    const at = h.clock.now;
+    h.clock.now = new Date(at.getTime() + 10_000);
+    try {
+      expect((await h.deliver()).delivered).toBe(1);
+    } finally {
+      h.clock.now = at;
+    }
+    expect((await outbox(t.id)).map((e) => e.id)).not.toContain(ev.id);
+    expect(await h.mail(bureauEmail)).toHaveLength(sent);
+  });
+});
+
 describe('needs', () => {
   it('the bureau hears when an organization pledges a need and when it is met (not of its own moves)', async () => {
     const org = await h.organization(t, { name: '认领公司' });

@@ -115,8 +115,11 @@ async function sendOnce(store: TenantStore, deps: DeliveryDeps, id: string, r: R
       { expression: 'attribute_not_exists(pk) OR (#st = :sending AND leaseUntil < :now)', names: { '#st': 'state' }, values: { ':sending': 'sending', ':now': now.toISOString() } },
     );
   } catch (e) {
-    if (e instanceof ConditionFailed) return false; // sent, or being sent by another worker
-    throw e;
+    if (!(e instanceof ConditionFailed)) throw e;
+    if ((await store.get<{ state?: string }>(k.pk, k.sk))?.state === 'sent') return false; // sent before
+    // another worker holds a live claim (the stream and the schedule at once): not done until it
+    // marks it sent, so this delivery is retried later rather than dropping the outbox item now
+    throw new Error('being sent by another worker');
   }
   try {
     await deps.mailer.send({ to: r.email, subject: words.title, text: words.text, html: words.html, idempotencyKey: `${id}.${r.key}`, locale: r.locale });
