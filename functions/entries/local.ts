@@ -149,6 +149,7 @@ async function main() {
       const url = `http://localhost:${info.port}`;
       console.log(`\n帮扶通 Bangfu is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
       console.log(`mail: ${url}/dev/mail  (SMTP sink on 127.0.0.1:${sink!.port}, files in ${mailDir})`);
+      if (env.DEMO_DATA === '1') console.log(`join: ${url}/join/qingshui  (an organization applies; the bureau reviews under 入驻申请)`);
       console.log(`data: ${dataDir}   demo data: ${env.DEMO_DATA === '1' ? 'loaded' : 'off'}   payments: ${deps.payments.mode === 'stripe' ? 'Stripe (test keys)' : 'local checkout page'}${env.RATE_LIMITS === 'relaxed' ? '   rate limits: relaxed' : ''}`);
       console.log(`\nDemo logins (password ${DEMO_PASSWORD}):`);
       const logins = env.DEMO_DATA === '1' ? demoLogins() : demoLogins().slice(0, 1);
