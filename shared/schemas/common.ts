@@ -59,3 +59,12 @@ export function maskPhone(phone: string | undefined | null): string | undefined 
   if (digits.length < 7) return '****';
   return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
 }
+
+/**
+ * A link a person may click (evidence of a met need, of an expenditure): http or https only, so a
+ * `javascript:`, `data:` or `file:` URL is refused at the door (issue 15, hole 6).
+ */
+export const WebUrl = (message: string) =>
+  z
+    .url({ protocol: /^https?$/, error: message })
+    .max(500, { error: '链接不能超过 500 个字符' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../dates.js';
-import { Id, ListQuery, RequiredText } from './common.js';
+import { Id, ListQuery, RequiredText, WebUrl } from './common.js';
 import { PositiveFen } from './donations.js';
 
 /** What donated cash was spent on; the category groups "cash used by purpose" on the public page. */
@@ -15,7 +15,7 @@ export const ExpenditureInput = z.object({
   category: ExpenditureCategory.default('other'),
   date: IsoDate,
   /** evidence link (bureau only; never public) */
-  evidenceUrl: z.url({ error: '凭证链接格式不正确' }).max(500).optional(),
+  evidenceUrl: WebUrl('凭证链接须为 http 或 https 网址').optional(),
 });
 export type ExpenditureInput = z.input<typeof ExpenditureInput>;
 

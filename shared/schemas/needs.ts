@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../dates.js';
-import { BoolString, Id, ListQuery, RequiredText } from './common.js';
+import { BoolString, Id, ListQuery, RequiredText, WebUrl } from './common.js';
 import { VillageNeed } from './villages.js';
 
 /** 需求对接: what a village asks for, as on the national social-help network. */
@@ -37,7 +37,7 @@ export type PledgeInput = z.infer<typeof PledgeInput>;
 /** POST /api/needs/:id/fulfil: marked met with evidence. */
 export const FulfilInput = z.object({
   note: RequiredText(1000, '完成说明'),
-  evidenceUrl: z.url({ error: '证明材料链接格式不正确' }).max(500).optional(),
+  evidenceUrl: WebUrl('证明材料链接须为 http 或 https 网址').optional(),
 });
 export type FulfilInput = z.infer<typeof FulfilInput>;
 

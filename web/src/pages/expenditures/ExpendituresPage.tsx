@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { VillageSelect } from '../../components/VillageSelect';
 import { useTenantToday } from '../../lib/use-tenant-today';
 import { ExpenditureModal } from './ExpenditureModal';
+import { isWebUrl } from '../../lib/web-url';
 
 /** Rule 8: what each village's donated cash was spent on, and recording a new spend. */
 export default function ExpendituresPage() {
@@ -32,7 +33,7 @@ export default function ExpendituresPage() {
       key: 'evidence',
       width: 90,
       render: (_, e) =>
-        e.evidenceUrl ? (
+        isWebUrl(e.evidenceUrl) ? (
           <a href={e.evidenceUrl} target="_blank" rel="noopener noreferrer">
             <LinkOutlined /> {t('expenditures.evidenceLink')}
           </a>

@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { VillageSelect } from '../../components/VillageSelect';
 import { formatInstant } from '../../lib/dates';
 import { FulfilModal, PledgeModal, PostNeedModal, WithdrawModal } from './NeedModals';
+import { isWebUrl } from '../../lib/web-url';
 
 type SummaryRow = NeedSummary['items'][number];
 
@@ -213,7 +214,7 @@ function NeedCard({ need, onPledge, onFulfil, onWithdraw }: { need: Need; onPled
       {need.fulfilment && (
         <div className="need-fulfilment">
           <CheckOutlined className="ok-icon" /> {need.fulfilment.note}
-          {need.fulfilment.evidenceUrl && (
+          {isWebUrl(need.fulfilment.evidenceUrl) && (
             <>
               {' · '}
               <a href={need.fulfilment.evidenceUrl} target="_blank" rel="noreferrer noopener">
