@@ -107,6 +107,18 @@ describe('an invitation', () => {
   });
 });
 
+describe('invitations are emails sent in our name', () => {
+  it('at most 3 to one address an hour (then 429 with Retry-After), and the count is per address', async () => {
+    const orgId = await h.organizationId(t);
+    const invite = (email: string) => h.call('POST', '/api/invitations', { token: t.bureau, body: { email, role: 'org_member', organizationId: orgId } });
+    for (let i = 0; i < 3; i++) expect((await invite('spammed@example.com')).status).toBe(201);
+    const fourth = await invite('spammed@example.com');
+    expect(fourth.status).toBe(429);
+    expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await invite('someone-else@example.com')).status).toBe(201);
+  });
+});
+
 describe('a password reset', () => {
   it('mails a one-hour, single-use link to a known email; an unknown one gets the same 202 and no mail', async () => {
     const orgId = await h.organizationId(t);

@@ -3,6 +3,7 @@ import type { LoginResult } from '../../../shared/schemas/identity.js';
 import type { Locale } from '../../../shared/schemas/notifications.js';
 import type { UserDirectory } from '../../adapters/identity.js';
 import { AppError } from '../../errors.js';
+import { hitRateLimit } from '../../http/rate-limit.js';
 import { newId } from '../../store/ids.js';
 import { TenantStore, type TxItem } from '../../store/tenant-store.js';
 import { auditPut } from '../audit/store.js';
@@ -12,6 +13,10 @@ import { notifyTx } from '../notifications/outbox.js';
 import { getOrganizationItem, organizationNames } from '../organizations/store.js';
 import { getInvitation, inviteKey, listInvitations, type InvitationItem } from './store.js';
 import { findLinkUnscoped, hashLinkToken, linkKey, newLinkToken, putLinkTx, useLinkTx } from './tokens.js';
+
+/** Invitations per inviter per hour, and to one email per hour (each one is an email sent). */
+export const INVITATIONS_PER_INVITER_PER_HOUR = 50;
+export const INVITATIONS_PER_EMAIL_PER_HOUR = 3;
 
 /** An invitation's link works 72 hours, a reset link 1 hour (issue 14). */
 export const INVITATION_TTL_MS = 72 * 3600_000;
@@ -94,6 +99,10 @@ const invitationView = (i: InvitationItem, organizationName?: string) => ({
  * an org_member invites colleagues of its own organization only.
  */
 export async function createInvitation(ctx: ServiceContext, input: InvitationInput) {
+  // every invitation is an email sent in our name: no inviter may turn that into a mail cannon
+  const global = ctx.store.withGlobalUnscoped();
+  await hitRateLimit(global, 'invite-user', ctx.caller.userId, INVITATIONS_PER_INVITER_PER_HOUR, 3600, ctx.now);
+  await hitRateLimit(global, 'invite-email', input.email, INVITATIONS_PER_EMAIL_PER_HOUR, 3600, ctx.now);
   let organizationId = input.organizationId;
   if (ctx.caller.role === 'org_member') {
     if (input.role !== 'org_member') throw AppError.forbidden('机构成员只能邀请本组织的成员');
