@@ -1,4 +1,4 @@
-import { NOTIFICATION_KINDS, USER_EMAIL_KINDS, type Locale, type Notification, type NotificationSettings } from '../../../shared/schemas/notifications.js';
+import { USER_EMAIL_KINDS, type Locale, type Notification, type NotificationSettings } from '../../../shared/schemas/notifications.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 
 /** A user's bell: one item per notification delivered to it. */
@@ -13,7 +13,6 @@ export const settingsKey = (store: TenantStore, userId: string) => ({ pk: store.
 // Access pattern: one email of one notification to one recipient, sent or being sent → pk MAILED, sk <notification id>#<recipient>.
 export const mailedKey = (store: TenantStore, id: string, recipient: string) => ({ pk: store.pk('MAILED'), sk: `${id}#${recipient}` });
 
-void NOTIFICATION_KINDS;
 
 export const defaultSettings = (locale: Locale = 'zh-CN'): NotificationSettings => ({
   locale,
@@ -25,6 +24,14 @@ export async function getSettings(store: TenantStore, userId: string): Promise<N
   const item = await store.get<Partial<NotificationSettings>>(k.pk, k.sk, false);
   const d = defaultSettings();
   return { locale: item?.locale ?? d.locale, email: { ...d.email, ...(item?.email ?? {}) } };
+}
+
+/** Several users' settings in one batch read (the worker's recipients), defaults where none are stored. */
+export async function settingsOf(store: TenantStore, userIds: string[]): Promise<Map<string, NotificationSettings>> {
+  const items = userIds.length ? await store.getMany<Partial<NotificationSettings> & { sk: string }>(userIds.map((id) => settingsKey(store, id))) : [];
+  const byUser = new Map(items.map((i) => [i.sk, i]));
+  const d = defaultSettings();
+  return new Map(userIds.map((id) => [id, { locale: byUser.get(id)?.locale ?? d.locale, email: { ...d.email, ...(byUser.get(id)?.email ?? {}) } }]));
 }
 
 export function putSettingsTx(store: TenantStore, userId: string, s: NotificationSettings): TxItem {

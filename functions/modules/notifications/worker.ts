@@ -7,7 +7,7 @@ import { listTenantSlugsUnscoped, type UserItem } from '../identity/store.js';
 import { getOrderRecord } from '../orders/store.js';
 import { storedFulfilmentsOf } from '../orders/fulfilments.js';
 import { outboxKey, type OutboxEvent } from './outbox.js';
-import { getSettings, mailedKey, putNoteTx } from './store.js';
+import { mailedKey, putNoteTx, settingsOf } from './store.js';
 import { render } from './templates.js';
 
 /**
@@ -178,8 +178,9 @@ async function recipientsOf(store: TenantStore, ev: OutboxEvent, users: UserItem
 
 async function asRecipients(store: TenantStore, ev: OutboxEvent, users: UserItem[], params?: OutboxEvent['params']): Promise<Recipient[]> {
   const out: Recipient[] = [];
+  const all = await settingsOf(store, users.map((u) => u.id));
   for (const u of users) {
-    const settings = await getSettings(store, u.id);
+    const settings = all.get(u.id)!;
     const optional = (settings.email as Record<string, boolean | undefined>)[ev.kind];
     out.push({ key: `u:${u.id}`, userId: u.id, email: u.email, locale: settings.locale, wantsEmail: optional !== false, ...(params ? { params } : {}) });
   }
