@@ -1,11 +1,17 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, Env } from './http/context.js';
 import { assembleApp } from './app.js';
+import { qrRoutes } from './modules/shop/qr-routes.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { applicationRoutes } from './modules/applications/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { donationReviewRoutes } from './modules/donations/review-routes.js';
+import { needCloseRoutes } from './modules/needs/close-routes.js';
 import { exportRoutes } from './modules/exports/routes.js';
+import { mfaRoutes } from './modules/identity/mfa-routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { organizationChangeRoutes } from './modules/organizations/change-routes.js';
 import { settlementRoutes } from './modules/settlements/routes.js';
 
 /**
@@ -17,7 +23,7 @@ import { settlementRoutes } from './modules/settlements/routes.js';
  * stay under 1 MB. Their routers are built in @__PURE__ factories too.
  */
 export const mountLedgerRoutes = (api: OpenAPIHono<Env>) =>
-  api.route('/', exportRoutes).route('/', importRoutes).route('/', settlementRoutes).route('/', notificationRoutes).route('/', accountRoutes).route('/', applicationRoutes);
+  api.route('/', exportRoutes).route('/', mfaRoutes).route('/', importRoutes).route('/', settlementRoutes).route('/', notificationRoutes).route('/', accountRoutes).route('/', auditRoutes).route('/', applicationRoutes).route('/', donationReviewRoutes).route('/', needCloseRoutes).route('/', organizationChangeRoutes).route('/', qrRoutes);
 
 /** The whole API as one Hono app (local mode, tests, the ledger function); on AWS the api Lambda serves all but the ledger routes. */
 export function buildApp(deps: AppDeps) {
@@ -30,5 +36,5 @@ export function buildApp(deps: AppDeps) {
  * ones the web calls are added back here.
  */
 const typedApp = (deps: AppDeps) =>
-  buildApp(deps).route('/api', settlementRoutes).route('/api', notificationRoutes).route('/api', accountRoutes).route('/api', applicationRoutes);
+  buildApp(deps).route('/api', settlementRoutes).route('/api', mfaRoutes).route('/api', notificationRoutes).route('/api', accountRoutes).route('/api', auditRoutes).route('/api', applicationRoutes).route('/api', donationReviewRoutes).route('/api', needCloseRoutes).route('/api', organizationChangeRoutes);
 export type AppType = ReturnType<typeof typedApp>;

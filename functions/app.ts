@@ -7,12 +7,13 @@ import { authenticate } from './http/auth.js';
 import type { AppDeps, Env } from './http/context.js';
 import { errorResponse, onError, validationHook } from './http/errors.js';
 import { idempotency } from './http/idempotency.js';
+import { noStoreForTokens } from './http/access-token.js';
+import { originSecret } from './http/origin-secret.js';
 import { securityHeaders } from './http/security-headers.js';
 import { RECEIPT_SCRIPT_PATH, receiptScript } from './http/page-scripts.js';
 import { applicationLimit, checkoutLimit, donateLimit } from './http/rate-limit.js';
 import { jsonOk } from './http/openapi.js';
 import { activityRoutes } from './modules/activities/routes.js';
-import { auditRoutes } from './modules/audit/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
@@ -117,10 +118,13 @@ export function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) =
     c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : PHOTO_UPLOAD.test(c.req.path) ? photoLimit(c, next) : IMPORT_UPLOAD.test(c.req.path) ? importLimit(c, next) : APPLICATION_UPLOAD.test(c.req.path) ? applicationBodyLimit(c, next) : jsonLimit(c, next),
   );
   api.use('*', authenticate);
-  api.use('*', idempotency);
+  // the public routes' rate limits before the idempotency key: a request over the limit keeps no record (issue 15)
   api.use('/public/:tenantSlug/checkout', checkoutLimit);
   api.use('/public/:tenantSlug/donate', donateLimit);
   api.use('/public/:tenantSlug/applications', applicationLimit);
+  api.use('*', idempotency);
+  // answers to a request that carries a token of its own are never cached (issue 15, hole 10)
+  api.use('/public/*', noStoreForTokens);
   api.onError(onError);
   api.notFound((c) => errorResponse(c, new AppError('not_found', 404, '接口不存在')));
 
@@ -131,7 +135,6 @@ export function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) =
     .route('/', organizationRoutes)
     .route('/', pairingRoutes)
     .route('/', activityRoutes)
-    .route('/', auditRoutes)
     .route('/', dashboardRoutes)
     .route('/', produceRoutes)
     .route('/', shopRoutes)
@@ -159,7 +162,7 @@ export function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) =
   });
 
   // first on the outer app: the API, its errors and 404s, and the local checkout page's answers
-  const app = new OpenAPIHono<Env>().use('*', securityHeaders).get(RECEIPT_SCRIPT_PATH, receiptScript).route('/api', routes);
+  const app = new OpenAPIHono<Env>().use('*', securityHeaders).use('*', originSecret(deps.originSecret)).get(RECEIPT_SCRIPT_PATH, receiptScript).route('/api', routes);
   app.onError(onError);
   if (deps.payments instanceof LocalPayments) {
     // the local checkout page's Pay and Cancel, at <checkoutUrl>/pay|cancel: the signed event goes
@@ -172,7 +175,7 @@ export function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) =
 }
 
 /** What the webhooks function has: the table, the payments adapter, a clock (no identity, no files). */
-export type WebhookDeps = Pick<AppDeps, 'doc' | 'tableName' | 'payments' | 'clock'>;
+export type WebhookDeps = Pick<AppDeps, 'doc' | 'tableName' | 'payments' | 'clock' | 'originSecret'>;
 
 /**
  * The webhooks Lambda's app: POST /api/webhooks/stripe alone, the same route (signature check,
@@ -190,7 +193,7 @@ export function buildWebhookApp(deps: WebhookDeps) {
   api.onError(onError);
   api.notFound((c) => errorResponse(c, new AppError('not_found', 404, '接口不存在')));
   api.route('/', paymentRoutes(PAYMENT_KINDS));
-  const app = new OpenAPIHono<Env>().use('*', securityHeaders).route('/api', api);
+  const app = new OpenAPIHono<Env>().use('*', securityHeaders).use('*', originSecret(deps.originSecret)).route('/api', api);
   app.onError(onError);
   return app;
 }

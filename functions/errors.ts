@@ -8,6 +8,10 @@ export type ErrorCode =
   | 'conflict'
   /** a link token used or expired (invitations, password resets) */
   | 'gone'
+  /** a second factor (TOTP) is needed to sign in (issue 15) */
+  | 'mfa_required'
+  /** the caller must set up two-step verification before anything else (issue 15) */
+  | 'mfa_enrolment_required'
   | 'out_of_stock'
   | 'payload_too_large'
   | 'rate_limited'

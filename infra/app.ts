@@ -11,8 +11,9 @@ import { App } from 'aws-cdk-lib';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './bundling.js';
-import { BangfuStack } from './stack.js';
-import { contextFromArgv, parseStage, stackName } from './stage.js';
+import { edgeConfig } from './edge-config.js';
+import { defineStageStacks } from './stacks.js';
+import { contextFromArgv, parseStage } from './stage.js';
 
 // the CDK CLI passes its context through the environment (App reads it); run directly, the argv
 const app = new App({ outdir: process.env.CDK_OUTDIR ?? path.join(REPO_ROOT, 'cdk.out'), context: contextFromArgv(process.argv.slice(2)) });
@@ -22,10 +23,14 @@ const account = process.env.CDK_DEFAULT_ACCOUNT;
 const region = process.env.CDK_DEFAULT_REGION;
 const alarmEmail = app.node.tryGetContext('alarmEmail') as string | undefined;
 
-new BangfuStack(app, stackName(stage), {
+// Bangfu-<stage>, and Bangfu-<stage>-edge in us-east-1 when the region is another (infra/stacks.ts)
+defineStageStacks(app, {
   description: `Bangfu (帮扶通) ${stage}: web app, API, table and user pool`,
-  env: account || region ? { account, region } : undefined,
+  account: account || undefined,
+  region: region || undefined,
   stage,
+  // WAF rate limit, stage throttling, reserved concurrency, custom domain (infra/edge-config.ts)
+  edge: edgeConfig((key) => app.node.tryGetContext(key)),
   alarmEmail: alarmEmail || undefined,
   stripeSecretName: (app.node.tryGetContext('stripeSecretName') as string | undefined) || undefined,
   mailFrom: (app.node.tryGetContext('mailFrom') as string | undefined) || undefined,

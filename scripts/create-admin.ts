@@ -18,12 +18,13 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CognitoDirectory } from '../functions/adapters/cognito-directory.js';
 import { createPlatformAdmin } from '../functions/entries/admin.js';
+import { weakPasswordReason } from '../functions/modules/accounts/passwords.js';
 import { parseStage, stackName } from '../infra/stage.js';
 
 const required = (what: string) => z.string({ error: `missing ${what}` });
 const Settings = z.object({
   email: z.email({ error: '--email: an email address' }),
-  password: required('ADMIN_PASSWORD').min(8, 'ADMIN_PASSWORD: at least 8 characters'),
+  password: required('ADMIN_PASSWORD').min(10, 'ADMIN_PASSWORD: at least 10 characters'),
   userPoolId: required('the user pool id (UserPoolId output or USER_POOL_ID)').regex(/^[a-z]{2}(-[a-z]+)+-\d+_[0-9A-Za-z]+$/, 'USER_POOL_ID: expected <region>_<id>'),
   clientId: required('the app client id (UserPoolClientId output or USER_POOL_CLIENT_ID)').min(1),
   tableName: required('the table name (TableName output or TABLE_NAME)').min(3),
@@ -37,7 +38,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, cwd = process
   const generated = !env.ADMIN_PASSWORD;
   const parsed = Settings.safeParse({
     email: values.email?.trim().toLowerCase(),
-    password: env.ADMIN_PASSWORD ?? randomBytes(12).toString('base64url'),
+    password: env.ADMIN_PASSWORD ?? randomBytes(15).toString('base64url'),
     userPoolId: env.USER_POOL_ID ?? outputs.UserPoolId,
     clientId: env.USER_POOL_CLIENT_ID ?? outputs.UserPoolClientId,
     tableName: env.TABLE_NAME ?? outputs.TableName,
@@ -46,6 +47,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, cwd = process
     throw new Error(`create-admin (${stackName(stage)}, outputs ${file}): ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   }
   const s = parsed.data;
+  const weak = weakPasswordReason(s.email, s.password);
+  if (weak) throw new Error(`create-admin: ADMIN_PASSWORD: ${weak}`);
   const region = s.userPoolId.split('_')[0];
   const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region }), { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } });
   const directory = new CognitoDirectory({ userPoolId: s.userPoolId, clientId: s.clientId });

@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   'donation.read': ['bureau_admin', 'org_member'],
   'donation.write': ['bureau_admin', 'org_member'],
   'donation.refund': ['bureau_admin'],
+  // issue 15: a member's logged donation waits for the bureau to confirm (or reject) it
+  'donation.review': ['bureau_admin'],
   'expenditure.read': ['bureau_admin'],
   'expenditure.write': ['bureau_admin'],
   'recognition.read': ['bureau_admin'],
@@ -60,6 +62,8 @@ export const PERMISSIONS = {
   'need.read': ['bureau_admin', 'org_member'],
   'need.write': ['bureau_admin', 'org_member'],
   'need.pledge': ['bureau_admin', 'org_member'],
+  // issue 15: closing a need as met although the pledges do not cover it, with a reason
+  'need.close': ['bureau_admin'],
   'ledger.export': ['bureau_admin'],
   'import.write': ['bureau_admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,7 +1,7 @@
 import type { AttributeType, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { AppError } from '../errors.js';
 import { CUSTOM_CLAIMS } from './cognito.js';
-import type { CreatedLogin, NewLogin, UserDirectory } from './identity.js';
+import type { CreatedLogin, NewLogin, SignInOutcome, UserDirectory } from './identity.js';
 import { loadOnce } from './load-once.js';
 
 /** The one method of the SDK client this adapter calls; tests hand in a stand-in for it. */
@@ -47,7 +47,7 @@ export class CognitoDirectory implements UserDirectory {
   }
 
   /** The SDK and this directory's one client, both made on first use. */
-  private async cognito(): Promise<{ sdk: CognitoSdk; client: CognitoClient }> {
+  protected async cognito(): Promise<{ sdk: CognitoSdk; client: CognitoClient }> {
     const s = await loadSdk();
     // a pool's id starts with its region (ap-east-1_AbC123), whatever region the function runs in
     this.client ??= new s.CognitoIdentityProviderClient({ region: this.userPoolId.split('_')[0] });
@@ -97,25 +97,92 @@ export class CognitoDirectory implements UserDirectory {
     }
   }
 
-  async signIn(email: string, password: string): Promise<{ token: string } | null> {
+  /** InitiateAuth with the password: its answer, or null for a wrong password (or an unknown email). */
+  protected async passwordAuth(email: string, password: string) {
     const { sdk: s, client } = await this.cognito();
     try {
-      const out = await client.send(
+      return await client.send(
         new s.InitiateAuthCommand({
           ClientId: this.clientId,
           AuthFlow: 'USER_PASSWORD_AUTH',
           AuthParameters: { USERNAME: email, PASSWORD: password },
         }),
       );
-      // a challenge instead of tokens (a user made in the console, with a temporary password) is
-      // no sign-in: this API has no step to answer it
-      const token = out.AuthenticationResult?.IdToken;
-      return token ? { token } : null;
     } catch (err) {
       // the pool prevents user-existence errors, so an unknown email is NotAuthorized too
       if (isNamed(err, 'NotAuthorizedException', 'UserNotFoundException')) return null;
       throw err;
     }
+  }
+
+  async signIn(email: string, password: string, code?: string): Promise<SignInOutcome> {
+    const out = await this.passwordAuth(email, password);
+    if (!out) return null;
+    // issue 15: a login with software-token MFA answers the password with this challenge
+    if (out.ChallengeName === 'SOFTWARE_TOKEN_MFA') {
+      if (!code) return { secondFactor: 'required' };
+      const { sdk: s, client } = await this.cognito();
+      try {
+        const answered = await client.send(
+          new s.RespondToAuthChallengeCommand({
+            ClientId: this.clientId,
+            ChallengeName: 'SOFTWARE_TOKEN_MFA',
+            Session: out.Session,
+            ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: code },
+          }),
+        );
+        const token = answered.AuthenticationResult?.IdToken;
+        return token ? { token } : { secondFactor: 'wrong' };
+      } catch (err) {
+        // a wrong or reused code, or the challenge's session gone stale
+        if (isNamed(err, 'CodeMismatchException', 'ExpiredCodeException', 'NotAuthorizedException', 'EnableSoftwareTokenMFAException')) return { secondFactor: 'wrong' };
+        throw err;
+      }
+    }
+    // another challenge (a user made in the console, with a temporary password) is no sign-in:
+    // this API has no step to answer it
+    const token = out.AuthenticationResult?.IdToken;
+    return token ? { token } : null;
+  }
+
+  /**
+   * Cognito has no recovery codes: the API checked one, so the pool's MFA is set aside for this one
+   * sign-in — off, the password, on again — and the authenticator stays enrolled. (For the
+   * instant between, the password alone would sign in anywhere; the API's own check of the code
+   * came first.)
+   */
+  async signInWithRecovery(email: string, password: string): Promise<{ token: string } | null> {
+    await this.setSoftwareTokenMfa(email, false);
+    try {
+      const out = await this.passwordAuth(email, password);
+      const token = out?.AuthenticationResult?.IdToken;
+      return token ? { token } : null;
+    } finally {
+      await this.setSoftwareTokenMfa(email, true);
+    }
+  }
+
+  /**
+   * Enrolling is the ledger function's, which serves /api/me/mfa/* (CognitoEnrolmentDirectory in
+   * cognito-enrolment.ts): kept out of this class so the api function's bundle stays small.
+   */
+  async startTotp(_email: string, _password: string): Promise<{ secret: string; pending: string } | null> {
+    throw new Error('two-step enrolment is served by the ledger function');
+  }
+
+  async confirmTotp(_email: string, _pending: string, _code: string): Promise<{ totpSecret?: string; totpLastStep?: number } | null> {
+    throw new Error('two-step enrolment is served by the ledger function');
+  }
+
+  protected async setSoftwareTokenMfa(email: string, enabled: boolean): Promise<void> {
+    const { sdk: s, client } = await this.cognito();
+    await client.send(
+      new s.AdminSetUserMFAPreferenceCommand({
+        UserPoolId: this.userPoolId,
+        Username: email,
+        SoftwareTokenMfaSettings: { Enabled: enabled, PreferredMfa: enabled },
+      }),
+    );
   }
 
   async setPassword(email: string, password: string): Promise<{ passwordHash?: string }> {

@@ -31,8 +31,30 @@ export interface UserDirectory {
   createLogin(user: NewLogin, password: string): Promise<CreatedLogin | null>;
   /** Undoes createLogin when the user's record could not be written, so no login dangles. */
   deleteLogin(email: string): Promise<void>;
-  /** A token for the right password; null for a wrong password or an unknown email alike. */
-  signIn(email: string, password: string): Promise<{ token: string } | null>;
+  /**
+   * A token for the right password (and, once the login has a second factor, the right code from
+   * its authenticator app); null for a wrong password or an unknown email alike. With the right
+   * password, a login with a second factor answers `required` without a code and `wrong` for a
+   * wrong or replayed one (issue 15).
+   */
+  signIn(email: string, password: string, code?: string): Promise<SignInOutcome>;
+  /**
+   * A token for the right password alone, for a login with a second factor whose owner gave one
+   * of its recovery codes instead (the caller checked and used it up); null for a wrong password.
+   */
+  signInWithRecovery(email: string, password: string): Promise<{ token: string } | null>;
+  /**
+   * Starts enrolling an authenticator app, after checking the password again: the shared secret
+   * for the app, and `pending` — what confirmTotp needs to finish, which the caller keeps on the
+   * user's record meanwhile. Null for a wrong password.
+   */
+  startTotp(email: string, password: string): Promise<{ secret: string; pending: string } | null>;
+  /**
+   * Finishes enrolling with a code from the app: the second factor is on from now. Null for a
+   * wrong code. Locally the secret and the code's time step come back for the caller's
+   * transaction to write on the user item; Cognito keeps its own.
+   */
+  confirmTotp(email: string, pending: string, code: string): Promise<{ totpSecret?: string; totpLastStep?: number } | null>;
   /**
    * A new password for an existing login (a reset link). Locally the hash comes back for the
    * caller's transaction to write on the user item; Cognito sets it itself and returns nothing.
@@ -41,6 +63,9 @@ export interface UserDirectory {
   /** Disables or enables a login; disabling also signs it out everywhere (Cognito's refresh tokens). */
   setEnabled(email: string, enabled: boolean): Promise<void>;
 }
+
+/** How a sign-in ends (issue 15): a token, a second factor asked for or refused, or null (wrong password). */
+export type SignInOutcome = { token: string } | { secondFactor: 'required' | 'wrong' } | null;
 
 /** The half of a directory that creating users needs (the demo loader has no issuer to sign with). */
 export type LoginRegistry = Pick<UserDirectory, 'createLogin' | 'deleteLogin'>;

@@ -37,11 +37,16 @@ export const LambdaEnv = z.object({
    * the Parameters and Secrets extension (stripe-secret.ts); the keys themselves are never in the env
    */
   STRIPE_SECRET_ID: z.string().min(1).max(2048),
+  /**
+   * the value CloudFront sends in its origin header (Secrets Manager, resolved at deploy); set, a
+   * request that did not come through CloudFront is a 403 (functions/http/origin-secret.ts)
+   */
+  ORIGIN_SECRET: z.string().min(32).max(512).optional(),
 });
 export type LambdaEnv = z.infer<typeof LambdaEnv>;
 
 /** The webhooks function's environment: the table and the Stripe secret's id. */
-export const WebhooksEnv = LambdaEnv.pick({ TABLE_NAME: true, STRIPE_SECRET_ID: true });
+export const WebhooksEnv = LambdaEnv.pick({ TABLE_NAME: true, STRIPE_SECRET_ID: true, ORIGIN_SECRET: true });
 
 /** Parses `source` (process.env by default); throws an Error naming every bad variable. */
 export function lambdaEnv(source: NodeJS.ProcessEnv = process.env): LambdaEnv {

@@ -38,6 +38,7 @@ const deps: Omit<AppDeps, 'payments'> = {
   files: new S3FileStore(env.FILES_BUCKET),
   publicUrl: env.PUBLIC_URL,
   checkoutTtlSeconds: env.CHECKOUT_TTL_SECONDS,
+  originSecret: env.ORIGIN_SECRET,
 };
 
 // everything but /api/exports/* and /api/imports/*, which the ledger function serves (functions/entries/ledger.ts)

@@ -18,7 +18,7 @@ import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { systemClock } from '../adapters/clock.js';
 import { CognitoVerifier } from '../adapters/cognito.js';
-import { CognitoDirectory } from '../adapters/cognito-directory.js';
+import { CognitoEnrolmentDirectory } from '../adapters/cognito-enrolment.js';
 import { buildApp } from '../app-full.js';
 import { AppError } from '../errors.js';
 import type { AppDeps } from '../http/context.js';
@@ -30,9 +30,9 @@ import { handlerMadeAtColdStart, readStripeSecret } from './stripe-secret.js';
 
 /** The paths this function serves (infra/constructs/ledger.ts routes the same ones here). */
 export const LEDGER_PATHS =
-  /^\/api\/((exports|imports|payouts)\/|(settlements|payouts)$|organizations\/[^/]+\/payout-account$|notifications(\/|$)|me\/notification-settings$|invitations$|auth\/invitations\/|auth\/password-reset(\/|$)|users$|users\/[^/]+\/(disable|enable)$|applications(\/|$)|public\/[^/]+\/applications(\/|$))/;
+  /^\/api\/((exports|imports|payouts)\/|(settlements|payouts)$|organizations\/[^/]+\/payout-account$|notifications(\/|$)|me\/notification-settings$|me\/mfa\/totp(\/confirm)?$|invitations$|auth\/invitations\/|auth\/password-reset(\/|$)|audit$|users$|users\/[^/]+\/(disable|enable)$|applications(\/|$)|organization-changes(\/|$)|public\/[^/]+\/applications(\/|$)|donations\/[^/]+\/(confirm|reject)$|needs\/[^/]+\/close$|public\/[^/]+\/produce\/[^/]+\/qr\.png$)/;
 
-const LedgerEnv = LambdaEnv.pick({ TABLE_NAME: true, USER_POOL_ID: true, USER_POOL_CLIENT_ID: true, FILES_BUCKET: true, STRIPE_SECRET_ID: true });
+const LedgerEnv = LambdaEnv.pick({ TABLE_NAME: true, USER_POOL_ID: true, USER_POOL_CLIENT_ID: true, FILES_BUCKET: true, STRIPE_SECRET_ID: true, ORIGIN_SECRET: true });
 
 function ledgerEnv(source: NodeJS.ProcessEnv = process.env) {
   const parsed = LedgerEnv.safeParse(source);
@@ -58,7 +58,8 @@ export function ledgerDeps(env = ledgerEnv(), payments: AppDeps['payments'] = ab
     tableName: env.TABLE_NAME,
     verifier: new CognitoVerifier({ userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID }),
     // invitations, password resets and disabling users (issue 14) go through the pool
-    directory: new CognitoDirectory({ userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID }),
+    // issue 15: with enrolment in software-token MFA (/api/me/mfa/*)
+    directory: new CognitoEnrolmentDirectory({ userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID }),
     clock: systemClock,
     rateLimits: DEFAULT_RATE_LIMITS,
     // payout evidence (the bank slips), in the same private bucket as the API's files
@@ -66,6 +67,7 @@ export function ledgerDeps(env = ledgerEnv(), payments: AppDeps['payments'] = ab
     // stripe_transfer payouts
     payments,
     checkoutTtlSeconds: DEFAULT_CHECKOUT_TTL_SECONDS,
+    originSecret: env.ORIGIN_SECRET,
   };
 }
 

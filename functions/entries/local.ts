@@ -1,6 +1,8 @@
 /**
  * `npm start`: DynamoDB Local (files in DATA_DIR), the table, the demo data once, and the web app
- * and API on PORT. Local mode is for one trusted machine: DynamoDB Local listens on every interface.
+ * and API on PORT, on the loopback interface unless HOST says otherwise (issue 15, hole 11). DynamoDB
+ * Local's jar has no bind-address option: it listens on every interface, on a random high port
+ * (README, "Local mode's network").
  */
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -25,6 +27,11 @@ import type { RateLimits } from '../http/context.js';
 
 const Config = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * the address to listen on: default the loopback interface only (127.0.0.1, and ::1 beside it so
+   * `localhost` works either way); `HOST=0.0.0.0` serves the whole network, on purpose
+   */
+  HOST: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   DEMO_DATA: z.enum(['0', '1']).default('1'),
   /** the web app's public address for links and QR codes (default: each request's own origin) */
@@ -145,8 +152,15 @@ async function main() {
         (e) => console.error(JSON.stringify({ level: 'error', job: 'report-reminders', error: String(e) })),
       );
     }, SWEEP_EVERY_MS);
-    serve({ fetch: root.fetch, port: env.PORT, hostname: '0.0.0.0' }, (info) => {
+    const hostname = env.HOST ?? '127.0.0.1';
+    if (!env.HOST) {
+      // localhost may resolve to ::1 first: listen there too, where the machine has IPv6 loopback
+      const v6 = serve({ fetch: root.fetch, port: env.PORT, hostname: '::1' });
+      v6.on('error', () => undefined);
+    }
+    serve({ fetch: root.fetch, port: env.PORT, hostname }, (info) => {
       const url = `http://localhost:${info.port}`;
+      if (env.HOST) console.log(`listening on ${env.HOST}:${info.port} (HOST)`);
       console.log(`\n帮扶通 Bangfu is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
       console.log(`mail: ${url}/dev/mail  (SMTP sink on 127.0.0.1:${sink!.port}, files in ${mailDir})`);
       if (env.DEMO_DATA === '1') console.log(`join: ${url}/join/qingshui  (an organization applies; the bureau reviews under 入驻申请)`);

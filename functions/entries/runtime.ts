@@ -40,7 +40,7 @@ export async function localDeps(opts: {
     doc,
     tableName,
     verifier: issuer,
-    directory: localDirectory(globalStoreUnscoped(doc, tableName), issuer),
+    directory: localDirectory(globalStoreUnscoped(doc, tableName), issuer, clock),
     issuer,
     clock,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits },

@@ -28,6 +28,7 @@ export const handler = handlerMadeAtColdStart(async () => {
       // the secret key is for refunds of payments that came too late to be sold (never to oversell)
       payments: new StripePayments(stripe),
       clock: systemClock,
+      originSecret: env.ORIGIN_SECRET,
     }),
   );
 });

@@ -3,6 +3,7 @@ import { can, type Action } from '../../shared/permissions.js';
 import { AppError } from '../errors.js';
 import { TenantStore } from '../store/tenant-store.js';
 import { userKey, type UserItem } from '../modules/identity/store.js';
+import { MFA_ENROLMENT_PATHS, mfaEnrolmentRequired, mustEnrolMfa } from '../modules/identity/mfa-policy.js';
 import { claimsCacheOf } from './claims-cache.js';
 import type { Env } from './context.js';
 
@@ -34,7 +35,10 @@ export const authenticate = createMiddleware<Env>(async (c, next) => {
   // a user the bureau disabled is refused at once, whatever its token's expiry (one strongly consistent
   // read per request: a disabled flag set on another instance a moment ago counts)
   const k = userKey(store, claims.sub);
-  if ((await store.get<UserItem>(k.pk, k.sk))?.disabled) throw AppError.unauthenticated('账号已停用，请联系管理员');
+  const user = await store.get<UserItem>(k.pk, k.sk);
+  if (user?.disabled) throw AppError.unauthenticated('账号已停用，请联系管理员');
+  // issue 15: who must use two-step verification and has not set it up may set it up, nothing else
+  if (user && !MFA_ENROLMENT_PATHS.test(c.req.path) && (await mustEnrolMfa(store, user))) throw mfaEnrolmentRequired();
   c.set('store', store);
   await next();
 });

@@ -9,8 +9,13 @@ import type { TenantStore } from '../store/tenant-store.js';
 
 
 export type RateLimits = {
-  /** failed logins per email per window */
+  /**
+   * failed logins of one email from all clients per window, past which every failing client of that
+   * email is slowed from its first failure (functions/http/login-throttle.ts); never a lock
+   */
   loginFailuresPerEmail: number;
+  /** failed logins of one email from one client before that pair is slowed down (default 5) */
+  loginFreeFailuresPerPair?: number;
   /** login attempts per client per window */
   loginAttemptsPerClient: number;
   windowSeconds: number;
@@ -40,6 +45,8 @@ export type AppDeps = {
   payments: Payments;
   /** how long a checkout holds its stock (CHECKOUT_TTL_SECONDS, default 1800) */
   checkoutTtlSeconds: number;
+  /** on AWS (ORIGIN_SECRET): requests without CloudFront's origin header are a 403 (http/origin-secret.ts) */
+  originSecret?: string;
 };
 
 export type Env = {

@@ -36,6 +36,8 @@ async function keyScope(c: Context<Env>): Promise<{ store: TenantStore; who: str
 export const idempotency = createMiddleware<Env>(async (c, next) => {
   const key = c.req.header('idempotency-key');
   if (c.req.method !== 'POST' || !key) return next();
+  // only a route that exists keeps a record: a POST to an unknown path is a 404 and stores nothing
+  if (!c.req.matchedRoutes.some((r) => r.method === 'POST')) return next();
   const scope = await keyScope(c);
   if (!scope) return next();
   const store = scope.store;
@@ -69,13 +71,24 @@ export const idempotency = createMiddleware<Env>(async (c, next) => {
     throw e;
   }
   const res = c.res;
-  if (res.status >= 500) {
+  if (!keepsResult(res.status)) {
     await store.doc.send(deleteClaim(store.tableName, pk, sk));
     return;
   }
   const body = await res.clone().text();
   await store.put({ pk, sk, state: 'done', bodyHash, status: res.status, body, expiresAt: Math.floor(now.getTime() / 1000) + KEEP_SECONDS });
 });
+
+/**
+ * Which answers a key keeps (Stripe's rule, issue 15 hole 5): a result is saved only once the route
+ * began its work — a success, or a refusal of the service's own (404 of a record, 409, 410). A
+ * request the route never began — refused by validation (400), authentication (401), permission
+ * (403), size (413) or a rate limit (429) — and a server error (5xx) leave no record, so the same key
+ * may be retried with a corrected request.
+ */
+export function keepsResult(status: number): boolean {
+  return status < 400 || status === 404 || status === 409 || status === 410;
+}
 
 /**
  * The body's SHA-256. A multipart form's boundary is the client's random choice, made again for a

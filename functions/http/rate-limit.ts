@@ -67,7 +67,8 @@ export const DEFAULT_DONATIONS_PER_CLIENT_PER_MINUTE = 30;
 
 /**
  * A per-client, per-tenant limit on one public POST route ({tenantSlug} in its path), counted before
- * the body is parsed (an invalid body counts too) and after the idempotency replay (a replay does not).
+ * the body is parsed (an invalid body counts too) and before the idempotency key is looked at (a replay
+ * counts too; a request over the limit leaves no idempotency record: issue 15, hole 5).
  */
 export function publicRouteLimit(bucket: string, limitOf: (l: RateLimits) => number, windowSeconds = 60): MiddlewareHandler<Env> {
   return async (c, next) => {

@@ -26,7 +26,8 @@ export class Alarms extends Construct {
 
   constructor(scope: Construct, id: string, props: { httpApi: HttpApi; functions: Record<string, IFunction>; email?: string }) {
     super(scope, id);
-    this.topic = new Topic(this, 'Topic', { displayName: 'Bangfu alarms' });
+    // publishers (CloudWatch) must use TLS
+    this.topic = new Topic(this, 'Topic', { displayName: 'Bangfu alarms', enforceSSL: true });
     if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
     this.add('Api5xx', props.httpApi.metricServerError({ period: ALARM_PERIOD, statistic: 'Sum' }), API_5XX_THRESHOLD, 'HTTP API: 5xx answers');
     for (const [name, fn] of Object.entries(props.functions)) {

@@ -1,5 +1,7 @@
 import { Fn } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -10,6 +12,29 @@ import { USER_ADMIN_ACTIONS } from './identity.js';
 import type { StripeSecrets } from './stripe-secrets.js';
 
 /**
+ * One JSON line per request in the stage's access log: who (source IP), what (method, route and
+ * path — no query string: tokens must not land in logs), the answer and its timing. The
+ * password-reset and invitation links carry their token in the path, as CloudFront's logs see it too.
+ */
+export const API_ACCESS_LOG_FORMAT = {
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  time: '$context.requestTime',
+  method: '$context.httpMethod',
+  routeKey: '$context.routeKey',
+  path: '$context.path',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  latencyMs: '$context.responseLatency',
+  integrationLatencyMs: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  userAgent: '$context.identity.userAgent',
+};
+
+/** The API access log's retention (ACCESS_LOG_DAYS, infra/edge-config.ts). */
+export const API_ACCESS_LOG_RETENTION = RetentionDays.THREE_MONTHS;
+
+/**
  * The API: the Hono app in one Lambda function behind an HTTP API. Every path under /api goes to
  * the app, which does its own routing, authentication and authorization; the HTTP API adds none.
  * The function signs users in and creates them in the user pool (functions/adapters/cognito-directory.ts).
@@ -17,13 +42,25 @@ import type { StripeSecrets } from './stripe-secrets.js';
 export class Api extends Construct {
   readonly function: AppFunction;
   readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  /** the stage's access log (a log group with a retention) */
+  readonly accessLogs: LogGroup;
   /** the HTTP API's host name, for CloudFront's origin */
   readonly domainName: string;
 
   constructor(
     scope: Construct,
     id: string,
-    props: { entry: string; table: ITable; userPool: UserPool; client: UserPoolClient; files: PhotoFiles; stripe: StripeSecrets },
+    props: {
+      entry: string;
+      table: ITable;
+      userPool: UserPool;
+      client: UserPoolClient;
+      files: PhotoFiles;
+      stripe: StripeSecrets;
+      /** the $default stage's throttle for all callers together (context apiRateLimit, apiBurstLimit) */
+      throttle?: { rateLimit: number; burstLimit: number };
+    },
   ) {
     super(scope, id);
     this.function = new AppFunction(this, 'Handler', {
@@ -42,7 +79,15 @@ export class Api extends Construct {
     props.files.grantFiles(this.function.fn, API_FILE_KEYS);
     // creating users writes to the pool; on this pool's ARN only
     props.userPool.grant(this.function.fn, ...USER_ADMIN_ACTIONS);
-    this.httpApi = new HttpApi(this, 'HttpApi', { description: 'Bangfu API; browsers reach it through CloudFront under /api' });
+    // the $default stage made here, not by HttpApi, for its throttle and access log (same logical id as HttpApi's own)
+    this.httpApi = new HttpApi(this, 'HttpApi', { description: 'Bangfu API; browsers reach it through CloudFront under /api', createDefaultStage: false });
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: API_ACCESS_LOG_RETENTION });
+    this.stage = this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: AccessLogFormat.custom(JSON.stringify(API_ACCESS_LOG_FORMAT)) },
+    });
     this.httpApi.addRoutes({
       path: '/api/{proxy+}',
       methods: [HttpMethod.ANY],

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, Tracing, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -91,5 +91,15 @@ export class AppFunction extends Construct {
     });
     if (props.table) props.table.table.grant(this.fn, ...TABLE_ACTIONS[props.table.access]);
     props.stripe?.grantRead(this.fn);
+  }
+
+  /**
+   * Reserves `n` of the account's concurrent executions for this function (issue 15): at most `n`
+   * run at once, so one function's flood neither starves the others nor runs up the bill; and
+   * they are always there for it. Lambda keeps 100 of the account's limit unreserved: see
+   * infra/edge-config.ts for a new account.
+   */
+  reserveConcurrency(n: number): void {
+    (this.fn.node.defaultChild as CfnFunction).reservedConcurrentExecutions = n;
   }
 }

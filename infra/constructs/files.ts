@@ -1,6 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
 /** Where photos live in the bucket: <tenantId>/photos/<photoId> (functions/modules/produce/photos.ts). */
@@ -25,9 +25,12 @@ export const PHOTO_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']
 export class PhotoFiles extends Construct {
   readonly bucket: Bucket;
 
-  constructor(scope: Construct, id: string) {
+  /** `accessLogs`: the bucket its S3 server access logs go to (prefix s3/files/) */
+  constructor(scope: Construct, id: string, props: { accessLogs?: IBucket } = {}) {
     super(scope, id);
     this.bucket = new Bucket(this, 'Bucket', {
+      serverAccessLogsBucket: props.accessLogs,
+      serverAccessLogsPrefix: props.accessLogs ? 's3/files/' : undefined,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,

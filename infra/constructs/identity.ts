@@ -1,5 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AccountRecovery, ClientAttributes, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, ClientAttributes, Mfa, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
 /**
@@ -20,7 +20,15 @@ export const CUSTOM_ATTRIBUTES = {
  * cognito-directory.ts): create it, set its password, and delete it again if the user's record
  * could not be written. Signing in (InitiateAuth) is a public call and needs no permission.
  */
-export const USER_ADMIN_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminDeleteUser'] as const;
+export const USER_ADMIN_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminDeleteUser',
+  // issue 15: turning a user's software-token MFA on once enrolled (ledger), and aside for the one
+  // sign-in with a recovery code (api). Enrolling itself (AssociateSoftwareToken,
+  // VerifySoftwareToken) and answering the MFA challenge are calls with the user's own tokens.
+  'cognito-idp:AdminSetUserMFAPreference',
+] as const;
 
 /**
  * The ledger function's (issue 14: invitations accepted, passwords reset, users disabled and
@@ -33,13 +41,14 @@ export const USER_DIRECTORY_ACTIONS = [...USER_ADMIN_ACTIONS, 'cognito-idp:Admin
  * The app's own password rule (shared/schemas/identity.ts UserInput: at least 8 characters), so a
  * password the API accepts is one Cognito accepts; the default policy would refuse many of them.
  */
-export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MIN_LENGTH = 10;
 
 /**
  * Cognito: one user pool (email sign-in, accounts created by administrators, not by sign-up) and
  * the web app's client (public: no secret). The API signs users in through that client with
  * USER_PASSWORD_AUTH (POST /api/auth/login keeps one contract in both modes); SRP stays allowed
- * for a client that signs in with Cognito directly.
+ * for a client that signs in with Cognito directly. A user with software-token MFA answers
+ * InitiateAuth with a SOFTWARE_TOKEN_MFA challenge, which the API answers with the user's code.
  */
 export class Identity extends Construct {
   readonly userPool: UserPool;
@@ -54,6 +63,11 @@ export class Identity extends Construct {
       autoVerify: { email: true },
       selfSignUpEnabled: false,
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // issue 15: two-step verification with an authenticator app (TOTP) for whoever enrols; the API
+      // decides who must (platform admins; bureau admins when their tenant says so), so the pool
+      // leaves it optional. No SMS: no texts to pay for, no SIM swaps.
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: {
         minLength: PASSWORD_MIN_LENGTH,
         requireLowercase: false,

@@ -11,6 +11,7 @@ export const TABLE_INDEXES = {
   villagesByCoverage: { pk: 'coveragePk', sk: 'coverageSk' },
   byVillage: { pk: 'villagePk', sk: 'villageSk' },
   byOrganization: { pk: 'orgPk', sk: 'orgSk' },
+  auditLog: { pk: 'auditLogPk', sk: 'auditLogSk' },
 } as const;
 
 /** Holds carry it; DynamoDB deletes expired items eventually, so correctness never depends on it. */

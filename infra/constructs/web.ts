@@ -11,14 +11,20 @@ import {
   OriginProtocolPolicy,
   OriginRequestPolicy,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { contentSecurityPolicyHeader } from '../../functions/http/security-headers.js';
+import { ORIGIN_SECRET_HEADER } from '../../functions/http/origin-secret.js';
+
+/** CloudFront's viewer TLS policy with a custom domain: TLS 1.2 at least, modern ciphers. */
+export const VIEWER_TLS_POLICY = SecurityPolicyProtocol.TLS_V1_2_2021;
 
 /**
  * Client-side routes (paths without a file extension) get the single-page app's index.html.
@@ -37,6 +43,19 @@ export type WebProps = {
   apiDomainName: string;
   /** web/dist, when it was built before synth; absent, the bucket starts empty */
   webDist?: string;
+  /** the WAF web ACL (CLOUDFRONT scope, us-east-1) in front of everything */
+  webAclArn?: string;
+  /** where CloudFront's standard logs go (prefix cloudfront/) */
+  logBucket?: IBucket;
+  /** where the web bucket's S3 server access logs go (prefix s3/web/) */
+  accessLogsBucket?: IBucket;
+  /**
+   * the value CloudFront sends the HTTP API in ORIGIN_SECRET_HEADER (a Secrets Manager dynamic
+   * reference, never a literal): the functions refuse requests without it
+   */
+  originSecret?: string;
+  /** the web app's own host name and its ACM certificate in us-east-1 (context domainName, certificateArn) */
+  domain?: { name: string; certificateArn: string };
 };
 
 /**
@@ -46,6 +65,8 @@ export type WebProps = {
 export class Web extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
+  /** the web app's own host name, when it has one */
+  readonly domainName?: string;
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
@@ -53,7 +74,10 @@ export class Web extends Construct {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
+      serverAccessLogsBucket: props.accessLogsBucket,
+      serverAccessLogsPrefix: props.accessLogsBucket ? 's3/web/' : undefined,
     });
+    this.domainName = props.domain?.name;
 
     const spaFallback = new EdgeFunction(this, 'SpaFallback', {
       code: FunctionCode.fromInline(SPA_FALLBACK),
@@ -76,6 +100,19 @@ export class Web extends Construct {
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Bangfu web app and API',
       defaultRootObject: 'index.html',
+      webAclId: props.webAclArn,
+      enableLogging: props.logBucket !== undefined,
+      logBucket: props.logBucket,
+      logFilePrefix: props.logBucket ? 'cloudfront/' : undefined,
+      // with a domain of its own, TLS 1.2 at least; the default *.cloudfront.net certificate's
+      // policy is CloudFront's (TLSv1) and cannot be set (edge-config.ts)
+      ...(props.domain
+        ? {
+            domainNames: [props.domain.name],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+            minimumProtocolVersion: VIEWER_TLS_POLICY,
+          }
+        : {}),
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -86,7 +123,12 @@ export class Web extends Construct {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(props.apiDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          // the functions answer 403 to a request without the origin header (functions/http/origin-secret.ts),
+          // so nobody reaches them around this distribution and its WAF
+          origin: new HttpOrigin(props.apiDomainName, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            customHeaders: props.originSecret ? { [ORIGIN_SECRET_HEADER]: props.originSecret } : undefined,
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
@@ -108,7 +150,8 @@ export class Web extends Construct {
     }
   }
 
+  /** the web app's address: its own domain when it has one, else the distribution's */
   get url(): string {
-    return `https://${this.distribution.distributionDomainName}`;
+    return `https://${this.domainName ?? this.distribution.distributionDomainName}`;
   }
 }

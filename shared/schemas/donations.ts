@@ -20,9 +20,11 @@ export const DonationChannel = z.enum(DONATION_CHANNELS);
 /**
  * pending_payment (online, checkout open) → confirmed (signed webhook) | expired (checkout expired or
  * cancelled); confirmed → refunded (bureau, cash only, and only what is still unspent).
- * Offline donations are confirmed when logged.
+ * Offline donations logged by the bureau are confirmed when logged; an org_member's are `pending`
+ * (outside every public figure, total and recognition) until the bureau confirms them (cash only
+ * with a voucher) or rejects them with a reason (issue 15, hole 4).
  */
-export const DONATION_STATUSES = ['pending_payment', 'confirmed', 'expired', 'refunded'] as const;
+export const DONATION_STATUSES = ['pending_payment', 'pending', 'confirmed', 'rejected', 'expired', 'refunded'] as const;
 export const DonationStatus = z.enum(DONATION_STATUSES, { error: '捐赠状态无效' });
 
 const DonationFields = z.object({
@@ -72,6 +74,8 @@ export const Donation = z.object({
   voucherFileId: z.string().nullable(),
   confirmedAt: z.string().nullable(),
   refundedAt: z.string().nullable(),
+  /** why the bureau did not confirm a member's logged donation (status rejected) */
+  rejectedReason: z.string().nullable().optional(),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -99,11 +103,14 @@ export const DonateInput = z.object({
 });
 export type DonateInput = z.infer<typeof DonateInput>;
 
-/** receiptToken opens the receipt: /api/public/:tenantSlug/donations/:donationId/receipt?token= */
+/**
+ * receiptToken opens the receipt: /api/public/:tenantSlug/donations/:donationId/receipt with the
+ * X-Access-Token header (or ?token= from old links); receiptUrl is the donor's page, token in its fragment.
+ */
 export const DonateResult = z.object({ donationId: Id, checkoutUrl: z.string(), receiptToken: z.string(), receiptUrl: z.string() });
 export type DonateResult = z.infer<typeof DonateResult>;
 
-export const ReceiptQuery = z.object({ token: z.string({ error: '缺少收据凭证' }).min(1).max(200) });
+export const ReceiptQuery = z.object({ token: z.string({ error: '缺少收据凭证' }).min(1).max(200).optional() });
 
 /** GET /api/public/:tenantSlug/donations/:id?token= — the donor's own view (status polling). */
 export const PublicDonationStatus = z.object({

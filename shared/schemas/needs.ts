@@ -73,6 +73,8 @@ export const Need = z.object({
     .object({ note: z.string(), evidenceUrl: z.string().nullable(), organizationId: z.string().nullable(), by: z.string(), at: z.string() })
     .nullable(),
   withdrawnReason: z.string().nullable(),
+  /** set when the bureau closed the need as met without the pledges covering it */
+  closure: z.object({ reason: z.string(), pledgedQuantity: z.number().int(), by: z.string(), at: z.string() }).nullable().optional(),
   /** the organization whose member posted it (null when the bureau did); it may withdraw it */
   postedByOrganizationId: z.string().nullable(),
   createdBy: z.string(),

@@ -24,6 +24,10 @@ export const NOTIFICATION_KINDS = [
   'concern_status', // the reporter's email
   'need_pledged', // bureau
   'need_met', // bureau
+  'donation_logged', // bureau: a member logged a donation that waits for its confirmation (issue 15)
+  'donation_reviewed', // organization: the bureau confirmed or rejected its logged donation (issue 15)
+  'organization_change_requested', // bureau: a member asked to change its organization's name, kind or credit code (issue 15)
+  'organization_change_decided', // organization: the bureau approved or rejected that change (issue 15)
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -40,6 +44,8 @@ export const USER_EMAIL_KINDS = [
   'order_paid',
   'need_pledged',
   'need_met',
+  'donation_logged',
+  'donation_reviewed',
 ] as const satisfies readonly NotificationKind[];
 export type UserEmailKind = (typeof USER_EMAIL_KINDS)[number];
 

@@ -132,8 +132,8 @@ export const OrderQuery = ListQuery.extend({
   paidMonth: Month.optional(),
 });
 
-/** ?token= of the buyer's order page: the secret returned by checkout. */
-export const PublicOrderQuery = z.object({ token: z.string({ error: '缺少订单凭证' }).min(1).max(200) });
+/** ?token= of the buyer's order page (old links; new ones send the X-Access-Token header): the secret returned by checkout. */
+export const PublicOrderQuery = z.object({ token: z.string({ error: '缺少订单凭证' }).min(1).max(200).optional() });
 
 export const FulfilmentParams = z.object({ id: Id, fulfilmentId: Id });
 

@@ -54,5 +54,31 @@ export const OrganizationQuery = ListQuery.extend({
   kind: OrgKind.optional(),
 });
 
+/**
+ * Identity fields (issue 15): what the bureau vouches for when it approves an organization — its
+ * registered name, credit code and kind (the kind puts it in a recognition category). An org_member's
+ * change to them is a change request the bureau approves; contact fields apply at once.
+ */
+export const IDENTITY_FIELDS = ['name', 'kind', 'creditCode'] as const;
+const Identity = OrganizationFields.pick({ name: true, kind: true, creditCode: true });
+const Who = z.object({ id: z.string(), email: z.string() });
+export const OrganizationChange = z.object({
+  id: Id,
+  organizationId: Id,
+  /** superseded: replaced by the organization's next request before the bureau decided */
+  status: z.enum(['pending', 'approved', 'rejected', 'superseded']),
+  /** the identity fields when asked, and the ones asked for (only those that differ) */
+  before: Identity,
+  after: Identity.partial(),
+  requestedBy: Who,
+  requestedAt: z.string(),
+  decidedBy: Who.optional(),
+  decidedAt: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type OrganizationChange = z.infer<typeof OrganizationChange>;
+/** A member's edit with identity fields: the rest applied, the identity part awaiting review (202). */
+export const OrganizationEdited = z.object({ organization: Organization, change: OrganizationChange });
+
 export const ReviewInput = z.object({ reason: z.string().trim().max(500).optional() });
 export type ReviewInput = z.infer<typeof ReviewInput>;

@@ -193,3 +193,39 @@ describe('disabling a user', () => {
     expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['disable', 'enable']));
   });
 });
+
+describe('new passwords (issue 15): at least 10 characters, not the email, not a common password', () => {
+  it('POST /api/users refuses a short, an email-like, a repeated and a common password on the field, and creates nothing', async () => {
+    const email = 'strong.one@example.com';
+    const create = (password: string) => h.call('POST', '/api/users', { token: t.bureau, body: { email, password, role: 'bureau_admin' } });
+    for (const [password, message] of [
+      ['short-pw9', '密码至少 10 位'],
+      ['Strong.One@Example.com', '密码不能与邮箱相同'],
+      ['strong.one', '密码不能与邮箱相同'],
+      ['zzzzzzzzzzzz', '密码不能是同一个字符的重复'],
+      ['password123', '这个密码太常见，容易被猜中，请换一个'],
+      ['QwertyUiop', '这个密码太常见，容易被猜中，请换一个'],
+      ['woaini1314', '这个密码太常见，容易被猜中，请换一个'],
+    ] as const) {
+      const res = await create(password);
+      expect(res.status, password).toBe(400);
+      expect(res.body.error.details, password).toEqual([expect.objectContaining({ path: 'password', message })]);
+    }
+    expect((await h.call('POST', '/api/auth/login', { body: { email, password: 'password123' } })).status).toBe(401);
+    expect((await create('tea-garden-2026')).status).toBe(201);
+  });
+
+  it('an invitation and a password reset refuse a common password too', async () => {
+    await h.call('POST', '/api/invitations', { token: t.bureau, body: { email: 'common.pw@example.com', role: 'bureau_admin' } });
+    const token = await linkTo('common.pw@example.com', 'invite');
+    const weak = await h.call('POST', `/api/auth/invitations/${token}/accept`, { body: { password: '1234567890' } });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.details[0]).toMatchObject({ path: 'password', message: '这个密码太常见，容易被猜中，请换一个' });
+    expect((await h.call('POST', `/api/auth/invitations/${token}/accept`, { body: { password: 'river-bridge-77' } })).status).toBe(201);
+
+    await h.call('POST', '/api/auth/password-reset', { body: { email: 'common.pw@example.com' } });
+    const reset = await linkTo('common.pw@example.com', 'reset-password');
+    expect((await h.call('POST', `/api/auth/password-reset/${reset}`, { body: { password: 'iloveyou123' } })).status).toBe(400);
+    expect((await h.call('POST', `/api/auth/password-reset/${reset}`, { body: { password: 'mountain-road-88' } })).status).toBe(200);
+  });
+});

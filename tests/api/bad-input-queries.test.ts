@@ -105,7 +105,9 @@ describe('filters', () => {
     ['/api/pairings?status=paused', 'query.status'],
     ['/api/organizations?kind=company', 'query.kind'],
     ['/api/audit?entity=invoice&id=x', 'query.entity'],
-    ['/api/audit?entity=village', 'query.id'],
+    // issue 15: entity alone is the tenant's log filtered by entity (API.md v1.1); an id needs its entity
+    ['/api/audit?id=x', 'query.entity'],
+    ['/api/audit?from=2026-02-30', 'query.from'],
   ])('%s is refused with the path %s', async (url, path) => {
     const res = await h.call('GET', url, { token: t.bureau });
     expect(res.status).toBe(400);

@@ -140,6 +140,24 @@ describe('the buyer’s order page', () => {
     expect((await h.call('GET', `/api/public/${t2.slug}/orders/${res.body.orderId}?token=${res.body.orderToken}`)).status).toBe(404);
   });
 
+  it('takes the token in the X-Access-Token header, answers no-store either way, and links carry it in the fragment (issue 15, hole 10)', async () => {
+    const res = await h.checkout(t, one(1));
+    const url = `/api/public/${t.slug}/orders/${res.body.orderId}`;
+    const byHeader = await h.call('GET', url, { headers: { 'x-access-token': res.body.orderToken } });
+    expect(byHeader.status).toBe(200);
+    expect(byHeader.body.id).toBe(res.body.orderId);
+    expect(byHeader.headers.get('cache-control')).toBe('no-store');
+    // an old link's ?token= still opens it, never cached either
+    const byQuery = await h.call('GET', `${url}?token=${res.body.orderToken}`);
+    expect(byQuery.status).toBe(200);
+    expect(byQuery.headers.get('cache-control')).toBe('no-store');
+    expect((await h.call('GET', url, { headers: { 'x-access-token': 'wrong-token' } })).status).toBe(404);
+    // the payment page sends the buyer back to an address whose token is in the fragment
+    const session = await h.call('GET', `/api/public/checkout/${res.body.checkoutUrl.split('/').at(-1)}`);
+    expect(session.body.returnUrl).toMatch(new RegExp(`/shop/${t.slug}/orders/${res.body.orderId}#token=`));
+    expect(session.body.returnUrl).not.toContain('?token=');
+  });
+
   it('the bureau sees the buyer’s contact in full', async () => {
     const res = await h.checkout(t, one(1));
     expect((await h.get(t.bureau, `/api/orders/${res.body.orderId}`)).buyer.phone).toBe('13912345678');

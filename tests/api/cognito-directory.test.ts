@@ -2,11 +2,12 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoVerifier } from '../../functions/adapters/cognito.js';
-import { CognitoDirectory } from '../../functions/adapters/cognito-directory.js';
+import { CognitoEnrolmentDirectory } from '../../functions/adapters/cognito-enrolment.js';
 import { getUser } from '../../functions/modules/identity/store.js';
 import { TenantStore } from '../../functions/store/tenant-store.js';
 import { makeHarness, type Harness, type TestTenant } from '../support/harness.js';
 import { FakeCognito } from './fake-cognito.js';
+import { enrolTotp, totpCode } from '../support/mfa.js';
 
 // Identity as on AWS: the real app over DynamoDB Local, its directory and verifier Cognito's, the
 // Cognito SDK client replaced by a stand-in pool (fake-cognito.ts). At most 3 failed sign-ins per
@@ -25,8 +26,9 @@ beforeAll(async () => {
   cognito = await FakeCognito.create(POOL, CLIENT);
   const verifier = new CognitoVerifier({ userPoolId: POOL, clientId: CLIENT });
   verifier.cacheJwks(cognito.jwks());
-  const directory = new CognitoDirectory({ userPoolId: POOL, clientId: CLIENT, client: cognito.client() });
-  h = await makeHarness({ identity: { directory, verifier }, rateLimits: { loginFailuresPerEmail: 3 } });
+  // the app serves every route here: its directory is the ledger function's, which also enrols (issue 15)
+  const directory = new CognitoEnrolmentDirectory({ userPoolId: POOL, clientId: CLIENT, client: cognito.client() });
+  h = await makeHarness({ identity: { directory, verifier }, rateLimits: { loginFreeFailuresPerPair: 3 } });
   // the platform admin and this bureau admin were made, and signed in, through the stand-in pool
   t = await h.tenant();
 });
@@ -158,12 +160,12 @@ describe('signing in on AWS', () => {
     expect(unknown.body).toEqual(wrong.body);
   });
 
-  it('wrong passwords count toward the email’s limit: after 3, the right one is a 429 and Cognito is not even asked', async () => {
+  it('wrong passwords slow the failing client down: past 3, the right one is a 429 while it waits and Cognito is not even asked', async () => {
     const email = newEmail();
     await createUser({ email });
-    for (let i = 0; i < 3; i++) expect((await login(email, `wrong-${i}-pass`)).status).toBe(401);
+    for (let i = 0; i < 4; i++) expect((await login(email, `wrong-${i}-pass`)).status).toBe(401);
     const asked = cognito.sentFor(email).filter((c) => c === 'InitiateAuth').length;
-    expect(asked).toBe(3);
+    expect(asked).toBe(4);
 
     const res = await login(email, PASSWORD);
     expect(res.status).toBe(429);
@@ -216,5 +218,46 @@ describe('accounts on AWS (issue 14)', () => {
     expect((await h.call('POST', `/api/users/${id}/enable`, { token: t.bureau })).status).toBe(200);
     expect(cognito.user(email)).toMatchObject({ disabled: false });
     expect((await login(email, 'a-new-pass-2026')).status).toBe(200);
+  });
+});
+
+describe('two-step verification on AWS (issue 15)', () => {
+  const send = (m: string, p: string, token: string, body: unknown) => h.call(m, p, { token: token || undefined, body: body as never });
+
+  it('the platform admin was made to enrol through the pool before anything else (the harness signs it in so)', () => {
+    expect(cognito.user('platform@demo.local')).toMatchObject({ mfaEnabled: true, totp: { verified: true } });
+  });
+
+  it('enrols with software-token MFA, answers the SOFTWARE_TOKEN_MFA challenge with the code, refuses it replayed, and takes a recovery code once', async () => {
+    const email = newEmail();
+    expect((await createUser({ email })).status).toBe(201);
+    const token = (await login(email, PASSWORD)).body.token;
+    cognito.sent.length = 0;
+    const { secret, recoveryCodes } = await enrolTotp(send, token, PASSWORD);
+    const kinds = cognito.sent.map((c) => c.command);
+    expect(kinds).toEqual(['InitiateAuth', 'AssociateSoftwareToken', 'VerifySoftwareToken', 'AdminSetUserMFAPreference']);
+    expect(cognito.sent[3].input).toEqual({ UserPoolId: POOL, Username: email, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
+    expect(cognito.user(email)).toMatchObject({ mfaEnabled: true });
+
+    const bare = await login(email, PASSWORD);
+    expect(bare.status).toBe(401);
+    expect(bare.body.error.code).toBe('mfa_required');
+
+    // the next step's code (the enrolment used this step's; within the ±1 window)
+    const code = totpCode(secret, new Date(Date.now() + 30_000));
+    cognito.sent.length = 0;
+    const res = await h.call('POST', '/api/auth/login', { body: { email, password: PASSWORD, code } });
+    expect(res.status).toBe(200);
+    const respond = cognito.sent.find((c) => c.command === 'RespondToAuthChallenge')!.input;
+    expect(respond).toMatchObject({ ClientId: CLIENT, ChallengeName: 'SOFTWARE_TOKEN_MFA', ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: code } });
+    expect((await h.call('GET', '/api/villages', { token: res.body.token })).status).toBe(200);
+    expect((await h.call('POST', '/api/auth/login', { body: { email, password: PASSWORD, code } })).status).toBe(401);
+
+    cognito.sent.length = 0;
+    expect((await h.call('POST', '/api/auth/login', { body: { email, password: PASSWORD, code: recoveryCodes[0] } })).status).toBe(200);
+    // the pool's MFA set aside for that one sign-in, and on again
+    expect(cognito.sentFor(email)).toEqual(['InitiateAuth', 'AdminSetUserMFAPreference', 'InitiateAuth', 'AdminSetUserMFAPreference']);
+    expect(cognito.user(email)).toMatchObject({ mfaEnabled: true });
+    expect((await h.call('POST', '/api/auth/login', { body: { email, password: PASSWORD, code: recoveryCodes[0] } })).status).toBe(401);
   });
 });

@@ -79,7 +79,7 @@ describe('the bureau’s triage', () => {
     expect(done.body).toMatchObject({ status: 'resolved', resolution: '已核实，资金使用合规', closedAt: expect.any(String) });
     expect((await patch({ status: 'dismissed', resolution: 'x' })).status).toBe(409);
     expect((await village()).concernsResolved - before.concernsResolved).toBe(1);
-    expect((await h.audit(t, 'concern', id)).map((e) => e.action)).toEqual(['update', 'resolved']);
+    expect((await h.audit(t, 'concern', id)).map((e) => e.action)).toEqual(['create', 'update', 'resolved']); // filed by the public (issue 15)
     const open = await h.get(t.bureau, '/api/concerns?status=resolved');
     expect(open.items.map((c: any) => c.id)).toContain(id);
     expect((await h.call('GET', '/api/concerns?status=bogus', { token: t.bureau })).status).toBe(400);

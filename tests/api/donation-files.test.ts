@@ -33,6 +33,8 @@ describe('voucher and evidence files', () => {
     expect(v.headers.get('content-type')).toBe('application/pdf');
     expect((await h.get(t.bureau, `/api/donations/${d.id}`)).voucherFileId).toEqual(expect.any(String));
     expect((await upload(t.bureau, `/api/donations/${d.id}/voucher`, Uint8Array.from(Buffer.from('hello')), 'text/plain')).status).toBe(400);
+    // a member's donation counts once the bureau confirms it (issue 15): the village then has cash to spend
+    expect((await h.call('POST', `/api/donations/${d.id}/confirm`, { token: t.bureau })).status).toBe(200);
 
     const e = (await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId, amountFen: 1_000, purpose: '修路', date: '2026-06-10', evidenceUrl: 'https://example.cn/e/1' } })).body;
     expect((await upload(t.bureau, `/api/expenditures/${e.id}/evidence`, PNG_1x1, 'image/png')).status).toBe(201);

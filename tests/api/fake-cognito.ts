@@ -4,16 +4,40 @@ import {
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminSetUserPasswordCommand,
+  AdminSetUserMFAPreferenceCommand,
   AdminUserGlobalSignOutCommand,
+  AssociateSoftwareTokenCommand,
   InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  VerifySoftwareTokenCommand,
   type AttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { Secret, TOTP } from 'otpauth';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import type { CognitoClient } from '../../functions/adapters/cognito-directory.js';
 import { CUSTOM_ATTRIBUTES, PASSWORD_MIN_LENGTH } from '../../infra/constructs/identity.js';
 
-type PoolUser = { sub: string; attributes: Record<string, string>; password?: string; status: 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED'; disabled?: boolean; signedOutAt?: number };
+type PoolUser = {
+  sub: string;
+  attributes: Record<string, string>;
+  password?: string;
+  status: 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';
+  disabled?: boolean;
+  signedOutAt?: number;
+  /** software-token MFA (issue 15): the associated secret, verified, preferred; the last step used */
+  totp?: { secret: string; verified: boolean; lastStep: number };
+  mfaEnabled?: boolean;
+};
+
+/** A TOTP code's step within ±1 of now, or null; as Cognito, a step is accepted once. */
+function totpStep(secret: string, code: string, lastStep: number): number | null {
+  const t = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+  const delta = t.validate({ token: code, window: 1 });
+  if (delta === null) return null;
+  const step = t.counter() + delta;
+  return step > lastStep ? step : null;
+}
 export type SentCommand = { command: string; input: Record<string, any> };
 
 /** An SDK service error as the client throws it: told apart by `name`. */
@@ -31,6 +55,9 @@ const DECLARED = new Set(['email', 'email_verified', ...Object.keys(CUSTOM_ATTRI
 export class FakeCognito {
   readonly sent: SentCommand[] = [];
   private readonly users = new Map<string, PoolUser>();
+  /** access tokens and MFA challenge sessions handed out, by value: whose they are */
+  private readonly accessTokens = new Map<string, string>();
+  private readonly sessions = new Map<string, string>();
 
   private constructor(
     readonly userPoolId: string,
@@ -76,6 +103,9 @@ export class FakeCognito {
     const input = (command as { input: Record<string, any> }).input;
     this.sent.push({ command: (command as object).constructor.name.replace(/Command$/, ''), input });
     if (command instanceof InitiateAuthCommand) return this.initiateAuth(input);
+    if (command instanceof RespondToAuthChallengeCommand) return this.respondToAuthChallenge(input);
+    if (command instanceof AssociateSoftwareTokenCommand) return this.associateSoftwareToken(input);
+    if (command instanceof VerifySoftwareTokenCommand) return this.verifySoftwareToken(input);
     if (input.UserPoolId !== this.userPoolId) throw cognitoError('ResourceNotFoundException', 'User pool does not exist.');
     if (command instanceof AdminCreateUserCommand) return this.adminCreateUser(input);
     if (command instanceof AdminSetUserPasswordCommand) return this.adminSetUserPassword(input);
@@ -83,6 +113,7 @@ export class FakeCognito {
     if (command instanceof AdminDisableUserCommand) return this.existing(input, (u) => (u.disabled = true));
     if (command instanceof AdminEnableUserCommand) return this.existing(input, (u) => (u.disabled = false));
     if (command instanceof AdminUserGlobalSignOutCommand) return this.existing(input, (u) => (u.signedOutAt = Date.now()));
+    if (command instanceof AdminSetUserMFAPreferenceCommand) return this.adminSetUserMfaPreference(input);
     throw new Error(`the fake does not know ${(command as object).constructor.name}`);
   }
 
@@ -131,6 +162,61 @@ export class FakeCognito {
     if (!user || user.password !== input.AuthParameters.PASSWORD) throw cognitoError('NotAuthorizedException', 'Incorrect username or password.');
     if (user.disabled) throw cognitoError('NotAuthorizedException', 'User is disabled.');
     if (user.status === 'FORCE_CHANGE_PASSWORD') return { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: randomUUID(), ChallengeParameters: {} };
+    if (user.mfaEnabled) {
+      const session = `session.${randomUUID()}`;
+      this.sessions.set(session, input.AuthParameters.USERNAME.toLowerCase());
+      return { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: session, ChallengeParameters: {} };
+    }
+    return this.tokensFor(user);
+  }
+
+  private respondToAuthChallenge(input: Record<string, any>) {
+    if (input.ClientId !== this.clientId) throw cognitoError('ResourceNotFoundException', 'User pool client does not exist.');
+    const email = this.sessions.get(input.Session);
+    if (input.ChallengeName !== 'SOFTWARE_TOKEN_MFA' || !email) throw cognitoError('NotAuthorizedException', 'Invalid session for the user.');
+    const user = this.user(email)!;
+    if (input.ChallengeResponses?.USERNAME?.toLowerCase() !== email) throw cognitoError('NotAuthorizedException', 'Invalid session for the user.');
+    const step = totpStep(user.totp!.secret, String(input.ChallengeResponses.SOFTWARE_TOKEN_MFA_CODE), user.totp!.lastStep);
+    if (step === null) throw cognitoError('CodeMismatchException', 'Invalid code received for user');
+    user.totp!.lastStep = step;
+    this.sessions.delete(input.Session);
+    return this.tokensFor(user);
+  }
+
+  private associateSoftwareToken(input: Record<string, any>) {
+    const user = this.byAccessToken(input.AccessToken);
+    const secret = new Secret({ size: 20 }).base32;
+    // a new association replaces an unverified one; MFA stays as it was until verified
+    user.totp = { secret, verified: false, lastStep: user.totp?.lastStep ?? -1 };
+    return { SecretCode: secret };
+  }
+
+  private verifySoftwareToken(input: Record<string, any>) {
+    const user = this.byAccessToken(input.AccessToken);
+    if (!user.totp) throw cognitoError('InvalidParameterException', 'User has not associated a software token.');
+    const step = totpStep(user.totp.secret, String(input.UserCode), user.totp.lastStep);
+    if (step === null) throw cognitoError('EnableSoftwareTokenMFAException', 'Code mismatch');
+    user.totp = { ...user.totp, verified: true, lastStep: step };
+    return { Status: 'SUCCESS' };
+  }
+
+  private adminSetUserMfaPreference(input: Record<string, any>) {
+    const user = this.user(input.Username);
+    if (!user) throw cognitoError('UserNotFoundException', 'User does not exist.');
+    const enabled = !!input.SoftwareTokenMfaSettings?.Enabled;
+    if (enabled && !user.totp?.verified) throw cognitoError('InvalidParameterException', 'User has not verified software token mfa');
+    user.mfaEnabled = enabled;
+    return {};
+  }
+
+  private byAccessToken(token: string): PoolUser {
+    const email = this.accessTokens.get(token);
+    const user = email ? this.user(email) : undefined;
+    if (!user) throw cognitoError('NotAuthorizedException', 'Invalid Access Token');
+    return user;
+  }
+
+  private async tokensFor(user: PoolUser) {
     const now = Math.floor(Date.now() / 1000);
     const { email_verified, ...claims } = user.attributes;
     const idToken = await new SignJWT({ ...claims, email_verified: email_verified === 'true', token_use: 'id', auth_time: now, 'cognito:username': user.sub })
@@ -141,6 +227,8 @@ export class FakeCognito {
       .setIssuedAt(now)
       .setExpirationTime(now + 3600)
       .sign(this.key);
-    return { AuthenticationResult: { IdToken: idToken, AccessToken: `access.${randomUUID()}`, RefreshToken: `refresh.${randomUUID()}`, ExpiresIn: 3600, TokenType: 'Bearer' } };
+    const accessToken = `access.${randomUUID()}`;
+    this.accessTokens.set(accessToken, user.attributes.email.toLowerCase());
+    return { AuthenticationResult: { IdToken: idToken, AccessToken: accessToken, RefreshToken: `refresh.${randomUUID()}`, ExpiresIn: 3600, TokenType: 'Bearer' } };
   }
 }

@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeHarness, makeVillage, type Harness, type TestTenant } from '../support/harness.js';
 
@@ -18,6 +19,11 @@ let n = 0;
 const key = () => `retry-${Date.now().toString(36)}-${n++}`;
 const postVillage = (body: Record<string, unknown>, k?: string, token = t.bureau) =>
   h.call('POST', '/api/villages', { token, body, headers: k ? { 'idempotency-key': k } : {} });
+/** The tenant's idempotency records (test tooling: a query of its IDEM partition). */
+async function idemRecords(): Promise<number> {
+  const out = await h.deps.doc.send(new QueryCommand({ TableName: h.deps.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `T#${t.id}#IDEM` } }));
+  return out.Items?.length ?? 0;
+}
 const villagesNamed = async (name: string) =>
   (await h.get<{ items: { name: string }[] }>(t.bureau, '/api/villages?limit=100')).items.filter((v) => v.name === name).length;
 
@@ -85,15 +91,47 @@ describe('Idempotency-Key', () => {
     expect((await h.get(t.bureau, `/api/pairings/${pairing.id}`)).activityCount).toBe(1);
   });
 
-  it('a refused request replays its refusal for the same key', async () => {
+  it('a request refused by validation keeps no record: the same key with the corrected body goes through (issue 15, hole 5)', async () => {
     const k = key();
     const bad = makeVillage({ name: '坏数据村', households: -1 });
+    const before = await idemRecords();
     const first = await postVillage(bad, k);
-    const again = await postVillage(bad, k);
     expect(first.status).toBe(400);
-    expect(again.status).toBe(400);
-    expect(again.body).toEqual(first.body);
-    expect(await villagesNamed('坏数据村')).toBe(0);
+    expect(await idemRecords()).toBe(before);
+    const fixed = await postVillage(makeVillage({ name: '坏数据村' }), k);
+    expect(fixed.status).toBe(201);
+    expect(await villagesNamed('坏数据村')).toBe(1);
+  });
+
+  it('a refusal of the service itself (409) is kept and replayed for the same key', async () => {
+    const k = key();
+    const p = await h.get<{ villageId: string; organizationId: string }>(t.bureau, `/api/pairings/${pairing.id}`);
+    const body = { villageId: p.villageId, organizationId: p.organizationId, startDate: '2026-06-01' };
+    const first = await h.call('POST', '/api/pairings', { token: t.bureau, body, headers: { 'idempotency-key': k } });
+    expect(first.status).toBe(409);
+    const again = await h.call('POST', '/api/pairings', { token: t.bureau, body, headers: { 'idempotency-key': k } });
+    expect(again.status).toBe(409);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+  });
+
+  it('a forbidden request (403) keeps no record', async () => {
+    const before = await idemRecords();
+    const { member } = await h.organization(t);
+    expect((await postVillage(makeVillage({ name: '越权村' }), key(), member)).status).toBe(403);
+    expect(await idemRecords()).toBe(before);
+  });
+
+  it('anonymous POSTs to unknown paths, or with invalid bodies, store nothing (issue 15, hole 5)', async () => {
+    const before = await idemRecords();
+    for (let i = 0; i < 5; i++) {
+      const res = await h.call('POST', `/api/public/${t.slug}/no-such-route-${i}`, { body: { x: i }, headers: { 'idempotency-key': key() } });
+      expect(res.status).toBe(404);
+    }
+    const invalid = await h.call('POST', `/api/public/${t.slug}/checkout`, { body: { items: 'not a list' }, headers: { 'idempotency-key': key() } });
+    expect(invalid.status).toBe(400);
+    const unknownSigned = await h.call('POST', '/api/no-such-route', { token: t.bureau, body: {}, headers: { 'idempotency-key': key() } });
+    expect(unknownSigned.status).toBe(404);
+    expect(await idemRecords()).toBe(before);
   });
 
   it('a malformed key is a 400', async () => {

@@ -37,7 +37,7 @@ describe('the local checkout page', () => {
       orderToken: o.orderToken,
       totalFen: 9000,
       status: 'open',
-      returnUrl: `http://localhost/shop/${t.slug}/orders/${o.orderId}?token=${o.orderToken}`,
+      returnUrl: `http://localhost/shop/${t.slug}/orders/${o.orderId}#token=${o.orderToken}`,
     });
     expect(s.body.lines).toEqual([expect.objectContaining({ produceId: o.l.id, quantity: 2, priceFen: 4500 })]);
     expect((await h.call('GET', '/api/public/checkout/cs_local_nope')).status).toBe(404);
@@ -77,7 +77,7 @@ describe('the local checkout page', () => {
     const o = await open();
     const res = await h.app.request(`${o.checkoutUrl}/pay`, { method: 'POST', headers: { accept: 'text/html' } });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`http://localhost/shop/${t.slug}/orders/${o.orderId}?token=${o.orderToken}`);
+    expect(res.headers.get('location')).toBe(`http://localhost/shop/${t.slug}/orders/${o.orderId}#token=${o.orderToken}`);
   });
 
   it('an unknown session is a 404', async () => {

@@ -231,6 +231,7 @@ describe('people without an account', () => {
     await h.deliver();
     const [thanks] = await h.mail('donor@example.com');
     expect(thanks.subject).toBe('捐赠已确认：¥50.00');
-    expect(thanks.text).toContain(`/donations/${d.body.donationId}?token=${d.body.receiptToken}`);
+    expect(thanks.text).toContain(`/donations/${d.body.donationId}#token=${d.body.receiptToken}`);
+    expect(thanks.text).not.toContain('?token=');
   });
 });

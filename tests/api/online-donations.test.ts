@@ -126,6 +126,17 @@ describe('receipts', () => {
     expect(html).not.toContain('隐名者');
     expect((await h.call('GET', `/api/public/${t.slug}/donations/${d.donationId}/receipt?token=wrong`)).status).toBe(404);
     expect((await h.call('GET', `/api/public/${t.slug}/donations/${d.donationId}/receipt`)).status).toBe(400);
+    // issue 15, hole 10: the token in a header, the answer never cached; the links carry it in the fragment
+    const byHeader = await h.app.request(`/api/public/${t.slug}/donations/${d.donationId}/receipt`, { headers: { 'x-access-token': d.receiptToken } });
+    expect(byHeader.status).toBe(200);
+    expect(byHeader.headers.get('cache-control')).toContain('no-store');
+    const status = await h.call('GET', `/api/public/${t.slug}/donations/${d.donationId}`, { headers: { 'x-access-token': d.receiptToken } });
+    expect(status.status).toBe(200);
+    expect(status.headers.get('cache-control')).toBe('no-store');
+    for (const link of [d.receiptUrl, status.body.receiptUrl]) {
+      expect(link).toMatch(new RegExp(`/give/${t.slug}/donations/${d.donationId}#token=`));
+      expect(link).not.toContain('?token=');
+    }
     const bureau = await h.app.request(`/api/donations/${d.donationId}/receipt`, { headers: { authorization: `Bearer ${t.bureau}` } });
     expect(bureau.status).toBe(200);
     expect(await bureau.text()).toContain('壹万贰仟元整');

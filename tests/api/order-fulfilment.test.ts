@@ -81,7 +81,8 @@ describe('fulfilment', () => {
     const delivered = await act(t.bureau, o.orderId, 'deliver');
     expect(delivered.body).toMatchObject({ status: 'delivered', deliveredAt: '2026-06-15T04:00:00.000Z' });
     const trail = await h.audit(t, 'order', o.orderId);
-    expect(trail.map((e) => e.action)).toEqual(['ship', 'deliver']);
+    // the public checkout's create and the payment provider's pay come first (issue 15, hole 9)
+    expect(trail.map((e) => e.action)).toEqual(['create', 'pay', 'ship', 'deliver']);
     // the audit keeps the buyer's contact masked
     expect(JSON.stringify(trail)).not.toContain('13912345678');
   });

@@ -86,6 +86,9 @@ describe('the platform admin sees nothing of a tenant', () => {
     'POST /notifications/read-all',
     'GET /me/notification-settings',
     'PATCH /me/notification-settings',
+    // issue 15: enrolling its own authenticator app (which a platform admin must)
+    'POST /me/mfa/totp',
+    'POST /me/mfa/totp/confirm',
   ];
 
   it('every other authenticated route answers 403', async () => {

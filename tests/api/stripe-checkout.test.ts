@@ -116,7 +116,7 @@ describe('Stripe Checkout with a secret key', () => {
       'metadata[tenantId]': t.id,
       'metadata[orderId]': res.body.orderId,
       'metadata[kind]': 'order',
-      success_url: `http://localhost/shop/${t.slug}/orders/${res.body.orderId}?token=${res.body.orderToken}`,
+      success_url: `http://localhost/shop/${t.slug}/orders/${res.body.orderId}#token=${res.body.orderToken}`,
     });
     // Stripe's floor is 30 minutes after it receives the request: the hold lasts 31
     expect(Number(p.get('expires_at'))).toBe(Math.floor(Date.parse(order.expiresAt) / 1000));

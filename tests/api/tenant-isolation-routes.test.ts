@@ -23,6 +23,8 @@ const A = {} as {
   orderToken: string;
   donation: string;
   refundable: string;
+  /** logged by A's member, waiting for A's bureau (issue 15) */
+  pendingDonation: string;
   donationToken: string;
   expenditure: string;
   concern: string;
@@ -34,6 +36,8 @@ const A = {} as {
   application: string;
   applicationToken: string;
   document: string;
+  /** a change request of A's approved organization, pending (issue 15) */
+  change: string;
 };
 
 beforeAll(async () => {
@@ -65,7 +69,10 @@ beforeAll(async () => {
   A.report = (await h.call('POST', '/api/reports', { token: a.bureau, body: { organizationId: A.approvedOrg, weekStart: '2026-06-08', summary: '本周', progress: '进展', results: '成效' } })).body.id;
   // a sale of the organization's own listing, and a payout of part of what it is owed (with evidence)
   const aMember = await h.member(a, A.approvedOrg);
+  A.pendingDonation = (await h.call('POST', '/api/donations', { token: aMember, body: { ...cash, kind: 'goods', description: '书包', donorType: 'organization' } })).body.id;
   const own = await h.listing(a, { villageId: A.village, priceFen: 5_000 }, aMember);
+  // a member's rename of its approved organization: a change request awaiting the bureau (issue 15)
+  A.change = (await h.call('PATCH', `/api/organizations/${A.approvedOrg}`, { token: aMember, body: { name: '甲组织改名' } })).body.change.id;
   await h.press((await h.checkout(a, [{ produceId: own.id, quantity: 1 }])).body.checkoutUrl, 'pay');
   A.payout = (await h.call('POST', '/api/payouts', { token: a.bureau, body: { organizationId: A.approvedOrg, amountFen: 1_000, method: 'bank_transfer', reference: 'B-1', date: '2026-06-15' } })).body.id;
   // an application to join A, pending, with one document
@@ -126,6 +133,8 @@ const ROUTES: Record<string, Route> = {
   'GET /donations/{id}': { member: true },
   'GET /donations/{id}/receipt': { member: true },
   'POST /donations/{id}/refund': { body: {} },
+  'POST /donations/{id}/confirm': { body: {} },
+  'POST /donations/{id}/reject': { body: { reason: '越权驳回' } },
   'GET /expenditures/{id}': {},
   'GET /villages/{id}/funds': { member: true },
   'POST /donations/{id}/voucher': { photo: true, member: true },
@@ -141,12 +150,15 @@ const ROUTES: Record<string, Route> = {
   'POST /needs/{id}/pledge': { body: { organizationId: 'org_any', note: '越权认领' }, member: true },
   'POST /needs/{id}/fulfil': { body: { note: '越权完成' }, member: true },
   'POST /needs/{id}/withdraw': { body: {}, member: true },
+  'POST /needs/{id}/close': { body: { reason: '越权关闭' } },
   'POST /notifications/{id}/read': { member: true },
   'GET /applications/{id}': {},
   'GET /applications/{id}/documents/{documentId}': {},
   'POST /applications/{id}/approve': { body: {} },
   'POST /applications/{id}/reject': { body: { reason: '越权驳回' } },
   'POST /users/{id}/disable': {},
+  'POST /organization-changes/{id}/approve': { body: {} },
+  'POST /organization-changes/{id}/reject': { body: { reason: '越权驳回' } },
   'POST /users/{id}/enable': {},
 };
 
@@ -166,7 +178,7 @@ const RECORD_BY_PREFIX: Record<string, (action: string) => { id: string; read: s
   },
   '/produce': () => ({ id: A.listing, read: [`/api/produce/${A.listing}`] }),
   '/donations': (action) => {
-    const id = action === 'refund' ? A.refundable : A.donation;
+    const id = action === 'refund' ? A.refundable : action === 'confirm' || action === 'reject' ? A.pendingDonation : A.donation;
     return { id, read: [`/api/donations/${id}`, `/api/villages/${A.village}/funds`] };
   },
   '/expenditures': () => ({ id: A.expenditure, read: [`/api/expenditures/${A.expenditure}`, `/api/villages/${A.village}/funds`] }),
@@ -176,6 +188,7 @@ const RECORD_BY_PREFIX: Record<string, (action: string) => { id: string; read: s
   '/payouts': () => ({ id: A.payout, read: ['/api/payouts', '/api/settlements?month=2026-06'] }),
   '/notifications': () => ({ id: A.notification, read: ['/api/notifications'] }),
   '/applications': () => ({ id: A.application, read: [`/api/applications/${A.application}`, '/api/organizations?limit=100'] }),
+  '/organization-changes': () => ({ id: A.change, read: [`/api/organization-changes?organizationId=${A.approvedOrg}`, `/api/organizations/${A.approvedOrg}`] }),
   '/users': (action) => ({ id: A.user, read: action === 'enable' ? ['/api/users'] : ['/api/users', '/api/pairings'] }),
   '/orders': (action) => {
     const id = action === 'deliver' ? A.shippedOrder : A.paidOrder;
@@ -276,5 +289,92 @@ describe('every public route that takes an id', () => {
     expect({ op, status: asB.status }).toEqual({ op, status: 404 });
     const asA = await h.call(method, url(a.slug), { headers });
     expect({ op, status: asA.status }).toEqual({ op, status: 200 });
+  });
+});
+
+// Issue 15, hole 8: no answer carries the store's internals — keys (pk, sk, the indexes' keys), hashes
+// of tokens or passwords, TTL attributes, outbox markers. Every GET route of the OpenAPI document is
+// called (as A's bureau, as A's member, anonymously for the public ones) with A's records filled in.
+const INTERNAL_KEY = /^(pk|sk|outbox|ttl)$|(Pk|Sk|Hash|hash)$|^_/;
+function internalsIn(value: unknown, path = '$', found: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v, i) => internalsIn(v, `${path}[${i}]`, found));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (INTERNAL_KEY.test(k) || (k === 'expiresAt' && typeof v === 'number')) found.push(`${path}.${k}`);
+      internalsIn(v, `${path}.${k}`, found);
+    }
+  }
+  return found;
+}
+
+const W = { sessionId: '' };
+/** The value of a path or query parameter, by its name, from A's records. */
+function paramFor(name: string, path: string): string | undefined {
+  const segments = path.split('/');
+  const afterSlug = path.startsWith('/public/') ? '/' + segments[3] : prefixOf(path);
+  const byName: Record<string, string> = {
+    tenantSlug: a.slug,
+    photoId: A.photo,
+    documentId: A.document,
+    orderId: A.paidOrder,
+    organizationId: A.approvedOrg,
+    villageId: A.village,
+    month: '2026-06',
+    year: '2026',
+    weekStart: '2026-06-08',
+    period: '2026-06',
+    // an invitation link nobody was sent: the answer is a 404 (its shape is walked all the same)
+    token: 'x'.repeat(43),
+    sessionId: W.sessionId,
+  };
+  if (name === 'id') return afterSlug === '/orders' ? A.paidOrder : RECORD_BY_PREFIX[afterSlug]?.(actionOf(path)).id;
+  return byName[name];
+}
+
+describe('no answer carries store internals (issue 15, hole 8)', () => {
+  it('the walk finds none in any GET route, as the bureau, a member and the public', async () => {
+    const spec = (await h.call('GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string; required?: boolean }[] }>>;
+    };
+    const aMember = await h.member(a, A.approvedOrg);
+    // an open checkout of A's (its session's public status page)
+    W.sessionId = new URL((await h.checkout(a, [{ produceId: A.listing, quantity: 1 }])).body.checkoutUrl, 'http://x').pathname.split('/').at(-1)!;
+    const leaks: string[] = [];
+    const unfilled: string[] = [];
+    let answered = 0;
+    for (const [path, ops] of Object.entries(spec.paths)) {
+      const op = ops.get;
+      if (!op) continue;
+      let url = '/api' + path;
+      for (const name of path.match(/\{(\w+)\}/g)?.map((p) => p.slice(1, -1)) ?? []) {
+        const v = paramFor(name, path);
+        if (!v) unfilled.push(`${path} {${name}}`);
+        url = url.replace(`{${name}}`, v ?? 'x');
+      }
+      const query = new URLSearchParams();
+      for (const p of op.parameters ?? []) if (p.in === 'query' && p.required) query.set(p.name, paramFor(p.name, path) ?? '');
+      if (path.includes('/orders/')) query.set('token', A.orderToken);
+      if (path.includes('/donations/')) query.set('token', A.donationToken);
+      const full = url + (query.size ? `?${query}` : '');
+      const headers = path.includes('/applications/{id}') ? { 'x-status-token': A.applicationToken } : undefined;
+      for (const token of path.startsWith('/public/') ? [undefined] : [a.bureau, aMember]) {
+        const res = await h.call('GET', full, { token, headers });
+        if (res.status === 200) answered++;
+        for (const leak of internalsIn(res.body)) leaks.push(`GET ${full} → ${leak}`);
+      }
+    }
+    expect(unfilled).toEqual([]);
+    expect(answered).toBeGreaterThan(60);
+    expect(leaks).toEqual([]);
+  });
+
+  it('the walk would see a leak: GET /api/settings as it was (pk, sk) is caught', () => {
+    expect(internalsIn({ id: 't1', pk: 'T#x#TENANT', sk: 'TENANT', nested: [{ tokenHash: 'ab', orgPk: 'x', expiresAt: 1 }] })).toEqual([
+      '$.pk',
+      '$.sk',
+      '$.nested[0].tokenHash',
+      '$.nested[0].orgPk',
+      '$.nested[0].expiresAt',
+    ]);
   });
 });

@@ -21,6 +21,9 @@ describe('URL fields', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0]).toMatchObject({ path: 'evidenceUrl', message: '证明材料链接须为 http 或 https 网址' });
     expect((await h.get(t.bureau, `/api/needs/${need.id}`)).status).toBe('open');
+    // met needs the pledges to cover it (hole 7): an organization pledges all 10 first
+    const org = await h.organization(t);
+    expect((await h.call('POST', `/api/needs/${need.id}/pledge`, { token: org.member, body: { quantity: 10, note: '认领' } })).status).toBe(200);
     const ok = await h.call('POST', `/api/needs/${need.id}/fulfil`, { token: t.bureau, body: { note: '完成', evidenceUrl: 'https://example.org/photo.jpg' } });
     expect(ok.status).toBe(200);
   });

@@ -18,6 +18,7 @@ import { settlementTx } from '../../functions/modules/settlements/store.js';
 import { TenantStore } from '../../functions/store/tenant-store.js';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
 import { PLATFORM_ADMIN_EMAIL } from '../../functions/demo/load.js';
+import { signInEnrolling } from '../support/mfa.js';
 import { newId } from '../../functions/store/ids.js';
 import type { Meter, TraceRec } from './db-trace.js';
 import { benchDataDir, startServer, type RunningServer } from './server.js';
@@ -98,11 +99,12 @@ export async function startWorld() {
     if (!r.body?.token) throw new Error(`login ${email}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.token as string;
   };
-  const platform = await login(PLATFORM_ADMIN_EMAIL);
+  // the platform admin must use two-step verification (issue 15): its first sign-in enrols it
+  const platform = await signInEnrolling((m, p, token, body) => http(m, p, body, token || undefined), PLATFORM_ADMIN_EMAIL, DEMO_PASSWORD);
   /** a fresh tenant with its bureau admin and one village */
   const tenant = async (label: string) => {
     const slug = `${label}${Date.now().toString(36)}`;
-    const t = (await http('POST', '/api/admin/tenants', { slug, name: `${label}县民政局`, region: `${label}县` }, platform)).body;
+    const t = (await http('POST', '/api/admin/tenants', { slug, name: `${label}县民政局`, region: `${label}县`, mfaRequiredForBureauAdmins: false }, platform)).body;
     await http('POST', '/api/users', { email: `admin@${slug}.bench`, password: 'bench-pass-1', role: 'bureau_admin', tenantId: t.id }, platform);
     const token = await login(`admin@${slug}.bench`, 'bench-pass-1');
     return { slug, id: t.id as string, token };

@@ -237,6 +237,7 @@ async function main() {
     }
   }
   await step('outbox', '7', outbox);
+  await step('hostileImport', '8', () => import('./hostile-import.js').then((m) => m.hostileImportFigure())); // issue 15, hole 2 (BENCH_ONLY=8)
   await step('throughput', '2', throughput);
   results.wallSeconds = Math.round((Date.now() - started) / 1000);
 

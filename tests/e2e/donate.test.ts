@@ -24,7 +24,6 @@ let browser: Browser;
 let page: Page;
 let village: VillageFigures;
 let before: { tenant: Transparency; village: { village: VillageFigures } };
-let receiptHref: string;
 
 const transparency = async () => {
   const res = await apiCall<Transparency>(server.url, 'GET', `/api/public/${SLUG}/transparency`);
@@ -77,15 +76,25 @@ describe('a donor gives ¥100 to a village on a phone and the public figures mov
     await page.waitForURL((url) => url.pathname.startsWith(`/shop/${SLUG}/donations/`));
     await expect.poll(() => page.getByTestId('donation-done-summary').getAttribute('data-status'), { timeout: 20_000 }).toBe('confirmed');
     expect(await page.getByTestId('donation-done-summary').textContent()).toContain(village.name);
-    receiptHref = (await page.getByTestId('donation-receipt').getAttribute('href')) ?? '';
-    expect(receiptHref).toMatch(new RegExp(`^/api/public/${SLUG}/donations/[^/]+/receipt\\?token=.+`));
+    // the token is in the address's fragment (never sent to a server), not its query (issue 15, hole 10)
+    expect(new URL(page.url()).search).not.toContain('token=');
+    expect(new URL(page.url()).hash).toMatch(/^#token=.+/);
   });
 
-  it('the receipt link opens the server’s printable receipt for ¥100 to the village', async () => {
-    const receipt = await page.context().newPage();
-    const res = await receipt.goto(`${server.url}${receiptHref}`);
-    expect(res?.status()).toBe(200);
-    expect(res?.headers()['content-type']).toContain('text/html');
+  it('the receipt button opens the server’s printable receipt for ¥100 to the village, the token sent in a header, never in an address', async () => {
+    const fetched = page.waitForRequest((r) => r.url().includes('/receipt'));
+    const opened = page.context().waitForEvent('page');
+    await page.getByTestId('donation-receipt').click();
+    const request = await fetched;
+    expect(request.url()).not.toContain('token=');
+    expect(request.headers()['x-access-token']).toBeTruthy();
+    const response = await request.response();
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['cache-control']).toContain('no-store');
+    const receipt = await opened;
+    await receipt.waitForLoadState();
+    await receipt.locator('body').getByText(DONOR).waitFor();
+    expect(receipt.url()).not.toContain('token');
     const text = (await receipt.locator('body').textContent()) ?? '';
     expect(text).toContain(village.name);
     expect(text).toContain(DONOR);

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidCreditCode, withCheckChar } from '../../shared/credit-code';
 import { launchChromium, PHONE } from './support/browser';
-import { apiCall, apiLogin, startServer, type RunningServer } from './support/server';
+import { apiCall, apiLogin, listeningAddresses, startServer, type RunningServer } from './support/server';
 import { PASSWORD, screenshots, sessionPage, traceOf } from './support/shots';
 import { tracePage, traced } from './support/trace';
 
@@ -59,6 +59,12 @@ describe('an organization applies on a phone, is approved, sets its password, cl
     await server?.stop();
     if (pdfDir) rmSync(pdfDir, { recursive: true, force: true });
   }, 30_000);
+
+  it('npm start listens on the loopback interface only (no HOST set): 127.0.0.1 and ::1, never 0.0.0.0 or :: (issue 15, hole 11)', () => {
+    const addresses = listeningAddresses(Number(new URL(server.url).port));
+    expect(addresses).toContain('127.0.0.1');
+    for (const a of addresses) expect(['127.0.0.1', '::1']).toContain(a);
+  });
 
   it('on a phone the organization fills /join/qingshui, attaches a PDF, submits, and lands on its status page (审核中, the token only after #)', async () => {
     expect(isValidCreditCode(CODE)).toBe(true);

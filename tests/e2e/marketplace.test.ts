@@ -28,7 +28,7 @@ const SLIP_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADU
 
 let server: RunningServer;
 let browser: Browser;
-let orderPath: string; // /shop/qingshui/orders/<id>?token=…
+let orderPath: string; // /shop/qingshui/orders/<id>#token=…
 let orderId: string;
 
 async function phonePage(): Promise<Page> {
@@ -74,7 +74,7 @@ describe('two organizations’ goods in one order: parcels shipped apart, the se
       await page.getByTestId('checkout-pay').click();
       await page.waitForURL((url) => url.pathname.startsWith('/shop/qingshui/orders/'));
       const url = new URL(page.url());
-      orderPath = url.pathname + url.search;
+      orderPath = url.pathname + url.search + url.hash;
       orderId = url.pathname.split('/').pop() as string;
 
       // paid: one parcel per seller, each waiting to be shipped

@@ -15,6 +15,7 @@ import { makeHarness, makeVillage, type Harness, type TestTenant } from '../supp
 import { buildBundles, describeSizes, importBundle, type Bundle, type EntryName } from './support/bundles.js';
 import { CognitoEndpoint } from './support/cognito-endpoint.js';
 import { SecretsExtension } from './support/secrets-extension.js';
+import { enrolTotp } from '../support/mfa.js';
 
 /**
  * The deployed code, as deployed: each function's esbuild bundle (built with infra/bundling.ts's
@@ -162,10 +163,12 @@ describe('the bundled api handler', () => {
   let villageId: string;
 
   async function tenantWithBureau(slug: string) {
-    const t = await api('POST', '/api/admin/tenants', { token: platform, body: { slug, name: `${slug} 民政局`, region: '测试县' } });
+    const t = await api('POST', '/api/admin/tenants', { token: platform, body: { slug, name: `${slug} 民政局`, region: '测试县', mfaRequiredForBureauAdmins: false } });
     expect(t.status).toBe(201);
     const email = `admin@${slug}.bundled`;
-    const u = await api('POST', '/api/users', { token: platform, body: { email, password: 'bureau-pass-1', role: 'bureau_admin', tenantId: t.body.id } });
+    // POST /api/users is the back office's (ledger) function's, as infra routes it
+    const created = await handlers.ledger(event('POST', '/api/users', { token: platform, body: { email, password: 'bureau-pass-1', role: 'bureau_admin', tenantId: t.body.id } }), {});
+    const u = { status: created.statusCode };
     expect(u.status).toBe(201);
     return { id: t.body.id as string, token: await signIn(email, 'bureau-pass-1') };
   }
@@ -177,6 +180,14 @@ describe('the bundled api handler', () => {
     expect(me.body).toMatchObject({ email: ADMIN.email, role: 'platform_admin' });
     // fetched from Cognito's address (answered locally), once, then cached
     expect(cognito.jwksFetches).toEqual([`/${POOL}/.well-known/jwks.json`]);
+    // issue 15: a platform admin must use two-step verification: enrolled through the ledger bundle
+    // (which serves /api/me/mfa/* and fetches the pool's keys for itself) and the pool's software-token MFA, the same token then opens the API
+    const ledger = async (method: string, url: string, token: string, body: unknown) => {
+      const res = await handlers.ledger(event(method, url, { token, body }), {});
+      return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+    };
+    await enrolTotp(ledger, platform, ADMIN.password);
+    expect(cognito.pool.user(ADMIN.email)).toMatchObject({ mfaEnabled: true });
   });
 
   it('refuses a wrong password and a token signed by a key outside the pool’s JWKS', async () => {

@@ -45,7 +45,9 @@ describe('the Stripe secrets', () => {
   it('are never in the template: no value, no dynamic reference', () => {
     const json = JSON.stringify(template.toJSON());
     expect(json).not.toMatch(/sk_(test|live)_|rk_(test|live)_|whsec_/);
-    expect(json).not.toContain('{{resolve:');
+    // the template's only dynamic references are to the generated origin secret (issue 15), none to Stripe's
+    expect(json).not.toMatch(/\{\{resolve:(?!secretsmanager:",\{"Ref":"OriginSecret[0-9A-F]{8}"\},":SecretString:::\}\})/);
+    expect(json).not.toContain('bangfu/stripe-test:');
   });
 
   it('may be read (GetSecretValue, nothing more) by the API, webhooks and ledger (payouts) functions, on that secret only', () => {

@@ -70,10 +70,15 @@ describe('stages', () => {
     }
   });
 
-  it('hold no secret value and no dynamic reference: Stripe’s keys are read at cold start', () => {
+  it('hold no secret value, and no dynamic reference but the origin secret’s: Stripe’s keys are read at cold start', () => {
     const json = JSON.stringify(prod.template.toJSON());
     expect(json).not.toMatch(/sk_(test|live)_|rk_(test|live)_|whsec_|-----BEGIN/);
-    expect(json).not.toContain('{{resolve:');
+    // issue 15: the one dynamic reference is to the generated origin secret (CloudFront's origin
+    // header and the functions behind the HTTP API); never to the Stripe secret
+    const originSecret = logicalId(prod.stack, prod.stack.originSecret);
+    const refs = json.match(/\{\{resolve:[^"]*"(,\{"Ref":"[^"]+"\},"[^"]*)?/g) ?? [];
+    expect(refs.length).toBe(4); // the /api/* origin's header; the api, webhooks and ledger functions
+    for (const r of refs) expect(r).toBe(`{{resolve:secretsmanager:",{"Ref":"${originSecret}"},":SecretString:::}}`);
   });
 });
 

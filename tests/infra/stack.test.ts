@@ -100,6 +100,8 @@ describe('the API function', () => {
       STRIPE_SECRET_ID: 'bangfu/stripe',
       ...Object.fromEntries(Object.entries(fn.Environment.Variables).filter(([k]) => /^(PARAMETERS_SECRETS_EXTENSION|SECRETS_MANAGER|SSM_PARAMETER_STORE)_/.test(k))),
       PUBLIC_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [stack.getLogicalId(stack.web.distribution.node.defaultChild as never), 'DomainName'] }]] },
+      // issue 15: CloudFront's origin header value, resolved from Secrets Manager at deploy (never a literal)
+      ORIGIN_SECRET: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: stack.getLogicalId(stack.originSecret.node.defaultChild as never) }, ':SecretString:::}}']] },
     });
     // logs go to a log group with a retention, not to one that keeps everything forever
     const logGroupId = fn.LoggingConfig.LogGroup.Ref as string;
@@ -145,7 +147,8 @@ describe('the API function', () => {
       expect(resourcesOf(s)).toEqual([poolArn]);
     }
     expect(new Set(cognito.flatMap(actionsOf))).toEqual(
-      new Set(['cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminDeleteUser']),
+      // issue 15: and turning a user's software-token MFA on or aside (infra/constructs/identity.ts)
+      new Set(['cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminSetUserMFAPreference']),
     );
   });
 

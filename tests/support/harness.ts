@@ -11,6 +11,7 @@ import { withCheckChar } from '../../shared/credit-code.js';
 import { readTally } from '../../functions/store/tenant-store.js';
 import { listMail, startMailSink, type MailSink, type SinkMail } from '../../functions/adapters/mail-sink.js';
 import { SmtpMailer } from '../../functions/adapters/mail-smtp.js';
+import { signInEnrolling } from './mfa.js';
 import { deliverEverywhereUnscoped, type DeliveryDeps, type DeliveryResult } from '../../functions/modules/notifications/worker.js';
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;
@@ -78,7 +79,8 @@ export async function makeHarness(
   let platformToken: string | undefined;
   /** The platform admin's token (signed in once per harness). */
   async function platformLogin(): Promise<string> {
-    platformToken ??= await login(PLATFORM_ADMIN_EMAIL);
+    // the platform admin must use two-step verification (issue 15): its first sign-in enrols it
+    platformToken ??= await signInEnrolling((m, p, token, body) => call(m, p, { token: token || undefined, body: body as Json }), PLATFORM_ADMIN_EMAIL, DEMO_PASSWORD, clock.now);
     return platformToken;
   }
 
@@ -87,7 +89,8 @@ export async function makeHarness(
   async function tenant(overrides: Record<string, unknown> = {}) {
     const platform = await platformLogin();
     const slug = `t${Date.now().toString(36)}${seq++}`;
-    const t = await call('POST', '/api/admin/tenants', { token: platform, body: { slug, name: `${slug} 民政局`, region: '测试县', ...overrides } });
+    // the harness's bureau admins sign in with a password alone unless a test asks (issue 15: on by default)
+    const t = await call('POST', '/api/admin/tenants', { token: platform, body: { slug, name: `${slug} 民政局`, region: '测试县', mfaRequiredForBureauAdmins: false, ...overrides } });
     if (t.status !== 201) throw new Error(`tenant: ${JSON.stringify(t.body)}`);
     const email = `admin@${slug}.test`;
     const u = await call('POST', '/api/users', { token: platform, body: { email, password: 'bureau-pass-1', role: 'bureau_admin', tenantId: t.body.id } });

@@ -178,7 +178,8 @@ export async function tableDigest(doc: DynamoDBDocumentClient, tableName: string
   do {
     const page = await doc.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start, ConsistentRead: true }));
     for (const item of page.Items ?? []) {
-      if (typeof item.pk === 'string' && /#RATE(#|$)/.test(item.pk)) continue;
+      // rate windows and sign-in failure counts (login-throttle.ts) are the writes a refusal makes on purpose
+      if (typeof item.pk === 'string' && /#(RATE|LOGINFAIL)(#|$)/.test(item.pk)) continue;
       items.push(JSON.stringify(Object.keys(item).sort().map((k) => [k, item[k]])));
     }
     start = page.LastEvaluatedKey;

@@ -1,7 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Invitation, InvitationInput, InvitationPreview, LinkToken, PasswordInput, PasswordResetRequest, UserQuery, UserRow } from '../../../shared/schemas/accounts.js';
 import { Page } from '../../../shared/schemas/common.js';
-import { LoginResult } from '../../../shared/schemas/identity.js';
+import { LoginResult, User, UserInput } from '../../../shared/schemas/identity.js';
+import { createUser } from '../identity/service.js';
 import { authorize } from '../../http/auth.js';
 import { clientAddress } from '../../http/client-address.js';
 import type { Env } from '../../http/context.js';
@@ -75,6 +76,19 @@ function makeAccountRoutes() {
     request: { params: TokenParams, body: jsonBody(PasswordInput) },
     responses: { 200: jsonOk(z.object({ ok: z.literal(true) }), 'the password is changed'), ...ERRORS, ...GONE },
   });
+  // POST /api/users lives here, beside the list, in the back office's function (its password rules
+  // carry the common-password list, which the api bundle does without)
+  const postUser = createRoute({
+    method: 'post',
+    path: '/users',
+    tags: ['identity'],
+    summary: 'Create a user (platform_admin for any tenant, bureau_admin for its own)',
+    security: BEARER,
+    middleware: [authorize('user.create')] as const,
+    request: { body: jsonBody(UserInput) },
+    responses: { 201: jsonOk(User, 'the user'), ...ERRORS },
+  });
+
   const users = createRoute({
     method: 'get',
     path: '/users',
@@ -146,6 +160,7 @@ function makeAccountRoutes() {
       await resetPassword(globalStoreUnscoped(d.doc, d.tableName), d.directory, c.req.valid('param').token, c.req.valid('json').password, d.clock());
       return c.json({ ok: true as const }, 200);
     })
+    .openapi(postUser, async (c) => c.json(await createUser(serviceContext(c), c.var.deps.directory, c.req.valid('json')), 201))
     .openapi(users, async (c) => c.json(await listUserRows(serviceContext(c), c.req.valid('query')), 200))
     .openapi(disable, async (c) => c.json(await setUserEnabled(serviceContext(c), c.var.deps.directory, c.req.valid('param').id, false), 200))
     .openapi(enable, async (c) => c.json(await setUserEnabled(serviceContext(c), c.var.deps.directory, c.req.valid('param').id, true), 200));

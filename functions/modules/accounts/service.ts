@@ -1,4 +1,5 @@
 import type { InvitationInput, InvitationPreview, UserRow } from '../../../shared/schemas/accounts.js';
+import { assertNewPassword } from './passwords.js';
 import type { LoginResult } from '../../../shared/schemas/identity.js';
 import type { Locale } from '../../../shared/schemas/notifications.js';
 import type { UserDirectory } from '../../adapters/identity.js';
@@ -25,11 +26,6 @@ export const RESET_TTL_MS = 3600_000;
 const gone = (what: string) => new AppError('gone', 410, what);
 const emailTaken = () => AppError.conflict('该邮箱已注册');
 const ttlOf = (expiresAt: Date) => Math.floor(expiresAt.getTime() / 1000) + 7 * 86_400;
-
-/** A password must not be the account's own email (and is ≥ 10 characters: the schema). */
-export function assertPasswordFor(email: string, password: string): void {
-  if (password.trim().toLowerCase() === email.toLowerCase()) throw AppError.field('password', '密码不能与邮箱相同');
-}
 
 /**
  * The writes of one invitation: the invitation (replacing one out for the same email, whose link
@@ -163,7 +159,7 @@ export async function previewInvitation(global: TenantStore, token: string, now:
  */
 export async function acceptInvitation(global: TenantStore, directory: UserDirectory, token: string, password: string, now: Date): Promise<LoginResult> {
   const { link, store, invitation } = await liveInvitation(global, token, now);
-  assertPasswordFor(invitation.email, password);
+  assertNewPassword(invitation.email, password);
   const login = await directory.createLogin({ email: invitation.email, role: invitation.role, tenantId: store.tenantId, organizationId: invitation.organizationId }, password);
   if (!login) throw emailTaken();
   const at = now.toISOString();
@@ -192,7 +188,8 @@ export async function acceptInvitation(global: TenantStore, directory: UserDirec
     throw err;
   }
   const session = await directory.signIn(user.email, password);
-  if (!session) throw new Error('the new login did not sign in');
+  // a new login has no second factor yet (issue 15): the password alone signs it in
+  if (!session || !('token' in session)) throw new Error('the new login did not sign in');
   return { token: session.token, user: { id: user.id, email: user.email, role: user.role, tenantId: user.tenantId, ...(user.organizationId ? { organizationId: user.organizationId } : {}) } };
 }
 
@@ -218,7 +215,7 @@ export async function resetPassword(global: TenantStore, directory: UserDirector
   const store = new TenantStore(global.doc, global.tableName, link.tenantId, ['_global']);
   const user = await getUser(store, link.ref);
   if (!user || user.disabled) throw gone('账号已停用或不存在');
-  assertPasswordFor(user.email, password);
+  assertNewPassword(user.email, password);
   const { passwordHash } = await directory.setPassword(user.email, password);
   const at = now.toISOString();
   const caller: Caller = { userId: user.id, email: user.email, role: user.role, tenantId: user.tenantId, organizationId: user.organizationId };

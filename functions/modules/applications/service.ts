@@ -9,7 +9,7 @@ import { newId } from '../../store/ids.js';
 import type { TxItem } from '../../store/tenant-store.js';
 import { hashLinkToken } from '../accounts/tokens.js';
 import { invitationTx } from '../accounts/service.js';
-import { auditPut } from '../audit/store.js';
+import { auditPut, auditPutBy, PUBLIC_ACTOR } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
 import { getTenant } from '../identity/store.js';
 import { notifyTx } from '../notifications/outbox.js';
@@ -78,6 +78,8 @@ export async function submitApplication(
       // an organization registered meanwhile (the bureau typed it in) still wins
       { ConditionCheck: { Key: registeredCodeKey(pub.store, input.creditCode), ConditionExpression: 'attribute_not_exists(pk)' }, failWith: codeRegistered() },
       notifyTx(pub, 'application_received', { to: 'bureau' }, { name: input.name, contactName: input.contactName }, { link: `/applications?open=${id}` }),
+      // filed by the public: what was applied for, not the contact's details (they stay on the application)
+      auditPutBy({ ...pub, actor: PUBLIC_ACTOR }, 'application', id, 'submit', null, { name: item.name, kind: item.kind, creditCode: item.creditCode, villageIds, status: item.status, documents: documents.length }),
     ]);
   } catch (e) {
     await Promise.all(documents.map((d) => files.delete(d.key).catch(() => undefined)));

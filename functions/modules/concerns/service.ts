@@ -4,7 +4,7 @@ import { AppError } from '../../errors.js';
 import type { PublicContext } from '../../http/public.js';
 import { newId } from '../../store/ids.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
-import { auditPut } from '../audit/store.js';
+import { auditPut, auditPutBy, PUBLIC_ACTOR } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
 import { getOrganizationItem } from '../organizations/store.js';
 import { getProduceRecord } from '../produce/store.js';
@@ -70,10 +70,13 @@ export async function createConcern(ctx: PublicContext, input: ConcernInput): Pr
     updatedAt: at,
     closedAt: null,
   };
+  const { contact: _contact, ...filed } = concern;
   await ctx.store.transact([
     { Put: { Item: { ...concernKey(ctx.store, concern.id), ...concern }, ConditionExpression: 'attribute_not_exists(pk)' } },
     countTx(ctx.store, subject.villageId, 'concernsReceived', 1),
     ...tellReporter(ctx, concern, 'concern_received'),
+    // filed by the public: the trail keeps what was filed, not who filed it (the contact stays on the concern)
+    auditPutBy({ store: ctx.store, now: ctx.now, actor: PUBLIC_ACTOR }, 'concern', concern.id, 'create', null, { ...filed, hasContact: concern.contact !== null }),
   ]);
   return { concernId: concern.id };
 }

@@ -50,6 +50,7 @@ export const donationPayments: PaymentKind = {
         ...confirmedEffectsTx(ctx, confirmed, at),
         ...(await donorConfirmationTx(ctx, confirmed)),
         ctx.recordEvent,
+        ctx.audit('donation', d.id, 'confirm', { status: d.status }, { status: 'confirmed', serialNo, confirmedAt: at, date, amountFen: d.amountFen, paymentRef: ref ?? null }),
       ]);
     } catch (e) {
       if (e instanceof Moved) return 'already_moved';
@@ -64,7 +65,11 @@ export const donationPayments: PaymentKind = {
     if (d.status !== 'pending_payment') return `already_${d.status}`;
     const at = ctx.now.toISOString();
     try {
-      await ctx.store.transact([moveDonationTx(ctx.store, d.id, ['pending_payment'], { status: 'expired', updatedAt: at }, new Moved()), ctx.recordEvent]);
+      await ctx.store.transact([
+        moveDonationTx(ctx.store, d.id, ['pending_payment'], { status: 'expired', updatedAt: at }, new Moved()),
+        ctx.recordEvent,
+        ctx.audit('donation', d.id, 'expire', { status: d.status }, { status: 'expired' }),
+      ]);
     } catch (e) {
       if (e instanceof Moved) return 'already_moved';
       throw e;

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Id } from '../../../shared/schemas/common.js';
 import { DonateInput, DonateResult, PublicDonationStatus, ReceiptQuery } from '../../../shared/schemas/donations.js';
 import type { Env } from '../../http/context.js';
+import { accessToken } from '../../http/access-token.js';
 import { jsonBody, jsonOk } from '../../http/openapi.js';
 import { publicContext, SlugParams } from '../../http/public.js';
 import { holdSeconds } from '../orders/public-routes.js';
@@ -48,13 +49,13 @@ export const publicDonationRoutes = new OpenAPIHono<Env>()
   .openapi(status, async (c) => {
     const { tenantSlug, id } = c.req.valid('param');
     const ctx = await publicContext(c, tenantSlug);
-    const token = c.req.valid('query').token;
+    const token = accessToken(c, c.req.valid('query'));
     return c.json(publicDonationStatus(ctx, await donationByToken(ctx, id, token), token), 200);
   })
   .openapi(receipt, async (c) => {
     const { tenantSlug, id } = c.req.valid('param');
     const ctx = await publicContext(c, tenantSlug);
-    const d = await donationByToken(ctx, id, c.req.valid('query').token);
+    const d = await donationByToken(ctx, id, accessToken(c, c.req.valid('query')));
     c.header('cache-control', 'private, no-store');
     c.header('referrer-policy', 'no-referrer');
     return c.html(receiptHtml(d, ctx.tenant, { showDonor: false }), 200);

@@ -9,7 +9,9 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '
 
 const STATUS_TEXT: Record<DonationRecord['status'], string> = {
   pending_payment: '待支付（支付确认后生效）',
+  pending: '待民政局确认',
   confirmed: '已确认',
+  rejected: '未获确认',
   expired: '未支付（已失效）',
   refunded: '已退回',
 };

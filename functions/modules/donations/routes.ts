@@ -27,11 +27,11 @@ const post = createRoute({
   method: 'post',
   path: '/donations',
   tags,
-  summary: 'Log an offline cash or goods donation (goods at an estimated value, with a description); counters move in the same transaction',
+  summary: 'Log an offline cash or goods donation (goods at an estimated value, with a description): the bureau’s is confirmed and counted in the same transaction; an org_member’s is pending (counted nowhere) until the bureau confirms it',
   security: BEARER,
   middleware: [authorize('donation.write')] as const,
   request: { body: jsonBody(DonationInput) },
-  responses: { 201: jsonOk(Donation, 'the donation, confirmed'), ...ERRORS },
+  responses: { 201: jsonOk(Donation, 'the donation, confirmed (bureau) or pending (org_member)'), ...ERRORS },
 });
 
 const get = createRoute({
@@ -60,7 +60,7 @@ const receipt = createRoute({
   method: 'get',
   path: '/donations/{id}/receipt',
   tags,
-  summary: 'The printable receipt of any of the tenant’s confirmed donations (HTML)',
+  summary: 'The printable receipt of any of the tenant’s confirmed donations (HTML; pending or rejected: 409)',
   security: BEARER,
   middleware: [authorize('donation.read')] as const,
   request: { params: IdParams },

@@ -1,4 +1,5 @@
 import { putDonationNoticeTx } from './notice.js';
+import { tokenFragment } from '../../http/access-token.js';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { dateInZone } from '../../../shared/dates.js';
 import type { DonateInput, DonateResult, Donation, DonationInput, PublicDonationStatus } from '../../../shared/schemas/donations.js';
@@ -8,6 +9,7 @@ import type { PublicContext } from '../../http/public.js';
 import { newId } from '../../store/ids.js';
 import type { TxItem } from '../../store/tenant-store.js';
 import { auditPut } from '../audit/store.js';
+import { notifyTx } from '../notifications/outbox.js';
 import type { ServiceContext } from '../context.js';
 import { getTenant } from '../identity/store.js';
 import { hashToken } from '../orders/checkout.js';
@@ -55,24 +57,30 @@ export function confirmedEffectsTx(ctx: { store: ServiceContext['store'] }, d: D
  * A member logs for its own organization only (organizationId is its own); the donation counts
  * toward an organization's rule-6 totals when organizationId is set and donorType is 'organization'
  * (a person's gift passed on by an organization is not the organization's own money).
- * Confirmed at once: the village's counters (and the organization's) move in the same transaction.
+ * The bureau's is confirmed at once: the village's counters (and the organization's) move in the
+ * same transaction. A member's is `pending` — no serial number, outside every public figure, total
+ * and recognition — until the bureau confirms it (review.ts; cash only with a voucher), and the
+ * bureau is told (issue 15, hole 4).
  */
 export async function createDonation(ctx: ServiceContext, input: DonationInput): Promise<Donation> {
   const village = await getVillageItem(ctx.store, input.villageId);
   if (!village) throw AppError.notFound('村庄');
   let orgId = input.organizationId ?? null;
+  let orgName = '';
   if (ctx.caller.role === 'org_member') {
     if (orgId && orgId !== ctx.caller.organizationId) throw AppError.forbidden('只能登记本组织的捐赠');
     orgId = ctx.caller.organizationId ?? null;
     const org = orgId ? await getOrganizationItem(ctx.store, orgId) : null;
     if (!org || org.status !== 'approved') throw AppError.forbidden('组织审核通过后才能登记捐赠');
+    orgName = org.name;
   } else if (orgId && !(await getOrganizationItem(ctx.store, orgId))) {
     throw AppError.field('organizationId', '组织不存在');
   }
   const tz = await tenantZone(ctx);
   const at = ctx.now.toISOString();
   const date = input.date ?? dateInZone(ctx.now, tz);
-  const serialNo = await nextSerial(ctx.store, date.slice(0, 4));
+  const pending = ctx.caller.role === 'org_member';
+  const serialNo = pending ? null : await nextSerial(ctx.store, date.slice(0, 4));
   const record: DonationRecord = {
     id: newId('don'),
     serialNo,
@@ -87,10 +95,10 @@ export async function createDonation(ctx: ServiceContext, input: DonationInput):
     organizationId: orgId,
     needId: input.needId ?? null,
     channel: 'offline',
-    status: 'confirmed',
+    status: pending ? 'pending' : 'confirmed',
     date,
     voucherFileId: null,
-    confirmedAt: at,
+    confirmedAt: pending ? null : at,
     refundedAt: null,
     createdBy: ctx.caller.userId,
     createdAt: at,
@@ -98,7 +106,10 @@ export async function createDonation(ctx: ServiceContext, input: DonationInput):
     tokenHash: hashToken(randomBytes(24).toString('base64url')),
     countsForOrg: !!orgId && input.donorType === 'organization',
   };
-  await ctx.store.transact([putDonationTx(ctx.store, record), ...confirmedEffectsTx(ctx, record, at), auditPut(ctx, 'donation', record.id, 'create', null, toDonation(record))]);
+  const effects = pending
+    ? [notifyTx(ctx, 'donation_logged', { to: 'bureau' }, { organizationName: orgName, villageName: village.name, kind: record.kind, amountFen: record.amountFen }, { link: '/donations?status=pending' })]
+    : confirmedEffectsTx(ctx, record, at);
+  await ctx.store.transact([putDonationTx(ctx.store, record), ...effects, auditPut(ctx, 'donation', record.id, 'create', null, toDonation(record))]);
   return toDonation(record);
 }
 
@@ -114,7 +125,9 @@ export async function getDonation(ctx: ServiceContext, id: string): Promise<Dona
 }
 
 export async function getDonationForReceipt(ctx: ServiceContext, id: string): Promise<DonationRecord> {
-  return visible(ctx, id);
+  const d = await visible(ctx, id);
+  if (d.status === 'pending' || d.status === 'rejected') throw AppError.conflict('捐赠尚未经民政局确认，不能开具收据');
+  return d;
 }
 
 export async function listDonations(ctx: ServiceContext, q: { villageId?: string; organizationId?: string; kind?: string; status?: string; limit: number; cursor?: string }) {
@@ -198,8 +211,13 @@ function undoRefundTx(ctx: ServiceContext, before: DonationRecord, refunded: Don
   ];
 }
 
-export const receiptPath = (slug: string, id: string, token: string) => `/api/public/${slug}/donations/${id}/receipt?token=${token}`;
-export const donationPageUrl = (ctx: Pick<PublicContext, 'origin' | 'tenant'>, id: string, token: string) => `${ctx.origin}/give/${ctx.tenant.slug}/donations/${id}?token=${token}`;
+/**
+ * The donor's page (its status, and the receipt, which the page fetches with the token in a header):
+ * the token in the fragment, which no server sees (issue 15, hole 10). It is also the `receiptUrl`
+ * the API returns; `/api/public/<slug>/donations/<id>/receipt?token=` keeps working for old links.
+ */
+export const donationPageUrl = (ctx: Pick<PublicContext, 'origin' | 'tenant'>, id: string, token: string, cancelled = false) =>
+  `${ctx.origin}/give/${ctx.tenant.slug}/donations/${id}${cancelled ? '?cancelled=1' : ''}${tokenFragment(token)}`;
 
 /**
  * An online cash donation: a pending record, then the payment session. Nothing is counted until the
@@ -256,7 +274,7 @@ export async function donate(ctx: PublicContext, deps: { payments: Payments; ttl
       expiresAt: new Date(expiresAt),
       origin: ctx.origin,
       successUrl: pageUrl,
-      cancelUrl: `${pageUrl}&cancelled=1`,
+      cancelUrl: donationPageUrl(ctx, record.id, token, true),
       page: { donationId: record.id, receiptToken: token, villageName: village.name },
     });
   } catch (e) {
@@ -265,7 +283,7 @@ export async function donate(ctx: PublicContext, deps: { payments: Payments; ttl
     throw new AppError('payment_unavailable', 503, '支付通道暂时不可用，请稍后重试');
   }
   await ctx.store.transact([{ Update: { Key: { pk: ctx.store.pk('DONATION'), sk: record.id }, UpdateExpression: 'SET sessionId = :s', ExpressionAttributeValues: { ':s': session.sessionId } } }]);
-  return { donationId: record.id, checkoutUrl: session.url, receiptToken: token, receiptUrl: `${ctx.origin}${receiptPath(ctx.tenant.slug, record.id, token)}` };
+  return { donationId: record.id, checkoutUrl: session.url, receiptToken: token, receiptUrl: pageUrl };
 }
 
 /** A donation through its receipt token; a wrong token is a 404 (never says the donation exists). */
@@ -289,6 +307,6 @@ export function publicDonationStatus(ctx: PublicContext, d: DonationRecord, toke
     amountFen: d.amountFen,
     anonymous: d.anonymous,
     confirmedAt: d.confirmedAt,
-    receiptUrl: `${ctx.origin}${receiptPath(ctx.tenant.slug, d.id, token)}`,
+    receiptUrl: donationPageUrl(ctx, d.id, token),
   };
 }

@@ -1,8 +1,11 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Clock } from '../../adapters/clock.js';
 import type { LocalIssuer, LoginRegistry, UserDirectory } from '../../adapters/identity.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../adapters/passwords.js';
 import { newId } from '../../store/ids.js';
-import type { TenantStore } from '../../store/tenant-store.js';
-import { findUserByEmailUnscoped } from './store.js';
+import { TenantStore } from '../../store/tenant-store.js';
+import { findUserByEmailUnscoped, userKey, type UserItem } from './store.js';
+import { acceptTotp, newTotpSecret } from './totp.js';
 
 /**
  * Local mode's logins: the scrypt hash rides on the user item, so there is nothing outside the
@@ -17,26 +20,72 @@ export const localLogins: LoginRegistry = {
   },
 };
 
-/** Local mode's directory: the server checks the stored hash and signs the token itself. */
-export function localDirectory(global: TenantStore, issuer: LocalIssuer): UserDirectory {
+/**
+ * Local mode's directory: the server checks the stored hash (and the TOTP code, issue 15) and
+ * signs the token itself. `clock` is the app's, so tests can set the time codes are checked at.
+ */
+export function localDirectory(global: TenantStore, issuer: LocalIssuer, clock: Clock = () => new Date()): UserDirectory {
+  /** The enabled user whose password this is, or null (the same time either way). */
+  async function checkPassword(email: string, password: string): Promise<UserItem | null> {
+    const user = await findUserByEmailUnscoped(global, email);
+    if (!user?.passwordHash) {
+      await verifyPassword(password, DUMMY_HASH); // same time as a real check: do not reveal the email exists
+      return null;
+    }
+    if (!(await verifyPassword(password, user.passwordHash))) return null;
+    if (user.disabled) return null; // the bureau disabled it: no token, whatever the password
+    return user;
+  }
+
+  const tokenFor = async (user: UserItem) => ({
+    token: await issuer.sign({ sub: user.id, tenantId: user.tenantId, role: user.role, organizationId: user.organizationId, email: user.email }),
+  });
+
+  /** Records the step of a code that signs in; false when another sign-in used it (or a later one) first. */
+  async function useStep(user: UserItem, step: number): Promise<boolean> {
+    const store = new TenantStore(global.doc, global.tableName, user.tenantId);
+    try {
+      await global.doc.send(
+        new UpdateCommand({
+          TableName: global.tableName,
+          Key: userKey(store, user.id),
+          UpdateExpression: 'SET totpLastStep = :s',
+          ConditionExpression: 'attribute_exists(mfaEnabledAt) AND (attribute_not_exists(totpLastStep) OR totpLastStep < :s)',
+          ExpressionAttributeValues: { ':s': step },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if ((e as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw e;
+    }
+  }
+
   return {
     ...localLogins,
-    async signIn(email, password) {
-      const user = await findUserByEmailUnscoped(global, email);
-      if (!user?.passwordHash) {
-        await verifyPassword(password, DUMMY_HASH); // same time as a real check: do not reveal the email exists
-        return null;
+    async signIn(email, password, code) {
+      const user = await checkPassword(email, password);
+      if (!user) return null;
+      if (user.mfaEnabledAt && user.totpSecret) {
+        if (!code) return { secondFactor: 'required' };
+        const step = acceptTotp(user.totpSecret, code, clock(), user.totpLastStep);
+        if (step === null || !(await useStep(user, step))) return { secondFactor: 'wrong' };
       }
-      if (!(await verifyPassword(password, user.passwordHash))) return null;
-      if (user.disabled) return null; // the bureau disabled it: no token, whatever the password
-      const token = await issuer.sign({
-        sub: user.id,
-        tenantId: user.tenantId,
-        role: user.role,
-        organizationId: user.organizationId,
-        email: user.email,
-      });
-      return { token };
+      return tokenFor(user);
+    },
+    async signInWithRecovery(email, password) {
+      const user = await checkPassword(email, password);
+      return user ? tokenFor(user) : null;
+    },
+    async startTotp(email, password) {
+      if (!(await checkPassword(email, password))) return null;
+      const secret = newTotpSecret();
+      // locally the pending enrolment is the new secret itself, kept on the user item until confirmed
+      return { secret, pending: secret };
+    },
+    async confirmTotp(_email, pending, code) {
+      const step = acceptTotp(pending, code, clock());
+      return step === null ? null : { totpSecret: pending, totpLastStep: step };
     },
     async setPassword(_email, password) {
       return { passwordHash: await hashPassword(password) };

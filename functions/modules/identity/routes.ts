@@ -1,16 +1,17 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { clientAddress } from '../../http/client-address.js';
 import { Page } from '../../../shared/schemas/common.js';
-import { LoginInput, LoginResult, Me, SettingsPatch, Tenant, TenantInput, User, UserInput } from '../../../shared/schemas/identity.js';
+import { LoginInput, LoginResult, Me, SettingsPatch, Tenant, TenantInput } from '../../../shared/schemas/identity.js';
 import { AppError } from '../../errors.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
 import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
-import { assertUnderLimit, hitRateLimit } from '../../http/rate-limit.js';
+import { assertPairMayTry, clearLoginFailures, recordLoginFailure } from '../../http/login-throttle.js';
+import { hitRateLimit } from '../../http/rate-limit.js';
 import { serviceContext } from '../../http/service-context.js';
 import { globalStoreUnscoped } from '../../store/tenant-store.js';
 import { ListQuery } from '../../../shared/schemas/common.js';
-import { createTenant, createUser, me, signInUnscoped, tenantSettings, updateSettings } from './service.js';
+import { createTenant, me, signInUnscoped, tenantSettings, updateSettings } from './service.js';
 import { listTenantSlugsUnscoped } from './store.js';
 
 const login = createRoute({
@@ -61,17 +62,6 @@ const listTenants = createRoute({
   responses: { 200: jsonOk(Page(z.object({ id: z.string(), slug: z.string(), name: z.string() })), 'tenants'), ...ERRORS },
 });
 
-const postUser = createRoute({
-  method: 'post',
-  path: '/users',
-  tags: ['identity'],
-  summary: 'Create a user (platform_admin for any tenant, bureau_admin for its own)',
-  security: BEARER,
-  middleware: [authorize('user.create')] as const,
-  request: { body: jsonBody(UserInput) },
-  responses: { 201: jsonOk(User, 'the user'), ...ERRORS },
-});
-
 const getSettings = createRoute({
   method: 'get',
   path: '/settings',
@@ -95,18 +85,25 @@ const patchSettings = createRoute({
 
 export const identityRoutes = new OpenAPIHono<Env>()
   .openapi(login, async (c) => {
-    const { email, password } = c.req.valid('json');
+    const { email, password, code } = c.req.valid('json');
     const { deps } = c.var;
     const global = globalStoreUnscoped(deps.doc, deps.tableName);
     const now = deps.clock();
     const lim = deps.rateLimits;
-    await hitRateLimit(global, 'login-client', clientAddress(c), lim.loginAttemptsPerClient, lim.windowSeconds, now);
-    await assertUnderLimit(global, 'login-email', email, lim.loginFailuresPerEmail, lim.windowSeconds, now);
-    const session = await signInUnscoped(global, deps.directory, email, password);
+    const client = clientAddress(c);
+    await hitRateLimit(global, 'login-client', client, lim.loginAttemptsPerClient, lim.windowSeconds, now);
+    // failures slow down the failing email-and-client pair only, never the owner elsewhere (login-throttle.ts)
+    await assertPairMayTry(global, email, client, now);
+    const session = await signInUnscoped(global, deps.directory, email, password, code, now).catch(async (e: unknown) => {
+      // a wrong second factor is a failure too; being asked for one is not
+      if (e instanceof AppError && e.status === 401 && e.code !== 'mfa_required') await recordLoginFailure(global, email, client, lim, now);
+      throw e;
+    });
     if (!session) {
-      await hitRateLimit(global, 'login-email', email, Number.MAX_SAFE_INTEGER, lim.windowSeconds, now);
+      await recordLoginFailure(global, email, client, lim, now);
       throw AppError.unauthenticated('邮箱或密码不正确');
     }
+    await clearLoginFailures(global, email, client);
     return c.json(session, 200);
   })
   .openapi(jwks, async (c) => c.json({ keys: (c.var.deps.issuer?.jwks().keys ?? []) as Record<string, unknown>[] }, 200))
@@ -117,7 +114,6 @@ export const identityRoutes = new OpenAPIHono<Env>()
     const page = await listTenantSlugsUnscoped(globalStoreUnscoped(c.var.deps.doc, c.var.deps.tableName), q.limit, q.cursor);
     return c.json({ items: page.items.map((t) => ({ id: t.tenantId, slug: t.sk, name: t.name })), nextCursor: page.nextCursor }, 200);
   })
-  .openapi(postUser, async (c) => c.json(await createUser(serviceContext(c), c.var.deps.directory, c.req.valid('json')), 201))
   .openapi(getSettings, async (c) => c.json(await tenantSettings(serviceContext(c)), 200))
   .openapi(patchSettings, async (c) => c.json(await updateSettings(serviceContext(c), c.req.valid('json')), 200));
 

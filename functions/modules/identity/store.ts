@@ -2,7 +2,25 @@ import type { Tenant, User } from '../../../shared/schemas/identity.js';
 import { TenantStore, type TxItem } from '../../store/tenant-store.js';
 
 /** `passwordHash` only in local mode: on AWS the password lives in Cognito (see UserDirectory). */
-export type UserItem = User & { passwordHash?: string; createdAt: string; /** set by the bureau: its tokens stop working at once, it cannot sign in */ disabled?: boolean; disabledAt?: string };
+export type UserItem = User & { passwordHash?: string; createdAt: string; /** set by the bureau: its tokens stop working at once, it cannot sign in */ disabled?: boolean; disabledAt?: string } & MfaFields;
+
+/**
+ * Two-step verification on the user item (issue 15; mfa.ts). Never returned by a route.
+ * - `mfaEnabledAt`: set once an authenticator is confirmed; the policy (mfa-policy.ts) reads it.
+ * - `totpSecret`, `totpLastStep`: local mode only (Cognito keeps its own): the shared secret and
+ *   the time step of the last code that signed in, so a code signs in once.
+ * - `recoveryCodes`: the hashes of the unused recovery codes (as map keys, so one is used up by a
+ *   conditional REMOVE).
+ * - `mfaPending`: an enrolment under way: what the directory needs to finish it (locally the new
+ *   secret, on AWS the access token AssociateSoftwareToken was called with) and until when.
+ */
+export type MfaFields = {
+  mfaEnabledAt?: string;
+  totpSecret?: string;
+  totpLastStep?: number;
+  recoveryCodes?: Record<string, string>;
+  mfaPending?: { handle: string; until: string };
+};
 export type LoginEntry = { tenantId: string; userId: string };
 
 // Access pattern: a tenant's own record → pk TENANT, sk TENANT.
@@ -16,7 +34,12 @@ export const loginKey = (store: TenantStore, email: string) => ({ pk: store.glob
 
 export async function getTenant(store: TenantStore): Promise<Tenant | null> {
   const k = tenantKey(store);
-  return store.getOnce<Tenant>(k.pk, k.sk); // once per request: several services of one request ask for it
+  // once per request: several services of one request ask for it
+  const item = await store.getOnce<Tenant & { pk?: string; sk?: string }>(k.pk, k.sk);
+  if (!item) return null;
+  // the store's keys stay in the store (issue 15, hole 8: GET /api/settings answered with them)
+  const { pk: _pk, sk: _sk, ...tenant } = item;
+  return tenant;
 }
 
 export async function findLoginUnscoped(global: TenantStore, email: string): Promise<LoginEntry | null> {

@@ -1,4 +1,5 @@
 import type { ImportError } from '../../../shared/schemas/imports.js';
+import { AppError } from '../../errors.js';
 
 /** A parsed sheet: the header cells (row 1) and each data row with its number as the sheet shows it. */
 export type Sheet = { header: string[]; rows: { row: number; cells: Cell[] }[] };
@@ -14,6 +15,11 @@ const fileError = (message: string) => new FileProblem({ row: 0, field: 'file', 
 
 /** The rows a file may hold (each row is one write through the services; the request must finish in time). */
 export const MAX_IMPORT_ROWS = 2000;
+/** More rows than that: a 413, found while reading (an .xlsx is read no further than one row past it). */
+export const tooManyRows = () => {
+  const message = `一次最多导入 ${MAX_IMPORT_ROWS} 行`;
+  return new AppError('payload_too_large', 413, message, [{ path: 'file', code: 'too_big', message }]);
+};
 
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isOle = (b: Uint8Array) => b.length > 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
@@ -72,43 +78,28 @@ export function parseCsv(text: string): Sheet {
       line++;
       startLine = line;
     } else field += ch;
-    if (records.length > MAX_IMPORT_ROWS + 1) throw fileError(`一次最多导入 ${MAX_IMPORT_ROWS} 行`);
+    if (records.length > MAX_IMPORT_ROWS + 1) throw tooManyRows();
   }
   if (quoted) throw fileError('CSV 文件的引号不成对');
   if (field !== '' || cells.length) endRecord();
+  // the last line, when no line break ends it
+  if (records.length > MAX_IMPORT_ROWS + 1) throw tooManyRows();
   if (!records.length) throw fileError('文件没有内容');
   const [head, ...rows] = records;
   return { header: head.cells.map((c) => c.trim()), rows: rows.map((r) => ({ row: r.row, cells: r.cells.map((value) => ({ value })) })) };
 }
 
-/** The first worksheet of an .xlsx; formula cells are refused (never evaluated, their cached results never taken). */
+/**
+ * The first worksheet of an .xlsx, read as a stream after the zip's directory is checked (xlsx.ts);
+ * formula cells are refused (never evaluated, their cached results never taken).
+ */
 async function parseXlsx(bytes: Uint8Array): Promise<Sheet> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch {
-    throw fileError('无法读取 .xlsx 文件，请确认文件未损坏');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws || ws.actualRowCount === 0) throw fileError('文件没有内容');
-  if (ws.actualRowCount > MAX_IMPORT_ROWS + 1) throw fileError(`一次最多导入 ${MAX_IMPORT_ROWS} 行`);
-  let header: string[] | null = null;
-  const rows: Sheet['rows'] = [];
-  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    const width = header ? header.length : r.cellCount;
-    const cells: Cell[] = [];
-    for (let i = 1; i <= width; i++) cells.push(cellOf(r.getCell(i).value));
-    if (!header) {
-      header = cells.map((c) => ('value' in c && c.value !== null && c.value !== undefined ? String(c.value).trim() : ''));
-      return;
-    }
-    if (cells.some((c) => !('value' in c) || (c.value !== null && c.value !== undefined && String(c.value).trim() !== ''))) rows.push({ row: rowNumber, cells });
-  });
-  return { header: header ?? [], rows };
+  const { readXlsx } = await import('./xlsx.js');
+  return readXlsx(bytes);
 }
 
-function cellOf(v: unknown): Cell {
+/** A cell's value as exceljs gives it (xlsx.ts gives the same shapes) → the value an import takes, or the reason it is refused. */
+export function cellOf(v: unknown): Cell {
   if (v === null || v === undefined) return { value: undefined };
   if (typeof v !== 'object' || v instanceof Date) return { value: v };
   const o = v as Record<string, unknown>;

@@ -68,7 +68,7 @@ const fulfil = createRoute({
   method: 'post',
   path: '/needs/{id}/fulfil',
   tags,
-  summary: 'Mark met with evidence: the bureau or an organization that pledged',
+  summary: 'Mark met with evidence: the bureau or an organization that pledged, once the pledges cover the need (else 409 saying what is missing; the bureau may close it with a reason instead)',
   security: BEARER,
   middleware: [authorize('need.pledge')] as const,
   request: { params, body: jsonBody(FulfilInput) },

@@ -33,7 +33,7 @@ async function readNeed(ctx: ServiceContext, id: string): Promise<NeedRecord> {
  * Read, decide, write conditional on the version read; a concurrent change of the same need
  * (another pledge) makes it read again, so two pledges never both take the last quantity.
  */
-async function change(ctx: ServiceContext, id: string, decide: (r: NeedRecord) => Promise<{ after: NeedRecord; action: string; extra?: TxItem[] }>): Promise<Need> {
+export async function change(ctx: ServiceContext, id: string, decide: (r: NeedRecord) => Promise<{ after: NeedRecord; action: string; extra?: TxItem[] }>): Promise<Need> {
   for (let attempt = 1; ; attempt++) {
     const before = await readNeed(ctx, id);
     if (FINAL.includes(before.status)) throw AppError.conflict(`需求${STATUS_ZH[before.status]}，不能再修改`);
@@ -153,13 +153,28 @@ export async function pledgeNeed(ctx: ServiceContext, id: string, input: PledgeI
   });
 }
 
-/** The bureau, or an organization that pledged, marks the need met with evidence. */
+/**
+ * Met means the pledges cover the need (issue 15, hole 7): the pledged quantity reaches the need's
+ * quantity, or — a need without one — someone pledged it. Otherwise a 409 that says what is
+ * missing; the bureau may still close it with a reason (close.ts).
+ */
+export function uncovered(n: NeedRecord): AppError | null {
+  if (n.quantity === null) return n.pledges.length > 0 ? null : AppError.conflict('该需求还没有组织认领，不能标记为已满足；民政局可填写原因关闭需求', { missing: null });
+  const missing = n.quantity - n.pledgedQuantity;
+  if (missing <= 0) return null;
+  const unit = n.unit ?? '';
+  return AppError.conflict(`已认领 ${n.pledgedQuantity}/${n.quantity}${unit}，还差 ${missing}${unit}，认领足额后才能标记为已满足；民政局可填写原因关闭需求`, { pledged: n.pledgedQuantity, quantity: n.quantity, missing });
+}
+
+/** The bureau, or an organization that pledged, marks the need met with evidence, once the pledges cover it. */
 export async function fulfilNeed(ctx: ServiceContext, id: string, input: FulfilInput): Promise<Need> {
   return change(ctx, id, async (before) => {
     const orgId = ctx.caller.role === 'org_member' ? (ctx.caller.organizationId ?? null) : null;
     if (ctx.caller.role === 'org_member' && !before.pledges.some((p) => p.organizationId === orgId)) {
       throw AppError.forbidden('只有认领了该需求的组织或民政局可以标记完成');
     }
+    const short = uncovered(before);
+    if (short) throw short;
     const fulfilment = { note: input.note, evidenceUrl: input.evidenceUrl ?? null, organizationId: orgId, by: ctx.caller.userId, at: ctx.now.toISOString() };
     const tell = ctx.caller.role === 'bureau_admin' ? [] : [notifyTx(ctx, 'need_met', { to: 'bureau' }, { title: before.title, villageName: before.villageName }, { link: '/needs' })];
     return { after: { ...before, status: 'met', fulfilment }, action: 'fulfil', extra: tell };

@@ -17,7 +17,7 @@ export function strip(item: Record<string, unknown>): NeedRecord {
 
 export const toNeed = (r: NeedRecord): Need => {
   const { version: _v, ...rest } = r;
-  return rest;
+  return { ...rest, closure: rest.closure ?? null };
 };
 
 export async function getNeedRecord(store: TenantStore, id: string): Promise<NeedRecord | null> {

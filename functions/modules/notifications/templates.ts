@@ -106,6 +106,34 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
     'zh-CN': (p) => ({ title: `需求已完成：${s(p.title)}`, body: `${s(p.villageName)}的需求「${s(p.title)}」已标记为完成。` }),
     en: (p) => ({ title: `Need met: ${s(p.title)}`, body: `The need “${s(p.title)}” of ${s(p.villageName)} is marked as met.` }),
   },
+  donation_logged: {
+    'zh-CN': (p) => ({ title: `待确认的捐赠：${s(p.organizationName)} ¥${yuan(p.amountFen)}`, body: `${s(p.organizationName)}登记了向${s(p.villageName)}的${p.kind === 'goods' ? '实物' : '现金'}捐赠 ¥${yuan(p.amountFen)}，请核对凭证后确认或退回。确认前不计入公示和统计。` }),
+    en: (p) => ({ title: `Donation to confirm: ${s(p.organizationName)} ¥${yuan(p.amountFen)}`, body: `${s(p.organizationName)} logged a ${p.kind === 'goods' ? 'goods' : 'cash'} donation of ¥${yuan(p.amountFen)} to ${s(p.villageName)}. Check its voucher, then confirm or reject it. It is not public or counted until confirmed.` }),
+  },
+  donation_reviewed: {
+    'zh-CN': (p) =>
+      p.status === 'confirmed'
+        ? { title: `捐赠已确认：¥${yuan(p.amountFen)}`, body: `您登记的向${s(p.villageName)}捐赠 ¥${yuan(p.amountFen)} 已由民政局确认（收据编号 ${s(p.serialNo)}），已计入公示和统计。` }
+        : { title: `捐赠未确认：¥${yuan(p.amountFen)}`, body: `您登记的向${s(p.villageName)}捐赠 ¥${yuan(p.amountFen)} 未获民政局确认。原因：${s(p.reason)}` },
+    en: (p) =>
+      p.status === 'confirmed'
+        ? { title: `Donation confirmed: ¥${yuan(p.amountFen)}`, body: `The bureau confirmed your donation of ¥${yuan(p.amountFen)} to ${s(p.villageName)} (receipt ${s(p.serialNo)}); it is now public and counted.` }
+        : { title: `Donation not confirmed: ¥${yuan(p.amountFen)}`, body: `The bureau did not confirm your donation of ¥${yuan(p.amountFen)} to ${s(p.villageName)}. Reason: ${s(p.reason)}` },
+  },
+  organization_change_requested: {
+    'zh-CN': (p) => ({ title: `待审核的组织信息变更：${s(p.name)}`, body: `「${s(p.name)}」申请变更登记信息（名称、类型或统一社会信用代码）${p.newName !== p.name ? `，新名称为「${s(p.newName)}」` : ''}。审核通过前不会生效。` }),
+    en: (p) => ({ title: `Organization change to review: ${s(p.name)}`, body: `${s(p.name)} asked to change its registered name, kind or credit code${p.newName !== p.name ? ` (new name: ${s(p.newName)})` : ''}. Nothing changes until you approve it.` }),
+  },
+  organization_change_decided: {
+    'zh-CN': (p) =>
+      p.status === 'approved'
+        ? { title: `组织信息变更已通过：${s(p.name)}`, body: `民政局已通过本组织的登记信息变更，现登记名称为「${s(p.name)}」。` }
+        : { title: `组织信息变更未通过：${s(p.name)}`, body: `民政局未通过本组织的登记信息变更，登记信息保持不变。原因：${s(p.reason)}` },
+    en: (p) =>
+      p.status === 'approved'
+        ? { title: `Organization change approved: ${s(p.name)}`, body: `The bureau approved the change of your organization's registration; its registered name is now ${s(p.name)}.` }
+        : { title: `Organization change not approved: ${s(p.name)}`, body: `The bureau did not approve the change of your organization's registration; it stays as it was. Reason: ${s(p.reason)}` },
+  },
 };
 
 const FOOTER: Record<Locale, string> = {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { tokenFragment } from '../../http/access-token.js';
 import type { CheckoutInput, CheckoutResult, OrderLine } from '../../../shared/schemas/orders.js';
 import { MAX_SESSION_AMOUNT_FEN, type Payments } from '../../adapters/payments/port.js';
 import { quantityWithUnit } from '../../../shared/units.js';
@@ -13,6 +14,8 @@ import { planFulfilments, toStoredParcels } from './fulfilments.js';
 import { putNewOrderTx, type OrderRecord } from './store.js';
 import { expireOrder } from './transitions.js';
 import { getOrderRecord } from './store.js';
+import { toOrder } from './views.js';
+import { auditPutBy, PUBLIC_ACTOR } from '../audit/store.js';
 
 /** One transaction holds at most 100 actions (ARCHITECTURE.md): hence 20 listings a cart. */
 export const MAX_CART_LISTINGS = 20;
@@ -109,7 +112,7 @@ export async function checkout(ctx: PublicContext, deps: CheckoutDeps, input: Ch
       expiresAt: new Date(expiresAt),
       origin: ctx.origin,
       successUrl: orderPageUrl(ctx, order.id, token),
-      cancelUrl: `${orderPageUrl(ctx, order.id, token)}&cancelled=1`,
+      cancelUrl: orderPageUrl(ctx, order.id, token, true),
       page: { orderId: order.id, orderToken: token, lines },
     });
   } catch (e) {
@@ -122,8 +125,9 @@ export async function checkout(ctx: PublicContext, deps: CheckoutDeps, input: Ch
   return { orderId: order.id, checkoutUrl: session.url, orderToken: token };
 }
 
-export const orderPageUrl = (ctx: Pick<PublicContext, 'origin' | 'tenant'>, orderId: string, token: string) =>
-  `${ctx.origin}/shop/${ctx.tenant.slug}/orders/${orderId}?token=${token}`;
+/** The buyer's order page; the token in the fragment, never sent to a server (issue 15, hole 10). */
+export const orderPageUrl = (ctx: Pick<PublicContext, 'origin' | 'tenant'>, orderId: string, token: string, cancelled = false) =>
+  `${ctx.origin}/shop/${ctx.tenant.slug}/orders/${orderId}${cancelled ? '?cancelled=1' : ''}${tokenFragment(token)}`;
 
 /**
  * The checkout's one transaction, with two kinds of retry. A TransactionConflict (another buyer's
@@ -138,6 +142,8 @@ async function reserve(ctx: PublicContext, order: OrderRecord, merged: { produce
     ...merged.map((l) => holdStockTx(ctx.store, l, new ListingRefused(l.produceId))),
     ...openHoldsTx(ctx.store, order.id, merged, order.expiresAt, order.createdAt),
     ...putNewOrderTx(ctx.store, order),
+    // placed through the public shop: the buyer's contact masked, as anyone but its sellers sees it
+    auditPutBy({ store: ctx.store, now: ctx.now, actor: PUBLIC_ACTOR }, 'order', order.id, 'create', null, toOrder(order, false)),
   ];
   for (let attempt = 1; ; attempt++) {
     try {

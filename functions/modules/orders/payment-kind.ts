@@ -46,14 +46,18 @@ export const orderPayments: PaymentKind = {
       return 'amount_mismatch';
     }
     const ref = paymentRefOf(s);
+    const at = ctx.now.toISOString();
     if (o.status === 'pending_payment') {
       const fee = await paymentFeeOf(ctx.store, ctx.payments, ref, o.totalFen);
-      return (await payOrder(ctx.store, o, ctx.now, ref, [ctx.recordEvent], fee)) ? 'paid' : 'already_moved';
+      const paid = ctx.audit('order', o.id, 'pay', { status: o.status }, { status: 'paid', paidAt: at, paymentRef: ref ?? null, totalFen: o.totalFen, feeFen: fee.feeFen });
+      return (await payOrder(ctx.store, o, ctx.now, ref, [ctx.recordEvent, paid], fee)) ? 'paid' : 'already_moved';
     }
     if (o.status === 'expired' || o.status === 'cancelled') {
       const refund = () => (ref ? ctx.payments.refund(ref, o.totalFen, { tenantId: ctx.store.tenantId, orderId: o.id, kind: 'order' }, `late-${o.id}`) : Promise.reject(new Error('no payment reference')));
       const fee = await paymentFeeOf(ctx.store, ctx.payments, ref, o.totalFen);
-      return `late_payment_${await payAfterExpiry(ctx.store, o, ctx.now, ref, refund, [ctx.recordEvent], fee)}`;
+      // one event for either outcome (sold after all, or refunded): the order's latePayment says which
+      const late = ctx.audit('order', o.id, 'late_payment', null, { statusBefore: o.status, latePaymentAt: at, paymentRef: ref ?? null, amountFen: o.totalFen });
+      return `late_payment_${await payAfterExpiry(ctx.store, o, ctx.now, ref, refund, [ctx.recordEvent, late], fee)}`;
     }
     return `already_${o.status}`;
   },
@@ -62,7 +66,9 @@ export const orderPayments: PaymentKind = {
     const o = await orderOf(ctx, s);
     if (!o) return 'unknown_order';
     if (o.status !== 'pending_payment') return `already_${o.status}`;
-    return (await expireOrder(ctx.store, o, ctx.now, [ctx.recordEvent])) ? (o.cancelRequestedAt ? 'cancelled' : 'expired') : 'already_moved';
+    const to = o.cancelRequestedAt ? 'cancelled' : 'expired';
+    const audit = ctx.audit('order', o.id, o.cancelRequestedAt ? 'cancel' : 'expire', { status: o.status }, { status: to });
+    return (await expireOrder(ctx.store, o, ctx.now, [ctx.recordEvent, audit])) ? to : 'already_moved';
   },
 
   async cancelRequested(store, orderId, now) {

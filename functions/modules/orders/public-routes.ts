@@ -3,6 +3,7 @@ import { Id } from '../../../shared/schemas/common.js';
 import { CheckoutInput, CheckoutResult, PublicOrder, PublicOrderQuery } from '../../../shared/schemas/orders.js';
 import { STRIPE_MIN_TTL_SECONDS } from '../../adapters/payments/stripe.js';
 import type { Env } from '../../http/context.js';
+import { accessToken } from '../../http/access-token.js';
 import { jsonBody, jsonOk } from '../../http/openapi.js';
 import { optionalClaims, publicContext, SlugParams } from '../../http/public.js';
 import { PUBLIC_ERRORS } from '../shop/routes.js';
@@ -24,7 +25,7 @@ const get = createRoute({
   method: 'get',
   path: '/public/{tenantSlug}/orders/{orderId}',
   tags,
-  summary: 'The buyer’s order through its token (a wrong token is a 404)',
+  summary: 'The buyer’s order through its token, sent as X-Access-Token (or ?token= from old links; a wrong token is a 404)',
   request: { params: SlugParams.extend({ orderId: Id }), query: PublicOrderQuery },
   responses: { 200: jsonOk(PublicOrder, 'the order, contact masked'), ...PUBLIC_ERRORS },
 });
@@ -50,5 +51,5 @@ export const publicOrderRoutes = new OpenAPIHono<Env>()
   })
   .openapi(get, async (c) => {
     const { tenantSlug, orderId } = c.req.valid('param');
-    return c.json(await publicOrder(await publicContext(c, tenantSlug), orderId, c.req.valid('query').token), 200);
+    return c.json(await publicOrder(await publicContext(c, tenantSlug), orderId, accessToken(c, c.req.valid('query'))), 200);
   });

@@ -3,6 +3,7 @@ import { Page } from '../../../shared/schemas/common.js';
 import {
   Organization,
   OrganizationInput,
+  OrganizationEdited,
   OrganizationPatch,
   OrganizationQuery,
   ReviewInput,
@@ -12,7 +13,7 @@ import type { Env } from '../../http/context.js';
 import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { serviceContext } from '../../http/service-context.js';
-import { createOrganization, getOrganization, listOrganizations, reviewOrganization, updateOrganization, type Review } from './service.js';
+import { createOrganization, editOrganization, getOrganization, listOrganizations, reviewOrganization, type Review } from './service.js';
 
 const tags = ['organizations'];
 
@@ -53,11 +54,12 @@ const patch = createRoute({
   method: 'patch',
   path: '/organizations/{id}',
   tags,
-  summary: 'Edit an organization (an org_member only its own)',
+  summary:
+    'Edit an organization (an org_member its own: a change of name, kind or credit code once approved is a request for the bureau, 202)',
   security: BEARER,
   middleware: [authorize('organization.update')] as const,
   request: { params: IdParams, body: jsonBody(OrganizationPatch) },
-  responses: { 200: jsonOk(Organization, 'the organization'), ...ERRORS },
+  responses: { 200: jsonOk(Organization, 'the organization'), 202: jsonOk(OrganizationEdited, 'the organization and its change request, awaiting review'), ...ERRORS },
 });
 
 const review = (action: Review, summary: string) =>
@@ -80,9 +82,10 @@ export const organizationRoutes = new OpenAPIHono<Env>()
   .openapi(list, async (c) => c.json(await listOrganizations(serviceContext(c), c.req.valid('query')), 200))
   .openapi(create, async (c) => c.json(await createOrganization(serviceContext(c), c.req.valid('json')), 201))
   .openapi(get, async (c) => c.json(await getOrganization(serviceContext(c), c.req.valid('param').id), 200))
-  .openapi(patch, async (c) =>
-    c.json(await updateOrganization(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
-  )
+  .openapi(patch, async (c) => {
+    const out = await editOrganization(serviceContext(c), c.req.valid('param').id, c.req.valid('json'));
+    return out.change ? c.json({ organization: out.organization, change: out.change }, 202) : c.json(out.organization, 200);
+  })
   .openapi(approve, async (c) =>
     c.json(await reviewOrganization(serviceContext(c), c.req.valid('param').id, 'approve', c.req.valid('json')?.reason), 200),
   )

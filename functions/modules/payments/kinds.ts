@@ -1,9 +1,17 @@
 import type { Payments, SessionObject } from '../../adapters/payments/port.js';
+import type { AuditedEntity } from '../../../shared/schemas/audit.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 
 /** What a payment-event handler works with: the tenant named in the session's metadata, now, the
- * payments adapter (refunds), and the Put that records the event id, to add to its transaction. */
-export type WebhookContext = { store: TenantStore; now: Date; payments: Payments; recordEvent: TxItem };
+ * payments adapter (refunds), the Put that records the event id, and `audit`, the audit event of a
+ * change by the payment provider (naming the event) — both to add to the change's transaction. */
+export type WebhookContext = {
+  store: TenantStore;
+  now: Date;
+  payments: Payments;
+  recordEvent: TxItem;
+  audit: (entity: AuditedEntity, entityId: string, action: string, before: unknown, after: unknown) => TxItem;
+};
 
 /**
  * One kind of thing paid through Stripe Checkout (metadata.kind): 'order' here, 'donation' next.

@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import type { Payments, SessionObject } from '../../adapters/payments/port.js';
 import { AppError } from '../../errors.js';
 import { ConditionFailed, TenantStore } from '../../store/tenant-store.js';
+import { auditPutBy, paymentProviderActor } from '../audit/store.js';
 import { getTenant } from '../identity/store.js';
 import type { PaymentKinds, WebhookContext } from './kinds.js';
 
@@ -54,6 +55,7 @@ export async function handleStripeEventUnscoped(
     now: deps.now,
     payments: deps.payments,
     recordEvent: { Put: { Item: record, ConditionExpression: 'attribute_not_exists(pk)' }, failWith: new DuplicateDelivery() },
+    audit: (entity, id, action, before, after) => auditPutBy({ store, now: deps.now, actor: paymentProviderActor(event.id) }, entity, id, action, before, after),
   };
   let outcome: string;
   try {

@@ -7,7 +7,7 @@ import type { Env } from '../../http/context.js';
 import { jsonOk } from '../../http/openapi.js';
 import { publicContext, publicRef, SlugParams } from '../../http/public.js';
 import { photoFile } from '../produce/photos.js';
-import { getPublicProduce, listingQrPng, listPublicProduce, publicTenant } from './service.js';
+import { getPublicProduce, listPublicProduce, publicTenant } from './service.js';
 
 const tags = ['public'];
 const err = (description: string) => ({ content: { 'application/json': { schema: ErrorBody } }, description });
@@ -21,7 +21,7 @@ export const PUBLIC_ERRORS = {
   500: err('internal'),
 } as const;
 
-const binary = (type: string, description: string) => ({
+export const binary = (type: string, description: string) => ({
   content: { [type]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
   description,
 });
@@ -55,15 +55,6 @@ const get = createRoute({
   responses: { 200: jsonOk(PublicProduce, 'the listing'), ...PUBLIC_ERRORS },
 });
 
-const qr = createRoute({
-  method: 'get',
-  path: '/public/{tenantSlug}/produce/{id}/qr.png',
-  tags,
-  summary: 'A PNG QR code that opens the listing’s page',
-  request: { params: ProduceParams },
-  responses: { 200: binary('image/png', 'the QR code'), ...PUBLIC_ERRORS },
-});
-
 const photo = createRoute({
   method: 'get',
   path: '/public/{tenantSlug}/photos/{photoId}',
@@ -79,11 +70,6 @@ export const shopRoutes = new OpenAPIHono<Env>()
   .openapi(get, async (c) => {
     const { tenantSlug, id } = c.req.valid('param');
     return c.json(await getPublicProduce(await publicRef(c, tenantSlug), id), 200);
-  })
-  .openapi(qr, async (c) => {
-    const { tenantSlug, id } = c.req.valid('param');
-    const png = await listingQrPng(await publicRef(c, tenantSlug), id);
-    return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'image/png', 'cache-control': 'public, max-age=3600' });
   })
   .openapi(photo, async (c) => {
     const { tenantSlug, photoId } = c.req.valid('param');

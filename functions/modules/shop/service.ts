@@ -7,7 +7,6 @@ import { pairingCounts } from '../pairings/store.js';
 import { getProduceRecord, listShopRecords, publishedCount } from '../produce/store.js';
 import { listingPageUrl, toPublicProduce } from '../produce/views.js';
 import { allVillageItems } from '../villages/store.js';
-import { qrPng } from './qr-png.js';
 
 /** The tenant's landing page: who runs the programme and its headline figures. */
 export async function publicTenant(ctx: PublicContext): Promise<PublicTenant> {
@@ -32,7 +31,7 @@ export async function listPublicProduce(ctx: PublicRef, q: { villageId?: string;
 }
 
 /** A published listing; a draft, delisted or unknown one is not found. */
-async function published(ctx: PublicRef, id: string) {
+export async function published(ctx: PublicRef, id: string) {
   const r = await getProduceRecord(ctx.store, id);
   if (!r || r.status !== 'published') throw AppError.notFound('商品');
   return r;
@@ -44,8 +43,3 @@ export async function getPublicProduce(ctx: PublicRef, id: string): Promise<Publ
   return toPublicProduce(r, expired, ctx.tenant.slug, ctx.origin);
 }
 
-/** A PNG QR code of the listing's page, for a market stall or a box. */
-export async function listingQrPng(ctx: PublicRef, id: string): Promise<Uint8Array> {
-  const r = await published(ctx, id);
-  return new Uint8Array(qrPng(listingPageUrl(ctx.origin, ctx.tenant.slug, r.id)));
-}

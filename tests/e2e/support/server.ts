@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -104,4 +104,39 @@ export async function apiLogin(base: string, email: string, password: string): P
   const res = await apiCall<{ token: string }>(base, 'POST', '/api/auth/login', { body: { email, password } });
   if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.token;
+}
+
+/**
+ * The local addresses with a listening TCP socket on `port` (Linux: /proc/net/tcp and tcp6), as
+ * `127.0.0.1`, `::1`, `0.0.0.0`, `::` …: what a machine on the network could reach.
+ */
+export function listeningAddresses(port: number): string[] {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const out: string[] = [];
+  for (const [file, v6] of [['/proc/net/tcp', false], ['/proc/net/tcp6', true]] as const) {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      if (state !== '0A' || !local?.endsWith(`:${hexPort}`)) continue; // 0A: LISTEN
+      const hex = local.split(':')[0];
+      out.push(v6 ? ipv6(hex) : ipv4(hex));
+    }
+  }
+  return out;
+}
+
+const ipv4 = (hex: string) => [6, 4, 2, 0].map((i) => parseInt(hex.slice(i, i + 2), 16)).join('.');
+function ipv6(hex: string): string {
+  // four little-endian 32-bit words
+  const words = [0, 8, 16, 24].map((i) => hex.slice(i, i + 8).match(/../g)!.reverse().join(''));
+  const full = words.join('');
+  if (/^0{32}$/.test(full)) return '::';
+  if (full === '00000000000000000000000000000001') return '::1';
+  if (full.startsWith('00000000000000000000ffff')) return ipv4(full.slice(24).match(/../g)!.reverse().join(''));
+  return full.match(/.{4}/g)!.join(':');
 }

@@ -8,8 +8,12 @@
 import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
+  AdminSetUserMFAPreferenceCommand,
   AdminSetUserPasswordCommand,
+  AssociateSoftwareTokenCommand,
   InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +25,11 @@ const COMMANDS = {
   AdminCreateUser: AdminCreateUserCommand,
   AdminSetUserPassword: AdminSetUserPasswordCommand,
   AdminDeleteUser: AdminDeleteUserCommand,
+  // issue 15: software-token MFA
+  AssociateSoftwareToken: AssociateSoftwareTokenCommand,
+  VerifySoftwareToken: VerifySoftwareTokenCommand,
+  AdminSetUserMFAPreference: AdminSetUserMFAPreferenceCommand,
+  RespondToAuthChallenge: RespondToAuthChallengeCommand,
 } as const;
 
 const https = createRequire(import.meta.url)('node:https') as typeof import('node:https');

@@ -34,8 +34,10 @@ export function useCreateOrganization() {
 export function useUpdateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
+    /** 200: the organization; 202 (a member's change of name, kind or credit code): it and the change request awaiting review */
     mutationFn: (v: { id: string; patch: OrganizationPatch }) => call(api.organizations[':id'].$patch({ param: { id: v.id }, json: v.patch })),
-    onSuccess: () => invalidate(queryClient, 'organizations', 'organization', 'audit', 'me'),
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: ['organization-changes'] }), invalidate(queryClient, 'organizations', 'organization', 'audit', 'me')]),
   });
 }
 

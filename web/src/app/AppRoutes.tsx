@@ -33,9 +33,12 @@ const NotificationsPage = lazy(() => import('../pages/notifications/Notification
 const NotificationSettingsPage = lazy(() => import('../pages/notification-settings/NotificationSettingsPage'));
 const UsersPage = lazy(() => import('../pages/users/UsersPage'));
 const ApplicationsPage = lazy(() => import('../pages/applications/ApplicationsPage'));
+const AuditLogPage = lazy(() => import('../pages/audit/AuditLogPage'));
 const InvitePage = lazy(() => import('../pages/account/InvitePage'));
 const ForgotPasswordPage = lazy(() => import('../pages/account/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('../pages/account/ResetPasswordPage'));
+const MfaSetupPage = lazy(() => import('../pages/account/MfaSetupPage'));
+const SecurityPage = lazy(() => import('../pages/account/SecurityPage'));
 const NotFoundPage = lazy(() => import('../pages/not-found/NotFoundPage'));
 
 const BUREAU = ['bureau_admin'] as const;
@@ -61,6 +64,8 @@ export function AppRoutes() {
       <Route path="/invite/:token" element={open(<InvitePage />)} />
       <Route path="/forgot-password" element={open(<ForgotPasswordPage />)} />
       <Route path="/reset-password/:token" element={open(<ResetPasswordPage />)} />
+      {/* issue 15: signed in, but must set up two-step verification before the console */}
+      <Route path="/mfa-setup" element={open(<MfaSetupPage />)} />
       <Route element={<RequireAuth />}>
         <Route index element={<Home />} />
         <Route path="villages" element={<RequireRole roles={BUREAU}><VillagesPage /></RequireRole>} />
@@ -86,9 +91,11 @@ export function AppRoutes() {
         <Route path="my-commitment" element={<RequireRole roles={ORG}><MyCommitmentPage /></RequireRole>} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="settings/notifications" element={<NotificationSettingsPage />} />
+        <Route path="account/security" element={<SecurityPage />} />
         <Route path="users" element={<RequireRole roles={BUREAU}><UsersPage /></RequireRole>} />
         <Route path="members" element={<RequireRole roles={ORG}><UsersPage /></RequireRole>} />
         <Route path="applications" element={<RequireRole roles={BUREAU}><ApplicationsPage /></RequireRole>} />
+        <Route path="audit" element={<RequireRole roles={BUREAU}><AuditLogPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

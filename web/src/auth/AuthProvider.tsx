@@ -33,8 +33,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setToken(next);
   }, [queryClient]);
 
-  const signIn = useCallback(async (email: string, password: string) => {
-    const result = await call(api.auth.login.$post({ json: { email, password } }));
+  const signIn = useCallback(async (email: string, password: string, code?: string) => {
+    const result = await call(api.auth.login.$post({ json: { email, password, ...(code ? { code } : {}) } }));
     startSession(result.token);
   }, [startSession]);
 

@@ -1,4 +1,4 @@
-import { BellOutlined, LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, LogoutOutlined, SafetyCertificateOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Dropdown, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -33,6 +33,12 @@ export function UserMenu({ compact }: { compact: boolean }) {
             icon: <SettingOutlined />,
             label: <span data-testid="menu-notification-settings">{t('notificationSettings.menu')}</span>,
             onClick: () => navigate('/settings/notifications'),
+          },
+          {
+            key: 'security',
+            icon: <SafetyCertificateOutlined />,
+            label: <span data-testid="menu-security">{t('mfa.menu')}</span>,
+            onClick: () => navigate('/account/security'),
           },
           { type: 'divider' },
           { key: 'sign-out', icon: <LogoutOutlined />, label: <span data-testid="sign-out">{t('auth.signOut')}</span>, onClick: signOut },

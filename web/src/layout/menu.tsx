@@ -16,6 +16,7 @@ import {
   FlagOutlined,
   FundOutlined,
   GiftOutlined,
+  HistoryOutlined,
   HeartOutlined,
   ProfileOutlined,
   ShopOutlined,
@@ -51,7 +52,8 @@ type NavLabel =
   | 'nav.myCommitment'
   | 'nav.users'
   | 'nav.members'
-  | 'nav.applications';
+  | 'nav.applications'
+  | 'nav.auditLog';
 
 /** Each role's screens, in the order its work runs. */
 export const NAV: Record<Role, NavItem[]> = {
@@ -73,6 +75,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/concerns', labelKey: 'nav.concerns', icon: <AlertOutlined /> },
     { path: '/data', labelKey: 'nav.data', icon: <FileExcelOutlined /> },
     { path: '/users', labelKey: 'nav.users', icon: <IdcardOutlined /> },
+    { path: '/audit', labelKey: 'nav.auditLog', icon: <HistoryOutlined /> },
   ],
   org_member: [
     { path: '/claim', labelKey: 'nav.claim', icon: <FlagOutlined /> },

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { CheckoutInput, PublicOrder as PublicOrderSchema } from '../../../shared/schemas/orders';
 import type { PublicProduce } from '../../../shared/schemas/produce';
 import { api, call } from '../api/client';
+import { ACCESS_TOKEN_HEADER } from './fragment-token';
 import { errorFrom, NetworkError } from '../api/errors';
 
 /**
@@ -61,7 +62,7 @@ const PENDING_POLL_MS = 3_000;
 export function usePublicOrder(slug: string, orderId: string, token: string) {
   return useQuery({
     queryKey: ['public', slug, 'order', orderId, token],
-    queryFn: (): Promise<PublicOrder> => call(shop.orders[':orderId'].$get({ param: { tenantSlug: slug, orderId }, query: { token } })),
+    queryFn: (): Promise<PublicOrder> => call(shop.orders[':orderId'].$get({ param: { tenantSlug: slug, orderId }, query: {} }, { headers: { [ACCESS_TOKEN_HEADER]: token } })),
     enabled: token !== '',
     staleTime: 0,
     refetchInterval: (q) => (q.state.data?.status === 'pending_payment' ? PENDING_POLL_MS : false),

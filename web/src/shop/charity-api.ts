@@ -3,15 +3,15 @@ import type { ConcernInput } from '../../../shared/schemas/concerns';
 import type { DonateInput, DonateResult, PublicDonationStatus } from '../../../shared/schemas/donations';
 import type { Transparency, VillageTransparencyPage } from '../../../shared/schemas/transparency';
 import { api, call } from '../api/client';
+import { ACCESS_TOKEN_HEADER } from './fragment-token';
 
 /** The public donation, transparency and concern calls (no account), over the typed client. */
 const base = (slug: string) => `/api/public/${encodeURIComponent(slug)}`;
 
 export type { DonateInput, DonateResult };
 
-/** The donor's receipt: a printable HTML page the server renders (linked, never rebuilt here). */
-export const receiptUrl = (slug: string, donationId: string, token: string) =>
-  `${base(slug)}/donations/${encodeURIComponent(donationId)}/receipt?token=${encodeURIComponent(token)}`;
+/** The donor's receipt: a printable HTML page the server renders (fetched with the token in a header, never rebuilt here). */
+export const receiptUrl = (slug: string, donationId: string) => `${base(slug)}/donations/${encodeURIComponent(donationId)}/receipt`;
 
 /** POST donate: one Idempotency-Key per attempt (the same form sent again reuses it). */
 export function useDonate(slug: string) {
@@ -54,7 +54,7 @@ export function useReportConcern(slug: string) {
 export function usePublicDonation(slug: string, donationId: string, token: string) {
   return useQuery({
     queryKey: ['public', slug, 'donation', donationId, token],
-    queryFn: (): Promise<PublicDonationStatus> => call(api.public[':tenantSlug'].donations[':id'].$get({ param: { tenantSlug: slug, id: donationId }, query: { token } })),
+    queryFn: (): Promise<PublicDonationStatus> => call(api.public[':tenantSlug'].donations[':id'].$get({ param: { tenantSlug: slug, id: donationId }, query: {} }, { headers: { [ACCESS_TOKEN_HEADER]: token } })),
     enabled: token !== '',
     staleTime: 0,
     retry: 1,

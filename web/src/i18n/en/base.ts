@@ -39,6 +39,7 @@ export const base: Messages<typeof source> = {
     users: 'Accounts',
     members: 'Members',
     applications: 'Applications',
+    auditLog: 'Audit log',
   },
   auth: { signOut: 'Sign out', expired: 'Your session has ended. Please sign in again.' },
   actions: {
@@ -154,6 +155,9 @@ export const base: Messages<typeof source> = {
     end: 'Ended',
     update_settings: 'Settings changed',
     set_payout_account: 'Payout account changed',
+    change_request: 'Asked to change registration',
+    change_approve: 'Change request approved',
+    change_reject: 'Change request rejected',
   },
   audit: {
     tab: 'History',

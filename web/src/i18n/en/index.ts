@@ -6,6 +6,9 @@ import { shop } from './shop';
 import { cockpit } from './cockpit';
 import { settlement } from './settlement';
 import { accounts } from './accounts';
+import { security } from './security';
 import { join } from './join';
+import { auditLog } from './audit-log';
+import { orgChanges } from './org-changes';
 
-export const en = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit, ...settlement, ...accounts, ...join };
+export const en = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit, ...settlement, ...accounts, ...security, ...join, ...auditLog, ...orgChanges };

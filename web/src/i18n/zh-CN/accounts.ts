@@ -48,6 +48,8 @@ export const accounts = {
     order_paid: { label: '新的消费订单', description: '买家支付了您上架的农特产品订单，请及时发货' },
     need_pledged: { label: '需求被认领', description: '组织认领了村庄需求清单中的项目时' },
     need_met: { label: '需求已满足', description: '组织将认领的需求标记为已完成时' },
+    donation_logged: { label: '待确认的捐赠', description: '组织登记了捐赠、等待您核对凭证并确认时' },
+    donation_reviewed: { label: '捐赠确认结果', description: '本组织登记的捐赠被民政局确认或退回时，退回附原因' },
   },
   users: {
     titleBureau: '账号管理',

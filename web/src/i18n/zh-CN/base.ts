@@ -37,6 +37,7 @@ export const base = {
     users: '账号管理',
     members: '本组织成员',
     applications: '入驻申请',
+    auditLog: '操作日志',
   },
   auth: { signOut: '退出登录', expired: '登录已失效，请重新登录' },
   actions: {
@@ -152,6 +153,9 @@ export const base = {
     end: '结束结对',
     update_settings: '修改设置',
     set_payout_account: '修改结算收款账户',
+    change_request: '申请变更登记信息',
+    change_approve: '通过变更申请',
+    change_reject: '驳回变更申请',
   },
   audit: {
     tab: '操作记录',

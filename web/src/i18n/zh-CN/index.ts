@@ -6,7 +6,10 @@ import { shop } from './shop';
 import { cockpit } from './cockpit';
 import { settlement } from './settlement';
 import { accounts } from './accounts';
+import { security } from './security';
 import { join } from './join';
+import { auditLog } from './audit-log';
+import { orgChanges } from './org-changes';
 
 /** The source language: every other translation has exactly these keys. */
-export const zhCN = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit, ...settlement, ...accounts, ...join };
+export const zhCN = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit, ...settlement, ...accounts, ...security, ...join, ...auditLog, ...orgChanges };

@@ -48,7 +48,7 @@ export function DonationModal({ open, onClose, asOrgMember, organizationName }: 
     setError(null);
     try {
       await save.mutateAsync({ input: parsed.data, key: attempt.current.key });
-      message.success(t('donations.logged'));
+      message.success(asOrgMember ? t('donations.loggedPending') : t('donations.logged'));
       onClose();
     } catch (e) {
       applyServerErrors(form, e, describe, { amountFen: 'amountYuan' });

@@ -1,5 +1,5 @@
-import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Input, Select, Table, Tag } from 'antd';
+import { CheckOutlined, CloseOutlined, FileTextOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Flex, Input, Select, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,8 +15,10 @@ import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { VillageSelect } from '../../components/VillageSelect';
 import { DonationModal } from './DonationModal';
+import { openVoucher, useConfirmDonation, useRejectDonation, useUploadVoucher } from './review-api';
 
-const STATUS_COLOR: Record<Donation['status'], string> = { pending_payment: 'gold', confirmed: 'green', expired: 'default', refunded: 'purple' };
+const STATUS_COLOR: Record<Donation['status'], string> = { pending_payment: 'gold', pending: 'orange', confirmed: 'green', rejected: 'red', expired: 'default', refunded: 'purple' };
+const VOUCHER_TYPES = 'image/jpeg,image/png,image/webp,application/pdf';
 
 /** The donations ledger (bureau: all, with filters; org_member: its own), and the offline log. */
 export default function DonationsPage() {
@@ -50,8 +52,65 @@ export default function DonationsPage() {
       },
     });
   };
+  const confirmDonation = useConfirmDonation();
+  const rejectDonation = useRejectDonation();
+  const uploadVoucher = useUploadVoucher();
+  const askConfirm = (d: Donation) =>
+    modal.confirm({
+      title: t('donations.confirmTitle'),
+      content: t('donations.confirmText', { amount: formatFen(d.amountFen), village: d.villageName }),
+      okText: t('donations.confirm'),
+      okButtonProps: { ...({ 'data-testid': 'donation-confirm-ok' } as object) },
+      onOk: async () => {
+        try {
+          await confirmDonation.mutateAsync(d.id);
+          message.success(t('donations.confirmOk'));
+        } catch (e) {
+          message.error(describe(e));
+          throw e;
+        }
+      },
+    });
+  const askReject = (d: Donation) => {
+    let reason = '';
+    modal.confirm({
+      title: t('donations.rejectTitle'),
+      content: (
+        <Flex vertical gap={8}>
+          <span>{t('donations.rejectText')}</span>
+          <Input.TextArea placeholder={t('donations.rejectReason')} maxLength={200} autoSize={{ minRows: 2 }} onChange={(e) => (reason = e.target.value)} data-testid="donation-reject-reason" />
+        </Flex>
+      ),
+      okText: t('donations.reject'),
+      okButtonProps: { danger: true, ...({ 'data-testid': 'donation-reject-ok' } as object) },
+      onOk: async () => {
+        if (!reason.trim()) {
+          message.warning(t('donations.rejectReasonRequired'));
+          throw new Error('reason required'); // the dialog stays open
+        }
+        try {
+          await rejectDonation.mutateAsync({ id: d.id, reason: reason.trim() });
+          message.success(t('donations.rejectOk'));
+        } catch (e) {
+          message.error(describe(e));
+          throw e;
+        }
+      },
+    });
+  };
+  const attach = async (d: Donation, file: File) => {
+    try {
+      await uploadVoucher.mutateAsync({ id: d.id, file });
+      message.success(t('donations.voucherUploaded'));
+    } catch (e) {
+      message.error(describe(e));
+    }
+  };
+  const showVoucher = (id: string) => openVoucher(id).catch((e: unknown) => message.error(describe(e)));
   const asOrgMember = me.role === 'org_member';
   const [filters, setFilters] = useState<DonationFilters>({});
+  const queue = useDonations({ status: 'pending' });
+  const pendingCount = queue.items.length;
   const [logging, setLogging] = useState(false);
   const list = useDonations(filters);
   const openReceipt = async (id: string) => {
@@ -94,7 +153,51 @@ export default function DonationsPage() {
     },
     { title: t('ledger.amount'), dataIndex: 'amountFen', width: 130, align: 'right', render: (fen: number) => <Money fen={fen} /> },
     { title: t('donations.channel'), dataIndex: 'channel', width: 80, responsive: ['lg'], render: (c: Donation['channel']) => t(`donations.channels.${c}`) },
-    { title: t('ledger.status'), dataIndex: 'status', width: 100, render: (s: Donation['status']) => <Tag color={STATUS_COLOR[s]}>{t(`donations.statuses.${s}`)}</Tag> },
+    {
+      title: t('ledger.status'),
+      dataIndex: 'status',
+      width: 120,
+      render: (s: Donation['status'], d) =>
+        s === 'pending' ? (
+          <Tooltip title={t('donations.pendingHint')}>
+            <Tag color={STATUS_COLOR[s]} data-testid="donation-pending-tag">{asOrgMember ? t('donations.pendingForMember') : t('donations.statuses.pending')}</Tag>
+          </Tooltip>
+        ) : s === 'rejected' && d.rejectedReason ? (
+          <Flex vertical gap={2}>
+            <span><Tag color={STATUS_COLOR[s]}>{t('donations.statuses.rejected')}</Tag></span>
+            <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 200 }} ellipsis={{ tooltip: d.rejectedReason }}>{t('donations.rejectedReason', { reason: d.rejectedReason })}</Typography.Text>
+          </Flex>
+        ) : (
+          <Tag color={STATUS_COLOR[s]}>{t(`donations.statuses.${s}`)}</Tag>
+        ),
+    },
+    {
+      title: t('donations.voucher'),
+      key: 'voucher',
+      width: 130,
+      render: (_, d) => {
+        if (d.channel !== 'offline') return <span className="muted">—</span>;
+        const canAttach = d.status === 'pending';
+        return (
+          <Flex gap={4} wrap align="center">
+            {d.voucherFileId ? (
+              <Button type="link" size="small" icon={<PaperClipOutlined />} onClick={() => void showVoucher(d.id)} data-testid="donation-voucher-view">
+                {t('donations.viewVoucher')}
+              </Button>
+            ) : (
+              <span className="muted">{canAttach ? t('donations.voucherMissing') : '—'}</span>
+            )}
+            {canAttach && (
+              <Upload accept={VOUCHER_TYPES} showUploadList={false} beforeUpload={(file) => { void attach(d, file); return false; }}>
+                <Button size="small" icon={<UploadOutlined />} loading={uploadVoucher.isPending && uploadVoucher.variables?.id === d.id} data-testid="donation-voucher-upload">
+                  {d.voucherFileId ? t('donations.replaceVoucher') : t('donations.uploadVoucher')}
+                </Button>
+              </Upload>
+            )}
+          </Flex>
+        );
+      },
+    },
     {
       title: t('donations.receipt'),
       key: 'receipt',
@@ -114,9 +217,20 @@ export default function DonationsPage() {
           {
             title: t('donations.actions'),
             key: 'actions',
-            width: 90,
+            width: 150,
             render: (_: unknown, d: Donation) =>
-              d.status === 'confirmed' ? (
+              d.status === 'pending' ? (
+                <Flex gap={4}>
+                  <Tooltip title={d.kind === 'cash' && !d.voucherFileId ? t('donations.needsVoucher') : undefined}>
+                    <Button type="link" size="small" icon={<CheckOutlined />} disabled={d.kind === 'cash' && !d.voucherFileId} onClick={() => askConfirm(d)} data-testid="donation-confirm">
+                      {t('donations.confirm')}
+                    </Button>
+                  </Tooltip>
+                  <Button type="link" size="small" danger icon={<CloseOutlined />} onClick={() => askReject(d)} data-testid="donation-reject">
+                    {t('donations.reject')}
+                  </Button>
+                </Flex>
+              ) : d.status === 'confirmed' ? (
                 <Button type="link" size="small" danger onClick={() => confirmRefund(d)} data-testid="donation-refund">
                   {t('donations.refund')}
                 </Button>
@@ -137,6 +251,20 @@ export default function DonationsPage() {
           </Button>
         }
       />
+      {canRefund && pendingCount > 0 && filters.status !== 'pending' && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="donation-pending-queue"
+          message={t('donations.pendingQueue', { n: `${pendingCount}${queue.hasNextPage ? '+' : ''}` })}
+          action={
+            <Button size="small" onClick={() => set({ status: 'pending' })}>
+              {t('donations.showPending')}
+            </Button>
+          }
+        />
+      )}
       <Flex gap={8} wrap className="filter-bar">
         <VillageSelect allowClear placeholder={t('ledger.allVillages')} value={filters.villageId} onChange={(v) => set({ villageId: v })} style={{ width: 200 }} />
         <Select allowClear placeholder={t('donations.allKinds')} value={filters.kind} onChange={(v) => set({ kind: v })} style={{ width: 120 }} options={DONATION_KINDS.map((k) => ({ value: k, label: t(`donations.kinds.${k}`) }))} />

@@ -42,12 +42,12 @@ export default function LocalCheckoutPage() {
       // back to this app's donation-done page, which links the server's receipt
       const remembered = recallDonation(donation.tenantSlug, donation.donationId);
       const token = donation.receiptToken ?? donation.donationToken ?? remembered?.token ?? '';
-      const q = new URLSearchParams({ ...(token ? { token } : {}), ...(decision === 'cancel' ? { status: 'cancelled' } : {}) });
-      navigate(`/shop/${donation.tenantSlug}/donations/${donation.donationId}?${q.toString()}`, { replace: true });
+      const q = decision === 'cancel' ? '?status=cancelled' : '';
+      navigate(`/shop/${donation.tenantSlug}/donations/${donation.donationId}${q}${token ? `#token=${encodeURIComponent(token)}` : ''}`, { replace: true });
       return;
     }
     const target = new URL(returnUrl ?? s.returnUrl, window.location.origin);
-    if (target.origin === window.location.origin) navigate(target.pathname + target.search, { replace: true });
+    if (target.origin === window.location.origin) navigate(target.pathname + target.search + target.hash, { replace: true });
     else window.location.href = target.href;
   };
 

@@ -1,16 +1,20 @@
-import { App, Form, Input, Modal } from 'antd';
+import { Alert, App, Divider, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OrganizationPatch, type Organization } from '../../../../shared/schemas/organizations';
+import { CreditCode, ORG_KINDS, OrganizationPatch, type Organization } from '../../../../shared/schemas/organizations';
 import { useDescribeError } from '../../api/describe';
 import { ProblemsAlert } from '../../components/ProblemsAlert';
 import { applyServerErrors, compact, parseWith, zodRule } from '../../forms/zod';
 import { useUpdateOrganization } from '../../api/organizations';
 
-type Values = Pick<Organization, 'contactName' | 'contactPhone' | 'address' | 'description'>;
+type Values = Pick<Organization, 'name' | 'kind' | 'creditCode' | 'contactName' | 'contactPhone' | 'address' | 'description'>;
 const F = OrganizationPatch.shape;
 
-/** An organization keeps its own contact details current (PATCH /api/organizations/:id). */
+/**
+ * An organization keeps its details current (PATCH /api/organizations/:id). Contact details apply
+ * at once; once the organization is approved, a change of its name, kind or credit code goes to the
+ * bureau for review (the API answers 202 with the change request).
+ */
 export function ContactForm({ org, open, onClose }: { org: Organization; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -22,7 +26,15 @@ export function ContactForm({ org, open, onClose }: { org: Organization; open: b
   useEffect(() => {
     if (!open) return;
     setProblems([]);
-    form.setFieldsValue({ contactName: org.contactName, contactPhone: org.contactPhone, address: org.address, description: org.description });
+    form.setFieldsValue({
+      name: org.name,
+      kind: org.kind,
+      creditCode: org.creditCode,
+      contactName: org.contactName,
+      contactPhone: org.contactPhone,
+      address: org.address,
+      description: org.description,
+    });
     // reset when opened or for another organization, not when a background refetch hands a new
     // object for the same one (that would wipe what is being typed)
   }, [open, org.id, form]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -31,8 +43,9 @@ export function ContactForm({ org, open, onClose }: { org: Organization; open: b
     const parsed = parseWith(form, OrganizationPatch, compact(values));
     if (!parsed.ok) return setProblems(parsed.problems);
     try {
-      await update.mutateAsync({ id: org.id, patch: parsed.data });
-      message.success(t('myOrganization.saved'));
+      const out = await update.mutateAsync({ id: org.id, patch: parsed.data });
+      if ('change' in out) message.info(t('orgChanges.submitted'));
+      else message.success(t('orgChanges.saved'));
       onClose();
     } catch (e) {
       setProblems(applyServerErrors(form, e, describe));
@@ -42,15 +55,38 @@ export function ContactForm({ org, open, onClose }: { org: Organization; open: b
   return (
     <Modal
       open={open}
-      title={t('myOrganization.editTitle')}
+      title={t('orgChanges.editTitle')}
       okText={t('actions.save')}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={update.isPending}
       destroyOnHidden
+      width={600}
     >
       <ProblemsAlert problems={problems} />
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
+        <Divider titlePlacement="start" plain className="form-divider">
+          {t('orgChanges.identitySection')}
+        </Divider>
+        <Alert
+          type="info"
+          showIcon
+          className="form-alert"
+          title={t(org.status === 'pending' ? 'orgChanges.identityHintPending' : 'orgChanges.identityHint')}
+          data-testid="identity-hint"
+        />
+        <Form.Item name="name" label={t('fields.orgName')} rules={[zodRule(F.name)]} required>
+          <Input />
+        </Form.Item>
+        <Form.Item name="kind" label={t('fields.kind')} required>
+          <Select options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="creditCode" label={t('fields.creditCode')} rules={[zodRule(CreditCode)]} required extra={t('organizations.creditCodeHint')}>
+          <Input maxLength={18} className="mono" style={{ textTransform: 'uppercase' }} />
+        </Form.Item>
+        <Divider titlePlacement="start" plain className="form-divider">
+          {t('orgChanges.contactSection')}
+        </Divider>
         <Form.Item name="contactName" label={t('fields.contactName')} rules={[zodRule(F.contactName)]} required>
           <Input />
         </Form.Item>

@@ -6,7 +6,9 @@ import { useMe } from '../../auth/auth-context';
 import { ErrorResult } from '../../components/ErrorResult';
 import { OrgDescriptions } from '../../components/OrgDescriptions';
 import { PageHeader } from '../../components/PageHeader';
+import { useOrganizationChanges } from '../../api/organization-changes';
 import { useOrganization } from '../../api/organizations';
+import { changeLines } from '../organizations/change-text';
 import { ContactForm } from './ContactForm';
 
 /** My organization's profile: its status with the bureau, and the contact details it keeps. */
@@ -15,6 +17,9 @@ export default function MyOrganizationPage() {
   const me = useMe();
   const org = useOrganization(me.organizationId);
   const [editing, setEditing] = useState(false);
+  // the latest request to change the name, kind or credit code (issue 15): pending, or just rejected
+  const changes = useOrganizationChanges({}, !!me.organizationId);
+  const latest = changes.items.find((c) => c.status !== 'superseded');
 
   if (!me.organizationId) return <Result status="warning" title={t('myOrganization.noOrg')} />;
   const notice =
@@ -32,12 +37,25 @@ export default function MyOrganizationPage() {
         extra={
           org.data && (
             <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="org-edit">
-              {t('myOrganization.edit')}
+              {t('orgChanges.edit')}
             </Button>
           )
         }
       />
       {notice && <Alert type={notice.type} showIcon title={notice.text} className="page-alert" />}
+      {latest?.status === 'pending' && (
+        <Alert
+          type="warning"
+          showIcon
+          className="page-alert"
+          data-testid="pending-change"
+          title={t('orgChanges.pendingNotice', { changes: changeLines(latest, t).join(t('audit.separator')) })}
+          description={t('orgChanges.pendingNoticeHint')}
+        />
+      )}
+      {latest?.status === 'rejected' && (
+        <Alert type="error" showIcon closable className="page-alert" title={t('orgChanges.rejectedNotice', { reason: latest.reason ?? '' })} description={changeLines(latest, t).join(t('audit.separator'))} />
+      )}
       <Card>
         {org.isPending && <Skeleton active paragraph={{ rows: 6 }} />}
         {org.isError && <ErrorResult error={org.error} onRetry={() => void org.refetch()} />}

@@ -1,5 +1,5 @@
-import { CheckOutlined, HeartOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Flex, Progress, Row, Select, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
+import { CheckOutlined, HeartOutlined, LockOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Flex, Progress, Row, Select, Skeleton, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -15,6 +15,7 @@ import { VillageSelect } from '../../components/VillageSelect';
 import { formatInstant } from '../../lib/dates';
 import { FulfilModal, PledgeModal, PostNeedModal, WithdrawModal } from './NeedModals';
 import { isWebUrl } from '../../lib/web-url';
+import { CloseNeedModal } from './CloseNeedModal';
 
 type SummaryRow = NeedSummary['items'][number];
 
@@ -35,6 +36,7 @@ export default function NeedsPage() {
   const [pledging, setPledging] = useState<Need | null>(null);
   const [fulfilling, setFulfilling] = useState<Need | null>(null);
   const [withdrawing, setWithdrawing] = useState<Need | null>(null);
+  const [closing, setClosing] = useState<Need | null>(null);
 
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -76,7 +78,7 @@ export default function NeedsPage() {
     <Row gutter={[16, 16]}>
       {needs.data.items.map((n) => (
         <Col key={n.id} xs={24} md={12} xxl={8}>
-          <NeedCard need={n} onPledge={setPledging} onFulfil={setFulfilling} onWithdraw={setWithdrawing} />
+          <NeedCard need={n} onPledge={setPledging} onFulfil={setFulfilling} onWithdraw={setWithdrawing} onClose={setClosing} />
         </Col>
       ))}
     </Row>
@@ -139,11 +141,12 @@ export default function NeedsPage() {
       <PledgeModal need={pledging} onClose={() => setPledging(null)} />
       <FulfilModal need={fulfilling} onClose={() => setFulfilling(null)} />
       <WithdrawModal need={withdrawing} onClose={() => setWithdrawing(null)} />
+      <CloseNeedModal need={closing} onClose={() => setClosing(null)} />
     </>
   );
 }
 
-function NeedCard({ need, onPledge, onFulfil, onWithdraw }: { need: Need; onPledge: (n: Need) => void; onFulfil: (n: Need) => void; onWithdraw: (n: Need) => void }) {
+function NeedCard({ need, onPledge, onFulfil, onWithdraw, onClose }: { need: Need; onPledge: (n: Need) => void; onFulfil: (n: Need) => void; onWithdraw: (n: Need) => void; onClose: (n: Need) => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const bureau = me.role === 'bureau_admin';
@@ -151,7 +154,13 @@ function NeedCard({ need, onPledge, onFulfil, onWithdraw }: { need: Need; onPled
   const mine = need.pledges.some((p) => p.organizationId === me.organizationId);
   const fullyPledged = need.quantity !== null && need.pledgedQuantity >= need.quantity;
   const canPledge = !bureau && live && !fullyPledged && !(need.quantity === null && mine);
-  const canFulfil = live && (bureau ? need.pledges.length > 0 : mine);
+  // met means covered (issue 15): the pledges reach the quantity (or, without one, someone pledged)
+  const covered = need.quantity === null ? need.pledges.length > 0 : need.pledgedQuantity >= need.quantity;
+  const mayFulfil = live && (bureau || mine);
+  const notCovered = need.quantity === null
+    ? t('needsBoard.notPledged')
+    : t('needsBoard.notCovered', { pledged: need.pledgedQuantity, total: need.quantity, missing: need.quantity - need.pledgedQuantity, unit: need.unit ?? '' });
+  const canClose = bureau && live && !covered;
   const canWithdraw = live && (bureau || (!!need.postedByOrganizationId && need.postedByOrganizationId === me.organizationId));
   const pct = need.quantity ? Math.min(100, Math.round((need.pledgedQuantity / need.quantity) * 100)) : null;
 
@@ -176,9 +185,16 @@ function NeedCard({ need, onPledge, onFulfil, onWithdraw }: { need: Need; onPled
             {t('needsBoard.pledge')}
           </Button>
         ),
-        canFulfil && (
-          <Button key="fulfil" type="link" icon={<CheckOutlined />} onClick={() => onFulfil(need)} data-testid="need-fulfil">
-            {t('needsBoard.fulfil')}
+        mayFulfil && (
+          <Tooltip key="fulfil" title={covered ? undefined : `${notCovered}${bureau ? `；${t('needsBoard.closeHint')}` : ''}`}>
+            <Button type="link" icon={<CheckOutlined />} disabled={!covered} onClick={() => onFulfil(need)} data-testid="need-fulfil">
+              {t('needsBoard.fulfil')}
+            </Button>
+          </Tooltip>
+        ),
+        canClose && (
+          <Button key="close" type="link" icon={<LockOutlined />} onClick={() => onClose(need)} data-testid="need-close">
+            {t('needsBoard.close')}
           </Button>
         ),
         canWithdraw && (
@@ -224,6 +240,17 @@ function NeedCard({ need, onPledge, onFulfil, onWithdraw }: { need: Need; onPled
           )}
           <span className="muted"> · {formatInstant(need.fulfilment.at)}</span>
         </div>
+      )}
+      {need.closure && (
+        <div className="need-fulfilment" data-testid="need-closure">
+          <LockOutlined /> {t('needsBoard.closedBy', { reason: need.closure.reason })}
+          <span className="muted"> · {formatInstant(need.closure.at)}</span>
+        </div>
+      )}
+      {live && !covered && need.pledges.length > 0 && need.quantity !== null && (
+        <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="need-not-covered">
+          {notCovered}
+        </Typography.Text>
       )}
       {need.status === 'withdrawn' && need.withdrawnReason && <div className="muted">{need.withdrawnReason}</div>}
     </Card>

@@ -18,6 +18,8 @@ const AUDIENCE: Record<UserEmailKind, readonly Role[]> = {
   order_paid: ['bureau_admin', 'org_member'],
   need_pledged: ['bureau_admin'],
   need_met: ['bureau_admin'],
+  donation_logged: ['bureau_admin'],
+  donation_reviewed: ['org_member'],
 };
 
 export function emailKindsFor(role: Role): UserEmailKind[] {

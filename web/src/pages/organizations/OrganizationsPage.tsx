@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card } from 'antd';
+import { Badge, Button, Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -11,7 +11,9 @@ import { StatusFilter } from '../../components/StatusFilter';
 import { OrganizationDetail } from './OrganizationDetail';
 import { OrganizationForm } from './OrganizationForm';
 import { OrganizationTable } from './OrganizationTable';
+import { useOrganizationChanges } from '../../api/organization-changes';
 import { useOrganizations } from '../../api/organizations';
+import { ChangeRequests } from './ChangeRequests';
 import { ReviewModal, type ReviewTarget } from './ReviewModal';
 
 type Status = Organization['status'];
@@ -25,6 +27,9 @@ export default function OrganizationsPage() {
   const [creating, setCreating] = useState(false);
   const [reviewing, setReviewing] = useState<ReviewTarget | null>(null);
   const orgs = useOrganizations(status);
+  const tab = params.get('tab') === 'changes' ? 'changes' : 'list';
+  const pendingChanges = useOrganizationChanges({ status: 'pending' });
+  const pendingCount = pendingChanges.items.length;
 
   return (
     <>
@@ -38,22 +43,45 @@ export default function OrganizationsPage() {
         }
       />
       <Card className="table-card">
-        <div className="filter-bar">
-          <StatusFilter<Status>
-            statuses={ORG_STATUSES}
-            value={status}
-            label={(s) => t(`orgStatus.${s}`)}
-            onChange={(s) => setParams(s ? { status: s } : {}, { replace: true })}
-          />
-        </div>
-        {orgs.isError ? (
-          <ErrorResult error={orgs.error} onRetry={() => void orgs.refetch()} />
-        ) : (
-          <>
-            <OrganizationTable orgs={orgs.items} loading={orgs.isPending} onOpen={setOpenId} onReview={setReviewing} />
-            <LoadMore hasMore={orgs.hasNextPage} loading={orgs.isFetchingNextPage} onMore={() => void orgs.fetchNextPage()} shown={orgs.items.length} />
-          </>
-        )}
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setParams(k === 'changes' ? { tab: 'changes' } : {}, { replace: true })}
+          items={[
+            {
+              key: 'list',
+              label: t('orgChanges.tabOrganizations'),
+              children: (
+                <>
+                  <div className="filter-bar">
+                    <StatusFilter<Status>
+                      statuses={ORG_STATUSES}
+                      value={status}
+                      label={(s) => t(`orgStatus.${s}`)}
+                      onChange={(s) => setParams(s ? { status: s } : {}, { replace: true })}
+                    />
+                  </div>
+                  {orgs.isError ? (
+                    <ErrorResult error={orgs.error} onRetry={() => void orgs.refetch()} />
+                  ) : (
+                    <>
+                      <OrganizationTable orgs={orgs.items} loading={orgs.isPending} onOpen={setOpenId} onReview={setReviewing} />
+                      <LoadMore hasMore={orgs.hasNextPage} loading={orgs.isFetchingNextPage} onMore={() => void orgs.fetchNextPage()} shown={orgs.items.length} />
+                    </>
+                  )}
+                </>
+              ),
+            },
+            {
+              key: 'changes',
+              label: (
+                <span data-testid="changes-tab">
+                  {t('orgChanges.tab')} <Badge count={pendingCount} size="small" overflowCount={19} />
+                </span>
+              ),
+              children: <ChangeRequests onOpen={setOpenId} />,
+            },
+          ]}
+        />
       </Card>
       <OrganizationDetail id={openId} onClose={() => setOpenId(null)} />
       <OrganizationForm open={creating} onClose={() => setCreating(false)} />

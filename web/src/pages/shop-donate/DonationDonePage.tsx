@@ -1,8 +1,9 @@
 import { FileTextOutlined } from '@ant-design/icons';
-import { Button, Result } from 'antd-mobile';
+import { Button, Result, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { recallDonation, receiptUrl, usePublicDonation } from '../../shop/charity-api';
+import { openWithToken, useFragmentToken } from '../../shop/fragment-token';
 import { Price } from '../../shop/components/Price';
 import { ShopNavBar } from '../../shop/components/ShopNavBar';
 import { useDocumentTitle } from '../../shop/use-document-title';
@@ -14,7 +15,8 @@ export default function DonationDonePage() {
   const [params] = useSearchParams();
   useDocumentTitle(t('donate.doneTitle'));
   const remembered = recallDonation(slug, donationId);
-  const token = params.get('token') ?? remembered?.token ?? '';
+  const fromLink = useFragmentToken();
+  const token = fromLink || remembered?.token || '';
   const status = usePublicDonation(slug, donationId, token);
   const live = status.data;
   const cancelled = params.get('status') === 'cancelled' || params.get('cancelled') === '1' || live?.status === 'expired';
@@ -40,11 +42,9 @@ export default function DonationDonePage() {
       <section className="shop-card-block donate-done-actions">
         {token && !cancelled && !pending && (
           <>
-            <a href={receiptUrl(slug, donationId, token)} target="_blank" rel="noopener" data-testid="donation-receipt">
-              <Button block color="primary" size="large">
-                <FileTextOutlined /> {t('donate.receipt')}
-              </Button>
-            </a>
+            <Button block color="primary" size="large" data-testid="donation-receipt" onClick={() => void openWithToken(receiptUrl(slug, donationId), token).catch(() => Toast.show({ icon: 'fail', content: t('donate.receiptFailed') }))}>
+              <FileTextOutlined /> {t('donate.receipt')}
+            </Button>
             <p className="shop-muted donate-receipt-hint">{t('donate.receiptHint')}</p>
           </>
         )}

@@ -1,8 +1,9 @@
 import { Button, Skeleton } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { usePublicOrder } from '../../shop/api';
 import { recentOrders, useCart } from '../../shop/cart';
+import { useFragmentToken } from '../../shop/fragment-token';
 import { ShopError } from '../../shop/components/ShopError';
 import { ShopNavBar } from '../../shop/components/ShopNavBar';
 import { OrderFacts } from './OrderFacts';
@@ -16,8 +17,7 @@ export default function ShopOrderPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { slug = '', orderId = '' } = useParams();
-  const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
+  const token = useFragmentToken();
   const order = usePublicOrder(slug, orderId, token);
   const cart = useCart(slug);
   const o = order.data;

@@ -1,0 +1,37 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { Id } from '../../../shared/schemas/common.js';
+import type { Env } from '../../http/context.js';
+import { publicRef, SlugParams, type PublicRef } from '../../http/public.js';
+import { listingPageUrl } from '../produce/views.js';
+import { qrPng } from './qr-png.js';
+import { binary, PUBLIC_ERRORS } from './routes.js';
+import { published } from './service.js';
+
+/** A PNG QR code of the listing's page, for a market stall or a box. */
+export async function listingQrPng(ctx: PublicRef, id: string): Promise<Uint8Array> {
+  const r = await published(ctx, id);
+  return new Uint8Array(qrPng(listingPageUrl(ctx.origin, ctx.tenant.slug, r.id)));
+}
+
+/**
+ * The listing's QR code: printed for a stall, rarely asked for, and its encoder (~20 KB) would weigh
+ * on every cold start of the api function, so it is served by the back office's (ledger) function
+ * (functions/app-full.ts mountLedgerRoutes; LEDGER_PATHS, LEDGER_ROUTES). Built in a pure factory.
+ */
+function makeQrRoutes() {
+  const qr = createRoute({
+    method: 'get',
+    path: '/public/{tenantSlug}/produce/{id}/qr.png',
+    tags: ['public'],
+    summary: 'A PNG QR code that opens the listing’s page',
+    request: { params: SlugParams.extend({ id: Id }) },
+    responses: { 200: binary('image/png', 'the QR code'), ...PUBLIC_ERRORS },
+  });
+  return new OpenAPIHono<Env>().openapi(qr, async (c) => {
+    const { tenantSlug, id } = c.req.valid('param');
+    const png = await listingQrPng(await publicRef(c, tenantSlug), id);
+    return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'image/png', 'cache-control': 'public, max-age=3600' });
+  });
+}
+
+export const qrRoutes = /* @__PURE__ */ makeQrRoutes();
