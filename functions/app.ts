@@ -11,7 +11,7 @@ import { noStoreForTokens } from './http/access-token.js';
 import { originSecret } from './http/origin-secret.js';
 import { securityHeaders } from './http/security-headers.js';
 import { RECEIPT_SCRIPT_PATH, receiptScript } from './http/page-scripts.js';
-import { applicationLimit, checkoutLimit, donateLimit } from './http/rate-limit.js';
+import { applicationLimit, checkoutLimit, donateLimit, orderLookupLimit } from './http/rate-limit.js';
 import { jsonOk } from './http/openapi.js';
 import { activityRoutes } from './modules/activities/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
@@ -122,6 +122,7 @@ export function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) =
   api.use('/public/:tenantSlug/checkout', checkoutLimit);
   api.use('/public/:tenantSlug/donate', donateLimit);
   api.use('/public/:tenantSlug/applications', applicationLimit);
+  api.use('/public/:tenantSlug/orders/lookup', orderLookupLimit);
   api.use('*', idempotency);
   // answers to a request that carries a token of its own are never cached (issue 15, hole 10)
   api.use('/public/*', noStoreForTokens);

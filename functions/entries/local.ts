@@ -5,8 +5,7 @@
  * (README, "Local mode's network").
  */
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -23,6 +22,7 @@ import { devMailRoutes } from '../http/dev-mail.js';
 import { deliverEverywhereUnscoped, type DeliveryDeps } from '../modules/notifications/worker.js';
 import { remindEverywhereUnscoped } from '../modules/notifications/reminders.js';
 import { securityHeaders } from '../http/security-headers.js';
+import { webStaticRoutes } from '../http/web-static.js';
 import type { RateLimits } from '../http/context.js';
 
 const Config = z.object({
@@ -133,12 +133,11 @@ async function main() {
     root.route('/', api);
     const dist = path.resolve('web/dist');
     if (existsSync(path.join(dist, 'index.html'))) {
-      const indexHtml = readFileSync(path.join(dist, 'index.html'), 'utf8');
-      root.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), dist) }));
-      root.use('*', serveStatic({ root: path.relative(process.cwd(), dist) }));
+      // web/dist compressed (br/gzip) and cached as CloudFront does: /assets/* a year, index.html never;
       // the single-page app answers every other GET (the checkout page's POST <checkoutUrl>/pay|cancel
       // were routed to the API above, before any of this)
-      root.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
+      // (best-quality brotli made once per build, kept in node_modules/.cache/bangfu-web across restarts)
+      root.route('/', webStaticRoutes(dist, { cacheDir: path.resolve('node_modules/.cache/bangfu-web') }));
     }
     // the sweeper: holds past their expiry go back on sale within a minute even if nobody buys
     sweeper = setInterval(() => {

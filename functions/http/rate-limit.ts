@@ -86,3 +86,5 @@ export const donateLimit = publicRouteLimit('donate-client', (l) => l.donationsP
 /** Applications to join per client per tenant per hour (issue 14; a busy office behind one address still fits). */
 export const APPLICATIONS_PER_CLIENT_PER_HOUR = 20;
 export const applicationLimit = publicRouteLimit('application-client', () => APPLICATIONS_PER_CLIENT_PER_HOUR, 3600);
+/** "Find my order" per client per tenant per hour (issue 16): guessing numbers and phones stays slow. */
+export const orderLookupLimit = publicRouteLimit('order-lookup-client', () => 10, 3600);

@@ -17,11 +17,18 @@ import {
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { contentSecurityPolicyHeader } from '../../functions/http/security-headers.js';
 import { ORIGIN_SECRET_HEADER } from '../../functions/http/origin-secret.js';
+
+/** vite's content-hashed files (web/dist/assets): a year, never revalidated */
+export const WEB_ASSETS_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+/** index.html and the other unhashed files: always revalidated (S3 answers 304 by ETag) */
+export const WEB_PAGES_CACHE_CONTROL = 'no-cache';
 
 /** CloudFront's viewer TLS policy with a custom domain: TLS 1.2 at least, modern ciphers. */
 export const VIEWER_TLS_POLICY = SecurityPolicyProtocol.TLS_V1_2_2021;
@@ -140,13 +147,33 @@ export class Web extends Construct {
     });
 
     if (props.webDist) {
-      new BucketDeployment(this, 'Deploy', {
-        sources: [Source.asset(props.webDist)],
+      // browsers cache vite's content-hashed files a year and revalidate everything else (index.html
+      // names the current hashes) on every visit; CloudFront itself follows the same Cache-Control
+      // (CACHING_OPTIMIZED) and compresses br/gzip (compress: true) as local mode does
+      // (functions/http/web-static.ts). The hashed files go first and are never pruned, so a page
+      // loaded before a deploy still finds its chunks.
+      const assetsDir = path.join(props.webDist, 'assets');
+      const assets = existsSync(assetsDir)
+        ? new BucketDeployment(this, 'DeployAssets', {
+            sources: [Source.asset(assetsDir)],
+            destinationBucket: this.bucket,
+            destinationKeyPrefix: 'assets/',
+            cacheControl: [CacheControl.fromString(WEB_ASSETS_CACHE_CONTROL)],
+            prune: false,
+            memoryLimit: 512,
+          })
+        : undefined;
+      const deploy = new BucketDeployment(this, 'Deploy', {
+        sources: [Source.asset(props.webDist, { exclude: ['assets'] })],
         destinationBucket: this.bucket,
+        // neither uploaded nor pruned here: DeployAssets owns assets/
+        exclude: ['assets/*'],
+        cacheControl: [CacheControl.fromString(WEB_PAGES_CACHE_CONTROL)],
         distribution: this.distribution,
         distributionPaths: ['/*'],
         memoryLimit: 512,
       });
+      if (assets) deploy.node.addDependency(assets);
     }
   }
 

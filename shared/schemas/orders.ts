@@ -92,8 +92,17 @@ export const Fulfilment = z.object({
 });
 export type Fulfilment = z.infer<typeof Fulfilment>;
 
+/** The number people read out (issue 16): `<TENANT SLUG UPPER-CASED>-YYYYMMDD-NNNN`, a per-tenant daily sequence. */
+export const OrderNo = z
+  .string({ error: '请填写订单号' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9-]{0,63}-\d{8}-\d{4,}$/, { error: '订单号格式不正确（如 DEMO-20261207-0001）' });
+
 export const Order = z.object({
   id: Id,
+  /** absent on orders made before order numbers: they are shown by id */
+  orderNo: z.string().optional(),
   status: OrderStatus,
   lines: z.array(OrderLine),
   totalFen: z.number().int(),
@@ -130,7 +139,14 @@ export const OrderQuery = ListQuery.extend({
   produceId: Id.optional(),
   /** paid in this month (YYYY-MM, the tenant's time zone): a seller's statement month */
   paidMonth: Month.optional(),
+  /** the order with this number (exact match, case-insensitive) */
+  orderNo: OrderNo.optional(),
 });
+
+/** Find my order (issue 16): the buyer's mobile number and the order number. */
+export const OrderLookupInput = z.object({ phone: MobilePhone, orderNo: OrderNo });
+/** A fresh link to the order page (its token valid 24 h, in the fragment). */
+export const OrderLookupResult = z.object({ orderId: Id, url: z.string() });
 
 /** ?token= of the buyer's order page (old links; new ones send the X-Access-Token header): the secret returned by checkout. */
 export const PublicOrderQuery = z.object({ token: z.string({ error: '缺少订单凭证' }).min(1).max(200).optional() });

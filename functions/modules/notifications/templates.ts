@@ -79,12 +79,12 @@ export const TEMPLATES: Record<NotificationKind, Template> = {
     en: (p) => ({ title: 'New pairing claims blocked', body: `${s(p.organizationName)} has missed ${s(p.missed)} weekly reports in a row; new claims are blocked until it reports again.` }),
   },
   order_paid: {
-    'zh-CN': (p) => ({ title: `新订单已付款：¥${yuan(p.amountFen)}`, body: `订单 ${s(p.orderId)} 已付款，其中您的包裹 ${s(p.lines)}，金额 ¥${yuan(p.amountFen)}。请尽快发货。` }),
-    en: (p) => ({ title: `New paid order: ¥${yuan(p.amountFen)}`, body: `Order ${s(p.orderId)} is paid; your parcel: ${s(p.lines)}, ¥${yuan(p.amountFen)}. Please ship it soon.` }),
+    'zh-CN': (p) => ({ title: `新订单已付款：¥${yuan(p.amountFen)}`, body: `订单 ${s(p.orderNo ?? p.orderId)} 已付款，其中您的包裹 ${s(p.lines)}，金额 ¥${yuan(p.amountFen)}。请尽快发货。` }),
+    en: (p) => ({ title: `New paid order: ¥${yuan(p.amountFen)}`, body: `Order ${s(p.orderNo ?? p.orderId)} is paid; your parcel: ${s(p.lines)}, ¥${yuan(p.amountFen)}. Please ship it soon.` }),
   },
   parcel_shipped: {
-    'zh-CN': (p) => ({ title: `您的订单已发货：${s(p.sellerName)}`, body: `订单 ${s(p.orderId)} 中${s(p.sellerName)}的包裹已发出。${p.carrier ? `承运：${s(p.carrier)}，运单号：${s(p.trackingNo)}。` : ''}感谢您参与消费帮扶！` }),
-    en: (p) => ({ title: `Your order has shipped: ${s(p.sellerName)}`, body: `The parcel from ${s(p.sellerName)} in order ${s(p.orderId)} is on its way.${p.carrier ? ` Carrier: ${s(p.carrier)}, tracking number ${s(p.trackingNo)}.` : ''} Thank you for buying from the villages!` }),
+    'zh-CN': (p) => ({ title: `您的订单已发货：${s(p.sellerName)}`, body: `订单 ${s(p.orderNo ?? p.orderId)} 中${s(p.sellerName)}的包裹已发出。${p.carrier ? `承运：${s(p.carrier)}，运单号：${s(p.trackingNo)}。` : ''}感谢您参与消费帮扶！` }),
+    en: (p) => ({ title: `Your order has shipped: ${s(p.sellerName)}`, body: `The parcel from ${s(p.sellerName)} in order ${s(p.orderNo ?? p.orderId)} is on its way.${p.carrier ? ` Carrier: ${s(p.carrier)}, tracking number ${s(p.trackingNo)}.` : ''} Thank you for buying from the villages!` }),
   },
   donation_confirmed: {
     'zh-CN': (p) => ({ title: `捐赠已确认：¥${yuan(p.amountFen)}`, body: `感谢您向${s(p.beneficiary)}捐赠 ¥${yuan(p.amountFen)}。捐赠编号 ${s(p.donationId)}，可随时打开链接查看收据和资金去向。` }),

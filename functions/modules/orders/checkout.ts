@@ -11,7 +11,8 @@ import { getProduceRecord, getProduceRecords, holdStockTx } from '../produce/sto
 import { availableOf } from '../produce/views.js';
 import { organizationNames } from '../organizations/store.js';
 import { planFulfilments, toStoredParcels } from './fulfilments.js';
-import { putNewOrderTx, type OrderRecord } from './store.js';
+import { nextOrderSeq, putNewOrderTx, type OrderRecord } from './store.js';
+import { dateInZone } from '../../../shared/dates.js';
 import { expireOrder } from './transitions.js';
 import { getOrderRecord } from './store.js';
 import { toOrder } from './views.js';
@@ -78,6 +79,7 @@ export async function checkout(ctx: PublicContext, deps: CheckoutDeps, input: Ch
   const expiresAt = new Date(ctx.now.getTime() + deps.ttlSeconds * 1000).toISOString();
   const order: OrderRecord = {
     id: newId('ord'),
+    orderNo: await allocateOrderNo(ctx),
     status: 'pending_payment',
     lines,
     totalFen,
@@ -123,6 +125,19 @@ export async function checkout(ctx: PublicContext, deps: CheckoutDeps, input: Ch
   }
   await ctx.store.transact([{ Update: { Key: { pk: ctx.store.pk('ORDER'), sk: order.id }, UpdateExpression: 'SET sessionId = :s', ExpressionAttributeValues: { ':s': session.sessionId } } }]);
   return { orderId: order.id, checkoutUrl: session.url, orderToken: token };
+}
+
+/**
+ * The order's number (issue 16): `<SLUG UPPER-CASED>-YYYYMMDD-NNNN`, the date in the tenant's time
+ * zone, NNNN the day's sequence (past 9999 it just grows). The sequence is one atomic ADD read back
+ * (UPDATED_NEW) before the checkout's transaction — never the same value twice; a checkout that then
+ * fails leaves a gap. The transaction also puts the number's lookup item only if absent, so even a
+ * reset counter could never give two orders one number (the checkout would fail instead).
+ */
+async function allocateOrderNo(ctx: PublicContext): Promise<string> {
+  const day = dateInZone(ctx.now, ctx.tenant.timeZone || 'Asia/Shanghai').replaceAll('-', '');
+  const n = await nextOrderSeq(ctx.store, day);
+  return `${ctx.tenant.slug.toUpperCase()}-${day}-${String(n).padStart(4, '0')}`;
 }
 
 /** The buyer's order page; the token in the fragment, never sent to a server (issue 15, hole 10). */

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { Id } from '../../../shared/schemas/common.js';
-import { CheckoutInput, CheckoutResult, PublicOrder, PublicOrderQuery } from '../../../shared/schemas/orders.js';
+import { CheckoutInput, CheckoutResult, OrderLookupInput, OrderLookupResult, PublicOrder, PublicOrderQuery } from '../../../shared/schemas/orders.js';
 import { STRIPE_MIN_TTL_SECONDS } from '../../adapters/payments/stripe.js';
 import type { Env } from '../../http/context.js';
 import { accessToken } from '../../http/access-token.js';
@@ -8,7 +8,7 @@ import { jsonBody, jsonOk } from '../../http/openapi.js';
 import { optionalClaims, publicContext, SlugParams } from '../../http/public.js';
 import { PUBLIC_ERRORS } from '../shop/routes.js';
 import { checkout } from './checkout.js';
-import { publicOrder } from './service.js';
+import { lookupOrder, publicOrder } from './service.js';
 
 const tags = ['public'];
 
@@ -30,6 +30,15 @@ const get = createRoute({
   responses: { 200: jsonOk(PublicOrder, 'the order, contact masked'), ...PUBLIC_ERRORS },
 });
 
+const lookup = createRoute({
+  method: 'post',
+  path: '/public/{tenantSlug}/orders/lookup',
+  tags,
+  summary: 'Find my order: mobile number + order number → a fresh link to the order page (rate-limited; no match is a 404)',
+  request: { params: SlugParams, body: jsonBody(OrderLookupInput) },
+  responses: { 200: jsonOk(OrderLookupResult, 'the order and a link to its page, valid 24 h'), ...PUBLIC_ERRORS },
+});
+
 /**
  * How long a checkout holds its stock. Stripe refuses a session that expires sooner than 30
  * minutes after it receives it, so with Stripe the hold (and the session, which expires with it)
@@ -48,6 +57,10 @@ export const publicOrderRoutes = new OpenAPIHono<Env>()
     const buyerOrganizationId = claims?.tenantId === ctx.tenant.id && claims.role === 'org_member' ? (claims.organizationId ?? null) : null;
     const ttlSeconds = holdSeconds(deps.checkoutTtlSeconds, deps.payments.mode);
     return c.json(await checkout(ctx, { payments: deps.payments, ttlSeconds, buyerOrganizationId }, c.req.valid('json')), 201);
+  })
+  .openapi(lookup, async (c) => {
+    const ctx = await publicContext(c, c.req.valid('param').tenantSlug);
+    return c.json(await lookupOrder(ctx, c.req.valid('json')), 200);
   })
   .openapi(get, async (c) => {
     const { tenantSlug, orderId } = c.req.valid('param');

@@ -1,5 +1,6 @@
 import { notifyTx } from '../notifications/outbox.js';
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { tokenFragment } from '../../http/access-token.js';
 import type { Fulfilment, Order, Shipment } from '../../../shared/schemas/orders.js';
 import type { Payments } from '../../adapters/payments/port.js';
 import { AppError } from '../../errors.js';
@@ -15,10 +16,10 @@ import { dateInZone, zonedDateTimeToUtc } from '../../../shared/dates.js';
 import type { ServiceContext } from '../context.js';
 import { unsellShippedTx, unsellToStockTx } from '../produce/store.js';
 import { hashToken } from './checkout.js';
-import { getOrderRecord, listOrderRecords, listSellerOrderRecords, rewriteOrderTx, salesTx, villageSalesTx, type OrderRecord } from './store.js';
+import { getOrderRecord, orderIdOfNo, orderKey, listOrderRecords, listSellerOrderRecords, rewriteOrderTx, salesTx, villageSalesTx, type OrderRecord } from './store.js';
 import { toOrder, toPublicOrder, toSellerOrder } from './views.js';
 
-type Query = { status?: Order['status']; villageId?: string; produceId?: string; paidMonth?: string; limit: number; cursor?: string };
+type Query = { orderNo?: string; status?: Order['status']; villageId?: string; produceId?: string; paidMonth?: string; limit: number; cursor?: string };
 
 /** A month of the tenant's (YYYY-MM) as UTC instants: its first, and the next month's first. */
 async function monthInstants(ctx: ServiceContext, month: string): Promise<[string, string]> {
@@ -45,6 +46,12 @@ const view = (o: OrderRecord) => toOrder(o, true);
  * parcel (toSellerOrder), filtered by its parcel's status — so a page may hold fewer than `limit`.
  */
 export async function listOrders(ctx: ServiceContext, q: Query) {
+  if (q.orderNo) {
+    // the console's search by number (issue 16): exact, through the number's lookup item
+    const id = await orderIdOfNo(ctx.store, q.orderNo);
+    const found = id ? await getOrder(ctx, id).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e))) : null;
+    return { items: found ? [found] : [], nextCursor: null };
+  }
   const paidBetween = q.paidMonth ? await monthInstants(ctx, q.paidMonth) : undefined;
   if (ctx.caller.role === 'org_member') {
     const orgId = ctx.caller.organizationId;
@@ -142,7 +149,7 @@ async function moveParcel(ctx: ServiceContext, payments: Payments, orderId: stri
     if (action === 'refund') extra.push(...(await parcelRefundTx(ctx, o, f, after)));
     // the buyer hears its parcel is on the way, when it left an email (no token in the link: the shop's page)
     if (action === 'ship' && o.buyer?.email) {
-      extra.push(notifyTx(ctx, 'parcel_shipped', { to: 'email', email: o.buyer.email }, { orderId: o.id, sellerName: f.sellerName, carrier: input.shipment!.carrier, trackingNo: input.shipment!.trackingNo }, { link: `/shop/${o.tenantSlug}` }));
+      extra.push(notifyTx(ctx, 'parcel_shipped', { to: 'email', email: o.buyer.email }, { orderId: o.id, ...(o.orderNo ? { orderNo: o.orderNo } : {}), sellerName: f.sellerName, carrier: input.shipment!.carrier, trackingNo: input.shipment!.trackingNo }, { link: `/shop/${o.tenantSlug}` }));
     }
     const record = { ...o, ...set } as OrderRecord;
     try {
@@ -232,10 +239,45 @@ export const deliverOrder = (ctx: ServiceContext, payments: Payments, id: string
 /** paid | shipped | delivered → refunded: every parcel not yet refunded (see moveParcel). */
 export const refundOrder = (ctx: ServiceContext, payments: Payments, id: string, reason?: string) => actOnOrder(ctx, payments, id, 'refund', { reason });
 
-/** The buyer's order through its token; a wrong token is "not found", like an unknown order. */
+const sameHash = (a: string, b: string | undefined) => !!b && timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
+
+/**
+ * The buyer's order through its token — the checkout's, or the last "find my order" link's while it
+ * is valid; a wrong token is "not found", like an unknown order.
+ */
 export async function publicOrder(ctx: PublicContext, id: string, token: string) {
   const o = await getOrderRecord(ctx.store, id);
-  const given = Buffer.from(hashToken(token), 'hex');
-  if (!o || !timingSafeEqual(given, Buffer.from(o.tokenHash, 'hex'))) throw AppError.notFound('订单');
+  const given = hashToken(token);
+  const byLookup = (o: OrderRecord) => sameHash(given, o.lookupTokenHash) && !!o.lookupTokenUntil && o.lookupTokenUntil > ctx.now.toISOString();
+  if (!o || !(sameHash(given, o.tokenHash) || byLookup(o))) throw AppError.notFound('订单');
   return toPublicOrder(o);
+}
+
+/** How long a "find my order" link opens the order. */
+export const LOOKUP_TOKEN_SECONDS = 24 * 3600;
+/** Every lookup answers no sooner than this, found or not: its time tells nothing. */
+export const LOOKUP_FLOOR_MS = 300;
+
+/**
+ * Find my order (issue 16): the order number and the buyer's mobile number, compared in constant
+ * time. A match gets a fresh link to the order page (the checkout's token is stored only hashed, so
+ * a new token is issued, valid 24 h, its hash on the order); anything else the same 404 as an
+ * unknown number, after the same time floor.
+ */
+export async function lookupOrder(ctx: PublicContext, input: { phone: string; orderNo: string }): Promise<{ orderId: string; url: string }> {
+  const started = Date.now();
+  const floor = () => new Promise((r) => setTimeout(r, Math.max(0, LOOKUP_FLOOR_MS - (Date.now() - started))));
+  const id = await orderIdOfNo(ctx.store, input.orderNo);
+  const o = id ? await getOrderRecord(ctx.store, id) : null;
+  const want = Buffer.from(hashToken(o?.buyer.phone ?? ''), 'hex');
+  const matches = timingSafeEqual(Buffer.from(hashToken(input.phone), 'hex'), want) && !!o?.buyer.phone;
+  if (!o || !matches) {
+    await floor();
+    throw new AppError('not_found', 404, '未找到与该手机号和订单号相符的订单');
+  }
+  const token = randomBytes(24).toString('base64url');
+  const until = new Date(ctx.now.getTime() + LOOKUP_TOKEN_SECONDS * 1000).toISOString();
+  await ctx.store.transact([{ Update: { Key: orderKey(ctx.store, o.id), UpdateExpression: 'SET lookupTokenHash = :h, lookupTokenUntil = :u', ExpressionAttributeValues: { ':h': hashToken(token), ':u': until } } }]);
+  await floor();
+  return { orderId: o.id, url: `/shop/${ctx.tenant.slug}/orders/${o.id}${tokenFragment(token)}` };
 }

@@ -27,6 +27,9 @@ export type OrderRecord = Omit<Order, 'fulfilments' | 'refundedFen'> & {
   cancelRequestedAt?: string;
   /** rule 9: the year its payment counted toward the buyer organization's commitment */
   commitmentYear?: number;
+  /** "find my order" (issue 16): sha-256 of the last link's token and when it stops working */
+  lookupTokenHash?: string;
+  lookupTokenUntil?: string;
 };
 
 // Access pattern: an order by id, and all of a tenant's orders newest first → pk ORDER, sk <id>.
@@ -37,6 +40,23 @@ export const orderKey = (store: TenantStore, id: string) => ({ pk: store.pk('ORD
 const sellerKey = (store: TenantStore, orgId: string, orderId: string) => ({ pk: store.pk('SELLER_ORDERS', orgId), sk: orderId });
 // Access pattern: the tenant's consumption-aid sales (dashboard, transparency) → pk COUNTERS, sk SALES.
 const salesKey = (store: TenantStore) => ({ pk: store.pk('COUNTERS'), sk: 'SALES' });
+
+// Access pattern: the order numbers of a day (issue 16) → pk ORDERNO_SEQ, sk <YYYYMMDD>, n ADDed per checkout.
+const orderNoSeqKey = (store: TenantStore, day: string) => ({ pk: store.pk('ORDERNO_SEQ'), sk: day });
+// Access pattern: an order by its number (console search, "find my order") → pk ORDERNO, sk <orderNo>.
+const orderNoKey = (store: TenantStore, orderNo: string) => ({ pk: store.pk('ORDERNO'), sk: orderNo });
+
+/**
+ * The next number of the tenant's day (`day` YYYYMMDD in its time zone): one atomic ADD with
+ * UPDATED_NEW, so two checkouts never read the same value; a checkout that then fails leaves a gap.
+ */
+export const nextOrderSeq = (store: TenantStore, day: string) => store.increment(orderNoSeqKey(store, day).pk, day, 'n', 1);
+
+/** The order of a number, or null. */
+export async function orderIdOfNo(store: TenantStore, orderNo: string): Promise<string | null> {
+  const k = orderNoKey(store, orderNo);
+  return (await store.get<{ orderId: string }>(k.pk, k.sk))?.orderId ?? null;
+}
 
 export function strip(item: Record<string, unknown>): OrderRecord {
   const { pk: _p, sk: _s, ...rest } = item;
@@ -80,6 +100,8 @@ export async function listSellerOrderRecords(store: TenantStore, orgId: string, 
 export function putNewOrderTx(store: TenantStore, o: OrderRecord): TxItem[] {
   return [
     { Put: { Item: { ...orderKey(store, o.id), ...o }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    // the number's lookup item, never overwritten: a number can name one order only
+    ...(o.orderNo ? [{ Put: { Item: { ...orderNoKey(store, o.orderNo), orderId: o.id }, ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
     ...o.sellerOrganizationIds.map((orgId) => {
       const lines = o.lines.filter((l) => l.organizationId === orgId);
       return {

@@ -43,7 +43,7 @@ async function paidTotalsTx(store: TenantStore, o: OrderRecord, year: number, no
   tx.push(...movesTx(store, orderMoves(o, 1, date, year)));
   tx.push(...settlementPaidTx(store, monthOfDate(date), { feeFen }, storedFulfilmentsOf(o)));
   // each seller hears of its own parcel (the worker reads the order's parcels: one item, any number of sellers)
-  tx.push(notifyTx({ store, now }, 'order_paid', { to: 'sellers', orderId: o.id }, { orderId: o.id }, { link: '/orders' }));
+  tx.push(notifyTx({ store, now }, 'order_paid', { to: 'sellers', orderId: o.id }, { orderId: o.id, ...(o.orderNo ? { orderNo: o.orderNo } : {}) }, { link: '/orders' }));
   return tx;
 }
 

@@ -19,6 +19,7 @@ export function toOrder(o: OrderRecord, fullContact: boolean): Order {
   const fulfilments = toFulfilments(o);
   return {
     id: o.id,
+    ...(o.orderNo ? { orderNo: o.orderNo } : {}),
     status: o.status,
     lines: o.lines,
     totalFen: o.totalFen,

@@ -4,7 +4,7 @@ import { api, call } from './client';
 import { useCursorList } from './cursor';
 import { invalidate } from './invalidate';
 
-export type OrderFilters = { status?: Order['status']; villageId?: string; paidMonth?: string };
+export type OrderFilters = { status?: Order['status']; villageId?: string; paidMonth?: string; orderNo?: string };
 
 /** GET /api/orders: orders for the caller's listings (the bureau: all), newest first, 20 a page. */
 export function useOrders(f: OrderFilters) {
@@ -16,6 +16,7 @@ export function useOrders(f: OrderFilters) {
           ...(f.status ? { status: f.status } : {}),
           ...(f.villageId ? { villageId: f.villageId } : {}),
           ...(f.paidMonth ? { paidMonth: f.paidMonth } : {}),
+          ...(f.orderNo ? { orderNo: f.orderNo } : {}),
           ...(cursor ? { cursor } : {}),
         },
       }),

@@ -8,6 +8,7 @@ const ShopHomePage = lazy(() => import('../pages/shop-home/ShopHomePage'));
 const ShopProducePage = lazy(() => import('../pages/shop-produce/ShopProducePage'));
 const ShopCartPage = lazy(() => import('../pages/shop-cart/ShopCartPage'));
 const ShopOrderPage = lazy(() => import('../pages/shop-order/ShopOrderPage'));
+const ShopLookupPage = lazy(() => import('../pages/shop-lookup/ShopLookupPage'));
 const ShopDonatePage = lazy(() => import('../pages/shop-donate/ShopDonatePage'));
 const DonationDonePage = lazy(() => import('../pages/shop-donate/DonationDonePage'));
 const TransparencyPage = lazy(() => import('../pages/shop-transparency/TransparencyPage'));
@@ -27,6 +28,7 @@ export function RootRoutes() {
         <Route path="shop/:slug" element={page(<ShopHomePage />)} />
         <Route path="shop/:slug/produce/:id" element={page(<ShopProducePage />)} />
         <Route path="shop/:slug/cart" element={page(<ShopCartPage />)} />
+        <Route path="shop/:slug/orders/lookup" element={page(<ShopLookupPage />)} />
         <Route path="shop/:slug/orders/:orderId" element={page(<ShopOrderPage />)} />
         <Route path="shop/:slug/donate" element={page(<ShopDonatePage />)} />
         <Route path="shop/:slug/donations/:donationId" element={page(<DonationDonePage />)} />

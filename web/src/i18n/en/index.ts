@@ -10,5 +10,6 @@ import { security } from './security';
 import { join } from './join';
 import { auditLog } from './audit-log';
 import { orgChanges } from './org-changes';
+import { orderLookup } from './order-lookup';
 
-export const en = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit, ...settlement, ...accounts, ...security, ...join, ...auditLog, ...orgChanges };
+export const en = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit, ...settlement, ...accounts, ...security, ...join, ...auditLog, ...orgChanges, ...orderLookup };

@@ -5,6 +5,8 @@ export const shop: Messages<typeof source> = {
   shop: {
     brand: 'Bangfu · Buy to help',
     switchLanguage: 'Switch language',
+    back: 'Back',
+    quantityOf: 'Quantity of {{name}}',
     noPhoto: 'No photo yet',
     notFoundHint: 'The link may be out of date, or the item is no longer on sale',
     backToShop: 'Back to the shop',

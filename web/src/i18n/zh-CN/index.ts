@@ -10,6 +10,7 @@ import { security } from './security';
 import { join } from './join';
 import { auditLog } from './audit-log';
 import { orgChanges } from './org-changes';
+import { orderLookup } from './order-lookup';
 
 /** The source language: every other translation has exactly these keys. */
-export const zhCN = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit, ...settlement, ...accounts, ...security, ...join, ...auditLog, ...orgChanges };
+export const zhCN = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit, ...settlement, ...accounts, ...security, ...join, ...auditLog, ...orgChanges, ...orderLookup };

@@ -3,6 +3,8 @@ export const shop = {
   shop: {
     brand: '帮扶通 · 消费帮扶',
     switchLanguage: '切换语言',
+    back: '返回',
+    quantityOf: '{{name}} 的数量',
     noPhoto: '暂无照片',
     notFoundHint: '链接可能已失效，或商品已下架',
     backToShop: '返回商城首页',

@@ -25,7 +25,7 @@ export function OrderDetail({ id, fallback, onClose, onCommand }: { id: string |
       open={id !== null}
       onClose={onClose}
       size={isPhone ? '100%' : 760}
-      title={o ? t('orders.detailTitle', { id: o.id }) : t('orders.detail')}
+      title={o ? t('orders.detailTitle', { id: o.orderNo ?? o.id }) : t('orders.detail')}
       data-testid="order-detail"
     >
       {!o && order.isPending && <Skeleton active />}
@@ -36,6 +36,18 @@ export function OrderDetail({ id, fallback, onClose, onCommand }: { id: string |
             <OrderSteps order={o} />
           </div>
           <Descriptions bordered size="small" column={{ xs: 1, sm: 2 }}>
+            {o.orderNo && (
+              <Descriptions.Item label={t('orderLookup.orderNo')}>
+                <Typography.Text strong copyable className="mono" data-testid="order-detail-no">
+                  {o.orderNo}
+                </Typography.Text>
+              </Descriptions.Item>
+            )}
+            {o.orderNo && (
+              <Descriptions.Item label={t('orderLookup.systemId')}>
+                <span className="mono">{o.id}</span>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('fields.status')}>
               <OrderStatusTag status={o.status} />
             </Descriptions.Item>

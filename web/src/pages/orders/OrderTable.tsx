@@ -23,11 +23,11 @@ export function OrderTable({ orders, loading, filtered, onOpen, onCommand }: Pro
     {
       title: t('orders.number'),
       key: 'id',
-      width: 170,
+      width: 220,
       render: (_, o) => (
         <>
           <Typography.Link className="mono" onClick={() => onOpen(o)} data-testid="order-open">
-            {o.id}
+            {o.orderNo ?? o.id}
           </Typography.Link>
           <div className="cell-sub">{formatInstant(o.createdAt)}</div>
           {isPhone && (

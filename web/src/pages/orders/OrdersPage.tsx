@@ -1,4 +1,4 @@
-import { App, Card, Flex, Select } from 'antd';
+import { App, Card, Flex, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -31,7 +31,8 @@ export default function OrdersPage() {
   const [params, setParams] = useSearchParams();
   const status = (ORDER_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as Status) : undefined;
   const villageId = params.get('village') ?? undefined;
-  const orders = useOrders({ status, villageId });
+  const orderNo = params.get('orderNo')?.trim().toUpperCase() || undefined;
+  const orders = useOrders({ status, villageId, orderNo });
   const villages = useListableVillages(me.role);
   const action = useParcelAction();
   const [openId, setOpenId] = useState<string | null>(null);
@@ -52,7 +53,7 @@ export default function OrdersPage() {
     if (kind === 'ship') return setShipping({ order, parcel });
     if (kind === 'refund') return setRefunding({ order, parcel });
     modal.confirm({
-      title: t('orders.deliverConfirm', { id: order.id }),
+      title: t('orders.deliverConfirm', { id: order.orderNo ?? order.id }),
       content: (
         <>
           <div>{t('orders.parcelLabel', { n: parcelNumber(parcel), seller: parcel.sellerName })}</div>
@@ -88,12 +89,22 @@ export default function OrdersPage() {
             options={(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))}
             style={{ minWidth: 200 }}
           />
+          <Input.Search
+            allowClear
+            key={orderNo ?? ''}
+            defaultValue={orderNo}
+            placeholder={t('orderLookup.searchPlaceholder')}
+            aria-label={t('orderLookup.search')}
+            onSearch={(v) => update({ orderNo: v.trim() || undefined })}
+            style={{ width: 280 }}
+            data-testid="order-no-search"
+          />
         </Flex>
         {orders.isError ? (
           <ErrorResult error={orders.error} onRetry={() => void orders.refetch()} />
         ) : (
           <>
-            <OrderTable orders={orders.items} loading={orders.isPending} filtered={!!status || !!villageId} onOpen={(o) => setOpenId(o.id)} onCommand={command} />
+            <OrderTable orders={orders.items} loading={orders.isPending} filtered={!!status || !!villageId || !!orderNo} onOpen={(o) => setOpenId(o.id)} onCommand={command} />
             <LoadMore hasMore={orders.hasNextPage} loading={orders.isFetchingNextPage} onMore={() => void orders.fetchNextPage()} shown={orders.items.length} />
           </>
         )}

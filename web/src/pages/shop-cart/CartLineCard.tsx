@@ -1,9 +1,10 @@
 import { DeleteOutlined, EnvironmentOutlined } from '@ant-design/icons';
-import { Dialog, Stepper } from 'antd-mobile';
+import { Dialog } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MAX_QUANTITY } from '../../shop/cart';
 import { Price } from '../../shop/components/Price';
+import { QuantityStepper } from '../../shop/components/QuantityStepper';
 import { PhotoPlaceholder, ProducePhoto } from '../../shop/components/ProducePhoto';
 import { quantityWithUnit } from '../../../../shared/units';
 import type { LineProblem } from './checkout-errors';
@@ -58,12 +59,13 @@ export function CartLineCard({ slug, line: l, refused, onQuantity, onRemove }: P
         </div>
         <div className="shop-line-foot">
           <Price fen={l.priceFen} unit={l.unit} />
-          <Stepper
+          <QuantityStepper
             min={1}
             max={MAX_QUANTITY}
             value={l.quantity}
-            onChange={(v) => onQuantity(v || 1)}
+            onChange={onQuantity}
             disabled={gone}
+            label={t('shop.quantityOf', { name: l.name })}
             data-testid="cart-quantity"
           />
         </div>

@@ -1,7 +1,7 @@
 import { ErrorBlock, InfiniteScroll, Skeleton, Tabs } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { PRODUCE_CATEGORIES, type PublicProduce } from '../../../../shared/schemas/produce';
 import { usePublicProduceList, usePublicTenant, type ShopFilters } from '../../shop/api';
 import { CharityLinks } from '../../shop/components/CharityLinks';
@@ -101,6 +101,11 @@ export default function ShopHomePage() {
         )}
       </section>
       <footer className="shop-footer">
+        <div>
+          <Link to={`/shop/${slug}/orders/lookup`} data-testid="order-lookup-link">
+            {t('orderLookup.link')}
+          </Link>
+        </div>
         <div>{t('shop.footer.organizer', { name: tenant.data?.name ?? '' })}</div>
         <div>{t('shop.footer.privacy')}</div>
       </footer>

@@ -37,6 +37,11 @@ export function OrderStatusBanner({ order: o }: { order: PublicOrder }) {
       <div>
         <div className="shop-status-title">{t(`orderStatus.${o.status}`)}</div>
         <div className="shop-status-hint">{hint}</div>
+        {o.orderNo && (
+          <div className="shop-status-hint" data-testid="order-no-banner">
+            {t('orderLookup.orderNo')}：<strong className="shop-mono">{o.orderNo}</strong>
+          </div>
+        )}
       </div>
     </div>
   );

@@ -1,10 +1,11 @@
 import { ShoppingCartOutlined } from '@ant-design/icons';
-import { Badge, Button, Stepper, Toast } from 'antd-mobile';
+import { Badge, Button, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { PublicProduce } from '../../../../shared/schemas/produce';
 import { cartItemOf, MAX_QUANTITY, useCart } from '../../shop/cart';
+import { QuantityStepper } from '../../shop/components/QuantityStepper';
 
 /** The bar at the bottom: cart, quantity, 加入购物车 and 立即购买 (which adds and goes to the cart). */
 export function BuyBar({ slug, produce: p }: { slug: string; produce: PublicProduce }) {
@@ -27,8 +28,10 @@ export function BuyBar({ slug, produce: p }: { slug: string; produce: PublicProd
   return (
     <div className="shop-buybar" data-testid="buy-bar">
       <div className="shop-buybar-qty">
-        <span className="shop-muted">{t('shop.produce.quantity')}</span>
-        <Stepper min={1} max={max} value={quantity} onChange={(v) => setQuantity(v || 1)} disabled={soldOut} data-testid="quantity" />
+        <span className="shop-muted" aria-hidden>
+          {t('shop.produce.quantity')}
+        </span>
+        <QuantityStepper min={1} max={max} value={quantity} onChange={setQuantity} disabled={soldOut} label={t('shop.produce.quantity')} data-testid="quantity" />
       </div>
       <div className="shop-buybar-actions">
         <Link to={`/shop/${slug}/cart`} className="shop-buybar-cart" aria-label={t('shop.cart.title')}>

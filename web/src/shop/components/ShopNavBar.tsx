@@ -1,36 +1,41 @@
-import { ShoppingCartOutlined } from '@ant-design/icons';
-import { Badge, NavBar } from 'antd-mobile';
+import { LeftOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { Badge } from 'antd-mobile';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useCart } from '../cart';
 import { LangToggle } from './LangToggle';
 
-/** The top bar of a shop page: back (to the shop when there is no history), title, language, cart. */
+/**
+ * The top bar of a shop page: back (to the shop when there is no history), title, language, cart.
+ * Its own markup rather than antd-mobile's NavBar, whose left slot is an unnamed role="button" even
+ * without a back arrow (axe: aria-command-name); here the back arrow is a real, named button.
+ */
 export function ShopNavBar({ slug, title, back = true, cart = true }: { slug: string; title: ReactNode; back?: boolean; cart?: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { count } = useCart(slug);
   const onBack = () => (window.history.length > 1 ? navigate(-1) : navigate(`/shop/${slug}`));
   return (
-    <NavBar
-      className="shop-navbar"
-      backIcon={back}
-      onBack={back ? onBack : undefined}
-      right={
-        <div className="shop-navbar-right">
-          <LangToggle />
-          {cart && (
-            <Link to={`/shop/${slug}/cart`} className="shop-navbar-cart" aria-label={t('shop.cart.title')} data-testid="nav-cart">
-              <Badge content={count > 0 ? (count > 99 ? '99+' : count) : null}>
-                <ShoppingCartOutlined />
-              </Badge>
-            </Link>
-          )}
-        </div>
-      }
-    >
-      {title}
-    </NavBar>
+    <header className="shop-navbar">
+      <div className="shop-navbar-left">
+        {back && (
+          <button type="button" className="shop-navbar-back" onClick={onBack} aria-label={t('shop.back')} data-testid="nav-back">
+            <LeftOutlined />
+          </button>
+        )}
+      </div>
+      <div className="shop-navbar-title">{title}</div>
+      <div className="shop-navbar-right">
+        <LangToggle />
+        {cart && (
+          <Link to={`/shop/${slug}/cart`} className="shop-navbar-cart" aria-label={t('shop.cart.title')} data-testid="nav-cart">
+            <Badge content={count > 0 ? (count > 99 ? '99+' : count) : null}>
+              <ShoppingCartOutlined />
+            </Badge>
+          </Link>
+        )}
+      </div>
+    </header>
   );
 }
