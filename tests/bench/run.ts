@@ -238,6 +238,7 @@ async function main() {
   }
   await step('outbox', '7', outbox);
   await step('hostileImport', '8', () => import('./hostile-import.js').then((m) => m.hostileImportFigure())); // issue 15, hole 2 (BENCH_ONLY=8)
+  await step('publicPages', '9', () => import('./public-pages.js').then((m) => m.publicPagesFigure())); // issue 16, the public pages on a phone (BENCH_ONLY=9)
   await step('throughput', '2', throughput);
   results.wallSeconds = Math.round((Date.now() - started) / 1000);
 
