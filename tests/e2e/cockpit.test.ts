@@ -151,8 +151,15 @@ describe('the bureau cockpit in the browser', () => {
     await card.waitFor();
     await card.getByTestId('need-pledge').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('认领部分').click();
-    await dialog.getByLabel('认领数量').fill('500');
+    // wait for the modal to finish opening before choosing "part": on a loaded machine the
+    // choice could land before the form was mounted and be lost; choose again until it shows
+    await page.getByTestId('need-pledge-note').waitFor();
+    const quantity = dialog.getByLabel('认领数量');
+    for (let attempt = 0; attempt < 5 && !(await quantity.isVisible()); attempt++) {
+      await dialog.getByText('认领部分').click();
+      await quantity.waitFor({ timeout: 3_000 }).catch(() => undefined);
+    }
+    await quantity.fill('500');
     await page.getByTestId('need-pledge-note').fill('组织会员单位采购 500 斤');
     await page.getByTestId('need-pledge-submit').click();
     await card.getByText(`${ORG_NAME}`).waitFor();

@@ -165,7 +165,7 @@ export function PledgeModal({ need, onClose }: { need: Need | null; onClose: () 
       )}
       <RuleViolation error={s.error} />
       <ProblemsAlert problems={s.problems} />
-      <Form<PledgeValues> form={form} layout="vertical" onFinish={submit}>
+      <Form<PledgeValues> form={form} layout="vertical" onFinish={submit} initialValues={{ whole: 'whole' }}>
         {need?.quantity ? (
           <>
             <Form.Item name="whole">
