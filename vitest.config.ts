@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,
-    hookTimeout: 120_000,
+    // a setup hook synthesizes stacks (esbuild bundling) or starts servers: far from this even on a loaded 2-core machine
+    hookTimeout: 240_000,
     // one DynamoDB Local for the run; each file its own table, so files may run side by side
     fileParallelism: true,
     maxWorkers: 2,

@@ -18,6 +18,13 @@ export const ENTRIES = {
   ledger: path.join(REPO_ROOT, 'functions/entries/ledger.ts'),
 } as const;
 
+/**
+ * The photos function (issue 16, infra/constructs/photos.ts): not in ENTRIES, whose bundles leave
+ * only the AWS SDK out; this one leaves sharp out too (PHOTOS_EXTERNAL), which its layer provides.
+ */
+export const PHOTOS_ENTRY = path.join(REPO_ROOT, 'functions/entries/photos.ts');
+export const PHOTOS_EXTERNAL = ['sharp'] as const;
+
 /** The Lambda runtime's Node major; the bundle targets it. */
 export const NODE_MAJOR = 22;
 

@@ -14,6 +14,7 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { AppFunction } from './constructs/app-function.js';
 import { API_FILE_KEYS, APPLICATION_FILE_KEYS, PAYOUT_FILE_KEYS } from './constructs/files.js';
+import { PHOTO_ORIGINAL_KEYS, PHOTO_SIZE_KEYS } from './constructs/photos.js';
 import type { BangfuEdgeStack } from './edge-stack.js';
 import type { BangfuStack } from './stack.js';
 
@@ -33,7 +34,7 @@ function ack(scope: IConstruct, id: string, reason: string) {
 const arnOf = (scope: IConstruct) => `<${Stack.of(scope).getLogicalId(scope.node.defaultChild as never)}.Arn>`;
 
 export function acknowledgeNagFindings(main: BangfuStack, edge?: BangfuEdgeStack): void {
-  const functions: Record<string, AppFunction> = { api: main.api.function, webhooks: main.webhooks.function, jobs: main.jobs.function, ledger: main.ledger.function };
+  const functions: Record<string, AppFunction> = { api: main.api.function, webhooks: main.webhooks.function, jobs: main.jobs.function, ledger: main.ledger.function, photos: main.api.photos.function };
   const table = arnOf(main.table.table);
   const files = arnOf(main.files.bucket);
 
@@ -63,6 +64,9 @@ export function acknowledgeNagFindings(main: BangfuStack, edge?: BangfuEdgeStack
   }
   for (const key of API_FILE_KEYS) {
     ack(main.api.function, `AwsSolutions-IAM5[Resource::${files}/${key}]`, `the API reads, writes and deletes tenants' files under ${key} (<tenantId>/<kind>/<id>): one kind of object, every tenant's; the app scopes each request to its caller's tenant`);
+  }
+  for (const key of [PHOTO_ORIGINAL_KEYS, PHOTO_SIZE_KEYS]) {
+    ack(main.api.photos.function, `AwsSolutions-IAM5[Resource::${files}/${key}]`, `the photos function reads listing photo originals and writes their WebP sizes (${key}), every tenant's: it acts on the bucket's own events, never on a request`);
   }
   for (const key of [...PAYOUT_FILE_KEYS, ...APPLICATION_FILE_KEYS]) {
     ack(main.ledger.function, `AwsSolutions-IAM5[Resource::${files}/${key}]`, `the ledger function reads and writes files under ${key} (<tenantId>/<kind>/<id>): one kind of object, every tenant's; the app scopes each request to its caller's tenant`);

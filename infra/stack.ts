@@ -110,6 +110,8 @@ export class BangfuStack extends Stack {
       originSecret: originSecretValue,
       domain: this.edge.domainName && this.edge.certificateArn ? { name: this.edge.domainName, certificateArn: this.edge.certificateArn } : undefined,
     });
+    // issue 16: the console posts photos straight to the files bucket (a presigned POST), from the web's origin only
+    this.files.allowUploadsFrom(this.web.url);
     // links, QR codes and Stripe's return URL point at the web app's address, not the HTTP API's
     this.api.function.fn.addEnvironment('PUBLIC_URL', this.web.url);
     this.webhooks = new Webhooks(this, 'Webhooks', { entry: ENTRIES.webhooks, table: this.table.table, httpApi: this.api.httpApi, stripe });
@@ -126,6 +128,10 @@ export class BangfuStack extends Stack {
       files: this.files,
       stripe,
     });
+    // its QR codes name the web app's address; it serves the share pages (a listing's, a village's and
+    // the transparency page's index.html with their Open Graph tags: the api bundle has no room for them)
+    this.ledger.function.fn.addEnvironment('PUBLIC_URL', this.web.url);
+    this.web.serveSharePages(this.api.httpApi, this.ledger.function.fn);
 
     // every function behind the HTTP API refuses a request that did not come through CloudFront
     for (const fn of [this.api.function, this.webhooks.function, this.ledger.function]) fn.fn.addEnvironment('ORIGIN_SECRET', originSecretValue);
@@ -137,7 +143,7 @@ export class BangfuStack extends Stack {
 
     this.alarms = new Alarms(this, 'Alarms', {
       httpApi: this.api.httpApi,
-      functions: { Api: this.api.function.fn, Webhooks: this.webhooks.function.fn, Jobs: this.jobs.function.fn, Ledger: this.ledger.function.fn },
+      functions: { Api: this.api.function.fn, Webhooks: this.webhooks.function.fn, Jobs: this.jobs.function.fn, Ledger: this.ledger.function.fn, Photos: this.api.photos.function.fn },
       email: props.alarmEmail,
     });
 

@@ -13,6 +13,32 @@ export interface FileStore {
   /** null when there is no such file */
   get(key: string): Promise<StoredFile | null>;
   delete(key: string): Promise<void>;
+  /**
+   * A browser's upload straight to the store (S3 only: a presigned POST whose policy allows exactly
+   * `key`, one of `types`, at most `maxBytes`, for `expiresInSeconds`). Absent locally: uploads go
+   * through the API.
+   */
+  presignPost?(key: string, policy: PostPolicy): Promise<{ url: string; fields: Record<string, string> }>;
+}
+
+/** `contentType`: the one type the upload must declare (the policy pins it); one of `types` */
+export type PostPolicy = { types: readonly string[]; contentType: string; maxBytes: number; expiresInSeconds: number };
+
+/**
+ * What the bucket's event does on AWS (the photos function, infra/constructs/photos.ts), done here
+ * after a put: a listing photo's original gets its WebP sizes beside it. Loaded on the first such
+ * put, so sharp stays out of whatever never stores a photo.
+ */
+async function afterPut(store: FileStore, key: string): Promise<void> {
+  const { isPhotoOriginalKey } = await import('../modules/photos/keys.js');
+  if (!isPhotoOriginalKey(key)) return;
+  const { makePhotoSizes, NotAnImage } = await import('../modules/photos/resize.js');
+  try {
+    await makePhotoSizes(store, key);
+  } catch (e) {
+    // as on AWS: the original stays and is served in place of the sizes
+    if (!(e instanceof NotAnImage)) throw e;
+  }
 }
 
 const SAFE_KEY = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_.-]+)*$/;
@@ -39,6 +65,7 @@ export class LocalFileStore implements FileStore {
     await writeFile(tmp, file.bytes);
     await writeFile(`${target}.type`, file.contentType);
     await rename(tmp, target);
+    await afterPut(this, key);
   }
 
   async get(key: string): Promise<StoredFile | null> {

@@ -15,7 +15,12 @@ type DemoVillage = VillageInput & { key: string };
 type DemoOrg = OrganizationInput & { key: string };
 type Group = { village: string; orgs: string[] };
 /** A listing a paired organization puts in the shop (消费扶贫), published, so the shop has goods. */
-export type DemoProduce = Omit<ProduceInput, 'villageId' | 'photos' | 'status'> & { village: string; org: string };
+export type DemoProduce = Omit<ProduceInput, 'villageId' | 'photos' | 'status'> & {
+  village: string;
+  org: string;
+  /** its photos: files under functions/demo/photos/ (made by generate.ts), uploaded as a seller would */
+  photos?: string[];
+};
 
 const socialOrgCode = (n: number) => withCheckChar(`52620521000000${String(n).padStart(3, '0')}`);
 const enterpriseCode = (n: number) => withCheckChar(`91430923000000${String(n).padStart(3, '0')}`);
@@ -89,6 +94,7 @@ export const QINGSHUI = {
       village: 'liwan',
       org: 'q4',
       name: '梨湾村花牛苹果 10 斤装',
+      photos: ['apples.jpg'],
       category: 'fruit',
       unit: '箱',
       priceFen: 6800,
@@ -101,6 +107,7 @@ export const QINGSHUI = {
       village: 'meijiang',
       org: 'q15',
       name: '梅江村百花土蜂蜜 500g',
+      photos: ['honey.jpg'],
       category: 'honey',
       unit: '瓶',
       priceFen: 4200,
@@ -113,6 +120,7 @@ export const QINGSHUI = {
       village: 'maichi',
       org: 'q10',
       name: '认养一棵麦池村核桃树（2027 季）',
+      photos: ['walnut-tree.jpg'],
       category: 'other',
       unit: '棵',
       priceFen: 29900,
@@ -180,6 +188,7 @@ export const ANHUA = {
       village: 'shuanglong',
       org: 'a3',
       name: '安化黑茶·天尖 500g',
+      photos: ['dark-tea.jpg'],
       category: 'tea',
       unit: '盒',
       priceFen: 12800,

@@ -1,4 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { readFile } from 'node:fs/promises';
+import type { FileStore } from '../adapters/files.js';
+import { addPhoto } from '../modules/produce/photos.js';
 import type { LoginRegistry } from '../adapters/identity.js';
 import type { ServiceContext } from '../modules/context.js';
 import { logActivity } from '../modules/activities/service.js';
@@ -52,7 +55,10 @@ export async function ensurePlatformAdmin(
 
 type Programme = typeof QINGSHUI | typeof ANHUA;
 
-async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: Programme): Promise<void> {
+/** A demo photo's bytes (functions/demo/photos/). */
+const demoPhoto = (name: string) => readFile(new URL(`./photos/${name}`, import.meta.url));
+
+async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: Programme, files?: FileStore): Promise<void> {
   const global = globalStoreUnscoped(doc, tableName);
   const marker = { pk: global.globalPk('DEMO'), sk: p.tenant.slug };
   if (await global.get(marker.pk, marker.sk)) return; // loaded once, never again
@@ -108,9 +114,14 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
   }
   // the shop: each listing put up by its paired organization, as one of its members would
   const produceIds: string[] = [];
-  for (const { village, org, ...listing } of p.produce) {
+  for (const { village, org, photos, ...listing } of p.produce) {
     const member = { ...ctx, now: new Date(), caller: { ...ctx.caller, role: 'org_member' as const, organizationId: orgs.get(org)! } };
-    produceIds.push((await createProduce(member, { ...listing, villageId: villages.get(village)!, status: 'published', photos: [] })).id);
+    const id = (await createProduce(member, { ...listing, villageId: villages.get(village)!, status: 'published', photos: [] })).id;
+    produceIds.push(id);
+    // through the same path as an upload: checked, stored, resized into its WebP sizes (issue 16)
+    for (const name of files ? (photos ?? []) : []) {
+      await addPhoto({ ...member, now: new Date() }, files!, id, { bytes: new Uint8Array(await demoPhoto(name)), declaredType: 'image/jpeg' });
+    }
   }
   // money the groups brought in and what the bureau spent, so the public page (公示) has figures
   const gifts = p.groups.slice(0, 3);
@@ -150,11 +161,11 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
   await global.put({ ...marker, loadedAt: new Date().toISOString() });
 }
 
-/** Loads the Qingshui and Anhua programmes once (idempotent: a marker per tenant). */
-export async function loadDemoData(doc: DynamoDBDocumentClient, tableName: string): Promise<void> {
+/** Loads the Qingshui and Anhua programmes once (idempotent: a marker per tenant); with `files`, the listings' photos too. */
+export async function loadDemoData(doc: DynamoDBDocumentClient, tableName: string, files?: FileStore): Promise<void> {
   await ensurePlatformAdmin(doc, tableName);
-  await loadProgramme(doc, tableName, QINGSHUI);
-  await loadProgramme(doc, tableName, ANHUA);
+  await loadProgramme(doc, tableName, QINGSHUI, files);
+  await loadProgramme(doc, tableName, ANHUA, files);
 }
 
 export function demoLogins(): DemoLogin[] {

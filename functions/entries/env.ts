@@ -42,6 +42,8 @@ export const LambdaEnv = z.object({
    * request that did not come through CloudFront is a 403 (functions/http/origin-secret.ts)
    */
   ORIGIN_SECRET: z.string().min(32).max(512).optional(),
+  /** the web app's bucket: its index.html, into which the share pages' tags are written (share-meta.ts) */
+  WEB_BUCKET: z.string().min(3).max(63).optional(),
 });
 export type LambdaEnv = z.infer<typeof LambdaEnv>;
 

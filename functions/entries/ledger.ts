@@ -27,12 +27,15 @@ import { S3FileStore } from '../adapters/files-s3.js';
 import { StripePayments } from '../adapters/payments/stripe.js';
 import { DEFAULT_CHECKOUT_TTL_SECONDS, DEFAULT_RATE_LIMITS, LambdaEnv } from './env.js';
 import { handlerMadeAtColdStart, readStripeSecret } from './stripe-secret.js';
+import { cachedIndex, shareRoutes, type IndexHtml } from '../http/share-meta.js';
+import { originSecret } from '../http/origin-secret.js';
+import { securityHeaders } from '../http/security-headers.js';
 
 /** The paths this function serves (infra/constructs/ledger.ts routes the same ones here). */
 export const LEDGER_PATHS =
-  /^\/api\/((exports|imports|payouts)\/|(settlements|payouts)$|organizations\/[^/]+\/payout-account$|notifications(\/|$)|me\/notification-settings$|me\/mfa\/totp(\/confirm)?$|invitations$|auth\/invitations\/|auth\/password-reset(\/|$)|audit$|users$|users\/[^/]+\/(disable|enable)$|applications(\/|$)|organization-changes(\/|$)|public\/[^/]+\/applications(\/|$)|donations\/[^/]+\/(confirm|reject)$|needs\/[^/]+\/close$|public\/[^/]+\/produce\/[^/]+\/qr\.png$)/;
+  /^\/api\/((exports|imports|payouts)\/|(settlements|payouts)$|organizations\/[^/]+\/payout-account$|notifications(\/|$)|me\/notification-settings$|me\/mfa\/totp(\/confirm)?$|invitations$|auth\/invitations\/|auth\/password-reset(\/|$)|audit$|users$|users\/[^/]+\/(disable|enable)$|applications(\/|$)|organization-changes(\/|$)|public\/[^/]+\/applications(\/|$)|donations\/[^/]+\/(confirm|reject)$|needs\/[^/]+\/close$|public\/[^/]+\/(produce|villages)\/[^/]+\/qr\.png$)/;
 
-const LedgerEnv = LambdaEnv.pick({ TABLE_NAME: true, USER_POOL_ID: true, USER_POOL_CLIENT_ID: true, FILES_BUCKET: true, STRIPE_SECRET_ID: true, ORIGIN_SECRET: true });
+const LedgerEnv = LambdaEnv.pick({ TABLE_NAME: true, USER_POOL_ID: true, USER_POOL_CLIENT_ID: true, FILES_BUCKET: true, STRIPE_SECRET_ID: true, ORIGIN_SECRET: true, PUBLIC_URL: true, WEB_BUCKET: true });
 
 function ledgerEnv(source: NodeJS.ProcessEnv = process.env) {
   const parsed = LedgerEnv.safeParse(source);
@@ -68,14 +71,25 @@ export function ledgerDeps(env = ledgerEnv(), payments: AppDeps['payments'] = ab
     payments,
     checkoutTtlSeconds: DEFAULT_CHECKOUT_TTL_SECONDS,
     originSecret: env.ORIGIN_SECRET,
+    // QR codes and share tags name the web app's address, not the HTTP API's (the request's own host here)
+    publicUrl: env.PUBLIC_URL,
   };
 }
 
-/** The app, answering only the ledger paths. */
-export function ledgerApp(deps: AppDeps) {
+/**
+ * The app, answering only the ledger paths, and with `index` the share pages (/shop/…: a listing's,
+ * a village's, the transparency page's index.html with its Open Graph tags, functions/http/share-meta.ts;
+ * CloudFront sends them here, infra/constructs/web.ts) behind the same headers and origin check.
+ */
+export function ledgerApp(deps: AppDeps, index?: () => Promise<IndexHtml | undefined>) {
   const app = buildApp(deps);
+  const share = index && new Hono().use('*', securityHeaders).use('*', originSecret(deps.originSecret)).route('/', shareRoutes(deps, index));
   return new Hono().all('*', (c) =>
-    LEDGER_PATHS.test(c.req.path) ? app.fetch(c.req.raw, c.env) : errorResponse(c as never, new AppError('not_found', 404, '接口不存在')),
+    LEDGER_PATHS.test(c.req.path)
+      ? app.fetch(c.req.raw, c.env)
+      : share && c.req.path.startsWith('/shop/')
+        ? share.fetch(c.req.raw, c.env)
+        : errorResponse(c as never, new AppError('not_found', 404, '接口不存在')),
   );
 }
 
@@ -83,5 +97,8 @@ export function ledgerApp(deps: AppDeps) {
 export const handler = handlerMadeAtColdStart(async () => {
   const env = ledgerEnv();
   const stripe = await readStripeSecret(env.STRIPE_SECRET_ID);
-  return handle(ledgerApp(ledgerDeps(env, new StripePayments(stripe))));
+  // the web bucket's index.html, read once a minute at most per container (share-meta.ts cachedIndex)
+  const webBucket = env.WEB_BUCKET && new S3FileStore(env.WEB_BUCKET);
+  const index = webBucket ? cachedIndex(async () => (await webBucket.get('index.html'))?.bytes ?? null) : undefined;
+  return handle(ledgerApp(ledgerDeps(env, new StripePayments(stripe)), index));
 });

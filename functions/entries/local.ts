@@ -21,8 +21,9 @@ import { SmtpMailer } from '../adapters/mail-smtp.js';
 import { devMailRoutes } from '../http/dev-mail.js';
 import { deliverEverywhereUnscoped, type DeliveryDeps } from '../modules/notifications/worker.js';
 import { remindEverywhereUnscoped } from '../modules/notifications/reminders.js';
-import { securityHeaders } from '../http/security-headers.js';
+import { securityHeadersWithLeanAssets } from '../http/security-headers.js';
 import { webStaticRoutes } from '../http/web-static.js';
+import { sharePageUnscoped } from '../http/share-meta.js';
 import type { RateLimits } from '../http/context.js';
 
 const Config = z.object({
@@ -47,6 +48,13 @@ const Config = z.object({
   RATE_LIMITS: z.enum(['default', 'relaxed']).default('default'),
   /** how often the local worker delivers the notification outbox (ms); the crash test sets it long */
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1000),
+  /**
+   * tests only: an already-running DynamoDB Local (the test run's, tests/support/global-setup.ts) instead
+   * of starting one under DATA_DIR; unset (`npm start`), the server starts its own as before
+   */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  /** the table's name in that DynamoDB (default `bangfu`); tests give each server its own */
+  DYNAMODB_TABLE: z.string().regex(/^[\w.-]{3,255}$/).optional(),
 }).refine((e) => !e.STRIPE_SECRET_KEY === !e.STRIPE_WEBHOOK_SECRET, { message: 'set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together', path: ['STRIPE_WEBHOOK_SECRET'] });
 
 /** RATE_LIMITS=relaxed: the login window stays, every count is out of reach. */
@@ -54,6 +62,7 @@ const RELAXED_RATE_LIMITS: Partial<RateLimits> = {
   loginAttemptsPerClient: 10_000_000,
   loginFailuresPerEmail: 10_000_000,
   concernsPerClientPerMinute: 10_000_000,
+  concernStatusReadsPerClientPerMinute: 10_000_000,
   checkoutsPerClientPerMinute: 10_000_000,
   donationsPerClientPerMinute: 10_000_000,
 };
@@ -70,7 +79,9 @@ async function main() {
   const env = parsed.data;
   const started = Date.now();
   const dataDir = path.resolve(env.DATA_DIR);
-  const db = await startDynamoLocal({ dataDir: path.join(dataDir, 'dynamodb') });
+  const db = env.DYNAMODB_ENDPOINT
+    ? { endpoint: env.DYNAMODB_ENDPOINT, stop: async () => undefined } // not ours to stop
+    : await startDynamoLocal({ dataDir: path.join(dataDir, 'dynamodb') });
   let stopping = false;
   let sweeper: NodeJS.Timeout | undefined;
   let outbox: NodeJS.Timeout | undefined;
@@ -91,12 +102,13 @@ async function main() {
     const deps = await localDeps({
       endpoint: db.endpoint,
       dataDir,
+      tableName: env.DYNAMODB_TABLE,
       publicUrl: env.PUBLIC_URL,
       checkoutTtlSeconds: env.CHECKOUT_TTL_SECONDS,
       rateLimits: env.RATE_LIMITS === 'relaxed' ? RELAXED_RATE_LIMITS : undefined,
       stripe: env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET ? { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET } : undefined,
     });
-    if (env.DEMO_DATA === '1') await loadDemoData(deps.doc, deps.tableName);
+    if (env.DEMO_DATA === '1') await loadDemoData(deps.doc, deps.tableName, deps.files);
     else await ensurePlatformAdmin(deps.doc, deps.tableName);
     // a DATA_DIR from before the dashboard's counter items: recount each tenant once (behind a marker)
     const backfilled = await backfillCountersEverywhereUnscoped(deps.doc, deps.tableName, deps.clock());
@@ -126,8 +138,9 @@ async function main() {
 
     const api = buildApp(deps);
     const root = new Hono();
-    // the web app's index.html and static files carry the same CSP and headers as the API
-    root.use('*', securityHeaders);
+    // the web app's index.html and static files carry the same CSP and headers as the API (its hashed
+    // /assets/* files without the headers that only a document reads)
+    root.use('*', securityHeadersWithLeanAssets);
     // local only (never on AWS): what was mailed
     root.route('/', devMailRoutes(mailDir));
     root.route('/', api);
@@ -137,7 +150,8 @@ async function main() {
       // the single-page app answers every other GET (the checkout page's POST <checkoutUrl>/pay|cancel
       // were routed to the API above, before any of this)
       // (best-quality brotli made once per build, kept in node_modules/.cache/bangfu-web across restarts)
-      root.route('/', webStaticRoutes(dist, { cacheDir: path.resolve('node_modules/.cache/bangfu-web') }));
+      // (a listing's, a village's and the transparency page's index.html carry their share tags: share-meta.ts)
+      root.route('/', webStaticRoutes(dist, { cacheDir: path.resolve('node_modules/.cache/bangfu-web'), sharePage: (p, origin) => sharePageUnscoped(deps, origin, p), publicUrl: env.PUBLIC_URL }));
     }
     // the sweeper: holds past their expiry go back on sale within a minute even if nobody buys
     sweeper = setInterval(() => {

@@ -21,6 +21,8 @@ export type RateLimits = {
   windowSeconds: number;
   /** public concerns per client per minute (default 20) */
   concernsPerClientPerMinute?: number;
+  /** reads of a concern's status page per client per tenant per minute (default 60) */
+  concernStatusReadsPerClientPerMinute?: number;
   /** public checkouts per client per tenant per minute (default 60) */
   checkoutsPerClientPerMinute?: number;
   /** public donations per client per tenant per minute (default 30) */

@@ -16,7 +16,9 @@ export const CONTENT_SECURITY_POLICY = {
   styleSrc: ["'self'", "'unsafe-inline'"],
   imgSrc: ["'self'", 'data:', 'blob:'],
   fontSrc: ["'self'", 'data:'],
-  connectSrc: ["'self'"],
+  // and the console's presigned POST of a photo straight to the files bucket on AWS (issue 16:
+  // <bucket>.s3.<region>.amazonaws.com, whose name and region the static policy cannot know)
+  connectSrc: ["'self'", 'https://*.amazonaws.com'],
   workerSrc: ["'self'", 'blob:'],
   objectSrc: ["'none'"],
   baseUri: ["'self'"],
@@ -38,3 +40,28 @@ export const securityHeaders: MiddlewareHandler = secureHeaders({
   xContentTypeOptions: 'nosniff',
   crossOriginEmbedderPolicy: false,
 });
+
+/**
+ * Headers that govern a document (what it may load, framing, the opener, referrers) and mean
+ * nothing on a script, a stylesheet or an image. Hashed files under /assets/ drop them: about 1 KB
+ * less per file, which on HTTP/1.1 (local mode, no header compression) was ~7 % of a phone's first
+ * visit to the shop. `nosniff` and the resource policy stay: they do protect a script.
+ */
+const DOCUMENT_ONLY_HEADERS = [
+  'content-security-policy',
+  'x-frame-options',
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'x-xss-protection',
+  'x-download-options',
+  'x-dns-prefetch-control',
+  'x-permitted-cross-domain-policies',
+  'strict-transport-security',
+];
+
+/** securityHeaders for everything, minus the document-only ones on /assets/* (the web app's hashed files). */
+export const securityHeadersWithLeanAssets: MiddlewareHandler = async (c, next) => {
+  await securityHeaders(c, next);
+  if (c.req.path.startsWith('/assets/')) for (const h of DOCUMENT_ONLY_HEADERS) c.res.headers.delete(h);
+};

@@ -11,6 +11,10 @@
  *   app's fallback: `no-cache` (always revalidated, by ETag); other files (favicon, robots.txt): an hour.
  * - every other GET outside /api/ gets index.html (client-side routes); a missing /assets/ file is a 404,
  *   never index.html under a script's name.
+ * - with `sharePage`, a listing's, a village's and the transparency page's index.html carries that
+ *   page's title, description and Open Graph tags (share-meta.ts); its ETag is of the injected bytes
+ *   and its br/gzip are made per page and kept briefly (SHARE_CACHE_MS), as CloudFront revalidates
+ *   those pages against the api function on AWS.
  */
 import { Hono } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
@@ -19,6 +23,7 @@ import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { etagOf, injectShareMeta, type SharePage } from './share-meta.js';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -54,7 +59,15 @@ export type WebStaticOptions = {
    * background, one file at a time); without it, the fast quality only
    */
   cacheDir?: string;
+  /** a page's share metadata (share-meta.ts sharePageUnscoped), written into its index.html */
+  sharePage?: (urlPath: string, origin: string) => Promise<SharePage | undefined>;
+  /** the web app's public address for og:url and og:image (PUBLIC_URL; default the request's origin) */
+  publicUrl?: string;
 };
+
+/** how long a share page's compressed bytes are kept (a page's figures change; it is cheap to redo) */
+export const SHARE_CACHE_MS = 60_000;
+const SHARE_CACHE_MAX = 200;
 
 /** the encoding to send: br, else gzip, else none (a coding with q=0 is refused) */
 export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
@@ -172,6 +185,28 @@ export function webStaticRoutes(distDir: string, options: WebStaticOptions = {})
     await Promise.all(all.map((n) => load(path.join(root, n))));
   })().catch(() => undefined);
 
+  /** share pages' injected entries by content (so ETag and compression follow the bytes), briefly */
+  const shared = new Map<string, { entry: Entry; at: number }>();
+  function sharedEntry(index: Entry, html: string): Entry {
+    const etag = etagOf(html);
+    const known = shared.get(etag);
+    if (known && Date.now() - known.at < SHARE_CACHE_MS) return known.entry;
+    if (shared.size >= SHARE_CACHE_MAX) {
+      for (const [k, v] of shared) if (Date.now() - v.at >= SHARE_CACHE_MS) shared.delete(k);
+      if (shared.size >= SHARE_CACHE_MAX) shared.clear();
+    }
+    const body = Buffer.from(html);
+    const entry: Entry = { ...index, body, size: body.length, etag, hash: etag.slice(3, -1), br: undefined, gzip: undefined };
+    if (body.length >= COMPRESS_MIN_BYTES) {
+      entry.br = brotliAt(body, BR_FAST);
+      entry.gzip = gz(body, { level: 9 });
+      entry.br.catch(() => undefined);
+      entry.gzip.catch(() => undefined);
+    }
+    shared.set(etag, { entry, at: Date.now() });
+    return entry;
+  }
+
   const app = new Hono();
   app.get('*', async (c, next) => {
     const urlPath = c.req.path;
@@ -183,6 +218,12 @@ export function webStaticRoutes(distDir: string, options: WebStaticOptions = {})
     if (urlPath.startsWith('/assets/')) return c.notFound();
     const index = await load(path.join(root, 'index.html'));
     if (!index) return next();
+    if (options.sharePage) {
+      const origin = (options.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+      // a page that cannot be looked up (an unknown id, the database away) is the plain index.html
+      const page = await options.sharePage(urlPath, origin).catch(() => undefined);
+      if (page) return send(c.req.raw.headers, sharedEntry(index, injectShareMeta(index.body.toString('utf8'), page)), NO_CACHE);
+    }
     return send(c.req.raw.headers, index, NO_CACHE);
   });
   return app;

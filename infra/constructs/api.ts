@@ -7,6 +7,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.js';
+import { PhotoSizes } from './photos.js';
 import { API_FILE_KEYS, type PhotoFiles } from './files.js';
 import { USER_ADMIN_ACTIONS } from './identity.js';
 import type { StripeSecrets } from './stripe-secrets.js';
@@ -41,6 +42,8 @@ export const API_ACCESS_LOG_RETENTION = RetentionDays.THREE_MONTHS;
  */
 export class Api extends Construct {
   readonly function: AppFunction;
+  /** the photos function: the WebP sizes of each new listing photo (issue 16) */
+  readonly photos: PhotoSizes;
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   /** the stage's access log (a log group with a retention) */
@@ -77,6 +80,8 @@ export class Api extends Construct {
     });
     // listing photos: stored, served and removed through the API only
     props.files.grantFiles(this.function.fn, API_FILE_KEYS);
+    // each photo the API stores or a browser posts (presigned by the API's role) gets its sizes made
+    this.photos = new PhotoSizes(this, 'Photos', { files: props.files });
     // creating users writes to the pool; on this pool's ARN only
     props.userPool.grant(this.function.fn, ...USER_ADMIN_ACTIONS);
     // the $default stage made here, not by HttpApi, for its throttle and access log (same logical id as HttpApi's own)

@@ -42,6 +42,8 @@ export type AppFunctionProps = {
   stripe?: StripeSecrets;
   memorySize?: number;
   timeout?: Duration;
+  /** packages left out of the bundle besides the AWS SDK's (a layer provides them: sharp for the photos function) */
+  externalModules?: string[];
 };
 
 /**
@@ -81,7 +83,7 @@ export class AppFunction extends Construct {
         minify: BUNDLING.minify,
         sourceMap: BUNDLING.sourceMap,
         sourcesContent: BUNDLING.sourcesContent,
-        externalModules: [...BUNDLING.external],
+        externalModules: [...BUNDLING.external, ...(props.externalModules ?? [])],
         mainFields: [...BUNDLING.mainFields],
         banner: BUNDLING.banner,
         esbuildArgs: cdkEsbuildArgs(),

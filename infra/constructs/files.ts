@@ -1,6 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
 /** Where photos live in the bucket: <tenantId>/photos/<photoId> (functions/modules/produce/photos.ts). */
@@ -37,6 +37,22 @@ export class PhotoFiles extends Construct {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+  }
+
+  /**
+   * The browser's presigned POST of a photo (issue 16): CORS lets the web app's origin alone POST,
+   * nothing else (no GET, no PUT: the bucket stays private; photos are served through the API).
+   * What may be posted is the presigned policy's: one key, one image type, at most 5 MB, 5 minutes
+   * (functions/adapters/files-s3.ts postConditions), signed by the API's role, which may write only
+   * its file keys. The web's CSP lets it connect to `uploadOrigin` (infra/constructs/web.ts).
+   */
+  allowUploadsFrom(webOrigin: string): void {
+    this.bucket.addCorsRule({ allowedMethods: [HttpMethods.POST], allowedOrigins: [webOrigin], allowedHeaders: [], maxAge: 3000 });
+  }
+
+  /** The origin a browser posts uploads to: the bucket's regional virtual-hosted address (createPresignedPost's url). */
+  get uploadOrigin(): string {
+    return `https://${this.bucket.bucketRegionalDomainName}`;
   }
 
   /** Read, write and delete the objects under `keys`: nothing else in the bucket, nothing on the bucket itself. */

@@ -47,6 +47,7 @@ export const LEDGER_ROUTES = [
   '/api/needs/{id}/close',
   // a listing's QR code (its encoder stays out of the api bundle)
   '/api/public/{tenantSlug}/produce/{id}/qr.png',
+  '/api/public/{tenantSlug}/villages/{id}/qr.png',
 ] as const;
 
 /** More than the API's: exceljs builds and reads workbooks in memory-hungry zip streams. */

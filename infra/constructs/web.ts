@@ -1,6 +1,9 @@
 import {
   AllowedMethods,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
   CachePolicy,
+  CacheQueryStringBehavior,
   Distribution,
   Function as EdgeFunction,
   FunctionCode,
@@ -19,6 +22,10 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Duration } from 'aws-cdk-lib';
+import { HttpMethod, type HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -44,6 +51,15 @@ const SPA_FALLBACK = `function handler(event) {
   if (uri.lastIndexOf('.') <= uri.lastIndexOf('/')) request.uri = '/index.html';
   return request;
 }`;
+
+/**
+ * The pages whose index.html carries share metadata (title, description, Open Graph: WeChat reads
+ * og:*): a listing, a village, the transparency page. CloudFront sends them to the ledger function
+ * (functions/http/share-meta.ts shareRoutes), which writes the tags into the web bucket's index.html.
+ * The shop's home is not among them: its only pattern, /shop/*, would send the cart, the donate
+ * page and every other shop page to the function too.
+ */
+export const SHARE_PATH_PATTERNS = ['/shop/*/produce/*', '/shop/*/villages/*', '/shop/*/transparency'] as const;
 
 export type WebProps = {
   /** the HTTP API's host name: /api/* goes there */
@@ -74,6 +90,10 @@ export class Web extends Construct {
   readonly distribution: Distribution;
   /** the web app's own host name, when it has one */
   readonly domainName?: string;
+  /** the HTTP API as CloudFront's origin (with the origin secret) */
+  private readonly apiOrigin: HttpOrigin;
+  /** the web app's CSP and security headers */
+  private readonly webHeaders: ResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
@@ -93,7 +113,7 @@ export class Web extends Construct {
     });
 
     // the web app's files carry the same security headers as the API's answers (one policy)
-    const webHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+    const webHeaders = (this.webHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Bangfu: CSP without inline scripts, never framed, nosniff, referrer policy, HSTS',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicyHeader(), override: true },
@@ -102,7 +122,14 @@ export class Web extends Construct {
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
       },
-    });
+    }));
+
+    // the functions answer 403 to a request without the origin header (functions/http/origin-secret.ts),
+    // so nobody reaches them around this distribution and its WAF
+    const apiOrigin = (this.apiOrigin = new HttpOrigin(props.apiDomainName, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      customHeaders: props.originSecret ? { [ORIGIN_SECRET_HEADER]: props.originSecret } : undefined,
+    }));
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Bangfu web app and API',
@@ -130,12 +157,7 @@ export class Web extends Construct {
       },
       additionalBehaviors: {
         '/api/*': {
-          // the functions answer 403 to a request without the origin header (functions/http/origin-secret.ts),
-          // so nobody reaches them around this distribution and its WAF
-          origin: new HttpOrigin(props.apiDomainName, {
-            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-            customHeaders: props.originSecret ? { [ORIGIN_SECRET_HEADER]: props.originSecret } : undefined,
-          }),
+          origin: apiOrigin,
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
@@ -175,6 +197,41 @@ export class Web extends Construct {
       });
       if (assets) deploy.node.addDependency(assets);
     }
+  }
+
+  /**
+   * The share pages (SHARE_PATH_PATTERNS) from `fn` behind `httpApi` (the ledger function: the api
+   * function's bundle has no room left): GET and HEAD /shop/{proxy+} on the HTTP API go to it, which
+   * may read the bucket's index.html alone (WEB_BUCKET; kept a minute per container) to write a
+   * page's tags in. CloudFront asks it on every view (the function answers `no-cache` with an ETag of
+   * the page's bytes, so CloudFront keeps a copy and revalidates with If-None-Match: a 304 when
+   * nothing changed); the cache key is the path alone (no query string, cookie or viewer header
+   * reaches the function, which needs none), CloudFront compresses, and the web app's CSP applies.
+   */
+  serveSharePages(httpApi: HttpApi, fn: LambdaFunction): void {
+    const policy = new CachePolicy(this, 'SharePages', {
+      comment: 'Bangfu: share pages (index.html with a page’s Open Graph tags), revalidated every time',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.seconds(60),
+      queryStringBehavior: CacheQueryStringBehavior.none(),
+      cookieBehavior: CacheCookieBehavior.none(),
+      headerBehavior: CacheHeaderBehavior.none(),
+      enableAcceptEncodingBrotli: true,
+      enableAcceptEncodingGzip: true,
+    });
+    for (const pattern of SHARE_PATH_PATTERNS) {
+      this.distribution.addBehavior(pattern, this.apiOrigin, {
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: policy,
+        responseHeadersPolicy: this.webHeaders,
+        compress: true,
+      });
+    }
+    httpApi.addRoutes({ path: '/shop/{proxy+}', methods: [HttpMethod.GET, HttpMethod.HEAD], integration: new HttpLambdaIntegration('SharePages', fn) });
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects('index.html')] }));
+    fn.addEnvironment('WEB_BUCKET', this.bucket.bucketName);
   }
 
   /** the web app's address: its own domain when it has one, else the distribution's */

@@ -32,10 +32,20 @@ export const ConcernInput = z.object({
 });
 export type ConcernInput = z.infer<typeof ConcernInput>;
 
-export const ConcernCreated = z.object({ concernId: Id });
+/** A concern's ticket number (issue 16): `<TENANT SLUG UPPER-CASED>-T-YYYYMMDD-NNNN`, a per-tenant daily sequence. */
+export const TicketNo = z
+  .string({ error: '请填写受理编号' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9-]{0,63}-T-\d{8}-\d{4,}$/, { error: '受理编号格式不正确（如 DEMO-T-20261207-0001）' });
+
+/** The concern, its ticket number and the token of its status page — returned once, stored only hashed. */
+export const ConcernCreated = z.object({ concernId: Id, ticketNo: z.string(), statusToken: z.string() });
 
 export const Concern = z.object({
   id: Id,
+  /** the ticket number (concerns filed before issue 16 have none: their ticket is the id's last 8 characters) */
+  ticketNo: z.string().optional(),
   subject: ConcernSubject,
   /** the subject's name at submission (village, organization or listing) */
   subjectName: z.string(),
@@ -44,14 +54,41 @@ export const Concern = z.object({
   text: z.string(),
   contact: z.string().nullable(),
   status: ConcernStatus,
+  /** the bureau's reply, meant for the reporter: emailed to it and shown on its status page (never on the public pages) */
   resolution: z.string().nullable(),
+  /** when `resolution` was last written */
+  repliedAt: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   closedAt: z.string().nullable(),
 });
 export type Concern = z.infer<typeof Concern>;
 
-export const ConcernQuery = ListQuery.extend({ status: ConcernStatus.optional(), villageId: Id.optional() });
+export const ConcernQuery = ListQuery.extend({
+  status: ConcernStatus.optional(),
+  villageId: Id.optional(),
+  /** the concern with this ticket number (exact match, case-insensitive) */
+  ticketNo: TicketNo.optional(),
+});
+
+/**
+ * GET /api/public/:tenantSlug/concerns/:id (header X-Status-Token): the reporter's view — its ticket,
+ * the subject's name, where it stands and the bureau's reply; never the text, the contact or the trail.
+ */
+export const PublicConcern = z.object({
+  id: Id,
+  ticketNo: z.string(),
+  subjectKind: ConcernSubjectKind,
+  subjectName: z.string(),
+  /** open (received) → investigating → resolved | dismissed */
+  status: ConcernStatus,
+  reply: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+});
+export type PublicConcern = z.infer<typeof PublicConcern>;
 
 export const ConcernPatch = z
   .object({

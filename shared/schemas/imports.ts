@@ -9,6 +9,8 @@ export const ImportError = z.object({
   /** the field's key (name, township, creditCode …), or "file" / "header" for the whole file */
   field: z.string(),
   message: z.string(),
+  /** the cell's text as the file has it (control characters written out, at most 60 characters), when there is one */
+  value: z.string().optional(),
 });
 export type ImportError = z.infer<typeof ImportError>;
 

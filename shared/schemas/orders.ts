@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MOBILE_PHONE_PATTERN, ORDER_NO_PATTERN } from '../formats.js';
 import { Id, ListQuery, RequiredText } from './common.js';
 import { Month } from './imports.js';
 
@@ -9,7 +10,7 @@ export const OrderStatus = z.enum(ORDER_STATUSES, { error: '订单状态无效' 
 export const MobilePhone = z
   .string({ error: '请填写手机号' })
   .trim()
-  .regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位中国大陆手机号' });
+  .regex(MOBILE_PHONE_PATTERN, { error: '请填写 11 位中国大陆手机号' });
 
 export const CheckoutLine = z.object({
   produceId: Id,
@@ -97,7 +98,7 @@ export const OrderNo = z
   .string({ error: '请填写订单号' })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9][A-Z0-9-]{0,63}-\d{8}-\d{4,}$/, { error: '订单号格式不正确（如 DEMO-20261207-0001）' });
+  .regex(ORDER_NO_PATTERN, { error: '订单号格式不正确（如 DEMO-20261207-0001）' });
 
 export const Order = z.object({
   id: Id,

@@ -1,29 +1,12 @@
 import { z } from 'zod';
 import { IsoDate } from '../dates.js';
 import { Id, ListQuery, RequiredText } from './common.js';
+import { PRODUCE_CATEGORIES, PRODUCE_KINDS, PRODUCE_STATUSES } from '../produce-kinds.js';
 
 /** 农特产品 / 扶贫产品 listings (DOMAIN.md "Produce listing"); adoption (认养) is a kind. */
-export const PRODUCE_KINDS = ['product', 'adoption'] as const;
+export { PRODUCE_CATEGORIES, PRODUCE_KINDS, PRODUCE_STATUSES };
 export const ProduceKind = z.enum(PRODUCE_KINDS, { error: '商品类型无效' });
-
-export const PRODUCE_STATUSES = ['draft', 'published', 'delisted'] as const;
 export const ProduceStatus = z.enum(PRODUCE_STATUSES, { error: '上架状态无效' });
-
-export const PRODUCE_CATEGORIES = [
-  'grain',
-  'fruit',
-  'vegetable',
-  'tea',
-  'meat',
-  'poultry_egg',
-  'aquatic',
-  'mushroom',
-  'honey',
-  'oil',
-  'processed',
-  'handicraft',
-  'other',
-] as const;
 export const ProduceCategory = z.enum(PRODUCE_CATEGORIES, { error: '品类无效' });
 
 /** A price in fen: a positive integer (¥12.50 is 1250); never yuan with decimals. */
@@ -98,6 +81,8 @@ export const Produce = ProduceFields.extend({
   available: z.number().int(),
   /** the photos' public addresses, in the order of `photos` */
   photoUrls: z.array(z.string()),
+  /** each photo's `srcset` (its WebP sizes, "url 320w, url 800w"); '' for a photo from before the sizes */
+  photoSrcSets: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -129,6 +114,8 @@ export const PublicProduce = z.object({
   photos: z.array(z.string()),
   /** the photos' public addresses (GET /api/public/:tenantSlug/photos/:photoId), in the same order */
   photoUrls: z.array(z.string()),
+  /** each photo's `srcset` (GET …/photos/:photoId/w320 and /w800, WebP); '' for a photo from before the sizes */
+  photoSrcSets: z.array(z.string()),
   /** the listing's own page, for its QR code */
   url: z.string(),
   /** the PNG QR code of `url` */
@@ -146,5 +133,32 @@ export const PhotoUploaded = z.object({ photoId: Id, url: z.string() });
 export type PhotoUploaded = z.infer<typeof PhotoUploaded>;
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** The WebP sizes every photo is resized into (issue 16): a thumbnail and a display size, in px wide. */
+export const PHOTO_WIDTHS = [320, 800] as const;
+export type PhotoWidth = (typeof PHOTO_WIDTHS)[number];
+export const PhotoSize = z.enum(['w320', 'w800'], { error: '照片尺寸无效' });
+
+/**
+ * POST /api/produce/:id/photos/presign. `s3` (on AWS): POST the form — `fields`, then the file as
+ * `file` — to `url` (the bucket; its policy allows only this key, one of PHOTO_TYPES, at most 5 MB,
+ * for `expiresInSeconds`), then POST /api/produce/:id/photos/confirm with `key`. `direct` (locally,
+ * no bucket): POST the file to /api/produce/:id/photos as multipart, as before.
+ */
+export const PhotoUploadTicket = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('direct'), url: z.string() }),
+  z.object({
+    mode: z.literal('s3'),
+    url: z.string(),
+    fields: z.record(z.string(), z.string()),
+    key: z.string(),
+    photoId: Id,
+    maxBytes: z.number().int(),
+    expiresInSeconds: z.number().int(),
+  }),
+]);
+export type PhotoUploadTicket = z.infer<typeof PhotoUploadTicket>;
+
+/** POST /api/produce/:id/photos/confirm: the key the browser posted the photo to. */
+export const PhotoUploadConfirm = z.object({ key: z.string({ error: '缺少照片的存储位置' }).min(1, { error: '缺少照片的存储位置' }).max(300) });
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const MAX_PHOTOS = 9;

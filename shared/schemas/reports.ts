@@ -114,6 +114,8 @@ export const ReportingStanding = z.object({
   level: z.enum(LADDER_LEVELS),
   /** the missed weeks of the streak, newest first */
   missedWeeks: z.array(z.string()),
+  /** the latest run of missed weeks, newest first, still open for a late report (补报) — also when a week filed since has ended the streak */
+  openWeeks: z.array(z.string()).optional(),
 });
 export type ReportingStanding = z.infer<typeof ReportingStanding>;
 export const StandingQuery = z.object({ organizationId: Id.optional() });

@@ -14,7 +14,7 @@ export const VILLAGE_NEEDS = [
 ] as const;
 export const VillageNeed = z.enum(VILLAGE_NEEDS, { error: '需求类别无效' });
 
-export const VillageStatus = z.enum(['unlifted', 'lifted'], { error: '状态只能是 未脱贫 或 已出列' });
+export const VillageStatus = z.enum(['unlifted', 'lifted'], { error: '状态只能是 未出列 或 已出列' });
 
 const VillageFields = z.object({
   name: RequiredText(50, '村名'),

@@ -29,7 +29,7 @@ describe('imports: a file with any invalid row writes nothing', () => {
       ['甲村', '清水镇', '示例县', 100, 300, 10, '未出列', '否', '2026-05-01'],
     ]);
     const res = await upload(t.bureau, 'villages', file);
-    expect(res).toEqual({ status: 200, body: { created: 0, updated: 0, errors: [{ row: 3, field: 'registeredOn', message: '登记日期不能晚于已有结对的开始日期（2026-03-01）' }] } });
+    expect(res).toEqual({ status: 200, body: { created: 0, updated: 0, errors: [{ row: 3, field: 'registeredOn', message: '登记日期不能晚于已有结对的开始日期（2026-03-01）', value: '2026-05-01' }] } });
     const names = ((await h.get(t.bureau, '/api/villages?limit=100')).items as any[]).map((x) => x.name);
     expect(names).toEqual(['甲村']);
     // a registration date on or before the pairing's start is still an update

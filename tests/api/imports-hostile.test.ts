@@ -104,7 +104,7 @@ describe('a hostile workbook', () => {
     const at = await upload(await smallXlsx(2000));
     expect(at.status).toBe(200);
     expect(at.body.created).toBe(0);
-    expect(at.body.errors[0]).toEqual({ row: 9, field: 'name', message: '村名 + 乡镇与第 2 行重复' });
+    expect(at.body.errors[0]).toMatchObject({ row: 9, field: 'name', message: '村名 + 乡镇与第 2 行重复' });
     const over = await upload(await smallXlsx(2001));
     expect(over.status).toBe(413);
     expect(over.body.error.message).toBe('一次最多导入 2000 行');

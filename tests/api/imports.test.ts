@@ -68,9 +68,9 @@ describe('importing villages', () => {
     expect(res.body.created).toBe(0);
     expect(res.body.updated).toBe(0);
     expect(res.body.errors).toEqual([
-      { row: 3, field: 'households', message: '户数必须是数字' },
-      { row: 3, field: 'status', message: '状态只能是 未脱贫 或 已出列' },
-      { row: 4, field: 'poorHouseholds', message: '建档立卡户数不能多于总户数' },
+      { row: 3, field: 'households', message: '户数必须是数字', value: 'abc' },
+      { row: 3, field: 'status', message: '状态只能是 未出列 或 已出列', value: '不知道' },
+      { row: 4, field: 'poorHouseholds', message: '建档立卡户数不能多于总户数', value: '20' },
     ]);
     expect(await villages(t)).toEqual([]);
     expect(await counter(t)).toEqual({});
@@ -79,7 +79,7 @@ describe('importing villages', () => {
   it('duplicates inside the file are errors', async () => {
     const t = await h.tenant();
     const res = await upload(t, 'villages', await xlsx(VILLAGE_HEADERS, [village('甲村'), village('乙村'), village('甲村', { 户数: 300 })]));
-    expect(res.body).toEqual({ created: 0, updated: 0, errors: [{ row: 4, field: 'name', message: '村名 + 乡镇与第 2 行重复' }] });
+    expect(res.body).toEqual({ created: 0, updated: 0, errors: [{ row: 4, field: 'name', message: '村名 + 乡镇与第 2 行重复', value: '甲村 / 清水镇' }] });
     expect(await villages(t)).toEqual([]);
   });
 
@@ -183,7 +183,7 @@ describe('importing organizations', () => {
     const code = creditCode();
     const row = { 组织名称: '甲', 类型: '企业', 统一社会信用代码: code, 联系人: '张', 联系电话: '13800000001' };
     const res = await upload(t, 'organizations', await xlsx(HEADERS, [row, { ...row, 组织名称: '乙' }]));
-    expect(res.body.errors).toEqual([{ row: 3, field: 'creditCode', message: '统一社会信用代码与第 2 行重复' }]);
+    expect(res.body.errors).toEqual([{ row: 3, field: 'creditCode', message: '统一社会信用代码与第 2 行重复', value: code }]);
   });
 });
 

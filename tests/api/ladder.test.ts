@@ -47,7 +47,7 @@ const claim = async (token: string, organizationId?: string) =>
 describe('the ladder', () => {
   it('one missed week: flagged, may still claim', async () => {
     const o = orgs.flagged;
-    expect(await standing(o.member)).toEqual({ organizationId: o.id, missedStreak: 1, level: 'flagged', missedWeeks: ['2026-06-08'] });
+    expect(await standing(o.member)).toEqual({ organizationId: o.id, missedStreak: 1, level: 'flagged', missedWeeks: ['2026-06-08'], openWeeks: ['2026-06-08'] });
     expect((await claim(o.member)).status).toBe(201);
   });
 

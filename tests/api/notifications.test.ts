@@ -185,7 +185,8 @@ describe('people without an account', () => {
     expect(phone.status).toBe(201);
     await h.deliver();
     const [received] = await h.mail('reporter@example.com');
-    const ticket = res.body.concernId.slice(-8).toUpperCase();
+    const ticket = res.body.ticketNo; // issue 16: <SLUG>-T-YYYYMMDD-NNNN
+    expect(ticket).toMatch(/^[A-Z0-9-]+-T-\d{8}-\d{4}$/);
     expect(received.subject).toBe(`已收到您的反映（编号 ${ticket}）`);
     const moved = await h.call('PATCH', `/api/concerns/${res.body.concernId}`, { token: t.bureau, body: { status: 'resolved', resolution: '已修好' } });
     expect(moved.status).toBe(200);

@@ -30,14 +30,16 @@ beforeAll(async () => {
   await h.call('POST', '/api/donations', { token: t.bureau, body: { villageId, kind: 'cash', amountFen: 100_000, donorName: ANONYMOUS, donorType: 'person', anonymous: true } });
   const online = (await h.call('POST', `/api/public/${t.slug}/donate`, { body: { villageId, amountFen: 10_000, donorName: ANONYMOUS_ONLINE, anonymous: true } })).body;
   await h.press(online.checkoutUrl, 'pay');
-  await h.call('POST', `/api/public/${t.slug}/concerns`, { body: { subject: { kind: 'village', id: villageId }, text: `电话 ${PHONE} 身份证 ${ID_NUMBER}`, contact: PHONE } });
+  // the reporter's status page (issue 16) must show neither its text nor its contact
+  const concern = (await h.call('POST', `/api/public/${t.slug}/concerns`, { body: { subject: { kind: 'village', id: villageId }, text: `电话 ${PHONE} 身份证 ${ID_NUMBER}`, contact: PHONE } })).body;
+  Object.assign(query, { concernId: concern.concernId, concernToken: concern.statusToken });
   // an application to join, its contact's mobile on it: the applicant's status page must not show it
   const form = new FormData();
   for (const [k, v] of Object.entries({ name: '申请组织', kind: 'enterprise', creditCode: creditCode(), contactName: '申请人', contactPhone: PHONE, email: 'apply@example.com' })) form.append(k, v);
   form.append('documents', new File([PNG_1x1 as Uint8Array<ArrayBuffer>], 'licence.png', { type: 'image/png' }));
   const applied = await (await h.app.request(`/api/public/${t.slug}/applications`, { method: 'POST', body: form })).json();
   Object.assign(query, { applicationId: applied.applicationId, statusToken: applied.statusToken });
-  Object.assign(ids, { tenantSlug: t.slug, id: listing.id, photoId: photo, orderId: order.orderId, sessionId: online.checkoutUrl.split('/').at(-1)! });
+  Object.assign(ids, { tenantSlug: t.slug, id: listing.id, photoId: photo, size: 'w320', orderId: order.orderId, sessionId: online.checkoutUrl.split('/').at(-1)! });
   // routes that take a donation id or a village id under {id}
   Object.assign(query, { orderToken: order.orderToken, donationId: online.donationId, receiptToken: online.receiptToken, villageId });
 });
@@ -47,10 +49,12 @@ function urlOf(path: string): string {
   const donation = path.includes('/donations/');
   const village = path.includes('/villages/');
   const application = path.includes('/applications/');
+  const concern = path.includes('/concerns/');
   const filled = path.replace(/\{(\w+)\}/g, (_m, name: string) => {
     if (name === 'id' && donation) return query.donationId;
     if (name === 'id' && village) return query.villageId;
     if (name === 'id' && application) return query.applicationId;
+    if (name === 'id' && concern) return query.concernId;
     const v = ids[name];
     if (!v) throw new Error(`no id for {${name}} in ${path}: add it to this test`);
     return v;
@@ -74,7 +78,8 @@ describe('every public GET route', () => {
     for (const p of paths) {
       const url = urlOf(p);
       // the applicant's status page takes its token in a header
-      const res = await h.app.request(url, p.includes('/applications/') ? { headers: { 'x-status-token': query.statusToken } } : undefined);
+      const statusToken = p.includes('/applications/') ? query.statusToken : p.includes('/concerns/') ? query.concernToken : undefined;
+      const res = await h.app.request(url, statusToken ? { headers: { 'x-status-token': statusToken } } : undefined);
       expect({ p, status: res.status }).toEqual({ p, status: 200 });
       const type = res.headers.get('content-type') ?? '';
       if (!type.includes('json') && !type.includes('html')) continue; // images

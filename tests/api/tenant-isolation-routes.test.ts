@@ -28,6 +28,7 @@ const A = {} as {
   donationToken: string;
   expenditure: string;
   concern: string;
+  concernToken: string;
   report: string;
   need: string;
   payout: string;
@@ -64,7 +65,8 @@ beforeAll(async () => {
   await h.press(online.checkoutUrl, 'pay');
   A.donationToken = online.receiptToken;
   A.donation = online.donationId;
-  A.concern = (await h.call('POST', `/api/public/${a.slug}/concerns`, { body: { subject: { kind: 'village', id: A.village }, text: '资金去向不明' } })).body.concernId;
+  const concern = (await h.call('POST', `/api/public/${a.slug}/concerns`, { body: { subject: { kind: 'village', id: A.village }, text: '资金去向不明' } })).body;
+  [A.concern, A.concernToken] = [concern.concernId, concern.statusToken];
   A.need = (await h.call('POST', '/api/needs', { token: a.bureau, body: { villageId: A.village, category: 'sales', title: '销路', quantity: 10, unit: '箱' } })).body.id;
   A.report = (await h.call('POST', '/api/reports', { token: a.bureau, body: { organizationId: A.approvedOrg, weekStart: '2026-06-08', summary: '本周', progress: '进展', results: '成效' } })).body.id;
   // a sale of the organization's own listing, and a payout of part of what it is owed (with evidence)
@@ -120,6 +122,9 @@ const ROUTES: Record<string, Route> = {
   'GET /produce/{id}': { member: true },
   'PATCH /produce/{id}': { body: { priceFen: 1 }, member: true },
   'POST /produce/{id}/photos': { photo: true, member: true },
+  // issue 16: the upload ticket and its confirmation
+  'POST /produce/{id}/photos/presign': { body: { contentType: 'image/jpeg' }, member: true },
+  'POST /produce/{id}/photos/confirm': { body: { key: 'ten_x/photos/pho_x/original' }, member: true },
   'GET /orders/{id}': { member: true },
   'POST /orders/{id}/ship': { body: { carrier: '顺丰', trackingNo: 'SF999' }, member: true },
   'POST /orders/{id}/deliver': { body: {}, member: true },
@@ -260,11 +265,14 @@ const PUBLIC_ROUTES: Record<string, () => Record<string, string>> = {
   'GET /public/{tenantSlug}/produce/{id}': () => ({ id: A.listing }),
   'GET /public/{tenantSlug}/produce/{id}/qr.png': () => ({ id: A.listing }),
   'GET /public/{tenantSlug}/photos/{photoId}': () => ({ photoId: A.photo }),
+  'GET /public/{tenantSlug}/photos/{photoId}/{size}': () => ({ photoId: A.photo, size: 'w320' }),
   'GET /public/{tenantSlug}/orders/{orderId}': () => ({ orderId: A.paidOrder, '?token': A.orderToken }),
   'GET /public/{tenantSlug}/donations/{id}': () => ({ id: A.donation, '?token': A.donationToken }),
   'GET /public/{tenantSlug}/donations/{id}/receipt': () => ({ id: A.donation, '?token': A.donationToken }),
   'GET /public/{tenantSlug}/villages/{id}/transparency': () => ({ id: A.village }),
+  'GET /public/{tenantSlug}/villages/{id}/qr.png': () => ({ id: A.village }),
   'GET /public/{tenantSlug}/applications/{id}': () => ({ id: A.application, 'header:x-status-token': A.applicationToken }),
+  'GET /public/{tenantSlug}/concerns/{id}': () => ({ id: A.concern, 'header:x-status-token': A.concernToken }),
 };
 
 describe('every public route that takes an id', () => {
@@ -315,6 +323,7 @@ function paramFor(name: string, path: string): string | undefined {
   const byName: Record<string, string> = {
     tenantSlug: a.slug,
     photoId: A.photo,
+    size: 'w320',
     documentId: A.document,
     orderId: A.paidOrder,
     organizationId: A.approvedOrg,
@@ -356,7 +365,7 @@ describe('no answer carries store internals (issue 15, hole 8)', () => {
       if (path.includes('/orders/')) query.set('token', A.orderToken);
       if (path.includes('/donations/')) query.set('token', A.donationToken);
       const full = url + (query.size ? `?${query}` : '');
-      const headers = path.includes('/applications/{id}') ? { 'x-status-token': A.applicationToken } : undefined;
+      const headers = path.includes('/applications/{id}') ? { 'x-status-token': A.applicationToken } : path === '/public/{tenantSlug}/concerns/{id}' ? { 'x-status-token': A.concernToken } : undefined;
       for (const token of path.startsWith('/public/') ? [undefined] : [a.bureau, aMember]) {
         const res = await h.call('GET', full, { token, headers });
         if (res.status === 200) answered++;

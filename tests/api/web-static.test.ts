@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickEncoding, webStaticRoutes } from '../../functions/http/web-static.js';
-import { securityHeaders } from '../../functions/http/security-headers.js';
+import { securityHeadersWithLeanAssets } from '../../functions/http/security-headers.js';
 
 // Local mode's web app (issue 16): compressed (br, else gzip) and cached as on CloudFront — hashed
 // assets a year, index.html and client-side routes never. A tiny fake web/dist in a temp dir.
@@ -152,15 +152,25 @@ describe('routing', () => {
     expect((await get('/api/nothing-here')).status).toBe(404);
   });
 
-  it('keeps the security headers when mounted as local.ts mounts it (securityHeaders on the root first)', async () => {
+  it('keeps the security headers when mounted as local.ts mounts it; hashed assets drop the document-only ones', async () => {
     const root = new Hono();
-    root.use('*', securityHeaders);
+    root.use('*', securityHeadersWithLeanAssets);
     root.route('/', webStaticRoutes(dist));
-    for (const url of ['/', '/shop/qingshui', '/assets/app-abc123.js', '/robots.txt']) {
+    for (const url of ['/', '/shop/qingshui', '/robots.txt']) {
       const r = await root.request(url, { headers: { 'Accept-Encoding': 'br' } });
       expect(r.headers.get('content-security-policy'), url).toMatch(/script-src 'self'/);
       expect(r.headers.get('x-frame-options'), url).toBe('DENY');
     }
+    // a script or stylesheet under /assets/: nosniff and the resource policy, not the page's CSP,
+    // framing or referrer rules (about 1 KB a file on a phone's first visit)
+    const asset = await root.request('/assets/app-abc123.js', { headers: { 'Accept-Encoding': 'br' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(asset.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    for (const h of ['content-security-policy', 'x-frame-options', 'referrer-policy', 'strict-transport-security']) expect(asset.headers.get(h), h).toBeNull();
+    // a 404 under /assets/ is not a document either, but an API error keeps every header
+    const api = await root.request('/api/nowhere');
+    expect(api.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
   });
 
   it('never serves a file outside dist', async () => {

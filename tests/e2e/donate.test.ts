@@ -126,6 +126,29 @@ describe('a donor gives ¥100 to a village on a phone and the public figures mov
     expect(fen).toBe(before.village.village.cashReceivedFen + AMOUNT_FEN);
   });
 
+  it('the village page: its share tags in the served HTML, its QR code in a reserved box, and its donate link choosing the village (issue 16)', async () => {
+    const html = await (await fetch(`${server.url}/shop/${SLUG}/villages/${village.villageId}`)).text();
+    expect(html).toMatch(new RegExp(`<meta property="og:title" content="${village.name}（`));
+    expect(html).toContain(`<meta property="og:url" content="${server.url}/shop/${SLUG}/villages/${village.villageId}"`);
+    const qr = page.getByTestId('village-qr').locator('img');
+    expect([await qr.getAttribute('width'), await qr.getAttribute('height')]).toEqual(['132', '132']);
+    await qr.scrollIntoViewIfNeeded();
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await page.getByTestId('tp-donate').click();
+    await page.waitForURL((url) => url.pathname === `/shop/${SLUG}/donate` && url.searchParams.get('village') === village.villageId);
+    const chosen = page.getByTestId('donate-villages').locator('.adm-selector-item-active');
+    await expect.poll(() => chosen.textContent()).toContain(village.name);
+    expect(await page.getByTestId('donate-submit').isEnabled()).toBe(true);
+    expect(await page.getByTestId('donate-why').textContent()).toBe('');
+    // a village that is not one of the donatable ones is ignored: nothing chosen, and the button says why
+    await page.goto(`${server.url}/shop/${SLUG}/donate?village=vil_not_here`);
+    await page.getByTestId('donate-villages').locator('.adm-selector-item').first().waitFor();
+    expect(await page.getByTestId('donate-villages').locator('.adm-selector-item-active').count()).toBe(0);
+    expect(await page.getByTestId('donate-submit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('donate-why').textContent()).toBe('请先选择要捐赠的村');
+    expect(await page.getByTestId('donate-submit').getAttribute('aria-describedby')).toBe('donate-why');
+  });
+
   it('the bureau gives the gift back in its console: 已退款, and the public figures say refunded, still adding up', async () => {
     const desk = await sessionPage(browser, server.url, 'admin@qingshui.demo');
     await desk.goto(`${server.url}/donations`);

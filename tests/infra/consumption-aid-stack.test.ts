@@ -143,8 +143,10 @@ describe('the photos bucket', () => {
     }
     expect(s3.flatMap(actionsOf).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
     const ledgerS3 = statementsOfRole(roleOf(stack.ledger.function.fn)).filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
-    // payout evidence, and the applications' registration documents (issue 14)
-    expect(ledgerS3.map((s) => s.Resource)).toEqual([[objects('/*/payouts/*'), objects('/*/applications/*')]]);
+    // payout evidence, and the applications' registration documents (issue 14); and, read only, the
+    // web bucket's index.html, which the share pages are made from (issue 16, functions/http/share-meta.ts)
+    expect(ledgerS3.map((s) => s.Resource)).toEqual([[objects('/*/payouts/*'), objects('/*/applications/*')], { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^WebBucket/), 'Arn'] }, '/index.html']] }]);
+    expect(actionsOf(ledgerS3[1]!)).toEqual(['s3:GetObject']);
     for (const fn of [stack.webhooks.function.fn, stack.jobs.function.fn]) {
       expect(statementsOfRole(roleOf(fn)).flatMap(actionsOf).filter((a) => a.startsWith('s3:'))).toEqual([]);
     }

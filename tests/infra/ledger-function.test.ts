@@ -78,7 +78,8 @@ describe('the stack', () => {
     expect(ledger.MemorySize).toBeGreaterThan(api.MemorySize);
     expect(ledger.Timeout).toBeGreaterThan(api.Timeout);
     expect(ledger.Runtime).toBe('nodejs22.x');
-    expect(Object.keys(ledger.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'FILES_BUCKET', 'STRIPE_SECRET_ID']));
+    // issue 16: the web app's address for QR codes, and the web bucket for the share pages' index.html
+    expect(Object.keys(ledger.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'FILES_BUCKET', 'STRIPE_SECRET_ID', 'PUBLIC_URL', 'WEB_BUCKET']));
     // the Stripe secret's name only (stripe_transfer payouts), never a key
     expect(Object.keys(ledger.Environment.Variables).filter((k) => k.startsWith('STRIPE'))).toEqual(['STRIPE_SECRET_ID']);
   });
@@ -89,9 +90,10 @@ describe('the stack', () => {
     const integrations = Object.entries(template.findResources('AWS::ApiGatewayV2::Integration')).filter(
       ([, i]) => JSON.stringify(i.Properties.IntegrationUri) === JSON.stringify({ 'Fn::GetAtt': [fnId, 'Arn'] }),
     );
-    expect(integrations).toHaveLength(1);
-    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).filter((r) => JSON.stringify(r.Properties.Target).includes(integrations[0][0]));
-    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(LEDGER_ROUTES.map((p) => `ANY ${p}`).sort());
+    // its own, and the share pages' (issue 16: infra/constructs/web.ts serveSharePages)
+    expect(integrations).toHaveLength(2);
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).filter((r) => integrations.some(([id]) => JSON.stringify(r.Properties.Target).includes(id)));
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual([...LEDGER_ROUTES.map((p) => `ANY ${p}`), 'GET /shop/{proxy+}', 'HEAD /shop/{proxy+}'].sort());
     for (const r of routes) expect(r.Properties.ApiId).toEqual({ Ref: httpApiId });
   });
 
@@ -110,7 +112,8 @@ describe('the stack', () => {
     // issue 14: invitations, password resets, disabling users (and POST /api/users, routed here with GET)
     expect(actions.filter((a) => /^cognito-idp:/.test(a)).sort()).toEqual([...USER_DIRECTORY_ACTIONS].sort());
     expect(actions.filter((a) => /^secretsmanager:/.test(a))).toEqual(['secretsmanager:GetSecretValue']);
-    expect(actions.filter((a) => /^s3:/.test(a)).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    // (the second GetObject: the web bucket's index.html alone, for the share pages — tests/infra/share-meta.test.ts)
+    expect(actions.filter((a) => /^s3:/.test(a)).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:GetObject', 's3:PutObject']);
     expect(actions).not.toContain('dynamodb:Scan');
   });
 });

@@ -1,5 +1,8 @@
 import type { TestProject } from 'vitest/node';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startDynamoLocal } from '../../functions/adapters/dynamo-local.js';
 
 declare module 'vitest' {
@@ -14,5 +17,7 @@ export default async function setup(project: TestProject) {
   project.provide('dynamoEndpoint', db.endpoint);
   return async () => {
     await db.stop();
+    // the e2e servers' demo template files (tests/e2e/support/demo-table.ts demoFilesDir)
+    for (const d of readdirSync(tmpdir())) if (d.startsWith(`bangfu-demo-files-${db.port}-`)) rmSync(path.join(tmpdir(), d), { recursive: true, force: true });
   };
 }

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Id, Page } from '../../../shared/schemas/common.js';
-import { Concern, ConcernCreated, ConcernInput, ConcernPatch, ConcernQuery } from '../../../shared/schemas/concerns.js';
+import { Concern, ConcernCreated, ConcernInput, ConcernPatch, ConcernQuery, PublicConcern } from '../../../shared/schemas/concerns.js';
 import { authorize } from '../../http/auth.js';
 import { clientAddress } from '../../http/client-address.js';
 import type { Env } from '../../http/context.js';
@@ -10,7 +10,7 @@ import { hitRateLimit } from '../../http/rate-limit.js';
 import { serviceContext } from '../../http/service-context.js';
 import { globalStoreUnscoped } from '../../store/tenant-store.js';
 import { PUBLIC_ERRORS } from '../shop/routes.js';
-import { createConcern, getConcern, listConcerns, updateConcern } from './service.js';
+import { createConcern, getConcern, listConcerns, publicConcern, updateConcern } from './service.js';
 
 const tags = ['concerns'];
 
@@ -20,7 +20,16 @@ const post = createRoute({
   tags: ['public'],
   summary: 'Report a concern (监督举报) about a village, an organization or a listing; no account; rate-limited per client; never shown publicly',
   request: { params: SlugParams, body: jsonBody(ConcernInput) },
-  responses: { 201: jsonOk(ConcernCreated, 'the concern, received'), ...PUBLIC_ERRORS },
+  responses: { 201: jsonOk(ConcernCreated, 'the concern, its ticket and status token'), ...PUBLIC_ERRORS },
+});
+
+const status = createRoute({
+  method: 'get',
+  path: '/public/{tenantSlug}/concerns/{id}',
+  tags: ['public'],
+  summary: 'The reporter’s concern through its X-Status-Token (a wrong token is a 404)',
+  request: { params: SlugParams.extend({ id: Id }) },
+  responses: { 200: jsonOk(PublicConcern, 'the ticket'), ...PUBLIC_ERRORS },
 });
 
 const list = createRoute({
@@ -63,6 +72,16 @@ export const concernRoutes = new OpenAPIHono<Env>()
     const limit = deps.rateLimits.concernsPerClientPerMinute ?? 20;
     await hitRateLimit(globalStoreUnscoped(deps.doc, deps.tableName), 'concern-client', `${ctx.tenant.id}#${clientAddress(c)}`, limit, 60, ctx.now);
     return c.json(await createConcern(ctx, c.req.valid('json')), 201);
+  })
+  .openapi(status, async (c) => {
+    const deps = c.var.deps;
+    const { tenantSlug, id } = c.req.valid('param');
+    c.header('cache-control', 'no-store');
+    // counted before the slug is looked up: guessing slugs, ids or tokens all count
+    const limit = deps.rateLimits.concernStatusReadsPerClientPerMinute ?? 60;
+    await hitRateLimit(globalStoreUnscoped(deps.doc, deps.tableName), 'concern-status-client', `${tenantSlug}#${clientAddress(c)}`, limit, 60, deps.clock());
+    const ctx = await publicContext(c, tenantSlug);
+    return c.json(await publicConcern(ctx, id, c.req.header('x-status-token') ?? c.req.header('x-access-token')), 200);
   })
   .openapi(list, async (c) => c.json(await listConcerns(serviceContext(c), c.req.valid('query')), 200))
   .openapi(get, async (c) => c.json(await getConcern(serviceContext(c), c.req.valid('param').id), 200))

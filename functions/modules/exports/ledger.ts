@@ -30,7 +30,7 @@ const ZH = {
   activity: { visit: '走访', training: '培训', employment: '就业', sales: '消费帮扶', other: '其他' },
   org: { enterprise: '企业', social_org: '社会组织', public_institution: '事业单位' },
   orgStatus: { pending: '待审核', approved: '已通过', rejected: '已驳回', suspended: '已暂停' },
-  report: { onTime: '按时', late: '逾期' },
+  report: { onTime: '按时', late: '迟报' }, // the console's words (timeliness.*)
 } as const;
 const zh = (table: Record<string, string>, key: string | null | undefined) => (key ? (table[key] ?? key) : '');
 
@@ -43,11 +43,20 @@ const sums = (m: Map<string, Sums>, id: string): Sums => {
 
 export type LedgerScope = { store: TenantStore; month: string };
 
-/** The Mondays whose week starts in the month. */
-function mondaysOf(month: string): string[] {
+/**
+ * The ledger's rule for weekly reports: every week (Monday to Sunday) with at least one day in the
+ * month — a week that spans two months is in both months' ledgers (a report filed in December for
+ * the week of 30 November is in December's, and in November's).
+ */
+export const REPORT_WEEKS_RULE = '本表收录与本月有交集的每一周（周一至周日至少有一天在本月）的已提交周报；跨月的周在两个月的台账中都列出。';
+
+/** The Mondays of the weeks that overlap the month: the first may fall in the month before. */
+export function mondaysOf(month: string): string[] {
   const out: string[] = [];
   const d = new Date(`${month}-01T00:00:00Z`);
-  while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() + 1);
+  while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() - 1);
+  out.push(d.toISOString().slice(0, 10));
+  d.setUTCDate(d.getUTCDate() + 7);
   for (; d.toISOString().startsWith(month); d.setUTCDate(d.getUTCDate() + 7)) out.push(d.toISOString().slice(0, 10));
   return out;
 }
@@ -170,7 +179,7 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
 
   s = sheet(wb, '组织', [
     t('组织名称', 'name', 28), t('类型', 'kind', 10), t('统一社会信用代码', 'creditCode', 22), t('状态', 'status', 10), t('联系人', 'contactName'), n('生效结对', 'activePairings'),
-    y('本月捐款（元，已扣退回）', 'cashFen'), y('本月捐物折价（元，已扣退回）', 'goodsFen'), n('本月帮扶活动', 'activities'), n('本月周报', 'reports'),
+    y('本月捐款（元，已扣退回）', 'cashFen'), y('本月捐物折价（元，已扣退回）', 'goodsFen'), n('本月帮扶活动', 'activities'), { ...n('本月周报', 'reports'), note: REPORT_WEEKS_RULE },
   ]);
   tot = new Totals();
   for await (const o of eachItem((cursor) => listOrganizationItems(store, { limit: PAGE, cursor }))) {
@@ -271,7 +280,7 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
   s.total('合计', totalsOf(settled, settlement.paidOrders));
   await s.commit();
 
-  s = sheet(wb, '周报', [t('周一', 'weekStart', 12), t('组织', 'organizationName', 28), t('提交日期', 'submittedAt', 12), t('是否按时', 'timeliness', 10), t('本周工作', 'summary', 40), t('进展', 'progress', 30), t('成效', 'results', 30)]);
+  s = sheet(wb, '周报', [{ ...t('周一', 'weekStart', 12), note: REPORT_WEEKS_RULE }, t('组织', 'organizationName', 28), t('提交日期', 'submittedAt', 12), t('是否按时', 'timeliness', 10), t('该周工作', 'summary', 40), t('进展', 'progress', 30), t('成效', 'results', 30)]);
   for await (const r of src.reports()) {
     if (!r.submittedAt) continue;
     s.add({ ...r, submittedAt: dateInZone(new Date(r.submittedAt), tz), timeliness: zh(ZH.report, r.timeliness) });

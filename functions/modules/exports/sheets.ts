@@ -6,7 +6,8 @@ import type { stream, Worksheet } from 'exceljs';
  * exceljs: the module itself is loaded lazily by the route (it must stay out of the api bundle).
  */
 export type Kind = 'text' | 'yuan' | 'int';
-export type Column = { header: string; key: string; width?: number; kind: Kind };
+/** `note`: a comment on the header cell, saying the column's rule. */
+export type Column = { header: string; key: string; width?: number; kind: Kind; note?: string };
 export type Row = Record<string, unknown>;
 
 /** A text cell starting with = + - @ (or a tab / CR) would be read as a formula: a leading apostrophe makes it text. */
@@ -30,6 +31,9 @@ export function sheet(wb: stream.xlsx.WorkbookWriter, name: string, columns: Col
     style: c.kind === 'yuan' ? { numFmt: '0.00' } : c.kind === 'int' ? { numFmt: '0' } : {},
   }));
   ws.getRow(1).font = { bold: true };
+  columns.forEach((c, i) => {
+    if (c.note) ws.getRow(1).getCell(i + 1).note = c.note;
+  });
   ws.getRow(1).commit();
   const cells = (row: Row) =>
     Object.fromEntries(

@@ -38,6 +38,27 @@ function headerColumns(kind: ImportKind, header: string[]): { columns: (ColumnSp
   return { columns, errors };
 }
 
+/** The longest cell text an error row repeats (the rest elided). */
+export const SHOWN_VALUE_CHARS = 60;
+
+/**
+ * A cell as an error row shows it: its text, control characters written out (\n, \t, \u0000 …) so a
+ * line break or a hidden character is seen, at most SHOWN_VALUE_CHARS characters; undefined when empty.
+ */
+export function shownValue(v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  const text = v instanceof Date ? (Number.isNaN(v.getTime()) ? String(v) : v.toISOString().slice(0, 10)) : String(v);
+  if (text === '') return undefined;
+  const escaped = text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const chars = [...escaped];
+  return chars.length > SHOWN_VALUE_CHARS ? `${chars.slice(0, SHOWN_VALUE_CHARS).join('')}…` : escaped;
+}
+
+const withValue = (e: ImportError, v: unknown): ImportError => {
+  const value = shownValue(v);
+  return value === undefined ? e : { ...e, value };
+};
+
 function validateRows<S extends z.ZodTypeAny>(kind: ImportKind, sheet: Sheet, schema: S): { rows: Parsed<z.infer<S>>[]; errors: ImportError[]; present: Set<string> } {
   const { columns, errors } = headerColumns(kind, sheet.header);
   const present = new Set(columns.filter((c): c is ColumnSpec => !!c).map((c) => c.key));
@@ -46,14 +67,17 @@ function validateRows<S extends z.ZodTypeAny>(kind: ImportKind, sheet: Sheet, sc
   const rows: Parsed<z.infer<S>>[] = [];
   for (const r of sheet.rows) {
     const input: Record<string, unknown> = {};
+    const raw: Record<string, unknown> = {};
     let refused = false;
     columns.forEach((c, i) => {
       const cell = r.cells[i];
       if (!c || !cell) return;
       if ('refused' in cell) {
         errors.push({ row: r.row, field: c.key, message: cell.refused });
+        raw[c.key] = undefined;
         refused = true;
       } else {
+        raw[c.key] = cell.value;
         const v = coerce(c, cell.value);
         if (v !== undefined) input[c.key] = v;
       }
@@ -65,7 +89,7 @@ function validateRows<S extends z.ZodTypeAny>(kind: ImportKind, sheet: Sheet, sc
         const field = issue.path.length ? String(issue.path[0]) : 'row';
         if (seen.has(field) || errors.some((e) => e.row === r.row && e.field === field)) continue;
         seen.add(field);
-        errors.push({ row: r.row, field, message: issue.message });
+        errors.push(withValue({ row: r.row, field, message: issue.message }, raw[field]));
       }
     } else if (!refused) rows.push({ row: r.row, value: parsed.data });
   }
@@ -73,13 +97,13 @@ function validateRows<S extends z.ZodTypeAny>(kind: ImportKind, sheet: Sheet, sc
 }
 
 /** Duplicates inside the file: the later row is the error, naming the first. */
-function duplicates<T>(rows: Parsed<T>[], keyOf: (v: T) => string, field: string, label: string): ImportError[] {
+function duplicates<T>(rows: Parsed<T>[], keyOf: (v: T) => string, field: string, label: string, shown: (v: T) => string): ImportError[] {
   const first = new Map<string, number>();
   const errors: ImportError[] = [];
   for (const r of rows) {
     const k = keyOf(r.value);
     const at = first.get(k);
-    if (at !== undefined) errors.push({ row: r.row, field, message: `${label}与第 ${at} 行重复` });
+    if (at !== undefined) errors.push(withValue({ row: r.row, field, message: `${label}与第 ${at} 行重复` }, shown(r.value)));
     else first.set(k, r.row);
   }
   return errors;
@@ -108,7 +132,7 @@ export async function importVillages(ctx: ServiceContext, bytes: Uint8Array, fil
   const sheet = await readSheet(bytes, fileName);
   if (!('header' in sheet)) return { created: 0, updated: 0, errors: [sheet] };
   const { rows, errors, present } = validateRows('villages', sheet, VillageInput);
-  errors.push(...duplicates(rows, (v) => `${v.name}\u0000${v.township}`, 'name', '村名 + 乡镇'));
+  errors.push(...duplicates(rows, (v) => `${v.name}\u0000${v.township}`, 'name', '村名 + 乡镇', (v) => `${v.name} / ${v.township}`));
   if (errors.length) return { created: 0, updated: 0, errors: errors.sort(byRow) };
   const existing = new Map((await allVillageItems(ctx.store)).map((v) => [`${v.name}\u0000${v.township}`, v]));
   // rule 2, checked before anything is written (the service checks it too, but only row by row):
@@ -117,7 +141,7 @@ export async function importVillages(ctx: ServiceContext, bytes: Uint8Array, fil
     const v = existing.get(`${r.value.name}\u0000${r.value.township}`);
     if (!v || !r.value.registeredOn || r.value.registeredOn <= v.registeredOn) continue;
     const earliest = await earliestPairingStart(ctx.store, v.id);
-    if (earliest && earliest < r.value.registeredOn) errors.push({ row: r.row, field: 'registeredOn', message: `登记日期不能晚于已有结对的开始日期（${earliest}）` });
+    if (earliest && earliest < r.value.registeredOn) errors.push({ row: r.row, field: 'registeredOn', message: `登记日期不能晚于已有结对的开始日期（${earliest}）`, value: r.value.registeredOn });
   }
   if (errors.length) return { created: 0, updated: 0, errors: errors.sort(byRow) };
   const done = { created: 0, updated: 0 };
@@ -142,7 +166,7 @@ export async function importOrganizations(ctx: ServiceContext, bytes: Uint8Array
   const sheet = await readSheet(bytes, fileName);
   if (!('header' in sheet)) return { created: 0, updated: 0, errors: [sheet] };
   const { rows, errors, present } = validateRows('organizations', sheet, OrganizationInput);
-  errors.push(...duplicates(rows, (o) => o.creditCode, 'creditCode', '统一社会信用代码'));
+  errors.push(...duplicates(rows, (o) => o.creditCode, 'creditCode', '统一社会信用代码', (o) => o.creditCode));
   if (errors.length) return { created: 0, updated: 0, errors: errors.sort(byRow) };
   // the organizations module's credit-code claim items (pk CREDITCODE, sk <code>) say who holds each code
   const owners = await ctx.store.getMany<{ sk: string; organizationId: string }>(rows.map((r) => ({ pk: ctx.store.pk('CREDITCODE'), sk: r.value.creditCode })));

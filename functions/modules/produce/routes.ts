@@ -1,12 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Page } from '../../../shared/schemas/common.js';
-import { PhotoUploaded, Produce, ProduceInput, ProducePatch, ProduceQuery } from '../../../shared/schemas/produce.js';
+import { PHOTO_TYPES, PhotoUploadConfirm, PhotoUploaded, PhotoUploadTicket, Produce, ProduceInput, ProducePatch, ProduceQuery } from '../../../shared/schemas/produce.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
 import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { serviceContext } from '../../http/service-context.js';
-import { addPhoto } from './photos.js';
+import { addPhoto, confirmPhotoUpload, photoUploadTicket } from './photos.js';
 import { createProduce, getProduce, listProduce, updateProduce } from './service.js';
 
 const tags = ['produce'];
@@ -73,6 +73,28 @@ const photo = createRoute({
   responses: { 201: jsonOk(PhotoUploaded, 'the photo'), ...ERRORS },
 });
 
+const presign = createRoute({
+  method: 'post',
+  path: '/produce/{id}/photos/presign',
+  tags,
+  summary: 'Where to upload a photo: a presigned POST to the bucket (AWS; 5 MB, the type given, 5 minutes) or `direct` (locally)',
+  security: BEARER,
+  middleware: [authorize('produce.write')] as const,
+  request: { params: IdParams, body: jsonBody(z.object({ contentType: z.enum(PHOTO_TYPES, { error: '只能上传 JPEG、PNG 或 WebP 图片' }) })) },
+  responses: { 200: jsonOk(PhotoUploadTicket, 'the upload ticket'), ...ERRORS },
+});
+
+const confirm = createRoute({
+  method: 'post',
+  path: '/produce/{id}/photos/confirm',
+  tags,
+  summary: 'A photo posted to the bucket with a ticket: checked (type, size) and appended to the listing, at most 9',
+  security: BEARER,
+  middleware: [authorize('produce.write')] as const,
+  request: { params: IdParams, body: jsonBody(PhotoUploadConfirm) },
+  responses: { 201: jsonOk(PhotoUploaded, 'the photo'), ...ERRORS },
+});
+
 export const produceRoutes = new OpenAPIHono<Env>()
   .openapi(list, async (c) => c.json(await listProduce(serviceContext(c), c.req.valid('query')), 200))
   .openapi(create, async (c) => c.json(await createProduce(serviceContext(c), c.req.valid('json')), 201))
@@ -82,4 +104,6 @@ export const produceRoutes = new OpenAPIHono<Env>()
     const file = c.req.valid('form').file;
     const upload = { bytes: new Uint8Array(await file.arrayBuffer()), declaredType: file.type };
     return c.json(await addPhoto(serviceContext(c), c.var.deps.files, c.req.valid('param').id, upload), 201);
-  });
+  })
+  .openapi(presign, async (c) => c.json(await photoUploadTicket(serviceContext(c), c.var.deps.files, c.req.valid('param').id, c.req.valid('json').contentType), 200))
+  .openapi(confirm, async (c) => c.json(await confirmPhotoUpload(serviceContext(c), c.var.deps.files, c.req.valid('param').id, c.req.valid('json').key), 201));

@@ -11,7 +11,7 @@ import { getOrganizationItem, organizationStillApprovedTx } from '../organizatio
 import { activePairingOf, pairingStillActiveTx } from '../pairings/store.js';
 import { getVillageItem } from '../villages/store.js';
 import { getProduceRecord, getProduceRecords, listProduceRecords, putNewProduceTx, updateProduceTx, type ProduceRecord } from './store.js';
-import { availableOf, photoUrl } from './views.js';
+import { availableOf, photoSrcSet, photoUrl } from './views.js';
 
 /** draft → published → delisted, and a delisted listing may be published again. */
 const NEXT_STATUS: Record<Produce['status'], Produce['status'][]> = {
@@ -43,8 +43,8 @@ async function tenantSlug(ctx: ServiceContext): Promise<string> {
 }
 
 function toProduce(r: ProduceRecord, expired: Map<string, number>, slug: string): Produce {
-  const { held: _h, unreserved: _u, ...rest } = r;
-  return { ...rest, available: availableOf(r, expired), photoUrls: r.photos.map((id) => photoUrl(slug, id)) };
+  const { held: _h, unreserved: _u, sizedPhotos: _s, ...rest } = r;
+  return { ...rest, available: availableOf(r, expired), photoUrls: r.photos.map((id) => photoUrl(slug, id)), photoSrcSets: r.photos.map((id) => photoSrcSet(r, slug, id)) };
 }
 
 /** A listing the caller may see: an org_member only its own organization's. */

@@ -9,7 +9,12 @@ import { filterWhere } from '../../store/filters.js';
  * subtract, so the number a checkout must compare against is kept ready, and every write that
  * moves one of the others moves it in the same expression.
  */
-export type ProduceRecord = Omit<Produce, 'available' | 'photoUrls'> & { held: number; unreserved: number };
+export type ProduceRecord = Omit<Produce, 'available' | 'photoUrls' | 'photoSrcSets'> & {
+  held: number;
+  unreserved: number;
+  /** the photos uploaded with WebP sizes (issue 16); older photos are served as uploaded */
+  sizedPhotos?: string[];
+};
 
 // Access pattern: a listing by id, and all of a tenant's listings newest first → pk PRODUCE, sk <id>.
 export const produceKey = (store: TenantStore, id: string) => ({ pk: store.pk('PRODUCE'), sk: id });
@@ -21,7 +26,16 @@ const countersKey = (store: TenantStore) => ({ pk: store.pk('COUNTERS'), sk: 'PR
 // Access pattern: a photo by id (serving it publicly) → pk PHOTO, sk <photoId>.
 export const photoKey = (store: TenantStore, photoId: string) => ({ pk: store.pk('PHOTO'), sk: photoId });
 
-export type PhotoRecord = { photoId: string; produceId: string; contentType: string; bytes: number; fileKey: string; createdAt: string };
+export type PhotoRecord = {
+  photoId: string;
+  produceId: string;
+  contentType: string;
+  bytes: number;
+  fileKey: string;
+  createdAt: string;
+  /** widths of its WebP sizes (beside the original: functions/modules/photos/keys.ts); absent before issue 16 */
+  sizes?: number[];
+};
 
 /** GSI attributes: a village's listings (byVillage) and an organization's listings (byOrganization). */
 function indexAttrs(store: TenantStore, p: Pick<ProduceRecord, 'id' | 'villageId' | 'organizationId' | 'createdAt'>) {
@@ -170,9 +184,9 @@ export function addPhotoTx(store: TenantStore, photo: PhotoRecord, max: number, 
     {
       Update: {
         Key: produceKey(store, photo.produceId),
-        UpdateExpression: 'SET photos = list_append(photos, :p), updatedAt = :at',
+        UpdateExpression: `SET photos = list_append(photos, :p), updatedAt = :at${photo.sizes ? ', sizedPhotos = list_append(if_not_exists(sizedPhotos, :none), :p)' : ''}`,
         ConditionExpression: 'attribute_exists(pk) AND size(photos) < :max',
-        ExpressionAttributeValues: { ':p': [photo.photoId], ':max': max, ':at': at },
+        ExpressionAttributeValues: { ':p': [photo.photoId], ':max': max, ':at': at, ...(photo.sizes ? { ':none': [] } : {}) },
       },
       failWith: AppError.conflict(`每个商品最多 ${max} 张照片`, { reason: 'too_many_photos', max }),
     },

@@ -4,6 +4,13 @@ import type { ProduceRecord } from './store.js';
 /** A photo's public address (served from the file store through the API, long-cached). */
 export const photoUrl = (slug: string, photoId: string) => `/api/public/${slug}/photos/${photoId}`;
 
+/** A photo's `srcset`: its WebP sizes (issue 16), or '' for one uploaded before them. */
+export function photoSrcSet(r: Pick<ProduceRecord, 'sizedPhotos'>, slug: string, photoId: string): string {
+  if (!r.sizedPhotos?.includes(photoId)) return '';
+  const base = photoUrl(slug, photoId);
+  return `${base}/w320 320w, ${base}/w800 800w`;
+}
+
 /** The listing's own page in the shop, which its QR code opens. */
 export const listingPageUrl = (origin: string, slug: string, id: string) => `${origin}/shop/${slug}/produce/${id}`;
 
@@ -36,6 +43,7 @@ export function toPublicProduce(r: ProduceRecord, expired: Map<string, number>, 
     available: availableOf(r, expired),
     photos: r.photos,
     photoUrls: r.photos.map((id) => photoUrl(slug, id)),
+    photoSrcSets: r.photos.map((id) => photoSrcSet(r, slug, id)),
     url: listingPageUrl(origin, slug, r.id),
     qrUrl: `/api/public/${slug}/produce/${r.id}/qr.png`,
   };

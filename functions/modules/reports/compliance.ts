@@ -8,8 +8,10 @@ import { weekEntries } from './store.js';
 import {
   cellOf,
   currentWeek,
+  aheadWeek,
   deadlineOf,
   dueWeek,
+  filedAhead,
   ladderLevel,
   MAX_STREAK_WEEKS,
   missedWeeks,
@@ -25,10 +27,12 @@ import {
 /**
  * Rule 10 for many organizations at once: each one's missed weeks counting back from `from`,
  * reading week snapshots in batches of 8 only while some organization's streak is still running.
+ * When `from` is the latest due week, a filed week after it ends the run (weeks.ts filedAhead).
  */
-export async function streaksFor(store: TenantStore, orgIds: string[], from: string, rules: ReportingRules): Promise<Map<string, string[]>> {
+export async function streaksFor(store: TenantStore, orgIds: string[], from: string, rules: ReportingRules, latestDue: boolean): Promise<Map<string, string[]>> {
   const out = new Map(orgIds.map((o) => [o, [] as string[]]));
-  let running = new Set(orgIds);
+  const ended = latestDue ? await filedAhead(store, orgIds, from, rules) : new Set<string>();
+  let running = new Set(orgIds.filter((o) => !ended.has(o)));
   for (let start = 0; start < MAX_STREAK_WEEKS && running.size > 0; start += 8) {
     const batch = Array.from({ length: Math.min(8, MAX_STREAK_WEEKS - start) }, (_, i) => addDays(from, -7 * (start + i)));
     const weeks = await readWeeks(store, batch, rules);
@@ -54,7 +58,7 @@ export async function weeklyCompliance(ctx: ServiceContext, q: { weekStart?: str
   const due = Date.parse(deadline) <= ctx.now.getTime();
   const [week, entries] = await Promise.all([readWeek(ctx.store, weekStart, rules), weekEntries(ctx.store, weekStart)]);
   const orgs = [...orgsOf(week)];
-  const streaks = due ? await streaksFor(ctx.store, orgs, weekStart, rules) : new Map<string, string[]>();
+  const streaks = due ? await streaksFor(ctx.store, orgs, weekStart, rules, weekStart === dueWeek(ctx, rules)) : new Map<string, string[]>();
   const counts = { onTime: 0, late: 0, missing: 0, pending: 0 };
   const items: ComplianceEntry[] = orgs.map((orgId) => {
     const status = cellOf(week, orgId, due) ?? (due ? 'missing' : 'pending');
@@ -87,7 +91,7 @@ export async function complianceGrid(ctx: ServiceContext, q: { to?: string; week
   });
   const names = new Map<string, string>();
   for (const s of snapshots.values()) for (const org of orgsOf(s)) names.set(org, s.names.get(org) ?? names.get(org) ?? org);
-  const streaks = await streaksFor(ctx.store, [...names.keys()], dueWeek(ctx, rules), rules);
+  const streaks = await streaksFor(ctx.store, [...names.keys()], dueWeek(ctx, rules), rules, true);
   const rows = [...names].map(([orgId, organizationName]) => ({
     organizationId: orgId,
     organizationName,
@@ -108,6 +112,9 @@ export async function reportingStanding(ctx: ServiceContext, q: { organizationId
   if (!orgId) throw AppError.field('organizationId', '请选择组织');
   if (!(await getOrganizationItem(ctx.store, orgId))) throw AppError.notFound('组织');
   const rules = await reportingRules(ctx);
-  const missed = await missedWeeks(ctx.store, orgId, dueWeek(ctx, rules), rules);
-  return { organizationId: orgId, missedStreak: missed.length, level: ladderLevel(missed.length), missedWeeks: missed };
+  const due = dueWeek(ctx, rules);
+  const missed = await missedWeeks(ctx.store, orgId, due, rules);
+  // a run ended by a week filed ahead: its weeks are still missing, and may still be filed late
+  const open = missed.length || !aheadWeek(rules, due) ? missed : await missedWeeks(ctx.store, orgId, due, rules, MAX_STREAK_WEEKS, false);
+  return { organizationId: orgId, missedStreak: missed.length, level: ladderLevel(missed.length), missedWeeks: missed, openWeeks: open };
 }

@@ -6,7 +6,7 @@ import { quarterRange } from '../../../shared/dates.js';
 import type { Pairing } from '../../../shared/schemas/pairings.js';
 import { listActivityItems } from '../activities/store.js';
 import { weekReportItems } from './store.js';
-import { cellOf, deadlineOf, dueWeek, expectedInWeek, ladderLevel, pairingsWithApproval, readWeeks, reportingRules, streakOf } from './weeks.js';
+import { aheadWeek, cellOf, deadlineOf, dueWeek, expectedInWeek, filed, ladderLevel, pairingsWithApproval, readWeeks, reportingRules, streakOf } from './weeks.js';
 
 export type DashboardFlag = { kind: string } & Record<string, unknown>;
 
@@ -24,6 +24,7 @@ export async function reportsForDashboard(ctx: ServiceContext): Promise<{ report
   const collecting = addDays(due, 7);
   const ladder = Array.from({ length: LADDER_WEEKS }, (_, i) => addDays(due, -7 * i));
   const weeks = await readWeeks(ctx.store, [collecting, ...ladder], rules);
+  const ahead = aheadWeek(rules, due); // the collecting week, when it has ended
   const w = weeks.get(due)!;
   const name = (o: string) => w.names.get(o) ?? o;
   const byName = (a: string, b: string) => name(a).localeCompare(name(b), 'zh-CN') || a.localeCompare(b);
@@ -31,7 +32,8 @@ export async function reportsForDashboard(ctx: ServiceContext): Promise<{ report
   const flags: DashboardFlag[] = [];
   for (const o of missing) {
     flags.push({ kind: 'report_missing', organizationId: o, organizationName: name(o), weekStart: due });
-    const missed = streakOf(ladder.map((x) => weeks.get(x)!), o);
+    // a week filed after the due one (before its deadline) ends the run (weeks.ts filedAhead)
+    const missed = ahead && filed(weeks.get(ahead)!, o) ? [] : streakOf(ladder.map((x) => weeks.get(x)!), o);
     const level = ladderLevel(missed.length);
     if (level === 'warned' || level === 'blocked') {
       // the dashboard reads four weeks: missedStreak is at most 4 here (GET /api/reports/standing has the full run)

@@ -218,9 +218,38 @@ export function streakOf(weeksNewestFirst: WeekSnapshot[], orgId: string): strin
   return missed;
 }
 
-/** The missed weeks of one organization, newest first, reading week snapshots in batches back from the latest due week. */
-export async function missedWeeks(store: TenantStore, orgId: string, latestDue: string, rules: ReportingRules, max = MAX_STREAK_WEEKS): Promise<string[]> {
+/**
+ * The week before the current one while its deadline has not yet passed (Monday to Tuesday 18:00 by
+ * default): the week the organization's form files by default ("上一周"), one newer than the latest
+ * due week. Null once the latest due week is that week.
+ */
+export function aheadWeek(rules: ReportingRules, latestDue: string): string | null {
+  const last = addDays(mondayOf(rules.today), -7);
+  return last === addDays(latestDue, 7) ? last : null;
+}
+
+export const filed = (w: WeekSnapshot, orgId: string) => w.onTime.has(orgId) || w.late.has(orgId);
+
+/**
+ * Rule 10, counted from the newest ended week: filed, the week before the current one ends a run
+ * at once even before its deadline (the organization has reported up to now; the older missed
+ * weeks stay missing in the grid and may still be filed late). Unfiled and not yet due, it is skipped.
+ */
+export async function filedAhead(store: TenantStore, orgIds: string[], latestDue: string, rules: ReportingRules): Promise<Set<string>> {
+  const ahead = aheadWeek(rules, latestDue);
+  if (!ahead || orgIds.length === 0) return new Set();
+  const w = await readWeek(store, ahead, rules);
+  return new Set(orgIds.filter((o) => filed(w, o)));
+}
+
+/**
+ * The missed weeks of one organization, newest first, reading week snapshots in batches back from
+ * the latest due week; none when a week after it was filed (filedAhead), unless `aheadEnds` is false
+ * (the weeks still open for a late report, for the organization's own history).
+ */
+export async function missedWeeks(store: TenantStore, orgId: string, latestDue: string, rules: ReportingRules, max = MAX_STREAK_WEEKS, aheadEnds = true): Promise<string[]> {
   const missed: string[] = [];
+  if (aheadEnds && (await filedAhead(store, [orgId], latestDue, rules)).size > 0) return missed;
   for (let start = 0; start < max; start += 8) {
     const batch = Array.from({ length: Math.min(8, max - start) }, (_, i) => addDays(latestDue, -7 * (start + i)));
     const weeks = await readWeeks(store, batch, rules);

@@ -6,6 +6,17 @@ import { listingPageUrl } from '../produce/views.js';
 import { qrPng } from './qr-png.js';
 import { binary, PUBLIC_ERRORS } from './routes.js';
 import { published } from './service.js';
+import { getVillageItem } from '../villages/store.js';
+import { AppError } from '../../errors.js';
+
+/** A village's public page (its figures, donations, expenditures; donate from there), which its QR code opens. */
+export const villagePageUrl = (origin: string, slug: string, id: string) => `${origin}/shop/${slug}/villages/${id}`;
+
+/** A PNG QR code of the village's public page (another tenant's or an unknown village: not found). */
+export async function villageQrPng(ctx: PublicRef, id: string): Promise<Uint8Array> {
+  if (!(await getVillageItem(ctx.store, id))) throw AppError.notFound('村庄');
+  return new Uint8Array(qrPng(villagePageUrl(ctx.origin, ctx.tenant.slug, id)));
+}
 
 /** A PNG QR code of the listing's page, for a market stall or a box. */
 export async function listingQrPng(ctx: PublicRef, id: string): Promise<Uint8Array> {
@@ -14,7 +25,7 @@ export async function listingQrPng(ctx: PublicRef, id: string): Promise<Uint8Arr
 }
 
 /**
- * The listing's QR code: printed for a stall, rarely asked for, and its encoder (~20 KB) would weigh
+ * The listing's and the village's QR codes: printed for a stall, rarely asked for, and its encoder (~20 KB) would weigh
  * on every cold start of the api function, so it is served by the back office's (ledger) function
  * (functions/app-full.ts mountLedgerRoutes; LEDGER_PATHS, LEDGER_ROUTES). Built in a pure factory.
  */
@@ -27,11 +38,26 @@ function makeQrRoutes() {
     request: { params: SlugParams.extend({ id: Id }) },
     responses: { 200: binary('image/png', 'the QR code'), ...PUBLIC_ERRORS },
   });
-  return new OpenAPIHono<Env>().openapi(qr, async (c) => {
-    const { tenantSlug, id } = c.req.valid('param');
-    const png = await listingQrPng(await publicRef(c, tenantSlug), id);
-    return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'image/png', 'cache-control': 'public, max-age=3600' });
+  const villageQr = createRoute({
+    method: 'get',
+    path: '/public/{tenantSlug}/villages/{id}/qr.png',
+    tags: ['public'],
+    summary: 'A PNG QR code that opens the village’s public page',
+    request: { params: SlugParams.extend({ id: Id }) },
+    responses: { 200: binary('image/png', 'the QR code'), ...PUBLIC_ERRORS },
   });
+  const png = (bytes: Uint8Array) => ({ body: bytes as Uint8Array<ArrayBuffer>, headers: { 'content-type': 'image/png', 'cache-control': 'public, max-age=3600' } });
+  return new OpenAPIHono<Env>()
+    .openapi(qr, async (c) => {
+      const { tenantSlug, id } = c.req.valid('param');
+      const r = png(await listingQrPng(await publicRef(c, tenantSlug), id));
+      return c.body(r.body, 200, r.headers);
+    })
+    .openapi(villageQr, async (c) => {
+      const { tenantSlug, id } = c.req.valid('param');
+      const r = png(await villageQrPng(await publicRef(c, tenantSlug), id));
+      return c.body(r.body, 200, r.headers);
+    });
 }
 
 export const qrRoutes = /* @__PURE__ */ makeQrRoutes();

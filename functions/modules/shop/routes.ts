@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { ErrorBody, Id, Page } from '../../../shared/schemas/common.js';
-import { PublicProduce, PublicProduceQuery } from '../../../shared/schemas/produce.js';
+import { PhotoSize, PublicProduce, PublicProduceQuery } from '../../../shared/schemas/produce.js';
+import type { Context } from 'hono';
 import { PublicTenant } from '../../../shared/schemas/shop.js';
 import { AppError } from '../../errors.js';
 import type { Env } from '../../http/context.js';
@@ -55,6 +56,15 @@ const get = createRoute({
   responses: { 200: jsonOk(PublicProduce, 'the listing'), ...PUBLIC_ERRORS },
 });
 
+const photoSize = createRoute({
+  method: 'get',
+  path: '/public/{tenantSlug}/photos/{photoId}/{size}',
+  tags,
+  summary: 'A listing photo’s WebP size (w320 thumbnail, w800 display); the original while the size is not made yet',
+  request: { params: SlugParams.extend({ photoId: Id, size: PhotoSize }) },
+  responses: { 200: binary('image/*', 'the photo'), ...PUBLIC_ERRORS },
+});
+
 const photo = createRoute({
   method: 'get',
   path: '/public/{tenantSlug}/photos/{photoId}',
@@ -73,12 +83,19 @@ export const shopRoutes = new OpenAPIHono<Env>()
   })
   .openapi(photo, async (c) => {
     const { tenantSlug, photoId } = c.req.valid('param');
-    const ctx = await publicRef(c, tenantSlug);
-    const file = await photoFile(ctx.store, c.get('deps').files, photoId);
-    if (!file) throw AppError.notFound('照片');
-    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': file.contentType,
-      'cache-control': 'public, max-age=31536000, immutable',
-      'x-content-type-options': 'nosniff',
-    });
+    return servePhoto(c, await photoFile((await publicRef(c, tenantSlug)).store, c.get('deps').files, photoId));
+  })
+  .openapi(photoSize, async (c) => {
+    const { tenantSlug, photoId, size } = c.req.valid('param');
+    return servePhoto(c, await photoFile((await publicRef(c, tenantSlug)).store, c.get('deps').files, photoId, size));
   });
+
+/** A photo's bytes, long-cached (a photo id never changes content) — but for an original standing in for a size not made yet. */
+function servePhoto(c: Context, file: Awaited<ReturnType<typeof photoFile>>) {
+  if (!file) throw AppError.notFound('照片');
+  return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': file.contentType,
+    'cache-control': file.fallback ? 'public, max-age=60' : 'public, max-age=31536000, immutable',
+    'x-content-type-options': 'nosniff',
+  });
+}

@@ -3,13 +3,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { serverTable, sharedDynamo } from './demo-table.js';
 
 export type RunningServer = {
   url: string;
   dataDir: string;
   /** SIGTERM, then DATA_DIR removed (unless started with `keepData`) */
   stop: () => Promise<void>;
-  /** kill -9 of the whole process group (npx, tsx, node, DynamoDB Local's Java): a crash, DATA_DIR kept */
+  /** kill -9 of the whole process group (node, and DynamoDB Local's Java when it has its own): a crash, DATA_DIR kept */
   kill: () => Promise<void>;
   output: () => string;
 };
@@ -28,18 +29,33 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * The real server as `npm start` runs it (`tsx functions/entries/local.ts`), with the demo data,
+ * The real server as `npm start` runs it (`functions/entries/local.ts` under tsx), with the demo data,
  * on a free port and a fresh DATA_DIR; resolves once GET /api/health answers ok.
+ *
+ * Speed (issue 16): node runs tsx's loader itself (no `npx`), and by default the server uses the
+ * run's DynamoDB Local (tests/support/global-setup.ts) with a table of its own (DYNAMODB_ENDPOINT and
+ * DYNAMODB_TABLE), into which the demo data is copied from a template loaded once per run by the
+ * demo loader itself (functions/demo/load.ts; the server's own load then finds it there and adds
+ * nothing). A server started with `dataDir` or `keepData` (a restart on the same DATA_DIR, a crash),
+ * or with `ownDatabase: true`, starts its own DynamoDB Local under DATA_DIR as `npm start` does.
  */
-export async function startServer(opts: { timeoutMs?: number; env?: Record<string, string>; dataDir?: string; keepData?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  opts: { timeoutMs?: number; env?: Record<string, string>; dataDir?: string; keepData?: boolean; ownDatabase?: boolean } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'bangfu-e2e-'));
   const root = path.resolve(import.meta.dirname, '../../..');
-  const child: ChildProcess = spawn('npx', ['tsx', 'functions/entries/local.ts'], {
+  const env: Record<string, string> = { PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: '1', ...opts.env };
+  const shared = opts.ownDatabase || opts.dataDir !== undefined || opts.keepData ? undefined : sharedDynamo();
+  if (shared && !env.DYNAMODB_ENDPOINT) {
+    env.DYNAMODB_ENDPOINT = shared;
+    env.DYNAMODB_TABLE = await serverTable(shared, env.DEMO_DATA !== '0', dataDir);
+  }
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'functions/entries/local.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: '1', ...opts.env },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group, so stop() reaches npx, tsx and node alike
+    detached: true, // its own process group, so stop() reaches node and (when it has one) DynamoDB Local's Java alike
   });
   let log = '';
   child.stdout?.on('data', (d) => (log += String(d)));
@@ -80,7 +96,7 @@ export async function startServer(opts: { timeoutMs?: number; env?: Record<strin
     } catch {
       /* not listening yet */
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
   await stop();
   throw new Error(`server did not answer /api/health in time:\n${log}`);

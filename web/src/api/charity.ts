@@ -64,9 +64,10 @@ export function useSaveThresholds() {
   });
 }
 
-export function useConcerns(status?: ConcernStatus) {
-  return useCursorList<Concern>(['concerns', status ?? ''], (cursor) =>
-    call(api.concerns.$get({ query: { limit: '20', ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } })),
+/** The concerns, by status; with `ticketNo`, the one concern of that ticket number (issue 16). */
+export function useConcerns(status?: ConcernStatus, ticketNo?: string) {
+  return useCursorList<Concern>(['concerns', status ?? '', ticketNo ?? ''], (cursor) =>
+    call(api.concerns.$get({ query: { limit: '20', ...(ticketNo ? { ticketNo } : status ? { status } : {}), ...(cursor ? { cursor } : {}) } })),
   );
 }
 

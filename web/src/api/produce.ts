@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Produce, ProduceInput, ProducePatch } from '../../../shared/schemas/produce';
+import type { PHOTO_TYPES } from '../../../shared/schemas/produce';
 import { api, call } from './client';
+import { ApiError, NetworkError } from './errors';
 import { useCursorList } from './cursor';
 import { invalidate } from './invalidate';
 
@@ -50,9 +52,33 @@ export function usePatchProduce() {
   });
 }
 
-/** POST /api/produce/:id/photos (multipart field `file`): the server appends it to the listing (at most 9). */
-export function uploadProducePhoto(id: string, file: File) {
-  return call(api.produce[':id'].photos.$post({ param: { id }, form: { file } }));
+/**
+ * A photo for the listing (the server appends it, at most 9, and makes its WebP sizes). First a
+ * ticket (POST …/photos/presign): on AWS a presigned POST straight to the bucket — the form's
+ * fields, the file last — then POST …/photos/confirm with its key, so a photo up to 5 MB never
+ * passes through the function (whose payload limit is ~4.4 MB after encoding); locally `direct`:
+ * the file goes to POST …/photos as multipart.
+ */
+export async function uploadProducePhoto(id: string, file: File) {
+  const contentType = file.type as (typeof PHOTO_TYPES)[number];
+  const ticket = await call(api.produce[':id'].photos.presign.$post({ param: { id }, json: { contentType } }));
+  if (ticket.mode === 'direct') return call(api.produce[':id'].photos.$post({ param: { id }, form: { file } }));
+  const form = new FormData();
+  for (const [k, v] of Object.entries(ticket.fields)) form.append(k, v);
+  form.append('file', file);
+  let posted: Response;
+  try {
+    posted = await fetch(ticket.url, { method: 'POST', body: form });
+  } catch (e) {
+    throw new NetworkError(String(e));
+  }
+  if (!posted.ok) {
+    // S3 answers in XML: EntityTooLarge, AccessDenied (expired policy, wrong type) …
+    const code = /<Code>([^<]+)<\/Code>/.exec(await posted.text().catch(() => ''))?.[1] ?? 'upload_failed';
+    const message = code === 'EntityTooLarge' ? '照片不能超过 5 MB' : code === 'AccessDenied' ? '上传凭证已过期或文件类型不符，请重新上传' : '照片上传失败，请重试';
+    throw new ApiError(posted.status === 400 && code === 'EntityTooLarge' ? 413 : posted.status, code, message);
+  }
+  return call(api.produce[':id'].photos.confirm.$post({ param: { id }, json: { key: ticket.key } }));
 }
 
 export type VillageOption = { id: string; name: string; township?: string };

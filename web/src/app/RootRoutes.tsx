@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
+import { loadConsoleWords } from '../i18n';
 import { BootSplash } from './BootSplash';
 
 // the public shop (antd-mobile) and the console (antd) are separate chunks from here down
@@ -9,6 +10,7 @@ const ShopProducePage = lazy(() => import('../pages/shop-produce/ShopProducePage
 const ShopCartPage = lazy(() => import('../pages/shop-cart/ShopCartPage'));
 const ShopOrderPage = lazy(() => import('../pages/shop-order/ShopOrderPage'));
 const ShopLookupPage = lazy(() => import('../pages/shop-lookup/ShopLookupPage'));
+const ConcernStatusPage = lazy(() => import('../pages/shop-concern/ConcernStatusPage'));
 const ShopDonatePage = lazy(() => import('../pages/shop-donate/ShopDonatePage'));
 const DonationDonePage = lazy(() => import('../pages/shop-donate/DonationDonePage'));
 const TransparencyPage = lazy(() => import('../pages/shop-transparency/TransparencyPage'));
@@ -16,7 +18,8 @@ const VillageTransparencyPage = lazy(() => import('../pages/shop-transparency/Vi
 const LocalCheckoutPage = lazy(() => import('../pages/local-checkout/LocalCheckoutPage'));
 const JoinPage = lazy(() => import('../pages/join/JoinPage'));
 const JoinStatusPage = lazy(() => import('../pages/join/JoinStatusPage'));
-const ConsoleApp = lazy(() => import('./ConsoleApp'));
+// the console's code and its half of the words arrive together
+const ConsoleApp = lazy(() => Promise.all([import('./ConsoleApp'), loadConsoleWords()]).then(([m]) => m));
 
 const page = (node: ReactNode) => <Suspense fallback={<BootSplash />}>{node}</Suspense>;
 
@@ -30,6 +33,7 @@ export function RootRoutes() {
         <Route path="shop/:slug/cart" element={page(<ShopCartPage />)} />
         <Route path="shop/:slug/orders/lookup" element={page(<ShopLookupPage />)} />
         <Route path="shop/:slug/orders/:orderId" element={page(<ShopOrderPage />)} />
+        <Route path="shop/:slug/concerns/:id" element={page(<ConcernStatusPage />)} />
         <Route path="shop/:slug/donate" element={page(<ShopDonatePage />)} />
         <Route path="shop/:slug/donations/:donationId" element={page(<DonationDonePage />)} />
         {/* the server's return address after a (Stripe or local) donation checkout */}

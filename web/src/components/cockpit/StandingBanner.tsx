@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useStanding } from '../../api/cockpit';
 import { useMe } from '../../auth/auth-context';
+import { useFormat } from '../../lib/format-list';
 
 /**
  * Rule 10 on the organization's portal: a warning after two missed weeks, a block on new claims
@@ -10,13 +11,14 @@ import { useMe } from '../../auth/auth-context';
  */
 export function StandingBanner() {
   const { t } = useTranslation();
+  const { list } = useFormat();
   const me = useMe();
   const location = useLocation();
   const standing = useStanding(me.role === 'org_member' && !!me.organizationId);
   const s = standing.data;
   if (!s || s.level === 'ok') return null;
   // the newest few missed weeks; a long streak is said by its count
-  const weeks = s.missedWeeks.slice(0, 4).join('、') + (s.missedWeeks.length > 4 ? t('standing.andMore', { n: s.missedWeeks.length }) : '');
+  const weeks = list(s.missedWeeks.slice(0, 4)) + (s.missedWeeks.length > 4 ? t('standing.andMore', { n: s.missedWeeks.length }) : '');
   const action =
     location.pathname === '/reports' ? undefined : (
       <Link to="/reports">

@@ -8,6 +8,7 @@ import { LoadMore } from '../LoadMore';
 import { Money } from '../Money';
 import { OrderStatusTag } from '../commerce-tags';
 import { formatInstant } from '../../lib/dates';
+import { useFormat } from '../../lib/format-list';
 
 /**
  * The orders behind a month's statement: those paid in the month (the tenant's), as the caller sees
@@ -15,6 +16,7 @@ import { formatInstant } from '../../lib/dates';
  */
 export function MonthOrders({ month }: { month: string }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const orders = useOrders({ paidMonth: month });
   if (orders.isError) return <ErrorResult error={orders.error} onRetry={() => void orders.refetch()} />;
   const columns: ColumnsType<Order> = [
@@ -24,7 +26,7 @@ export function MonthOrders({ month }: { month: string }) {
       key: 'items',
       render: (_, o) => (
         <>
-          {o.lines.map((l) => `${l.name} × ${l.quantity}`).join('、')}
+          {fmt.list(o.lines.map((l) => `${l.name} × ${fmt.qty(l.quantity, l.unit)}`))}
           <div className="cell-sub mono">{o.id}</div>
         </>
       ),

@@ -200,4 +200,18 @@ export const base: Messages<typeof source> = {
     actionFailed: 'Not done',
     formProblems: 'Please correct the following',
   },
+  unitWords: {
+    kg: { one: 'kg', other: 'kg' },
+    g: { one: 'g', other: 'g' },
+    jin: { one: 'jin', other: 'jin' },
+    case: { one: 'case', other: 'cases' },
+    tree: { one: 'tree', other: 'trees' },
+    box: { one: 'box', other: 'boxes' },
+    bag: { one: 'bag', other: 'bags' },
+    portion: { one: 'portion', other: 'portions' },
+    bottle: { one: 'bottle', other: 'bottles' },
+    piece: { one: 'piece', other: 'pieces' },
+    head: { one: 'head', other: 'head' },
+    mu: { one: 'mu', other: 'mu' },
+  },
 };

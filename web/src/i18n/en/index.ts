@@ -1,15 +1,5 @@
-import { base } from './base';
-import { commerce } from './commerce';
-import { screens } from './screens';
-import { charity } from './charity';
-import { shop } from './shop';
-import { cockpit } from './cockpit';
-import { settlement } from './settlement';
-import { accounts } from './accounts';
-import { security } from './security';
-import { join } from './join';
-import { auditLog } from './audit-log';
-import { orgChanges } from './org-changes';
-import { orderLookup } from './order-lookup';
+import { consoleMessages } from './console';
+import { publicMessages } from './public';
 
-export const en = { ...base, ...screens, ...commerce, ...shop, ...charity, ...cockpit, ...settlement, ...accounts, ...security, ...join, ...auditLog, ...orgChanges, ...orderLookup };
+/** The English translation, the same keys as zh-CN; loaded in halves at run time as zh-CN is. */
+export const en = { ...publicMessages, ...consoleMessages };

@@ -13,6 +13,7 @@ export const orderLookup: Messages<typeof source> = {
     orderNoPlaceholder: 'e.g. ABC-20261207-0001',
     orderNoInvalid: 'Order numbers look like ABC-20261207-0001',
     submit: 'Find order',
+    searching: 'Searching…',
     notFound: 'No order matches this mobile number and order number',
     tooMany: 'Too many attempts; please try again in an hour',
     failed: 'The search failed; please try again later',

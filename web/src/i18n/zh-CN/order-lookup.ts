@@ -11,6 +11,7 @@ export const orderLookup = {
     orderNoPlaceholder: '如 ABC-20261207-0001',
     orderNoInvalid: '订单号格式不正确（如 ABC-20261207-0001）',
     submit: '查询订单',
+    searching: '正在查询…',
     notFound: '未找到相符的订单，请核对手机号和订单号',
     tooMany: '查询次数过多，请一小时后再试',
     failed: '查询失败，请稍后重试',

@@ -2,7 +2,7 @@ import { App, Button, Card, Empty, Flex, Input, Modal, Segmented, Table, Tag, Ty
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONCERN_STATUSES, CONCERN_TRANSITIONS, ConcernPatch, type Concern, type ConcernStatus } from '../../../../shared/schemas/concerns';
+import { CONCERN_STATUSES, CONCERN_TRANSITIONS, ConcernPatch, TicketNo, type Concern, type ConcernStatus } from '../../../../shared/schemas/concerns';
 import { usePatchConcern, useConcerns } from '../../api/charity';
 import { useDescribeError } from '../../api/describe';
 import { ErrorResult } from '../../components/ErrorResult';
@@ -13,18 +13,41 @@ import { formatInstant } from '../../lib/dates';
 const COLOR: Record<ConcernStatus, string> = { open: 'red', investigating: 'gold', resolved: 'green', dismissed: 'default' };
 const ALL = 'all';
 
-/** Triage of the public's concerns: open → investigating → resolved | dismissed, closing with a resolution note and a confirmation. */
+/**
+ * Triage of the public's concerns: open → investigating → resolved | dismissed, closing with a
+ * resolution and a confirmation. The resolution is the reply to the reporter (issue 16): its status
+ * page shows it and a reporter with an email is sent it; it can be written before closing too.
+ * Each concern carries its ticket number, and the page finds one by it.
+ */
 export default function ConcernsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const describe = useDescribeError();
   const [status, setStatus] = useState<ConcernStatus | typeof ALL>('open');
-  const list = useConcerns(status === ALL ? undefined : status);
+  const [ticketNo, setTicketNo] = useState('');
+  const [searchProblem, setSearchProblem] = useState<string | null>(null);
+  const list = useConcerns(status === ALL ? undefined : status, ticketNo || undefined);
   const patch = usePatchConcern();
   const [target, setTarget] = useState<{ concern: Concern; next: ConcernStatus } | null>(null);
   const [resolution, setResolution] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const closing = target?.next === 'resolved' || target?.next === 'dismissed';
+  const replying = target !== null && target.next === target.concern.status;
+
+  const search = (value: string) => {
+    if (!value.trim()) {
+      setTicketNo('');
+      setSearchProblem(null);
+      return;
+    }
+    const parsed = TicketNo.safeParse(value);
+    if (!parsed.success) {
+      setSearchProblem(t('concernStatus.console.searchInvalid'));
+      return;
+    }
+    setSearchProblem(null);
+    setTicketNo(parsed.data);
+  };
 
   const start = (concern: Concern, next: ConcernStatus) => {
     setTarget({ concern, next });
@@ -33,18 +56,18 @@ export default function ConcernsPage() {
   };
   const confirm = async () => {
     if (!target) return;
-    if (closing && !resolution.trim()) {
+    if ((closing || replying) && !resolution.trim()) {
       setProblem(t('concerns.resolutionRequired'));
       return;
     }
-    const parsed = ConcernPatch.safeParse({ status: target.next, ...(resolution.trim() ? { resolution: resolution.trim() } : {}) });
+    const parsed = ConcernPatch.safeParse({ ...(replying ? {} : { status: target.next }), ...(resolution.trim() ? { resolution: resolution.trim() } : {}) });
     if (!parsed.success) {
       setProblem(parsed.error.issues[0]?.message ?? null);
       return;
     }
     try {
       await patch.mutateAsync({ id: target.concern.id, patch: parsed.data });
-      message.success(t('concerns.updated'));
+      message.success(replying ? t('concernStatus.console.replied') : t('concerns.updated'));
       setTarget(null);
     } catch (e) {
       setProblem(describe(e));
@@ -52,7 +75,19 @@ export default function ConcernsPage() {
   };
 
   const columns: ColumnsType<Concern> = [
-    { title: t('ledger.createdAt'), dataIndex: 'createdAt', width: 150, render: (d: string) => formatInstant(d) },
+    {
+      title: t('concernStatus.console.ticketNo'),
+      key: 'ticketNo',
+      width: 190,
+      render: (_, c) => (
+        <div>
+          <Typography.Text copyable={c.ticketNo ? { text: c.ticketNo } : false} style={{ whiteSpace: 'nowrap' }} data-testid="concern-ticket">
+            {c.ticketNo ?? c.id.slice(-8).toUpperCase()}
+          </Typography.Text>
+          <div className="muted">{formatInstant(c.createdAt)}</div>
+        </div>
+      ),
+    },
     {
       title: t('concerns.subject'),
       key: 'subject',
@@ -76,7 +111,7 @@ export default function ConcernsPage() {
           <div className="muted">{c.contact ?? t('concerns.noContact')}</div>
           {c.resolution && (
             <div>
-              <b>{t('concerns.resolution')}：</b>
+              <b>{t('concernStatus.console.replyLabel')}{t('concernStatus.colon')}</b>
               {c.resolution}
             </div>
           )}
@@ -90,6 +125,11 @@ export default function ConcernsPage() {
       width: 220,
       render: (_, c) => (
         <Flex gap={4} wrap>
+          {CONCERN_TRANSITIONS[c.status].length > 0 && (
+            <Button size="small" onClick={() => start(c, c.status)} data-testid="concern-reply">
+              {t('concernStatus.console.reply')}
+            </Button>
+          )}
           {CONCERN_TRANSITIONS[c.status].map((next) => (
             <Button key={next} size="small" type={next === 'resolved' ? 'primary' : 'default'} danger={next === 'dismissed'} onClick={() => start(c, next)} data-testid={`concern-${next}`}>
               {next === 'investigating' ? t('concerns.investigate') : next === 'resolved' ? t('concerns.resolve') : t('concerns.dismiss')}
@@ -109,7 +149,21 @@ export default function ConcernsPage() {
           onChange={setStatus}
           options={[...CONCERN_STATUSES.map((s) => ({ value: s, label: t(`concerns.statuses.${s}`) })), { value: ALL, label: t('concerns.allStatuses') }]}
           data-testid="concern-status-filter"
+          disabled={ticketNo !== ''}
         />
+        <Flex vertical gap={2}>
+          <Input.Search
+            allowClear
+            aria-label={t('concernStatus.console.search')}
+            placeholder={t('concernStatus.console.searchPlaceholder')}
+            enterButton={t('concernStatus.console.search')}
+            onSearch={search}
+            status={searchProblem ? 'error' : undefined}
+            style={{ width: 380, maxWidth: '100%' }}
+            data-testid="concern-ticket-search"
+          />
+          {searchProblem && <Typography.Text type="danger">{searchProblem}</Typography.Text>}
+        </Flex>
       </Flex>
       <Card className="table-card">
         {list.isError ? (
@@ -123,8 +177,8 @@ export default function ConcernsPage() {
       </Card>
       <Modal
         open={target !== null}
-        title={target ? t('concerns.confirmTitle', { status: t(`concerns.statuses.${target.next}`) }) : ''}
-        okText={target ? (target.next === 'investigating' ? t('concerns.investigate') : target.next === 'resolved' ? t('concerns.resolve') : t('concerns.dismiss')) : ''}
+        title={replying ? t('concernStatus.console.replyTitle') : target ? t('concerns.confirmTitle', { status: t(`concerns.statuses.${target.next}`) }) : ''}
+        okText={replying ? t('concernStatus.console.reply') : target ? (target.next === 'investigating' ? t('concerns.investigate') : target.next === 'resolved' ? t('concerns.resolve') : t('concerns.dismiss')) : ''}
         okButtonProps={{ loading: patch.isPending, danger: target?.next === 'dismissed' }}
         onOk={() => void confirm()}
         onCancel={() => setTarget(null)}
@@ -137,8 +191,13 @@ export default function ConcernsPage() {
               {target.concern.text.length > 200 ? '…' : ''}
             </Typography.Paragraph>
             {closing && <Typography.Paragraph type="warning">{t('concerns.confirmClosed')}</Typography.Paragraph>}
-            <div style={{ marginBottom: 6 }}>{t('concerns.resolution')}</div>
-            <Input.TextArea rows={4} maxLength={2000} showCount value={resolution} onChange={(e) => setResolution(e.target.value)} placeholder={t('concerns.resolutionPlaceholder')} status={problem ? 'error' : undefined} data-testid="concern-resolution" />
+            <label htmlFor="concern-resolution" style={{ display: 'block', marginBottom: 6 }}>
+              {t('concernStatus.console.replyLabel')}
+            </label>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 6, fontSize: 12 }}>
+              {t('concernStatus.console.replyHint')}
+            </Typography.Paragraph>
+            <Input.TextArea id="concern-resolution" rows={4} maxLength={2000} showCount value={resolution} onChange={(e) => setResolution(e.target.value)} placeholder={t('concerns.resolutionPlaceholder')} status={problem ? 'error' : undefined} data-testid="concern-resolution" />
             {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
           </>
         )}

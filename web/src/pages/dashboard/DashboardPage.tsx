@@ -15,7 +15,8 @@ import { useMe } from '../../auth/auth-context';
 import { ErrorResult } from '../../components/ErrorResult';
 import { PageHeader } from '../../components/PageHeader';
 import { useIsPhone } from '../../lib/use-is-phone';
-import { zoneStamp } from '../../lib/weeks';
+import { useTenantToday } from '../../lib/use-tenant-today';
+import { lastWeekMonday, mondayOf, weekEnd, zoneStamp } from '../../lib/weeks';
 import { CoverageGauge } from './CoverageGauge';
 import { FlagsCard } from './FlagsCard';
 import { MoneyChart, SalesChart } from './MonthlyCharts';
@@ -160,6 +161,13 @@ function ReportsCard({ d }: { d: Dashboard }) {
   const zone = me.tenant?.timeZone ?? 'Asia/Shanghai';
   const w = d.reportsThisWeek;
   const r = d.reports;
+  const today = useTenantToday().format('YYYY-MM-DD');
+  // the same words as the organization's form: 上一周 is the Monday-to-Sunday week before this one
+  const weekText = (monday: string) => {
+    const name = monday === mondayOf(today) ? t('weekName.this') : monday === lastWeekMonday(today) ? t('weekName.last') : null;
+    const range = { from: monday, to: weekEnd(monday).slice(5) };
+    return name ? t('weekName.named', { name, ...range }) : t('weekName.plain', range);
+  };
   const pct = w.expected > 0 ? Math.round((w.submitted / w.expected) * 100) : 0;
   const lastTotal = r.onTime + r.late + r.missing;
   return (
@@ -171,7 +179,7 @@ function ReportsCard({ d }: { d: Dashboard }) {
     >
       {w.weekStart && (
         <div className="cockpit-block">
-          <Typography.Text type="secondary">{t('cockpitDash.thisWeek', { week: w.weekStart, at: w.deadline ? zoneStamp(w.deadline, zone) : '—' })}</Typography.Text>
+          <Typography.Text type="secondary">{t('cockpitDash.thisWeek', { week: weekText(w.weekStart), at: w.deadline ? zoneStamp(w.deadline, zone) : '—' })}</Typography.Text>
           <Flex align="center" gap={12}>
             <Progress percent={pct} size="small" style={{ flex: 1, margin: 0 }} />
             <Typography.Text strong>{t('cockpitDash.thisWeekProgress', { submitted: w.submitted, expected: w.expected })}</Typography.Text>
@@ -180,7 +188,7 @@ function ReportsCard({ d }: { d: Dashboard }) {
       )}
       {r.weekStart && (
         <Link to={`/compliance?tab=week&week=${r.weekStart}`} className="cockpit-block cockpit-link">
-          <Typography.Text type="secondary">{t('cockpitDash.lastDue', { week: r.weekStart })}</Typography.Text>
+          <Typography.Text type="secondary">{t('cockpitDash.lastDue', { week: weekText(r.weekStart) })}</Typography.Text>
           <div className="tri-figures">
             <span className="fig fig-ok">
               <b>{r.onTime}</b> {t('timeliness.onTime')}

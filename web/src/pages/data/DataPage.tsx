@@ -209,6 +209,13 @@ function ImportPanel({ kind }: { kind: ImportKind }) {
                 width: 120,
                 render: (f: string) => (isImportField(f) ? t(`importField.${f}`) : f),
               },
+              {
+                title: t('dataPage.value'),
+                dataIndex: 'value',
+                width: 160,
+                // the server has written control characters out and cut it short; React escapes the text
+                render: (v: string | undefined) => (v === undefined ? <span className="muted">—</span> : <code className="import-value" data-testid="import-error-value" style={{ wordBreak: 'break-all' }}>{v}</code>),
+              },
               { title: t('dataPage.message'), dataIndex: 'message' },
             ]}
           />

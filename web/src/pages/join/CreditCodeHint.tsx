@@ -1,4 +1,4 @@
-import { CheckCircleFilled } from '@ant-design/icons';
+import { CheckCircleFilled } from '../../shop/components/icons';
 import { useTranslation } from 'react-i18next';
 import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '../../../../shared/credit-code';
 

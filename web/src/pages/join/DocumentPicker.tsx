@@ -1,4 +1,4 @@
-import { CloseOutlined, FileImageOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { CloseOutlined, FileImageOutlined, FilePdfOutlined, PaperClipOutlined } from '../../shop/components/icons';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../lib/bytes';

@@ -1,4 +1,4 @@
-import { Skeleton, Steps } from 'antd-mobile';
+import { Skeleton, Steps } from '../../shop/mobile';
 import { useTranslation } from 'react-i18next';
 
 /** The programme the applicant joins, and the three steps from here to an account. */

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Form, Input, ProgressBar, Selector, TextArea, Toast } from 'antd-mobile';
+import { Button, Checkbox, Form, Input, ProgressBar, Selector, TextArea, Toast } from '../../shop/mobile';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';

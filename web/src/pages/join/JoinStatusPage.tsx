@@ -1,5 +1,5 @@
-import { CheckCircleFilled, ClockCircleFilled, CloseCircleFilled, CopyOutlined, StarOutlined } from '@ant-design/icons';
-import { Button, Skeleton, Steps, Toast } from 'antd-mobile';
+import { CheckCircleFilled, ClockCircleFilled, CloseCircleFilled, CopyOutlined, StarOutlined } from '../../shop/components/icons';
+import { Button, Skeleton, Steps, Toast } from '../../shop/mobile';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';

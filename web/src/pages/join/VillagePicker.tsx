@@ -1,4 +1,4 @@
-import { Button, CheckList, Popup, SearchBar } from 'antd-mobile';
+import { Button, CheckList, Popup, SearchBar } from '../../shop/mobile';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JoinVillage } from '../../shop/join-api';

@@ -1,15 +1,17 @@
-import { CheckCircleFilled, LockOutlined } from '@ant-design/icons';
-import { Button, Dialog, ErrorBlock, NoticeBar, Skeleton, Toast } from 'antd-mobile';
+import { CheckCircleFilled, LockOutlined } from '../../shop/components/icons';
+import { Button, Dialog, NoticeBar, Skeleton, Toast } from '../../shop/mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useDescribeError } from '../../api/describe';
 import { ApiError } from '../../api/errors';
 import { useCheckoutDecision, useCheckoutSession } from '../../shop/api';
 import { recallDonation } from '../../shop/charity-api';
+import { EmptyState } from '../../shop/components/EmptyState';
 import { LangToggle } from '../../shop/components/LangToggle';
 import { Price } from '../../shop/components/Price';
 import { ShopError } from '../../shop/components/ShopError';
 import { mmss, useSecondsLeft } from './use-countdown';
+import { useFormat } from '../../lib/format-list';
 
 const CLOSED = ['complete', 'paid', 'expired', 'cancelled', 'canceled'];
 
@@ -23,6 +25,7 @@ type DonationFacts = { donationId?: string; villageName?: string; amountFen?: nu
  */
 export default function LocalCheckoutPage() {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const navigate = useNavigate();
   const describe = useDescribeError();
   const { sessionId = '' } = useParams();
@@ -103,8 +106,8 @@ export default function LocalCheckoutPage() {
             )}
           </section>
           {!open && (
-            <ErrorBlock
-              status="default"
+            <EmptyState
+              kind="empty"
               className="checkout-closed"
               title={timedOut ? t('checkout.timedOut') : t('checkout.closed')}
               description={t('checkout.closedHint')}
@@ -112,7 +115,7 @@ export default function LocalCheckoutPage() {
               <Button color="primary" onClick={() => goBack()}>
                 {donation ? t('donate.title') : t('checkout.viewOrder')}
               </Button>
-            </ErrorBlock>
+            </EmptyState>
           )}
           {!donation && (
           <section className="shop-card-block" data-testid="checkout-lines">
@@ -126,7 +129,7 @@ export default function LocalCheckoutPage() {
                   </div>
                   <div className="shop-order-line-sub">
                     <span>{l.villageName}</span>
-                    <span>{t('shop.order.lineQty', { price: (l.priceFen / 100).toFixed(2), n: l.quantity, unit: l.unit })}</span>
+                    <span>{t('shop.order.lineQty', { price: (l.priceFen / 100).toFixed(2), qty: fmt.qty(l.quantity, l.unit) })}</span>
                   </div>
                 </li>
               ))}

@@ -10,6 +10,7 @@ import { useIsPhone } from '../../lib/use-is-phone';
 import type { ParcelCommand } from './order-actions';
 import { OrderSteps } from './OrderSteps';
 import { ParcelCard } from './ParcelCard';
+import { useFormat } from '../../lib/format-list';
 
 /**
  * One order as the seller sees it: where it stands, the buyer's full contact for shipping, and its
@@ -17,6 +18,7 @@ import { ParcelCard } from './ParcelCard';
  */
 export function OrderDetail({ id, fallback, onClose, onCommand }: { id: string | null; fallback?: Order; onClose: () => void; onCommand: (c: ParcelCommand) => void }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const isPhone = useIsPhone();
   const order = useOrder(id);
   const o = order.data ?? fallback;
@@ -101,7 +103,7 @@ export function OrderDetail({ id, fallback, onClose, onCommand }: { id: string |
                 { title: t('produce.name'), dataIndex: 'name' },
                 { title: t('fields.village'), dataIndex: 'villageName', responsive: ['sm'] },
                 { title: t('orders.unitPrice'), key: 'price', align: 'right', render: (_, l) => <Money fen={l.priceFen} /> },
-                { title: t('orders.quantity'), key: 'qty', align: 'right', render: (_, l) => `${l.quantity} ${l.unit}` },
+                { title: t('orders.quantity'), key: 'qty', align: 'right', render: (_, l) => fmt.qty(l.quantity, l.unit) },
                 { title: t('orders.subtotal'), key: 'sub', align: 'right', render: (_, l) => <Money fen={l.priceFen * l.quantity} /> },
               ]}
               summary={() => (

@@ -5,10 +5,12 @@ import { FulfilmentStatusTag } from '../../components/commerce-tags';
 import { Money } from '../../components/Money';
 import { formatInstant } from '../../lib/dates';
 import { parcelNumber, ParcelActions, type ParcelCommand } from './order-actions';
+import { useFormat } from '../../lib/format-list';
 
 /** One seller's parcel of an order: whose, where it stands, its lines and amount, its tracking, its next step. */
 export function ParcelCard({ order, parcel: f, onCommand }: { order: Order; parcel: Fulfilment; onCommand: (c: ParcelCommand) => void }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const n = parcelNumber(f);
   return (
     <Card
@@ -41,7 +43,7 @@ export function ParcelCard({ order, parcel: f, onCommand }: { order: Order; parc
         columns={[
           { title: t('produce.name'), dataIndex: 'name' },
           { title: t('fields.village'), dataIndex: 'villageName', responsive: ['sm'] },
-          { title: t('orders.quantity'), key: 'qty', align: 'right', render: (_, l) => `${l.quantity} ${l.unit}` },
+          { title: t('orders.quantity'), key: 'qty', align: 'right', render: (_, l) => fmt.qty(l.quantity, l.unit) },
           { title: t('orders.subtotal'), key: 'sub', align: 'right', render: (_, l) => <Money fen={l.priceFen * l.quantity} /> },
         ]}
       />

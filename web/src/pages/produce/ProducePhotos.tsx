@@ -7,6 +7,7 @@ import type { Produce } from '../../../../shared/schemas/produce';
 import { useDescribeError } from '../../api/describe';
 import { invalidate } from '../../api/invalidate';
 import { uploadProducePhoto, usePatchProduce } from '../../api/produce';
+import { thumbOf } from './photo-sizes';
 
 /** What POST /api/produce/:id/photos accepts (the server checks again). */
 const TYPES = ['image/jpeg', 'image/png', 'image/webp'];
@@ -25,7 +26,14 @@ export function ProducePhotos({ produce }: { produce: Produce }) {
   const patchPhotos = (photos: string[]) => patch.mutateAsync({ id: produce.id, status: produce.status, photos });
 
   const files: UploadFile[] = [
-    ...produce.photos.map((id, i) => ({ uid: id, name: t(i === 0 ? 'produce.coverPhoto' : 'produce.photoN', { n: i + 1 }), status: 'done' as const, url: produce.photoUrls[i] })),
+    ...produce.photos.map((id, i) => ({
+      uid: id,
+      name: t(i === 0 ? 'produce.coverPhoto' : 'produce.photoN', { n: i + 1 }),
+      status: 'done' as const,
+      // the preview opens the display size; the card shows the thumbnail (the original when it has no sizes)
+      url: thumbOf(produce, i, 800),
+      thumbUrl: thumbOf(produce, i, 320),
+    })),
     ...uploading,
   ];
 

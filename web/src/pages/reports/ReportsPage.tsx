@@ -79,11 +79,20 @@ export default function ReportsPage() {
   // the history: every report, and the missed weeks of the current streak as 缺报
   const history: Row[] = [
     ...(reports.data?.items ?? []).map((r) => ({ key: r.id, weekStart: r.weekStart, state: stateOf(r), submittedAt: r.submittedAt, report: r })),
-    ...(standing.data?.missedWeeks ?? [])
+    ...(standing.data?.openWeeks ?? standing.data?.missedWeeks ?? [])
       .filter((w) => !reports.data?.items.some((r) => r.weekStart === w && r.status === 'submitted'))
       .map((w) => ({ key: `missing-${w}`, weekStart: w, state: 'missing' as const, submittedAt: null, report: undefined })),
   ].sort((a, b) => b.weekStart.localeCompare(a.weekStart));
-  const openRow = (r: Row) => setOpen({ reportId: r.report?.id ?? null, organizationName: r.report?.organizationName ?? me.organizationName ?? '', weekStart: r.weekStart });
+  const openRow = (r: Row) => {
+    if (r.state === 'missing') {
+      // a missed week: the form takes it, to be filed late (补报)
+      setWeek(r.weekStart);
+      form.setFieldsValue({ week: dayjs(r.weekStart) });
+      document.querySelector('[data-testid="report-form"]')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      return;
+    }
+    setOpen({ reportId: r.report?.id ?? null, organizationName: r.report?.organizationName ?? me.organizationName ?? '', weekStart: r.weekStart });
+  };
   return (
     <>
       <PageHeader title={t('reports.title')} subtitle={t('reports.subtitle')} />
@@ -99,7 +108,12 @@ export default function ReportsPage() {
                       style={{ width: '100%' }}
                       allowClear={false}
                       disabledDate={(d) => d.day() !== 1 || d.format('YYYY-MM-DD') > thisMonday}
-                      format={(d) => t('reports.weekLabel', { from: d.format('YYYY-MM-DD'), to: weekEnd(d.format('YYYY-MM-DD')) })}
+                      format={(d) => {
+                        // 上一周 / 本周 as the dashboard says them, then the dates
+                        const m = d.format('YYYY-MM-DD');
+                        const name = m === thisMonday ? t('weekName.this') : m === lastWeekMonday(today) ? t('weekName.last') : null;
+                        return name ? t('weekName.named', { name, from: m, to: weekEnd(m) }) : t('reports.weekLabel', { from: m, to: weekEnd(m) });
+                      }}
                       onChange={(d) => d && setWeek(mondayOf(d.format('YYYY-MM-DD')))}
                     />
                   </Form.Item>

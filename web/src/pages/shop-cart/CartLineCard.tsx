@@ -1,20 +1,21 @@
-import { DeleteOutlined, EnvironmentOutlined } from '@ant-design/icons';
-import { Dialog } from 'antd-mobile';
+import { DeleteOutlined, EnvironmentOutlined } from '../../shop/components/icons';
+import { confirmSheet } from '../../shop/confirm';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MAX_QUANTITY } from '../../shop/cart';
 import { Price } from '../../shop/components/Price';
 import { QuantityStepper } from '../../shop/components/QuantityStepper';
 import { PhotoPlaceholder, ProducePhoto } from '../../shop/components/ProducePhoto';
-import { quantityWithUnit } from '../../../../shared/units';
 import type { LineProblem } from './checkout-errors';
 import type { LiveLine } from './use-live-lines';
+import { useFormat } from '../../lib/format-list';
 
 type Props = { slug: string; line: LiveLine; refused?: LineProblem; onQuantity: (q: number) => void; onRemove: () => void };
 
 /** One line of the cart: what, from which village, how many; and in words why it cannot be bought. */
 export function CartLineCard({ slug, line: l, refused, onQuantity, onRemove }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const gone = l.gone || refused?.kind === 'gone';
   // the server's number (a 409) wins over the page's last read of the listing
   const available = refused?.available ?? l.live?.available;
@@ -23,14 +24,14 @@ export function CartLineCard({ slug, line: l, refused, onQuantity, onRemove }: P
     ? t('shop.cart.gone')
     : short
       ? available > 0
-        ? t('shop.cart.onlyLeft', { qty: quantityWithUnit(available, l.unit, i18n.language.startsWith('en') ? 'en' : 'zh') })
+        ? t('shop.cart.onlyLeft', { qty: fmt.qty(available, l.unit) })
         : t('shop.cart.noneLeft')
       : refused && refused.available === undefined
         ? t('shop.cart.notEnough')
         : null;
 
   const confirmRemove = async () => {
-    const ok = await Dialog.confirm({ content: t('shop.cart.removeConfirm', { name: l.name }), confirmText: t('shop.cart.remove'), cancelText: t('actions.cancel') });
+    const ok = await confirmSheet({ content: t('shop.cart.removeConfirm', { name: l.name }), confirmText: t('shop.cart.remove'), cancelText: t('actions.cancel') });
     if (ok) onRemove();
   };
 
@@ -38,7 +39,7 @@ export function CartLineCard({ slug, line: l, refused, onQuantity, onRemove }: P
     <div className={`shop-line${warning ? ' has-warning' : ''}`} data-testid="cart-line" data-name={l.name}>
       <Link to={`/shop/${slug}/produce/${l.produceId}`} className="shop-line-photo">
         {l.live ? (
-          <ProducePhoto src={l.live.photoUrls[0]} category={l.live.category} name={l.name} />
+          <ProducePhoto src={l.live.photoUrls[0]} srcSet={l.live.photoSrcSets?.[0]} sizes="96px" category={l.live.category} name={l.name} />
         ) : l.photo ? (
           <ProducePhoto src={l.photo} category="other" name={l.name} />
         ) : (

@@ -1,4 +1,3 @@
-import { Button, ErrorBlock, Form, NoticeBar } from 'antd-mobile';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,13 +5,14 @@ import { Link, useParams } from 'react-router';
 import { idempotencyKey } from '../../api/client-key';
 import { useDescribeError } from '../../api/describe';
 import { ApiError } from '../../api/errors';
+import { EmptyState } from '../../shop/components/EmptyState';
 import type { CheckoutInput } from '../../../../shared/schemas/orders';
 import { useCheckout } from '../../shop/api';
 import { rememberOrder, useCart } from '../../shop/cart';
 import { Price } from '../../shop/components/Price';
 import { ShopNavBar } from '../../shop/components/ShopNavBar';
 import { useShopVisitor } from '../../shop/me';
-import { BuyerForm, type BuyerValues } from './BuyerForm';
+import { BuyerForm, EMPTY_BUYER, type BuyerField, type BuyerProblems, type BuyerValues } from './BuyerForm';
 import { ShopBuyer } from './buyer-schema';
 import { CartLineCard } from './CartLineCard';
 import { lineProblems, type LineProblem } from './checkout-errors';
@@ -28,7 +28,15 @@ export default function ShopCartPage() {
   const visitor = useShopVisitor();
   const checkout = useCheckout(slug);
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<BuyerValues>();
+  const [buyer, setBuyer] = useState<BuyerValues>(EMPTY_BUYER);
+  const [buyerProblems, setBuyerProblems] = useState<BuyerProblems>({});
+  const showBuyerProblems = (problems: { field: string; message: string }[]) => {
+    const next: BuyerProblems = {};
+    for (const p of problems) if ((['name', 'phone', 'address'] as string[]).includes(p.field) && !next[p.field as BuyerField]) next[p.field as BuyerField] = p.message;
+    setBuyerProblems(next);
+    const first = (['name', 'phone', 'address'] as const).find((f) => next[f]);
+    if (first) document.querySelector<HTMLElement>(`[data-testid="buyer-${first}"] input, [data-testid="buyer-${first}"] textarea`)?.focus();
+  };
   const [refusals, setRefusals] = useState<LineProblem[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const attempt = useRef<{ body: string; key: string } | null>(null);
@@ -36,12 +44,13 @@ export default function ShopCartPage() {
   const total = lines.reduce((sum, l) => sum + l.priceFen * l.quantity, 0);
   const blocked = lines.filter((l) => l.gone || refusals.some((r) => r.produceId === l.produceId && r.kind === 'gone') || (l.live && l.quantity > l.live.available));
 
-  const submit = async (values: BuyerValues) => {
+  const submit = async (values: BuyerValues = buyer) => {
     setProblem(null);
+    setBuyerProblems({});
     if (blocked.length > 0) return setProblem(t('shop.cart.fixLines'));
     const parsed = ShopBuyer.safeParse(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' ? undefined : v])));
     if (!parsed.success) {
-      form.setFields(parsed.error.issues.map((i) => ({ name: i.path.map(String), errors: [i.message] })));
+      showBuyerProblems(parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })));
       return;
     }
     const request: CheckoutInput = { items: cart.lines.map((l) => ({ produceId: l.produceId, quantity: l.quantity })), buyer: parsed.data };
@@ -62,7 +71,7 @@ export default function ShopCartPage() {
       if (refused.length > 0) void queryClient.invalidateQueries({ queryKey: ['public', slug, 'produce-item'] });
       if (e instanceof ApiError && e.status === 400) {
         const buyerFields = e.fieldErrors.filter((f) => f.path.startsWith('buyer.'));
-        form.setFields(buyerFields.map((f) => ({ name: f.path.split('.').slice(1), errors: [f.message] })));
+        showBuyerProblems(buyerFields.map((f) => ({ field: f.path.split('.')[1] ?? '', message: f.message })));
         if (buyerFields.length === e.fieldErrors.length && buyerFields.length > 0) return;
       }
       setProblem(refused.length > 0 ? t('shop.cart.outOfStock', { message: describe(e) }) : describe(e));
@@ -73,13 +82,11 @@ export default function ShopCartPage() {
     return (
       <div className="shop-page shop-cart">
         <ShopNavBar slug={slug} title={t('shop.cart.title')} cart={false} />
-        <ErrorBlock status="empty" className="shop-empty" title={t('shop.cart.empty')} description={t('shop.cart.emptyHint')} data-testid="cart-empty">
-          <Link to={`/shop/${slug}`}>
-            <Button color="primary" size="large" className="shop-wide-button">
-              {t('shop.cart.goShopping')}
-            </Button>
+        <EmptyState kind="empty" className="shop-empty" title={t('shop.cart.empty')} description={t('shop.cart.emptyHint')} testId="cart-empty">
+          <Link to={`/shop/${slug}`} className="shop-button shop-button-primary shop-wide-button">
+            {t('shop.cart.goShopping')}
           </Link>
-        </ErrorBlock>
+        </EmptyState>
       </div>
     );
   }
@@ -88,12 +95,9 @@ export default function ShopCartPage() {
     <div className="shop-page shop-cart">
       <ShopNavBar slug={slug} title={t('shop.cart.titleN', { n: cart.count })} cart={false} />
       {visitor.me?.role === 'org_member' && (
-        <NoticeBar
-          color="info"
-          wrap
-          content={t('shop.cart.countsForOrg', { email: visitor.me.email, org: visitor.me.organizationName ?? '' })}
-          data-testid="counts-for-org"
-        />
+        <div className="shop-notice" role="note" data-testid="counts-for-org">
+          {t('shop.cart.countsForOrg', { email: visitor.me.email, org: visitor.me.organizationName ?? '' })}
+        </div>
       )}
       <section className="shop-cart-lines" data-testid="cart-lines">
         {lines.map((l) => (
@@ -107,7 +111,14 @@ export default function ShopCartPage() {
           />
         ))}
       </section>
-      <BuyerForm form={form} onFinish={submit} />
+      <BuyerForm
+        values={buyer}
+        problems={buyerProblems}
+        onChange={(field, value) => {
+          setBuyer((b) => ({ ...b, [field]: value }));
+          if (buyerProblems[field]) setBuyerProblems((p) => ({ ...p, [field]: undefined }));
+        }}
+      />
       {problem && (
         <div className="shop-problem" role="alert" data-testid="checkout-problem">
           {problem}
@@ -119,9 +130,10 @@ export default function ShopCartPage() {
           <span>{t('shop.cart.total')}</span>
           <Price fen={total} size="lg" />
         </div>
-        <Button color="primary" className="shop-btn-submit" loading={checkout.isPending} onClick={() => form.submit()} data-testid="checkout-submit">
+        <button type="button" className="shop-button shop-button-primary shop-btn-submit" disabled={checkout.isPending} aria-busy={checkout.isPending} onClick={() => void submit()} data-testid="checkout-submit">
+          {checkout.isPending && <span className="shop-spinner" aria-hidden="true" />}
           {t('shop.cart.submit')}
-        </Button>
+        </button>
       </div>
     </div>
   );

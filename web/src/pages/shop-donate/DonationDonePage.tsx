@@ -1,5 +1,5 @@
-import { FileTextOutlined } from '@ant-design/icons';
-import { Button, Result, Toast } from 'antd-mobile';
+import { FileTextOutlined } from '../../shop/components/icons';
+import { Button, Result, Toast } from '../../shop/mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { recallDonation, receiptUrl, usePublicDonation } from '../../shop/charity-api';

@@ -1,5 +1,6 @@
-import { HeartFilled } from '@ant-design/icons';
-import { Button, Input, Selector, Skeleton, Switch, Toast } from 'antd-mobile';
+import { HeartFilled } from '../../shop/components/icons';
+import { Selector, Toast } from '../../shop/mobile';
+import { Skel } from '../../shop/components/Skeleton';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -25,8 +26,11 @@ export default function ShopDonatePage() {
   const [params] = useSearchParams();
   useDocumentTitle(t('donate.title'));
   const { villages, loading } = useDonateVillages(slug);
-  const [picked, setPicked] = useState<string | undefined>(params.get('village') ?? undefined);
-  const villageId = picked ?? (villages.length === 1 ? villages[0]?.id : undefined);
+  const [picked, setPicked] = useState<string | undefined>();
+  // from a village's page (?village=<id>): that village, if it is one a donor can choose; else ignored
+  const fromLink = params.get('village');
+  const linked = fromLink && villages.some((v) => v.id === fromLink) ? fromLink : undefined;
+  const villageId = picked ?? linked ?? (villages.length === 1 ? villages[0]?.id : undefined);
   const village = villages.find((v) => v.id === villageId);
   const [preset, setPreset] = useState<string>('100');
   const [custom, setCustom] = useState('');
@@ -44,6 +48,8 @@ export default function ShopDonatePage() {
   const amountOk = amountFen !== undefined && !issue('amountFen');
   const nameOk = !issue('donorName');
   const ready = !!village && parsed.success;
+  // a disabled button says why (tied to it by aria-describedby)
+  const why = ready || loading ? '' : villages.length === 0 ? t('share.donateWhyNoVillage') : !village ? t('share.donateWhyVillage') : !amountOk ? t('share.donateWhyAmount') : !nameOk ? t('share.donateWhyName') : '';
 
   const submit = async () => {
     if (!village || !parsed.success || amountFen === undefined) return;
@@ -73,7 +79,12 @@ export default function ShopDonatePage() {
       <section className="shop-card-block" data-testid="donate-villages">
         <div className="shop-block-title">{t('donate.village')}</div>
         {loading ? (
-          <Skeleton.Paragraph lineCount={2} animated />
+          // shaped like the choices to come (two rows of two), so the amounts below move as little as possible
+          <div className="donate-villages-loading" aria-busy="true">
+            {[0, 1, 2, 3].map((i) => (
+              <Skel key={i} height="100%" radius={8} />
+            ))}
+          </div>
         ) : villages.length === 0 ? (
           <div className="shop-muted">{t('donate.villageNone')}</div>
         ) : (
@@ -96,7 +107,9 @@ export default function ShopDonatePage() {
         {preset === CUSTOM && (
           <div className="donate-custom">
             <span className="donate-custom-sign">¥</span>
-            <Input inputMode="decimal" placeholder={t('donate.customPlaceholder')} value={custom} onChange={setCustom} clearable autoFocus data-testid="donate-custom" />
+            <span className="donate-input" data-testid="donate-custom">
+              <input className="shop-input" inputMode="decimal" aria-label={t('donate.custom')} placeholder={t('donate.customPlaceholder')} value={custom} onChange={(e) => setCustom(e.target.value)} autoFocus />
+            </span>
           </div>
         )}
         {preset === CUSTOM && custom !== '' && !amountOk && <div className="donate-error">{t('donate.amountInvalid')}</div>}
@@ -107,12 +120,18 @@ export default function ShopDonatePage() {
             <div>{t('donate.anonymous')}</div>
             <div className="shop-muted donate-row-hint">{t('donate.anonymousHint')}</div>
           </div>
-          <Switch checked={anonymous} onChange={setAnonymous} data-testid="donate-anonymous" />
+          <button type="button" role="switch" aria-checked={anonymous} aria-label={t('donate.anonymous')} className={`shop-switch${anonymous ? ' on' : ''}`} onClick={() => setAnonymous(!anonymous)} data-testid="donate-anonymous">
+            <span className="shop-switch-knob" />
+          </button>
         </div>
         {!anonymous && (
           <div className="donate-name">
-            <div className="donate-label">{t('donate.donorName')}</div>
-            <Input placeholder={t('donate.donorNamePlaceholder')} value={donorName} onChange={setDonorName} maxLength={110} clearable data-testid="donate-name" />
+            <label className="donate-label" htmlFor="donate-name-input">
+              {t('donate.donorName')}
+            </label>
+            <span className="donate-input" data-testid="donate-name">
+              <input id="donate-name-input" className="shop-input" placeholder={t('donate.donorNamePlaceholder')} value={donorName} onChange={(e) => setDonorName(e.target.value)} maxLength={110} autoComplete="name" />
+            </span>
             {!nameOk && <div className="donate-error">{issue('donorName')}</div>}
           </div>
         )}
@@ -121,10 +140,22 @@ export default function ShopDonatePage() {
         {t('donate.promise')} <Link to={`/shop/${slug}/transparency`}>{t('donate.transparencyLink')}</Link>
       </p>
       <div className="donate-bar">
-        <Button block color="primary" size="large" disabled={!ready} loading={donate.isPending} onClick={() => void submit()} data-testid="donate-submit">
+        <button
+          type="button"
+          className="shop-button shop-button-primary shop-button-block donate-submit"
+          disabled={!ready || donate.isPending}
+          aria-busy={donate.isPending}
+          onClick={() => void submit()}
+          data-testid="donate-submit"
+          aria-describedby={why ? 'donate-why' : undefined}
+        >
+          {donate.isPending && <span className="shop-spinner" aria-hidden="true" />}
           {amountOk && amountFen !== undefined ? t('donate.submit', { amount: '' }) : t('donate.submit', { amount: '' }).trim()}
           {amountOk && amountFen !== undefined && <Price fen={amountFen} size="sm" />}
-        </Button>
+        </button>
+        <div id="donate-why" className="shop-muted" data-testid="donate-why" aria-live="polite" style={{ minHeight: 18, marginTop: 4, fontSize: 12, lineHeight: '18px', textAlign: 'center' }}>
+          {why}
+        </div>
       </div>
     </div>
   );

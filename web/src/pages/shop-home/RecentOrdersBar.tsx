@@ -1,4 +1,4 @@
-import { FileTextOutlined, RightOutlined } from '@ant-design/icons';
+import { FileTextOutlined, RightOutlined } from '../../shop/components/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { recentOrders } from '../../shop/cart';

@@ -1,19 +1,21 @@
-import { ErrorBlock, InfiniteScroll, Skeleton, Tabs } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { PRODUCE_CATEGORIES, type PublicProduce } from '../../../../shared/schemas/produce';
+import { PRODUCE_CATEGORIES } from '../../../../shared/produce-kinds';
+import type { PublicProduce } from '../../../../shared/schemas/produce';
 import { usePublicProduceList, usePublicTenant, type ShopFilters } from '../../shop/api';
 import { CharityLinks } from '../../shop/components/CharityLinks';
+import { EmptyState } from '../../shop/components/EmptyState';
 import { ShopError } from '../../shop/components/ShopError';
 import { ShopNavBar } from '../../shop/components/ShopNavBar';
+import { LoadMore, Skel, SkelLines } from '../../shop/components/Skeleton';
+import { ALL_CATEGORIES, CategoryTabs } from './CategoryTabs';
 import { ProduceCard } from './ProduceCard';
 import { RecentOrdersBar } from './RecentOrdersBar';
 import { ShopHero } from './ShopHero';
 import { VillageChips, type VillageChip } from './VillageChips';
 
 type Category = PublicProduce['category'];
-const ALL = 'all';
 
 /** The tenant's consumption-aid shop: who runs it, what it has achieved, and the listings to buy. */
 export default function ShopHomePage() {
@@ -49,54 +51,47 @@ export default function ShopHomePage() {
       <RecentOrdersBar slug={slug} />
       <CharityLinks slug={slug} villageId={villageId} />
       <div className="shop-filters" data-testid="shop-filters">
-        <Tabs activeKey={category ?? ALL} onChange={(k) => setFilter('category', k === ALL ? undefined : k)} className="shop-category-tabs">
-          <Tabs.Tab key={ALL} title={t('shop.home.allCategories')} />
-          {PRODUCE_CATEGORIES.map((c) => (
-            <Tabs.Tab key={c} title={t(`produceCategory.${c}`)} />
-          ))}
-        </Tabs>
+        <CategoryTabs value={category ?? ALL_CATEGORIES} onChange={(k) => setFilter('category', k === ALL_CATEGORIES ? undefined : k)} />
         <VillageChips villages={villages} value={villageId} onChange={(v) => setFilter('village', v)} />
       </div>
       <section className="shop-section">
         {list.isError ? (
           <ShopError error={list.error} notFound={t('shop.home.tenantNotFound')} onRetry={() => void list.refetch()} />
         ) : list.isPending ? (
-          <div className="shop-grid">
+          <div className="shop-grid" aria-busy="true" data-testid="produce-grid-loading">
             {[0, 1, 2, 3].map((i) => (
               <div key={i} className="shop-card shop-card-skeleton">
-                <Skeleton animated className="shop-skeleton-photo" />
-                <Skeleton.Paragraph lineCount={2} animated />
+                <Skel className="shop-skeleton-photo" height="auto" radius={0} />
+                <div className="shop-card-body">
+                  <SkelLines lines={2} lineHeight="1.45em" />
+                  <Skel width="40%" height="22px" />
+                  <Skel width="70%" height="18px" />
+                </div>
               </div>
             ))}
           </div>
         ) : list.items.length === 0 ? (
-          <ErrorBlock
-            status="empty"
+          <EmptyState
+            kind="empty"
             className="shop-empty"
             title={category || villageId ? t('shop.home.emptyFiltered') : t('shop.home.empty')}
             description={category || villageId ? t('shop.home.emptyFilteredHint') : t('shop.home.emptyHint')}
-            data-testid="shop-empty"
+            testId="shop-empty"
           />
         ) : (
           <>
             <div className="shop-grid" data-testid="produce-grid">
-              {list.items.map((p) => (
-                <ProduceCard key={p.id} slug={slug} produce={p} />
+              {list.items.map((p, i) => (
+                <ProduceCard key={p.id} slug={slug} produce={p} eager={i === 0} />
               ))}
             </div>
-            <InfiniteScroll loadMore={async () => void (await list.fetchNextPage())} hasMore={list.hasNextPage}>
-              {(hasMore, failed, retry) =>
-                failed ? (
-                  <button type="button" className="shop-link-button" onClick={retry}>
-                    {t('shop.home.loadFailedRetry')}
-                  </button>
-                ) : hasMore ? (
-                  <span className="shop-muted">{t('shop.home.loading')}</span>
-                ) : (
-                  <span className="shop-muted">{t('shop.home.end')}</span>
-                )
-              }
-            </InfiniteScroll>
+            <LoadMore
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              failed={list.isFetchNextPageError}
+              onMore={() => void list.fetchNextPage()}
+              labels={{ loading: t('shop.home.loading'), end: t('shop.home.end'), retry: t('shop.home.loadFailedRetry') }}
+            />
           </>
         )}
       </section>

@@ -1,4 +1,4 @@
-import { EnvironmentOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined } from '../../shop/components/icons';
 import { useTranslation } from 'react-i18next';
 
 export type VillageChip = { id: string; name: string; township: string };
@@ -6,7 +6,7 @@ export type VillageChip = { id: string; name: string; township: string };
 /** 全部村庄 plus each village, as a row of big chips that scrolls sideways. */
 export function VillageChips({ villages, value, onChange }: { villages: VillageChip[]; value: string | undefined; onChange: (id: string | undefined) => void }) {
   const { t } = useTranslation();
-  if (villages.length === 0 && !value) return null;
+  // the row keeps its height before the listings name any village (no layout shift when they do)
   return (
     <div className="shop-chips" role="radiogroup" aria-label={t('shop.home.villageFilter')} data-testid="village-chips">
       <EnvironmentOutlined className="shop-chips-icon" />

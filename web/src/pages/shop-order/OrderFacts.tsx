@@ -1,4 +1,4 @@
-import { List } from 'antd-mobile';
+import { List } from '../../shop/mobile';
 import { useTranslation } from 'react-i18next';
 import type { PublicOrder } from '../../shop/api';
 import { formatInstant } from '../../lib/dates';

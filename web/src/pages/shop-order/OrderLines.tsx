@@ -1,11 +1,13 @@
-import { EnvironmentOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined } from '../../shop/components/icons';
 import { useTranslation } from 'react-i18next';
 import type { PublicOrder } from '../../shop/api';
 import { Price } from '../../shop/components/Price';
+import { useFormat } from '../../lib/format-list';
 
 /** What was bought, from which villages, and the total to the fen. */
 export function OrderLines({ order: o }: { order: PublicOrder }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   return (
     <div className="shop-card-block" data-testid="order-lines">
       <div className="shop-block-title">{t('shop.order.linesTitle')}</div>
@@ -20,7 +22,7 @@ export function OrderLines({ order: o }: { order: PublicOrder }) {
               <span>
                 <EnvironmentOutlined /> {l.villageName}
               </span>
-              <span>{t('shop.order.lineQty', { price: (l.priceFen / 100).toFixed(2), n: l.quantity, unit: l.unit })}</span>
+              <span>{t('shop.order.lineQty', { price: (l.priceFen / 100).toFixed(2), qty: fmt.qty(l.quantity, l.unit) })}</span>
             </div>
           </li>
         ))}

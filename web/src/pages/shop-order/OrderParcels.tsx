@@ -1,7 +1,7 @@
-import { CopyOutlined, ShopOutlined } from '@ant-design/icons';
-import { Tag, Toast } from 'antd-mobile';
+import { CopyOutlined, ShopOutlined } from '../../shop/components/icons';
+import { Tag, Toast } from '../../shop/mobile';
 import { useTranslation } from 'react-i18next';
-import { formatFen } from '../../../../shared/money';
+import { formatFen } from '../../../../shared/money-format';
 import type { Fulfilment } from '../../../../shared/schemas/orders';
 import { formatInstant } from '../../lib/dates';
 import type { PublicOrder } from '../../shop/api';

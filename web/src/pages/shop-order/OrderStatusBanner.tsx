@@ -1,4 +1,4 @@
-import { CarOutlined, CheckCircleFilled, ClockCircleFilled, CloseCircleFilled, GiftFilled, RollbackOutlined } from '@ant-design/icons';
+import { CarOutlined, CheckCircleFilled, ClockCircleFilled, CloseCircleFilled, GiftFilled, RollbackOutlined } from '../../shop/components/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicOrder } from '../../shop/api';

@@ -1,4 +1,4 @@
-import { Steps } from 'antd-mobile';
+import { Steps } from '../../shop/mobile';
 import { useTranslation } from 'react-i18next';
 import type { PublicOrder } from '../../shop/api';
 import { formatInstant } from '../../lib/dates';

@@ -1,5 +1,5 @@
-import { ShoppingCartOutlined } from '@ant-design/icons';
-import { Badge, Button, Toast } from 'antd-mobile';
+import { ShoppingCartOutlined } from '../../shop/components/icons';
+import { Badge, Button, Toast } from '../../shop/mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';

@@ -1,10 +1,12 @@
-import { List } from 'antd-mobile';
+import { List } from '../../shop/mobile';
 import { useTranslation } from 'react-i18next';
 import type { PublicProduce } from '../../../../shared/schemas/produce';
+import { useFormat } from '../../lib/format-list';
 
 /** What a careful donor checks: origin, 扶贫产品认定 number, the adoption's terms, the listing's own words. */
 export function ProduceFacts({ produce: p }: { produce: PublicProduce }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   return (
     <>
       {p.kind === 'adoption' && p.adoption && (
@@ -24,7 +26,7 @@ export function ProduceFacts({ produce: p }: { produce: PublicProduce }) {
         <List.Item extra={`${p.villageName} · ${p.township}`}>{t('shop.produce.origin')}</List.Item>
         {p.originLabel && <List.Item extra={p.originLabel}>{t('shop.produce.producer')}</List.Item>}
         <List.Item extra={t(`produceCategory.${p.category}`)}>{t('shop.produce.category')}</List.Item>
-        <List.Item extra={p.unit}>{t('shop.produce.unit')}</List.Item>
+        <List.Item extra={fmt.unit(p.unit)}>{t('shop.produce.unit')}</List.Item>
         <List.Item extra={<span className="shop-mono" data-testid="certification-no">{p.certificationNo ?? t('shop.produce.notCertified')}</span>}>
           {t('shop.produce.certification')}
         </List.Item>

@@ -1,4 +1,4 @@
-import { PrinterOutlined } from '@ant-design/icons';
+import { PrinterOutlined } from '../../shop/components/icons';
 import { useTranslation } from 'react-i18next';
 import type { PublicProduce } from '../../../../shared/schemas/produce';
 

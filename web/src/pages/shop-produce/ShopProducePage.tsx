@@ -1,4 +1,4 @@
-import { Skeleton } from 'antd-mobile';
+import { Skeleton } from '../../shop/mobile';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { usePublicProduce } from '../../shop/api';

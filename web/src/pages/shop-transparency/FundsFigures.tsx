@@ -1,4 +1,4 @@
-import { CheckCircleFilled } from '@ant-design/icons';
+import { CheckCircleFilled } from '../../shop/components/icons';
 import { useTranslation } from 'react-i18next';
 import type { FundsFigures as Figures } from '../../../../shared/schemas/transparency';
 import { Price } from '../../shop/components/Price';

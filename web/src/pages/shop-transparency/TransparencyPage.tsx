@@ -1,16 +1,17 @@
-import { HeartFilled, RightOutlined } from '@ant-design/icons';
-import { Button, ErrorBlock, Skeleton } from 'antd-mobile';
-import { lazy, Suspense, useMemo } from 'react';
+import { HeartFilled, RightOutlined } from '../../shop/components/icons';
+import { Button } from '../../shop/mobile';
+import { Skel, SkelLines } from '../../shop/components/Skeleton';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useTransparency } from '../../shop/charity-api';
+import { EmptyState } from '../../shop/components/EmptyState';
 import { ShopError } from '../../shop/components/ShopError';
 import { ShopNavBar } from '../../shop/components/ShopNavBar';
 import { useDocumentTitle } from '../../shop/use-document-title';
+import FundsChart from './FundsChart';
 import { FundsFigures } from './FundsFigures';
 
-// echarts only on this page, in its own chunk
-const FundsChart = lazy(() => import('./FundsChart'));
 
 /** 资金公示: the tenant's totals, received vs used per village, and each village's figures (rule 8). */
 export default function TransparencyPage() {
@@ -28,8 +29,8 @@ export default function TransparencyPage() {
         <ShopError error={q.error} notFound={t('shop.home.tenantNotFound')} onRetry={() => void q.refetch()} home={`/shop/${slug}`} />
       ) : !d ? (
         <div className="shop-section">
-          <Skeleton.Title animated />
-          <Skeleton.Paragraph lineCount={6} animated />
+          <Skel width="60%" height="26px" />
+          <SkelLines lines={6} lineHeight="1.8em" />
         </div>
       ) : (
         <>
@@ -53,16 +54,14 @@ export default function TransparencyPage() {
           {bars.length > 0 && (
             <section className="shop-card-block">
               <div className="shop-block-title">{t('transparency.chartTitle')}</div>
-              <Suspense fallback={<Skeleton animated style={{ height: 160 }} />}>
-                <FundsChart bars={bars} receivedLabel={t('transparency.received')} usedLabel={t('transparency.used')} />
-              </Suspense>
+              <FundsChart bars={bars} receivedLabel={t('transparency.received')} usedLabel={t('transparency.used')} />
             </section>
           )}
           <div className="shop-section">
             <div className="shop-block-title">{t('transparency.villages')}</div>
           </div>
           {d.villages.length === 0 ? (
-            <ErrorBlock status="empty" title={t('transparency.empty')} description="" />
+            <EmptyState kind="empty" className="shop-empty" title={t('transparency.empty')} />
           ) : (
             d.villages.map((v) => (
               <section key={v.villageId} className="shop-card-block" data-testid={`tp-village-${v.villageId}`}>

@@ -1,5 +1,5 @@
-import { CopyOutlined, HeartFilled } from '@ant-design/icons';
-import { Button, Skeleton, Toast } from 'antd-mobile';
+import { CopyOutlined, HeartFilled, PrinterOutlined } from '../../shop/components/icons';
+import { Button, Skeleton, Toast } from '../../shop/mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useVillageTransparency } from '../../shop/charity-api';
@@ -19,6 +19,7 @@ export default function VillageTransparencyPage() {
   const v = d?.village;
   useDocumentTitle(v ? `${v.name} · ${t('transparency.villageTitle')}` : undefined);
   const link = `${window.location.origin}/shop/${slug}/villages/${id}`;
+  const qrSrc = `/api/public/${encodeURIComponent(slug)}/villages/${encodeURIComponent(id)}/qr.png`;
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(link);
@@ -125,6 +126,17 @@ export default function VillageTransparencyPage() {
               </Button>
             </div>
             <div className="shop-muted tp-list-sub">{t('transparencyMore.qrHint')}</div>
+          </section>
+          {/* as on a listing's page (shop-produce/QrCard.tsx): drawn by the server, its box sized before it loads */}
+          <section className="shop-card-block shop-qr" data-testid="village-qr">
+            <img src={qrSrc} alt={t('share.villageQrAlt', { name: v.name })} width={132} height={132} loading="lazy" />
+            <div className="shop-qr-text">
+              <div className="shop-block-title">{t('share.villageQrTitle')}</div>
+              <p className="shop-muted">{t('share.villageQrHint')}</p>
+              <a href={qrSrc} target="_blank" rel="noreferrer" className="shop-qr-print">
+                <PrinterOutlined /> {t('share.villageQrOpen')}
+              </a>
+            </div>
           </section>
           <ConcernForm slug={slug} subject={{ kind: 'village', id: v.villageId }} />
         </>

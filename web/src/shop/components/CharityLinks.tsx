@@ -1,4 +1,4 @@
-import { BarChartOutlined, HeartFilled, RightOutlined } from '@ant-design/icons';
+import { BarChartOutlined, HeartFilled, RightOutlined } from './icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 

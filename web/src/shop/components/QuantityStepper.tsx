@@ -1,6 +1,6 @@
-import { MinusOutlined, PlusOutlined } from '@ant-design/icons';
-import { useConfig } from 'antd-mobile';
+import { MinusOutlined, PlusOutlined } from './icons';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 type Props = { value: number; min?: number; max: number; onChange: (n: number) => void; disabled?: boolean; label: string; 'data-testid'?: string };
 
@@ -10,7 +10,7 @@ type Props = { value: number; min?: number; max: number; onChange: (n: number) =
  * `aria-allowed-attr`). Typing is free; the number is clamped to min…max when the field is left.
  */
 export function QuantityStepper({ value, min = 1, max, onChange, disabled, label, 'data-testid': testId }: Props) {
-  const { locale } = useConfig();
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
   const clamp = (n: number) => Math.min(Math.max(n, min), Math.max(min, max));
   const commit = () => {
@@ -24,7 +24,7 @@ export function QuantityStepper({ value, min = 1, max, onChange, disabled, label
       <button
         type="button"
         className="shop-stepper-btn adm-stepper-minus"
-        aria-label={`${locale.Stepper.decrease} ${label}`}
+        aria-label={`${t('shop.stepperDecrease')} ${label}`}
         disabled={disabled || value <= min}
         onClick={() => onChange(clamp(value - 1))}
       >
@@ -51,7 +51,7 @@ export function QuantityStepper({ value, min = 1, max, onChange, disabled, label
       <button
         type="button"
         className="shop-stepper-btn adm-stepper-plus"
-        aria-label={`${locale.Stepper.increase} ${label}`}
+        aria-label={`${t('shop.stepperIncrease')} ${label}`}
         disabled={disabled || value >= max}
         onClick={() => onChange(clamp(value + 1))}
       >

@@ -1,8 +1,8 @@
-import { Button, ErrorBlock } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { useDescribeError } from '../../api/describe';
+import { EmptyState } from './EmptyState';
 
 /** A failed load in words: "not found" (or no error at all: a broken link) says what is missing; anything else offers a retry. */
 export function ShopError({ error, notFound, hint, onRetry, home }: { error: unknown; notFound: string; hint?: string; onRetry?: () => void; home?: string }) {
@@ -10,27 +10,25 @@ export function ShopError({ error, notFound, hint, onRetry, home }: { error: unk
   const describe = useDescribeError();
   const missing = error === null || (error instanceof ApiError && error.status === 404);
   return (
-    <ErrorBlock
+    <EmptyState
       className="shop-error"
-      status={missing ? 'empty' : 'disconnected'}
+      kind={missing ? 'empty' : 'offline'}
       title={missing ? notFound : t('errors.loadFailed')}
       description={missing ? (hint ?? t('shop.notFoundHint')) : describe(error)}
-      data-testid="shop-error"
+      testId="shop-error"
     >
       <div className="shop-error-actions">
         {!missing && onRetry && (
-          <Button color="primary" onClick={onRetry}>
+          <button type="button" className="shop-button shop-button-primary" onClick={onRetry}>
             {t('actions.retry')}
-          </Button>
+          </button>
         )}
         {home && (
-          <Link to={home}>
-            <Button color="primary" fill="outline">
-              {t('shop.backToShop')}
-            </Button>
+          <Link to={home} className="shop-button shop-button-outline">
+            {t('shop.backToShop')}
           </Link>
         )}
       </div>
-    </ErrorBlock>
+    </EmptyState>
   );
 }

@@ -1,5 +1,4 @@
-import { LeftOutlined, ShoppingCartOutlined } from '@ant-design/icons';
-import { Badge } from 'antd-mobile';
+import { LeftOutlined, ShoppingCartOutlined } from './icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -29,10 +28,15 @@ export function ShopNavBar({ slug, title, back = true, cart = true }: { slug: st
       <div className="shop-navbar-right">
         <LangToggle />
         {cart && (
-          <Link to={`/shop/${slug}/cart`} className="shop-navbar-cart" aria-label={t('shop.cart.title')} data-testid="nav-cart">
-            <Badge content={count > 0 ? (count > 99 ? '99+' : count) : null}>
+          <Link to={`/shop/${slug}/cart`} className="shop-navbar-cart" aria-label={count > 0 ? t('shop.cart.titleN', { n: count }) : t('shop.cart.title')} data-testid="nav-cart">
+            <span className="shop-cart-count-wrap">
               <ShoppingCartOutlined />
-            </Badge>
+              {count > 0 && (
+                <span className="shop-cart-count" data-testid="cart-count">
+                  {count > 99 ? '99+' : count}
+                </span>
+              )}
+            </span>
           </Link>
         )}
       </div>

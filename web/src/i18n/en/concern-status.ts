@@ -1,0 +1,42 @@
+import type { Messages } from '../types';
+import type { concernStatus as source } from '../zh-CN/concern-status';
+
+export const concernStatus: Messages<typeof source> = {
+  concernStatus: {
+    title: 'Report status',
+    colon: ': ',
+    ticketNo: 'Ticket',
+    subject: 'About',
+    subjectKinds: { village: 'Village', organization: 'Organization', produce: 'Listing' },
+    filedAt: 'Filed',
+    updatedAt: 'Last update',
+    closedAt: 'Closed',
+    statusLabel: 'Status',
+    statuses: { open: 'Received', investigating: 'Under investigation', resolved: 'Resolved', dismissed: 'Dismissed' },
+    step: { received: 'Received', investigating: 'Investigating', resolved: 'Resolved', dismissed: 'Dismissed', closed: 'Closed' },
+    reply: 'Reply from the organizer',
+    repliedAt: 'Replied',
+    noReply: 'No reply yet. The organizer will answer here once the matter has been looked into.',
+    keepLink: "Keep this page's link to check on your report at any time. What you wrote and your contact are never made public.",
+    notFound: 'Report not found',
+    notFoundHint: 'The link may be incomplete or no longer valid. Open it from the link saved after filing or from the email.',
+    tooMany: 'Too many views; please try again in a minute',
+    filed: 'We received your report',
+    filedHint: 'Copy the link and keep it: it shows how your report is going and the organizer’s reply.',
+    openStatus: 'Follow my report',
+    copyLink: 'Copy the link',
+    copied: 'Link copied',
+    another: 'Report something else',
+    console: {
+      ticketNo: 'Ticket',
+      search: 'Find by ticket',
+      searchPlaceholder: 'e.g. DEMO-T-20261207-0001',
+      searchInvalid: 'Tickets look like DEMO-T-20261207-0001',
+      reply: 'Reply',
+      replyTitle: 'Reply to the reporter',
+      replyLabel: 'Reply (the reporter sees it)',
+      replyHint: 'The reply shows on the reporter’s status page and is emailed to a reporter who left an email; it never appears on the public pages.',
+      replied: 'Reply saved',
+    },
+  },
+};
