@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DONOR_NAME_MAX, MAX_AMOUNT_FEN } from '../formats.js';
 import { IsoDate } from '../dates.js';
 import { Id, ListQuery, RequiredText } from './common.js';
 import { LocalCheckoutSession } from './orders.js';
@@ -8,7 +9,7 @@ export const PositiveFen = z
   .number({ error: (iss) => (iss.input === undefined || iss.input === null ? '请填写金额（单位：分）' : '金额必须是数字（单位：分）') })
   .int({ error: '金额必须是整数分' })
   .positive({ error: '金额必须大于 0' })
-  .max(1_000_000_000_00, { error: '金额过大' });
+  .max(MAX_AMOUNT_FEN, { error: '金额过大' });
 
 export const DONATION_KINDS = ['cash', 'goods'] as const;
 export const DonationKind = z.enum(DONATION_KINDS, { error: '捐赠类型无效（cash 或 goods）' });
@@ -96,7 +97,7 @@ export const DonationRefundInput = z.object({ reason: z.string().trim().max(200)
 export const DonateInput = z.object({
   villageId: Id,
   amountFen: PositiveFen,
-  donorName: z.string().trim().max(100, { error: '姓名不能超过 100 个字' }).optional(),
+  donorName: z.string().trim().max(DONOR_NAME_MAX, { error: `姓名不能超过 ${DONOR_NAME_MAX} 个字` }).optional(),
   anonymous: z.boolean().optional(),
   /** where the confirmation and the receipt link go (issue 14); never shown anywhere */
   email: z.email({ error: '邮箱格式不正确' }).max(200).optional(),

@@ -1,5 +1,3 @@
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { publicMessages as zhPublic } from './zh-CN/public';
@@ -36,8 +34,8 @@ function initialLanguage(): Language {
   return (LANGUAGES as readonly string[]).includes(saved ?? '') ? (saved as Language) : 'zh-CN';
 }
 
+// dayjs follows the language in web/src/lib/dayjs-locale.ts, loaded with the code that shows dates
 function applyToPage(lng: Language) {
-  dayjs.locale(lng === 'zh-CN' ? 'zh-cn' : 'en');
   document.documentElement.lang = lng;
   document.title = i18n.t('app.title');
 }

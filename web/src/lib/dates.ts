@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import './dayjs-locale';
 
 /** A DatePicker's value → YYYY-MM-DD for the API (undefined when empty). */
 export const toIsoDate = (d: Dayjs | null | undefined): string | undefined => (d ? d.format('YYYY-MM-DD') : undefined);

@@ -13,6 +13,7 @@ export const charity: Messages<typeof source> = {
     custom: 'Other',
     customPlaceholder: 'Amount in yuan',
     amountInvalid: 'Enter between ¥0.01 and ¥1,000,000, at most two decimals',
+    nameTooLong: 'A name has at most {{n}} characters',
     anonymous: 'Give anonymously',
     anonymousHint: 'No name on the public page or the receipt',
     donorName: 'Donor name',

@@ -11,6 +11,7 @@ export const charity = {
     custom: '其他金额',
     customPlaceholder: '输入金额（元）',
     amountInvalid: '请输入 0.01 至 1,000,000 元之间的金额，最多两位小数',
+    nameTooLong: '姓名不能超过 {{n}} 个字',
     anonymous: '匿名捐赠',
     anonymousHint: '公示和收据上不显示姓名',
     donorName: '捐赠人姓名',

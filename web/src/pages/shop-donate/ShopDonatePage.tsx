@@ -11,7 +11,8 @@ import { rememberDonation, useDonate } from '../../shop/charity-api';
 import { Price } from '../../shop/components/Price';
 import { ShopNavBar } from '../../shop/components/ShopNavBar';
 import { useDocumentTitle } from '../../shop/use-document-title';
-import { DonateInput } from '../../../../shared/schemas/donations';
+import { DONOR_NAME_MAX, isDonationAmount } from '../../../../shared/formats';
+import type { DonateInput } from '../../../../shared/schemas/donations';
 import { useDonateVillages } from './use-donate-villages';
 
 const PRESETS_YUAN = [50, 100, 200, 500];
@@ -41,22 +42,22 @@ export default function ShopDonatePage() {
   const attempt = useRef<{ sig: string; key: string } | null>(null);
 
   const amountFen = useMemo(() => (preset === CUSTOM ? yuanToFen(custom) : Number(preset) * 100), [preset, custom]);
-  // the shared schema decides, as the server will
-  const request = { villageId: village?.id ?? '', amountFen, anonymous, ...(anonymous || !donorName.trim() ? {} : { donorName: donorName.trim() }) };
-  const parsed = DonateInput.safeParse(request);
-  const issue = (field: string) => (parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === field)?.message);
-  const amountOk = amountFen !== undefined && !issue('amountFen');
-  const nameOk = !issue('donorName');
-  const ready = !!village && parsed.success;
+  // the schema's own limits (shared/formats.ts, which DonateInput is built from): the server checks
+  // the same again, and the page does not download the schema library for two fields
+  const name = anonymous ? '' : donorName.trim();
+  const amountOk = isDonationAmount(amountFen);
+  const nameOk = name.length <= DONOR_NAME_MAX;
+  const request: DonateInput | null = village && amountOk && nameOk ? { villageId: village.id, amountFen, anonymous, ...(name ? { donorName: name } : {}) } : null;
+  const ready = request !== null;
   // a disabled button says why (tied to it by aria-describedby)
   const why = ready || loading ? '' : villages.length === 0 ? t('share.donateWhyNoVillage') : !village ? t('share.donateWhyVillage') : !amountOk ? t('share.donateWhyAmount') : !nameOk ? t('share.donateWhyName') : '';
 
   const submit = async () => {
-    if (!village || !parsed.success || amountFen === undefined) return;
-    const sig = JSON.stringify(parsed.data);
+    if (!village || !request || amountFen === undefined) return;
+    const sig = JSON.stringify(request);
     if (attempt.current?.sig !== sig) attempt.current = { sig, key: idempotencyKey() };
     try {
-      const r = await donate.mutateAsync({ request: parsed.data, key: attempt.current.key });
+      const r = await donate.mutateAsync({ request, key: attempt.current.key });
       rememberDonation(slug, { donationId: r.donationId, token: r.receiptToken, villageId: village.id, villageName: village.name, amountFen });
       const target = new URL(r.checkoutUrl, window.location.origin);
       if (target.origin === window.location.origin) navigate(target.pathname + target.search);
@@ -132,7 +133,7 @@ export default function ShopDonatePage() {
             <span className="donate-input" data-testid="donate-name">
               <input id="donate-name-input" className="shop-input" placeholder={t('donate.donorNamePlaceholder')} value={donorName} onChange={(e) => setDonorName(e.target.value)} maxLength={110} autoComplete="name" />
             </span>
-            {!nameOk && <div className="donate-error">{issue('donorName')}</div>}
+            {!nameOk && <div className="donate-error">{t('donate.nameTooLong', { n: DONOR_NAME_MAX })}</div>}
           </div>
         )}
       </section>
