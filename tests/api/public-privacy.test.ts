@@ -64,7 +64,9 @@ function urlOf(path: string): string {
 }
 
 // 11-digit mainland mobiles, landlines, and 18-character ID numbers; masked forms (139****5678) pass
-const PHONE_RE = /(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/;
+// bounded by anything but a letter or digit (as ID_RE): a random id such as cs_…a042925478250b is not a
+// phone number, while 电话13800138000 or "0931-1234567" still are
+const PHONE_RE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])|(?<![0-9A-Za-z])0\d{2,3}-?\d{7,8}(?![0-9A-Za-z])/;
 const ID_RE = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;
 
 describe('every public GET route', () => {
