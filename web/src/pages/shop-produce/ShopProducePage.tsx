@@ -10,7 +10,7 @@ import { CharityLinks } from '../../shop/components/CharityLinks';
 import { ConcernForm } from '../../shop/components/ConcernForm';
 import { ProduceFacts } from './ProduceFacts';
 import { ProduceGallery } from './ProduceGallery';
-import { QrCard } from './QrCard';
+import { QrCard } from '../../shop/components/QrCard';
 
 /** One listing: photos, price and village above the fold, then its facts, adoption terms and QR code. */
 export default function ShopProducePage() {
@@ -35,7 +35,7 @@ export default function ShopProducePage() {
         <>
           <ProduceGallery slug={slug} produce={p} />
           <ProduceFacts produce={p} />
-          <QrCard produce={p} />
+          <QrCard src={p.qrUrl} alt={t('shop.produce.qrAlt', { name: p.name })} title={t('shop.produce.qrTitle')} hint={t('shop.produce.qrHint')} open={t('shop.produce.qrOpen')} testId="produce-qr" />
           <CharityLinks slug={slug} villageId={p.villageId} />
           <ConcernForm slug={slug} subject={{ kind: 'produce', id: p.id }} />
           <BuyBar slug={slug} produce={p} />

@@ -1,4 +1,4 @@
-import { CopyOutlined, HeartFilled, PrinterOutlined } from '../../shop/components/icons';
+import { CopyOutlined, HeartFilled } from '../../shop/components/icons';
 import { Button, Skeleton, Toast } from '../../shop/mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -6,6 +6,7 @@ import { useVillageTransparency } from '../../shop/charity-api';
 import { ConcernForm } from '../../shop/components/ConcernForm';
 import { Price } from '../../shop/components/Price';
 import { ShopError } from '../../shop/components/ShopError';
+import { QrCard } from '../../shop/components/QrCard';
 import { ShopNavBar } from '../../shop/components/ShopNavBar';
 import { useDocumentTitle } from '../../shop/use-document-title';
 import { FundsFigures, UsedByPurpose } from './FundsFigures';
@@ -127,17 +128,7 @@ export default function VillageTransparencyPage() {
             </div>
             <div className="shop-muted tp-list-sub">{t('transparencyMore.qrHint')}</div>
           </section>
-          {/* as on a listing's page (shop-produce/QrCard.tsx): drawn by the server, its box sized before it loads */}
-          <section className="shop-card-block shop-qr" data-testid="village-qr">
-            <img src={qrSrc} alt={t('share.villageQrAlt', { name: v.name })} width={132} height={132} loading="lazy" />
-            <div className="shop-qr-text">
-              <div className="shop-block-title">{t('share.villageQrTitle')}</div>
-              <p className="shop-muted">{t('share.villageQrHint')}</p>
-              <a href={qrSrc} target="_blank" rel="noreferrer" className="shop-qr-print">
-                <PrinterOutlined /> {t('share.villageQrOpen')}
-              </a>
-            </div>
-          </section>
+          <QrCard src={qrSrc} alt={t('share.villageQrAlt', { name: v.name })} title={t('share.villageQrTitle')} hint={t('share.villageQrHint')} open={t('share.villageQrOpen')} testId="village-qr" />
           <ConcernForm slug={slug} subject={{ kind: 'village', id: v.villageId }} />
         </>
       )}
