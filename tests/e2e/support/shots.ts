@@ -6,13 +6,26 @@ import { tracePage } from './trace';
 
 export const PASSWORD = 'demo-pass-2026';
 
-/** Signs in through the sign-in screen and waits to leave it. */
+/**
+ * Signs in through the sign-in screen and waits to leave it. A script error on the way (React's
+ * "rendered fewer hooks" included, which it recovers from and reports as a page error) fails the
+ * sign-in, so every browser test that signs in also proves the sign-in screen renders cleanly.
+ */
 export async function signIn(page: Page, base: string, email: string, password = PASSWORD) {
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(password);
-  await page.getByTestId('sign-in-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  const errors: string[] = [];
+  const onError = (e: Error) => errors.push(String(e));
+  page.on('pageerror', onError);
+  try {
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('邮箱').fill(email);
+    await page.getByLabel('密码').fill(password);
+    await page.getByTestId('sign-in-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await page.locator('.sign-in').waitFor({ state: 'detached' }); // the sign-in screen is gone: its renders are reported
+  } finally {
+    page.off('pageerror', onError);
+  }
+  if (errors.length) throw new Error(`signing in raised page errors:\n${errors.join('\n')}`);
 }
 
 /** A signed-in page at a viewport. */

@@ -26,12 +26,12 @@ export default function SignInPage() {
   const state = (location.state ?? {}) as { from?: string };
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  if (token && !busy) return <Navigate to={state.from ?? '/'} replace />;
-
   // issue 15: after the password, a login with two-step verification asks for the code
   const [pending, setPending] = useState<Values | null>(null);
   const [useRecovery, setUseRecovery] = useState(false);
+
+  // every hook above this line: an early return before a hook breaks React's hook order
+  if (token && !busy) return <Navigate to={state.from ?? '/'} replace />;
 
   const attempt = async (values: Values, code?: string) => {
     setBusy(true);
