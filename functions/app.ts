@@ -12,21 +12,17 @@ import { originSecret } from './http/origin-secret.js';
 import { securityHeaders } from './http/security-headers.js';
 import { RECEIPT_SCRIPT_PATH, receiptScript } from './http/page-scripts.js';
 import { applicationLimit, checkoutLimit, donateLimit, orderLookupLimit } from './http/rate-limit.js';
-import { jsonOk } from './http/openapi.js';
+import { jsonOk, NO_ACCOUNT, OPENAPI_DOCUMENT } from './http/openapi.js';
 import { activityRoutes } from './modules/activities/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { pairingRoutes } from './modules/pairings/routes.js';
 import { LocalPayments } from './adapters/payments/local.js';
-import { commitmentRoutes } from './modules/commitments/routes.js';
 import { donationPayments } from './modules/donations/payment-kind.js';
 import { publicDonationRoutes } from './modules/donations/public-routes.js';
 import { donationRoutes } from './modules/donations/routes.js';
-import { expenditureRoutes } from './modules/expenditures/routes.js';
 import { transparencyRoutes } from './modules/transparency/routes.js';
-import { concernRoutes } from './modules/concerns/routes.js';
-import { recognitionRoutes } from './modules/recognition/routes.js';
 import { needRoutes } from './modules/needs/routes.js';
 import { MAX_IMPORT_BYTES } from '../shared/schemas/imports.js';
 import { reportRoutes } from './modules/reports/routes.js';
@@ -36,7 +32,7 @@ import { orderPayments } from './modules/orders/payment-kind.js';
 import { publicOrderRoutes } from './modules/orders/public-routes.js';
 import { orderRoutes } from './modules/orders/routes.js';
 import type { PaymentKinds } from './modules/payments/kinds.js';
-import { localCheckoutRoutes } from './modules/payments/local-checkout.js';
+import { localCheckoutRoutes } from './modules/payments/local-checkout-routes.js';
 import { paymentRoutes } from './modules/payments/routes.js';
 import { produceRoutes } from './modules/produce/routes.js';
 import { shopRoutes } from './modules/shop/routes.js';
@@ -59,6 +55,8 @@ const MAX_APPLICATION_BODY_BYTES = 3 * 5 * 1024 * 1024 + 256 * 1024;
 const health = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
+  description: NO_ACCOUNT,
   tags: ['health'],
   summary: 'Answers once the database does',
   responses: {
@@ -77,10 +75,10 @@ const healthRoutes = new OpenAPIHono<Env>().openapi(health, async (c) => {
   }
 });
 
-/** What is paid through Stripe Checkout, by metadata.kind (issue 5 adds 'donation'). */
+/** What is paid through Stripe Checkout, by metadata.kind ('order', 'donation'). */
 export const PAYMENT_KINDS: PaymentKinds = { order: orderPayments, donation: donationPayments };
 
-/** The api Lambda's app: everything but the ledger routes (/api/exports/*, /api/imports/*). */
+/** The api Lambda's app: everything but the ledger routes (functions/app-full.ts mountLedgerRoutes, served by the ledger function). */
 export function buildApiApp(deps: AppDeps) {
   return assembleApp(deps, (api) => api);
 }
@@ -118,13 +116,13 @@ export function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) =
     c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : PHOTO_UPLOAD.test(c.req.path) ? photoLimit(c, next) : IMPORT_UPLOAD.test(c.req.path) ? importLimit(c, next) : APPLICATION_UPLOAD.test(c.req.path) ? applicationBodyLimit(c, next) : jsonLimit(c, next),
   );
   api.use('*', authenticate);
-  // the public routes' rate limits before the idempotency key: a request over the limit keeps no record (issue 15)
+  // the public routes' rate limits before the idempotency key: a request over the limit keeps no record
   api.use('/public/:tenantSlug/checkout', checkoutLimit);
   api.use('/public/:tenantSlug/donate', donateLimit);
   api.use('/public/:tenantSlug/applications', applicationLimit);
   api.use('/public/:tenantSlug/orders/lookup', orderLookupLimit);
   api.use('*', idempotency);
-  // answers to a request that carries a token of its own are never cached (issue 15, hole 10)
+  // answers to a request that carries a token of its own are never cached
   api.use('/public/*', noStoreForTokens);
   api.onError(onError);
   api.notFound((c) => errorResponse(c, new AppError('not_found', 404, '接口不存在')));
@@ -142,13 +140,9 @@ export function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) =
     .route('/', paymentRoutes(PAYMENT_KINDS))
     .route('/', publicOrderRoutes)
     .route('/', orderRoutes)
-    .route('/', commitmentRoutes)
     .route('/', donationRoutes)
     .route('/', publicDonationRoutes)
-    .route('/', expenditureRoutes)
     .route('/', transparencyRoutes)
-    .route('/', concernRoutes)
-    .route('/', recognitionRoutes)
     .route('/', reportRoutes)
     .route('/', visitRoutes)
     .route('/', needRoutes)
@@ -156,11 +150,7 @@ export function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) =
   mountExtra(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Bangfu (帮扶通) API', version: '1.0.0', description: 'HTTP contract v1; see API.md' },
-    servers: [{ url: '/api' }],
-  });
+  api.doc31('/openapi.json', OPENAPI_DOCUMENT);
 
   // first on the outer app: the API, its errors and 404s, and the local checkout page's answers
   const app = new OpenAPIHono<Env>().use('*', securityHeaders).use('*', originSecret(deps.originSecret)).get(RECEIPT_SCRIPT_PATH, receiptScript).route('/api', routes);

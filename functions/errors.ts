@@ -1,3 +1,4 @@
+import type { core } from 'zod';
 import type { FieldError } from '../shared/schemas/common.js';
 
 export type ErrorCode =
@@ -8,9 +9,9 @@ export type ErrorCode =
   | 'conflict'
   /** a link token used or expired (invitations, password resets) */
   | 'gone'
-  /** a second factor (TOTP) is needed to sign in (issue 15) */
+  /** a second factor (TOTP) is needed to sign in */
   | 'mfa_required'
-  /** the caller must set up two-step verification before anything else (issue 15) */
+  /** the caller must set up two-step verification before anything else */
   | 'mfa_enrolment_required'
   | 'out_of_stock'
   | 'payload_too_large'
@@ -47,4 +48,13 @@ export class AppError extends Error {
   static unauthenticated(message = '请先登录'): AppError {
     return new AppError('unauthenticated', 401, message);
   }
+}
+
+/** zod's issues as the API's field errors: a dotted path (under `prefix`), zod's code, the schema's Chinese message. */
+export function fieldErrors(issues: readonly core.$ZodIssue[], prefix?: string): FieldError[] {
+  return issues.map((i) => ({
+    path: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(root)',
+    code: i.code,
+    message: i.message,
+  }));
 }

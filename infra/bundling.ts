@@ -19,7 +19,7 @@ export const ENTRIES = {
 } as const;
 
 /**
- * The photos function (issue 16, infra/constructs/photos.ts): not in ENTRIES, whose bundles leave
+ * The photos function (infra/constructs/photos.ts): not in ENTRIES, whose bundles leave
  * only the AWS SDK out; this one leaves sharp out too (PHOTOS_EXTERNAL), which its layer provides.
  */
 export const PHOTOS_ENTRY = path.join(REPO_ROOT, 'functions/entries/photos.ts');

@@ -1,5 +1,5 @@
 /**
- * The AWS edge's settings (issue 15), from CDK context (`--context key=value`, or cdk.json's
+ * The AWS edge's settings, from CDK context (`--context key=value`, or cdk.json's
  * "context"), each with a default. Plain data: no aws-cdk-lib import.
  *
  *   domainName, certificateArn   the web app's own address and its ACM certificate (us-east-1, as

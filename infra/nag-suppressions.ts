@@ -1,5 +1,5 @@
 /**
- * cdk-nag's AwsSolutions findings we accept, each with its reason (issue 15). The infra tests run
+ * cdk-nag's AwsSolutions findings we accept, each with its reason. The infra tests run
  * the AwsSolutions pack on the stacks infra/stacks.ts makes (tests/infra/nag.test.ts) and fail on
  * any error or warning not acknowledged here. Everything else the pack asks for is fixed in the
  * constructs: access logs (CloudFront, S3 server access logs, the API stage), the WAF, TLS-only
@@ -85,9 +85,9 @@ export function acknowledgeNagFindings(main: BangfuStack, edge?: BangfuEdgeStack
   );
 
   const pool = main.identity.userPool;
-  ack(pool, 'AwsSolutions-COG1', "the app enforces its own password rule in the service (issue 15: at least 10 characters, not the email, not a common password) and the pool's minimum length matches it; Cognito's character-class rules would refuse passwords the app accepts");
-  ack(pool, 'AwsSolutions-COG2', 'MFA is optional at the pool level (software token, no SMS); the app requires TOTP for platform admins and, by the tenant setting, bureau admins (issue 15)');
-  ack(pool, 'AwsSolutions-COG8', "Cognito's Plus tier (threat protection) is not bought: sign-in is throttled per email and client by the app (issue 15, hole 1) and per IP by the WAF's rate rule in front of /api/auth/");
+  ack(pool, 'AwsSolutions-COG1', "the app enforces its own password rule in the service (at least 10 characters, not the email, not a common password) and the pool's minimum length matches it; Cognito's character-class rules would refuse passwords the app accepts");
+  ack(pool, 'AwsSolutions-COG2', 'MFA is optional at the pool level (software token, no SMS); the app requires TOTP for platform admins and, by the tenant setting, bureau admins');
+  ack(pool, 'AwsSolutions-COG8', "Cognito's Plus tier (threat protection) is not bought: sign-in is throttled per email and client by the app and per IP by the WAF's rate rule in front of /api/auth/");
 
   ack(
     main.originSecret,

@@ -1,5 +1,5 @@
 /**
- * sharp for the photos function (issue 16): its JavaScript and its linux-arm64 native packages
+ * sharp for the photos function: its JavaScript and its linux-arm64 native packages
  * (@img/sharp-linux-arm64, @img/sharp-libvips-linux-arm64), at the versions package-lock.json pins,
  * installed into a Lambda layer's `nodejs/node_modules` by npm told to fetch for Linux on arm64 and
  * glibc — whatever machine synthesizes. The install runs when the layer's asset is bundled (deploy),

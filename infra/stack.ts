@@ -46,7 +46,7 @@ export type BangfuStackProps = StackProps & {
 };
 
 /**
- * The deployable system (ARCHITECTURE.md, request path): browser → CloudFront → S3 (web/dist),
+ * The deployable system (docs/ARCHITECTURE.md, "The deployed shape"): browser → CloudFront → S3 (web/dist),
  * and /api/* → HTTP API → the API Lambda → the one DynamoDB table; identity from Cognito; photos in
  * a private bucket served through the API; Stripe → POST /api/webhooks/stripe → the webhooks
  * Lambda; EventBridge Scheduler → the jobs Lambda (checkout expiry every minute, report deadlines
@@ -110,7 +110,7 @@ export class BangfuStack extends Stack {
       originSecret: originSecretValue,
       domain: this.edge.domainName && this.edge.certificateArn ? { name: this.edge.domainName, certificateArn: this.edge.certificateArn } : undefined,
     });
-    // issue 16: the console posts photos straight to the files bucket (a presigned POST), from the web's origin only
+    // the console posts photos straight to the files bucket (a presigned POST), from the web's origin only
     this.files.allowUploadsFrom(this.web.url);
     // links, QR codes and Stripe's return URL point at the web app's address, not the HTTP API's
     this.api.function.fn.addEnvironment('PUBLIC_URL', this.web.url);

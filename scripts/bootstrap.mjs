@@ -2,7 +2,9 @@
 // Set-up that `npm start`, `npm test` and `npm run bench` run first (prestart / pretest / prebench):
 // `node scripts/bootstrap.mjs start|test|bench`. No dependencies: only Node's own modules, because
 // it runs before `npm ci` has installed anything.
-//   - npm ci when node_modules is missing or was installed from another package-lock.json
+//   - the Node version against package.json's engines (every locked package accepts that range)
+//   - npm ci when node_modules is missing or does not hold what package-lock.json locks (npm's own
+//     record, node_modules/.package-lock.json, so a newcomer's own `npm ci` is trusted, not redone)
 //   - everywhere, Java 17 (DynamoDB Local)
 //   - the web build when web/ or shared/ changed since the last build (not for bench: it measures the API)
 //   - for tests: Debian's chromium (browser tests)
@@ -11,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installedDiffers, satisfies } from './bootstrap-checks.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2] ?? 'start';
@@ -61,23 +64,33 @@ function aptInstall(packages) {
   run(cmd, [...pre, 'install', '-y', '-qq', ...packages], { env });
 }
 
-// 1. dependencies
-const lockHash = hashFiles(['package-lock.json']);
-const stamp = path.join(root, 'node_modules', '.bootstrap-lock-hash');
-if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
+// 1. Node: the range package.json names is the one every locked package accepts
+const engines = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).engines?.node;
+if (engines && !satisfies(process.version, engines)) {
+  console.error(
+    `[bootstrap] Node ${process.version} is not supported: package.json's engines.node is "${engines}" (the range every locked package accepts).\n` +
+      `[bootstrap] Install a Node in that range (e.g. \`nvm install 20\`, or Debian/NodeSource's nodejs 20) and run this again.`,
+  );
+  process.exit(1);
+}
+log(`Node ${process.version} (engines.node ${engines ?? 'unset'})`);
+
+// 2. dependencies
+const differs = installedDiffers(root);
+if (differs) {
+  log(`npm ci: ${differs}`);
   run('npm', ['ci', '--no-audit', '--no-fund']);
-  writeFileSync(stamp, lockHash);
 } else {
-  log('node_modules is up to date');
+  log('node_modules matches package-lock.json');
 }
 
-// 2. Java 17 for DynamoDB Local
+// 3. Java 17 for DynamoDB Local
 if (!has('java')) {
   log('Java is missing: installing openjdk-17-jre-headless');
   aptInstall(['openjdk-17-jre-headless']);
 }
 
-// 3. the web build (the bench measures the API alone)
+// 4. the web build (the bench measures the API alone)
 if (mode !== 'bench' && existsSync(path.join(root, 'web', 'index.html'))) {
   const webHash = hashFiles(['web', 'shared', 'package-lock.json']);
   const webStamp = path.join(root, 'web', 'dist', '.build-hash');
@@ -89,7 +102,7 @@ if (mode !== 'bench' && existsSync(path.join(root, 'web', 'index.html'))) {
   }
 }
 
-// 4. Chromium for the browser tests (Debian's package, never a downloaded browser)
+// 5. Chromium for the browser tests (Debian's package, never a downloaded browser)
 if (mode === 'test' && !existsSync('/usr/bin/chromium')) {
   log('Chromium is missing: installing Debian chromium');
   aptInstall(['chromium', 'fonts-noto-cjk']);

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CognitoDirectory } from '../functions/adapters/cognito-directory.js';
 import { createPlatformAdmin } from '../functions/entries/admin.js';
-import { weakPasswordReason } from '../functions/modules/accounts/passwords.js';
+import { weakPasswordReason } from '../functions/modules/identity/passwords.js';
 import { parseStage, stackName } from '../infra/stage.js';
 
 const required = (what: string) => z.string({ error: `missing ${what}` });

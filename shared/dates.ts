@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_REPORT_DEADLINE, DEFAULT_TIME_ZONE } from './tenant-defaults.js';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -13,7 +14,8 @@ export function isCalendarDate(value: string): boolean {
 
 export const IsoDate = z
   .string({ error: '日期必须是 YYYY-MM-DD 格式的字符串' })
-  .refine(isCalendarDate, { message: '不是有效的日期（YYYY-MM-DD）' });
+  .refine(isCalendarDate, { message: '不是有效的日期（YYYY-MM-DD）' })
+  .meta({ format: 'date', maxLength: 10 });
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /**
@@ -95,21 +97,20 @@ export function zonedDateTimeToUtc(date: string, time: string, timeZone: string)
 }
 
 export type ReportDeadline = { weekday: number; time: string };
-export const DEFAULT_REPORT_DEADLINE: ReportDeadline = { weekday: 2, time: '18:00' };
 
 /**
  * Rule 3: a week's report is due on the first day on or after the next Monday (weekStart + 7) that
  * falls on the deadline's weekday (0 = Sunday … 6), at its time in the tenant's zone; default
  * Tuesday 18:00 → weekStart + 8 at 18:00 local. Returned as a UTC ISO instant.
  */
-export function weekDeadline(weekStart: string, deadline: ReportDeadline = DEFAULT_REPORT_DEADLINE, timeZone = 'Asia/Shanghai'): string {
+export function weekDeadline(weekStart: string, deadline: ReportDeadline = DEFAULT_REPORT_DEADLINE, timeZone = DEFAULT_TIME_ZONE): string {
   const nextMonday = addDays(weekStart, 7);
   const day = addDays(nextMonday, (deadline.weekday + 6) % 7);
   return zonedDateTimeToUtc(day, deadline.time, timeZone).toISOString();
 }
 
 /** The latest week whose deadline has passed at `now`. */
-export function latestDueWeek(now: Date, deadline: ReportDeadline = DEFAULT_REPORT_DEADLINE, timeZone = 'Asia/Shanghai'): string {
+export function latestDueWeek(now: Date, deadline: ReportDeadline = DEFAULT_REPORT_DEADLINE, timeZone = DEFAULT_TIME_ZONE): string {
   let week = addDays(mondayOf(dateInZone(now, timeZone)), -7);
   while (Date.parse(weekDeadline(week, deadline, timeZone)) > now.getTime()) week = addDays(week, -7);
   return week;

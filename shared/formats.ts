@@ -18,3 +18,8 @@ export const DONOR_NAME_MAX = 100;
 
 /** An online donation's amount: a whole number of fen, more than 0, at most MAX_AMOUNT_FEN. */
 export const isDonationAmount = (fen: number | undefined): fen is number => fen !== undefined && Number.isInteger(fen) && fen > 0 && fen <= MAX_AMOUNT_FEN;
+
+/** A cart (one checkout): at most this many different listings (docs/API.md, checkout rules). */
+export const MAX_CART_LISTINGS = 20;
+/** A cart line: at most this many units of one listing. */
+export const MAX_LINE_QUANTITY = 999;

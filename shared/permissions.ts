@@ -9,7 +9,7 @@ export const PERMISSIONS = {
   'tenant.create': ['platform_admin'],
   'tenant.list': ['platform_admin'],
   'user.create': ['platform_admin', 'bureau_admin'],
-  // issue 14: an org_member lists and invites colleagues of its own organization (checked in the service)
+  // an org_member lists and invites colleagues of its own organization (checked in the service)
   'user.list': ['bureau_admin', 'org_member'],
   'user.invite': ['bureau_admin', 'org_member'],
   'user.disable': ['bureau_admin'],
@@ -36,24 +36,24 @@ export const PERMISSIONS = {
   'order.read': ['bureau_admin', 'org_member'],
   'order.fulfil': ['bureau_admin', 'org_member'],
   'order.refund': ['bureau_admin', 'org_member'],
-  // settlement (issue 13): a seller reads its own statement and payouts; the bureau pays
+  // settlement: a seller reads its own statement and payouts; the bureau pays
   'settlement.read': ['bureau_admin', 'org_member'],
   'payout.read': ['bureau_admin', 'org_member'],
   'payout.write': ['bureau_admin'],
   'commitment.read': ['bureau_admin', 'org_member'],
   'commitment.write': ['bureau_admin', 'org_member'],
-  // donations, use of funds, recognition and concerns (issue 5); record-level checks in the services
+  // donations, use of funds, recognition and concerns; record-level checks in the services
   'donation.read': ['bureau_admin', 'org_member'],
   'donation.write': ['bureau_admin', 'org_member'],
   'donation.refund': ['bureau_admin'],
-  // issue 15: a member's logged donation waits for the bureau to confirm (or reject) it
+  // a member's logged donation waits for the bureau to confirm (or reject) it
   'donation.review': ['bureau_admin'],
   'expenditure.read': ['bureau_admin'],
   'expenditure.write': ['bureau_admin'],
   'recognition.read': ['bureau_admin'],
   'concern.read': ['bureau_admin'],
   'concern.write': ['bureau_admin'],
-  // the bureau's cockpit (issue 6): weekly reports (rules 3, 10), visits (rule 4), village needs,
+  // the bureau's cockpit: weekly reports (rules 3, 10), visits (rule 4), village needs,
   // ledger export (rule 7) and imports; record-level checks in the services
   'report.read': ['bureau_admin', 'org_member'],
   'report.write': ['bureau_admin', 'org_member'],
@@ -62,7 +62,7 @@ export const PERMISSIONS = {
   'need.read': ['bureau_admin', 'org_member'],
   'need.write': ['bureau_admin', 'org_member'],
   'need.pledge': ['bureau_admin', 'org_member'],
-  // issue 15: closing a need as met although the pledges do not cover it, with a reason
+  // closing a need as met although the pledges do not cover it, with a reason
   'need.close': ['bureau_admin'],
   'ledger.export': ['bureau_admin'],
   'import.write': ['bureau_admin'],

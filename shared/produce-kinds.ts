@@ -1,5 +1,5 @@
 /**
- * The produce listing's closed lists (DOMAIN.md "Produce listing"), without zod: the public shop
+ * The produce listing's closed lists (docs/DOMAIN.md "Produce listing"), without zod: the public shop
  * reads them to draw its category tabs and must not download the schema library for that.
  * shared/schemas/produce.ts builds its enums from these.
  */

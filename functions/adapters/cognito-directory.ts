@@ -118,7 +118,7 @@ export class CognitoDirectory implements UserDirectory {
   async signIn(email: string, password: string, code?: string): Promise<SignInOutcome> {
     const out = await this.passwordAuth(email, password);
     if (!out) return null;
-    // issue 15: a login with software-token MFA answers the password with this challenge
+    // a login with software-token MFA answers the password with this challenge
     if (out.ChallengeName === 'SOFTWARE_TOKEN_MFA') {
       if (!code) return { secondFactor: 'required' };
       const { sdk: s, client } = await this.cognito();

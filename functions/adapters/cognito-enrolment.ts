@@ -5,7 +5,7 @@ import { CognitoDirectory } from './cognito-directory.js';
 const isNamed = (err: unknown, ...names: string[]) => err instanceof Error && names.includes(err.name);
 
 /**
- * The Cognito directory with enrolment in software-token MFA (issue 15): the ledger function's,
+ * The Cognito directory with enrolment in software-token MFA: the ledger function's,
  * which serves /api/me/mfa/*; the api function's CognitoDirectory signs in with the code (and
  * answers the SOFTWARE_TOKEN_MFA challenge) but does not carry this.
  */

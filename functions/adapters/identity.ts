@@ -35,7 +35,7 @@ export interface UserDirectory {
    * A token for the right password (and, once the login has a second factor, the right code from
    * its authenticator app); null for a wrong password or an unknown email alike. With the right
    * password, a login with a second factor answers `required` without a code and `wrong` for a
-   * wrong or replayed one (issue 15).
+   * wrong or replayed one.
    */
   signIn(email: string, password: string, code?: string): Promise<SignInOutcome>;
   /**
@@ -64,7 +64,7 @@ export interface UserDirectory {
   setEnabled(email: string, enabled: boolean): Promise<void>;
 }
 
-/** How a sign-in ends (issue 15): a token, a second factor asked for or refused, or null (wrong password). */
+/** How a sign-in ends: a token, a second factor asked for or refused, or null (wrong password). */
 export type SignInOutcome = { token: string } | { secondFactor: 'required' | 'wrong' } | null;
 
 /** The half of a directory that creating users needs (the demo loader has no issuer to sign with). */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { IDEMPOTENCY_HEADER } from './mail.js';
+import { logger } from './logger.js';
 
 /**
  * The local SMTP sink: in `npm start` and the tests, every email Bangfu sends ends up here as one
@@ -75,7 +76,7 @@ export async function startMailSink(opts: { dir: string }): Promise<MailSink> {
     });
   });
   // a failing connection (a client that hangs up mid-message) must not crash the process
-  server.on('error', (e) => console.error(JSON.stringify({ level: 'error', component: 'mail-sink', error: String(e) })));
+  server.on('error', (e) => logger.error('mail sink failed', { component: 'mail-sink', error: e }));
   const { port } = server.server.address() as AddressInfo;
   return {
     port,

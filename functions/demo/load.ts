@@ -65,7 +65,7 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
   const platform = systemContext(doc, tableName, PLATFORM_TENANT, 'platform_admin');
   const registered = p.villages[0].registeredOn!;
   const claimed = addDays(p.pairingStart, -3);
-  // issue 15: the demo's bureau admins sign in with the demo password alone (the bureau may switch
+  // the demo's bureau admins sign in with the demo password alone (the bureau may switch
   // two-step verification on in its settings); the platform admin enrols on its first sign-in
   const tenant = await createTenant(on(platform, registered, '08:30'), { ...p.tenant, mfaRequiredForBureauAdmins: false });
   const ctx = on(systemContext(doc, tableName, tenant.id), registered);
@@ -118,7 +118,7 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
     const member = { ...ctx, now: new Date(), caller: { ...ctx.caller, role: 'org_member' as const, organizationId: orgs.get(org)! } };
     const id = (await createProduce(member, { ...listing, villageId: villages.get(village)!, status: 'published', photos: [] })).id;
     produceIds.push(id);
-    // through the same path as an upload: checked, stored, resized into its WebP sizes (issue 16)
+    // through the same path as an upload: checked, stored, resized into its WebP sizes
     for (const name of files ? (photos ?? []) : []) {
       await addPhoto({ ...member, now: new Date() }, files!, id, { bytes: new Uint8Array(await demoPhoto(name)), declaredType: 'image/jpeg' });
     }
@@ -136,7 +136,7 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
     const spent = addDays(p.pairingStart, 25 + i);
     await createExpenditure(on(ctx, spent), { villageId, amountFen: 1_800_000, purpose: '购置果树苗木，发展村集体产业', category: 'industry', date: spent });
   }
-  // two donations an organization's member logged today, waiting for the bureau (issue 15): counted
+  // two donations an organization's member logged today, waiting for the bureau: counted
   // nowhere until confirmed; the cash one still needs its voucher
   if (gifts.length > 0) {
     const g = gifts[0];

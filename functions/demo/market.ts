@@ -4,7 +4,7 @@ import type { ServiceContext } from '../modules/context.js';
 import { setCommitment } from '../modules/commitments/service.js';
 import { createDonation } from '../modules/donations/service.js';
 import { createExpenditure } from '../modules/expenditures/service.js';
-import { getTenant } from '../modules/identity/store.js';
+import { getTenant } from '../modules/tenant/store.js';
 import { checkout } from '../modules/orders/checkout.js';
 import { getOrderRecord } from '../modules/orders/store.js';
 import { paymentFeeOf } from '../modules/orders/payment-kind.js';

@@ -3,7 +3,7 @@ import { logActivity } from '../modules/activities/service.js';
 import type { ServiceContext } from '../modules/context.js';
 import { listPairingItems } from '../modules/pairings/store.js';
 import { fileReport } from '../modules/reports/service.js';
-import { deadlineOf, dueWeek, reportingRules } from '../modules/reports/weeks.js';
+import { deadlineOf, dueWeek, reportingRules } from '../modules/report-weeks/weeks.js';
 
 const TEXTS = [
   { summary: '入村走访脱贫户 6 户，召开村两委座谈会', progress: '完成苹果园春季修剪技术培训报名', results: '32 名劳动力报名参加技能培训' },

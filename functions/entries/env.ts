@@ -17,7 +17,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   concernsPerClientPerMinute: 20,
 };
 
-/** How long a checkout holds its stock when CHECKOUT_TTL_SECONDS is not set (API.md, Payments). */
+/** How long a checkout holds its stock when CHECKOUT_TTL_SECONDS is not set (docs/API.md, Payments). */
 export const DEFAULT_CHECKOUT_TTL_SECONDS = 1800;
 
 /** Cognito user pool ids look like `<region>_<letters and digits>`. */

@@ -2,13 +2,12 @@
  * The jobs Lambda, invoked by EventBridge Scheduler (infra/constructs/jobs.ts) with the job's name
  * as its input: `release-expired-holds` every minute (holds past expiresAt released, their orders
  * expired), `report-deadlines` every hour (each tenant's just-due reporting week materialized),
- * `report-reminders` every five minutes (issue 14: reminders and ladder warnings, once each) and
+ * `report-reminders` every five minutes (reminders and ladder warnings, once each) and
  * `deliver-notifications` every minute (the outbox's safety net), across every tenant; and by the
  * table's stream, filtered to new outbox items, which it delivers as they come (bell and SES email).
  * The environment is parsed at cold start (env.ts); an unknown job fails loudly.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClient, makeDynamoClient } from '../adapters/dynamo-client.js';
 import { z } from 'zod';
 import { releaseExpiredHoldsEverywhereUnscoped } from '../modules/orders/sweeper.js';
 import { materializeDueWeeksEverywhereUnscoped } from '../modules/reports/jobs.js';
@@ -16,22 +15,21 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Mailer } from '../adapters/mail.js';
 import { SesMailer } from '../adapters/mail-ses.js';
 import { remindEverywhereUnscoped } from '../modules/notifications/reminders.js';
-import type { OutboxEvent } from '../modules/notifications/outbox.js';
+import type { OutboxEvent } from '../modules/outbox/outbox.js';
 import { deliverEvent, deliverEverywhereUnscoped, type DeliveryDeps } from '../modules/notifications/worker.js';
 import { TenantStore } from '../store/tenant-store.js';
 import { jobsEnv } from './env.js';
+import { logger, withLambdaContext } from '../adapters/logger.js';
 
 const env = jobsEnv();
 
-const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-});
+const doc = documentClient(makeDynamoClient());
 
 /** Without a sender the worker still fills the bell; an email is logged as not sent. */
 const noMail: Mailer = {
   mode: 'none',
   async send(m) {
-    console.log(JSON.stringify({ level: 'warn', msg: 'email not sent: no MAIL_FROM', key: m.idempotencyKey }));
+    logger.warn('email not sent: no MAIL_FROM', { key: m.idempotencyKey });
   },
 };
 
@@ -82,17 +80,17 @@ const JobEvent = z
   .optional()
   .transform((e) => e?.job ?? 'release-expired-holds');
 
-export const handler = async (event?: unknown): Promise<Record<string, unknown>> => {
+export const handler = withLambdaContext(async (event?: unknown, _context?: object): Promise<Record<string, unknown>> => {
   const records = (event as { Records?: StreamRecord[] } | undefined)?.Records;
   if (Array.isArray(records)) {
     const result = await onStream(records);
-    console.log(JSON.stringify({ level: 'info', ...result }));
+    logger.info('notifications delivered', { ...result });
     return result;
   }
   const parsed = JobEvent.safeParse(event ?? undefined);
   if (!parsed.success) throw new Error(`unknown job: ${JSON.stringify(event)}`);
   const job = parsed.data;
   const result = await JOBS[job](new Date());
-  console.log(JSON.stringify({ level: 'info', job, ...result }));
+  logger.info('job done', { job, ...result });
   return { job, ...result };
-};
+});

@@ -3,8 +3,7 @@
  * the real DynamoDB table and Cognito. Dependencies are built once per cold start; a bad
  * environment fails the cold start (see env.ts) instead of the first request.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClient, makeDynamoClient } from '../adapters/dynamo-client.js';
 import { handle } from 'hono/aws-lambda';
 import { systemClock } from '../adapters/clock.js';
 import { CognitoVerifier } from '../adapters/cognito.js';
@@ -14,15 +13,13 @@ import { StripePayments } from '../adapters/payments/stripe.js';
 import { buildApiApp } from '../app.js';
 import type { AppDeps } from '../http/context.js';
 import { DEFAULT_RATE_LIMITS, lambdaEnv } from './env.js';
+import { withLambdaContext } from '../adapters/logger.js';
 import { handlerMadeAtColdStart, readStripeSecret } from './stripe-secret.js';
 
 const env = lambdaEnv();
 
-// the same marshalling as functions/adapters/dynamo-local.ts documentClient: that file also starts
-// DynamoDB Local, which must stay out of this bundle
-const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-});
+// the pool sized for a Lambda container (one request at a time: adapters/dynamo-client.ts)
+const doc = documentClient(makeDynamoClient());
 
 const pool = { userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID };
 
@@ -42,7 +39,9 @@ const deps: Omit<AppDeps, 'payments'> = {
 };
 
 // everything but /api/exports/* and /api/imports/*, which the ledger function serves (functions/entries/ledger.ts)
-export const handler = handlerMadeAtColdStart(async () => {
-  const stripe = await readStripeSecret(env.STRIPE_SECRET_ID);
-  return handle(buildApiApp({ ...deps, payments: new StripePayments(stripe) } satisfies AppDeps));
-});
+export const handler = withLambdaContext(
+  handlerMadeAtColdStart(async () => {
+    const stripe = await readStripeSecret(env.STRIPE_SECRET_ID);
+    return handle(buildApiApp({ ...deps, payments: new StripePayments(stripe) } satisfies AppDeps));
+  }),
+);

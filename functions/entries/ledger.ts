@@ -2,8 +2,9 @@
  * The ledger Lambda: /api/exports/* (the monthly Excel ledger, settlement statements) and
  * /api/imports/* (villages and organizations from .xlsx or .csv), the routes that need exceljs, and
  * the back office's money — /api/settlements, /api/payouts (Stripe transfers, evidence files) and
- * the organizations' payout accounts — and the back office of people (issue 14: the bell and
- * notification settings, invitations, password resets, disabling users, applications to join) — in a function of their own with more memory and time, so
+ * the organizations' payout accounts — the back office of people (the bell and notification
+ * settings, invitations, password resets, disabling users, applications to join), and the rarely
+ * used pages (commitments, expenditures and village funds, concerns, recognition) — in a function of their own with more memory and time, so
  * they stay out of the api Lambda's bundle (see functions/app.ts buildApiApp). The same app and middleware stack as everywhere (deps, body limits, auth,
  * idempotency, errors); any other path is a 404 here (the HTTP API never sends one).
  *
@@ -12,8 +13,7 @@
  * own 10 MB limit (MAX_IMPORT_BYTES, which holds locally); the response (the workbook) is at most
  * 6 MB too, and the HTTP API gives up after 30 seconds.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClient, makeDynamoClient } from '../adapters/dynamo-client.js';
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { systemClock } from '../adapters/clock.js';
@@ -30,10 +30,11 @@ import { handlerMadeAtColdStart, readStripeSecret } from './stripe-secret.js';
 import { cachedIndex, shareRoutes, type IndexHtml } from '../http/share-meta.js';
 import { originSecret } from '../http/origin-secret.js';
 import { securityHeaders } from '../http/security-headers.js';
+import { withLambdaContext } from '../adapters/logger.js';
 
 /** The paths this function serves (infra/constructs/ledger.ts routes the same ones here). */
 export const LEDGER_PATHS =
-  /^\/api\/((exports|imports|payouts)\/|(settlements|payouts)$|organizations\/[^/]+\/payout-account$|notifications(\/|$)|me\/notification-settings$|me\/mfa\/totp(\/confirm)?$|invitations$|auth\/invitations\/|auth\/password-reset(\/|$)|audit$|users$|users\/[^/]+\/(disable|enable)$|applications(\/|$)|organization-changes(\/|$)|public\/[^/]+\/applications(\/|$)|donations\/[^/]+\/(confirm|reject)$|needs\/[^/]+\/close$|public\/[^/]+\/(produce|villages)\/[^/]+\/qr\.png$)/;
+  /^\/api\/((exports|imports|payouts)\/|(settlements|payouts)$|organizations\/[^/]+\/payout-account$|notifications(\/|$)|me\/notification-settings$|me\/mfa\/totp(\/confirm)?$|invitations$|auth\/invitations\/|auth\/password-reset(\/|$)|audit$|users$|users\/[^/]+\/(disable|enable)$|applications(\/|$)|organization-changes(\/|$)|public\/[^/]+\/applications(\/|$)|donations\/[^/]+\/(confirm|reject)$|needs\/[^/]+\/close$|public\/[^/]+\/(produce|villages)\/[^/]+\/qr\.png$|commitments$|recognition$|expenditures(\/[^/]+)?$|villages\/[^/]+\/funds$|concerns(\/[^/]+)?$|public\/[^/]+\/concerns(\/[^/]+)?$)/;
 
 const LedgerEnv = LambdaEnv.pick({ TABLE_NAME: true, USER_POOL_ID: true, USER_POOL_CLIENT_ID: true, FILES_BUCKET: true, STRIPE_SECRET_ID: true, ORIGIN_SECRET: true, PUBLIC_URL: true, WEB_BUCKET: true });
 
@@ -53,15 +54,13 @@ const absent = <T extends object>(name: string): T =>
   });
 
 export function ledgerDeps(env = ledgerEnv(), payments: AppDeps['payments'] = absent('payments')): AppDeps {
-  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
+  const doc = documentClient(makeDynamoClient());
   return {
     doc,
     tableName: env.TABLE_NAME,
     verifier: new CognitoVerifier({ userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID }),
-    // invitations, password resets and disabling users (issue 14) go through the pool
-    // issue 15: with enrolment in software-token MFA (/api/me/mfa/*)
+    // invitations, password resets and disabling users go through the pool
+    // with enrolment in software-token MFA (/api/me/mfa/*)
     directory: new CognitoEnrolmentDirectory({ userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID }),
     clock: systemClock,
     rateLimits: DEFAULT_RATE_LIMITS,
@@ -94,11 +93,13 @@ export function ledgerApp(deps: AppDeps, index?: () => Promise<IndexHtml | undef
 }
 
 // the Stripe keys come from Secrets Manager on the first invocation, once (stripe-secret.ts)
-export const handler = handlerMadeAtColdStart(async () => {
-  const env = ledgerEnv();
-  const stripe = await readStripeSecret(env.STRIPE_SECRET_ID);
-  // the web bucket's index.html, read once a minute at most per container (share-meta.ts cachedIndex)
-  const webBucket = env.WEB_BUCKET && new S3FileStore(env.WEB_BUCKET);
-  const index = webBucket ? cachedIndex(async () => (await webBucket.get('index.html'))?.bytes ?? null) : undefined;
-  return handle(ledgerApp(ledgerDeps(env, new StripePayments(stripe)), index));
-});
+export const handler = withLambdaContext(
+  handlerMadeAtColdStart(async () => {
+    const env = ledgerEnv();
+    const stripe = await readStripeSecret(env.STRIPE_SECRET_ID);
+    // the web bucket's index.html, read once a minute at most per container (share-meta.ts cachedIndex)
+    const webBucket = env.WEB_BUCKET && new S3FileStore(env.WEB_BUCKET);
+    const index = webBucket ? cachedIndex(async () => (await webBucket.get('index.html'))?.bytes ?? null) : undefined;
+    return handle(ledgerApp(ledgerDeps(env, new StripePayments(stripe)), index));
+  }),
+);

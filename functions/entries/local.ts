@@ -1,10 +1,10 @@
 /**
  * `npm start`: DynamoDB Local (files in DATA_DIR), the table, the demo data once, and the web app
- * and API on PORT, on the loopback interface unless HOST says otherwise (issue 15, hole 11). DynamoDB
+ * and API on PORT, on the loopback interface unless HOST says otherwise. DynamoDB
  * Local's jar has no bind-address option: it listens on every interface, on a random high port
  * (README, "Local mode's network").
  */
-import { serve } from '@hono/node-server';
+import { serve, type ServerType } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
@@ -14,7 +14,7 @@ import { buildApp } from '../app-full.js';
 import { demoLogins, ensurePlatformAdmin, loadDemoData } from '../demo/load.js';
 import { DEMO_PASSWORD } from '../demo/data.js';
 import { releaseExpiredHoldsEverywhereUnscoped } from '../modules/orders/sweeper.js';
-import { backfillCountersEverywhereUnscoped } from '../modules/dashboard/backfill.js';
+import { runMigrationsEverywhereUnscoped } from './migrations.js';
 import { localDeps } from './runtime.js';
 import { startMailSink, type MailSink } from '../adapters/mail-sink.js';
 import { SmtpMailer } from '../adapters/mail-smtp.js';
@@ -25,6 +25,7 @@ import { securityHeadersWithLeanAssets } from '../http/security-headers.js';
 import { webStaticRoutes } from '../http/web-static.js';
 import { sharePageUnscoped } from '../http/share-meta.js';
 import type { RateLimits } from '../http/context.js';
+import { logger } from '../adapters/logger.js';
 
 const Config = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -79,25 +80,48 @@ async function main() {
   const env = parsed.data;
   const started = Date.now();
   const dataDir = path.resolve(env.DATA_DIR);
-  const db = env.DYNAMODB_ENDPOINT
-    ? { endpoint: env.DYNAMODB_ENDPOINT, stop: async () => undefined } // not ours to stop
-    : await startDynamoLocal({ dataDir: path.join(dataDir, 'dynamodb') });
+  // the signals are ours from the first moment: a Ctrl-C or SIGTERM while DynamoDB Local is still
+  // starting stops it too, rather than leaving the default handler to exit around a running Java
   let stopping = false;
   let sweeper: NodeJS.Timeout | undefined;
   let outbox: NodeJS.Timeout | undefined;
   let sink: MailSink | undefined;
+  const servers: ServerType[] = [];
+  const starting = new AbortController();
+  let db: { endpoint: string; stop: () => Promise<void> } | undefined;
+  let dbStarting: Promise<unknown> = Promise.resolve();
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    starting.abort();
     clearInterval(sweeper);
     clearTimeout(outbox);
+    // no new connections, and the open ones (keep-alive, a browser's) closed, so the port is free at once
+    for (const s of servers) {
+      s.close();
+      if ('closeAllConnections' in s) s.closeAllConnections();
+    }
     await sink?.stop().catch(() => undefined);
-    console.log(`\n${signal}: stopping…`);
-    await db.stop();
+    // a start cut short stops its own Java: wait for that, so nothing outlives this process
+    await dbStarting.catch(() => undefined);
+    await db?.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
+  try {
+    const start = env.DYNAMODB_ENDPOINT
+      ? Promise.resolve({ endpoint: env.DYNAMODB_ENDPOINT, stop: async () => undefined }) // not ours to stop
+      : startDynamoLocal({ dataDir: path.join(dataDir, 'dynamodb'), signal: starting.signal });
+    dbStarting = start;
+    db = await start;
+  } catch (e) {
+    if (stopping) return; // the signal's stop finishes the job
+    console.error(`数据库未能启动 / the database did not start: ${(e as Error).message}`);
+    process.exit(1);
+  }
   try {
     const deps = await localDeps({
       endpoint: db.endpoint,
@@ -110,9 +134,10 @@ async function main() {
     });
     if (env.DEMO_DATA === '1') await loadDemoData(deps.doc, deps.tableName, deps.files);
     else await ensurePlatformAdmin(deps.doc, deps.tableName);
-    // a DATA_DIR from before the dashboard's counter items: recount each tenant once (behind a marker)
-    const backfilled = await backfillCountersEverywhereUnscoped(deps.doc, deps.tableName, deps.clock());
-    if (backfilled > 0) console.log(`dashboard counters and settlement: ${backfilled} tenant(s) recounted once`);
+    // the one-off migrations (a DATA_DIR from before the dashboard's counter items): each tenant once, behind a marker
+    for (const m of await runMigrationsEverywhereUnscoped(deps.doc, deps.tableName, deps.clock())) {
+      if (m.changed > 0) console.log(`migration ${m.name}: ${m.changed} tenant(s) migrated once`);
+    }
 
     // the mail: an SMTP sink on a free loopback port, its messages as .eml files under DATA_DIR/mail,
     // listed on /dev/mail; the notification outbox delivered by a timer (a stream and a schedule on AWS)
@@ -128,9 +153,9 @@ async function main() {
     const deliver = async () => {
       try {
         const r = await deliverEverywhereUnscoped(delivery);
-        if (r.failed > 0) console.error(JSON.stringify({ level: 'error', job: 'deliver-notifications', ...r }));
+        if (r.failed > 0) logger.error('job failed', { job: 'deliver-notifications', ...r });
       } catch (e) {
-        console.error(JSON.stringify({ level: 'error', job: 'deliver-notifications', error: String(e) }));
+        logger.error('job failed', { job: 'deliver-notifications', error: e });
       }
       if (!stopping) outbox = setTimeout(deliver, env.OUTBOX_POLL_MS);
     };
@@ -157,21 +182,23 @@ async function main() {
     sweeper = setInterval(() => {
       releaseExpiredHoldsEverywhereUnscoped(deps.doc, deps.tableName, deps.clock()).then(
         (r) => r.released > 0 && console.log(`sweeper: ${r.released} expired checkout(s) released`),
-        (e) => console.error(JSON.stringify({ level: 'error', job: 'release-expired-holds', error: String(e) })),
+        (e) => logger.error('job failed', { job: 'release-expired-holds', error: e }),
       );
       // the weekly-report reminders and ladder warnings, each tenant at its own times (once each)
       remindEverywhereUnscoped(deps.doc, deps.tableName, deps.clock()).then(
         (r) => r.reminders + r.warnings > 0 && console.log(`reminders: ${r.reminders} report reminder(s), ${r.warnings} ladder warning(s)`),
-        (e) => console.error(JSON.stringify({ level: 'error', job: 'report-reminders', error: String(e) })),
+        (e) => logger.error('job failed', { job: 'report-reminders', error: e }),
       );
     }, SWEEP_EVERY_MS);
+    if (stopping) return; // a signal during the start: do not open the port on the way out
     const hostname = env.HOST ?? '127.0.0.1';
     if (!env.HOST) {
       // localhost may resolve to ::1 first: listen there too, where the machine has IPv6 loopback
       const v6 = serve({ fetch: root.fetch, port: env.PORT, hostname: '::1' });
       v6.on('error', () => undefined);
+      servers.push(v6);
     }
-    serve({ fetch: root.fetch, port: env.PORT, hostname }, (info) => {
+    servers.push(serve({ fetch: root.fetch, port: env.PORT, hostname }, (info) => {
       const url = `http://localhost:${info.port}`;
       if (env.HOST) console.log(`listening on ${env.HOST}:${info.port} (HOST)`);
       console.log(`\n帮扶通 Bangfu is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -181,9 +208,10 @@ async function main() {
       console.log(`\nDemo logins (password ${DEMO_PASSWORD}):`);
       const logins = env.DEMO_DATA === '1' ? demoLogins() : demoLogins().slice(0, 1);
       for (const l of logins) console.log(`  ${l.email.padEnd(24)} ${l.role.padEnd(15)} ${l.organization ?? l.tenant}`);
-      console.log('\nCtrl-C stops the server and the database.');
-    });
+      console.log('\nCtrl-C (or SIGTERM) stops the server and the database.');
+    }));
   } catch (e) {
+    if (stopping) return;
     console.error(e);
     await db.stop();
     process.exit(1);

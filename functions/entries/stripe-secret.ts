@@ -38,7 +38,7 @@ export async function readStripeSecret(secretId: string, env: NodeJS.ProcessEnv 
     // well inside the function's timeout: a hung extension fails the cold start with this message
     res = await httpGet(url, { 'X-Aws-Parameters-Secrets-Token': token }, EXTENSION_TIMEOUT_MS);
   } catch (e) {
-    throw new Error(`${where}: the Parameters and Secrets extension is not reachable on port ${port} (is its layer on the function?): ${(e as Error).message}`);
+    throw new Error(`${where}: the Parameters and Secrets extension is not reachable on port ${port} (is its layer on the function?): ${(e as Error).message}`, { cause: e });
   }
   if (res.status < 200 || res.status > 299) {
     // the extension's error text names the secret and Secrets Manager's error, not the value
@@ -65,10 +65,13 @@ export async function readStripeSecret(secretId: string, env: NodeJS.ProcessEnv 
 /**
  * One GET on the loopback, its status and text. node:http, not fetch: fetch's first call loads
  * undici, which took longer than this whole read at cold start (tests/bench/cold-start.ts).
+ * On a connection of its own (agent: false, `Connection: close`), never the global agent's pooled
+ * keep-alive one: a pooled connection the extension closes as idle just as the next read reuses it
+ * fails that read with ECONNRESET, and a pooled socket can go stale across Lambda's freeze.
  */
 function httpGet(url: string, headers: Record<string, string>, timeoutMs: number): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { headers, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
+    const req = request(url, { agent: false, headers, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));

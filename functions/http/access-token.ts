@@ -3,10 +3,10 @@ import { AppError } from '../errors.js';
 import type { Env } from './context.js';
 
 /**
- * The secret of a buyer's order, a donor's receipt (issue 15, hole 10). Links now carry it in the
+ * The secret of a buyer's order, a donor's receipt. Links now carry it in the
  * URL's fragment (`…/orders/<id>#token=…`), which the browser never sends, and the pages send it in
  * this header, so it lands in no access log, proxy log or Referer. `?token=` still works for the
- * links already sent (API.md's contract).
+ * links already sent (docs/API.md's contract).
  */
 export const ACCESS_TOKEN_HEADER = 'x-access-token';
 
@@ -31,5 +31,3 @@ export const noStoreForTokens: MiddlewareHandler<Env> = async (c, next) => {
   c.res.headers.set('cache-control', 'no-store');
 };
 
-/** `#token=<t>` on a page's address: the part of a link no server sees. */
-export const tokenFragment = (token: string) => `#token=${encodeURIComponent(token)}`;

@@ -37,7 +37,7 @@ export const authenticate = createMiddleware<Env>(async (c, next) => {
   const k = userKey(store, claims.sub);
   const user = await store.get<UserItem>(k.pk, k.sk);
   if (user?.disabled) throw AppError.unauthenticated('账号已停用，请联系管理员');
-  // issue 15: who must use two-step verification and has not set it up may set it up, nothing else
+  // who must use two-step verification and has not set it up may set it up, nothing else
   if (user && !MFA_ENROLMENT_PATHS.test(c.req.path) && (await mustEnrolMfa(store, user))) throw mfaEnrolmentRequired();
   c.set('store', store);
   await next();

@@ -6,28 +6,10 @@ import type { Clock } from '../adapters/clock.js';
 import type { FileStore } from '../adapters/files.js';
 import type { Payments } from '../adapters/payments/port.js';
 import type { TenantStore } from '../store/tenant-store.js';
+import type { RateLimits } from '../store/rate-limit.js';
 
 
-export type RateLimits = {
-  /**
-   * failed logins of one email from all clients per window, past which every failing client of that
-   * email is slowed from its first failure (functions/http/login-throttle.ts); never a lock
-   */
-  loginFailuresPerEmail: number;
-  /** failed logins of one email from one client before that pair is slowed down (default 5) */
-  loginFreeFailuresPerPair?: number;
-  /** login attempts per client per window */
-  loginAttemptsPerClient: number;
-  windowSeconds: number;
-  /** public concerns per client per minute (default 20) */
-  concernsPerClientPerMinute?: number;
-  /** reads of a concern's status page per client per tenant per minute (default 60) */
-  concernStatusReadsPerClientPerMinute?: number;
-  /** public checkouts per client per tenant per minute (default 60) */
-  checkoutsPerClientPerMinute?: number;
-  /** public donations per client per tenant per minute (default 30) */
-  donationsPerClientPerMinute?: number;
-};
+export type { RateLimits };
 
 export type AppDeps = {
   doc: DynamoDBDocumentClient;

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { listMail, readMail, type SinkMail } from '../adapters/mail-sink.js';
+import { DEFAULT_TIME_ZONE } from '../../shared/tenant-defaults.js';
 
 /**
  * The local mail page: what Bangfu "sent" in local mode, read from the sink's folder
@@ -14,7 +15,7 @@ import { listMail, readMail, type SinkMail } from '../adapters/mail-sink.js';
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 const TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
+  timeZone: DEFAULT_TIME_ZONE,
   year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
 });
 const time = (iso: string | null) => (iso ? TIME.format(new Date(iso)) : '—');

@@ -1,17 +1,10 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError, type core } from 'zod';
-import type { FieldError } from '../../shared/schemas/common.js';
-import { AppError } from '../errors.js';
-import { RateLimitError } from './rate-limit.js';
+import { AppError, fieldErrors } from '../errors.js';
+import { RateLimitError } from '../store/rate-limit.js';
+import { logger } from '../adapters/logger.js';
 
-export function fieldErrors(issues: readonly core.$ZodIssue[], prefix?: string): FieldError[] {
-  return issues.map((i) => ({
-    path: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(root)',
-    code: i.code,
-    message: i.message,
-  }));
-}
 
 export function errorResponse(c: Context, err: AppError) {
   const body: { error: { code: string; message: string; details?: unknown } } = {
@@ -45,7 +38,7 @@ export function onError(err: Error, c: Context) {
       );
     }
   }
-  console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), path: c.req.path, error: String(err?.stack ?? err) }));
+  logger.error('request failed', { requestId: c.get('requestId'), path: c.req.path, error: err });
   return errorResponse(c, new AppError('internal', 500, '服务器内部错误，请稍后重试'));
 }
 

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../errors.js';
 import { ConditionFailed, TenantStore } from '../store/tenant-store.js';
@@ -67,12 +66,12 @@ export const idempotency = createMiddleware<Env>(async (c, next) => {
   try {
     await next();
   } catch (e) {
-    await store.doc.send(deleteClaim(store.tableName, pk, sk));
+    await store.delete(pk, sk);
     throw e;
   }
   const res = c.res;
   if (!keepsResult(res.status)) {
-    await store.doc.send(deleteClaim(store.tableName, pk, sk));
+    await store.delete(pk, sk);
     return;
   }
   const body = await res.clone().text();
@@ -80,7 +79,7 @@ export const idempotency = createMiddleware<Env>(async (c, next) => {
 });
 
 /**
- * Which answers a key keeps (Stripe's rule, issue 15 hole 5): a result is saved only once the route
+ * Which answers a key keeps (Stripe's rule): a result is saved only once the route
  * began its work — a success, or a refusal of the service's own (404 of a record, 409, 410). A
  * request the route never began — refused by validation (400), authentication (401), permission
  * (403), size (413) or a rate limit (429) — and a server error (5xx) leave no record, so the same key
@@ -107,8 +106,4 @@ export function bodyDigest(bytes: Buffer, contentType: string | undefined): stri
     at = i + marker.length;
   }
   return h.update(bytes.subarray(at)).digest('hex');
-}
-
-function deleteClaim(TableName: string, pk: string, sk: string) {
-  return new DeleteCommand({ TableName, Key: { pk, sk } });
 }

@@ -1,20 +1,13 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import type { Tenant } from '../../shared/schemas/identity.js';
 import type { Claims } from '../adapters/identity.js';
 import { AppError } from '../errors.js';
-import { findTenantIdBySlugUnscoped, getTenant } from '../modules/identity/store.js';
+import { findTenantIdBySlugUnscoped } from '../modules/identity/store.js';
+import { getTenant } from '../modules/tenant/store.js';
 import { globalStoreUnscoped, TenantStore } from '../store/tenant-store.js';
+import type { PublicContext, PublicRef } from '../modules/context.js';
 import type { Env } from './context.js';
 
-/** What a public (no account) request works with: the tenant named by the path's slug, its store, now. */
-export type PublicContext = {
-  store: TenantStore;
-  tenant: Pick<Tenant, 'id' | 'slug' | 'name' | 'region' | 'timeZone'>;
-  now: Date;
-  /** where the web app is served: PUBLIC_URL, else this request's origin */
-  origin: string;
-};
 
 export const SlugParams = z.object({ tenantSlug: z.string().min(1).max(64) });
 
@@ -35,8 +28,6 @@ export async function publicContext(c: Context<Env>, slug: string): Promise<Publ
   return { store, tenant, now: deps.clock(), origin: publicOrigin(c) };
 }
 
-/** What a public read that names the tenant only by id and slug works with (no tenant record read). */
-export type PublicRef = Pick<PublicContext, 'store' | 'now' | 'origin'> & { tenant: Pick<Tenant, 'id' | 'slug'> };
 
 /**
  * `publicContext` without reading the tenant record, for the shop's reads (listing page, one

@@ -1,5 +1,5 @@
 /**
- * Share metadata (issue 16, "Sharing"): a listing's, a village's and the transparency page's
+ * Share metadata ("Sharing"): a listing's, a village's and the transparency page's
  * `<title>`, description and Open Graph tags (WeChat and other apps read og:*), written into the
  * single-page app's index.html by the server, so a link pasted into a chat shows the page's own
  * title, text and picture. Locally web-static.ts injects them; on AWS CloudFront sends these paths
@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import type { AppDeps } from './context.js';
 import { tenantIdOfSlugUnscoped } from './public.js';
 import { TenantStore } from '../store/tenant-store.js';
-import { getTenant } from '../modules/identity/store.js';
+import { getTenant } from '../modules/tenant/store.js';
 import { getProduceRecord, type ProduceRecord } from '../modules/produce/store.js';
 import { photoUrl } from '../modules/produce/views.js';
 import { getVillageItem, allVillageItems } from '../modules/villages/store.js';

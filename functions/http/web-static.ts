@@ -1,5 +1,5 @@
 /**
- * Local mode's web app (issue 16): the files of web/dist, compressed and cacheable as CloudFront
+ * Local mode's web app: the files of web/dist, compressed and cacheable as CloudFront
  * serves them on AWS (infra/constructs/web.ts).
  * - text files (js, css, html, svg, json, txt, map) above 1 KB: brotli when the browser accepts it,
  *   else gzip, else as they are; `Vary: Accept-Encoding` on every file that has variants. Every file is read and

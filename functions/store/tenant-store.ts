@@ -10,6 +10,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
   BatchGetCommand,
+  DeleteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../errors.js';
@@ -53,6 +54,9 @@ export const transactionStats = { conflictsRetried: 0 };
  * evaluated (ScannedCount: a filtered-out item was still read). Every TenantStore also keeps its
  * own `itemsRead`.
  */
+/** The table's client, as jobs that walk every tenant receive it (only stores and adapters send with it). */
+export type DocumentClient = DynamoDBDocumentClient;
+
 export const readTally = { enabled: false, byTenant: new Map<string, number>() };
 
 /**
@@ -71,7 +75,8 @@ export class TenantStore {
   }
 
   constructor(
-    readonly doc: DynamoDBDocumentClient,
+    /** private: every read and write goes through this class's methods, which check the keys */
+    private readonly doc: DynamoDBDocumentClient,
     readonly tableName: string,
     readonly tenantId: string,
     /** other namespaces this instance may touch: only `_global` (login and slug indexes) */
@@ -90,6 +95,52 @@ export class TenantStore {
    */
   withGlobalUnscoped(): TenantStore {
     return new TenantStore(this.doc, this.tableName, this.tenantId, [GLOBAL]);
+  }
+
+  /**
+   * Another tenant's store on the same table (and the global namespace too, with `withGlobal`):
+   * for the few flows that learn the tenant only from a global index (sign-in, a link's token).
+   */
+  forTenantUnscoped(tenantId: string, withGlobal = false): TenantStore {
+    return new TenantStore(this.doc, this.tableName, tenantId, withGlobal ? [GLOBAL] : []);
+  }
+
+  /**
+   * One conditional update of one item: false when the condition did not hold (nothing changed).
+   * The expressions come from the calling store module (functions/modules/<m>/store.ts).
+   */
+  async updateIf(key: { pk: string; sk: string }, update: { set: string; condition?: string; names?: Record<string, string>; values?: Record<string, unknown> }): Promise<boolean> {
+    this.assertKey(key.pk, 'pk');
+    this.once.clear();
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: update.set,
+          ConditionExpression: update.condition,
+          ExpressionAttributeNames: update.names,
+          ExpressionAttributeValues: update.values,
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return false;
+      throw e;
+    } finally {
+      this.once.clear();
+    }
+  }
+
+  /** Deletes one item (nothing when it is not there). */
+  async delete(pk: string, sk: string): Promise<void> {
+    this.assertKey(pk, 'pk');
+    this.once.clear();
+    try {
+      await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: { pk, sk } }));
+    } finally {
+      this.once.clear();
+    }
   }
 
   /** A key in the global namespace. */

@@ -42,7 +42,7 @@ export const API_ACCESS_LOG_RETENTION = RetentionDays.THREE_MONTHS;
  */
 export class Api extends Construct {
   readonly function: AppFunction;
-  /** the photos function: the WebP sizes of each new listing photo (issue 16) */
+  /** the photos function: the WebP sizes of each new listing photo */
   readonly photos: PhotoSizes;
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;

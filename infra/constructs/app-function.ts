@@ -10,7 +10,7 @@ import { StripeSecrets } from './stripe-secrets.js';
 
 /**
  * What a function may do with the table. Neither level includes Scan: request paths never scan
- * (ARCHITECTURE.md, Data), so a function that starts to will fail loudly instead of quietly.
+ * (docs/ARCHITECTURE.md, Data), so a function that starts to will fail loudly instead of quietly.
  * TransactWriteItems needs no action of its own: each of its Put/Update/Delete/ConditionCheck does.
  */
 export const TABLE_ACTIONS = {
@@ -37,7 +37,8 @@ export type AppFunctionProps = {
   environment?: Record<string, string>;
   /**
    * the Stripe keys, read at cold start: sets STRIPE_SECRET_ID, adds the Parameters and Secrets
-   * extension's layer and grants secretsmanager:GetSecretValue on that secret only
+   * extension's layer and grants secretsmanager:GetSecretValue on that secret only; and the Stripe
+   * SDK's layer (no bundle carries the SDK: infra/stripe-layer.ts)
    */
   stripe?: StripeSecrets;
   memorySize?: number;
@@ -77,6 +78,7 @@ export class AppFunction extends Construct {
         ...props.environment,
       },
       paramsAndSecrets: props.stripe ? StripeSecrets.layer() : undefined,
+      layers: props.stripe ? [props.stripe.sdkLayer] : undefined,
       bundling: {
         target: BUNDLING.target,
         format: OutputFormat.ESM,
@@ -96,7 +98,7 @@ export class AppFunction extends Construct {
   }
 
   /**
-   * Reserves `n` of the account's concurrent executions for this function (issue 15): at most `n`
+   * Reserves `n` of the account's concurrent executions for this function: at most `n`
    * run at once, so one function's flood neither starves the others nor runs up the bill; and
    * they are always there for it. Lambda keeps 100 of the account's limit unreserved: see
    * infra/edge-config.ts for a new account.

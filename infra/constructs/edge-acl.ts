@@ -32,7 +32,7 @@ const visibility = (metricName: string) => ({ cloudWatchMetricsEnabled: true, me
  * infra/stacks.ts). Allows by default; first a rate-based rule — one IP over `rateLimit` requests in
  * 5 minutes to RATE_LIMITED_PATHS gets 429 with the app's error body until its rate falls — then
  * the two AWS managed rule groups. The app keeps its own finer limits (per email and client,
- * functions/http/login-throttle.ts, rate-limit.ts): this rule is the coarse one in front of them,
+ * functions/modules/identity/login-throttle.ts, rate-limit.ts): this rule is the coarse one in front of them,
  * which a flood from one address never gets past to the functions.
  */
 export class EdgeAcl extends Construct {

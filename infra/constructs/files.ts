@@ -12,7 +12,7 @@ export const PHOTO_KEYS = '*/photos/*';
 export const API_FILE_KEYS = [PHOTO_KEYS, '*/vouchers/*', '*/evidence/*'];
 /** The ledger function's: payout evidence, <tenantId>/payouts/<id> (functions/modules/settlements/payouts.ts). */
 export const PAYOUT_FILE_KEYS = ['*/payouts/*'];
-/** Applications' registration documents (issue 14): the ledger function's, never public. */
+/** Applications' registration documents: the ledger function's, never public. */
 export const APPLICATION_FILE_KEYS = ['*/applications/*'];
 /** What the API does with a photo: store it, serve it, remove it when its upload is undone. */
 export const PHOTO_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
@@ -40,7 +40,7 @@ export class PhotoFiles extends Construct {
   }
 
   /**
-   * The browser's presigned POST of a photo (issue 16): CORS lets the web app's origin alone POST,
+   * The browser's presigned POST of a photo: CORS lets the web app's origin alone POST,
    * nothing else (no GET, no PUT: the bucket stays private; photos are served through the API).
    * What may be posted is the presigned policy's: one key, one image type, at most 5 MB, 5 minutes
    * (functions/adapters/files-s3.ts postConditions), signed by the API's role, which may write only

@@ -24,14 +24,14 @@ export const USER_ADMIN_ACTIONS = [
   'cognito-idp:AdminCreateUser',
   'cognito-idp:AdminSetUserPassword',
   'cognito-idp:AdminDeleteUser',
-  // issue 15: turning a user's software-token MFA on once enrolled (ledger), and aside for the one
+  // turning a user's software-token MFA on once enrolled (ledger), and aside for the one
   // sign-in with a recovery code (api). Enrolling itself (AssociateSoftwareToken,
   // VerifySoftwareToken) and answering the MFA challenge are calls with the user's own tokens.
   'cognito-idp:AdminSetUserMFAPreference',
 ] as const;
 
 /**
- * The ledger function's (issue 14: invitations accepted, passwords reset, users disabled and
+ * The ledger function's (invitations accepted, passwords reset, users disabled and
  * enabled; and POST /api/users, which API Gateway sends there with GET /api/users): the above, and
  * disabling, enabling and signing a user out everywhere.
  */
@@ -63,7 +63,7 @@ export class Identity extends Construct {
       autoVerify: { email: true },
       selfSignUpEnabled: false,
       accountRecovery: AccountRecovery.EMAIL_ONLY,
-      // issue 15: two-step verification with an authenticator app (TOTP) for whoever enrols; the API
+      // two-step verification with an authenticator app (TOTP) for whoever enrols; the API
       // decides who must (platform admins; bureau admins when their tenant says so), so the pool
       // leaves it optional. No SMS: no texts to pay for, no SIM swaps.
       mfa: Mfa.OPTIONAL,

@@ -23,7 +23,7 @@ export const JOB_SCHEDULES = {
     expression: ScheduleExpression.cron({ minute: '5' }),
     description: 'Bangfu: materialize each tenant’s just-due reporting week',
   },
-  // issue 14: reminders at each tenant's own times (within five minutes of them), ladder warnings
+  // reminders at each tenant's own times (within five minutes of them), ladder warnings
   'report-reminders': { id: 'ReportReminders', expression: ScheduleExpression.rate(Duration.minutes(5)), description: 'Bangfu: weekly-report reminders and ladder warnings' },
   // the outbox's safety net beside the stream: retries after a failure, anything the stream missed
   'deliver-notifications': { id: 'DeliverNotifications', expression: ScheduleExpression.rate(Duration.minutes(1)), description: 'Bangfu: deliver pending notifications' },
@@ -67,7 +67,7 @@ export class Jobs extends Construct {
         new PolicyStatement({ actions: ['ses:SendEmail'], resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity, arnFormat: ArnFormat.SLASH_RESOURCE_NAME })] }),
       );
     }
-    // new outbox items, as they are written (functions/modules/notifications/outbox.ts marks them `outbox: '1'`)
+    // new outbox items, as they are written (functions/modules/outbox/store.ts marks them `outbox: '1'`)
     this.function.fn.addEventSource(
       new DynamoEventSource(props.table, {
         startingPosition: StartingPosition.LATEST,

@@ -17,18 +17,18 @@ export const LEDGER_ROUTES = [
   '/api/payouts',
   '/api/payouts/{proxy+}',
   '/api/organizations/{id}/payout-account',
-  // issue 14: the bell, accounts and applications
+  // the bell, accounts and applications
   '/api/notifications',
   '/api/notifications/{proxy+}',
   '/api/me/notification-settings',
-  // issue 15: enrolling an authenticator app (two-step verification)
+  // enrolling an authenticator app (two-step verification)
   '/api/me/mfa/totp',
   '/api/me/mfa/totp/confirm',
   '/api/invitations',
   '/api/auth/invitations/{proxy+}',
   '/api/auth/password-reset',
   '/api/auth/password-reset/{proxy+}',
-  // issue 15: the audit trail and the tenant's audit log (back office)
+  // the audit trail and the tenant's audit log (back office)
   '/api/audit',
   // GET (the list with invitations, here) and POST (create, identity routes: the ledger app has them all) alike
   '/api/users',
@@ -38,16 +38,26 @@ export const LEDGER_ROUTES = [
   '/api/applications/{proxy+}',
   '/api/public/{tenantSlug}/applications',
   '/api/public/{tenantSlug}/applications/{proxy+}',
-  // issue 15: the bureau's review of organizations' name, kind and credit-code changes
+  // the bureau's review of organizations' name, kind and credit-code changes
   '/api/organization-changes',
   '/api/organization-changes/{proxy+}',
-  // issue 15: the bureau confirms or rejects a member's donation, closes a need with a reason
+  // the bureau confirms or rejects a member's donation, closes a need with a reason
   '/api/donations/{id}/confirm',
   '/api/donations/{id}/reject',
   '/api/needs/{id}/close',
   // a listing's QR code (its encoder stays out of the api bundle)
   '/api/public/{tenantSlug}/produce/{id}/qr.png',
   '/api/public/{tenantSlug}/villages/{id}/qr.png',
+  // rarely used back-office pages, out of the api function's bundle and cold start
+  '/api/commitments',
+  '/api/recognition',
+  '/api/expenditures',
+  '/api/expenditures/{id}',
+  '/api/villages/{id}/funds',
+  '/api/concerns',
+  '/api/concerns/{id}',
+  '/api/public/{tenantSlug}/concerns',
+  '/api/public/{tenantSlug}/concerns/{id}',
 ] as const;
 
 /** More than the API's: exceljs builds and reads workbooks in memory-hungry zip streams. */

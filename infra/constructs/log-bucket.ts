@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { ACCESS_LOG_DAYS } from '../edge-config.js';
 
 /**
- * Access logs (issue 15): CloudFront's standard logs (prefix `cloudfront/`) and the S3 server
+ * Access logs: CloudFront's standard logs (prefix `cloudfront/`) and the S3 server
  * access logs of the web and files buckets (`s3/web/`, `s3/files/`). Private (all public access
  * blocked), encrypted (SSE-S3: CloudFront's log delivery cannot write to a KMS-keyed bucket
  * without a key policy for it), TLS only, and every object expires after ACCESS_LOG_DAYS.

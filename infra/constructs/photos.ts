@@ -18,7 +18,7 @@ export const PHOTO_ORIGINAL_KEYS = '*/photos/*/original';
 export const PHOTO_SIZE_KEYS = '*/photos/*/w*.webp';
 
 /**
- * The photos function (issue 16): the bucket's Object Created events for `…/original` keys (through EventBridge) invoke it
+ * The photos function: the bucket's Object Created events for `…/original` keys (through EventBridge) invoke it
  * and it writes the photo's WebP sizes beside the original. Why an S3 event and not a call from the
  * API: the browser's presigned POST goes straight to the bucket, so the bucket is where an upload is
  * known to be complete; the api function needs no invoke permission, no Lambda SDK and no wait (its

@@ -1,11 +1,11 @@
-import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { ArnFormat, AssetHashType, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel, ParamsAndSecretsVersions } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Code, LayerVersion, ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel, ParamsAndSecretsVersions, Runtime } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
-
-/** The JSON fields of the Stripe secret in Secrets Manager (functions/entries/stripe-secret.ts parses them). */
-export const STRIPE_SECRET_FIELDS = ['secretKey', 'webhookSecret'] as const;
+import path from 'node:path';
+import { REPO_ROOT } from '../bundling.js';
+import { bundleStripeLayer, stripeLayerVersion } from '../stripe-layer.js';
 
 /** The AWS Parameters and Secrets Lambda Extension's layer version every Stripe function gets. */
 export const PARAMS_AND_SECRETS_VERSION = ParamsAndSecretsVersions.V1_0_103;
@@ -28,9 +28,25 @@ export class StripeSecrets extends Construct {
    */
   readonly secretArn: string;
   readonly environment: { STRIPE_SECRET_ID: string };
+  /** The Stripe SDK, which no bundle carries (infra/stripe-layer.ts): every function with the keys gets it. */
+  readonly sdkLayer: LayerVersion;
 
   constructor(scope: Construct, id: string, props: { secretName: string }) {
     super(scope, id);
+    this.sdkLayer = new LayerVersion(this, 'Sdk', {
+      description: `stripe ${stripeLayerVersion()} (CommonJS build), loaded on first use by functions/adapters/payments/stripe-sdk.ts`,
+      compatibleArchitectures: [Architecture.ARM_64],
+      compatibleRuntimes: [Runtime.NODEJS_22_X],
+      code: Code.fromAsset(path.join(REPO_ROOT, 'infra'), {
+        // the asset is what the copy writes (hashed as such); the source folder is not used
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // never used: the copy from node_modules always runs locally
+          image: Runtime.NODEJS_22_X.bundlingImage,
+          local: { tryBundle: (outDir) => (bundleStripeLayer(outDir), true) },
+        },
+      }),
+    });
     this.secretName = props.secretName;
     this.secretArn = Stack.of(this).formatArn({
       service: 'secretsmanager',

@@ -33,7 +33,7 @@ export class AppTable extends Construct {
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: TTL_ATTRIBUTE,
-      // the notification outbox's items reach the jobs function through the stream (issue 14)
+      // the notification outbox's items reach the jobs function through the stream
       stream: StreamViewType.NEW_IMAGE,
       deletionProtection: props.keep,
       removalPolicy: props.keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,

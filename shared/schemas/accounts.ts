@@ -4,7 +4,7 @@ import { Id, ListQuery, Phone, RequiredText } from './common.js';
 import { CreditCode, OrgKind } from './organizations.js';
 
 /**
- * Accounts (issue 14): invitations, password resets, the users list, and organizations applying to
+ * Accounts: invitations, password resets, the users list, and organizations applying to
  * join. Tokens travel only in links; the table keeps their SHA-256.
  */
 

@@ -62,7 +62,7 @@ export function maskPhone(phone: string | undefined | null): string | undefined 
 
 /**
  * A link a person may click (evidence of a met need, of an expenditure): http or https only, so a
- * `javascript:`, `data:` or `file:` URL is refused at the door (issue 15, hole 6).
+ * `javascript:`, `data:` or `file:` URL is refused at the door.
  */
 export const WebUrl = (message: string) =>
   z

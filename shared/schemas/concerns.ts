@@ -32,11 +32,12 @@ export const ConcernInput = z.object({
 });
 export type ConcernInput = z.infer<typeof ConcernInput>;
 
-/** A concern's ticket number (issue 16): `<TENANT SLUG UPPER-CASED>-T-YYYYMMDD-NNNN`, a per-tenant daily sequence. */
+/** A concern's ticket number: `<TENANT SLUG UPPER-CASED>-T-YYYYMMDD-NNNN`, a per-tenant daily sequence. */
 export const TicketNo = z
   .string({ error: '请填写受理编号' })
   .trim()
   .toUpperCase()
+  .max(100, { error: '受理编号格式不正确（如 DEMO-T-20261207-0001）', abort: true })
   .regex(/^[A-Z0-9][A-Z0-9-]{0,63}-T-\d{8}-\d{4,}$/, { error: '受理编号格式不正确（如 DEMO-T-20261207-0001）' });
 
 /** The concern, its ticket number and the token of its status page — returned once, stored only hashed. */

@@ -23,7 +23,7 @@ export const DonationChannel = z.enum(DONATION_CHANNELS);
  * cancelled); confirmed → refunded (bureau, cash only, and only what is still unspent).
  * Offline donations logged by the bureau are confirmed when logged; an org_member's are `pending`
  * (outside every public figure, total and recognition) until the bureau confirms them (cash only
- * with a voucher) or rejects them with a reason (issue 15, hole 4).
+ * with a voucher) or rejects them with a reason.
  */
 export const DONATION_STATUSES = ['pending_payment', 'pending', 'confirmed', 'rejected', 'expired', 'refunded'] as const;
 export const DonationStatus = z.enum(DONATION_STATUSES, { error: '捐赠状态无效' });
@@ -99,7 +99,7 @@ export const DonateInput = z.object({
   amountFen: PositiveFen,
   donorName: z.string().trim().max(DONOR_NAME_MAX, { error: `姓名不能超过 ${DONOR_NAME_MAX} 个字` }).optional(),
   anonymous: z.boolean().optional(),
-  /** where the confirmation and the receipt link go (issue 14); never shown anywhere */
+  /** where the confirmation and the receipt link go; never shown anywhere */
   email: z.email({ error: '邮箱格式不正确' }).max(200).optional(),
 });
 export type DonateInput = z.infer<typeof DonateInput>;

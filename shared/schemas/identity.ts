@@ -10,7 +10,9 @@ export const Email = z
   .string({ error: '请填写邮箱' })
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: '邮箱格式不正确' }).max(200));
+  .pipe(z.email({ error: '邮箱格式不正确' }).max(200))
+  // the pipe's output checks are not in the document by themselves
+  .meta({ format: 'email', maxLength: 200 });
 
 export const LoginInput = z.object({
   email: Email,
@@ -56,7 +58,11 @@ export const ReportDeadline = z.object({
 });
 export type ReportDeadline = z.infer<typeof ReportDeadline>;
 
-export const TimeZone = z.string().refine(isValidTimeZone, { message: '不是有效的时区' });
+export const TimeZone = z
+  .string()
+  .max(64, { error: '不是有效的时区', abort: true })
+  .refine(isValidTimeZone, { message: '不是有效的时区' })
+  .meta({ description: 'An IANA time zone name (the runtime’s Intl accepts it)', example: 'Asia/Shanghai' });
 
 export const TenantSettings = z.object({
   timeZone: TimeZone,
@@ -86,11 +92,6 @@ export const TenantSettings = z.object({
 });
 export type TenantSettings = z.infer<typeof TenantSettings>;
 
-export const DEFAULT_SETTINGS: TenantSettings = {
-  timeZone: 'Asia/Shanghai',
-  reportDeadline: { weekday: 2, time: '18:00' },
-  maxActivePairingsPerOrg: 3,
-};
 
 export const TenantInput = z.object({
   slug: z
@@ -101,7 +102,7 @@ export const TenantInput = z.object({
   timeZone: TimeZone.optional(),
   reportDeadline: ReportDeadline.optional(),
   maxActivePairingsPerOrg: TenantSettings.shape.maxActivePairingsPerOrg.optional(),
-  /** default true (issue 15) */
+  /** default true */
   mfaRequiredForBureauAdmins: TenantSettings.shape.mfaRequiredForBureauAdmins,
 });
 export type TenantInput = z.infer<typeof TenantInput>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, ListQuery } from './common.js';
 
 /**
- * Notifications (issue 14): what each kind is and who gets it. The worker renders each in the
+ * Notifications: what each kind is and who gets it. The worker renders each in the
  * recipient's language (functions/modules/notifications/templates.ts) for the bell and for email.
  */
 export const NOTIFICATION_KINDS = [
@@ -24,10 +24,10 @@ export const NOTIFICATION_KINDS = [
   'concern_status', // the reporter's email
   'need_pledged', // bureau
   'need_met', // bureau
-  'donation_logged', // bureau: a member logged a donation that waits for its confirmation (issue 15)
-  'donation_reviewed', // organization: the bureau confirmed or rejected its logged donation (issue 15)
-  'organization_change_requested', // bureau: a member asked to change its organization's name, kind or credit code (issue 15)
-  'organization_change_decided', // organization: the bureau approved or rejected that change (issue 15)
+  'donation_logged', // bureau: a member logged a donation that waits for its confirmation
+  'donation_reviewed', // organization: the bureau confirmed or rejected its logged donation
+  'organization_change_requested', // bureau: a member asked to change its organization's name, kind or credit code
+  'organization_change_decided', // organization: the bureau approved or rejected that change
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MOBILE_PHONE_PATTERN, ORDER_NO_PATTERN } from '../formats.js';
+import { MAX_LINE_QUANTITY, MOBILE_PHONE_PATTERN, ORDER_NO_PATTERN } from '../formats.js';
 import { Id, ListQuery, RequiredText } from './common.js';
 import { Month } from './imports.js';
 
@@ -18,7 +18,7 @@ export const CheckoutLine = z.object({
     .number({ error: '数量必须是数字' })
     .int({ error: '数量必须是整数' })
     .min(1, { error: '数量至少为 1' })
-    .max(999, { error: '每种商品最多 999 件' }),
+    .max(MAX_LINE_QUANTITY, { error: `每种商品最多 ${MAX_LINE_QUANTITY} 件` }),
 });
 
 export const Buyer = z.object({
@@ -73,7 +73,7 @@ export const FULFILMENT_STATUSES = ['paid', 'shipped', 'delivered', 'refunded'] 
 export const FulfilmentStatus = z.enum(FULFILMENT_STATUSES, { error: '包裹状态无效' });
 
 /**
- * A parcel (DOMAIN.md "Fulfilment"): the part of a paid order that one seller ships, delivers or
+ * A parcel (docs/DOMAIN.md "Fulfilment"): the part of a paid order that one seller ships, delivers or
  * refunds: an organization, or the bureau (sellerOrganizationId null) for bureau-listed goods.
  */
 export const Fulfilment = z.object({
@@ -93,11 +93,12 @@ export const Fulfilment = z.object({
 });
 export type Fulfilment = z.infer<typeof Fulfilment>;
 
-/** The number people read out (issue 16): `<TENANT SLUG UPPER-CASED>-YYYYMMDD-NNNN`, a per-tenant daily sequence. */
+/** The number people read out: `<TENANT SLUG UPPER-CASED>-YYYYMMDD-NNNN`, a per-tenant daily sequence. */
 export const OrderNo = z
   .string({ error: '请填写订单号' })
   .trim()
   .toUpperCase()
+  .max(100, { error: '订单号格式不正确（如 DEMO-20261207-0001）', abort: true })
   .regex(ORDER_NO_PATTERN, { error: '订单号格式不正确（如 DEMO-20261207-0001）' });
 
 export const Order = z.object({
@@ -144,7 +145,7 @@ export const OrderQuery = ListQuery.extend({
   orderNo: OrderNo.optional(),
 });
 
-/** Find my order (issue 16): the buyer's mobile number and the order number. */
+/** Find my order: the buyer's mobile number and the order number. */
 export const OrderLookupInput = z.object({ phone: MobilePhone, orderNo: OrderNo });
 /** A fresh link to the order page (its token valid 24 h, in the fragment). */
 export const OrderLookupResult = z.object({ orderId: Id, url: z.string() });
@@ -173,5 +174,3 @@ export const LocalCheckoutSession = z.object({
 });
 export type LocalCheckoutSession = z.infer<typeof LocalCheckoutSession>;
 
-/** What POST <checkoutUrl>/pay|cancel answers (or a 303 to returnUrl for a browser form post). */
-export const LocalCheckoutDecision = z.object({ sessionId: z.string(), status: z.enum(['open', 'complete', 'expired']), returnUrl: z.string() });

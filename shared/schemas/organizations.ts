@@ -20,7 +20,10 @@ export const CreditCode = z
   .superRefine((code, ctx) => {
     const problem = creditCodeProblem(code);
     if (problem) ctx.addIssue({ code: 'custom', message: CREDIT_MESSAGES[problem], params: { problem } });
-  });
+  })
+  // GB 32100-2015 (shared/credit-code.ts): 18 characters of its set, the last a check character;
+  // the input is trimmed and upper-cased before the check
+  .meta({ minLength: 18, maxLength: 18, pattern: '^[0-9A-HJ-NP-RTUWXY]{18}$', example: '91620521MA0000000E' });
 
 const OrganizationFields = z.object({
   name: RequiredText(100, '组织名称'),
@@ -55,7 +58,7 @@ export const OrganizationQuery = ListQuery.extend({
 });
 
 /**
- * Identity fields (issue 15): what the bureau vouches for when it approves an organization — its
+ * Identity fields: what the bureau vouches for when it approves an organization — its
  * registered name, credit code and kind (the kind puts it in a recognition category). An org_member's
  * change to them is a change request the bureau approves; contact fields apply at once.
  */

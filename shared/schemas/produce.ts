@@ -3,7 +3,7 @@ import { IsoDate } from '../dates.js';
 import { Id, ListQuery, RequiredText } from './common.js';
 import { PRODUCE_CATEGORIES, PRODUCE_KINDS, PRODUCE_STATUSES } from '../produce-kinds.js';
 
-/** 农特产品 / 扶贫产品 listings (DOMAIN.md "Produce listing"); adoption (认养) is a kind. */
+/** 农特产品 / 扶贫产品 listings (docs/DOMAIN.md "Produce listing"); adoption (认养) is a kind. */
 export { PRODUCE_CATEGORIES, PRODUCE_KINDS, PRODUCE_STATUSES };
 export const ProduceKind = z.enum(PRODUCE_KINDS, { error: '商品类型无效' });
 export const ProduceStatus = z.enum(PRODUCE_STATUSES, { error: '上架状态无效' });
@@ -133,7 +133,7 @@ export const PhotoUploaded = z.object({ photoId: Id, url: z.string() });
 export type PhotoUploaded = z.infer<typeof PhotoUploaded>;
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-/** The WebP sizes every photo is resized into (issue 16): a thumbnail and a display size, in px wide. */
+/** The WebP sizes every photo is resized into: a thumbnail and a display size, in px wide. */
 export const PHOTO_WIDTHS = [320, 800] as const;
 export type PhotoWidth = (typeof PHOTO_WIDTHS)[number];
 export const PhotoSize = z.enum(['w320', 'w800'], { error: '照片尺寸无效' });

@@ -7,7 +7,7 @@ export function isMonday(date: string): boolean {
   return new Date(`${date}T00:00:00Z`).getUTCDay() === 1;
 }
 
-/** Years a week or quarter may name: anything else would only make junk snapshot items (issue 6 review). */
+/** Years a week or quarter may name: anything else would only make junk snapshot items. */
 export const inReportingYears = (value: string) => /^20\d{2}-/.test(value);
 
 /** A reporting week, named by its Monday (years 2000–2099). */

@@ -13,7 +13,7 @@ export type DonationRejectInput = z.infer<typeof DonationRejectInput>;
 
 /**
  * POST /api/needs/:id/close (bureau): the need closed as met although the pledges do not cover it
- * (issue 15, hole 7), with the reason, recorded on the need and in the audit trail.
+ *, with the reason, recorded on the need and in the audit trail.
  */
 export const CloseNeedInput = z.object({ reason: RequiredText(500, '关闭原因') });
 export type CloseNeedInput = z.infer<typeof CloseNeedInput>;

@@ -5,7 +5,7 @@ import { Id, ListQuery, RequiredText } from './common.js';
 import { Month } from './imports.js';
 
 /**
- * Settlement (结算, DOMAIN.md "Settlement / payout"): per seller and month, from the records,
+ * Settlement (结算, docs/DOMAIN.md "Settlement / payout"): per seller and month, from the records,
  *   grossFen − refundsFen − feesFen = payableFen = paidOutFen + owedFen.
  * owedFen below 0 means the seller was paid more than a later refund left it (it owes it back).
  */

@@ -14,7 +14,7 @@ export const FundsFigures = z.object({
   refundedFen: z.number().int(),
   goodsFen: z.number().int(),
   usedByPurpose: UsedByPurpose,
-  /** consumption-aid sales: paid orders (issue 4) */
+  /** consumption-aid sales: paid orders */
   salesFen: z.number().int(),
   paidOrders: z.number().int(),
   concernsReceived: z.number().int(),

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CREDIT_CODE_CHARSET } from '../../shared/credit-code.js';
 import { creditCode, makeHarness, makeOrganization, makeVillage, type Harness, type TestTenant } from '../support/harness.js';
 
-// Bad request bodies get API.md's 400 validation_failed (413 when too large), with the paths of
+// Bad request bodies get docs/API.md's 400 validation_failed (413 when too large), with the paths of
 // the wrong fields in details, and write nothing.
 
 let h: Harness;

@@ -105,7 +105,7 @@ describe('filters', () => {
     ['/api/pairings?status=paused', 'query.status'],
     ['/api/organizations?kind=company', 'query.kind'],
     ['/api/audit?entity=invoice&id=x', 'query.entity'],
-    // issue 15: entity alone is the tenant's log filtered by entity (API.md v1.1); an id needs its entity
+    // entity alone is the tenant's log filtered by entity (docs/API.md, "Audit"); an id needs its entity
     ['/api/audit?id=x', 'query.entity'],
     ['/api/audit?from=2026-02-30', 'query.from'],
   ])('%s is refused with the path %s', async (url, path) => {

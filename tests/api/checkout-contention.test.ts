@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeBuyer, makeHarness, type Harness, type Res, type TestTenant } from '../support/harness.js';
 
-// Two buyers can never both get the last unit (API.md, checkout rules): many concurrent checkouts
+// Two buyers can never both get the last unit (docs/API.md, checkout rules): many concurrent checkouts
 // race for a few units; exactly as many orders as units are made, the rest are 409 out_of_stock,
 // nothing is a 5xx and available never goes below zero. Paying them sells the stock; cancelling
 // them gives it back.

@@ -4,7 +4,7 @@ import { TenantStore } from '../../functions/store/tenant-store.js';
 import { makeHarness, type Harness, type TestTenant } from '../support/harness.js';
 
 // Holds expire after CHECKOUT_TTL_SECONDS (default 1800). An expired hold counts for nothing even
-// before the sweeper removes it (DOMAIN.md "Hold"); the sweeper then gives the stock back, once.
+// before the sweeper removes it (docs/DOMAIN.md "Hold"); the sweeper then gives the stock back, once.
 
 let h: Harness;
 let t: TestTenant;

@@ -107,7 +107,7 @@ describe('failures slow the failing pair of email and client, never the owner (i
   });
 
   it('the wait never exceeds 15 minutes', async () => {
-    const { delayAfter, MAX_DELAY_SECONDS } = await import('../../functions/http/login-throttle.js');
+    const { delayAfter, MAX_DELAY_SECONDS } = await import('../../functions/modules/identity/login-throttle.js');
     expect([1, 2, 3, 4, 5, 6].map((f) => delayAfter(f, 3))).toEqual([0, 0, 0, 1, 2, 4]);
     expect(delayAfter(40, 3)).toBe(MAX_DELAY_SECONDS);
     expect(MAX_DELAY_SECONDS).toBe(900);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness, type TestTenant } from '../support/harness.js';
-import { outboxKey, type OutboxEvent } from '../../functions/modules/notifications/outbox.js';
+import type { OutboxEvent } from '../../functions/modules/outbox/outbox.js';
+import { outboxKey } from '../../functions/modules/outbox/store.js';
 import { TenantStore } from '../../functions/store/tenant-store.js';
 
 // Notifications (issue 14): written in the transaction of the change, delivered by the worker to the

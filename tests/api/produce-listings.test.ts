@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JPEG_HEAD, makeHarness, makeProduce, PNG_1x1, WEBP_HEAD, type Harness, type TestTenant } from '../support/harness.js';
 
-// Listings (DOMAIN.md "Produce listing"): only the bureau or an organization actively paired with
+// Listings (docs/DOMAIN.md "Produce listing"): only the bureau or an organization actively paired with
 // the village lists or edits its produce; draft → published → delisted (→ published again).
 
 let h: Harness;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../functions/modules/context.js';
-import { readWeek } from '../../functions/modules/reports/weeks.js';
+import { readWeek } from '../../functions/modules/report-weeks/weeks.js';
 import { recountReports, reportsForDashboard, visitsForDashboard } from '../../functions/modules/reports/dashboard.js';
 import { TenantStore } from '../../functions/store/tenant-store.js';
 import { makeHarness, type Harness, type TestTenant } from '../support/harness.js';

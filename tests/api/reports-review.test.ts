@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_REPORT_DEADLINE } from '../../shared/dates.js';
-import { readWeeks, weekCounterName } from '../../functions/modules/reports/weeks.js';
+import { DEFAULT_REPORT_DEADLINE } from '../../shared/tenant-defaults.js';
+import { readWeeks, weekCounterName } from '../../functions/modules/report-weeks/weeks.js';
 import { TenantStore } from '../../functions/store/tenant-store.js';
 import { makeHarness, type Harness } from '../support/harness.js';
 

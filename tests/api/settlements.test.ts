@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { counterKey, SETTLEMENT_BACKFILLED } from '../../functions/modules/counters/store.js';
-import { backfillTenantSettlement } from '../../functions/modules/settlements/backfill.js';
+import { backfillTenantSettlement } from '../../functions/modules/orders/settlements-backfill.js';
 import { TenantStore } from '../../functions/store/tenant-store.js';
 import { makeHarness, PNG_1x1, type Harness, type TestTenant } from '../support/harness.js';
 
-// Settlement (issue 13, DOMAIN.md "Settlement / payout"): per seller and month, from its parcels,
+// Settlement (issue 13, docs/DOMAIN.md "Settlement / payout"): per seller and month, from its parcels,
 // gross − refunds − fees = payable = paid out + owed, to the fen; payouts never more than owed.
 
 let h: Harness;

@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LocalPayments } from '../../functions/adapters/payments/local.js';
-import { makeHarness, type Harness, type TestTenant } from '../support/harness.js';
+import { makeHarness, type Harness } from '../support/harness.js';
 
 // POST /api/webhooks/stripe: the signature is verified by the stripe SDK (300 s tolerance); each
 // event id is recorded, so a replay does nothing; every change is conditional on the states it may

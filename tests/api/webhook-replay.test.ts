@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LocalPayments } from '../../functions/adapters/payments/local.js';
-import { makeHarness, type Harness, type TestTenant } from '../support/harness.js';
+import { makeHarness, type Harness } from '../support/harness.js';
 
 // Issue 8, Webhooks: every event of an order's and a donation's life (paid, expired, and a second
 // event id for the same payment, as Stripe may send), each delivered 5 times, shuffled, some at the

@@ -2,15 +2,19 @@
  * The four Lambda bundles (api, webhooks, jobs, ledger), built the way infra bundles them
  * (tests/infra/support/bundles.ts, from infra/bundling.ts's one set of options): bytes minified and
  * gzipped, and what each is made of. `tsx tests/bench/bundle-size.ts` prints them (`npm run bench`
- * runs it); tests/infra/lambda-entry.test.ts holds the API's under 1,000,000 B.
+ * runs it); tests/infra/lambda-entry.test.ts holds the API's under API_BUNDLE_LIMIT.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildBundles, describeSizes, type Bundle, type EntryName } from '../infra/support/bundles.js';
 import { ENTRIES } from '../../infra/bundling.js';
 
-/** The API's bundle must stay under this many bytes, minified (issue 7). */
-export const API_BUNDLE_LIMIT = 1_000_000;
+/**
+ * The API's bundle must stay under this many bytes, minified: every cold start reads, parses and
+ * evaluates it. Rarely used routes live in the ledger function (functions/app-full.ts) and the
+ * Stripe SDK in a layer, loaded on first use (functions/adapters/payments/stripe-sdk.ts).
+ */
+export const API_BUNDLE_LIMIT = 800_000;
 
 export type BundleFigures = Omit<Bundle, 'file' | 'name'> & { name: EntryName; entry: string };
 

@@ -34,7 +34,7 @@ export type ContentionFigures = {
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** `buyers` checkouts of `unitsEach` unit(s) at once against a new listing of `stock` units, in a new tenant of `server`. */
-export async function measureCheckoutContention(server: RunningServer, opts: { buyers?: number; stock?: number; unitsEach?: number } = {}): Promise<ContentionFigures> {
+export async function measureCheckoutContention(server: RunningServer, opts: { buyers?: number; stock?: number; unitsEach?: number; platform?: string } = {}): Promise<ContentionFigures> {
   const buyers = opts.buyers ?? 200;
   const stock = opts.stock ?? 50;
   const unitsEach = opts.unitsEach ?? 1;
@@ -50,7 +50,8 @@ export async function measureCheckoutContention(server: RunningServer, opts: { b
 
   // one tenant, its bureau, a village and the contended listing
   // the platform admin must use two-step verification (issue 15): its first sign-in enrols it
-  const platform = await signInEnrolling((m, p, token, body) => call(m, p, body, token || undefined), PLATFORM_ADMIN_EMAIL, DEMO_PASSWORD);
+  // (a server whose platform admin is enrolled already — figures.ts startWorld — hands its token in)
+  const platform = opts.platform ?? (await signInEnrolling((m, p, token, body) => call(m, p, body, token || undefined), PLATFORM_ADMIN_EMAIL, DEMO_PASSWORD));
   const slug = `bench${Date.now().toString(36)}`;
   const tenant = (await call('POST', '/api/admin/tenants', { slug, name: '压测县民政局', region: '压测县', mfaRequiredForBureauAdmins: false }, platform)).body;
   await call('POST', '/api/users', { email: `admin@${slug}.bench`, password: 'bench-pass-1', role: 'bureau_admin', tenantId: tenant.id }, platform);

@@ -12,7 +12,7 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { documentClient, dynamoClient } from '../../functions/adapters/dynamo-local.js';
-import { storedFulfilmentsOf, parcelVillages } from '../../functions/modules/orders/fulfilments.js';
+import { storedFulfilmentsOf, parcelVillages } from '../../functions/modules/fulfilments/fulfilments.js';
 import { getOrderRecord } from '../../functions/modules/orders/store.js';
 import { settlementTx } from '../../functions/modules/settlements/store.js';
 import { TenantStore } from '../../functions/store/tenant-store.js';
@@ -115,7 +115,7 @@ export async function startWorld() {
     (await http('POST', '/api/produce', { villageId, name, category: 'vegetable', unit: '箱', priceFen: 3000, stock, kind: 'product', status: 'published' }, token)).body;
   const checkoutBody = (produceId: string, i = 0) => ({ items: [{ produceId, quantity: 1 }], buyer: { name: `买家${i}`, phone: '13800000000' } });
   return {
-    server, doc, tableName, send, base, http, login, tenant, village, listing, checkoutBody,
+    server, doc, tableName, send, base, http, login, tenant, village, listing, checkoutBody, platform,
     stop: async () => {
       await server.stop();
       doc.destroy();

@@ -221,7 +221,7 @@ async function main() {
       await step('overhead', '1', () => measureOverhead(world));
       await step('units', '6', () => measureUnits(world));
       if (results.units && !(results.units as any).error) results.cost = costOnPaper(results.units as never);
-      await step('contention', '3', () => measureCheckoutContention(world.server, { buyers: 200, stock: 10 }));
+      await step('contention', '3', () => measureCheckoutContention(world.server, { buyers: 200, stock: 10, platform: world.platform }));
       await step('flashSale', '3', () => measureFlashSale(world));
       await step('scale', '4', () => measureScale(world));
     } finally {

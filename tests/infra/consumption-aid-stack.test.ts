@@ -29,16 +29,20 @@ describe('the Stripe secrets', () => {
   const EXTENSION_LAYER = /^arn:aws:lambda:ap-east-1:\d{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\d+$/;
   const secretArn = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:ap-east-1:111111111111:secret:bangfu/stripe-test-??????']] };
 
-  it('reach the API and webhooks functions as the secret’s name, with the Parameters and Secrets extension’s layer', () => {
-    for (const fn of [stack.api.function.fn, stack.webhooks.function.fn]) {
+  it('reach the API, webhooks and ledger functions as the secret’s name, with the Parameters and Secrets extension’s layer and the Stripe SDK’s', () => {
+    // the SDK in no bundle, in a layer of its own (infra/stripe-layer.ts), the same for the three
+    const sdk = Object.entries(template.findResources('AWS::Lambda::LayerVersion')).filter(([, l]) => String(l.Properties.Description).startsWith('stripe '));
+    expect(sdk).toHaveLength(1);
+    for (const fn of [stack.api.function.fn, stack.webhooks.function.fn, stack.ledger.function.fn]) {
       const props = functionProps(id(fn));
       const vars = props.Environment.Variables;
       expect(vars.STRIPE_SECRET_ID).toBe('bangfu/stripe-test');
       expect(vars.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT).toBe('2773');
       expect(vars).not.toHaveProperty('STRIPE_SECRET_KEY');
       expect(vars).not.toHaveProperty('STRIPE_WEBHOOK_SECRET');
-      expect(props.Layers).toHaveLength(1);
-      expect(props.Layers[0]).toMatch(EXTENSION_LAYER);
+      expect(props.Layers).toHaveLength(2);
+      expect(props.Layers.filter((l: unknown) => typeof l === 'string')).toEqual([expect.stringMatching(EXTENSION_LAYER)]);
+      expect(props.Layers).toContainEqual({ Ref: sdk[0][0] });
     }
   });
 

@@ -13,7 +13,16 @@ declare module 'vitest' {
 
 /** One in-memory DynamoDB Local for the whole run; each test file makes its own table. */
 export default async function setup(project: TestProject) {
-  const db = await startDynamoLocal();
+  let db: Awaited<ReturnType<typeof startDynamoLocal>>;
+  try {
+    db = await startDynamoLocal();
+  } catch (e) {
+    const error = new Error(`database did not start: ${(e as Error).message}`);
+    // a run's error, so vitest's summary names it instead of a misleading "No test files found"
+    project.vitest.state.catchError(error, 'Global setup');
+    throw error;
+  }
+  if (db.startedInMs > 30_000) console.log(`DynamoDB Local answered after ${(db.startedInMs / 1000).toFixed(1)} s`);
   project.provide('dynamoEndpoint', db.endpoint);
   return async () => {
     await db.stop();

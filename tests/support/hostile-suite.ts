@@ -206,7 +206,7 @@ export function hostileInputSuite(part: number) {
       const added = now.items.filter((x) => !was.has(x));
       const removed = base.items.filter((x) => !is.has(x));
       // the one write a read may make: a derived counter snapshot (a reporting week, a visits
-      // quarter) filled from the records the first time it is needed (reports/weeks.ts), as a NEW
+      // quarter) filled from the records the first time it is needed (report-weeks/weeks.ts), as a NEW
       // item marked materialized; a changed or removed item is still a change
       const lazyFill = (x: string) => { const item = Object.fromEntries(JSON.parse(x) as [string, unknown][]); return item.materialized === true && String(item.pk).endsWith('#COUNTERS'); };
       if (now.digest !== base.digest && (removed.length > 0 || !added.every(lazyFill))) {

@@ -91,7 +91,7 @@ describe('writes outside the tenant', () => {
 
 describe('tenant ids', () => {
   it.each(['a#b', '', 'T#x', 'has space'])('a store cannot be made for the id %j', (id) => {
-    expect(() => new TenantStore(mine.doc, mine.tableName, id)).toThrow();
+    expect(() => mine.forTenantUnscoped(id)).toThrow();
   });
 });
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import Stripe from 'stripe';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type Stripe from 'stripe';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { globalStoreUnscoped, type TenantStore } from '../../store/tenant-store.js';
 import type { Clock } from '../clock.js';
+import { stripeSdk } from './stripe-sdk.js';
 import { WEBHOOK_TOLERANCE_SECONDS, type NewCheckoutSession, type Payments, type SessionObject } from './port.js';
 
 /**
@@ -55,7 +55,7 @@ const sessionKey = (g: TenantStore, id: string) => ({ pk: g.globalPk('CHECKOUT_S
 /**
  * Payments without a Stripe key: sessions kept in the table, a checkout page in the web app at
  * `<origin>/checkout/<sessionId>`, and Pay / Cancel that make Stripe-shaped events signed with the
- * local secret by the stripe SDK itself (functions/modules/payments/local-checkout.ts delivers them).
+ * local secret by the stripe SDK itself (functions/modules/payments/local-checkout-routes.ts delivers them).
  */
 export class LocalPayments implements Payments {
   readonly mode = 'local' as const;
@@ -103,22 +103,12 @@ export class LocalPayments implements Payments {
   /** open → complete or expired, once; false when the session was no longer open. */
   async closeSessionUnscoped(sessionId: string, to: 'complete' | 'expired', eventId: string, paymentIntent?: string): Promise<boolean> {
     const k = sessionKey(this.global, sessionId);
-    try {
-      await this.global.doc.send(
-        new UpdateCommand({
-          TableName: this.global.tableName,
-          Key: k,
-          UpdateExpression: `SET #status = :to, ${to === 'complete' ? 'completedEventId' : 'expiredEventId'} = :evt${paymentIntent ? ', paymentIntent = :pi' : ''}`,
-          ConditionExpression: '#status = :open',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':to': to, ':open': 'open', ':evt': eventId, ...(paymentIntent ? { ':pi': paymentIntent } : {}) },
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) return false;
-      throw e;
-    }
+    return this.global.updateIf(k, {
+      set: `SET #status = :to, ${to === 'complete' ? 'completedEventId' : 'expiredEventId'} = :evt${paymentIntent ? ', paymentIntent = :pi' : ''}`,
+      condition: '#status = :open',
+      names: { '#status': 'status' },
+      values: { ':to': to, ':open': 'open', ':evt': eventId, ...(paymentIntent ? { ':pi': paymentIntent } : {}) },
+    });
   }
 
   async expireCheckoutSession(_sessionId: string): Promise<void> {
@@ -139,7 +129,7 @@ export class LocalPayments implements Payments {
   }
 
   verifyWebhook(rawBody: string, signature: string): Stripe.Event {
-    return Stripe.webhooks.constructEvent(rawBody, signature, this.webhookSecret, WEBHOOK_TOLERANCE_SECONDS);
+    return stripeSdk().webhooks.constructEvent(rawBody, signature, this.webhookSecret, WEBHOOK_TOLERANCE_SECONDS);
   }
 
   /** A Stripe-shaped checkout.session.* event for a local session, and its signature header. */
@@ -165,7 +155,7 @@ export class LocalPayments implements Payments {
       data: { object },
     };
     const payload = JSON.stringify(event);
-    const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: this.webhookSecret });
+    const header = stripeSdk().webhooks.generateTestHeaderString({ payload, secret: this.webhookSecret });
     return { payload, header };
   }
 }

@@ -34,7 +34,7 @@ export type SessionObject = {
 };
 
 /**
- * Payments (ARCHITECTURE.md "Checkout, holds and webhooks"): Stripe Checkout with a secret key,
+ * Payments (docs/ARCHITECTURE.md "Checkout, holds and webhooks"): Stripe Checkout with a secret key,
  * the local checkout page without one. Both end in the same signed webhook at /api/webhooks/stripe.
  */
 export interface Payments {
@@ -55,5 +55,5 @@ export interface Payments {
 /** Stripe refuses a payment over ¥999,999.99 (8 digits of fen). */
 export const MAX_SESSION_AMOUNT_FEN = 99_999_999;
 
-/** The signature tolerance of API.md: 300 s. */
+/** The signature tolerance of docs/API.md: 300 s. */
 export const WEBHOOK_TOLERANCE_SECONDS = 300;

@@ -1,4 +1,5 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
+import { stripeSdk } from './stripe-sdk.js';
 import { WEBHOOK_TOLERANCE_SECONDS, type NewCheckoutSession, type Payments } from './port.js';
 
 /** Stripe's own floor for a Checkout Session's expires_at: 30 minutes after it is created. */
@@ -12,14 +13,21 @@ export type StripeSettings = { secretKey: string; webhookSecret: string; client?
  */
 export class StripePayments implements Payments {
   readonly mode = 'stripe' as const;
-  private readonly stripe: Stripe;
+  private client: Stripe | undefined;
+  private readonly secretKey: string;
   private readonly webhookSecret: string;
 
   constructor(settings: StripeSettings) {
     if (!settings.secretKey) throw new Error('STRIPE_SECRET_KEY is empty');
     if (!settings.webhookSecret) throw new Error('STRIPE_WEBHOOK_SECRET is empty: webhooks could not be verified');
-    this.stripe = settings.client ?? new Stripe(settings.secretKey, { maxNetworkRetries: 2, timeout: 8000 });
+    this.client = settings.client;
+    this.secretKey = settings.secretKey;
     this.webhookSecret = settings.webhookSecret;
+  }
+
+  /** The SDK's client, made on the first call that needs Stripe (stripe-sdk.ts: not at cold start). */
+  private get stripe(): Stripe {
+    return (this.client ??= new (stripeSdk())(this.secretKey, { maxNetworkRetries: 2, timeout: 8000 }));
   }
 
   async createCheckoutSession(s: NewCheckoutSession) {
@@ -86,6 +94,6 @@ export class StripePayments implements Payments {
   }
 
   verifyWebhook(rawBody: string, signature: string): Stripe.Event {
-    return Stripe.webhooks.constructEvent(rawBody, signature, this.webhookSecret, WEBHOOK_TOLERANCE_SECONDS);
+    return stripeSdk().webhooks.constructEvent(rawBody, signature, this.webhookSecret, WEBHOOK_TOLERANCE_SECONDS);
   }
 }

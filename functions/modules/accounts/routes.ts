@@ -6,11 +6,10 @@ import { createUser } from '../identity/service.js';
 import { authorize } from '../../http/auth.js';
 import { clientAddress } from '../../http/client-address.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk, NO_ACCOUNT } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
-import { hitRateLimit } from '../../http/rate-limit.js';
-import { serviceContext } from '../../http/service-context.js';
-import { globalStoreUnscoped } from '../../store/tenant-store.js';
+import { limitClient } from '../../http/rate-limit.js';
+import { globalStore, serviceContext } from '../../http/service-context.js';
 import { acceptInvitation, createInvitation, listUserRows, previewInvitation, requestPasswordReset, resetPassword, setUserEnabled } from './service.js';
 
 /**
@@ -25,7 +24,7 @@ export const LINK_USES_PER_CLIENT_PER_HOUR = 60;
 
 
 /**
- * Invitations, password resets and enabling users (issue 14): the back office's (ledger) function
+ * Invitations, password resets and enabling users: the back office's (ledger) function
  * on AWS, with the user directory (Cognito); built in a factory marked pure so the api bundle
  * leaves them out (functions/app-full.ts mountLedgerRoutes).
  */
@@ -37,6 +36,8 @@ function makeAccountRoutes() {
   const invite = createRoute({
     method: 'post',
     path: '/invitations',
+    operationId: 'createInvitation',
+    description: access('user.invite'),
     tags,
     summary: 'Invite someone by email (bureau: anyone of its tenant; org_member: a colleague); a link valid 72 h, once',
     security: BEARER,
@@ -47,6 +48,8 @@ function makeAccountRoutes() {
   const preview = createRoute({
     method: 'get',
     path: '/auth/invitations/{token}',
+    operationId: 'getInvitation',
+    description: NO_ACCOUNT,
     tags,
     summary: 'What an invitation link is for (no account needed); 410 when used or expired',
     request: { params: TokenParams },
@@ -55,6 +58,8 @@ function makeAccountRoutes() {
   const accept = createRoute({
     method: 'post',
     path: '/auth/invitations/{token}/accept',
+    operationId: 'acceptInvitation',
+    description: NO_ACCOUNT,
     tags,
     summary: 'Set a password through an invitation link (once) and sign in',
     request: { params: TokenParams, body: jsonBody(PasswordInput) },
@@ -63,6 +68,8 @@ function makeAccountRoutes() {
   const requestReset = createRoute({
     method: 'post',
     path: '/auth/password-reset',
+    operationId: 'requestPasswordReset',
+    description: NO_ACCOUNT,
     tags,
     summary: 'Ask for a reset link (valid 1 h, once); always 202, whether the email has an account or not',
     request: { body: jsonBody(PasswordResetRequest) },
@@ -71,6 +78,8 @@ function makeAccountRoutes() {
   const reset = createRoute({
     method: 'post',
     path: '/auth/password-reset/{token}',
+    operationId: 'resetPassword',
+    description: NO_ACCOUNT,
     tags,
     summary: 'Set a new password through a reset link (once)',
     request: { params: TokenParams, body: jsonBody(PasswordInput) },
@@ -81,6 +90,8 @@ function makeAccountRoutes() {
   const postUser = createRoute({
     method: 'post',
     path: '/users',
+    operationId: 'createUser',
+    description: access('user.create'),
     tags: ['identity'],
     summary: 'Create a user (platform_admin for any tenant, bureau_admin for its own)',
     security: BEARER,
@@ -92,6 +103,8 @@ function makeAccountRoutes() {
   const users = createRoute({
     method: 'get',
     path: '/users',
+    operationId: 'listUsers',
+    description: access('user.list'),
     tags,
     summary: "The tenant's users (bureau_admin) or the caller's colleagues (org_member), with the invitations still out on the first page",
     security: BEARER,
@@ -102,6 +115,8 @@ function makeAccountRoutes() {
   const disable = createRoute({
     method: 'post',
     path: '/users/{id}/disable',
+    operationId: 'disableUser',
+    description: access('user.disable'),
     tags,
     summary: 'Disable a user of the tenant: it cannot sign in and its tokens stop working at once (bureau)',
     security: BEARER,
@@ -112,6 +127,8 @@ function makeAccountRoutes() {
   const enable = createRoute({
     method: 'post',
     path: '/users/{id}/enable',
+    operationId: 'enableUser',
+    description: access('user.disable'),
     tags,
     summary: 'Enable a disabled user again (bureau)',
     security: BEARER,
@@ -121,8 +138,7 @@ function makeAccountRoutes() {
   });
 
   const linkLimit = async (c: Parameters<Parameters<typeof app.openapi>[1]>[0]) => {
-    const d = c.var.deps;
-    await hitRateLimit(globalStoreUnscoped(d.doc, d.tableName), 'link-client', clientAddress(c), LINK_USES_PER_CLIENT_PER_HOUR, 3600, d.clock());
+    await limitClient(c, 'link-client', clientAddress(c), LINK_USES_PER_CLIENT_PER_HOUR, 3600);
   };
   const app = new OpenAPIHono<Env>();
   return app
@@ -130,21 +146,21 @@ function makeAccountRoutes() {
     .openapi(preview, async (c) => {
       await linkLimit(c);
       const d = c.var.deps;
-      return c.json(await previewInvitation(globalStoreUnscoped(d.doc, d.tableName), c.req.valid('param').token, d.clock()), 200);
+      return c.json(await previewInvitation(globalStore(c), c.req.valid('param').token, d.clock()), 200);
     })
     .openapi(accept, async (c) => {
       await linkLimit(c);
       const d = c.var.deps;
-      const result = await acceptInvitation(globalStoreUnscoped(d.doc, d.tableName), d.directory, c.req.valid('param').token, c.req.valid('json').password, d.clock());
+      const result = await acceptInvitation(globalStore(c), d.directory, c.req.valid('param').token, c.req.valid('json').password, d.clock());
       return c.json(result, 201);
     })
     .openapi(requestReset, async (c) => {
       const started = Date.now();
       const d = c.var.deps;
-      const global = globalStoreUnscoped(d.doc, d.tableName);
+      const global = globalStore(c);
       const { email, locale } = c.req.valid('json');
-      await hitRateLimit(global, 'reset-client', clientAddress(c), RESETS_PER_CLIENT_PER_HOUR, 3600, d.clock());
-      await hitRateLimit(global, 'reset-email', email, RESETS_PER_EMAIL_PER_HOUR, 3600, d.clock());
+      await limitClient(c, 'reset-client', clientAddress(c), RESETS_PER_CLIENT_PER_HOUR, 3600);
+      await limitClient(c, 'reset-email', email, RESETS_PER_EMAIL_PER_HOUR, 3600);
       try {
         await requestPasswordReset(global, email, locale, d.clock());
       } finally {
@@ -157,7 +173,7 @@ function makeAccountRoutes() {
     .openapi(reset, async (c) => {
       await linkLimit(c);
       const d = c.var.deps;
-      await resetPassword(globalStoreUnscoped(d.doc, d.tableName), d.directory, c.req.valid('param').token, c.req.valid('json').password, d.clock());
+      await resetPassword(globalStore(c), d.directory, c.req.valid('param').token, c.req.valid('json').password, d.clock());
       return c.json({ ok: true as const }, 200);
     })
     .openapi(postUser, async (c) => c.json(await createUser(serviceContext(c), c.var.deps.directory, c.req.valid('json')), 201))

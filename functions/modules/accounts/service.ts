@@ -1,25 +1,28 @@
 import type { InvitationInput, InvitationPreview, UserRow } from '../../../shared/schemas/accounts.js';
-import { assertNewPassword } from './passwords.js';
+import { assertNewPassword } from '../identity/passwords.js';
 import type { LoginResult } from '../../../shared/schemas/identity.js';
 import type { Locale } from '../../../shared/schemas/notifications.js';
 import type { UserDirectory } from '../../adapters/identity.js';
 import { AppError } from '../../errors.js';
-import { hitRateLimit } from '../../http/rate-limit.js';
+import { hitRateLimit } from '../../store/rate-limit.js';
 import { newId } from '../../store/ids.js';
 import { TenantStore, type TxItem } from '../../store/tenant-store.js';
 import { auditPut } from '../audit/store.js';
 import type { Caller, ServiceContext } from '../context.js';
-import { findLoginUnscoped, findUserByEmailUnscoped, getTenant, getUser, putUserItems, userKey, type UserItem } from '../identity/store.js';
-import { notifyTx } from '../notifications/outbox.js';
+import { findLoginUnscoped, findUserByEmailUnscoped, getUser, putUserItems, setPasswordHashTx, setUserEnabledTx, type UserItem } from '../identity/store.js';
+import { getTenant } from '../tenant/store.js';
+import { notifyTx } from '../outbox/outbox.js';
 import { getOrganizationItem, organizationNames } from '../organizations/store.js';
-import { getInvitation, inviteKey, listInvitations, type InvitationItem } from './store.js';
-import { findLinkUnscoped, hashLinkToken, linkKey, newLinkToken, putLinkTx, useLinkTx } from './tokens.js';
+import { deleteInvitationTx, getInvitation, listInvitations, putInvitationTx, type InvitationItem } from './store.js';
+import { findLinkUnscoped, linkKey, newLinkToken, putLinkTx, useLinkTx } from './tokens-store.js';
+import { hashToken } from '../access-tokens.js';
+import { logger } from '../../adapters/logger.js';
 
 /** Invitations per inviter per hour, and to one email per hour (each one is an email sent). */
 export const INVITATIONS_PER_INVITER_PER_HOUR = 50;
 export const INVITATIONS_PER_EMAIL_PER_HOUR = 3;
 
-/** An invitation's link works 72 hours, a reset link 1 hour (issue 14). */
+/** An invitation's link works 72 hours, a reset link 1 hour. */
 export const INVITATION_TTL_MS = 72 * 3600_000;
 export const RESET_TTL_MS = 3600_000;
 
@@ -47,7 +50,7 @@ export async function invitationTx(
     email: input.email,
     role: input.role,
     ...(input.organizationId ? { organizationId: input.organizationId } : {}),
-    tokenHash: hashLinkToken(token),
+    tokenHash: hashToken(token),
     invitedBy: ctx.caller.email,
     locale: input.locale ?? 'zh-CN',
     createdAt: ctx.now.toISOString(),
@@ -55,16 +58,7 @@ export async function invitationTx(
     ...(input.applicationId ? { applicationId: input.applicationId } : {}),
   };
   const tx: TxItem[] = [
-    {
-      Put: {
-        Item: { ...inviteKey(ctx.store, input.email), ...invitation },
-        // what was read is what is replaced: two invitations racing for one email, one wins
-        ...(previous
-          ? { ConditionExpression: 'tokenHash = :prev', ExpressionAttributeValues: { ':prev': previous.tokenHash } }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      },
-      failWith: AppError.conflict('该邮箱的邀请刚刚发生变化，请重试'),
-    },
+    putInvitationTx(ctx.store, invitation, previous?.tokenHash, AppError.conflict('该邮箱的邀请刚刚发生变化，请重试')),
     ...(previous ? [{ Delete: { Key: linkKey(store, previous.tokenHash) } } as TxItem] : []),
     putLinkTx(store, invitation.tokenHash, { kind: 'invite', tenantId: ctx.store.tenantId, ref: input.email, email: input.email, validUntil: invitation.expiresAt, expiresAt: ttlOf(expiresAt) }),
     notifyTx(
@@ -133,7 +127,7 @@ async function liveLink(global: TenantStore, token: string, kind: 'invite' | 're
 
 async function liveInvitation(global: TenantStore, token: string, now: Date) {
   const link = await liveLink(global, token, 'invite', now);
-  const store = new TenantStore(global.doc, global.tableName, link.tenantId);
+  const store = global.forTenantUnscoped(link.tenantId);
   const invitation = await getInvitation(store, link.ref);
   if (!invitation || invitation.tokenHash !== link.hash) throw gone('邀请已被撤回或被新的邀请取代');
   return { link, store, invitation };
@@ -177,18 +171,18 @@ export async function acceptInvitation(global: TenantStore, directory: UserDirec
   try {
     await scoped.transact([
       useLinkTx(scoped, link.hash, at, gone('邀请链接已使用，请直接登录')),
-      { Delete: { Key: inviteKey(store, invitation.email), ConditionExpression: 'tokenHash = :h', ExpressionAttributeValues: { ':h': link.hash } }, failWith: gone('邀请已被撤回或被新的邀请取代') },
+      deleteInvitationTx(store, invitation.email, link.hash, gone('邀请已被撤回或被新的邀请取代')),
       ...putUserItems(scoped, user, emailTaken()),
       auditPut({ store: scoped, caller, now }, 'user', user.id, 'accept_invitation', null, { id: user.id, email: user.email, role: user.role, organizationId: user.organizationId ?? null, invitationId: invitation.id }),
     ]);
   } catch (err) {
     await directory.deleteLogin(user.email).catch((undo: unknown) => {
-      console.error(JSON.stringify({ level: 'error', msg: 'login left without its user record', email: user.email, error: String(undo) }));
+      logger.error('login left without its user record', { email: user.email, error: undo });
     });
     throw err;
   }
   const session = await directory.signIn(user.email, password);
-  // a new login has no second factor yet (issue 15): the password alone signs it in
+  // a new login has no second factor yet: the password alone signs it in
   if (!session || !('token' in session)) throw new Error('the new login did not sign in');
   return { token: session.token, user: { id: user.id, email: user.email, role: user.role, tenantId: user.tenantId, ...(user.organizationId ? { organizationId: user.organizationId } : {}) } };
 }
@@ -200,11 +194,11 @@ export async function acceptInvitation(global: TenantStore, directory: UserDirec
 export async function requestPasswordReset(global: TenantStore, email: string, locale: Locale | undefined, now: Date): Promise<void> {
   const user = await findUserByEmailUnscoped(global, email);
   if (!user || user.disabled || user.tenantId === undefined) return;
-  const store = new TenantStore(global.doc, global.tableName, user.tenantId, ['_global']);
+  const store = global.forTenantUnscoped(user.tenantId, true);
   const token = newLinkToken();
   const expiresAt = new Date(now.getTime() + RESET_TTL_MS);
   await store.transact([
-    putLinkTx(store, hashLinkToken(token), { kind: 'reset', tenantId: user.tenantId, ref: user.id, email: user.email, validUntil: expiresAt.toISOString(), expiresAt: ttlOf(expiresAt) }),
+    putLinkTx(store, hashToken(token), { kind: 'reset', tenantId: user.tenantId, ref: user.id, email: user.email, validUntil: expiresAt.toISOString(), expiresAt: ttlOf(expiresAt) }),
     notifyTx({ store, now }, 'password_reset', { to: 'email', email: user.email, locale: locale ?? 'zh-CN' }, {}, { link: `/reset-password/${token}` }),
   ]);
 }
@@ -212,7 +206,7 @@ export async function requestPasswordReset(global: TenantStore, email: string, l
 /** A new password through a reset link: once (410 after), within the hour (410 after). */
 export async function resetPassword(global: TenantStore, directory: UserDirectory, token: string, password: string, now: Date): Promise<void> {
   const link = await liveLink(global, token, 'reset', now);
-  const store = new TenantStore(global.doc, global.tableName, link.tenantId, ['_global']);
+  const store = global.forTenantUnscoped(link.tenantId, true);
   const user = await getUser(store, link.ref);
   if (!user || user.disabled) throw gone('账号已停用或不存在');
   assertNewPassword(user.email, password);
@@ -221,9 +215,7 @@ export async function resetPassword(global: TenantStore, directory: UserDirector
   const caller: Caller = { userId: user.id, email: user.email, role: user.role, tenantId: user.tenantId, organizationId: user.organizationId };
   await store.transact([
     useLinkTx(store, link.hash, at, gone('重置链接已使用，请重新申请')),
-    ...(passwordHash
-      ? [{ Update: { Key: userKey(store, user.id), UpdateExpression: 'SET passwordHash = :h, passwordChangedAt = :at', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':h': passwordHash, ':at': at } } } as TxItem]
-      : []),
+    ...(passwordHash ? [setPasswordHashTx(store, user.id, passwordHash, at)] : []),
     auditPut({ store, caller, now }, 'user', user.id, 'reset_password', null, null),
   ]);
 }
@@ -287,14 +279,7 @@ export async function setUserEnabled(ctx: ServiceContext, directory: UserDirecto
   const after: UserItem = { ...user, disabled: !enabled, ...(enabled ? {} : { disabledAt: at }) };
   if (enabled) delete after.disabledAt;
   await ctx.store.transact([
-    {
-      Update: {
-        Key: userKey(ctx.store, id),
-        UpdateExpression: enabled ? 'SET disabled = :d REMOVE disabledAt' : 'SET disabled = :d, disabledAt = :at',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: enabled ? { ':d': false } : { ':d': true, ':at': at },
-      },
-    },
+    setUserEnabledTx(ctx.store, id, enabled, at),
     auditPut(ctx, 'user', id, enabled ? 'enable' : 'disable', { disabled: !!user.disabled }, { disabled: !enabled }),
   ]);
   return rowOf(after, ctx);

@@ -3,7 +3,7 @@ import { Activity, ActivityInput } from '../../../shared/schemas/activities.js';
 import { ListQuery, Page } from '../../../shared/schemas/common.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { serviceContext } from '../../http/service-context.js';
 import { listActivities, logActivity } from './service.js';
@@ -13,6 +13,8 @@ const tags = ['activities'];
 const list = createRoute({
   method: 'get',
   path: '/pairings/{id}/activities',
+  operationId: 'listActivities',
+  description: access('activity.read'),
   tags,
   summary: "A pairing's help activities, newest first",
   security: BEARER,
@@ -24,6 +26,8 @@ const list = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/pairings/{id}/activities',
+  operationId: 'logActivity',
+  description: access('activity.write'),
   tags,
   summary: 'Log a help activity on an active pairing',
   security: BEARER,

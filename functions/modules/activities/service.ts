@@ -4,11 +4,11 @@ import { AppError } from '../../errors.js';
 import { newId } from '../../store/ids.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
-import { getTenant } from '../identity/store.js';
 import { requireApprovedOrganization } from '../organizations/service.js';
 import { getPairing } from '../pairings/service.js';
 import { visitLoggedTx } from '../visits/store.js';
 import { listActivityItems, putActivityTx, touchPairingTx } from './store.js';
+import { tenantTimeZone } from '../tenant/settings.js';
 
 export async function listActivities(ctx: ServiceContext, pairingId: string, limit: number, cursor?: string) {
   await getPairing(ctx, pairingId);
@@ -21,7 +21,7 @@ export async function logActivity(ctx: ServiceContext, pairingId: string, input:
     const pairing = await getPairing(ctx, pairingId);
     if (pairing.status !== 'active') throw AppError.conflict('只能在生效中的结对上记录帮扶活动');
     await requireApprovedOrganization({ ...ctx, caller: { ...ctx.caller, role: 'bureau_admin' } }, pairing.organizationId);
-    const tz = (await getTenant(ctx.store))?.timeZone ?? 'Asia/Shanghai';
+    const tz = await tenantTimeZone(ctx.store);
     if (pairing.startDate && input.date < pairing.startDate) {
       throw AppError.field('date', `活动日期不能早于结对开始日期（${pairing.startDate}）`);
     }

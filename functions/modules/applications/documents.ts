@@ -28,6 +28,7 @@ export function documentProblems(docs: UploadedDocument[]): FieldError[] {
 /** A file name fit to show and to send back in a header: its last path part, printable, ≤ 100 characters. */
 export function cleanFileName(name: string): string {
   const last = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is stripped
   const printable = last.replace(/[\u0000-\u001f\u007f"<>]/g, '').trim();
   return (printable || '文件').slice(0, 100);
 }

@@ -4,7 +4,7 @@ import { Id, Page } from '../../../shared/schemas/common.js';
 import { AppError } from '../../errors.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk, NO_ACCOUNT } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { publicContext, SlugParams } from '../../http/public.js';
 import { serviceContext } from '../../http/service-context.js';
@@ -16,7 +16,7 @@ const FIELDS = ['name', 'kind', 'creditCode', 'contactName', 'contactPhone', 'em
 
 
 /**
- * Applications to join (申请加入, issue 14): the public form and status page, the bureau's review.
+ * Applications to join (申请加入): the public form and status page, the bureau's review.
  * The back office's (ledger) function on AWS, built in a factory marked pure so the api bundle
  * leaves them out (functions/app-full.ts mountLedgerRoutes).
  */
@@ -27,6 +27,8 @@ function makeApplicationRoutes() {
   const submit = createRoute({
     method: 'post',
     path: '/public/{tenantSlug}/applications',
+    operationId: 'submitApplication',
+    description: NO_ACCOUNT,
     tags,
     summary:
       'Apply to join (no account; multipart: name, kind, creditCode, contactName, contactPhone, email, villageIds (repeated), description?, locale?, and 1–3 `documents`: PDF, JPEG or PNG, ≤ 5 MB each); rate-limited per client; Idempotency-Key honoured',
@@ -36,6 +38,8 @@ function makeApplicationRoutes() {
   const status = createRoute({
     method: 'get',
     path: '/public/{tenantSlug}/applications/{id}',
+    operationId: 'getPublicApplication',
+    description: NO_ACCOUNT,
     tags,
     summary: 'The applicant’s view of its application, with its status token in the X-Status-Token header (a wrong token is a 404)',
     request: { params: SlugParams.extend({ id: Id }) },
@@ -44,6 +48,8 @@ function makeApplicationRoutes() {
   const list = createRoute({
     method: 'get',
     path: '/applications',
+    operationId: 'listApplications',
+    description: access('application.read'),
     tags,
     summary: 'Applications to join, newest first (bureau)',
     security: BEARER,
@@ -54,6 +60,8 @@ function makeApplicationRoutes() {
   const get = createRoute({
     method: 'get',
     path: '/applications/{id}',
+    operationId: 'getApplication',
+    description: access('application.read'),
     tags,
     summary: 'One application with its documents and villages (bureau)',
     security: BEARER,
@@ -64,6 +72,8 @@ function makeApplicationRoutes() {
   const document = createRoute({
     method: 'get',
     path: '/applications/{id}/documents/{documentId}',
+    operationId: 'getApplicationDocument',
+    description: access('application.read'),
     tags,
     summary: 'One of an application’s registration documents (bureau; never public)',
     security: BEARER,
@@ -74,6 +84,8 @@ function makeApplicationRoutes() {
   const approve = createRoute({
     method: 'post',
     path: '/applications/{id}/approve',
+    operationId: 'approveApplication',
+    description: access('application.review'),
     tags,
     summary: 'Approve: the organization (approved) and its first member’s invitation, in one go; once (409 after)',
     security: BEARER,
@@ -84,6 +96,8 @@ function makeApplicationRoutes() {
   const reject = createRoute({
     method: 'post',
     path: '/applications/{id}/reject',
+    operationId: 'rejectApplication',
+    description: access('application.review'),
     tags,
     summary: 'Reject with a reason the applicant is told; once (409 after)',
     security: BEARER,

@@ -1,22 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import { ApplicationFields, type Application, type ApplicationStatusView } from '../../../shared/schemas/accounts.js';
 import type { Organization } from '../../../shared/schemas/organizations.js';
 import type { FileStore } from '../../adapters/files.js';
-import { AppError } from '../../errors.js';
-import { fieldErrors } from '../../http/errors.js';
-import type { PublicContext } from '../../http/public.js';
+import { AppError, fieldErrors } from '../../errors.js';
+import type { PublicContext } from '../context.js';
 import { newId } from '../../store/ids.js';
 import type { TxItem } from '../../store/tenant-store.js';
-import { hashLinkToken } from '../accounts/tokens.js';
+import { hashToken, newAccessToken, tokenMatches } from '../access-tokens.js';
 import { invitationTx } from '../accounts/service.js';
 import { auditPut, auditPutBy, PUBLIC_ACTOR } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
-import { getTenant } from '../identity/store.js';
-import { notifyTx } from '../notifications/outbox.js';
+import { getTenant } from '../tenant/store.js';
+import { notifyTx } from '../outbox/outbox.js';
 import { claimCreditCodeTx, putOrganizationTx } from '../organizations/store.js';
 import { getVillageItem } from '../villages/store.js';
 import { cleanFileName, documentProblems, sniffDocument, type UploadedDocument } from './documents.js';
-import { applicationKey, decideApplicationTx, getApplicationItem, listApplicationItems, pendingCodeKey, registeredCodeKey, type ApplicationItem } from './store.js';
+import { decideApplicationTx, getApplicationItem, listApplicationItems, pendingCodeKey, putApplicationTx, registeredCodeKey, type ApplicationItem } from './store.js';
 
 const codeRegistered = () => AppError.conflict('该统一社会信用代码已在本地登记，请直接联系民政局或用已有账号登录', { field: 'creditCode' });
 const codePending = () => AppError.conflict('该组织已提交申请，正在审核中', { field: 'creditCode' });
@@ -45,7 +43,7 @@ export async function submitApplication(
   if (registered) throw codeRegistered();
 
   const id = newId('app');
-  const statusToken = randomBytes(24).toString('base64url');
+  const statusToken = newAccessToken();
   const documents: ApplicationItem['documents'] = [];
   for (const d of raw.documents) {
     const docId = newId('doc');
@@ -68,15 +66,12 @@ export async function submitApplication(
     status: 'pending',
     documents,
     createdAt: at,
-    statusTokenHash: hashLinkToken(statusToken),
+    statusTokenHash: hashToken(statusToken),
     locale: input.locale ?? 'zh-CN',
   };
   try {
     await pub.store.transact([
-      { Put: { Item: { ...applicationKey(pub.store, id), ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      { Put: { Item: { ...pendingCodeKey(pub.store, input.creditCode), applicationId: id }, ConditionExpression: 'attribute_not_exists(pk)' }, failWith: codePending() },
-      // an organization registered meanwhile (the bureau typed it in) still wins
-      { ConditionCheck: { Key: registeredCodeKey(pub.store, input.creditCode), ConditionExpression: 'attribute_not_exists(pk)' }, failWith: codeRegistered() },
+      ...putApplicationTx(pub.store, item, codePending(), codeRegistered()),
       notifyTx(pub, 'application_received', { to: 'bureau' }, { name: input.name, contactName: input.contactName }, { link: `/applications?open=${id}` }),
       // filed by the public: what was applied for, not the contact's details (they stay on the application)
       auditPutBy({ ...pub, actor: PUBLIC_ACTOR }, 'application', id, 'submit', null, { name: item.name, kind: item.kind, creditCode: item.creditCode, villageIds, status: item.status, documents: documents.length }),
@@ -91,7 +86,7 @@ export async function submitApplication(
 /** The applicant's view through its status token (a wrong token: 404, as if there were no such application). */
 export async function applicationStatus(pub: PublicContext, id: string, token: string | undefined): Promise<ApplicationStatusView> {
   const a = await getApplicationItem(pub.store, id);
-  if (!a || !token || hashLinkToken(token) !== a.statusTokenHash) throw AppError.notFound('申请');
+  if (!a || !tokenMatches(a.statusTokenHash, token)) throw AppError.notFound('申请');
   return { id: a.id, name: a.name, status: a.status, ...(a.reason ? { reason: a.reason } : {}), createdAt: a.createdAt, ...(a.decidedAt ? { decidedAt: a.decidedAt } : {}) };
 }
 
@@ -175,7 +170,7 @@ export async function rejectApplication(ctx: ServiceContext, id: string, reason?
   const a = await readApplication(ctx, id);
   if (a.status !== 'pending') throw AppError.conflict('该申请已处理');
   const at = ctx.now.toISOString();
-  // the reason is optional in the contract (API.md); the console asks for one, and the applicant is told it
+  // the reason is optional in the contract (docs/API.md); the console asks for one, and the applicant is told it
   const decided = { status: 'rejected', decidedAt: at, decidedBy: ctx.caller.email, ...(reason ? { reason } : {}) };
   await ctx.store.transact([
     decideApplicationTx(ctx.store, id, decided),

@@ -16,6 +16,19 @@ export const pendingCodeKey = (store: TenantStore, code: string) => ({ pk: store
 // Access pattern: is a credit code registered (organizations/store.ts claims it) → pk CREDITCODE, sk <code>.
 export const registeredCodeKey = (store: TenantStore, code: string) => ({ pk: store.pk('CREDITCODE'), sk: code });
 
+/**
+ * A new application and its credit code's claim: one application under review per code
+ * (`codePending`), none for a code an organization already holds (`codeRegistered`: one
+ * registered meanwhile, the bureau typing it in, still wins).
+ */
+export function putApplicationTx(store: TenantStore, item: ApplicationItem, codePending: AppError, codeRegistered: AppError): TxItem[] {
+  return [
+    { Put: { Item: { ...applicationKey(store, item.id), ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { Item: { ...pendingCodeKey(store, item.creditCode), applicationId: item.id }, ConditionExpression: 'attribute_not_exists(pk)' }, failWith: codePending },
+    { ConditionCheck: { Key: registeredCodeKey(store, item.creditCode), ConditionExpression: 'attribute_not_exists(pk)' }, failWith: codeRegistered },
+  ];
+}
+
 export async function getApplicationItem(store: TenantStore, id: string): Promise<ApplicationItem | null> {
   const k = applicationKey(store, id);
   return store.get<ApplicationItem>(k.pk, k.sk);

@@ -2,8 +2,8 @@ import { isCalendarDate, zonedDateTimeToUtc, addDays } from '../../../shared/dat
 import type { AuditEvent, AuditedEntity } from '../../../shared/schemas/audit.js';
 import { AppError } from '../../errors.js';
 import type { QueryInput, TenantStore } from '../../store/tenant-store.js';
-import { getTenant } from '../identity/store.js';
-import { auditLogPk, strip } from './store.js';
+import { auditLogPk, listAuditEvents, strip } from './store.js';
+import { tenantTimeZone } from '../tenant/settings.js';
 
 export type AuditLogQuery = { actor?: string; entity?: AuditedEntity; from?: string; to?: string; limit: number; cursor?: string };
 
@@ -26,7 +26,7 @@ function boundsOf(from: string | undefined, to: string | undefined, timeZone: st
  * caller's tenant (another tenant's events are out of reach of the tenant store).
  */
 export async function listAuditLog(store: TenantStore, q: AuditLogQuery): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
-  const timeZone = (await getTenant(store))?.timeZone ?? 'Asia/Shanghai';
+  const timeZone = await tenantTimeZone(store);
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const terms: string[] = [];
@@ -51,4 +51,10 @@ export async function listAuditLog(store: TenantStore, q: AuditLogQuery): Promis
     cursor: q.cursor,
   });
   return { items: page.items.map((i) => strip(i) as AuditEvent), nextCursor: page.nextCursor };
+}
+
+/** The bureau's reading: with entity and id, one record's trail (oldest first); else the tenant's log. */
+export async function readAudit(store: TenantStore, q: AuditLogQuery & { id?: string }) {
+  if (q.entity && q.id) return listAuditEvents(store, q.entity, q.id, q.limit, q.cursor);
+  return listAuditLog(store, q);
 }

@@ -3,9 +3,8 @@ import { AuditEvent, AuditQuery } from '../../../shared/schemas/audit.js';
 import { Page } from '../../../shared/schemas/common.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonOk } from '../../http/openapi.js';
-import { listAuditLog } from './log.js';
-import { listAuditEvents } from './store.js';
+import { access, BEARER, ERRORS, jsonOk } from '../../http/openapi.js';
+import { readAudit } from './log.js';
 
 /**
  * The bureau's reading of the audit trail: one record's, or the tenant's whole log. A back-office
@@ -16,6 +15,8 @@ function makeAuditRoutes() {
   const listAudit = createRoute({
     method: 'get',
     path: '/audit',
+    operationId: 'listAuditEvents',
+    description: access('audit.read'),
     tags: ['audit'],
     summary:
       'With entity and id: the trail of one record, oldest first. Without id: the tenant’s events, newest first, by actor (a user id, public, payment-provider), entity and from/to (a date is the whole day in the tenant’s time zone) (bureau_admin)',
@@ -25,9 +26,7 @@ function makeAuditRoutes() {
     responses: { 200: jsonOk(Page(AuditEvent), 'events'), ...ERRORS },
   });
   return new OpenAPIHono<Env>().openapi(listAudit, async (c) => {
-    const q = c.req.valid('query');
-    if (q.entity && q.id) return c.json(await listAuditEvents(c.var.store, q.entity, q.id, q.limit, q.cursor), 200);
-    return c.json(await listAuditLog(c.var.store, q), 200);
+    return c.json(await readAudit(c.var.store, c.req.valid('query')), 200);
   });
 }
 

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { CommitmentInput, CommitmentProgress, CommitmentQuery } from '../../../shared/schemas/commitments.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { serviceContext } from '../../http/service-context.js';
 import { listCommitments, setCommitment } from './service.js';
 
@@ -11,6 +11,8 @@ const tags = ['commitments'];
 const list = createRoute({
   method: 'get',
   path: '/commitments',
+  operationId: 'listCommitments',
+  description: access('commitment.read'),
   tags,
   summary: 'Rule 9: each organization’s consumption-aid commitment and its members’ paid purchases in a year',
   security: BEARER,
@@ -22,6 +24,8 @@ const list = createRoute({
 const put = createRoute({
   method: 'put',
   path: '/commitments',
+  operationId: 'setCommitment',
+  description: access('commitment.write'),
   tags,
   summary: 'Set a commitment for a year (the bureau for any organization, a member for its own)',
   security: BEARER,

@@ -3,13 +3,14 @@ import type { CommitmentInput, CommitmentProgress } from '../../../shared/schema
 import { AppError } from '../../errors.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
-import { getTenant } from '../identity/store.js';
 import { getOrganizationItem, listOrganizationItems } from '../organizations/store.js';
 import { commitmentsName, movesTx } from '../counters/store.js';
 import { commitmentsOfYear, getCommitment, setCommittedTx } from './store.js';
+import { tenantTimeZone } from '../tenant/settings.js';
+import { actingFor } from '../own-organization.js';
 
 async function thisYear(ctx: ServiceContext): Promise<number> {
-  const tz = (await getTenant(ctx.store))?.timeZone ?? 'Asia/Shanghai';
+  const tz = await tenantTimeZone(ctx.store);
   return Number(dateInZone(ctx.now, tz).slice(0, 4));
 }
 
@@ -44,11 +45,7 @@ export async function listCommitments(ctx: ServiceContext, year?: number): Promi
 
 /** Sets an organization's commitment for a year: the bureau for any, a member for its own. */
 export async function setCommitment(ctx: ServiceContext, input: CommitmentInput): Promise<CommitmentProgress> {
-  let orgId = input.organizationId;
-  if (ctx.caller.role === 'org_member') {
-    if (orgId && orgId !== ctx.caller.organizationId) throw AppError.forbidden('只能填写本组织的消费帮扶承诺');
-    orgId = ctx.caller.organizationId;
-  }
+  const orgId = actingFor(ctx, input.organizationId, '只能填写本组织的消费帮扶承诺');
   if (!orgId) throw AppError.field('organizationId', '请选择组织');
   const org = await getOrganizationItem(ctx.store, orgId);
   if (!org) throw AppError.field('organizationId', '组织不存在');

@@ -4,11 +4,10 @@ import { Concern, ConcernCreated, ConcernInput, ConcernPatch, ConcernQuery, Publ
 import { authorize } from '../../http/auth.js';
 import { clientAddress } from '../../http/client-address.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk, NO_ACCOUNT } from '../../http/openapi.js';
 import { publicContext, SlugParams } from '../../http/public.js';
-import { hitRateLimit } from '../../http/rate-limit.js';
+import { limitClient } from '../../http/rate-limit.js';
 import { serviceContext } from '../../http/service-context.js';
-import { globalStoreUnscoped } from '../../store/tenant-store.js';
 import { PUBLIC_ERRORS } from '../shop/routes.js';
 import { createConcern, getConcern, listConcerns, publicConcern, updateConcern } from './service.js';
 
@@ -17,6 +16,8 @@ const tags = ['concerns'];
 const post = createRoute({
   method: 'post',
   path: '/public/{tenantSlug}/concerns',
+  operationId: 'reportConcern',
+  description: NO_ACCOUNT,
   tags: ['public'],
   summary: 'Report a concern (监督举报) about a village, an organization or a listing; no account; rate-limited per client; never shown publicly',
   request: { params: SlugParams, body: jsonBody(ConcernInput) },
@@ -26,6 +27,8 @@ const post = createRoute({
 const status = createRoute({
   method: 'get',
   path: '/public/{tenantSlug}/concerns/{id}',
+  operationId: 'getPublicConcern',
+  description: NO_ACCOUNT,
   tags: ['public'],
   summary: 'The reporter’s concern through its X-Status-Token (a wrong token is a 404)',
   request: { params: SlugParams.extend({ id: Id }) },
@@ -35,6 +38,8 @@ const status = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/concerns',
+  operationId: 'listConcerns',
+  description: access('concern.read'),
   tags,
   summary: 'Concerns newest first, by status (bureau)',
   security: BEARER,
@@ -46,6 +51,8 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/concerns/{id}',
+  operationId: 'getConcern',
+  description: access('concern.read'),
   tags,
   summary: 'One concern, with its text and contact (bureau)',
   security: BEARER,
@@ -57,6 +64,8 @@ const get = createRoute({
 const patch = createRoute({
   method: 'patch',
   path: '/concerns/{id}',
+  operationId: 'triageConcern',
+  description: access('concern.write'),
   tags,
   summary: 'Triage: open → investigating → resolved | dismissed, with a resolution (a closed concern is final: 409)',
   security: BEARER,
@@ -70,7 +79,7 @@ export const concernRoutes = new OpenAPIHono<Env>()
     const deps = c.var.deps;
     const ctx = await publicContext(c, c.req.valid('param').tenantSlug);
     const limit = deps.rateLimits.concernsPerClientPerMinute ?? 20;
-    await hitRateLimit(globalStoreUnscoped(deps.doc, deps.tableName), 'concern-client', `${ctx.tenant.id}#${clientAddress(c)}`, limit, 60, ctx.now);
+    await limitClient(c, 'concern-client', `${ctx.tenant.id}#${clientAddress(c)}`, limit, 60);
     return c.json(await createConcern(ctx, c.req.valid('json')), 201);
   })
   .openapi(status, async (c) => {
@@ -79,7 +88,7 @@ export const concernRoutes = new OpenAPIHono<Env>()
     c.header('cache-control', 'no-store');
     // counted before the slug is looked up: guessing slugs, ids or tokens all count
     const limit = deps.rateLimits.concernStatusReadsPerClientPerMinute ?? 60;
-    await hitRateLimit(globalStoreUnscoped(deps.doc, deps.tableName), 'concern-status-client', `${tenantSlug}#${clientAddress(c)}`, limit, 60, deps.clock());
+    await limitClient(c, 'concern-status-client', `${tenantSlug}#${clientAddress(c)}`, limit, 60);
     const ctx = await publicContext(c, tenantSlug);
     return c.json(await publicConcern(ctx, id, c.req.header('x-status-token') ?? c.req.header('x-access-token')), 200);
   })

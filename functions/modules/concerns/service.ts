@@ -1,10 +1,9 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { emailOf, notifyTx } from '../notifications/outbox.js';
+import { emailOf, notifyTx } from '../outbox/outbox.js';
 import { CONCERN_TRANSITIONS, type Concern, type ConcernInput, type ConcernPatch, type ConcernStatus, type PublicConcern } from '../../../shared/schemas/concerns.js';
 import { dateInZone } from '../../../shared/dates.js';
-import { tokenFragment } from '../../http/access-token.js';
+import { hashToken, newAccessToken, tokenFragment, tokenMatches } from '../access-tokens.js';
 import { AppError } from '../../errors.js';
-import type { PublicContext } from '../../http/public.js';
+import type { PublicContext } from '../context.js';
 import { newId } from '../../store/ids.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 import { auditPut, auditPutBy, PUBLIC_ACTOR } from '../audit/store.js';
@@ -13,23 +12,11 @@ import { getOrganizationItem } from '../organizations/store.js';
 import { getProduceRecord } from '../produce/store.js';
 import { getVillageItem } from '../villages/store.js';
 import { filterWhere } from '../../store/filters.js';
+import { settingsOf } from '../tenant/settings.js';
+import { countKey, countTx, putConcernTx, replaceConcernTx, ticketKey } from './store.js';
 
-// Access pattern: a concern by id, and the tenant's concerns newest first → pk CONCERN, sk <id>.
-const concernKey = (store: TenantStore, id: string) => ({ pk: store.pk('CONCERN'), sk: id });
-// Counts shown publicly: a village's in its FUNDS item; an organization's in COUNTERS/CONCERNS_ORG.
-const countKey = (store: TenantStore, villageId: string | null) => (villageId ? { pk: store.pk('FUNDS'), sk: villageId } : { pk: store.pk('COUNTERS'), sk: 'CONCERNS_ORG' });
-
-// Access pattern: the ticket numbers of a day (issue 16) → pk CONCERN_TICKET_SEQ, sk <YYYYMMDD>, n ADDed per concern.
-// Access pattern: a concern by its ticket number (console search) → pk CONCERN_TICKET, sk <ticketNo>.
-const ticketKey = (store: TenantStore, ticketNo: string) => ({ pk: store.pk('CONCERN_TICKET'), sk: ticketNo });
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const CLOSED: ConcernStatus[] = ['resolved', 'dismissed'];
-
-function countTx(store: TenantStore, villageId: string | null, attr: 'concernsReceived' | 'concernsResolved', by: number): TxItem {
-  return { Update: { Key: countKey(store, villageId), UpdateExpression: `ADD ${attr} :b`, ExpressionAttributeValues: { ':b': by } } };
-}
 
 export async function orgConcernCounts(store: TenantStore): Promise<{ received: number; resolved: number }> {
   const k = countKey(store, null);
@@ -66,13 +53,13 @@ function tellReporter(ctx: { store: TenantStore; now: Date }, c: Concern, kind: 
 export const ticketOf = (c: Pick<Concern, 'id' | 'ticketNo'>) => c.ticketNo ?? c.id.slice(-8).toUpperCase();
 
 /**
- * The ticket number (issue 16): `<SLUG UPPER-CASED>-T-YYYYMMDD-NNNN`, the date in the tenant's time
+ * The ticket number: `<SLUG UPPER-CASED>-T-YYYYMMDD-NNNN`, the date in the tenant's time
  * zone, NNNN the day's sequence (past 9999 it just grows) — one atomic ADD read back, so two filings
  * never get the same value; a filing that then fails leaves a gap. The filing's transaction puts the
  * number's lookup item only if absent, so even a reset counter never gives two concerns one number.
  */
 async function allocateTicketNo(ctx: PublicContext): Promise<string> {
-  const day = dateInZone(ctx.now, ctx.tenant.timeZone || 'Asia/Shanghai').replaceAll('-', '');
+  const day = dateInZone(ctx.now, settingsOf(ctx.tenant).timeZone).replaceAll('-', '');
   const n = await ctx.store.increment(ctx.store.pk('CONCERN_TICKET_SEQ'), day, 'n', 1);
   return `${ctx.tenant.slug.toUpperCase()}-T-${day}-${String(n).padStart(4, '0')}`;
 }
@@ -84,7 +71,7 @@ async function allocateTicketNo(ctx: PublicContext): Promise<string> {
 export async function createConcern(ctx: PublicContext, input: ConcernInput): Promise<{ concernId: string; ticketNo: string; statusToken: string }> {
   const subject = await subjectOf(ctx.store, input.subject);
   const at = ctx.now.toISOString();
-  const statusToken = randomBytes(24).toString('base64url');
+  const statusToken = newAccessToken();
   const concern: Concern = {
     id: newId('con'),
     ticketNo: await allocateTicketNo(ctx),
@@ -102,8 +89,7 @@ export async function createConcern(ctx: PublicContext, input: ConcernInput): Pr
   };
   const { contact: _contact, ...filed } = concern;
   await ctx.store.transact([
-    { Put: { Item: { ...concernKey(ctx.store, concern.id), ...concern, statusTokenHash: hashToken(statusToken) }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { Item: { ...ticketKey(ctx.store, concern.ticketNo!), concernId: concern.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...putConcernTx(ctx.store, concern, hashToken(statusToken)),
     countTx(ctx.store, subject.villageId, 'concernsReceived', 1),
     // the status page's link (token in the fragment) rides in the outbox item only until it is sent
     ...tellReporter(ctx, concern, 'concern_received', statusPagePath(ctx.tenant.slug, concern.id, statusToken)),
@@ -122,14 +108,12 @@ const strip = (i: Record<string, unknown>): Concern => {
 };
 
 /**
- * The reporter's view through its status token (issue 16): a wrong token, an unknown id or another
+ * The reporter's view through its status token: a wrong token, an unknown id or another
  * tenant's id is the same 404. Only what the reporter may see: no text, no contact, no trail.
  */
 export async function publicConcern(ctx: PublicContext, id: string, token: string | undefined): Promise<PublicConcern> {
   const item = await ctx.store.get<Record<string, unknown>>(ctx.store.pk('CONCERN'), id);
-  const stored = typeof item?.statusTokenHash === 'string' ? Buffer.from(item.statusTokenHash, 'hex') : null;
-  const given = Buffer.from(hashToken(token ?? ''), 'hex');
-  if (!item || !token || !stored || stored.length !== given.length || !timingSafeEqual(stored, given)) throw AppError.notFound('举报');
+  if (!item || !tokenMatches(typeof item.statusTokenHash === 'string' ? item.statusTokenHash : null, token)) throw AppError.notFound('举报');
   const c = strip(item);
   return {
     id: c.id,
@@ -201,10 +185,7 @@ export async function updateConcern(ctx: ServiceContext, id: string, patch: Conc
   // the status token's hash stays on the item (strip keeps it from what the console sees)
   const hash = item.statusTokenHash;
   await ctx.store.transact([
-    {
-      Put: { Item: { ...concernKey(ctx.store, id), ...after, ...(typeof hash === 'string' ? { statusTokenHash: hash } : {}) }, ConditionExpression: '#st = :from AND updatedAt = :prev', ExpressionAttributeNames: { '#st': 'status' }, ExpressionAttributeValues: { ':from': before.status, ':prev': before.updatedAt } },
-      failWith: AppError.conflict('举报已被他人处理，请刷新'),
-    },
+    replaceConcernTx(ctx.store, id, after, typeof hash === 'string' ? hash : undefined, before, AppError.conflict('举报已被他人处理，请刷新')),
     ...(closing ? [countTx(ctx.store, before.villageId, 'concernsResolved', 1)] : []),
     auditPut(ctx, 'concern', id, closing ? to : 'update', before, after),
     // the reply is the reporter's: a status change or a new reply tells it (its status page shows both)

@@ -27,6 +27,19 @@ export function counterTx(store: TenantStore, name: string, by: Deltas): TxItem 
   };
 }
 
+/** SET a counter item's numbers to absolute values (other attributes of the item are left alone): the backfills. */
+export function setCounterTx(store: TenantStore, name: string, values: Record<string, unknown>): TxItem {
+  const entries = Object.entries(values);
+  return {
+    Update: {
+      Key: counterKey(store, name),
+      UpdateExpression: `SET ${entries.map((_, i) => `#c${i} = :c${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#c${i}`, k])),
+      ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:c${i}`, v])),
+    },
+  };
+}
+
 /** Several counter moves, merged per item: [{ name, by }] → one TxItem per counter item. */
 export function mergeCounterTx(store: TenantStore, moves: { name: string; by: Deltas }[]): TxItem[] {
   const merged = new Map<string, Deltas>();
@@ -47,19 +60,7 @@ export async function readCounter(store: TenantStore, name: string): Promise<Del
   return out;
 }
 
-/** Counter items whose names start with a prefix, in order (e.g. MONTH#2026-01 … MONTH#2026-12). */
-export async function readCounterRange(store: TenantStore, from: string, to: string): Promise<Map<string, Deltas>> {
-  const items = await store.queryAll<Record<string, unknown>>({ pk: store.pk('COUNTERS'), skBetween: [from, to] });
-  const out = new Map<string, Deltas>();
-  for (const item of items) {
-    const d: Deltas = {};
-    for (const [key, v] of Object.entries(item)) if (typeof v === 'number') d[key] = v;
-    out.set(String(item.sk), d);
-  }
-  return out;
-}
-
-// ---- the dashboard's counter items (issue 6) ----------------------------------------------------
+// ---- the dashboard's counter items ----------------------------------------------------
 
 /** Tenant-wide village figures: { total, supervised, covered } (covered: supervised with an active pairing). */
 export const VILLAGES = 'VILLAGES';
@@ -73,7 +74,7 @@ export const OVER_LIMIT = 'OVER_LIMIT';
 export const BACKFILLED = 'BACKFILLED';
 /**
  * Set once a tenant's settlement items were written from its records (orders paid before they
- * existed: settlements/backfill.ts); a tenant made since has it from the start (createTenant).
+ * existed: orders/settlements-backfill.ts); a tenant made since has it from the start (createTenant).
  */
 export const SETTLEMENT_BACKFILLED = 'SETTLEMENT_BACKFILLED';
 /** A month's money in the tenant's time zone: { cashFen, goodsFen, usedFen, salesFen, paidOrders }. */

@@ -1,23 +1,10 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from '../../store/tenant-store.js';
 import { TenantStore, globalStoreUnscoped, type TxItem } from '../../store/tenant-store.js';
-import { BACKFILLED, commitmentsName, counterKey, FUNDS, monthName, OVER_LIMIT, VILLAGES, type Deltas } from '../counters/store.js';
+import { BACKFILLED, commitmentsName, counterKey, FUNDS, monthName, OVER_LIMIT, setCounterTx, VILLAGES, type Deltas } from '../counters/store.js';
 import { listTenantSlugsUnscoped } from '../identity/store.js';
 import { putOpenGapFlagTx } from '../pairings/store.js';
-import { backfillTenantSettlement } from '../settlements/backfill.js';
+import { backfillTenantSettlement } from '../orders/settlements-backfill.js';
 import { recount } from './recount.js';
-
-/** SET a counter item's numbers to absolute values (other attributes of the item are left alone). */
-function setCounterTx(store: TenantStore, name: string, values: Record<string, unknown>): TxItem {
-  const entries = Object.entries(values);
-  return {
-    Update: {
-      Key: counterKey(store, name),
-      UpdateExpression: `SET ${entries.map((_, i) => `#c${i} = :c${i}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#c${i}`, k])),
-      ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:c${i}`, v])),
-    },
-  };
-}
 
 /**
  * A tenant written before the dashboard's counter items existed: recount its records once and
@@ -45,7 +32,7 @@ export async function backfillTenantCounters(store: TenantStore, now: Date): Pro
 }
 
 /** Every tenant's one-off backfills (local start-up): the dashboard's counters, the sellers' settlement. */
-export async function backfillCountersEverywhereUnscoped(doc: DynamoDBDocumentClient, tableName: string, now: Date): Promise<number> {
+export async function backfillCountersEverywhereUnscoped(doc: DocumentClient, tableName: string, now: Date): Promise<number> {
   const global = globalStoreUnscoped(doc, tableName);
   let done = 0;
   let cursor: string | undefined;

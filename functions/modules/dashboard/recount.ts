@@ -3,16 +3,18 @@ import { NEED_STATUSES } from '../../../shared/schemas/needs.js';
 import type { Dashboard } from '../../../shared/schemas/dashboard.js';
 import type { ServiceContext } from '../context.js';
 import { monthOfDate, type Deltas } from '../counters/store.js';
-import { getTenant } from '../identity/store.js';
+import { getTenant } from '../tenant/store.js';
 import type { TenantStore } from '../../store/tenant-store.js';
 import type { GapFlag } from '../pairings/store.js';
 import { coverageSortKey, strip as stripVillage } from '../villages/store.js';
 import { recountReports, recountVisits } from '../reports/dashboard.js';
-import { deadlineOf, dueWeek, reportingRules } from '../reports/weeks.js';
+import { deadlineOf, dueWeek, reportingRules } from '../report-weeks/weeks.js';
 import { reportsPart } from './reports-adapter.js';
-import { GAP_FLAG_LIMIT, lastMonths, UNCOVERED_LIMIT, type Flag, type OverLimitOrgs } from './service.js';
-import { storedFulfilmentsOf } from '../orders/fulfilments.js';
+import { GAP_FLAG_LIMIT, lastMonths, UNCOVERED_LIMIT, type Flag } from './service.js';
+import { storedFulfilmentsOf } from '../fulfilments/fulfilments.js';
 import type { OrderRecord } from '../orders/store.js';
+import { settingsOf } from '../tenant/settings.js';
+import { overLimitFlags, overLimitOf } from '../pairings/limit.js';
 
 /** Every item of a partition, however many (the recount alone reads whole partitions). */
 const everything = <T = Record<string, unknown>>(store: TenantStore, pk: string) => store.queryAll<T>({ pk }, Number.MAX_SAFE_INTEGER);
@@ -30,7 +32,7 @@ const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 export async function recount(ctx: Pick<ServiceContext, 'store' | 'now'>, extraYears: number[] = []) {
   const store = ctx.store;
   const tenant = await getTenant(store);
-  const tz = tenant?.timeZone ?? 'Asia/Shanghai';
+  const tz = settingsOf(tenant).timeZone;
   const today = dateInZone(ctx.now, tz);
   const year = Number(today.slice(0, 4));
   const local = (iso: string) => dateInZone(new Date(iso), tz);
@@ -127,9 +129,8 @@ export async function recount(ctx: Pick<ServiceContext, 'store' | 'now'>, extraY
     commitments.set(y, c);
   }
 
-  const limit = tenant?.maxActivePairingsPerOrg ?? 3;
-  const overLimit: OverLimitOrgs = {};
-  for (const [id, o] of activeByOrg) if (o.n > limit) overLimit[id] = { name: o.name, activePairings: o.n };
+  const settings = settingsOf(tenant);
+  const overLimit = overLimitOf(activeByOrg, settings);
 
   const openGaps = villages
     .filter((v) => (activeByVillage.get(v.id) ?? 0) === 0 && v.gapOpenSince)
@@ -180,9 +181,7 @@ export async function recount(ctx: Pick<ServiceContext, 'store' | 'now'>, extraY
       ].slice(0, GAP_FLAG_LIMIT),
       ...reports.reportFlags,
       ...visits.visitFlags,
-      ...Object.entries(overLimit)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([organizationId, o]): Flag => ({ kind: 'over_limit', organizationId, organizationName: o.name, activePairings: o.activePairings, limit })),
+      ...overLimitFlags(overLimit, settings),
     ],
   };
   return {

@@ -2,10 +2,12 @@ import { daysBetween, dateInZone } from '../../../shared/dates.js';
 import type { Dashboard } from '../../../shared/schemas/dashboard.js';
 import type { ServiceContext } from '../context.js';
 import { commitmentsName, counterKey, FUNDS, monthName, NEEDS, OVER_LIMIT, VILLAGES, type Deltas, type OverLimitOrgs } from '../counters/store.js';
-import { getTenant } from '../identity/store.js';
+import { getTenant } from '../tenant/store.js';
 import { gapFlagsPage, openGapFlags } from '../pairings/store.js';
 import { strip as stripVillage } from '../villages/store.js';
 import { reportsPart, visitsPart } from './reports-adapter.js';
+import { settingsOf } from '../tenant/settings.js';
+import { overLimitFlags } from '../pairings/limit.js';
 
 export type Flag = Dashboard['flags'][number];
 
@@ -35,7 +37,7 @@ export type { OverLimitOrgs } from '../counters/store.js';
  */
 export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
   const tenant = await getTenant(ctx.store);
-  const today = dateInZone(ctx.now, tenant?.timeZone ?? 'Asia/Shanghai');
+  const today = dateInZone(ctx.now, settingsOf(tenant).timeZone);
   const year = Number(today.slice(0, 4));
   const months = lastMonths(today);
   const names = [VILLAGES, FUNDS, 'PAIRINGS', 'SALES', NEEDS, commitmentsName(year), OVER_LIMIT];
@@ -74,9 +76,7 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
     ...gapFlags,
     ...reports.reportFlags,
     ...visits.visitFlags,
-    ...Object.entries(overLimit)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([organizationId, o]) => ({ kind: 'over_limit', organizationId, organizationName: o.name, activePairings: o.activePairings, limit: tenant?.maxActivePairingsPerOrg ?? 3 })),
+    ...overLimitFlags(overLimit, settingsOf(tenant)),
   ];
   return {
     villages: {

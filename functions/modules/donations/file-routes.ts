@@ -3,7 +3,7 @@ import { Id } from '../../../shared/schemas/common.js';
 import { VoucherUploaded } from '../../../shared/schemas/donations.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonOk } from '../../http/openapi.js';
 import { serviceContext } from '../../http/service-context.js';
 import { attachEvidence, attachVoucher, evidenceFile, voucherFile } from './files.js';
 
@@ -20,6 +20,8 @@ const binary = { content: { 'application/octet-stream': { schema: z.string().ope
 const postVoucher = createRoute({
   method: 'post',
   path: '/donations/{id}/voucher',
+  operationId: 'uploadDonationVoucher',
+  description: access('donation.write'),
   tags: ['donations'],
   summary: 'Attach a donation’s voucher (凭证; multipart field `file`: an image or a PDF)',
   security: BEARER,
@@ -30,6 +32,8 @@ const postVoucher = createRoute({
 const getVoucher = createRoute({
   method: 'get',
   path: '/donations/{id}/voucher',
+  operationId: 'getDonationVoucher',
+  description: access('donation.read'),
   tags: ['donations'],
   summary: 'A donation’s voucher (never public)',
   security: BEARER,
@@ -40,6 +44,8 @@ const getVoucher = createRoute({
 const postEvidence = createRoute({
   method: 'post',
   path: '/expenditures/{id}/evidence',
+  operationId: 'uploadExpenditureEvidence',
+  description: access('expenditure.write'),
   tags: ['expenditures'],
   summary: 'Attach an expenditure’s evidence file (bureau only; multipart field `file`)',
   security: BEARER,
@@ -50,6 +56,8 @@ const postEvidence = createRoute({
 const getEvidence = createRoute({
   method: 'get',
   path: '/expenditures/{id}/evidence',
+  operationId: 'getExpenditureEvidence',
+  description: access('expenditure.read'),
   tags: ['expenditures'],
   summary: 'An expenditure’s evidence (bureau only; rule 8)',
   security: BEARER,

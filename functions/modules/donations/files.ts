@@ -5,7 +5,8 @@ import { newId } from '../../store/ids.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
 import { sniffImageType } from '../produce/photos.js';
-import { donationKey, expenditureKey, getDonationRecord, getExpenditure } from './store.js';
+import { getDonationRecord, getExpenditure, setEvidenceFileTx, setVoucherFileTx } from './store.js';
+import { mayReach } from '../own-organization.js';
 
 /** A voucher (凭证) or evidence file: a real JPEG, PNG, WebP or PDF of at most 5 MB. */
 export function sniffVoucherType(b: Uint8Array): string | null {
@@ -29,14 +30,14 @@ const keyOf = (tenantId: string, kind: 'vouchers' | 'evidence', fileId: string) 
 /** The bureau, or the member of the donation's organization, attaches the voucher (replacing any). */
 export async function attachVoucher(ctx: ServiceContext, files: FileStore, id: string, upload: Upload): Promise<{ fileId: string }> {
   const d = await getDonationRecord(ctx.store, id);
-  if (!d || (ctx.caller.role === 'org_member' && d.organizationId !== ctx.caller.organizationId)) throw AppError.notFound('捐赠');
+  if (!d || !mayReach(ctx, d.organizationId)) throw AppError.notFound('捐赠');
   const type = checkedUpload(upload);
   const fileId = newId('vch');
   const key = keyOf(ctx.store.tenantId, 'vouchers', fileId);
   await files.put(key, { bytes: upload.bytes, contentType: type });
   const at = ctx.now.toISOString();
   await ctx.store.transact([
-    { Update: { Key: donationKey(ctx.store, id), UpdateExpression: 'SET voucherFileId = :f, updatedAt = :at', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':f': fileId, ':at': at } } },
+    setVoucherFileTx(ctx.store, id, fileId, at),
     auditPut(ctx, 'donation', id, 'attach_voucher', { voucherFileId: d.voucherFileId }, { voucherFileId: fileId }),
   ]);
   return { fileId };
@@ -44,7 +45,7 @@ export async function attachVoucher(ctx: ServiceContext, files: FileStore, id: s
 
 export async function voucherFile(ctx: ServiceContext, files: FileStore, id: string): Promise<StoredFile> {
   const d = await getDonationRecord(ctx.store, id);
-  if (!d || (ctx.caller.role === 'org_member' && d.organizationId !== ctx.caller.organizationId) || !d.voucherFileId) throw AppError.notFound('凭证');
+  if (!d || !mayReach(ctx, d.organizationId) || !d.voucherFileId) throw AppError.notFound('凭证');
   const f = await files.get(keyOf(ctx.store.tenantId, 'vouchers', d.voucherFileId));
   if (!f) throw AppError.notFound('凭证');
   return f;
@@ -58,7 +59,7 @@ export async function attachEvidence(ctx: ServiceContext, files: FileStore, id: 
   const fileId = newId('evd');
   await files.put(keyOf(ctx.store.tenantId, 'evidence', fileId), { bytes: upload.bytes, contentType: type });
   await ctx.store.transact([
-    { Update: { Key: expenditureKey(ctx.store, id), UpdateExpression: 'SET evidenceFileId = :f', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':f': fileId } } },
+    setEvidenceFileTx(ctx.store, id, fileId),
     auditPut(ctx, 'expenditure', id, 'attach_evidence', { evidenceFileId: e.evidenceFileId }, { evidenceFileId: fileId }),
   ]);
   return { fileId };

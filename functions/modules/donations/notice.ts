@@ -1,8 +1,8 @@
-import { notifyTx } from '../notifications/outbox.js';
+import { notifyTx } from '../outbox/outbox.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 import type { DonationRecord } from './store.js';
 
-/** An online donor's email and page link, kept until the payment is confirmed (issue 14). */
+/** An online donor's email and page link, kept until the payment is confirmed. */
 export type DonationNotice = { email: string; link: string; expiresAt: number };
 
 // Access pattern: the notice of one online donation → pk DONATION_NOTICE, sk <donationId>.

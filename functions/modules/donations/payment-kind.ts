@@ -2,10 +2,11 @@ import { donorConfirmationTx } from './notice.js';
 import type { SessionObject } from '../../adapters/payments/port.js';
 import { AppError } from '../../errors.js';
 import type { PaymentKind, WebhookContext } from '../payments/kinds.js';
-import { getTenant } from '../identity/store.js';
 import { dateInZone } from '../../../shared/dates.js';
 import { confirmedEffectsTx } from './service.js';
 import { getDonationRecord, moveDonationTx, nextSerial, type DonationRecord } from './store.js';
+import { tenantTimeZone } from '../tenant/settings.js';
+import { logger } from '../../adapters/logger.js';
 
 const paymentRefOf = (s: SessionObject) => (typeof s.payment_intent === 'string' ? s.payment_intent : s.payment_intent?.id) ?? undefined;
 
@@ -34,12 +35,12 @@ export const donationPayments: PaymentKind = {
     if (!d) return 'unknown_donation';
     if (s.payment_status !== 'paid') return 'awaiting_payment';
     if (s.amount_total !== d.amountFen || (s.currency ?? '').toLowerCase() !== 'cny') {
-      console.error(JSON.stringify({ level: 'error', msg: 'payment amount differs from the donation', donationId: d.id, sessionId: s.id }));
+      logger.error('payment amount differs from the donation', { donationId: d.id, sessionId: s.id });
       return 'amount_mismatch';
     }
     if (d.status !== 'pending_payment' && d.status !== 'expired') return `already_${d.status}`;
     const at = ctx.now.toISOString();
-    const tz = (await getTenant(ctx.store))?.timeZone ?? 'Asia/Shanghai';
+    const tz = await tenantTimeZone(ctx.store);
     const date = dateInZone(ctx.now, tz);
     const serialNo = await nextSerial(ctx.store, date.slice(0, 4));
     const ref = paymentRefOf(s);

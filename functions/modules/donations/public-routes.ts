@@ -3,7 +3,7 @@ import { Id } from '../../../shared/schemas/common.js';
 import { DonateInput, DonateResult, PublicDonationStatus, ReceiptQuery } from '../../../shared/schemas/donations.js';
 import type { Env } from '../../http/context.js';
 import { accessToken } from '../../http/access-token.js';
-import { jsonBody, jsonOk } from '../../http/openapi.js';
+import { jsonBody, jsonOk, NO_ACCOUNT } from '../../http/openapi.js';
 import { publicContext, SlugParams } from '../../http/public.js';
 import { holdSeconds } from '../orders/public-routes.js';
 import { PUBLIC_ERRORS } from '../shop/routes.js';
@@ -16,6 +16,8 @@ const DonationParams = SlugParams.extend({ id: Id });
 const post = createRoute({
   method: 'post',
   path: '/public/{tenantSlug}/donate',
+  operationId: 'donate',
+  description: NO_ACCOUNT,
   tags,
   summary: 'Donate online: a pending donation and its payment page (confirmed only by the signed webhook; Idempotency-Key honoured)',
   request: { params: SlugParams, body: jsonBody(DonateInput) },
@@ -25,6 +27,8 @@ const post = createRoute({
 const status = createRoute({
   method: 'get',
   path: '/public/{tenantSlug}/donations/{id}',
+  operationId: 'getPublicDonation',
+  description: NO_ACCOUNT,
   tags,
   summary: 'The donor’s own donation through its receipt token (status; a wrong token is a 404)',
   request: { params: DonationParams, query: ReceiptQuery },
@@ -34,6 +38,8 @@ const status = createRoute({
 const receipt = createRoute({
   method: 'get',
   path: '/public/{tenantSlug}/donations/{id}/receipt',
+  operationId: 'getPublicDonationReceipt',
+  description: NO_ACCOUNT,
   tags,
   summary: 'The donor’s printable receipt (HTML; a wrong token is a 404)',
   request: { params: DonationParams, query: ReceiptQuery },

@@ -2,8 +2,11 @@ import { capitalNumerals } from '../../../shared/capital-numerals.js';
 import { dateInZone } from '../../../shared/dates.js';
 import type { Tenant } from '../../../shared/schemas/identity.js';
 import { formatFen } from '../../../shared/money.js';
+import { AppError } from '../../errors.js';
+import type { ServiceContext } from '../context.js';
+import { getTenant } from '../tenant/store.js';
+import { getDonationForReceipt } from './service.js';
 import type { DonationRecord } from './store.js';
-import { RECEIPT_SCRIPT_PATH } from '../../http/page-scripts.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
@@ -15,6 +18,9 @@ const STATUS_TEXT: Record<DonationRecord['status'], string> = {
   expired: '未支付（已失效）',
   refunded: '已退回',
 };
+
+/** The receipt page's one script (its print button), served by functions/http/page-scripts.ts from this path. */
+export const RECEIPT_SCRIPT_PATH = '/api/public/receipt-print.js';
 
 /**
  * The printable receipt (捐赠收据): serial number, tenant, village, the amount as ¥ and in capital
@@ -75,4 +81,11 @@ ${rows.map(([k, v]) => `    <tr><th>${esc(k)}</th><td${k.startsWith('金额') ? 
 </body>
 </html>
 `;
+}
+
+/** The bureau's copy of a confirmed donation's receipt (with the donor's name). */
+export async function bureauReceiptHtml(ctx: ServiceContext, id: string): Promise<string> {
+  const [d, tenant] = await Promise.all([getDonationForReceipt(ctx, id), getTenant(ctx.store)]);
+  if (!tenant) throw AppError.notFound('租户');
+  return receiptHtml(d, tenant, { showDonor: true });
 }

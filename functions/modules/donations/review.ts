@@ -2,12 +2,12 @@ import type { Donation } from '../../../shared/schemas/donations.js';
 import { AppError } from '../../errors.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
-import { notifyTx } from '../notifications/outbox.js';
+import { notifyTx } from '../outbox/outbox.js';
 import { confirmedEffectsTx, toDonation } from './service.js';
 import { getDonationRecord, moveDonationTx, nextSerial, type DonationRecord } from './store.js';
 
 /**
- * The bureau's review of a donation an org_member logged (issue 15, hole 4): it waits `pending`,
+ * The bureau's review of a donation an org_member logged: it waits `pending`,
  * outside every figure, until the bureau confirms it — then, in ONE transaction, its status moves
  * (conditional on still being pending, so a second or concurrent confirmation is a 409 and the money
  * is counted once), the village's and the organization's counters, the tenant's and the month's

@@ -3,11 +3,10 @@ import { Id, Page } from '../../../shared/schemas/common.js';
 import { Donation, DonationInput, DonationQuery, DonationRefundInput } from '../../../shared/schemas/donations.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { serviceContext } from '../../http/service-context.js';
-import { getTenant } from '../identity/store.js';
-import { receiptHtml } from './receipt.js';
-import { createDonation, getDonation, getDonationForReceipt, listDonations, refundDonation } from './service.js';
+import { bureauReceiptHtml } from './receipt.js';
+import { createDonation, getDonation, listDonations, refundDonation } from './service.js';
 
 const tags = ['donations'];
 const IdParams = z.object({ id: Id });
@@ -15,6 +14,8 @@ const IdParams = z.object({ id: Id });
 const list = createRoute({
   method: 'get',
   path: '/donations',
+  operationId: 'listDonations',
+  description: access('donation.read'),
   tags,
   summary: 'Donations newest first (the bureau all; a member its own organization’s)',
   security: BEARER,
@@ -26,6 +27,8 @@ const list = createRoute({
 const post = createRoute({
   method: 'post',
   path: '/donations',
+  operationId: 'logDonation',
+  description: access('donation.write'),
   tags,
   summary: 'Log an offline cash or goods donation (goods at an estimated value, with a description): the bureau’s is confirmed and counted in the same transaction; an org_member’s is pending (counted nowhere) until the bureau confirms it',
   security: BEARER,
@@ -37,6 +40,8 @@ const post = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/donations/{id}',
+  operationId: 'getDonation',
+  description: access('donation.read'),
   tags,
   summary: 'One donation',
   security: BEARER,
@@ -48,6 +53,8 @@ const get = createRoute({
 const refund = createRoute({
   method: 'post',
   path: '/donations/{id}/refund',
+  operationId: 'refundDonation',
+  description: access('donation.refund'),
   tags,
   summary: 'Give a confirmed donation back (cash only while the village’s balance covers it: else 409; an online gift’s money goes back through Stripe first, once per donation: 503 if Stripe refuses, nothing changed)',
   security: BEARER,
@@ -59,6 +66,8 @@ const refund = createRoute({
 const receipt = createRoute({
   method: 'get',
   path: '/donations/{id}/receipt',
+  operationId: 'getDonationReceipt',
+  description: access('donation.read'),
   tags,
   summary: 'The printable receipt of any of the tenant’s confirmed donations (HTML; pending or rejected: 409)',
   security: BEARER,
@@ -73,8 +82,5 @@ export const donationRoutes = new OpenAPIHono<Env>()
   .openapi(get, async (c) => c.json(await getDonation(serviceContext(c), c.req.valid('param').id), 200))
   .openapi(refund, async (c) => c.json(await refundDonation(serviceContext(c), c.get('deps').payments, c.req.valid('param').id, c.req.valid('json').reason), 200))
   .openapi(receipt, async (c) => {
-    const ctx = serviceContext(c);
-    const d = await getDonationForReceipt(ctx, c.req.valid('param').id);
-    const tenant = await getTenant(ctx.store);
-    return c.html(receiptHtml(d, tenant!, { showDonor: true }), 200);
+    return c.html(await bureauReceiptHtml(serviceContext(c), c.req.valid('param').id), 200);
   });

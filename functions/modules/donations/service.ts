@@ -1,18 +1,15 @@
 import { putDonationNoticeTx } from './notice.js';
-import { tokenFragment } from '../../http/access-token.js';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { hashToken, newAccessToken, tokenFragment, tokenMatches } from '../access-tokens.js';
 import { dateInZone } from '../../../shared/dates.js';
 import type { DonateInput, DonateResult, Donation, DonationInput, PublicDonationStatus } from '../../../shared/schemas/donations.js';
 import { MAX_SESSION_AMOUNT_FEN, type Payments } from '../../adapters/payments/port.js';
 import { AppError } from '../../errors.js';
-import type { PublicContext } from '../../http/public.js';
+import type { PublicContext } from '../context.js';
 import { newId } from '../../store/ids.js';
 import type { TxItem } from '../../store/tenant-store.js';
 import { auditPut } from '../audit/store.js';
-import { notifyTx } from '../notifications/outbox.js';
+import { notifyTx } from '../outbox/outbox.js';
 import type { ServiceContext } from '../context.js';
-import { getTenant } from '../identity/store.js';
-import { hashToken } from '../orders/checkout.js';
 import { getOrganizationItem } from '../organizations/store.js';
 import { getVillageItem } from '../villages/store.js';
 import { donationInMoves, donationRefundMoves, movesTx } from '../counters/store.js';
@@ -31,6 +28,10 @@ import {
   fundsRefundUndoneTx,
   type DonationRecord,
 } from './store.js';
+import { tenantTimeZone } from '../tenant/settings.js';
+import { logger } from '../../adapters/logger.js';
+import { openCheckoutSession } from '../payments/session.js';
+import { NOTHING_LISTED, listScope, mayReach } from '../own-organization.js';
 
 export const toDonation = (r: DonationRecord): Donation => {
   const { tokenHash: _t, tenantSlug: _s, sessionId: _i, paymentRef: _p, refundId: _r, refundPending: _rp, expiresAt: _e, countsForOrg: _c, ...d } = r;
@@ -38,7 +39,7 @@ export const toDonation = (r: DonationRecord): Donation => {
 };
 
 async function tenantZone(ctx: { store: ServiceContext['store'] }): Promise<string> {
-  return (await getTenant(ctx.store))?.timeZone ?? 'Asia/Shanghai';
+  return await tenantTimeZone(ctx.store);
 }
 
 /** What a confirmed donation moves, in the same transaction as its confirmation. */
@@ -60,7 +61,7 @@ export function confirmedEffectsTx(ctx: { store: ServiceContext['store'] }, d: D
  * The bureau's is confirmed at once: the village's counters (and the organization's) move in the
  * same transaction. A member's is `pending` — no serial number, outside every public figure, total
  * and recognition — until the bureau confirms it (review.ts; cash only with a voucher), and the
- * bureau is told (issue 15, hole 4).
+ * bureau is told.
  */
 export async function createDonation(ctx: ServiceContext, input: DonationInput): Promise<Donation> {
   const village = await getVillageItem(ctx.store, input.villageId);
@@ -103,7 +104,7 @@ export async function createDonation(ctx: ServiceContext, input: DonationInput):
     createdBy: ctx.caller.userId,
     createdAt: at,
     updatedAt: at,
-    tokenHash: hashToken(randomBytes(24).toString('base64url')),
+    tokenHash: hashToken(newAccessToken()),
     countsForOrg: !!orgId && input.donorType === 'organization',
   };
   const effects = pending
@@ -116,7 +117,7 @@ export async function createDonation(ctx: ServiceContext, input: DonationInput):
 /** The bureau sees every donation; a member its own organization's. */
 async function visible(ctx: ServiceContext, id: string): Promise<DonationRecord> {
   const d = await getDonationRecord(ctx.store, id);
-  if (!d || (ctx.caller.role === 'org_member' && d.organizationId !== ctx.caller.organizationId)) throw AppError.notFound('捐赠');
+  if (!d || !mayReach(ctx, d.organizationId)) throw AppError.notFound('捐赠');
   return d;
 }
 
@@ -131,11 +132,10 @@ export async function getDonationForReceipt(ctx: ServiceContext, id: string): Pr
 }
 
 export async function listDonations(ctx: ServiceContext, q: { villageId?: string; organizationId?: string; kind?: string; status?: string; limit: number; cursor?: string }) {
-  if (ctx.caller.role === 'org_member') {
-    if (!ctx.caller.organizationId) return { items: [], nextCursor: null };
-    q = { ...q, organizationId: ctx.caller.organizationId };
-  }
-  const page = await listDonationRecords(ctx.store, q);
+  // an org_member's list is its own organization's, whichever it names
+  const scope = listScope(ctx, ctx.caller.role === 'org_member' ? null : q.organizationId);
+  if (!scope) return NOTHING_LISTED;
+  const page = await listDonationRecords(ctx.store, { ...q, ...scope });
   return { items: page.items.map(toDonation), nextCursor: page.nextCursor };
 }
 
@@ -160,7 +160,7 @@ export async function refundDonation(ctx: ServiceContext, payments: Payments, id
   if (d.status !== 'confirmed') throw AppError.conflict('只有已确认的捐赠可以退回');
   if (d.kind === 'cash' && d.channel === 'online' && !d.paymentRef) {
     // confirmed online without the provider's payment: nothing to give back through it
-    console.error(JSON.stringify({ level: 'error', msg: 'online donation without a payment reference refunded in the ledger only', donationId: d.id }));
+    logger.error('online donation without a payment reference refunded in the ledger only', { donationId: d.id });
   }
   const at = ctx.now.toISOString();
   const refundDate = dateInZone(ctx.now, await tenantZone(ctx));
@@ -188,7 +188,7 @@ async function providerRefund(ctx: ServiceContext, payments: Payments, d: Donati
   try {
     refundId = (await payments.refund(d.paymentRef!, d.amountFen, { tenantId: ctx.store.tenantId, donationId: d.id, kind: 'donation' }, `refund-${d.id}`)).refundId;
   } catch (e) {
-    console.error(JSON.stringify({ level: 'error', msg: 'donation refund failed', donationId: d.id, error: String(e) }));
+    logger.error('donation refund failed', { donationId: d.id, error: e });
     if (undo) await ctx.store.transact(undoRefundTx(ctx, undo.before, d, undo.refundDate));
     throw new AppError('payment_unavailable', 503, undo ? '退款未能提交到支付通道，请稍后重试' : '退款仍未能提交到支付通道（账目已记为退回），请稍后再试');
   }
@@ -213,7 +213,7 @@ function undoRefundTx(ctx: ServiceContext, before: DonationRecord, refunded: Don
 
 /**
  * The donor's page (its status, and the receipt, which the page fetches with the token in a header):
- * the token in the fragment, which no server sees (issue 15, hole 10). It is also the `receiptUrl`
+ * the token in the fragment, which no server sees. It is also the `receiptUrl`
  * the API returns; `/api/public/<slug>/donations/<id>/receipt?token=` keeps working for old links.
  */
 export const donationPageUrl = (ctx: Pick<PublicContext, 'origin' | 'tenant'>, id: string, token: string, cancelled = false) =>
@@ -228,7 +228,7 @@ export async function donate(ctx: PublicContext, deps: { payments: Payments; ttl
   if (!village) throw AppError.notFound('村庄');
   if (input.amountFen > MAX_SESSION_AMOUNT_FEN) throw AppError.field('amountFen', '单笔捐款不超过 ¥999,999.99');
   const anonymous = input.anonymous ?? !input.donorName;
-  const token = randomBytes(24).toString('base64url');
+  const token = newAccessToken();
   const at = ctx.now.toISOString();
   const expiresAt = new Date(ctx.now.getTime() + deps.ttlSeconds * 1000).toISOString();
   const record: DonationRecord = {
@@ -262,36 +262,28 @@ export async function donate(ctx: PublicContext, deps: { payments: Payments; ttl
   // the donor's email and its page link wait beside the donation for the webhook's confirmation
   // (the link holds the token, which the donation itself keeps only hashed); deleted once used
   await ctx.store.transact([putDonationTx(ctx.store, record), ...(input.email ? [putDonationNoticeTx(ctx.store, record.id, { email: input.email.toLowerCase(), link: pageUrl, expiresAt: Math.floor(ctx.now.getTime() / 1000) + 30 * 86_400 })] : [])]);
-  let session;
-  try {
-    session = await deps.payments.createCheckoutSession({
+  const session = await openCheckoutSession(
+    ctx,
+    deps.payments,
+    { entity: 'DONATION', id: record.id },
+    {
       kind: 'donation',
-      tenantId: ctx.tenant.id,
-      tenantSlug: ctx.tenant.slug,
-      refId: record.id,
       lines: [{ name: `捐款：${village.name}`, unitAmountFen: input.amountFen, quantity: 1 }],
       amountFen: input.amountFen,
       expiresAt: new Date(expiresAt),
-      origin: ctx.origin,
       successUrl: pageUrl,
       cancelUrl: donationPageUrl(ctx, record.id, token, true),
       page: { donationId: record.id, receiptToken: token, villageName: village.name },
-    });
-  } catch (e) {
-    await ctx.store.transact([moveDonationTx(ctx.store, record.id, ['pending_payment'], { status: 'expired', updatedAt: at }, AppError.conflict('moved'))]).catch(() => undefined);
-    console.error(JSON.stringify({ level: 'error', msg: 'donation checkout session not created', donationId: record.id, error: String(e) }));
-    throw new AppError('payment_unavailable', 503, '支付通道暂时不可用，请稍后重试');
-  }
-  await ctx.store.transact([{ Update: { Key: { pk: ctx.store.pk('DONATION'), sk: record.id }, UpdateExpression: 'SET sessionId = :s', ExpressionAttributeValues: { ':s': session.sessionId } } }]);
+    },
+    () => ctx.store.transact([moveDonationTx(ctx.store, record.id, ['pending_payment'], { status: 'expired', updatedAt: at }, AppError.conflict('moved'))]).catch(() => undefined),
+  );
   return { donationId: record.id, checkoutUrl: session.url, receiptToken: token, receiptUrl: pageUrl };
 }
 
 /** A donation through its receipt token; a wrong token is a 404 (never says the donation exists). */
 export async function donationByToken(ctx: PublicContext, id: string, token: string): Promise<DonationRecord> {
   const d = await getDonationRecord(ctx.store, id);
-  const a = Buffer.from(d?.tokenHash ?? '');
-  const b = Buffer.from(hashToken(token));
-  if (!d || a.length !== b.length || !timingSafeEqual(a, b)) throw AppError.notFound('捐赠');
+  if (!d || !tokenMatches(d.tokenHash, token)) throw AppError.notFound('捐赠');
   return d;
 }
 

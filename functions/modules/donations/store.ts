@@ -39,6 +39,16 @@ const publicDonationKey = (store: TenantStore, villageId: string | null, at: str
 // Access pattern: an expenditure by id, all newest first → pk EXPENDITURE, sk <id>;
 // a village's public expenditures by date → pk PUBLIC_EXPENDITURE#<villageId>, sk <date>#<id>.
 export const expenditureKey = (store: TenantStore, id: string) => ({ pk: store.pk('EXPENDITURE'), sk: id });
+
+/** Points an existing donation at its (new) voucher file. */
+export function setVoucherFileTx(store: TenantStore, id: string, fileId: string, at: string): TxItem {
+  return { Update: { Key: donationKey(store, id), UpdateExpression: 'SET voucherFileId = :f, updatedAt = :at', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':f': fileId, ':at': at } } };
+}
+
+/** Points an existing expenditure at its (new) evidence file. */
+export function setEvidenceFileTx(store: TenantStore, id: string, fileId: string): TxItem {
+  return { Update: { Key: expenditureKey(store, id), UpdateExpression: 'SET evidenceFileId = :f', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':f': fileId } } };
+}
 const publicExpenditureKey = (store: TenantStore, villageId: string, date: string, id: string) => ({ pk: store.pk('PUBLIC_EXPENDITURE', villageId), sk: `${date}#${id}` });
 // Access pattern: the receipt serial numbers → pk COUNTERS, sk DONATION_SERIAL.
 

@@ -55,3 +55,10 @@ export async function getExpenditure(ctx: ServiceContext, id: string): Promise<E
   if (!e) throw AppError.notFound('支出');
   return e;
 }
+
+/** Rule 8: a village's funds as they add up (received = used + balance + refunded; goods apart). */
+export async function villageFundsSummary(ctx: ServiceContext, villageId: string) {
+  if (!(await getVillageItem(ctx.store, villageId))) throw AppError.notFound('村庄');
+  const { cashReceivedFen, cashUsedFen, balanceFen, refundedFen, goodsFen } = await villageFunds(ctx.store, villageId);
+  return { villageId, cashReceivedFen, cashUsedFen, balanceFen, refundedFen, goodsFen };
+}

@@ -4,8 +4,7 @@ import type { Activity } from '../../../shared/schemas/activities.js';
 import type { Pairing } from '../../../shared/schemas/pairings.js';
 import type { TenantStore } from '../../store/tenant-store.js';
 import { allVillageFunds, listDonationRecords, listExpenditures, type DonationRecord } from '../donations/store.js';
-import { getTenant } from '../identity/store.js';
-import { storedFulfilmentsOf } from '../orders/fulfilments.js';
+import { storedFulfilmentsOf } from '../fulfilments/fulfilments.js';
 import { listOrderRecords, type OrderRecord } from '../orders/store.js';
 import { monthSettlement } from '../settlements/store.js';
 import { named, totalsOf } from '../settlements/service.js';
@@ -14,6 +13,7 @@ import { listPairingItems } from '../pairings/store.js';
 import { listReportItems } from '../reports/store.js';
 import { listVillageItems } from '../villages/store.js';
 import { eachItem, sheet, Totals, type Column } from './sheets.js';
+import { tenantTimeZone } from '../tenant/settings.js';
 
 /**
  * The monthly ledger (工作台帐, rule 7), written sheet by sheet into a streaming workbook. Records
@@ -124,7 +124,7 @@ const y = (header: string, key: string): Column => ({ header, key, kind: 'yuan' 
 const n = (header: string, key: string): Column => ({ header, key, kind: 'int' });
 
 export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month }: LedgerScope): Promise<void> {
-  const tz = (await getTenant(store))?.timeZone ?? 'Asia/Shanghai';
+  const tz = await tenantTimeZone(store);
   const src = scope(store, month, tz);
   // pass 1: the month's sums per village and per organization
   const byVillage = new Map<string, Sums>();

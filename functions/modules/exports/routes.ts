@@ -4,12 +4,13 @@ import { LedgerQuery } from '../../../shared/schemas/imports.js';
 import { SettlementQuery } from '../../../shared/schemas/settlements.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS } from '../../http/openapi.js';
+import { access, BEARER, ERRORS } from '../../http/openapi.js';
 import { serviceContext } from '../../http/service-context.js';
 import { writeLedger } from './ledger.js';
 import { monthSettlements } from '../settlements/service.js';
 import { writeSettlementStatement } from './settlement.js';
 import { contentDisposition } from './sheets.js';
+import { logger } from '../../adapters/logger.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -18,6 +19,8 @@ const ledgerRoute = () =>
   createRoute({
   method: 'get',
   path: '/exports/ledger.xlsx',
+  operationId: 'exportLedger',
+  description: access('ledger.export'),
   tags: ['exports'],
   summary: 'The month’s ledger (工作台帐, rule 7) as an Excel workbook, streamed: villages, organizations, pairings, activities, donations, expenditures, sales, weekly reports',
   security: BEARER,
@@ -30,6 +33,8 @@ const settlementRoute = () =>
   createRoute({
     method: 'get',
     path: '/exports/settlement.xlsx',
+    operationId: 'exportSettlement',
+    description: access('settlement.read'),
     tags: ['exports'],
     summary: 'A month’s settlement statement (结算单) as an Excel workbook: sellers, villages, payouts (an org_member: its own)',
     security: BEARER,
@@ -49,7 +54,7 @@ async function streamed(c: { var: { requestId: string } }, write: (wb: import('e
       await write(wb);
       await wb.commit();
     } catch (e) {
-      console.error(JSON.stringify({ msg: 'export failed', requestId: c.var.requestId, error: String(e) }));
+      logger.error('export failed', { requestId: c.var.requestId, error: e });
       out.destroy(e as Error);
     }
   })();

@@ -54,7 +54,8 @@ export function sheet(wb: stream.xlsx.WorkbookWriter, name: string, columns: Col
       r.commit();
     },
     async commit() {
-      await ws.commit();
+      // exceljs's streaming worksheet commits at once (its type says void); the workbook's commit is the one awaited
+      ws.commit();
     },
   };
 }

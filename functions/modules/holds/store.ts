@@ -1,7 +1,7 @@
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 
 /**
- * Holds (DOMAIN.md "Hold"): a quantity of one listing kept for one open checkout until its
+ * Holds (docs/DOMAIN.md "Hold"): a quantity of one listing kept for one open checkout until its
  * expiresAt. The listing counts them in `held` (see produce/store.ts); each hold item says whether
  * it is still open, so closing one (sold or released) is conditional and happens once.
  */
@@ -74,7 +74,7 @@ export async function expiredCheckouts(store: TenantStore, now: Date, max = 1000
 
 /**
  * Units of each listing still counted in its `held` although their checkout has expired: they
- * count for nothing (DOMAIN.md "Hold"), even before the sweeper gives them back.
+ * count for nothing (docs/DOMAIN.md "Hold"), even before the sweeper gives them back.
  */
 export async function expiredHeldByListing(store: TenantStore, now: Date): Promise<Map<string, number>> {
   const out = new Map<string, number>();

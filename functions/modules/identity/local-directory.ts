@@ -1,10 +1,9 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../../adapters/clock.js';
 import type { LocalIssuer, LoginRegistry, UserDirectory } from '../../adapters/identity.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../adapters/passwords.js';
 import { newId } from '../../store/ids.js';
 import { TenantStore } from '../../store/tenant-store.js';
-import { findUserByEmailUnscoped, userKey, type UserItem } from './store.js';
+import { findUserByEmailUnscoped, useTotpStep, type UserItem } from './store.js';
 import { acceptTotp, newTotpSecret } from './totp.js';
 
 /**
@@ -21,7 +20,7 @@ export const localLogins: LoginRegistry = {
 };
 
 /**
- * Local mode's directory: the server checks the stored hash (and the TOTP code, issue 15) and
+ * Local mode's directory: the server checks the stored hash (and the TOTP code) and
  * signs the token itself. `clock` is the app's, so tests can set the time codes are checked at.
  */
 export function localDirectory(global: TenantStore, issuer: LocalIssuer, clock: Clock = () => new Date()): UserDirectory {
@@ -43,22 +42,7 @@ export function localDirectory(global: TenantStore, issuer: LocalIssuer, clock: 
 
   /** Records the step of a code that signs in; false when another sign-in used it (or a later one) first. */
   async function useStep(user: UserItem, step: number): Promise<boolean> {
-    const store = new TenantStore(global.doc, global.tableName, user.tenantId);
-    try {
-      await global.doc.send(
-        new UpdateCommand({
-          TableName: global.tableName,
-          Key: userKey(store, user.id),
-          UpdateExpression: 'SET totpLastStep = :s',
-          ConditionExpression: 'attribute_exists(mfaEnabledAt) AND (attribute_not_exists(totpLastStep) OR totpLastStep < :s)',
-          ExpressionAttributeValues: { ':s': step },
-        }),
-      );
-      return true;
-    } catch (e) {
-      if ((e as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-      throw e;
-    }
+    return useTotpStep(global.forTenantUnscoped(user.tenantId), user.id, step);
   }
 
   return {

@@ -1,10 +1,11 @@
 import type { Role } from '../../../shared/permissions.js';
 import { AppError } from '../../errors.js';
 import type { TenantStore } from '../../store/tenant-store.js';
-import { getTenant, type UserItem } from './store.js';
+import { type UserItem } from './store.js';
+import { getTenant } from '../tenant/store.js';
 
 /**
- * Who must sign in with two-step verification (issue 15): a platform admin always; a bureau admin
+ * Who must sign in with two-step verification: a platform admin always; a bureau admin
  * when its tenant's `mfaRequiredForBureauAdmins` says so; nobody else (each may turn it on).
  */
 export async function mfaRequired(store: TenantStore, role: Role): Promise<boolean> {

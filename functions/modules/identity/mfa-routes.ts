@@ -1,12 +1,12 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { TotpConfirmed, TotpConfirmInput, TotpEnrolInput, TotpEnrolment } from '../../../shared/schemas/mfa.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { BEARER, ERRORS, jsonBody, jsonOk, SIGNED_IN } from '../../http/openapi.js';
 import { serviceContext } from '../../http/service-context.js';
 import { confirmTotpEnrolment, startTotpEnrolment } from './mfa.js';
 
 /**
- * Enrolling the caller's authenticator app (issue 15): any signed-in user, its own only — also a
+ * Enrolling the caller's authenticator app: any signed-in user, its own only — also a
  * session that may do nothing else yet (mfa-policy.ts). Served by the ledger function on AWS,
  * built in a factory marked pure so the api bundle leaves it out (functions/app-full.ts).
  */
@@ -15,6 +15,8 @@ function makeMfaRoutes() {
   const start = createRoute({
     method: 'post',
     path: '/me/mfa/totp',
+    operationId: 'startTotpEnrolment',
+    description: SIGNED_IN,
     tags,
     summary: 'Start two-step verification: the password again; a new secret as an otpauth:// address and its QR code',
     security: BEARER,
@@ -24,6 +26,8 @@ function makeMfaRoutes() {
   const confirm = createRoute({
     method: 'post',
     path: '/me/mfa/totp/confirm',
+    operationId: 'confirmTotpEnrolment',
+    description: SIGNED_IN,
     tags,
     summary: 'Confirm with a code from the app: two-step verification is on; the recovery codes, shown this once',
     security: BEARER,

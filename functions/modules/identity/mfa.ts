@@ -1,17 +1,17 @@
 import type { TotpConfirmed, TotpEnrolment } from '../../../shared/schemas/mfa.js';
 import type { UserDirectory } from '../../adapters/identity.js';
 import { AppError } from '../../errors.js';
-import { hitRateLimit } from '../../http/rate-limit.js';
+import { hitRateLimit } from '../../store/rate-limit.js';
 import type { TxItem } from '../../store/tenant-store.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
 import { qrPng } from '../shop/qr-png.js';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js';
-import { getUser, userKey, type UserItem } from './store.js';
+import { enableMfaTx, getUser, setMfaPendingTx, type UserItem } from './store.js';
 import { otpauthUri } from './totp.js';
 
 /**
- * Enrolling the caller's authenticator app (issue 15), in two steps: start (password again, a new
+ * Enrolling the caller's authenticator app, in two steps: start (password again, a new
  * secret as an otpauth:// address and its QR code), then confirm with a code from the app, which
  * turns the second factor on and hands out the recovery codes, once. Each step touches only the
  * caller's own user item: nobody can confirm someone else's enrolment.
@@ -38,17 +38,7 @@ export async function startTotpEnrolment(ctx: ServiceContext, directory: UserDir
   if (!started) throw AppError.field('password', '密码不正确');
   const until = new Date(ctx.now.getTime() + PENDING_MS).toISOString();
   // a second start replaces the first: only the latest secret can be confirmed
-  await ctx.store.transact([
-    {
-      Update: {
-        Key: userKey(ctx.store, user.id),
-        UpdateExpression: 'SET mfaPending = :p',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(mfaEnabledAt)',
-        ExpressionAttributeValues: { ':p': { handle: started.pending, until } },
-      },
-      failWith: AppError.conflict('两步验证已开启'),
-    },
-  ]);
+  await ctx.store.transact([setMfaPendingTx(ctx.store, user.id, { handle: started.pending, until }, AppError.conflict('两步验证已开启'))]);
   const uri = otpauthUri(started.secret, user.email);
   return { otpauthUri: uri, secret: started.secret, qrPng: `data:image/png;base64,${qrPng(uri, { scale: 6, margin: 4 }).toString('base64')}` };
 }
@@ -62,28 +52,9 @@ export async function confirmTotpEnrolment(ctx: ServiceContext, directory: UserD
   if (!kept) throw AppError.field('code', '验证码不正确，请输入验证器当前显示的 6 位数字');
   const recoveryCodes = newRecoveryCodes();
   const at = ctx.now.toISOString();
-  const values: Record<string, unknown> = {
-    ':at': at,
-    ':codes': Object.fromEntries(recoveryCodes.map((c) => [hashRecoveryCode(user.id, c), at])),
-    ':h': pending.handle,
-  };
-  let set = 'SET mfaEnabledAt = :at, recoveryCodes = :codes';
-  if (kept.totpSecret) {
-    set += ', totpSecret = :s, totpLastStep = :step';
-    values[':s'] = kept.totpSecret;
-    values[':step'] = kept.totpLastStep ?? -1;
-  }
+  const codes = Object.fromEntries(recoveryCodes.map((c) => [hashRecoveryCode(user.id, c), at]));
   const tx: TxItem[] = [
-    {
-      Update: {
-        Key: userKey(ctx.store, user.id),
-        UpdateExpression: `${set} REMOVE mfaPending`,
-        // the enrolment this code confirmed, still the pending one, and not confirmed meanwhile
-        ConditionExpression: 'mfaPending.handle = :h AND attribute_not_exists(mfaEnabledAt)',
-        ExpressionAttributeValues: values,
-      },
-      failWith: AppError.conflict('两步验证的设置刚刚发生变化，请重新开始'),
-    },
+    enableMfaTx(ctx.store, user.id, pending.handle, at, codes, kept, AppError.conflict('两步验证的设置刚刚发生变化，请重新开始')),
     auditPut(ctx, 'user', user.id, 'enable_mfa', { mfaEnabled: false }, { mfaEnabled: true, recoveryCodes: recoveryCodes.length }),
   ];
   await ctx.store.transact(tx);

@@ -2,10 +2,10 @@ import { createHash, randomInt } from 'node:crypto';
 import { AppError } from '../../errors.js';
 import { TenantStore } from '../../store/tenant-store.js';
 import { auditPutBy } from '../audit/store.js';
-import { userKey, type UserItem } from './store.js';
+import { useRecoveryCodeTx, type UserItem } from './store.js';
 
 /**
- * Recovery codes (issue 15): ten at enrolment, shown once, each signing in once in place of the
+ * Recovery codes: ten at enrolment, shown once, each signing in once in place of the
  * authenticator's code. 12 characters of an alphabet without look-alikes (~59 bits), written
  * xxxx-xxxx-xxxx; only a hash salted with the user's id is kept.
  */
@@ -35,18 +35,10 @@ export async function useRecoveryCodeUnscoped(global: TenantStore, user: UserIte
   if (!isRecoveryCodeShaped(code)) return false;
   const hash = hashRecoveryCode(user.id, code);
   if (!user.recoveryCodes?.[hash]) return false;
-  const store = new TenantStore(global.doc, global.tableName, user.tenantId);
+  const store = global.forTenantUnscoped(user.tenantId);
   const used = new AppError('unauthenticated', 401, '验证码不正确');
   await store.transact([
-    {
-      Update: {
-        Key: userKey(store, user.id),
-        UpdateExpression: 'REMOVE recoveryCodes.#h',
-        ConditionExpression: 'attribute_exists(recoveryCodes.#h)',
-        ExpressionAttributeNames: { '#h': hash },
-      },
-      failWith: used,
-    },
+    useRecoveryCodeTx(store, user.id, hash, used),
     auditPutBy({ store, now, actor: { id: user.id, email: user.email, role: user.role } }, 'user', user.id, 'use_recovery_code', null, {
       recoveryCodesLeft: Object.keys(user.recoveryCodes).length - 1,
     }),

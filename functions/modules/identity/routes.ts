@@ -2,21 +2,19 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { clientAddress } from '../../http/client-address.js';
 import { Page } from '../../../shared/schemas/common.js';
 import { LoginInput, LoginResult, Me, SettingsPatch, Tenant, TenantInput } from '../../../shared/schemas/identity.js';
-import { AppError } from '../../errors.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
-import { assertPairMayTry, clearLoginFailures, recordLoginFailure } from '../../http/login-throttle.js';
-import { hitRateLimit } from '../../http/rate-limit.js';
-import { serviceContext } from '../../http/service-context.js';
-import { globalStoreUnscoped } from '../../store/tenant-store.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk, NO_ACCOUNT, SIGNED_IN } from '../../http/openapi.js';
+import { globalStore, serviceContext } from '../../http/service-context.js';
 import { ListQuery } from '../../../shared/schemas/common.js';
-import { createTenant, me, signInUnscoped, tenantSettings, updateSettings } from './service.js';
-import { listTenantSlugsUnscoped } from './store.js';
+import { login as signIn } from './login.js';
+import { createTenant, listTenantsUnscoped, me, tenantSettings, updateSettings } from './service.js';
 
 const login = createRoute({
   method: 'post',
   path: '/auth/login',
+  operationId: 'login',
+  description: NO_ACCOUNT,
   tags: ['identity'],
   summary: 'Sign in with email and password (the local identity provider, or Cognito on AWS)',
   request: { body: jsonBody(LoginInput) },
@@ -26,6 +24,8 @@ const login = createRoute({
 const jwks = createRoute({
   method: 'get',
   path: '/.well-known/jwks.json',
+  operationId: 'getJwks',
+  description: NO_ACCOUNT,
   tags: ['identity'],
   summary: 'The public keys that verify local tokens',
   responses: { 200: jsonOk(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), 'JWKS') },
@@ -34,6 +34,8 @@ const jwks = createRoute({
 const getMe = createRoute({
   method: 'get',
   path: '/me',
+  operationId: 'getMe',
+  description: SIGNED_IN,
   tags: ['identity'],
   summary: 'The current user',
   security: BEARER,
@@ -43,6 +45,8 @@ const getMe = createRoute({
 const postTenant = createRoute({
   method: 'post',
   path: '/admin/tenants',
+  operationId: 'createTenant',
+  description: access('tenant.create'),
   tags: ['identity'],
   summary: 'Create a tenant (platform_admin)',
   security: BEARER,
@@ -54,6 +58,8 @@ const postTenant = createRoute({
 const listTenants = createRoute({
   method: 'get',
   path: '/admin/tenants',
+  operationId: 'listTenants',
+  description: access('tenant.list'),
   tags: ['identity'],
   summary: 'List tenants (platform_admin)',
   security: BEARER,
@@ -65,6 +71,8 @@ const listTenants = createRoute({
 const getSettings = createRoute({
   method: 'get',
   path: '/settings',
+  operationId: 'getSettings',
+  description: access('settings.read'),
   tags: ['identity'],
   summary: "The tenant's settings: time zone, report deadline, pairing limit",
   security: BEARER,
@@ -75,6 +83,8 @@ const getSettings = createRoute({
 const patchSettings = createRoute({
   method: 'patch',
   path: '/settings',
+  operationId: 'updateSettings',
+  description: access('settings.write'),
   tags: ['identity'],
   summary: "Change the tenant's settings (bureau_admin)",
   security: BEARER,
@@ -85,34 +95,14 @@ const patchSettings = createRoute({
 
 export const identityRoutes = new OpenAPIHono<Env>()
   .openapi(login, async (c) => {
-    const { email, password, code } = c.req.valid('json');
     const { deps } = c.var;
-    const global = globalStoreUnscoped(deps.doc, deps.tableName);
-    const now = deps.clock();
-    const lim = deps.rateLimits;
-    const client = clientAddress(c);
-    await hitRateLimit(global, 'login-client', client, lim.loginAttemptsPerClient, lim.windowSeconds, now);
-    // failures slow down the failing email-and-client pair only, never the owner elsewhere (login-throttle.ts)
-    await assertPairMayTry(global, email, client, now);
-    const session = await signInUnscoped(global, deps.directory, email, password, code, now).catch(async (e: unknown) => {
-      // a wrong second factor is a failure too; being asked for one is not
-      if (e instanceof AppError && e.status === 401 && e.code !== 'mfa_required') await recordLoginFailure(global, email, client, lim, now);
-      throw e;
-    });
-    if (!session) {
-      await recordLoginFailure(global, email, client, lim, now);
-      throw AppError.unauthenticated('邮箱或密码不正确');
-    }
-    await clearLoginFailures(global, email, client);
-    return c.json(session, 200);
+    return c.json(await signIn(globalStore(c), deps.directory, c.req.valid('json'), clientAddress(c), deps.rateLimits, deps.clock()), 200);
   })
   .openapi(jwks, async (c) => c.json({ keys: (c.var.deps.issuer?.jwks().keys ?? []) as Record<string, unknown>[] }, 200))
   .openapi(getMe, async (c) => c.json(await me(serviceContext(c)), 200))
   .openapi(postTenant, async (c) => c.json(await createTenant(serviceContext(c), c.req.valid('json')), 201))
   .openapi(listTenants, async (c) => {
-    const q = c.req.valid('query');
-    const page = await listTenantSlugsUnscoped(globalStoreUnscoped(c.var.deps.doc, c.var.deps.tableName), q.limit, q.cursor);
-    return c.json({ items: page.items.map((t) => ({ id: t.tenantId, slug: t.sk, name: t.name })), nextCursor: page.nextCursor }, 200);
+    return c.json(await listTenantsUnscoped(globalStore(c), c.req.valid('query')), 200);
   })
   .openapi(getSettings, async (c) => c.json(await tenantSettings(serviceContext(c)), 200))
   .openapi(patchSettings, async (c) => c.json(await updateSettings(serviceContext(c), c.req.valid('json')), 200));

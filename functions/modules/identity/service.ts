@@ -1,8 +1,8 @@
 import { DEFAULT_RECOGNITION_THRESHOLDS } from '../../../shared/schemas/transparency.js';
-import { assertNewPassword } from '../accounts/passwords.js';
-import { BACKFILLED, counterKey, SETTLEMENT_BACKFILLED, setOverLimitTx, type OverLimitOrgs } from '../counters/store.js';
+import { DEFAULT_TENANT_SETTINGS } from '../../../shared/tenant-defaults.js';
+import { assertNewPassword } from './passwords.js';
+import { BACKFILLED, counterKey, SETTLEMENT_BACKFILLED } from '../counters/store.js';
 import {
-  DEFAULT_SETTINGS,
   type LoginResult,
   type Me,
   type SettingsPatch,
@@ -14,22 +14,16 @@ import {
 import type { LoginRegistry, UserDirectory } from '../../adapters/identity.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../store/ids.js';
-import { TenantStore, type TxItem } from '../../store/tenant-store.js';
+import { TenantStore } from '../../store/tenant-store.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
-import { getOrganizationItem, listOrganizationItems } from '../organizations/store.js';
-import { noPairingMovedTx, pairingCounts } from '../pairings/store.js';
+import { getOrganizationItem } from '../organizations/store.js';
+import { limitChangeTx } from '../pairings/limit.js';
 import { mfaRequired, mustEnrolMfa } from './mfa-policy.js';
 import { useRecoveryCodeUnscoped } from './recovery-codes.js';
-import {
-  findUserByEmailUnscoped,
-  getTenant,
-  getUser,
-  putUserItems,
-  slugKey,
-  tenantKey,
-  type UserItem,
-} from './store.js';
+import { findUserByEmailUnscoped, getUser, listTenantSlugsUnscoped, putTenantTx, putUserItems, replaceTenantTx, type UserItem } from './store.js';
+import { getTenant } from '../tenant/store.js';
+import { logger } from '../../adapters/logger.js';
 
 export const PLATFORM_TENANT = '_platform';
 
@@ -74,7 +68,7 @@ export async function signInUnscoped(
   const user = await findUserByEmailUnscoped(global, email);
   // a login made outside the API has no record here, and every route would refuse its token
   if (!user) return null;
-  const store = new TenantStore(global.doc, global.tableName, user.tenantId);
+  const store = global.forTenantUnscoped(user.tenantId);
   return { token: session.token, user: publicUser(user), ...((await mustEnrolMfa(store, user)) ? { mfaEnrolmentRequired: true } : {}) };
 }
 
@@ -98,28 +92,21 @@ export async function me(ctx: ServiceContext): Promise<Me> {
 /** platform_admin: a new tenant with its settings (defaults: Asia/Shanghai, Tuesday 18:00, 3). */
 export async function createTenant(ctx: ServiceContext, input: TenantInput): Promise<Tenant> {
   const id = newId('tn').replace(/[^A-Za-z0-9_]/g, '');
-  const store = new TenantStore(ctx.store.doc, ctx.store.tableName, id, ['_global']);
+  const store = ctx.store.forTenantUnscoped(id, true);
   const tenant: Tenant = {
     id,
     slug: input.slug,
     name: input.name,
     region: input.region,
-    timeZone: input.timeZone ?? DEFAULT_SETTINGS.timeZone,
-    reportDeadline: input.reportDeadline ?? DEFAULT_SETTINGS.reportDeadline,
-    maxActivePairingsPerOrg: input.maxActivePairingsPerOrg ?? DEFAULT_SETTINGS.maxActivePairingsPerOrg,
-    // issue 15: a new tenant's bureau admins sign in with two-step verification unless it says otherwise
+    timeZone: input.timeZone ?? DEFAULT_TENANT_SETTINGS.timeZone,
+    reportDeadline: input.reportDeadline ?? DEFAULT_TENANT_SETTINGS.reportDeadline,
+    maxActivePairingsPerOrg: input.maxActivePairingsPerOrg ?? DEFAULT_TENANT_SETTINGS.maxActivePairingsPerOrg,
+    // a new tenant's bureau admins sign in with two-step verification unless it says otherwise
     mfaRequiredForBureauAdmins: input.mfaRequiredForBureauAdmins ?? true,
     createdAt: ctx.now.toISOString(),
   };
   await store.transact([
-    { Put: { Item: { ...tenantKey(store), ...tenant }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    {
-      Put: {
-        Item: { ...slugKey(store, input.slug), tenantId: id, name: input.name },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-      failWith: AppError.conflict(`标识 ${input.slug} 已被使用`),
-    },
+    ...putTenantTx(store, tenant, AppError.conflict(`标识 ${input.slug} 已被使用`)),
     auditPut({ ...ctx, store }, 'tenant', id, 'create', null, tenant),
     // a new tenant's dashboard counters and settlement start at zero and move with every write: no backfill needed
     { Put: { Item: { ...counterKey(store, BACKFILLED), at: tenant.createdAt } } },
@@ -138,19 +125,10 @@ export async function tenantSettings(ctx: ServiceContext): Promise<Tenant> {
 export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Promise<Tenant> {
   const before = await tenantSettings(ctx);
   const after: Tenant = { ...before, ...patch };
-  // rule 2: a changed limit leaves organizations over it (the dashboard flags them); recomputed here
-  // from the organizations' counts, on condition that no pairing was approved or ended while they
-  // were read (approvals and ends in turn check that the limit they read still holds)
-  const overLimit: TxItem[] = [];
-  if (after.maxActivePairingsPerOrg !== before.maxActivePairingsPerOrg) {
-    const moved = await pairingCounts(ctx.store);
-    overLimit.push(
-      setOverLimitTx(ctx.store, await overLimitOrgs(ctx, after.maxActivePairingsPerOrg)),
-      noPairingMovedTx(ctx.store, moved, AppError.conflict('结对情况刚刚发生变化，请重试')),
-    );
-  }
+  // rule 2: a changed limit leaves organizations over it (the dashboard flags them)
+  const overLimit = await limitChangeTx(ctx, before.maxActivePairingsPerOrg, after.maxActivePairingsPerOrg);
   await ctx.store.transact([
-    { Put: { Item: { ...tenantKey(ctx.store), ...after }, ConditionExpression: 'attribute_exists(pk)' } },
+    replaceTenantTx(ctx.store, after),
     ...overLimit,
     auditPut(ctx, 'tenant', before.id, 'update_settings', before, after),
   ]);
@@ -173,7 +151,7 @@ export async function createUser(ctx: ServiceContext, logins: LoginRegistry, inp
   if (ctx.caller.role !== 'platform_admin' && input.role === 'platform_admin') {
     throw AppError.forbidden('不能创建平台管理员');
   }
-  const store = new TenantStore(ctx.store.doc, ctx.store.tableName, tenantId);
+  const store = ctx.store.forTenantUnscoped(tenantId);
   if (tenantId !== PLATFORM_TENANT && !(await getTenant(store))) throw AppError.notFound('租户');
   if (input.role === 'org_member') {
     if (!input.organizationId) throw AppError.field('organizationId', '机构成员必须属于一个组织');
@@ -203,7 +181,7 @@ export async function createUser(ctx: ServiceContext, logins: LoginRegistry, inp
   } catch (err) {
     // a login without its record could sign in to nothing, and would block the email for good
     await logins.deleteLogin(user.email).catch((undo: unknown) => {
-      console.error(JSON.stringify({ level: 'error', msg: 'login left without its user record', email: user.email, error: String(undo) }));
+      logger.error('login left without its user record', { email: user.email, error: undo });
     });
     throw err;
   }
@@ -212,14 +190,9 @@ export async function createUser(ctx: ServiceContext, logins: LoginRegistry, inp
 
 export { publicUser };
 
-/** Every organization with more active pairings than the limit (an admin action may read them all). */
-async function overLimitOrgs(ctx: ServiceContext, limit: number): Promise<OverLimitOrgs> {
-  const out: OverLimitOrgs = {};
-  let cursor: string | undefined;
-  do {
-    const page = await listOrganizationItems(ctx.store, { limit: 100, cursor });
-    for (const o of page.items) if ((o.activePairings ?? 0) > limit) out[o.id] = { name: o.name, activePairings: o.activePairings };
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
+
+/** platform_admin: the tenants, by slug. */
+export async function listTenantsUnscoped(global: TenantStore, q: { limit: number; cursor?: string }) {
+  const page = await listTenantSlugsUnscoped(global, q.limit, q.cursor);
+  return { items: page.items.map((t) => ({ id: t.tenantId, slug: t.sk, name: t.name })), nextCursor: page.nextCursor };
 }

@@ -1,25 +1,4 @@
-import type { ImportError } from '../../../shared/schemas/imports.js';
-import { AppError } from '../../errors.js';
-
-/** A parsed sheet: the header cells (row 1) and each data row with its number as the sheet shows it. */
-export type Sheet = { header: string[]; rows: { row: number; cells: Cell[] }[] };
-/** A cell: its value, or the reason it is refused (a formula is never evaluated nor taken). */
-export type Cell = { value: unknown } | { refused: string };
-
-export class FileProblem extends Error {
-  constructor(readonly error: ImportError) {
-    super(error.message);
-  }
-}
-const fileError = (message: string) => new FileProblem({ row: 0, field: 'file', message });
-
-/** The rows a file may hold (each row is one write through the services; the request must finish in time). */
-export const MAX_IMPORT_ROWS = 2000;
-/** More rows than that: a 413, found while reading (an .xlsx is read no further than one row past it). */
-export const tooManyRows = () => {
-  const message = `一次最多导入 ${MAX_IMPORT_ROWS} 行`;
-  return new AppError('payload_too_large', 413, message, [{ path: 'file', code: 'too_big', message }]);
-};
+import { fileError, tooManyRows, MAX_IMPORT_ROWS, type Sheet } from './sheet.js';
 
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isOle = (b: Uint8Array) => b.length > 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
@@ -97,17 +76,3 @@ async function parseXlsx(bytes: Uint8Array): Promise<Sheet> {
   const { readXlsx } = await import('./xlsx.js');
   return readXlsx(bytes);
 }
-
-/** A cell's value as exceljs gives it (xlsx.ts gives the same shapes) → the value an import takes, or the reason it is refused. */
-export function cellOf(v: unknown): Cell {
-  if (v === null || v === undefined) return { value: undefined };
-  if (typeof v !== 'object' || v instanceof Date) return { value: v };
-  const o = v as Record<string, unknown>;
-  if ('formula' in o || 'sharedFormula' in o) return { refused: `单元格含公式（=${String(o.formula ?? o.sharedFormula)}），不会被计算；请改为纯文本或数值后再导入` };
-  if ('error' in o) return { refused: `单元格是错误值 ${String(o.error)}` };
-  if (Array.isArray(o.richText)) return { value: (o.richText as { text: string }[]).map((t) => t.text).join('') };
-  if ('text' in o) return { value: typeof o.text === 'string' ? o.text : cellValueText(o.text) };
-  return { value: String(v) };
-}
-
-const cellValueText = (t: unknown): string => (t && typeof t === 'object' && Array.isArray((t as { richText?: unknown }).richText) ? (t as { richText: { text: string }[] }).richText.map((x) => x.text).join('') : String(t ?? ''));

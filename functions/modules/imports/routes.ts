@@ -3,7 +3,7 @@ import { withCheckChar } from '../../../shared/credit-code.js';
 import { ImportResult, MAX_IMPORT_BYTES, type ImportKind } from '../../../shared/schemas/imports.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonOk } from '../../http/openapi.js';
 import { serviceContext } from '../../http/service-context.js';
 import { contentDisposition } from '../exports/sheets.js';
 import { COLUMNS, EXAMPLES } from './columns.js';
@@ -32,6 +32,8 @@ const post = (kind: ImportKind) =>
   createRoute({
     method: 'post',
     path: `/imports/${kind}`,
+    operationId: kind === 'villages' ? 'importVillages' : 'importOrganizations',
+    description: access('import.write'),
     tags,
     summary: `Import ${kind} from .xlsx or .csv (bureau): any invalid row and nothing is written; upsert through the ${kind} service`,
     security: BEARER,
@@ -44,6 +46,8 @@ const template = (kind: ImportKind) =>
   createRoute({
     method: 'get',
     path: `/imports/${kind}/template.xlsx`,
+    operationId: kind === 'villages' ? 'getVillagesImportTemplate' : 'getOrganizationsImportTemplate',
+    description: access('import.write'),
     tags,
     summary: `The ${kind} import template: the headers and one example row`,
     security: BEARER,

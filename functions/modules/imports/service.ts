@@ -6,10 +6,10 @@ import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../context.js';
 import { createOrganization, updateOrganization } from '../organizations/service.js';
 import { registerVillage, updateVillage } from '../villages/service.js';
-import { earliestPairingStart } from '../pairings/store.js';
-import { allVillageItems } from '../villages/store.js';
+import { allVillageItems, earliestPairingStart } from '../villages/store.js';
 import { COLUMNS, coerce, columnOf, type ColumnSpec } from './columns.js';
-import { FileProblem, parseUpload, type Sheet } from './parse.js';
+import { parseUpload } from './parse.js';
+import { FileProblem, type Sheet } from './sheet.js';
 
 /**
  * Imports of villages and organizations from .xlsx or .csv: every row is validated with the same
@@ -49,6 +49,7 @@ export function shownValue(v: unknown): string | undefined {
   if (v === null || v === undefined) return undefined;
   const text = v instanceof Date ? (Number.isNaN(v.getTime()) ? String(v) : v.toISOString().slice(0, 10)) : String(v);
   if (text === '') return undefined;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is shown escaped
   const escaped = text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
   const chars = [...escaped];
   return chars.length > SHOWN_VALUE_CHARS ? `${chars.slice(0, SHOWN_VALUE_CHARS).join('')}…` : escaped;

@@ -2,10 +2,10 @@ import { SaxesParser } from 'saxes';
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AppError } from '../../errors.js';
-import { cellOf, FileProblem, MAX_IMPORT_ROWS, tooManyRows, type Cell, type Sheet } from './parse.js';
+import { cellOf, FileProblem, MAX_IMPORT_ROWS, tooManyRows, type Cell, type Sheet } from './sheet.js';
 
 /**
- * The first worksheet of an .xlsx, read as a stream (issue 15, hole 2). A small upload can unzip to
+ * The first worksheet of an .xlsx, read as a stream. A small upload can unzip to
  * hundreds of MB, so:
  *  1. before anything is inflated, the zip's central directory is checked: the number of entries,
  *     each entry's declared uncompressed size, their total and each entry's compression ratio;

@@ -3,7 +3,7 @@ import { Need } from '../../../shared/schemas/needs.js';
 import { CloseNeedInput } from '../../../shared/schemas/reviews.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { serviceContext } from '../../http/service-context.js';
 import { closeNeed } from './close.js';
@@ -13,6 +13,8 @@ function makeNeedCloseRoutes() {
   const close = createRoute({
     method: 'post',
     path: '/needs/{id}/close',
+    operationId: 'closeNeed',
+    description: access('need.close'),
     tags: ['needs'],
     summary: 'Close an open or pledged need as met with a reason although the pledges do not cover it (bureau; met and withdrawn are final: 409)',
     security: BEARER,

@@ -3,7 +3,7 @@ import { Id, Page } from '../../../shared/schemas/common.js';
 import { FulfilInput, Need, NeedInput, NeedQuery, NeedSummary, PledgeInput, WithdrawInput } from '../../../shared/schemas/needs.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { serviceContext } from '../../http/service-context.js';
 import { createNeed, fulfilNeed, getNeed, listNeeds, needSummary, pledgeNeed, withdrawNeed } from './service.js';
 
@@ -13,6 +13,8 @@ const params = z.object({ id: Id });
 const list = createRoute({
   method: 'get',
   path: '/needs',
+  operationId: 'listNeeds',
+  description: access('need.read'),
   tags,
   summary: 'Village needs (需求对接) newest first; `paired` (org_member) keeps its actively paired villages or the others',
   security: BEARER,
@@ -24,6 +26,8 @@ const list = createRoute({
 const summary = createRoute({
   method: 'get',
   path: '/needs/summary',
+  operationId: 'getNeedsSummary',
+  description: access('need.read'),
   tags,
   summary: 'Unmet needs (open, pledged) per village, the most first (bureau)',
   security: BEARER,
@@ -34,6 +38,8 @@ const summary = createRoute({
 const post = createRoute({
   method: 'post',
   path: '/needs',
+  operationId: 'createNeed',
+  description: access('need.write'),
   tags,
   summary: 'Post a need: the bureau, or an approved organization actively paired with the village',
   security: BEARER,
@@ -45,6 +51,8 @@ const post = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/needs/{id}',
+  operationId: 'getNeed',
+  description: access('need.read'),
   tags,
   summary: 'One need with its pledges',
   security: BEARER,
@@ -56,6 +64,8 @@ const get = createRoute({
 const pledge = createRoute({
   method: 'post',
   path: '/needs/{id}/pledge',
+  operationId: 'pledgeNeed',
+  description: access('need.pledge'),
   tags,
   summary: 'An approved organization pledges the whole need or a part (409 beyond what is left)',
   security: BEARER,
@@ -67,6 +77,8 @@ const pledge = createRoute({
 const fulfil = createRoute({
   method: 'post',
   path: '/needs/{id}/fulfil',
+  operationId: 'fulfilNeed',
+  description: access('need.pledge'),
   tags,
   summary: 'Mark met with evidence: the bureau or an organization that pledged, once the pledges cover the need (else 409 saying what is missing; the bureau may close it with a reason instead)',
   security: BEARER,
@@ -78,6 +90,8 @@ const fulfil = createRoute({
 const withdraw = createRoute({
   method: 'post',
   path: '/needs/{id}/withdraw',
+  operationId: 'withdrawNeed',
+  description: access('need.write'),
   tags,
   summary: 'Withdraw an open or pledged need: the bureau or the poster (met and withdrawn are final: 409)',
   security: BEARER,

@@ -1,4 +1,4 @@
-import { notifyTx } from '../notifications/outbox.js';
+import { notifyTx } from '../outbox/outbox.js';
 import type { FulfilInput, Need, NeedInput, NeedStatus, NeedSummary, PledgeInput } from '../../../shared/schemas/needs.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../store/ids.js';
@@ -154,7 +154,7 @@ export async function pledgeNeed(ctx: ServiceContext, id: string, input: PledgeI
 }
 
 /**
- * Met means the pledges cover the need (issue 15, hole 7): the pledged quantity reaches the need's
+ * Met means the pledges cover the need: the pledged quantity reaches the need's
  * quantity, or — a need without one — someone pledged it. Otherwise a 409 that says what is
  * missing; the bureau may still close it with a reason (close.ts).
  */

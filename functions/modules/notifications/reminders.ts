@@ -1,13 +1,16 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { addDays, dateInZone, DEFAULT_REPORT_DEADLINE, latestDueWeek, weekDeadline, zonedDateTimeToUtc, type ReportDeadline } from '../../../shared/dates.js';
+import type { DocumentClient } from '../../store/tenant-store.js';
+import { addDays, dateInZone, latestDueWeek, weekDeadline, zonedDateTimeToUtc, type ReportDeadline } from '../../../shared/dates.js';
 import { AppError } from '../../errors.js';
 import { globalStoreUnscoped, TenantStore, type TxItem } from '../../store/tenant-store.js';
-import { getTenant, listTenantSlugsUnscoped } from '../identity/store.js';
-import { ladderLevel, missedWeeks, readWeek, type ReportingRules } from '../reports/weeks.js';
-import { notifyTx } from './outbox.js';
+import { listTenantSlugsUnscoped } from '../identity/store.js';
+import { getTenant } from '../tenant/store.js';
+import { ladderLevel, missedWeeks, readWeek, type ReportingRules } from '../report-weeks/weeks.js';
+import { notifyTx } from '../outbox/outbox.js';
+import { settingsOf } from '../tenant/settings.js';
+import { remindedOnceTx } from './store.js';
 
 /**
- * The weekly-report reminders and the reporting ladder's warnings (issue 14), run by the jobs
+ * The weekly-report reminders and the reporting ladder's warnings, run by the jobs
  * function every few minutes (a timer locally) for every tenant in its own zone:
  *  - each organization expected in the open week (an active pairing) that has not filed is reminded
  *    at each of the tenant's reminder times (default Monday 09:00 and the deadline's day 12:00) that
@@ -29,13 +32,7 @@ export const defaultReminders = (deadline: ReportDeadline): ReportDeadline[] => 
 export const reminderInstant = (weekStart: string, r: ReportDeadline, timeZone: string) =>
   zonedDateTimeToUtc(addDays(weekStart, 6 + r.weekday), r.time, timeZone).toISOString();
 
-// Access pattern: a reminder or warning already sent → pk REMINDED#<weekStart>, sk <slot>#<orgId>.
-const remindedKey = (store: TenantStore, weekStart: string, slot: string, orgId: string) => ({ pk: store.pk('REMINDED', weekStart), sk: `${slot}#${orgId}` });
-
-const onceTx = (store: TenantStore, weekStart: string, slot: string, orgId: string, now: Date): TxItem => ({
-  Put: { Item: { ...remindedKey(store, weekStart, slot, orgId), at: now.toISOString(), expiresAt: Math.floor(now.getTime() / 1000) + 120 * 86_400 }, ConditionExpression: 'attribute_not_exists(pk)' },
-  failWith: ALREADY,
-});
+const onceTx = (store: TenantStore, weekStart: string, slot: string, orgId: string, now: Date): TxItem => remindedOnceTx(store, weekStart, slot, orgId, now, ALREADY);
 const ALREADY = new AppError('conflict', 409, 'already reminded');
 
 async function sendOnce(store: TenantStore, tx: TxItem[]): Promise<boolean> {
@@ -54,8 +51,7 @@ export async function remindTenant(store: TenantStore, now: Date): Promise<Remin
   const out: ReminderResult = { reminders: 0, warnings: 0 };
   const tenant = await getTenant(store);
   if (!tenant) return out;
-  const timeZone = tenant.timeZone ?? 'Asia/Shanghai';
-  const deadline = tenant.reportDeadline ?? DEFAULT_REPORT_DEADLINE;
+  const { timeZone, reportDeadline: deadline } = settingsOf(tenant);
   const rules: ReportingRules = { timeZone, deadline, today: dateInZone(now, timeZone) };
   const due = latestDueWeek(now, deadline, timeZone);
   const open = addDays(due, 7);
@@ -96,7 +92,7 @@ export async function remindTenant(store: TenantStore, now: Date): Promise<Remin
 }
 
 /** Every tenant's, each in its own zone (the job's run; idempotent). */
-export async function remindEverywhereUnscoped(doc: DynamoDBDocumentClient, tableName: string, now: Date): Promise<ReminderResult & { tenants: number }> {
+export async function remindEverywhereUnscoped(doc: DocumentClient, tableName: string, now: Date): Promise<ReminderResult & { tenants: number }> {
   const total = { tenants: 0, reminders: 0, warnings: 0 };
   const global = globalStoreUnscoped(doc, tableName);
   let cursor: string | undefined;

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Notification, NotificationPage, NotificationQuery, NotificationSettings, NotificationSettingsPatch } from '../../../shared/schemas/notifications.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { BEARER, ERRORS, jsonBody, jsonOk, SIGNED_IN } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { serviceContext } from '../../http/service-context.js';
 import { listNotifications, markAllRead, markRead, mySettings, updateMySettings } from './service.js';
@@ -16,6 +16,8 @@ function makeNotificationRoutes() {
   const list = createRoute({
     method: 'get',
     path: '/notifications',
+    operationId: 'listNotifications',
+    description: SIGNED_IN,
     tags,
     summary: 'The caller’s notifications, newest first, with the unread count',
     security: BEARER,
@@ -25,6 +27,8 @@ function makeNotificationRoutes() {
   const read = createRoute({
     method: 'post',
     path: '/notifications/{id}/read',
+    operationId: 'markNotificationRead',
+    description: SIGNED_IN,
     tags,
     summary: 'Mark one of the caller’s notifications read (another user’s: 404)',
     security: BEARER,
@@ -34,6 +38,8 @@ function makeNotificationRoutes() {
   const readAll = createRoute({
     method: 'post',
     path: '/notifications/read-all',
+    operationId: 'markAllNotificationsRead',
+    description: SIGNED_IN,
     tags,
     summary: 'Mark all the caller’s notifications read',
     security: BEARER,
@@ -42,6 +48,8 @@ function makeNotificationRoutes() {
   const getSettings = createRoute({
     method: 'get',
     path: '/me/notification-settings',
+    operationId: 'getNotificationSettings',
+    description: SIGNED_IN,
     tags,
     summary: 'The caller’s language and which notifications reach its email',
     security: BEARER,
@@ -50,6 +58,8 @@ function makeNotificationRoutes() {
   const patchSettings = createRoute({
     method: 'patch',
     path: '/me/notification-settings',
+    operationId: 'updateNotificationSettings',
+    description: SIGNED_IN,
     tags,
     summary: 'Change the caller’s language or email choices',
     security: BEARER,

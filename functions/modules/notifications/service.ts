@@ -1,7 +1,7 @@
 import type { Notification, NotificationSettings, NotificationSettingsPatch } from '../../../shared/schemas/notifications.js';
 import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../context.js';
-import { getSettings, noteKey, putSettingsTx, unreadCount, unreadKey, type NoteItem } from './store.js';
+import { getSettings, markNoteReadTx, noteKey, putSettingsTx, unreadCount, type NoteItem } from './store.js';
 
 const view = (n: NoteItem & { pk?: string; sk?: string }): Notification => {
   const { pk: _p, sk: _s, userId: _u, ...rest } = n;
@@ -35,8 +35,7 @@ export async function markRead(ctx: ServiceContext, id: string): Promise<Notific
   const readAt = ctx.now.toISOString();
   try {
     await ctx.store.transact([
-      { Update: { Key: k, UpdateExpression: 'SET readAt = :at', ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(readAt)', ExpressionAttributeValues: { ':at': readAt } } },
-      { Update: { Key: unreadKey(ctx.store, ctx.caller.userId), UpdateExpression: 'ADD unread :minus', ExpressionAttributeValues: { ':minus': -1 } } },
+      ...markNoteReadTx(ctx.store, ctx.caller.userId, id, readAt),
     ]);
   } catch (e) {
     if (!(e instanceof AppError && e.status === 409)) throw e; // read meanwhile

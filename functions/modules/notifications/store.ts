@@ -1,4 +1,5 @@
 import { USER_EMAIL_KINDS, type Locale, type Notification, type NotificationSettings } from '../../../shared/schemas/notifications.js';
+import type { AppError } from '../../errors.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 
 /** A user's bell: one item per notification delivered to it. */
@@ -47,6 +48,32 @@ export function putNoteTx(store: TenantStore, note: NoteItem): TxItem[] {
     { Put: { Item: { ...noteKey(store, note.userId, note.id), ...note }, ConditionExpression: 'attribute_not_exists(pk)' } },
     { Update: { Key: unreadKey(store, note.userId), UpdateExpression: 'ADD unread :one', ExpressionAttributeValues: { ':one': 1 } } },
   ];
+}
+
+/**
+ * A notification read, and the unread count down by one; conditional on it not being read yet, so
+ * read twice it counts once (the second fails with a 409).
+ */
+export function markNoteReadTx(store: TenantStore, userId: string, id: string, readAt: string): TxItem[] {
+  return [
+    { Update: { Key: noteKey(store, userId, id), UpdateExpression: 'SET readAt = :at', ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(readAt)', ExpressionAttributeValues: { ':at': readAt } } },
+    { Update: { Key: unreadKey(store, userId), UpdateExpression: 'ADD unread :minus', ExpressionAttributeValues: { ':minus': -1 } } },
+  ];
+}
+
+// Access pattern: a reminder or warning already sent → pk REMINDED#<weekStart>, sk <slot>#<orgId>.
+const remindedKey = (store: TenantStore, weekStart: string, slot: string, orgId: string) => ({ pk: store.pk('REMINDED', weekStart), sk: `${slot}#${orgId}` });
+
+/**
+ * The marker of a reminder or warning (reminders.ts), in the notification's transaction: one per
+ * week, slot and organization, so it goes once however often the job runs (`failWith` when it went
+ * already). Kept 120 days (the table's TTL).
+ */
+export function remindedOnceTx(store: TenantStore, weekStart: string, slot: string, orgId: string, now: Date, failWith: AppError): TxItem {
+  return {
+    Put: { Item: { ...remindedKey(store, weekStart, slot, orgId), at: now.toISOString(), expiresAt: Math.floor(now.getTime() / 1000) + 120 * 86_400 }, ConditionExpression: 'attribute_not_exists(pk)' },
+    failWith,
+  };
 }
 
 export async function unreadCount(store: TenantStore, userId: string): Promise<number> {

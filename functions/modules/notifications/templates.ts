@@ -1,5 +1,5 @@
 import type { Locale, NotificationKind } from '../../../shared/schemas/notifications.js';
-import type { NotifyParams } from './outbox.js';
+import type { NotifyParams } from '../outbox/outbox.js';
 
 /**
  * Each kind's words, in Chinese and English: a title (the bell's line, the email's subject) and a

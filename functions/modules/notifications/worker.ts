@@ -1,14 +1,16 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from '../../store/tenant-store.js';
 import type { Mailer } from '../../adapters/mail.js';
 import type { Locale } from '../../../shared/schemas/notifications.js';
 import { ConditionFailed, globalStoreUnscoped, TenantStore } from '../../store/tenant-store.js';
 import { AppError } from '../../errors.js';
 import { listTenantSlugsUnscoped, type UserItem } from '../identity/store.js';
 import { getOrderRecord } from '../orders/store.js';
-import { storedFulfilmentsOf } from '../orders/fulfilments.js';
-import { outboxKey, type OutboxEvent } from './outbox.js';
+import { storedFulfilmentsOf } from '../fulfilments/fulfilments.js';
+import type { OutboxEvent } from '../outbox/outbox.js';
+import { outboxKey, rescheduleOutboxTx } from '../outbox/store.js';
 import { mailedKey, putNoteTx, settingsOf } from './store.js';
 import { render } from './templates.js';
+import { logger } from '../../adapters/logger.js';
 
 /**
  * The outbox's worker: each pending notification goes to its recipients' bells and, where they
@@ -20,7 +22,7 @@ import { render } from './templates.js';
  * Message-ID, which mail clients fold into one).
  */
 export type DeliveryDeps = {
-  doc: DynamoDBDocumentClient;
+  doc: DocumentClient;
   tableName: string;
   mailer: Mailer;
   /** the web app's origin for links in emails */
@@ -119,7 +121,7 @@ async function sendOnce(store: TenantStore, deps: DeliveryDeps, id: string, r: R
     if ((await store.get<{ state?: string }>(k.pk, k.sk))?.state === 'sent') return false; // sent before
     // another worker holds a live claim (the stream and the schedule at once): not done until it
     // marks it sent, so this delivery is retried later rather than dropping the outbox item now
-    throw new Error('being sent by another worker');
+    throw new Error('being sent by another worker', { cause: e });
   }
   try {
     await deps.mailer.send({ to: r.email, subject: words.title, text: words.text, html: words.html, idempotencyKey: `${id}.${r.key}`, locale: r.locale });
@@ -133,8 +135,7 @@ async function sendOnce(store: TenantStore, deps: DeliveryDeps, id: string, r: R
 
 async function reschedule(store: TenantStore, deps: DeliveryDeps, ev: OutboxEvent, error: unknown) {
   const attempts = (ev.attempts ?? 0) + 1;
-  const log = { level: 'error', msg: 'notification delivery failed', id: ev.id, tenantId: store.tenantId, kind: ev.kind, attempts, error: String(error) };
-  console.error(JSON.stringify(log));
+  logger.error('notification delivery failed', { id: ev.id, tenantId: store.tenantId, kind: ev.kind, attempts, error });
   const { pk: _p, sk: _s, ...rest } = ev as OutboxEvent & { pk?: string; sk?: string };
   if (attempts >= MAX_ATTEMPTS) {
     await store.transact([
@@ -145,7 +146,7 @@ async function reschedule(store: TenantStore, deps: DeliveryDeps, ev: OutboxEven
   }
   const backoffMs = Math.min(3600_000, 5_000 * 2 ** (attempts - 1));
   await store
-    .transact([{ Update: { Key: outboxKey(store, ev.id), UpdateExpression: 'SET attempts = :a, nextAttemptAt = :n', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':a': attempts, ':n': new Date(deps.clock().getTime() + backoffMs).toISOString() } } }])
+    .transact([rescheduleOutboxTx(store, ev.id, attempts, new Date(deps.clock().getTime() + backoffMs).toISOString())])
     .catch(() => undefined);
 }
 

@@ -1,25 +1,26 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { tokenFragment } from '../../http/access-token.js';
+import { MAX_CART_LISTINGS } from '../../../shared/formats.js';
+import { hashToken, newAccessToken, tokenFragment } from '../access-tokens.js';
 import type { CheckoutInput, CheckoutResult, OrderLine } from '../../../shared/schemas/orders.js';
 import { MAX_SESSION_AMOUNT_FEN, type Payments } from '../../adapters/payments/port.js';
 import { quantityWithUnit } from '../../../shared/units.js';
 import { AppError } from '../../errors.js';
-import type { PublicContext } from '../../http/public.js';
+import type { PublicContext } from '../context.js';
 import { newId } from '../../store/ids.js';
 import { expiredCheckouts, openHoldsTx } from '../holds/store.js';
 import { getProduceRecord, getProduceRecords, holdStockTx } from '../produce/store.js';
 import { availableOf } from '../produce/views.js';
 import { organizationNames } from '../organizations/store.js';
-import { planFulfilments, toStoredParcels } from './fulfilments.js';
+import { planFulfilments, toStoredParcels } from '../fulfilments/fulfilments.js';
 import { nextOrderSeq, putNewOrderTx, type OrderRecord } from './store.js';
 import { dateInZone } from '../../../shared/dates.js';
 import { expireOrder } from './transitions.js';
 import { getOrderRecord } from './store.js';
 import { toOrder } from './views.js';
 import { auditPutBy, PUBLIC_ACTOR } from '../audit/store.js';
+import { settingsOf } from '../tenant/settings.js';
+import { openCheckoutSession } from '../payments/session.js';
 
-/** One transaction holds at most 100 actions (ARCHITECTURE.md): hence 20 listings a cart. */
-export const MAX_CART_LISTINGS = 20;
+/** One transaction holds at most 100 actions (docs/ARCHITECTURE.md): hence 20 listings a cart. */
 export const MAX_LINE_UNITS = 999;
 /** TransactionConflicts retried before a 409: a busy listing is raced for by many buyers at once. */
 const CHECKOUT_TX_ATTEMPTS = 10;
@@ -35,7 +36,7 @@ class ListingRefused extends AppError {
   }
 }
 
-/** Lines for the same listing merged, in the order they first appear (API.md, checkout rules). */
+/** Lines for the same listing merged, in the order they first appear (docs/API.md, checkout rules). */
 export function mergeLines(items: CheckoutInput['items']): { produceId: string; quantity: number; index: number }[] {
   const merged = new Map<string, { produceId: string; quantity: number; index: number }>();
   items.forEach((item, index) => {
@@ -50,10 +51,9 @@ export function mergeLines(items: CheckoutInput['items']): { produceId: string; 
   return [...merged.values()];
 }
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
- * A public checkout (API.md): merged lines; every listing published; in ONE TransactWriteItems the
+ * A public checkout (docs/API.md): merged lines; every listing published; in ONE TransactWriteItems the
  * conditional stock update of each listing (published, and its unreserved units cover the
  * quantity), the holds and the order — so two buyers never both get the last unit and stock never
  * goes negative. Then the payment session (Stripe, or the local checkout page).
@@ -74,7 +74,7 @@ export async function checkout(ctx: PublicContext, deps: CheckoutDeps, input: Ch
   const names: Map<string | null, string> = new Map(await organizationNames(ctx.store, sellerIds));
   names.set(null, ctx.tenant.name);
 
-  const token = randomBytes(24).toString('base64url');
+  const token = newAccessToken();
   const at = ctx.now.toISOString();
   const expiresAt = new Date(ctx.now.getTime() + deps.ttlSeconds * 1000).toISOString();
   const order: OrderRecord = {
@@ -102,45 +102,39 @@ export async function checkout(ctx: PublicContext, deps: CheckoutDeps, input: Ch
   };
   await reserve(ctx, order, merged);
 
-  let session;
-  try {
-    session = await deps.payments.createCheckoutSession({
+  const session = await openCheckoutSession(
+    ctx,
+    deps.payments,
+    { entity: 'ORDER', id: order.id },
+    {
       kind: 'order',
-      tenantId: ctx.tenant.id,
-      tenantSlug: ctx.tenant.slug,
-      refId: order.id,
       lines: lines.map((l) => ({ name: `${l.name}（${l.villageName}）`, unitAmountFen: l.priceFen, quantity: l.quantity })),
       amountFen: totalFen,
       expiresAt: new Date(expiresAt),
-      origin: ctx.origin,
       successUrl: orderPageUrl(ctx, order.id, token),
       cancelUrl: orderPageUrl(ctx, order.id, token, true),
       page: { orderId: order.id, orderToken: token, lines },
-    });
-  } catch (e) {
+    },
     // no way to pay: give the stock back at once rather than at expiry
-    await expireOrder(ctx.store, { ...order, cancelRequestedAt: at }, ctx.now);
-    console.error(JSON.stringify({ level: 'error', msg: 'checkout session not created', orderId: order.id, error: String(e) }));
-    throw new AppError('payment_unavailable', 503, '支付通道暂时不可用，请稍后重试');
-  }
-  await ctx.store.transact([{ Update: { Key: { pk: ctx.store.pk('ORDER'), sk: order.id }, UpdateExpression: 'SET sessionId = :s', ExpressionAttributeValues: { ':s': session.sessionId } } }]);
+    () => expireOrder(ctx.store, { ...order, cancelRequestedAt: at }, ctx.now),
+  );
   return { orderId: order.id, checkoutUrl: session.url, orderToken: token };
 }
 
 /**
- * The order's number (issue 16): `<SLUG UPPER-CASED>-YYYYMMDD-NNNN`, the date in the tenant's time
+ * The order's number: `<SLUG UPPER-CASED>-YYYYMMDD-NNNN`, the date in the tenant's time
  * zone, NNNN the day's sequence (past 9999 it just grows). The sequence is one atomic ADD read back
  * (UPDATED_NEW) before the checkout's transaction — never the same value twice; a checkout that then
  * fails leaves a gap. The transaction also puts the number's lookup item only if absent, so even a
  * reset counter could never give two orders one number (the checkout would fail instead).
  */
 async function allocateOrderNo(ctx: PublicContext): Promise<string> {
-  const day = dateInZone(ctx.now, ctx.tenant.timeZone || 'Asia/Shanghai').replaceAll('-', '');
+  const day = dateInZone(ctx.now, settingsOf(ctx.tenant).timeZone).replaceAll('-', '');
   const n = await nextOrderSeq(ctx.store, day);
   return `${ctx.tenant.slug.toUpperCase()}-${day}-${String(n).padStart(4, '0')}`;
 }
 
-/** The buyer's order page; the token in the fragment, never sent to a server (issue 15, hole 10). */
+/** The buyer's order page; the token in the fragment, never sent to a server. */
 export const orderPageUrl = (ctx: Pick<PublicContext, 'origin' | 'tenant'>, orderId: string, token: string, cancelled = false) =>
   `${ctx.origin}/shop/${ctx.tenant.slug}/orders/${orderId}${cancelled ? '?cancelled=1' : ''}${tokenFragment(token)}`;
 
@@ -148,7 +142,7 @@ export const orderPageUrl = (ctx: Pick<PublicContext, 'origin' | 'tenant'>, orde
  * The checkout's one transaction, with two kinds of retry. A TransactionConflict (another buyer's
  * transaction on the same listing at the same moment) is retried with jitter by the store. A failed
  * stock condition may be caused by holds that have expired but were not released yet (the sweeper
- * runs every minute): those count for nothing (DOMAIN.md "Hold"), so they are released — each
+ * runs every minute): those count for nothing (docs/DOMAIN.md "Hold"), so they are released — each
  * conditionally on its checkout still being open — and the transaction is tried once more. What
  * fails then is a real shortage: 409 out_of_stock naming the listing and what is available.
  */

@@ -2,10 +2,11 @@ import type { SessionObject } from '../../adapters/payments/port.js';
 import { AppError } from '../../errors.js';
 import type { PaymentKind, WebhookContext } from '../payments/kinds.js';
 import { getOrderRecord, markOrderTx, type OrderRecord } from './store.js';
-import { getTenant } from '../identity/store.js';
+import { getTenant } from '../tenant/store.js';
 import type { TenantStore } from '../../store/tenant-store.js';
 import type { Payments } from '../../adapters/payments/port.js';
 import { AlreadyMoved, expireOrder, payAfterExpiry, payOrder, type PaymentFee } from './transitions.js';
+import { logger } from '../../adapters/logger.js';
 
 const paymentRefOf = (s: SessionObject) => (typeof s.payment_intent === 'string' ? s.payment_intent : s.payment_intent?.id) ?? undefined;
 
@@ -28,7 +29,7 @@ export async function paymentFeeOf(store: TenantStore, payments: Payments, payme
       const fee = await payments.paymentFee(paymentRef);
       if (fee !== null) return { feeFen: fee };
     } catch (e) {
-      console.error(JSON.stringify({ level: 'error', msg: 'payment fee not read', paymentRef, error: String(e) }));
+      logger.error('payment fee not read', { paymentRef, error: e });
     }
   }
   const bps = (await getTenant(store))?.paymentFeeRateBps ?? 0;
@@ -42,7 +43,7 @@ export const orderPayments: PaymentKind = {
     if (!o) return 'unknown_order';
     if (s.payment_status !== 'paid') return 'awaiting_payment'; // an async method: its own event follows
     if (s.amount_total !== o.totalFen || (s.currency ?? '').toLowerCase() !== 'cny') {
-      console.error(JSON.stringify({ level: 'error', msg: 'payment amount differs from the order', orderId: o.id, sessionId: s.id }));
+      logger.error('payment amount differs from the order', { orderId: o.id, sessionId: s.id });
       return 'amount_mismatch';
     }
     const ref = paymentRefOf(s);

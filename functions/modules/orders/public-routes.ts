@@ -4,7 +4,7 @@ import { CheckoutInput, CheckoutResult, OrderLookupInput, OrderLookupResult, Pub
 import { STRIPE_MIN_TTL_SECONDS } from '../../adapters/payments/stripe.js';
 import type { Env } from '../../http/context.js';
 import { accessToken } from '../../http/access-token.js';
-import { jsonBody, jsonOk } from '../../http/openapi.js';
+import { jsonBody, jsonOk, NO_ACCOUNT } from '../../http/openapi.js';
 import { optionalClaims, publicContext, SlugParams } from '../../http/public.js';
 import { PUBLIC_ERRORS } from '../shop/routes.js';
 import { checkout } from './checkout.js';
@@ -15,6 +15,8 @@ const tags = ['public'];
 const post = createRoute({
   method: 'post',
   path: '/public/{tenantSlug}/checkout',
+  operationId: 'checkout',
+  description: NO_ACCOUNT,
   tags,
   summary: 'Buy: holds the stock and opens a payment (Idempotency-Key honoured); 409 out_of_stock names the listing',
   request: { params: SlugParams, body: jsonBody(CheckoutInput) },
@@ -24,6 +26,8 @@ const post = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/public/{tenantSlug}/orders/{orderId}',
+  operationId: 'getPublicOrder',
+  description: NO_ACCOUNT,
   tags,
   summary: 'The buyer’s order through its token, sent as X-Access-Token (or ?token= from old links; a wrong token is a 404)',
   request: { params: SlugParams.extend({ orderId: Id }), query: PublicOrderQuery },
@@ -33,6 +37,8 @@ const get = createRoute({
 const lookup = createRoute({
   method: 'post',
   path: '/public/{tenantSlug}/orders/lookup',
+  operationId: 'lookUpOrder',
+  description: NO_ACCOUNT,
   tags,
   summary: 'Find my order: mobile number + order number → a fresh link to the order page (rate-limited; no match is a 404)',
   request: { params: SlugParams, body: jsonBody(OrderLookupInput) },

@@ -3,7 +3,7 @@ import { Page } from '../../../shared/schemas/common.js';
 import { FulfilmentParams, Order, OrderQuery, RefundInput, Shipment } from '../../../shared/schemas/orders.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { serviceContext } from '../../http/service-context.js';
 import { actOnFulfilment, deliverOrder, getOrder, listOrders, refundOrder, shipOrder } from './service.js';
@@ -14,6 +14,8 @@ const optionalBody = <T extends z.ZodTypeAny>(schema: T) => ({ content: { 'appli
 const list = createRoute({
   method: 'get',
   path: '/orders',
+  operationId: 'listOrders',
+  description: access('order.read'),
   tags,
   summary: 'Orders, newest first: the bureau all, an org_member those holding its listings',
   security: BEARER,
@@ -25,6 +27,8 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/orders/{id}',
+  operationId: 'getOrder',
+  description: access('order.read'),
   tags,
   summary: 'One order, with the buyer’s contact in full (to ship it)',
   security: BEARER,
@@ -36,6 +40,8 @@ const get = createRoute({
 const ship = createRoute({
   method: 'post',
   path: '/orders/{id}/ship',
+  operationId: 'shipOrder',
+  description: access('order.fulfil'),
   tags,
   summary: 'paid → shipped, with the carrier and tracking number',
   security: BEARER,
@@ -47,6 +53,8 @@ const ship = createRoute({
 const deliver = createRoute({
   method: 'post',
   path: '/orders/{id}/deliver',
+  operationId: 'deliverOrder',
+  description: access('order.fulfil'),
   tags,
   summary: 'shipped → delivered',
   security: BEARER,
@@ -58,6 +66,8 @@ const deliver = createRoute({
 const refund = createRoute({
   method: 'post',
   path: '/orders/{id}/refund',
+  operationId: 'refundOrder',
+  description: access('order.refund'),
   tags,
   summary: 'paid | shipped | delivered → refunded (a Stripe refund with a key); stock and totals follow',
   security: BEARER,
@@ -71,9 +81,10 @@ const parcel = { description: 'a parcel: one seller’s part of a paid order (an
 const shipParcel = createRoute({
   method: 'post',
   path: '/orders/{id}/fulfilments/{fulfilmentId}/ship',
+  operationId: 'shipFulfilment',
   tags,
   summary: 'One parcel paid → shipped, with the carrier and tracking number',
-  description: parcel.description,
+  description: `${access('order.fulfil')} The fulfilment: ${parcel.description}.`,
   security: BEARER,
   middleware: [authorize('order.fulfil')] as const,
   request: { params: FulfilmentParams, body: jsonBody(Shipment) },
@@ -83,9 +94,10 @@ const shipParcel = createRoute({
 const deliverParcel = createRoute({
   method: 'post',
   path: '/orders/{id}/fulfilments/{fulfilmentId}/deliver',
+  operationId: 'deliverFulfilment',
   tags,
   summary: 'One parcel shipped → delivered',
-  description: parcel.description,
+  description: `${access('order.fulfil')} The fulfilment: ${parcel.description}.`,
   security: BEARER,
   middleware: [authorize('order.fulfil')] as const,
   request: { params: FulfilmentParams, body: optionalBody(z.object({})) },
@@ -95,9 +107,10 @@ const deliverParcel = createRoute({
 const refundParcel = createRoute({
   method: 'post',
   path: '/orders/{id}/fulfilments/{fulfilmentId}/refund',
+  operationId: 'refundFulfilment',
   tags,
   summary: 'One parcel refunded: exactly its amount back (a partial Stripe refund with a key), its unshipped units back on sale, totals and settlement moved',
-  description: parcel.description,
+  description: `${access('order.refund')} The fulfilment: ${parcel.description}.`,
   security: BEARER,
   middleware: [authorize('order.refund')] as const,
   request: { params: FulfilmentParams, body: optionalBody(RefundInput) },

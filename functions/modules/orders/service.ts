@@ -1,29 +1,30 @@
-import { notifyTx } from '../notifications/outbox.js';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { tokenFragment } from '../../http/access-token.js';
+import { notifyTx } from '../outbox/outbox.js';
+import { timingSafeEqual } from 'node:crypto';
+import { hashToken, newAccessToken, tokenFragment, tokenMatches } from '../access-tokens.js';
 import type { Fulfilment, Order, Shipment } from '../../../shared/schemas/orders.js';
 import type { Payments } from '../../adapters/payments/port.js';
 import { AppError } from '../../errors.js';
 import type { TxItem } from '../../store/tenant-store.js';
-import type { PublicContext } from '../../http/public.js';
+import type { PublicContext } from '../context.js';
 import { auditPut } from '../audit/store.js';
 import { purchasedTx } from '../commitments/store.js';
 import { monthOfDate, movesTx, orderMoves } from '../counters/store.js';
 import { settlementRefundTx } from '../settlements/store.js';
-import { isPaidOrLater, orderStatusOf, storedFulfilmentsOf, toStoredParcels, type FulfilmentRecord } from './fulfilments.js';
-import { getTenant } from '../identity/store.js';
+import { isPaidOrLater, orderStatusOf, storedFulfilmentsOf, toStoredParcels, type FulfilmentRecord } from '../fulfilments/fulfilments.js';
 import { dateInZone, zonedDateTimeToUtc } from '../../../shared/dates.js';
 import type { ServiceContext } from '../context.js';
 import { unsellShippedTx, unsellToStockTx } from '../produce/store.js';
-import { hashToken } from './checkout.js';
-import { getOrderRecord, orderIdOfNo, orderKey, listOrderRecords, listSellerOrderRecords, rewriteOrderTx, salesTx, villageSalesTx, type OrderRecord } from './store.js';
+import { getOrderRecord, orderIdOfNo, listOrderRecords, listSellerOrderRecords, rewriteOrderTx, salesTx, setLookupTokenTx, villageSalesTx, type OrderRecord } from './store.js';
 import { toOrder, toPublicOrder, toSellerOrder } from './views.js';
+import { tenantTimeZone } from '../tenant/settings.js';
+import { logger } from '../../adapters/logger.js';
+import { mayReach } from '../own-organization.js';
 
 type Query = { orderNo?: string; status?: Order['status']; villageId?: string; produceId?: string; paidMonth?: string; limit: number; cursor?: string };
 
 /** A month of the tenant's (YYYY-MM) as UTC instants: its first, and the next month's first. */
 async function monthInstants(ctx: ServiceContext, month: string): Promise<[string, string]> {
-  const tz = (await getTenant(ctx.store))?.timeZone ?? 'Asia/Shanghai';
+  const tz = await tenantTimeZone(ctx.store);
   const [y, m] = month.split('-').map(Number);
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   return [zonedDateTimeToUtc(`${month}-01`, '00:00', tz).toISOString(), zonedDateTimeToUtc(`${next}-01`, '00:00', tz).toISOString()];
@@ -32,7 +33,7 @@ async function monthInstants(ctx: ServiceContext, month: string): Promise<[strin
 /** An org_member reaches an order only when it holds its organization's listings; else "not found". */
 async function visible(ctx: ServiceContext, id: string): Promise<OrderRecord> {
   const o = await getOrderRecord(ctx.store, id);
-  if (!o || (ctx.caller.role === 'org_member' && !o.sellerOrganizationIds.includes(ctx.caller.organizationId ?? ''))) {
+  if (!o || !mayReach(ctx, o.sellerOrganizationIds)) {
     throw AppError.notFound('订单');
   }
   return o;
@@ -47,7 +48,7 @@ const view = (o: OrderRecord) => toOrder(o, true);
  */
 export async function listOrders(ctx: ServiceContext, q: Query) {
   if (q.orderNo) {
-    // the console's search by number (issue 16): exact, through the number's lookup item
+    // the console's search by number: exact, through the number's lookup item
     const id = await orderIdOfNo(ctx.store, q.orderNo);
     const found = id ? await getOrder(ctx, id).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e))) : null;
     return { items: found ? [found] : [], nextCursor: null };
@@ -102,7 +103,7 @@ function parcelsOf(o: OrderRecord, action: Action): FulfilmentRecord[] {
 
 /** A parcel the caller may act on: an org_member its own organization's only, anyone else's is "not found". */
 function mayActOn(ctx: ServiceContext, f: FulfilmentRecord | undefined): FulfilmentRecord {
-  if (!f || (ctx.caller.role === 'org_member' && f.sellerOrganizationId !== ctx.caller.organizationId)) throw AppError.notFound('包裹');
+  if (!f || !mayReach(ctx, f.sellerOrganizationId)) throw AppError.notFound('包裹');
   return f;
 }
 
@@ -175,7 +176,7 @@ async function refundMoney(ctx: ServiceContext, payments: Payments, o: OrderReco
     const meta = { tenantId: ctx.store.tenantId, orderId: o.id, fulfilmentId: f.id, kind: 'order' };
     return (await payments.refund(o.paymentRef, f.totalFen, meta, key)).refundId;
   } catch (e) {
-    console.error(JSON.stringify({ level: 'error', msg: 'refund failed', orderId: o.id, fulfilmentId: f.id, error: String(e) }));
+    logger.error('refund failed', { orderId: o.id, fulfilmentId: f.id, error: e });
     throw new AppError('payment_unavailable', 503, '退款未能提交到支付通道，请稍后重试');
   }
 }
@@ -197,7 +198,7 @@ async function parcelRefundTx(ctx: ServiceContext, o: OrderRecord, f: Fulfilment
     ...villageSalesTx(ctx.store, f, -1, (v) => (liveVillages.has(v) ? 0 : -1)),
   ];
   if (o.buyerOrganizationId && o.commitmentYear) tx.push(purchasedTx(ctx.store, o.commitmentYear, o.buyerOrganizationId, -f.totalFen));
-  const tz = (await getTenant(ctx.store))?.timeZone ?? 'Asia/Shanghai';
+  const tz = await tenantTimeZone(ctx.store);
   const date = dateInZone(ctx.now, tz);
   tx.push(...movesTx(ctx.store, orderMoves({ totalFen: f.totalFen, buyerOrganizationId: o.buyerOrganizationId }, -1, date, o.commitmentYear, last ? -1 : 0)));
   tx.push(settlementRefundTx(ctx.store, monthOfDate(date), f));
@@ -239,7 +240,6 @@ export const deliverOrder = (ctx: ServiceContext, payments: Payments, id: string
 /** paid | shipped | delivered → refunded: every parcel not yet refunded (see moveParcel). */
 export const refundOrder = (ctx: ServiceContext, payments: Payments, id: string, reason?: string) => actOnOrder(ctx, payments, id, 'refund', { reason });
 
-const sameHash = (a: string, b: string | undefined) => !!b && timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
 
 /**
  * The buyer's order through its token — the checkout's, or the last "find my order" link's while it
@@ -247,9 +247,8 @@ const sameHash = (a: string, b: string | undefined) => !!b && timingSafeEqual(Bu
  */
 export async function publicOrder(ctx: PublicContext, id: string, token: string) {
   const o = await getOrderRecord(ctx.store, id);
-  const given = hashToken(token);
-  const byLookup = (o: OrderRecord) => sameHash(given, o.lookupTokenHash) && !!o.lookupTokenUntil && o.lookupTokenUntil > ctx.now.toISOString();
-  if (!o || !(sameHash(given, o.tokenHash) || byLookup(o))) throw AppError.notFound('订单');
+  const byLookup = (o: OrderRecord) => tokenMatches(o.lookupTokenHash, token) && !!o.lookupTokenUntil && o.lookupTokenUntil > ctx.now.toISOString();
+  if (!o || !(tokenMatches(o.tokenHash, token) || byLookup(o))) throw AppError.notFound('订单');
   return toPublicOrder(o);
 }
 
@@ -259,7 +258,7 @@ export const LOOKUP_TOKEN_SECONDS = 24 * 3600;
 export const LOOKUP_FLOOR_MS = 300;
 
 /**
- * Find my order (issue 16): the order number and the buyer's mobile number, compared in constant
+ * Find my order: the order number and the buyer's mobile number, compared in constant
  * time. A match gets a fresh link to the order page (the checkout's token is stored only hashed, so
  * a new token is issued, valid 24 h, its hash on the order); anything else the same 404 as an
  * unknown number, after the same time floor.
@@ -275,9 +274,9 @@ export async function lookupOrder(ctx: PublicContext, input: { phone: string; or
     await floor();
     throw new AppError('not_found', 404, '未找到与该手机号和订单号相符的订单');
   }
-  const token = randomBytes(24).toString('base64url');
+  const token = newAccessToken();
   const until = new Date(ctx.now.getTime() + LOOKUP_TOKEN_SECONDS * 1000).toISOString();
-  await ctx.store.transact([{ Update: { Key: orderKey(ctx.store, o.id), UpdateExpression: 'SET lookupTokenHash = :h, lookupTokenUntil = :u', ExpressionAttributeValues: { ':h': hashToken(token), ':u': until } } }]);
+  await ctx.store.transact([setLookupTokenTx(ctx.store, o.id, hashToken(token), until)]);
   await floor();
   return { orderId: o.id, url: `/shop/${ctx.tenant.slug}/orders/${o.id}${tokenFragment(token)}` };
 }

@@ -1,7 +1,7 @@
 import type { Order } from '../../../shared/schemas/orders.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 import { filterWhere } from '../../store/filters.js';
-import type { StoredParcel } from './fulfilments.js';
+import type { StoredParcel } from '../fulfilments/fulfilments.js';
 
 type Status = Order['status'];
 
@@ -27,13 +27,18 @@ export type OrderRecord = Omit<Order, 'fulfilments' | 'refundedFen'> & {
   cancelRequestedAt?: string;
   /** rule 9: the year its payment counted toward the buyer organization's commitment */
   commitmentYear?: number;
-  /** "find my order" (issue 16): sha-256 of the last link's token and when it stops working */
+  /** "find my order": sha-256 of the last link's token and when it stops working */
   lookupTokenHash?: string;
   lookupTokenUntil?: string;
 };
 
 // Access pattern: an order by id, and all of a tenant's orders newest first → pk ORDER, sk <id>.
 export const orderKey = (store: TenantStore, id: string) => ({ pk: store.pk('ORDER'), sk: id });
+
+/** The buyer's lookup link (phone and order number): its token's hash and until when it works; a new one replaces the last. */
+export function setLookupTokenTx(store: TenantStore, id: string, tokenHash: string, until: string): TxItem {
+  return { Update: { Key: orderKey(store, id), UpdateExpression: 'SET lookupTokenHash = :h, lookupTokenUntil = :u', ExpressionAttributeValues: { ':h': tokenHash, ':u': until } } };
+}
 // Access pattern: the orders holding one organization's listings, newest first →
 // pk SELLER_ORDERS#<orgId>, sk <orderId>; the entry names the villages and listings of the
 // organization's own lines (filters). Status is the seller's parcel's, filtered after reading.
@@ -41,7 +46,7 @@ const sellerKey = (store: TenantStore, orgId: string, orderId: string) => ({ pk:
 // Access pattern: the tenant's consumption-aid sales (dashboard, transparency) → pk COUNTERS, sk SALES.
 const salesKey = (store: TenantStore) => ({ pk: store.pk('COUNTERS'), sk: 'SALES' });
 
-// Access pattern: the order numbers of a day (issue 16) → pk ORDERNO_SEQ, sk <YYYYMMDD>, n ADDed per checkout.
+// Access pattern: the order numbers of a day → pk ORDERNO_SEQ, sk <YYYYMMDD>, n ADDed per checkout.
 const orderNoSeqKey = (store: TenantStore, day: string) => ({ pk: store.pk('ORDERNO_SEQ'), sk: day });
 // Access pattern: an order by its number (console search, "find my order") → pk ORDERNO, sk <orderNo>.
 const orderNoKey = (store: TenantStore, orderNo: string) => ({ pk: store.pk('ORDERNO'), sk: orderNo });
@@ -202,12 +207,6 @@ export function markOrderTx(store: TenantStore, id: string, status: Status[], se
 /** Paid orders and their total, moved in the same transaction as the payment or the refund. */
 export function salesTx(store: TenantStore, orders: number, fen: number): TxItem {
   return { Update: { Key: salesKey(store), UpdateExpression: 'ADD paidOrders :o, paidFen :f', ExpressionAttributeValues: { ':o': orders, ':f': fen } } };
-}
-
-export async function salesTotals(store: TenantStore): Promise<{ paidOrders: number; totalFen: number }> {
-  const k = salesKey(store);
-  const c = await store.get<{ paidOrders?: number; paidFen?: number }>(k.pk, k.sk, false);
-  return { paidOrders: c?.paidOrders ?? 0, totalFen: c?.paidFen ?? 0 };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from '../../store/tenant-store.js';
 import { globalStoreUnscoped, TenantStore } from '../../store/tenant-store.js';
 import { expiredCheckouts } from '../holds/store.js';
 import { listTenantSlugsUnscoped } from '../identity/store.js';
@@ -6,7 +6,7 @@ import { getOrderRecord } from './store.js';
 import { expireOrder } from './transitions.js';
 
 /**
- * The sweeper (ARCHITECTURE.md "Checkout, holds and webhooks"): every open checkout of the tenant
+ * The sweeper (docs/ARCHITECTURE.md "Checkout, holds and webhooks"): every open checkout of the tenant
  * past its expiresAt is expired and its holds released. Each release is conditional on the order
  * still awaiting payment, so a run that races the webhook, the buyer's cancel, a checkout that
  * released the same holds, or another run gives the stock back once. Correctness never waits on
@@ -25,7 +25,7 @@ export async function releaseExpiredHolds(store: TenantStore, now: Date): Promis
  * The job over every tenant: the tenants come from the global slug index (the one unscoped read),
  * then each tenant is swept through its own scoped store. No Scan.
  */
-export async function releaseExpiredHoldsEverywhereUnscoped(doc: DynamoDBDocumentClient, tableName: string, now: Date) {
+export async function releaseExpiredHoldsEverywhereUnscoped(doc: DocumentClient, tableName: string, now: Date) {
   const global = globalStoreUnscoped(doc, tableName);
   let tenants = 0;
   let released = 0;

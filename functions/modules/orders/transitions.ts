@@ -1,17 +1,18 @@
-import { notifyTx } from '../notifications/outbox.js';
+import { notifyTx } from '../outbox/outbox.js';
 import { dateInZone } from '../../../shared/dates.js';
 import type { LatePayment } from '../../../shared/schemas/orders.js';
 import { AppError } from '../../errors.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 import { purchasedTx } from '../commitments/store.js';
 import { closeHoldsTx, sellReleasedHoldsTx } from '../holds/store.js';
-import { getTenant } from '../identity/store.js';
 import { releaseHeldTx, sellHeldTx, sellUnreservedTx } from '../produce/store.js';
 import { movesTx, orderMoves } from '../counters/store.js';
 import { monthOfDate } from '../counters/store.js';
 import { settlementPaidTx } from '../settlements/store.js';
-import { storedFulfilmentsOf } from './fulfilments.js';
+import { storedFulfilmentsOf } from '../fulfilments/fulfilments.js';
 import { markOrderTx, salesTx, transitionOrderTx, villageSalesTx, type OrderRecord } from './store.js';
+import { tenantTimeZone } from '../tenant/settings.js';
+import { logger } from '../../adapters/logger.js';
 
 /**
  * The payment-driven moves of an order. Each is one transaction written from the statuses it may
@@ -26,7 +27,7 @@ const linesOf = (o: OrderRecord) => o.lines.map((l) => ({ produceId: l.produceId
 
 /** rule 9: the year (in the tenant's time zone) a member's purchase counts toward. */
 async function commitmentYear(store: TenantStore, at: Date): Promise<number> {
-  const tz = (await getTenant(store))?.timeZone ?? 'Asia/Shanghai';
+  const tz = await tenantTimeZone(store);
   return Number(dateInZone(at, tz).slice(0, 4));
 }
 
@@ -38,7 +39,7 @@ async function paidTotalsTx(store: TenantStore, o: OrderRecord, year: number, no
   const tx = [salesTx(store, 1, o.totalFen), ...villageSalesTx(store, o, 1)];
   if (o.buyerOrganizationId) tx.push(purchasedTx(store, year, o.buyerOrganizationId, o.totalFen));
   // the dashboard: the month it was paid in (tenant's time zone) and the year's commitments
-  const tz = (await getTenant(store))?.timeZone ?? 'Asia/Shanghai';
+  const tz = await tenantTimeZone(store);
   const date = dateInZone(now, tz);
   tx.push(...movesTx(store, orderMoves(o, 1, date, year)));
   tx.push(...settlementPaidTx(store, monthOfDate(date), { feeFen }, storedFulfilmentsOf(o)));
@@ -138,7 +139,7 @@ export async function payAfterExpiry(
     await refund();
   } catch (e) {
     outcome = 'refund_due';
-    console.error(JSON.stringify({ level: 'error', msg: 'late payment refund failed', orderId: o.id, error: String(e) }));
+    logger.error('late payment refund failed', { orderId: o.id, error: e });
   }
   try {
     await store.transact([markOrderTx(store, o.id, [from], { latePayment: { ...late, outcome }, updatedAt: at }, 'latePayment'), ...extra]);

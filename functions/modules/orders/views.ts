@@ -1,7 +1,7 @@
 import { maskPhone } from '../../../shared/schemas/common.js';
 import type { z } from 'zod';
 import type { Buyer, Order, PublicOrder } from '../../../shared/schemas/orders.js';
-import { refundedFenOf, toFulfilments } from './fulfilments.js';
+import { refundedFenOf, toFulfilments } from '../fulfilments/fulfilments.js';
 import type { OrderRecord } from './store.js';
 
 /** The buyer's contact as anyone but the bureau and the selling organizations sees it. */

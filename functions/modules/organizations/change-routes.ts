@@ -3,13 +3,13 @@ import { ListQuery, Page } from '../../../shared/schemas/common.js';
 import { OrganizationChange } from '../../../shared/schemas/organizations.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { serviceContext } from '../../http/service-context.js';
 import { approveChange, listChanges, rejectChange } from './changes.js';
 
 /**
- * Change requests of organizations' name, kind and credit code (issue 15): the bureau lists,
+ * Change requests of organizations' name, kind and credit code: the bureau lists,
  * approves and rejects them; a member lists its own organization's. The back office's (ledger)
  * function on AWS, built in a factory marked pure so the api bundle leaves them out.
  */
@@ -25,6 +25,8 @@ function makeOrganizationChangeRoutes() {
   const list = createRoute({
     method: 'get',
     path: '/organization-changes',
+    operationId: 'listOrganizationChanges',
+    description: access('organization.read'),
     tags,
     summary: 'Change requests of organizations’ identity fields, newest first (an org_member: its own organization’s)',
     security: BEARER,
@@ -35,6 +37,8 @@ function makeOrganizationChangeRoutes() {
   const approve = createRoute({
     method: 'post',
     path: '/organization-changes/{id}/approve',
+    operationId: 'approveOrganizationChange',
+    description: access('organization.review'),
     tags,
     summary: 'Approve a pending change: it applies (409 if the name or credit code has been taken meanwhile)',
     security: BEARER,
@@ -45,6 +49,8 @@ function makeOrganizationChangeRoutes() {
   const reject = createRoute({
     method: 'post',
     path: '/organization-changes/{id}/reject',
+    operationId: 'rejectOrganizationChange',
+    description: access('organization.review'),
     tags,
     summary: 'Reject a pending change with a reason: the organization stays as it is',
     security: BEARER,

@@ -4,7 +4,7 @@ import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 import { strip } from './store.js';
 
 /**
- * Change requests of organizations' identity fields (issue 15), and the name rule every rename
+ * Change requests of organizations' identity fields, and the name rule every rename
  * keeps. Imported by the api bundle (a member's PATCH makes a request): kept small; the bureau's
  * list and decisions are in changes.ts, served by the ledger function.
  */
@@ -59,7 +59,7 @@ const TAKEN = '该组织名称已被其他组织使用';
 export const nameTaken = () => AppError.conflict(TAKEN, [{ path: 'name', code: 'duplicate', message: TAKEN }]);
 
 /**
- * No two organizations of a tenant may end up with the same name by a rename (issue 15): 409 when
+ * No two organizations of a tenant may end up with the same name by a rename: 409 when
  * another holds it. The read covers every organization (including those registered before this
  * rule); the claims `renameTx` moves make two renames racing to one name fail in their transactions.
  */

@@ -3,13 +3,13 @@ import { AppError } from '../../errors.js';
 import { filterWhere } from '../../store/filters.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
-import { notifyTx } from '../notifications/outbox.js';
+import { notifyTx } from '../outbox/outbox.js';
 import { changeKey, getChange, putChangeTx, setOpenTx } from './changes-store.js';
 import { assertIdentityFree, identityTx } from './service.js';
 import { getOrganizationItem, putOrganizationTx, strip } from './store.js';
 
 /**
- * The bureau's review of organizations' identity changes (issue 15): the list, approve (applies the
+ * The bureau's review of organizations' identity changes: the list, approve (applies the
  * change, with the name and credit-code rules checked again, in one transaction with its audit
  * event and the organization's notification) and reject with a reason. Served by the ledger
  * function (functions/app-full.ts mountLedgerRoutes).

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/schemas/organizations.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { serviceContext } from '../../http/service-context.js';
 import { createOrganization, editOrganization, getOrganization, listOrganizations, reviewOrganization, type Review } from './service.js';
@@ -20,6 +20,8 @@ const tags = ['organizations'];
 const list = createRoute({
   method: 'get',
   path: '/organizations',
+  operationId: 'listOrganizations',
+  description: access('organization.read'),
   tags,
   summary: 'Organizations (an org_member sees only its own)',
   security: BEARER,
@@ -31,6 +33,8 @@ const list = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/organizations',
+  operationId: 'createOrganization',
+  description: access('organization.create'),
   tags,
   summary: 'Register an organization (pending until approved)',
   security: BEARER,
@@ -42,6 +46,8 @@ const create = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/organizations/{id}',
+  operationId: 'getOrganization',
+  description: access('organization.read'),
   tags,
   summary: 'One organization',
   security: BEARER,
@@ -53,6 +59,8 @@ const get = createRoute({
 const patch = createRoute({
   method: 'patch',
   path: '/organizations/{id}',
+  operationId: 'updateOrganization',
+  description: access('organization.update'),
   tags,
   summary:
     'Edit an organization (an org_member its own: a change of name, kind or credit code once approved is a request for the bureau, 202)',
@@ -66,6 +74,8 @@ const review = (action: Review, summary: string) =>
   createRoute({
     method: 'post',
     path: `/organizations/{id}/${action}`,
+    operationId: `${action}Organization`,
+    description: access('organization.review'),
     tags,
     summary,
     security: BEARER,

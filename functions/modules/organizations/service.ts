@@ -10,7 +10,7 @@ import { newId } from '../../store/ids.js';
 import type { TxItem } from '../../store/tenant-store.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
-import { notifyTx } from '../notifications/outbox.js';
+import { notifyTx } from '../outbox/outbox.js';
 import { assertNameFree, openChange, putChangeTx, renameTx, setOpenTx } from './changes-store.js';
 import {
   claimCreditCodeTx,
@@ -70,7 +70,7 @@ export async function updateOrganization(ctx: ServiceContext, id: string, patch:
 }
 
 /**
- * An edit (issue 15). The bureau's applies at once, and so does a member's before its organization
+ * An edit. The bureau's applies at once, and so does a member's before its organization
  * is first approved (the approval reviews the whole record). Once it is, a member's change to the
  * identity fields (name, kind, credit code) becomes a change request the bureau approves, and only
  * the contact fields apply now. One request is open per organization: the same one again is

@@ -66,7 +66,7 @@ export function releaseCreditCodeTx(store: TenantStore, code: string): TxItem {
 }
 
 /** Changes the active-pairing counter, guarded by the tenant's limit when it goes up (rule 2). */
-export function bumpActivePairingsTx(store: TenantStore, orgId: string, by: 1 | -1, limit?: number, overLimit?: AppError, activeAsRead?: number): TxItem {
+export function bumpActivePairingsTx(store: TenantStore, orgId: string, by: 1 | -1, limit: number, failWith: AppError, activeAsRead?: number): TxItem {
   // `activeAsRead` (a decrement): only if the count is still the one read (no approval or end landed since)
   const asRead = activeAsRead === undefined ? '' : activeAsRead === 0 ? ' AND (attribute_not_exists(activePairings) OR activePairings = :read)' : ' AND activePairings = :read';
   return {
@@ -75,9 +75,9 @@ export function bumpActivePairingsTx(store: TenantStore, orgId: string, by: 1 | 
       UpdateExpression: 'SET activePairings = if_not_exists(activePairings, :zero) + :by',
       ConditionExpression:
         by > 0 ? 'attribute_exists(pk) AND (attribute_not_exists(activePairings) OR activePairings < :limit)' : `attribute_exists(pk)${asRead}`,
-      ExpressionAttributeValues: { ':zero': 0, ':by': by, ...(by > 0 ? { ':limit': limit ?? 3 } : {}), ...(by < 0 && activeAsRead !== undefined ? { ':read': activeAsRead } : {}) },
+      ExpressionAttributeValues: { ':zero': 0, ':by': by, ...(by > 0 ? { ':limit': limit } : {}), ...(by < 0 && activeAsRead !== undefined ? { ':read': activeAsRead } : {}) },
     },
-    failWith: overLimit,
+    failWith,
   };
 }
 

@@ -3,7 +3,7 @@ import { Page } from '../../../shared/schemas/common.js';
 import { ApproveInput, ClaimInput, EndInput, Pairing, PairingQuery, RejectInput } from '../../../shared/schemas/pairings.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { serviceContext } from '../../http/service-context.js';
 import { approvePairing, claimPairing, endPairing, getPairing, listPairings, rejectPairing } from './service.js';
@@ -17,6 +17,8 @@ const optionalBody = <T extends typeof ApproveInput | typeof RejectInput>(schema
 const list = createRoute({
   method: 'get',
   path: '/pairings',
+  operationId: 'listPairings',
+  description: access('pairing.read'),
   tags,
   summary: 'Pairings by village, organization or status (an org_member sees its own)',
   security: BEARER,
@@ -28,6 +30,8 @@ const list = createRoute({
 const claim = createRoute({
   method: 'post',
   path: '/pairings',
+  operationId: 'claimPairing',
+  description: access('pairing.claim'),
   tags,
   summary: 'Claim a pairing (org_member for its own organization, or the bureau for any) → pending',
   security: BEARER,
@@ -39,6 +43,8 @@ const claim = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/pairings/{id}',
+  operationId: 'getPairing',
+  description: access('pairing.read'),
   tags,
   summary: 'One pairing',
   security: BEARER,
@@ -50,6 +56,8 @@ const get = createRoute({
 const approve = createRoute({
   method: 'post',
   path: '/pairings/{id}/approve',
+  operationId: 'approvePairing',
+  description: access('pairing.review'),
   tags,
   summary: 'Approve: pending → active (bureau_admin); startDate defaults to the proposed one or today',
   security: BEARER,
@@ -61,6 +69,8 @@ const approve = createRoute({
 const reject = createRoute({
   method: 'post',
   path: '/pairings/{id}/reject',
+  operationId: 'rejectPairing',
+  description: access('pairing.review'),
   tags,
   summary: 'Reject: pending → rejected (bureau_admin)',
   security: BEARER,
@@ -72,6 +82,8 @@ const reject = createRoute({
 const end = createRoute({
   method: 'post',
   path: '/pairings/{id}/end',
+  operationId: 'endPairing',
+  description: access('pairing.review'),
   tags,
   summary: 'End: active → ended on endDate (bureau_admin)',
   security: BEARER,

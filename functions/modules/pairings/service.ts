@@ -1,14 +1,13 @@
-import { notifyTx } from '../notifications/outbox.js';
+import { notifyTx } from '../outbox/outbox.js';
 import { daysBetween, dateInZone } from '../../../shared/dates.js';
 import type { ClaimInput, EndInput, Pairing } from '../../../shared/schemas/pairings.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../store/ids.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
-import { getTenant } from '../identity/store.js';
 import { requireApprovedOrganization } from '../organizations/service.js';
-import { bumpActivePairingsTx, getOrganizationItem } from '../organizations/store.js';
-import { assertNotReportingBlocked, reportingOnApproveTx, reportingOnEndTx } from '../reports/pairing-hooks.js';
+import { getOrganizationItem } from '../organizations/store.js';
+import { assertNotReportingBlocked, reportingOnApproveTx, reportingOnEndTx } from './reporting.js';
 import { getVillage } from '../villages/service.js';
 import { moveVillageCoverageTx } from '../villages/store.js';
 import {
@@ -23,19 +22,17 @@ import {
   type GapFlag,
   deleteOpenGapFlagTx,
   putOpenGapFlagTx,
-  tenantLimitUnchangedTx,
 } from './store.js';
-import { movesTx, overLimitEndTx, readOverLimit, VILLAGES } from '../counters/store.js';
+import { movesTx, readOverLimit, VILLAGES } from '../counters/store.js';
+import { tenantSettings } from '../tenant/settings.js';
+import { approvalLimitTx, assertUnderPairingLimit, endLimitTx } from './limit.js';
+import { NOTHING_LISTED, actingFor, listScope, mayReach } from '../own-organization.js';
 
-async function tenantRules(ctx: ServiceContext) {
-  const t = await getTenant(ctx.store);
-  return { timeZone: t?.timeZone ?? 'Asia/Shanghai', limit: t?.maxActivePairingsPerOrg ?? 3, limitAsRead: t?.maxActivePairingsPerOrg };
-}
 
 /** An org_member reaches only its own organization's pairings; others are "not found". */
 export async function getPairing(ctx: ServiceContext, id: string): Promise<Pairing> {
   const p = await getPairingItem(ctx.store, id);
-  if (!p || (ctx.caller.role === 'org_member' && p.organizationId !== ctx.caller.organizationId)) {
+  if (!p || !mayReach(ctx, p.organizationId)) {
     throw AppError.notFound('结对');
   }
   return p;
@@ -45,24 +42,14 @@ export async function listPairings(
   ctx: ServiceContext,
   q: { villageId?: string; organizationId?: string; status?: string; limit: number; cursor?: string },
 ) {
-  if (ctx.caller.role === 'org_member') {
-    if (q.organizationId && q.organizationId !== ctx.caller.organizationId) return { items: [], nextCursor: null };
-    q = { ...q, organizationId: ctx.caller.organizationId };
-  }
-  return listPairingItems(ctx.store, q);
-}
-
-function overLimit(limit: number) {
-  return AppError.conflict(`该组织生效中的结对已达上限（${limit} 个）`, { reason: 'over_limit', limit });
+  const scope = listScope(ctx, q.organizationId);
+  if (!scope) return NOTHING_LISTED;
+  return listPairingItems(ctx.store, { ...q, ...scope });
 }
 
 /** An org_member claims for its own organization; the bureau may claim for any. Starts pending. */
 export async function claimPairing(ctx: ServiceContext, input: ClaimInput): Promise<Pairing> {
-  let orgId = input.organizationId;
-  if (ctx.caller.role === 'org_member') {
-    if (orgId && orgId !== ctx.caller.organizationId) throw AppError.forbidden('只能为本组织认领结对');
-    orgId = ctx.caller.organizationId;
-  }
+  const orgId = actingFor(ctx, input.organizationId, '只能为本组织认领结对');
   if (!orgId) throw AppError.field('organizationId', '请选择结对组织');
   // rule 10: four missed weekly reports in a row block new claims until the organization reports
   await assertNotReportingBlocked(ctx, orgId);
@@ -73,14 +60,14 @@ export async function claimPairing(ctx: ServiceContext, input: ClaimInput): Prom
     getVillage(ctx, input.villageId).catch((e) => {
       throw e instanceof AppError && e.status === 404 ? AppError.field('villageId', '村庄不存在') : e;
     }),
-    tenantRules(ctx),
+    tenantSettings(ctx.store),
   ]);
   // rule 2: no start before the village was registered
   if (input.startDate && input.startDate < village.registeredOn) {
     throw AppError.field('startDate', `开始日期不能早于村庄登记日期（${village.registeredOn}）`);
   }
   // rule 2: no organization over the tenant's limit (checked again, atomically, on approval)
-  if (org.activePairings >= rules.limit) throw overLimit(rules.limit);
+  assertUnderPairingLimit(org.activePairings, rules);
   const at = ctx.now.toISOString();
   const pairing: Pairing = {
     id: newId('par'),
@@ -111,7 +98,7 @@ export async function claimPairing(ctx: ServiceContext, input: ClaimInput): Prom
 export async function approvePairing(ctx: ServiceContext, id: string, startDate?: string): Promise<Pairing> {
   const before = await getPairing(ctx, id);
   if (before.status !== 'pending') throw AppError.conflict(`结对当前为「${STATUS_ZH[before.status]}」，不能通过`);
-  const rules = await tenantRules(ctx);
+  const rules = await tenantSettings(ctx.store);
   const today = dateInZone(ctx.now, rules.timeZone);
   const start = startDate ?? before.proposedStartDate ?? today;
   const [village] = await Promise.all([
@@ -125,13 +112,11 @@ export async function approvePairing(ctx: ServiceContext, id: string, startDate?
   const after: Pairing = { ...before, status: 'active', startDate: start, updatedAt: ctx.now.toISOString() };
   const tx = [
     transitionPairingTx(ctx.store, id, 'pending', { status: 'active', startDate: start, updatedAt: after.updatedAt }, AppError.conflict('结对状态已变化，请刷新')),
-    bumpActivePairingsTx(ctx.store, before.organizationId, 1, rules.limit, overLimit(rules.limit)),
+    ...approvalLimitTx(ctx.store, before.organizationId, rules),
     moveVillageCoverageTx(ctx.store, village, 1, null),
     countTx(ctx.store, { pending: -1, active: 1 }),
     auditPut(ctx, 'pairing', id, 'approve', before, after),
     ...(await reportingOnApproveTx(ctx, after)),
-    // rule 2: not against a limit the bureau changed meanwhile (its OVER_LIMIT map would miss this organization)
-    tenantLimitUnchangedTx(ctx.store, rules.limitAsRead, LIMIT_CHANGED),
     notifyTx(ctx, 'pairing_approved', { to: 'organization', organizationId: before.organizationId }, { villageName: before.villageName, startDate: start }, { link: '/my-pairings' }),
   ];
   // the dashboard: a supervised village picked up (0 → 1) is covered; an open gap is closed
@@ -170,10 +155,9 @@ export async function endPairing(ctx: ServiceContext, id: string, input: EndInpu
   if (before.startDate && input.endDate < before.startDate) {
     throw AppError.field('endDate', `结束日期不能早于开始日期（${before.startDate}）`);
   }
-  const rules = await tenantRules(ctx);
+  const rules = await tenantSettings(ctx.store);
   if (input.endDate > dateInZone(ctx.now, rules.timeZone)) throw AppError.field('endDate', '结束日期不能晚于今天');
   const [village, overLimitOrgs, org] = await Promise.all([getVillage(ctx, before.villageId), readOverLimit(ctx.store), getOrganizationItem(ctx.store, before.organizationId)]);
-  const overLimitOrg = overLimitOrgs[before.organizationId];
   // rules 3, 10: the weeks after a back-dated end lose the organization unless another of its pairings
   // keeps it in; read after the organization's count, which the transaction then holds (an approval
   // racing this end adds the organization to those weeks: one of the two must see the other)
@@ -189,7 +173,7 @@ export async function endPairing(ctx: ServiceContext, id: string, input: EndInpu
     : village.gapOpenSince;
   await ctx.store.transact([
     transitionPairingTx(ctx.store, id, 'active', { status: 'ended', endDate: input.endDate, reason: after.reason, updatedAt: after.updatedAt }, AppError.conflict('结对状态已变化，请刷新')),
-    bumpActivePairingsTx(ctx.store, before.organizationId, -1, undefined, AppError.conflict('组织的结对情况刚刚发生变化，请重试'), reporting.removesWeeks ? (org?.activePairings ?? 0) : undefined),
+    ...endLimitTx(ctx.store, before.organizationId, rules, overLimitOrgs[before.organizationId], reporting.removesWeeks ? (org?.activePairings ?? 0) : undefined),
     moveVillageCoverageTx(ctx.store, village, -1, gapOpenSince),
     releaseGuardTx(ctx.store, before),
     countTx(ctx.store, { active: -1, ended: 1 }),
@@ -199,14 +183,8 @@ export async function endPairing(ctx: ServiceContext, id: string, input: EndInpu
     // the dashboard: a supervised village losing its last pairing is uncovered; a gap (断档) opens
     ...(lastOne && village.supervised ? movesTx(ctx.store, [{ name: VILLAGES, by: { covered: -1 } }]) : []),
     ...(lastOne && gapOpenSince ? [putOpenGapFlagTx(ctx.store, { villageId: village.id, villageName: village.name, endedOn: gapOpenSince })] : []),
-    // an organization over a lowered limit comes down (and off the dashboard's list once within it),
-    // against the limit and the over-limit map as read: a limit changed meanwhile rewrote the map
-    ...(overLimitOrg ? [overLimitEndTx(ctx.store, before.organizationId, overLimitOrg.activePairings, rules.limit, AppError.conflict('组织的结对情况刚刚发生变化，请重试'))] : []),
-    tenantLimitUnchangedTx(ctx.store, rules.limitAsRead, LIMIT_CHANGED),
   ]);
   return after;
 }
-
-const LIMIT_CHANGED = AppError.conflict('结对数量上限刚刚被修改，请重试');
 
 const STATUS_ZH: Record<Pairing['status'], string> = { pending: '待审核', active: '生效中', ended: '已结束', rejected: '已驳回' };

@@ -2,7 +2,7 @@ import type { Pairing } from '../../../shared/schemas/pairings.js';
 import { AppError } from '../../errors.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 import { filterWhere } from '../../store/filters.js';
-import { tenantKey } from '../identity/store.js';
+import { tenantKey } from '../tenant/store.js';
 
 export type PairingItem = Pairing;
 
@@ -63,12 +63,6 @@ export async function villagePairingItems(store: TenantStore, villageId: string)
     skBeginsWith: 'PAIRING#',
   });
   return items.map(strip);
-}
-
-/** The earliest start among a village's pairings (rule 2: none before registration). */
-export async function earliestPairingStart(store: TenantStore, villageId: string): Promise<string | null> {
-  const starts = (await villagePairingItems(store, villageId)).map((p) => p.startDate).filter((d): d is string => !!d);
-  return starts.sort()[0] ?? null;
 }
 
 export function putNewPairingTx(store: TenantStore, p: Pairing): TxItem[] {

@@ -4,9 +4,9 @@ import { LocalCheckoutSession } from '../../../shared/schemas/orders.js';
 import { LocalPayments } from '../../adapters/payments/local.js';
 import { AppError } from '../../errors.js';
 import type { Env } from '../../http/context.js';
-import { jsonOk } from '../../http/openapi.js';
+import { jsonOk, NO_ACCOUNT } from '../../http/openapi.js';
 import type { PaymentKinds } from './kinds.js';
-import { localSessionView } from './local-checkout.js';
+import { localSessionView } from './local-session.js';
 import { handleStripeEventUnscoped } from './webhooks.js';
 
 const err = (description: string) => ({ content: { 'application/json': { schema: ErrorBody } }, description });
@@ -14,9 +14,11 @@ const err = (description: string) => ({ content: { 'application/json': { schema:
 const webhook = createRoute({
   method: 'post',
   path: '/webhooks/stripe',
+  operationId: 'receiveStripeWebhook',
+  description: 'Called by Stripe, with no account: the Stripe-Signature header authenticates it.',
   tags: ['payments'],
   summary: 'Stripe events (signature verified with a 300 s tolerance; idempotent per event id)',
-  request: { headers: z.object({ 'stripe-signature': z.string().optional() }) },
+  request: { headers: z.object({ 'stripe-signature': z.string().max(2000).optional() }) },
   responses: {
     200: jsonOk(z.object({ received: z.literal(true), outcome: z.string() }), 'acknowledged (also for a replay or an event type that is not handled)'),
     400: err('the signature is missing, wrong or older than 300 s: nothing changed'),
@@ -27,6 +29,8 @@ const webhook = createRoute({
 const session = createRoute({
   method: 'get',
   path: '/public/checkout/{sessionId}',
+  operationId: 'getLocalCheckoutSession',
+  description: NO_ACCOUNT,
   tags: ['payments'],
   summary: 'The local checkout page’s session (only without STRIPE_SECRET_KEY)',
   request: { params: z.object({ sessionId: z.string().min(1).max(100) }) },

@@ -3,8 +3,9 @@ import type { Payments, SessionObject } from '../../adapters/payments/port.js';
 import { AppError } from '../../errors.js';
 import { ConditionFailed, TenantStore } from '../../store/tenant-store.js';
 import { auditPutBy, paymentProviderActor } from '../audit/store.js';
-import { getTenant } from '../identity/store.js';
+import { getTenant } from '../tenant/store.js';
 import type { PaymentKinds, WebhookContext } from './kinds.js';
+import { eventKey, recordStripeEventTx } from './store.js';
 
 /** The events that move something; every other type is acknowledged and ignored. */
 const HANDLED = {
@@ -12,10 +13,6 @@ const HANDLED = {
   'checkout.session.async_payment_succeeded': 'completed',
   'checkout.session.expired': 'expired',
 } as const;
-
-// Access pattern: has this Stripe event been handled? → pk STRIPE_EVENT, sk <eventId> (in the
-// tenant the event's metadata names).
-const eventKey = (store: TenantStore, id: string) => ({ pk: store.pk('STRIPE_EVENT'), sk: id });
 
 /** A marker the event-record Put fails with when a concurrent delivery of the same event won. */
 class DuplicateDelivery extends AppError {
@@ -54,7 +51,7 @@ export async function handleStripeEventUnscoped(
     store,
     now: deps.now,
     payments: deps.payments,
-    recordEvent: { Put: { Item: record, ConditionExpression: 'attribute_not_exists(pk)' }, failWith: new DuplicateDelivery() },
+    recordEvent: recordStripeEventTx(record, new DuplicateDelivery()),
     audit: (entity, id, action, before, after) => auditPutBy({ store, now: deps.now, actor: paymentProviderActor(event.id) }, entity, id, action, before, after),
   };
   let outcome: string;

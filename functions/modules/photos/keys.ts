@@ -1,7 +1,7 @@
 import { PHOTO_WIDTHS, type PhotoWidth } from '../../../shared/schemas/produce.js';
 
 /**
- * Where a listing photo's files live (issue 16): the original as uploaded at
+ * Where a listing photo's files live: the original as uploaded at
  * `<tenantId>/photos/<photoId>/original`, and beside it one WebP per width, `w320.webp`, `w800.webp`.
  * The suffix `/original` is what the bucket's event filter matches (infra/constructs/photos.ts):
  * writing the sizes never triggers another resize. Photos from before issue 16 keep their flat key

@@ -1,5 +1,5 @@
 /**
- * Listing photos resized into their display and thumbnail sizes (issue 16): WebP, EXIF orientation
+ * Listing photos resized into their display and thumbnail sizes: WebP, EXIF orientation
  * applied, every piece of metadata (EXIF with its GPS position, XMP, ICC profile, comments) dropped.
  * sharp is native and large: it is imported here only, with import(), and this module is reached
  * only from the photos function (functions/entries/photos.ts, arm64 with sharp in a layer) and from

@@ -5,7 +5,7 @@ import { newId } from '../../store/ids.js';
 import type { TenantStore } from '../../store/tenant-store.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
-import { getTenant } from '../identity/store.js';
+import { getTenant } from '../tenant/store.js';
 import { photoOriginalKey, photoSizeKey } from '../photos/keys.js';
 import { sniffImageType } from '../photos/sniff.js';
 import { editable } from './service.js';

@@ -3,7 +3,7 @@ import { Page } from '../../../shared/schemas/common.js';
 import { PHOTO_TYPES, PhotoUploadConfirm, PhotoUploaded, PhotoUploadTicket, Produce, ProduceInput, ProducePatch, ProduceQuery } from '../../../shared/schemas/produce.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { serviceContext } from '../../http/service-context.js';
 import { addPhoto, confirmPhotoUpload, photoUploadTicket } from './photos.js';
@@ -14,6 +14,8 @@ const tags = ['produce'];
 const list = createRoute({
   method: 'get',
   path: '/produce',
+  operationId: 'listProduce',
+  description: access('produce.read'),
   tags,
   summary: 'Listings, newest first (the bureau sees all; an org_member its own organization’s)',
   security: BEARER,
@@ -25,6 +27,8 @@ const list = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/produce',
+  operationId: 'createProduce',
+  description: access('produce.write'),
   tags,
   summary: 'List a village’s produce (the bureau, or an organization actively paired with the village)',
   security: BEARER,
@@ -36,6 +40,8 @@ const create = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/produce/{id}',
+  operationId: 'getProduce',
+  description: access('produce.read'),
   tags,
   summary: 'One listing',
   security: BEARER,
@@ -47,6 +53,8 @@ const get = createRoute({
 const patch = createRoute({
   method: 'patch',
   path: '/produce/{id}',
+  operationId: 'updateProduce',
+  description: access('produce.write'),
   tags,
   summary: 'Edit, publish (draft|delisted → published) or delist (published → delisted) a listing',
   security: BEARER,
@@ -65,6 +73,8 @@ export const PhotoForm = z.object({
 const photo = createRoute({
   method: 'post',
   path: '/produce/{id}/photos',
+  operationId: 'uploadProducePhoto',
+  description: access('produce.write'),
   tags,
   summary: 'Upload a photo (multipart field `file`); appended to the listing, at most 9',
   security: BEARER,
@@ -76,6 +86,8 @@ const photo = createRoute({
 const presign = createRoute({
   method: 'post',
   path: '/produce/{id}/photos/presign',
+  operationId: 'presignProducePhoto',
+  description: access('produce.write'),
   tags,
   summary: 'Where to upload a photo: a presigned POST to the bucket (AWS; 5 MB, the type given, 5 minutes) or `direct` (locally)',
   security: BEARER,
@@ -87,6 +99,8 @@ const presign = createRoute({
 const confirm = createRoute({
   method: 'post',
   path: '/produce/{id}/photos/confirm',
+  operationId: 'confirmProducePhoto',
+  description: access('produce.write'),
   tags,
   summary: 'A photo posted to the bucket with a ticket: checked (type, size) and appended to the listing, at most 9',
   security: BEARER,

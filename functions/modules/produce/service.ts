@@ -6,12 +6,13 @@ import type { TxItem } from '../../store/tenant-store.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
 import { expiredHeldByListing } from '../holds/store.js';
-import { getTenant } from '../identity/store.js';
+import { getTenant } from '../tenant/store.js';
 import { getOrganizationItem, organizationStillApprovedTx } from '../organizations/store.js';
 import { activePairingOf, pairingStillActiveTx } from '../pairings/store.js';
 import { getVillageItem } from '../villages/store.js';
 import { getProduceRecord, getProduceRecords, listProduceRecords, putNewProduceTx, updateProduceTx, type ProduceRecord } from './store.js';
 import { availableOf, photoSrcSet, photoUrl } from './views.js';
+import { mayReach } from '../own-organization.js';
 
 /** draft → published → delisted, and a delisted listing may be published again. */
 const NEXT_STATUS: Record<Produce['status'], Produce['status'][]> = {
@@ -50,7 +51,7 @@ function toProduce(r: ProduceRecord, expired: Map<string, number>, slug: string)
 /** A listing the caller may see: an org_member only its own organization's. */
 async function readable(ctx: ServiceContext, id: string): Promise<ProduceRecord> {
   const r = await getProduceRecord(ctx.store, id);
-  if (!r || (ctx.caller.role === 'org_member' && r.organizationId !== ctx.caller.organizationId)) throw AppError.notFound('商品');
+  if (!r || !mayReach(ctx, r.organizationId)) throw AppError.notFound('商品');
   return r;
 }
 

@@ -12,7 +12,7 @@ import { filterWhere } from '../../store/filters.js';
 export type ProduceRecord = Omit<Produce, 'available' | 'photoUrls' | 'photoSrcSets'> & {
   held: number;
   unreserved: number;
-  /** the photos uploaded with WebP sizes (issue 16); older photos are served as uploaded */
+  /** the photos uploaded with WebP sizes; older photos are served as uploaded */
   sizedPhotos?: string[];
 };
 

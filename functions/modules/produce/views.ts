@@ -4,7 +4,7 @@ import type { ProduceRecord } from './store.js';
 /** A photo's public address (served from the file store through the API, long-cached). */
 export const photoUrl = (slug: string, photoId: string) => `/api/public/${slug}/photos/${photoId}`;
 
-/** A photo's `srcset`: its WebP sizes (issue 16), or '' for one uploaded before them. */
+/** A photo's `srcset`: its WebP sizes, or '' for one uploaded before them. */
 export function photoSrcSet(r: Pick<ProduceRecord, 'sizedPhotos'>, slug: string, photoId: string): string {
   if (!r.sizedPhotos?.includes(photoId)) return '';
   const base = photoUrl(slug, photoId);

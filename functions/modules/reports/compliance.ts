@@ -22,7 +22,7 @@ import {
   weeksTo,
   type ReportingRules,
   type WeekSnapshot,
-} from './weeks.js';
+} from '../report-weeks/weeks.js';
 
 /**
  * Rule 10 for many organizations at once: each one's missed weeks counting back from `from`,

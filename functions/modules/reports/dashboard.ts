@@ -6,7 +6,7 @@ import { quarterRange } from '../../../shared/dates.js';
 import type { Pairing } from '../../../shared/schemas/pairings.js';
 import { listActivityItems } from '../activities/store.js';
 import { weekReportItems } from './store.js';
-import { aheadWeek, cellOf, deadlineOf, dueWeek, expectedInWeek, filed, ladderLevel, pairingsWithApproval, readWeeks, reportingRules, streakOf } from './weeks.js';
+import { aheadWeek, cellOf, deadlineOf, dueWeek, expectedInWeek, filed, ladderLevel, pairingsWithApproval, readWeeks, reportingRules, streakOf } from '../report-weeks/weeks.js';
 
 export type DashboardFlag = { kind: string } & Record<string, unknown>;
 
@@ -74,7 +74,7 @@ export async function recountVisits(ctx: ServiceContext): Promise<{ visits: Dash
   const pairings = (await ctx.store.queryAll<Pairing>({ pk: ctx.store.pk('PAIRING') }, 10_000_000)).filter((p) => activeDuringQuarter(p, quarter));
   const unvisited: Pairing[] = [];
   for (const p of pairings) {
-    let visited = false;
+    let visited: boolean;
     let cursor: string | undefined;
     do {
       const page = await listActivityItems(ctx.store, p.id, 100, cursor);

@@ -1,8 +1,8 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from '../../store/tenant-store.js';
 import { globalStoreUnscoped, TenantStore } from '../../store/tenant-store.js';
 import type { ServiceContext } from '../context.js';
 import { listTenantSlugsUnscoped } from '../identity/store.js';
-import { dueWeek, readWeek, reportingRules } from './weeks.js';
+import { dueWeek, readWeek, reportingRules } from '../report-weeks/weeks.js';
 
 /**
  * The report-deadline job (infra: an hourly EventBridge Scheduler schedule → functions/entries/jobs.ts):
@@ -19,7 +19,7 @@ export async function materializeDueWeek(store: TenantStore, now: Date): Promise
 }
 
 /** Every tenant (from the global slug index, the one unscoped read; no Scan), each through its own store. */
-export async function materializeDueWeeksEverywhereUnscoped(doc: DynamoDBDocumentClient, tableName: string, now: Date) {
+export async function materializeDueWeeksEverywhereUnscoped(doc: DocumentClient, tableName: string, now: Date) {
   const global = globalStoreUnscoped(doc, tableName);
   let tenants = 0;
   let cursor: string | undefined;

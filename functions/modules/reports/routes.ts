@@ -14,7 +14,7 @@ import {
 } from '../../../shared/schemas/reports.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { PhotoForm } from '../produce/routes.js';
 import { serviceContext } from '../../http/service-context.js';
@@ -27,6 +27,8 @@ const tags = ['reports'];
 const compliance = createRoute({
   method: 'get',
   path: '/reports/compliance',
+  operationId: 'getCompliance',
+  description: access('compliance.read'),
   tags,
   summary: 'Rule 3: a week’s compliance per expected organization (default: the latest week whose deadline has passed)',
   security: BEARER,
@@ -38,6 +40,8 @@ const compliance = createRoute({
 const grid = createRoute({
   method: 'get',
   path: '/reports/compliance/grid',
+  operationId: 'getComplianceGrid',
+  description: access('compliance.read'),
   tags,
   summary: 'Organizations × weeks (default: the 8 weeks to the current one)',
   security: BEARER,
@@ -49,6 +53,8 @@ const grid = createRoute({
 const standing = createRoute({
   method: 'get',
   path: '/reports/standing',
+  operationId: 'getReportingStanding',
+  description: access('report.read'),
   tags,
   summary: 'Rule 10: an organization’s place on the reporting ladder (an org_member: its own)',
   security: BEARER,
@@ -60,6 +66,8 @@ const standing = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/reports',
+  operationId: 'listReports',
+  description: access('report.read'),
   tags,
   summary: 'Weekly reports, newest first (an org_member: its own organization’s)',
   security: BEARER,
@@ -71,6 +79,8 @@ const list = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/reports',
+  operationId: 'fileReport',
+  description: access('report.write'),
   tags,
   summary: 'File a weekly report (or save a draft, or submit a saved draft)',
   security: BEARER,
@@ -82,6 +92,8 @@ const create = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/reports/{id}',
+  operationId: 'getReport',
+  description: access('report.read'),
   tags,
   summary: 'One weekly report',
   security: BEARER,
@@ -93,6 +105,8 @@ const get = createRoute({
 const photo = createRoute({
   method: 'post',
   path: '/reports/{id}/photos',
+  operationId: 'uploadReportPhoto',
+  description: access('report.write'),
   tags,
   summary: 'Upload a photo of the week’s work (multipart field `file`), at most 9 a report',
   security: BEARER,
@@ -104,6 +118,8 @@ const photo = createRoute({
 const photoFile = createRoute({
   method: 'get',
   path: '/reports/{id}/photos/{photoId}',
+  operationId: 'getReportPhoto',
+  description: access('report.read'),
   tags,
   summary: 'A report’s photo (the bureau and the organization only)',
   security: BEARER,

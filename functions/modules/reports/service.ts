@@ -7,21 +7,20 @@ import type { ServiceContext } from '../context.js';
 import { requireApprovedOrganization } from '../organizations/service.js';
 import { listPairingItems } from '../pairings/store.js';
 import { getReportItem, getWeekEntry, listReportItems, putNewReportTx, updateDraftTx } from './store.js';
-import { activeDuringWeek, deadlineOf, expectOrgTx, reportingRules } from './weeks.js';
+import { activeDuringWeek, deadlineOf, expectOrgTx, reportingRules } from '../report-weeks/weeks.js';
+import { NOTHING_LISTED, listScope, mayReach } from '../own-organization.js';
 
 /** An org_member reaches only its own organization's reports; another's is "not found". */
 export async function getReport(ctx: ServiceContext, id: string): Promise<Report> {
   const r = await getReportItem(ctx.store, id);
-  if (!r || (ctx.caller.role === 'org_member' && r.organizationId !== ctx.caller.organizationId)) throw AppError.notFound('周报');
+  if (!r || !mayReach(ctx, r.organizationId)) throw AppError.notFound('周报');
   return r;
 }
 
 export async function listReports(ctx: ServiceContext, q: { organizationId?: string; weekStart?: string; limit: number; cursor?: string }) {
-  if (ctx.caller.role === 'org_member') {
-    if (q.organizationId && q.organizationId !== ctx.caller.organizationId) return { items: [], nextCursor: null };
-    q = { ...q, organizationId: ctx.caller.organizationId };
-  }
-  return listReportItems(ctx.store, q);
+  const scope = listScope(ctx, q.organizationId);
+  if (!scope) return NOTHING_LISTED;
+  return listReportItems(ctx.store, { ...q, ...scope });
 }
 
 /** The organization a caller files for: its own for an org_member, the named one for the bureau. */

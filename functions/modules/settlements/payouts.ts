@@ -8,9 +8,12 @@ import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
 import { dateInZone } from '../../../shared/dates.js';
 import { checkedUpload } from '../donations/files.js';
-import { getTenant } from '../identity/store.js';
 import { getOrganizationItem, orgKey } from '../organizations/store.js';
 import { sellerSettlement, settlementTx } from './store.js';
+import { markPayoutPaidTx, orgPayoutKey, payoutKey, putPayoutTx, requestKey, setPayoutEvidenceTx, setStripeAccountTx, withdrawPayoutTx } from './payouts-store.js';
+import { tenantTimeZone } from '../tenant/settings.js';
+import { logger } from '../../adapters/logger.js';
+import { NOTHING_LISTED, listScope, mayReach } from '../own-organization.js';
 
 /**
  * Payouts (结算付款): money the bureau pays a selling organization for a month's settlement, by bank
@@ -19,15 +22,6 @@ import { sellerSettlement, settlementTx } from './store.js';
  * owedFen covers the amount, so concurrent payouts cannot overpay.
  */
 export type PayoutRecord = Omit<Payout, 'organizationName' | 'hasEvidence'> & { transferId?: string; evidenceFileId?: string };
-
-// Access pattern: a payout by id, and all of a tenant's payouts newest first → pk PAYOUT, sk <id>.
-const payoutKey = (store: TenantStore, id: string) => ({ pk: store.pk('PAYOUT'), sk: id });
-// Access pattern: one organization's payouts newest first → pk ORG_PAYOUT#<orgId>, sk <id>.
-const orgPayoutKey = (store: TenantStore, orgId: string, id: string) => ({ pk: store.pk('ORG_PAYOUT', orgId), sk: id });
-
-// Access pattern: has this request (its caller and Idempotency-Key) made a payout? → pk PAYOUT_REQUEST,
-// sk <userId>#<key>: a retry after a failure finds the payout it made, rather than paying twice.
-const requestKey = (store: TenantStore, userId: string, key: string) => ({ pk: store.pk('PAYOUT_REQUEST'), sk: `${userId}#${key}` });
 
 /** Raised by the request's claim: the same request made a payout before (a retry). */
 class SeenRequest extends AppError {
@@ -54,7 +48,7 @@ async function getPayoutRecord(store: TenantStore, id: string): Promise<PayoutRe
 /** A payout the caller may see: the bureau any of its tenant's, an org_member its organization's. */
 async function visiblePayout(ctx: ServiceContext, id: string): Promise<PayoutRecord> {
   const p = await getPayoutRecord(ctx.store, id);
-  if (!p || (ctx.caller.role === 'org_member' && p.organizationId !== ctx.caller.organizationId)) throw AppError.notFound('付款记录');
+  if (!p || !mayReach(ctx, p.organizationId)) throw AppError.notFound('付款记录');
   return p;
 }
 
@@ -89,7 +83,7 @@ export async function createPayout(ctx: ServiceContext, payments: Payments, inpu
     if (!account) throw AppError.conflict(`「${org.name}」未设置 Stripe 收款账户`);
   }
   // a payout is recorded once made: not dated after today (the tenant's)
-  const today = dateInZone(ctx.now, (await getTenant(ctx.store))?.timeZone ?? 'Asia/Shanghai');
+  const today = dateInZone(ctx.now, await tenantTimeZone(ctx.store));
   if (input.date > today) throw AppError.field('date', '付款日期不能晚于今天');
   const at = ctx.now.toISOString();
   const p: PayoutRecord = {
@@ -107,10 +101,7 @@ export async function createPayout(ctx: ServiceContext, payments: Payments, inpu
   const claim = idempotencyKey ? requestKey(ctx.store, ctx.caller.userId, idempotencyKey) : null;
   try {
     await ctx.store.transact([
-      // first: a retry is known as one before the owed condition (which its first try used up) refuses it
-      ...(claim ? [{ Put: { Item: { ...claim, payoutId: p.id }, ConditionExpression: 'attribute_not_exists(pk)' }, failWith: new SeenRequest() }] : []),
-      { Put: { Item: { ...payoutKey(ctx.store, p.id), ...p }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      { Put: { Item: { ...orgPayoutKey(ctx.store, p.organizationId, p.id), payoutId: p.id, month: p.month } } },
+      ...putPayoutTx(ctx.store, p, claim, new SeenRequest()),
       settleTx(ctx, p, 1),
       auditPut(ctx, 'payout', p.id, 'create', null, p),
     ]);
@@ -147,10 +138,9 @@ async function transferPayout(ctx: ServiceContext, payments: Payments, p: Payout
     const meta = { tenantId: ctx.store.tenantId, payoutId: p.id, organizationId: p.organizationId, month: p.month };
     transferId = (await payments.transfer(account, p.amountFen, meta, `payout-${p.id}`)).transferId;
   } catch (e) {
-    console.error(JSON.stringify({ level: 'error', msg: 'payout transfer failed', payoutId: p.id, error: String(e) }));
+    logger.error('payout transfer failed', { payoutId: p.id, error: e });
     await ctx.store.transact([
-      { Delete: { Key: payoutKey(ctx.store, p.id), ConditionExpression: '#s = :pending', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':pending': 'pending' } } },
-      { Delete: { Key: orgPayoutKey(ctx.store, p.organizationId, p.id) } },
+      ...withdrawPayoutTx(ctx.store, p),
       settleTx(ctx, p, -1),
       auditPut(ctx, 'payout', p.id, 'transfer_refused', p, null),
       ...(claim ? [{ Delete: { Key: claim } }] : []),
@@ -159,14 +149,7 @@ async function transferPayout(ctx: ServiceContext, payments: Payments, p: Payout
   }
   const paid: PayoutRecord = { ...p, status: 'paid', transferId };
   await ctx.store.transact([
-    {
-      Update: {
-        Key: payoutKey(ctx.store, p.id),
-        UpdateExpression: 'SET #s = :paid, transferId = :t',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':paid': 'paid', ':t': transferId },
-      },
-    },
+    markPayoutPaidTx(ctx.store, p.id, transferId),
     auditPut(ctx, 'payout', p.id, 'transferred', p, paid),
   ]);
   return toPayout(paid, orgName);
@@ -174,12 +157,9 @@ async function transferPayout(ctx: ServiceContext, payments: Payments, p: Payout
 
 /** GET /api/payouts: the bureau's all (or one organization's), an org_member its own; newest first. */
 export async function listPayouts(ctx: ServiceContext, q: { organizationId?: string; month?: string; limit: number; cursor?: string }) {
-  let orgId = q.organizationId;
-  if (ctx.caller.role === 'org_member') {
-    if (orgId && orgId !== ctx.caller.organizationId) return { items: [], nextCursor: null };
-    orgId = ctx.caller.organizationId;
-    if (!orgId) return { items: [], nextCursor: null };
-  }
+  const scope = listScope(ctx, q.organizationId);
+  if (!scope) return NOTHING_LISTED;
+  const orgId = scope.organizationId;
   const filter = q.month ? { expression: '#m = :m', names: { '#m': 'month' }, values: { ':m': q.month } } : undefined;
   let records: PayoutRecord[];
   let nextCursor: string | null;
@@ -212,7 +192,7 @@ export async function attachPayoutEvidence(ctx: ServiceContext, files: FileStore
   const fileId = newId('pev');
   await files.put(evidenceKey(ctx.store.tenantId, fileId), { bytes: upload.bytes, contentType: type });
   await ctx.store.transact([
-    { Update: { Key: payoutKey(ctx.store, id), UpdateExpression: 'SET evidenceFileId = :f', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':f': fileId } } },
+    setPayoutEvidenceTx(ctx.store, id, fileId),
     auditPut(ctx, 'payout', id, 'attach_evidence', { evidenceFileId: p.evidenceFileId }, { evidenceFileId: fileId }),
   ]);
   return { fileId };
@@ -233,7 +213,7 @@ export async function setPayoutAccount(ctx: ServiceContext, organizationId: stri
   if (!org) throw AppError.notFound('组织');
   const before = (org as { stripeAccountId?: string | null }).stripeAccountId ?? null;
   await ctx.store.transact([
-    { Update: { Key: orgKey(ctx.store, organizationId), UpdateExpression: 'SET stripeAccountId = :a, updatedAt = :at', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':a': stripeAccountId, ':at': ctx.now.toISOString() } } },
+    setStripeAccountTx(ctx.store, organizationId, stripeAccountId, ctx.now.toISOString()),
     auditPut(ctx, 'organization', organizationId, 'set_payout_account', { stripeAccountId: before }, { stripeAccountId }),
   ]);
   return { organizationId, stripeAccountId };

@@ -4,7 +4,7 @@ import { VoucherUploaded } from '../../../shared/schemas/donations.js';
 import { Payout, PayoutAccountInput, PayoutInput, PayoutQuery, SettlementQuery, Settlements } from '../../../shared/schemas/settlements.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { serviceContext } from '../../http/service-context.js';
 import { upload } from '../donations/file-routes.js';
@@ -22,6 +22,8 @@ function makeSettlementRoutes() {
   const settlements = createRoute({
     method: 'get',
     path: '/settlements',
+    operationId: 'listSettlements',
+    description: access('settlement.read'),
     tags,
     summary: 'A month’s settlement per seller: gross − refunds − fees = payable = paid out + owed, with per-village figures (an org_member: its own)',
     security: BEARER,
@@ -33,6 +35,8 @@ function makeSettlementRoutes() {
   const list = createRoute({
     method: 'get',
     path: '/payouts',
+    operationId: 'listPayouts',
+    description: access('payout.read'),
     tags,
     summary: 'Payouts to sellers, newest first (an org_member: those it received)',
     security: BEARER,
@@ -44,6 +48,8 @@ function makeSettlementRoutes() {
   const post = createRoute({
     method: 'post',
     path: '/payouts',
+    operationId: 'createPayout',
+    description: access('payout.write'),
     tags,
     summary: 'Pay a seller for a month (bureau_admin; Idempotency-Key honoured): never more than owed (409 with owedFen); stripe_transfer goes through Stripe first',
     security: BEARER,
@@ -55,6 +61,8 @@ function makeSettlementRoutes() {
   const postEvidence = createRoute({
     method: 'post',
     path: '/payouts/{id}/evidence',
+    operationId: 'uploadPayoutEvidence',
+    description: access('payout.write'),
     tags,
     summary: 'Attach a payout’s evidence (bank slip; multipart field `file`, bureau only)',
     security: BEARER,
@@ -66,6 +74,8 @@ function makeSettlementRoutes() {
   const getEvidence = createRoute({
     method: 'get',
     path: '/payouts/{id}/evidence',
+    operationId: 'getPayoutEvidence',
+    description: access('payout.read'),
     tags,
     summary: 'A payout’s evidence (the bureau, or the organization paid; never public)',
     security: BEARER,
@@ -77,6 +87,8 @@ function makeSettlementRoutes() {
   const putAccount = createRoute({
     method: 'put',
     path: '/organizations/{id}/payout-account',
+    operationId: 'setPayoutAccount',
+    description: access('payout.write'),
     tags,
     summary: 'The organization’s Stripe connected account for stripe_transfer payouts (bureau_admin; null clears it)',
     security: BEARER,

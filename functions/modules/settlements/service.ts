@@ -2,7 +2,7 @@ import type { Settlement, Settlements } from '../../../shared/schemas/settlement
 import { AppError } from '../../errors.js';
 import type { TenantStore } from '../../store/tenant-store.js';
 import type { ServiceContext } from '../context.js';
-import { getTenant } from '../identity/store.js';
+import { getTenant } from '../tenant/store.js';
 import { organizationNames } from '../organizations/store.js';
 import { villageKey } from '../villages/store.js';
 import { monthSettlement, type SettlementItem } from './store.js';

@@ -1,8 +1,8 @@
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
-import { parcelFees, parcelVillages, sellerKeyOf, type FulfilmentRecord } from '../orders/fulfilments.js';
+import { parcelFees, parcelVillages, sellerKeyOf, type FulfilmentRecord } from '../fulfilments/fulfilments.js';
 
 /**
- * Settlement (DOMAIN.md "Settlement / payout"): one counter item per seller and month, moved in the
+ * Settlement (docs/DOMAIN.md "Settlement / payout"): one counter item per seller and month, moved in the
  * same transaction as the payment, the parcel refund or the payout that changes it:
  *   grossFen − refundsFen − feesFen = payable = paidOutFen + owedFen.
  * owedFen is kept ready (DynamoDB conditions cannot subtract) so a payout can be conditional on it.
@@ -77,6 +77,26 @@ export function settlementPaidTx(store: TenantStore, month: string, o: { feeFen?
 export function settlementRefundTx(store: TenantStore, month: string, f: FulfilmentRecord): TxItem {
   const villages = new Map([...parcelVillages(f, 0)].map(([v, x]) => [v, { refundsFen: x.fen }]));
   return settlementTx(store, month, f.sellerOrganizationId, { refundsFen: f.totalFen }, villages);
+}
+
+/**
+ * A seller's month SET to absolute values (`values`: attribute name → value, in order), leaving
+ * its other attributes alone: the settlement backfill.
+ */
+export function setSettlementTx(store: TenantStore, month: string, sellerKey: string, values: [string, unknown][]): TxItem {
+  return {
+    Update: {
+      Key: settlementKey(store, month, sellerKey),
+      UpdateExpression: `SET ${values.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(values.map(([k], i) => [`#a${i}`, k])),
+      ExpressionAttributeValues: Object.fromEntries(values.map(([, x], i) => [`:a${i}`, x])),
+    },
+  };
+}
+
+/** A month's count of paid orders SET to an absolute value: the settlement backfill. */
+export function setSettlementOrdersTx(store: TenantStore, month: string, n: number): TxItem {
+  return { Update: { Key: settlementKey(store, month, ORDERS), UpdateExpression: 'SET orders = :n', ExpressionAttributeValues: { ':n': n } } };
 }
 
 export type SettlementItem = Record<Figure, number> & { seller: string; organizationId: string | null; villages: Map<string, Record<VillageFigure, number>> };

@@ -1,28 +1,10 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { Id } from '../../../shared/schemas/common.js';
 import type { Env } from '../../http/context.js';
-import { publicRef, SlugParams, type PublicRef } from '../../http/public.js';
-import { listingPageUrl } from '../produce/views.js';
-import { qrPng } from './qr-png.js';
+import { publicRef, SlugParams } from '../../http/public.js';
 import { binary, PUBLIC_ERRORS } from './routes.js';
-import { published } from './service.js';
-import { getVillageItem } from '../villages/store.js';
-import { AppError } from '../../errors.js';
-
-/** A village's public page (its figures, donations, expenditures; donate from there), which its QR code opens. */
-export const villagePageUrl = (origin: string, slug: string, id: string) => `${origin}/shop/${slug}/villages/${id}`;
-
-/** A PNG QR code of the village's public page (another tenant's or an unknown village: not found). */
-export async function villageQrPng(ctx: PublicRef, id: string): Promise<Uint8Array> {
-  if (!(await getVillageItem(ctx.store, id))) throw AppError.notFound('村庄');
-  return new Uint8Array(qrPng(villagePageUrl(ctx.origin, ctx.tenant.slug, id)));
-}
-
-/** A PNG QR code of the listing's page, for a market stall or a box. */
-export async function listingQrPng(ctx: PublicRef, id: string): Promise<Uint8Array> {
-  const r = await published(ctx, id);
-  return new Uint8Array(qrPng(listingPageUrl(ctx.origin, ctx.tenant.slug, r.id)));
-}
+import { listingQrPng, villageQrPng } from './qr.js';
+import { NO_ACCOUNT } from '../../http/openapi.js';
 
 /**
  * The listing's and the village's QR codes: printed for a stall, rarely asked for, and its encoder (~20 KB) would weigh
@@ -33,6 +15,8 @@ function makeQrRoutes() {
   const qr = createRoute({
     method: 'get',
     path: '/public/{tenantSlug}/produce/{id}/qr.png',
+    operationId: 'getPublicProduceQr',
+    description: NO_ACCOUNT,
     tags: ['public'],
     summary: 'A PNG QR code that opens the listing’s page',
     request: { params: SlugParams.extend({ id: Id }) },
@@ -41,6 +25,8 @@ function makeQrRoutes() {
   const villageQr = createRoute({
     method: 'get',
     path: '/public/{tenantSlug}/villages/{id}/qr.png',
+    operationId: 'getPublicVillageQr',
+    description: NO_ACCOUNT,
     tags: ['public'],
     summary: 'A PNG QR code that opens the village’s public page',
     request: { params: SlugParams.extend({ id: Id }) },

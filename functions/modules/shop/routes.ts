@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { PublicTenant } from '../../../shared/schemas/shop.js';
 import { AppError } from '../../errors.js';
 import type { Env } from '../../http/context.js';
-import { jsonOk } from '../../http/openapi.js';
+import { jsonOk, NO_ACCOUNT, rateLimited } from '../../http/openapi.js';
 import { publicContext, publicRef, SlugParams } from '../../http/public.js';
 import { photoFile } from '../produce/photos.js';
 import { getPublicProduce, listPublicProduce, publicTenant } from './service.js';
@@ -18,7 +18,7 @@ export const PUBLIC_ERRORS = {
   404: err('not_found (an unknown tenant slug too)'),
   409: err('conflict'),
   413: err('payload_too_large'),
-  429: err('rate_limited'),
+  429: rateLimited,
   500: err('internal'),
 } as const;
 
@@ -30,6 +30,8 @@ export const binary = (type: string, description: string) => ({
 const tenant = createRoute({
   method: 'get',
   path: '/public/{tenantSlug}',
+  operationId: 'getPublicLanding',
+  description: NO_ACCOUNT,
   tags,
   summary: 'The programme’s public landing: tenant name, region and figures',
   request: { params: SlugParams },
@@ -39,6 +41,8 @@ const tenant = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/public/{tenantSlug}/produce',
+  operationId: 'listPublicProduce',
+  description: NO_ACCOUNT,
   tags,
   summary: 'The shop: published listings, newest first, by village and category',
   request: { params: SlugParams, query: PublicProduceQuery },
@@ -50,6 +54,8 @@ const ProduceParams = SlugParams.extend({ id: Id });
 const get = createRoute({
   method: 'get',
   path: '/public/{tenantSlug}/produce/{id}',
+  operationId: 'getPublicProduce',
+  description: NO_ACCOUNT,
   tags,
   summary: 'One published listing',
   request: { params: ProduceParams },
@@ -59,6 +65,8 @@ const get = createRoute({
 const photoSize = createRoute({
   method: 'get',
   path: '/public/{tenantSlug}/photos/{photoId}/{size}',
+  operationId: 'getPublicPhotoSize',
+  description: NO_ACCOUNT,
   tags,
   summary: 'A listing photo’s WebP size (w320 thumbnail, w800 display); the original while the size is not made yet',
   request: { params: SlugParams.extend({ photoId: Id, size: PhotoSize }) },
@@ -68,6 +76,8 @@ const photoSize = createRoute({
 const photo = createRoute({
   method: 'get',
   path: '/public/{tenantSlug}/photos/{photoId}',
+  operationId: 'getPublicPhoto',
+  description: NO_ACCOUNT,
   tags,
   summary: 'A listing photo’s bytes (long-cached: a photo id never changes content)',
   request: { params: SlugParams.extend({ photoId: Id }) },

@@ -1,11 +1,11 @@
 import type { PublicProduce } from '../../../shared/schemas/produce.js';
 import type { PublicTenant } from '../../../shared/schemas/shop.js';
 import { AppError } from '../../errors.js';
-import type { PublicContext, PublicRef } from '../../http/public.js';
+import type { PublicContext, PublicRef } from '../context.js';
 import { expiredHeldByListing } from '../holds/store.js';
 import { pairingCounts } from '../pairings/store.js';
 import { getProduceRecord, listShopRecords, publishedCount } from '../produce/store.js';
-import { listingPageUrl, toPublicProduce } from '../produce/views.js';
+import { toPublicProduce } from '../produce/views.js';
 import { allVillageItems } from '../villages/store.js';
 
 /** The tenant's landing page: who runs the programme and its headline figures. */

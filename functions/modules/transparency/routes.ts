@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { Id } from '../../../shared/schemas/common.js';
 import { Transparency, VillageTransparencyPage } from '../../../shared/schemas/transparency.js';
 import type { Env } from '../../http/context.js';
-import { jsonOk } from '../../http/openapi.js';
+import { jsonOk, NO_ACCOUNT } from '../../http/openapi.js';
 import { publicContext, SlugParams } from '../../http/public.js';
 import { PUBLIC_ERRORS } from '../shop/routes.js';
 import { tenantTransparency, villageTransparency } from './service.js';
@@ -12,6 +12,8 @@ const tags = ['public'];
 const tenant = createRoute({
   method: 'get',
   path: '/public/{tenantSlug}/transparency',
+  operationId: 'getTransparency',
+  description: NO_ACCOUNT,
   tags,
   summary: 'The public page (公示): tenant totals and per village received, used by purpose, balance, refunded, goods, sales, concerns; no personal data',
   request: { params: SlugParams },
@@ -21,6 +23,8 @@ const tenant = createRoute({
 const village = createRoute({
   method: 'get',
   path: '/public/{tenantSlug}/villages/{id}/transparency',
+  operationId: 'getVillageTransparency',
+  description: NO_ACCOUNT,
   tags,
   summary: 'One village’s public page (reachable by link and QR code)',
   request: { params: SlugParams.extend({ id: Id }) },

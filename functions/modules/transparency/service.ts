@@ -1,7 +1,7 @@
 import { EXPENDITURE_CATEGORIES } from '../../../shared/schemas/expenditures.js';
 import type { FundsFigures, Transparency, VillageTransparency, VillageTransparencyPage } from '../../../shared/schemas/transparency.js';
 import { AppError } from '../../errors.js';
-import type { PublicContext } from '../../http/public.js';
+import type { PublicContext } from '../context.js';
 import type { TenantStore } from '../../store/tenant-store.js';
 import { orgConcernCounts } from '../concerns/service.js';
 import { allVillageFunds, publicExpenditures, recentPublicDonations, villageFunds, type FundsRecord } from '../donations/store.js';

@@ -3,7 +3,7 @@ import { Page } from '../../../shared/schemas/common.js';
 import { Village, VillageInput, VillagePatch, VillageQuery } from '../../../shared/schemas/villages.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { serviceContext } from '../../http/service-context.js';
 import { getVillage, listVillages, registerVillage, updateVillage } from './service.js';
@@ -13,6 +13,8 @@ const tags = ['villages'];
 const list = createRoute({
   method: 'get',
   path: '/villages',
+  operationId: 'listVillages',
+  description: access('village.read'),
   tags,
   summary: 'Villages, supervised villages without an active pairing first (rule 1)',
   security: BEARER,
@@ -24,6 +26,8 @@ const list = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/villages',
+  operationId: 'createVillage',
+  description: access('village.write'),
   tags,
   summary: 'Register a village (bureau_admin)',
   security: BEARER,
@@ -35,6 +39,8 @@ const create = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/villages/{id}',
+  operationId: 'getVillage',
+  description: access('village.read'),
   tags,
   summary: 'One village',
   security: BEARER,
@@ -46,6 +52,8 @@ const get = createRoute({
 const patch = createRoute({
   method: 'patch',
   path: '/villages/{id}',
+  operationId: 'updateVillage',
+  description: access('village.write'),
   tags,
   summary: 'Edit a village (bureau_admin)',
   security: BEARER,

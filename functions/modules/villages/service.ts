@@ -4,10 +4,9 @@ import { AppError } from '../../errors.js';
 import { newId } from '../../store/ids.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
-import { getTenant } from '../identity/store.js';
-import { earliestPairingStart } from '../pairings/store.js';
-import { getVillageItem, listVillageItems, putVillageTx } from './store.js';
+import { earliestPairingStart, getVillageItem, listVillageItems, putVillageTx } from './store.js';
 import { movesTx, VILLAGES } from '../counters/store.js';
+import { tenantTimeZone } from '../tenant/settings.js';
 
 export async function getVillage(ctx: ServiceContext, id: string): Promise<Village> {
   const v = await getVillageItem(ctx.store, id);
@@ -24,7 +23,7 @@ export async function listVillages(
 }
 
 export async function registerVillage(ctx: ServiceContext, input: VillageInput): Promise<Village> {
-  const tz = (await getTenant(ctx.store))?.timeZone ?? 'Asia/Shanghai';
+  const tz = await tenantTimeZone(ctx.store);
   const at = ctx.now.toISOString();
   const village: Village = {
     ...input,

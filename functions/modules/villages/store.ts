@@ -113,3 +113,12 @@ export function moveVillageCoverageTx(store: TenantStore, v: Village, by: 1 | -1
     failWith: AppError.conflict('村庄的结对情况刚刚发生变化，请重试'),
   };
 }
+
+/**
+ * The earliest start among a village's pairings (rule 2: none before registration). Read through
+ * the village's index (byVillage, PAIRING#…), which the pairings module writes with each pairing.
+ */
+export async function earliestPairingStart(store: TenantStore, villageId: string): Promise<string | null> {
+  const items = await store.queryAll<{ startDate?: string | null }>({ pk: store.pk('VILLAGE', villageId), index: 'byVillage', skBeginsWith: 'PAIRING#' });
+  return items.map((p) => p.startDate).filter((d): d is string => !!d).sort()[0] ?? null;
+}

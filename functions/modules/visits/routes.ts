@@ -2,13 +2,15 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { QuarterVisits, VisitQuery } from '../../../shared/schemas/reports.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
-import { BEARER, ERRORS, jsonOk } from '../../http/openapi.js';
+import { access, BEARER, ERRORS, jsonOk } from '../../http/openapi.js';
 import { serviceContext } from '../../http/service-context.js';
 import { quarterVisits } from './service.js';
 
 const list = createRoute({
   method: 'get',
   path: '/visits',
+  operationId: 'listVisits',
+  description: access('visit.read'),
   tags: ['visits'],
   summary: 'Rule 4: pairings active in a quarter (default the current one), their visits, flagged when none (光说不练)',
   security: BEARER,

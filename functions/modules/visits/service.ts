@@ -3,8 +3,9 @@ import type { Pairing } from '../../../shared/schemas/pairings.js';
 import type { QuarterVisits } from '../../../shared/schemas/reports.js';
 import type { TenantStore } from '../../store/tenant-store.js';
 import type { ServiceContext } from '../context.js';
-import { addToSetsTx, EPOCH, readEpochs, reportingRules } from '../reports/weeks.js';
-import { pairingEntry, quarterCounterName, quarterVisitCounts, readQuarterItem, type QuarterSnapshot } from './store.js';
+import { EPOCH, readEpochs, reportingRules } from '../report-weeks/weeks.js';
+import { addToSetsTx } from '../report-weeks/store.js';
+import { pairingEntry, quarterCounterName, quarterVisitCounts, readQuarterItem, removeFromQuarterTx, type QuarterSnapshot } from './store.js';
 
 /** Rule 4: the pairing was active at some point in the quarter. */
 export function activeDuringQuarter(p: Pick<Pairing, 'status' | 'startDate' | 'endDate'>, quarter: string): boolean {
@@ -35,7 +36,7 @@ export async function readQuarter(store: TenantStore, quarter: string, today: st
   const gone = stale ? [...snap.active].filter((id) => !ids.has(id)) : [];
   if (gone.length) {
     // a refill: out go only the pairings the records no longer count in the quarter (a back-dated end)
-    await store.transact([{ Update: { Key: { pk: store.pk('COUNTERS'), sk: name }, UpdateExpression: 'DELETE active :gone', ExpressionAttributeValues: { ':gone': new Set(gone) } } }]);
+    await store.transact([removeFromQuarterTx(store, quarter, gone)]);
   }
   snap.active = new Set([...[...snap.active].filter((id) => !gone.includes(id)), ...ids]);
   for (const p of pairings) if (!snap.pairings.has(p.id)) snap.pairings.set(p.id, p);

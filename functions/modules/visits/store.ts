@@ -3,7 +3,7 @@ import type { Activity } from '../../../shared/schemas/activities.js';
 import type { Pairing } from '../../../shared/schemas/pairings.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 import { counterKey } from '../counters/store.js';
-import { addToSetsTx } from '../reports/weeks.js';
+import { addToSetsTx } from '../report-weeks/store.js';
 
 /**
  * Rule 4 (光说不练), per calendar quarter:
@@ -27,6 +27,11 @@ export function parseEntry(e: string): Named {
 /** The pairing counted as active in a quarter (approval, materialization). */
 export function activeInQuarterTx(store: TenantStore, quarter: string, p: Named, set: Record<string, unknown> = {}): TxItem {
   return addToSetsTx(store, quarterCounterName(quarter), { active: [p.id], pairings: [pairingEntry(p)] }, set)!;
+}
+
+/** Pairings out of a quarter's `active` set (a refill: those the records no longer count in it). */
+export function removeFromQuarterTx(store: TenantStore, quarter: string, gone: string[]): TxItem {
+  return { Update: { Key: { pk: store.pk('COUNTERS'), sk: quarterCounterName(quarter) }, UpdateExpression: 'DELETE active :gone', ExpressionAttributeValues: { ':gone': new Set(gone) } } };
 }
 
 /** A visit's moves, in the activity's transaction: the pairing's count in the quarter, and the quarter's visited set. */

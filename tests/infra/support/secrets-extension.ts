@@ -5,6 +5,11 @@
  * equal to the function's AWS_SESSION_TOKEN answers Secrets Manager's GetSecretValue JSON; a
  * missing or wrong token is a 401 and an unknown secret a 400, as the extension answers them.
  * Every request is recorded, so a test can count the reads.
+ *
+ * A connection serves one request: a second request on it is hung up on, as a server hangs up on
+ * a kept-alive connection whose idle timeout ran out just as the request arrived. A client that
+ * pools connections to it fails every time rather than once in a while on a loaded machine
+ * (bundled-handlers once failed with ECONNRESET that way).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +18,8 @@ export type ExtensionRequest = { secretId: string | null; token: string | undefi
 
 export class SecretsExtension {
   readonly requests: ExtensionRequest[] = [];
+  /** requests that came on an already-used connection (and were hung up on) */
+  reused = 0;
   private readonly secrets = new Map<string, string>();
 
   private constructor(
@@ -21,8 +28,16 @@ export class SecretsExtension {
   ) {}
 
   static async start(token = `session-token-${process.pid}`): Promise<SecretsExtension> {
+    // eslint-disable-next-line prefer-const -- assigned once the server exists; its request handler closes over it
     let ext!: SecretsExtension;
+    const served = new WeakSet<object>();
     const server = createServer((req, res) => {
+      if (served.has(req.socket)) {
+        ext.reused += 1;
+        req.socket.destroy();
+        return;
+      }
+      served.add(req.socket);
       const url = new URL(req.url ?? '/', 'http://localhost');
       const token = req.headers['x-aws-parameters-secrets-token'];
       const secretId = url.searchParams.get('secretId');

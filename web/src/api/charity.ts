@@ -64,7 +64,7 @@ export function useSaveThresholds() {
   });
 }
 
-/** The concerns, by status; with `ticketNo`, the one concern of that ticket number (issue 16). */
+/** The concerns, by status; with `ticketNo`, the one concern of that ticket number. */
 export function useConcerns(status?: ConcernStatus, ticketNo?: string) {
   return useCursorList<Concern>(['concerns', status ?? '', ticketNo ?? ''], (cursor) =>
     call(api.concerns.$get({ query: { limit: '20', ...(ticketNo ? { ticketNo } : status ? { status } : {}), ...(cursor ? { cursor } : {}) } })),

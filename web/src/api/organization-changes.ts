@@ -7,7 +7,7 @@ import { invalidate } from './invalidate';
 export type ChangeStatus = OrganizationChange['status'];
 
 /**
- * GET /api/organization-changes (issue 15): requests to change an organization's name, kind or
+ * GET /api/organization-changes: requests to change an organization's name, kind or
  * credit code. The bureau sees all (by status), a member its own organization's.
  */
 export function useOrganizationChanges(filter: { status?: ChangeStatus; organizationId?: string }, enabled = true) {

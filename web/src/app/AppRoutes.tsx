@@ -64,7 +64,7 @@ export function AppRoutes() {
       <Route path="/invite/:token" element={open(<InvitePage />)} />
       <Route path="/forgot-password" element={open(<ForgotPasswordPage />)} />
       <Route path="/reset-password/:token" element={open(<ResetPasswordPage />)} />
-      {/* issue 15: signed in, but must set up two-step verification before the console */}
+      {/* signed in, but must set up two-step verification before the console */}
       <Route path="/mfa-setup" element={open(<MfaSetupPage />)} />
       <Route element={<RequireAuth />}>
         <Route index element={<Home />} />

@@ -42,7 +42,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     tokenStore.clear();
     setToken(null);
     queryClient.clear();
-    navigate('/sign-in', { replace: true });
+    void navigate('/sign-in', { replace: true });
   }, [queryClient, navigate]);
 
   const value = useMemo<Auth>(() => ({ token, expired, me: me.data, signIn, startSession, signOut }), [token, expired, me.data, signIn, startSession, signOut]);

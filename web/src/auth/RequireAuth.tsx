@@ -13,7 +13,7 @@ export function RequireAuth() {
   if (!token) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   if (me.isPending) return <Spin fullscreen size="large" />;
   if (me.isError) return <ErrorResult error={me.error} onRetry={() => void me.refetch()} fullPage />;
-  // issue 15: a user who must use two-step verification sets it up before anything else (the API
+  // a user who must use two-step verification sets it up before anything else (the API
   // answers its other calls 403 mfa_enrolment_required until then)
   if (me.data.mfa?.required && !me.data.mfa.enabled) return <Navigate to="/mfa-setup" replace />;
   return (

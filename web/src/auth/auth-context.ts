@@ -6,7 +6,7 @@ export type Auth = {
   /** The last session ended because the server refused its token (not a sign-out). */
   expired: boolean;
   me: Me | undefined;
-  /** `code`: the authenticator's code (or a recovery code) once two-step verification is on (issue 15) */
+  /** `code`: the authenticator's code (or a recovery code) once two-step verification is on */
   signIn: (email: string, password: string, code?: string) => Promise<void>;
   /** Starts a session from a token the API handed over another way (an accepted invitation). */
   startSession: (token: string) => void;

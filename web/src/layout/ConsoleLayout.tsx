@@ -47,7 +47,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           ),
       }))}
       onClick={({ key }) => {
-        navigate(key);
+        void navigate(key);
         setDrawerOpen(false);
       }}
     />

@@ -26,8 +26,8 @@ export function NotificationBell({ compact }: { compact?: boolean }) {
 
   const readAll = () =>
     markAll.mutate(undefined, {
-      onSuccess: (r) => message.success(t('notifications.markedAll', { n: r.marked })),
-      onError: (e) => message.error(describe(e)),
+      onSuccess: (r) => void message.success(t('notifications.markedAll', { n: r.marked })),
+      onError: (e) => void message.error(describe(e)),
     });
 
   const panel = (
@@ -58,7 +58,7 @@ export function NotificationBell({ compact }: { compact?: boolean }) {
         className="bell-foot"
         onClick={() => {
           setOpen(false);
-          navigate('/notifications');
+          void navigate('/notifications');
         }}
         data-testid="bell-view-all"
       >

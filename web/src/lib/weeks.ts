@@ -11,7 +11,6 @@ export function mondayOf(date: string): string {
 /** The Monday of the week before the one `today` falls in: the week a report is usually for. */
 export const lastWeekMonday = (today: string): string => addDays(mondayOf(today), -7);
 
-export const isMondayDay = (d: Dayjs): boolean => d.day() === 1;
 
 /** Monday → "2026-11-16 至 2026-11-22" parts. */
 export const weekEnd = (monday: string): string => addDays(monday, 6);

@@ -100,7 +100,7 @@ export function useCheckoutDecision(sessionId: string) {
   });
 }
 
-/** Find my order (issue 16): mobile number + order number → a fresh link to the order page. */
+/** Find my order: mobile number + order number → a fresh link to the order page. */
 export function useOrderLookup(slug: string) {
   return useMutation({
     mutationFn: (json: { phone: string; orderNo: string }) => call(shop.orders.lookup.$post({ param: { tenantSlug: slug }, json })),

@@ -1,3 +1,4 @@
+import { MAX_CART_LISTINGS, MAX_LINE_QUANTITY } from '../../../shared/formats';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { PublicProduce } from '../../../shared/schemas/produce';
 
@@ -18,9 +19,6 @@ export type CartLine = {
   photo?: string;
 };
 
-/** The API's limits (API.md checkout rules): 20 listings, 999 units a line. */
-export const MAX_LINES = 20;
-export const MAX_QUANTITY = 999;
 
 const key = (slug: string) => `bangfu.cart.${slug}`;
 const listeners = new Set<() => void>();
@@ -61,7 +59,7 @@ function subscribe(listener: () => void) {
   };
 }
 
-const clamp = (n: number) => Math.max(1, Math.min(MAX_QUANTITY, Math.floor(n)));
+const clamp = (n: number) => Math.max(1, Math.min(MAX_LINE_QUANTITY, Math.floor(n)));
 
 export type AddResult = 'added' | 'merged' | 'full';
 export type CartItem = Omit<CartLine, 'quantity'>;
@@ -88,7 +86,7 @@ export function useCart(slug: string) {
         write(slug, current.map((l) => (l.produceId === item.produceId ? { ...item, quantity: clamp(l.quantity + quantity) } : l)));
         return 'merged';
       }
-      if (current.length >= MAX_LINES) return 'full';
+      if (current.length >= MAX_CART_LISTINGS) return 'full';
       write(slug, [...current, { ...item, quantity: clamp(quantity) }]);
       return 'added';
     },

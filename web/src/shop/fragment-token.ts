@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useLocation } from 'react-router';
 
 /**
- * The secret of an order or a donation page (issue 15, hole 10): links carry it in the fragment,
+ * The secret of an order or a donation page: links carry it in the fragment,
  * `…#token=<t>`, which browsers never send to a server, and the page sends it in the X-Access-Token
  * header. An old link's `?token=` still opens the page; it is moved into the fragment at once, so the
  * address bar, the history and any Referer stop carrying it.

@@ -40,7 +40,7 @@ export function ActivityFormModal({ pairing, onClose }: { pairing: Pairing | nul
     form.resetFields();
     form.setFieldsValue({ date: today, type: 'visit' });
     setProblems([]);
-  }, [pairing, form]);
+  }, [pairing, form, today]);
 
   const submit = async (v: Values) => {
     if (!pairing) return;

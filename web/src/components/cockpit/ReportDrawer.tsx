@@ -2,7 +2,7 @@ import { Descriptions, Drawer, Empty, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../../../../shared/schemas/reports';
 import { useReport, useReports } from '../../api/cockpit';
-import { useMe } from '../../auth/auth-context';
+import { useTenantZone } from '../../lib/use-tenant-today';
 import { useIsPhone } from '../../lib/use-is-phone';
 import { zoneStamp } from '../../lib/weeks';
 import { ErrorResult } from '../ErrorResult';
@@ -54,8 +54,7 @@ export function ReportDrawer({ target, onClose }: { target: ReportTarget | null;
 
 export function ReportBody({ report }: { report: Report }) {
   const { t } = useTranslation();
-  const me = useMe();
-  const zone = me.tenant?.timeZone ?? 'Asia/Shanghai';
+  const zone = useTenantZone();
   return (
     <div data-testid="report-body">
       <Descriptions column={1} size="small" bordered>

@@ -11,10 +11,10 @@ export function useOpenNotification(after?: () => void) {
   const { message } = App.useApp();
   const describe = useDescribeError();
   return (n: Notification) => {
-    if (!n.readAt) markRead.mutate(n.id, { onError: (e) => message.error(describe(e)) });
+    if (!n.readAt) markRead.mutate(n.id, { onError: (e) => void message.error(describe(e)) });
     after?.();
     if (!n.link) return;
     if (/^https?:\/\//.test(n.link)) window.location.assign(n.link);
-    else navigate(n.link);
+    else void navigate(n.link);
   };
 }

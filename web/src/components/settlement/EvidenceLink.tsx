@@ -53,7 +53,7 @@ export function EvidenceLink({ payout, canAttach }: { payout: Payout; canAttach:
           }
           attach.mutate(
             { id: payout.id, file },
-            { onSuccess: () => message.success(t('settlement.evidenceAttached')), onError: (e) => message.error(t('settlement.evidenceFailed', { reason: describe(e) })) },
+            { onSuccess: () => void message.success(t('settlement.evidenceAttached')), onError: (e) => void message.error(t('settlement.evidenceFailed', { reason: describe(e) })) },
           );
           return false;
         }}

@@ -1,4 +1,4 @@
-/** Accounts and notifications (issue 14): the bell, its settings, users and invitations, passwords, applications. */
+/** Accounts and notifications: the bell, its settings, users and invitations, passwords, applications. */
 export const accounts = {
   bell: {
     label: '消息通知',

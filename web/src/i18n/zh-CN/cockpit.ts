@@ -1,4 +1,4 @@
-/** The bureau's cockpit (issue 6): weekly reports, compliance, visits, needs, ledger, imports. */
+/** The bureau's cockpit: weekly reports, compliance, visits, needs, ledger, imports. */
 export const cockpit = {
   timeliness: { onTime: '按时', late: '迟报', missing: '缺报', pending: '未到期', draft: '草稿', none: '无结对' },
   timelinessShort: { onTime: '按', late: '迟', missing: '缺', pending: '未' },

@@ -1,4 +1,4 @@
-/** Concern tickets (issue 16): the number and status page the reporter gets, and the console's words for them. */
+/** Concern tickets: the number and status page the reporter gets, and the console's words for them. */
 export const concernStatus = {
   concernStatus: {
     title: '反映进度',

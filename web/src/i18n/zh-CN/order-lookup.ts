@@ -1,4 +1,4 @@
-/** Order numbers and "find my order" (issue 16). */
+/** Order numbers and "find my order". */
 export const orderLookup = {
   orderLookup: {
     link: '查订单',

@@ -1,4 +1,4 @@
-/** Changes of an organization's name, kind or credit code, reviewed by the bureau (issue 15). */
+/** Changes of an organization's name, kind or credit code, reviewed by the bureau. */
 export const orgChanges = {
   orgChanges: {
     tabOrganizations: '组织列表',

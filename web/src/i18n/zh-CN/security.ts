@@ -1,4 +1,4 @@
-/** Two-step verification (issue 15): sign-in's second step, enrolment, recovery codes, the tenant's switch. */
+/** Two-step verification: sign-in's second step, enrolment, recovery codes, the tenant's switch. */
 export const security = {
   mfaSignIn: {
     title: '两步验证',

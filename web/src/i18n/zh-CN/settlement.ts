@@ -1,4 +1,4 @@
-/** 结算 (issue 13): what each seller earned from the shop in a month, and the bureau paying it out. */
+/** 结算: what each seller earned from the shop in a month, and the bureau paying it out. */
 export const settlement = {
   payoutMethod: { bank_transfer: '银行转账', stripe_transfer: 'Stripe 转账' },
   payoutStatus: { pending: '转账中', paid: '已付款' },

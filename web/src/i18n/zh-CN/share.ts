@@ -1,4 +1,4 @@
-/** Sharing (issue 16): a village page's QR code, and why the donate button waits. */
+/** Sharing: a village page's QR code, and why the donate button waits. */
 export const share = {
   share: {
     villageQrTitle: '本村二维码',

@@ -43,7 +43,7 @@ export default function InvitePage() {
       const session = await accept.mutateAsync(values.password);
       startSession(session.token);
       message.success(t('invite.welcome'));
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 410) setGoneError(e);
       else setProblems(applyServerErrors(form, e, describe));

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { AUDITED_ENTITIES, PAYMENT_PROVIDER_ACTOR_ID, PUBLIC_ACTOR_ID, type AuditedEntity, type AuditEvent } from '../../../../shared/schemas/audit';
 import { useUsers } from '../../api/accounts';
-import { useMe } from '../../auth/auth-context';
+import { useTenantZone } from '../../lib/use-tenant-today';
 import { ErrorResult } from '../../components/ErrorResult';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
@@ -38,8 +38,7 @@ const isEntity = (v: string | null): v is AuditedEntity => (AUDITED_ENTITIES as 
 /** The bureau's audit log (操作日志): every change in the tenant, by actor, record type and date range. */
 export default function AuditLogPage() {
   const { t, i18n } = useTranslation();
-  const me = useMe();
-  const zone = me.tenant?.timeZone ?? 'Asia/Shanghai';
+  const zone = useTenantZone();
   const [params, setParams] = useSearchParams();
   const filters = {
     actor: params.get('actor') ?? undefined,

@@ -5,13 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ComplianceEntry, ComplianceGrid, QuarterVisits, Timeliness } from '../../../../shared/schemas/reports';
 import { useCompliance, useComplianceGrid, useQuarterVisits } from '../../api/cockpit';
-import { useMe } from '../../auth/auth-context';
 import { ReportDrawer, type ReportTarget } from '../../components/cockpit/ReportDrawer';
 import { TimelinessTag } from '../../components/cockpit/tags';
 import { ErrorResult } from '../../components/ErrorResult';
 import { PageHeader } from '../../components/PageHeader';
 import { useIsPhone } from '../../lib/use-is-phone';
-import { useTenantToday } from '../../lib/use-tenant-today';
+import { useTenantToday, useTenantZone } from '../../lib/use-tenant-today';
 import { mondayOf, previousQuarter, quarterOf, recentQuarters, shortWeek, zoneStamp } from '../../lib/weeks';
 
 const TABS = ['grid', 'week', 'visits'] as const;
@@ -78,9 +77,8 @@ type GridRow = ComplianceGrid['rows'][number];
 
 function GridTab({ to, onTo, onOpen }: { to: string | undefined; onTo: (w: string | undefined) => void; onOpen: (r: ReportTarget) => void }) {
   const { t } = useTranslation();
-  const me = useMe();
   const isPhone = useIsPhone();
-  const zone = me.tenant?.timeZone ?? 'Asia/Shanghai';
+  const zone = useTenantZone();
   const grid = useComplianceGrid(to, isPhone ? 4 : 8);
   const cell = (row: GridRow, i: number, status: Timeliness | null) => {
     const week = grid.data?.weeks[i];
@@ -158,8 +156,7 @@ function GridTab({ to, onTo, onOpen }: { to: string | undefined; onTo: (w: strin
 function WeekTab({ week, onWeek, onOpen }: { week: string | undefined; onWeek: (w: string | undefined) => void; onOpen: (r: ReportTarget) => void }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
-  const me = useMe();
-  const zone = me.tenant?.timeZone ?? 'Asia/Shanghai';
+  const zone = useTenantZone();
   const compliance = useCompliance(week);
   const order: Record<Timeliness, number> = { missing: 0, late: 1, pending: 2, onTime: 3 };
   return (

@@ -15,7 +15,7 @@ const ALL = 'all';
 
 /**
  * Triage of the public's concerns: open → investigating → resolved | dismissed, closing with a
- * resolution and a confirmation. The resolution is the reply to the reporter (issue 16): its status
+ * resolution and a confirmation. The resolution is the reply to the reporter: its status
  * page shows it and a reporter with an email is sent it; it can be written before closing too.
  * Each concern carries its ticket number, and the page finds one by it.
  */

@@ -15,7 +15,7 @@ import { useMe } from '../../auth/auth-context';
 import { ErrorResult } from '../../components/ErrorResult';
 import { PageHeader } from '../../components/PageHeader';
 import { useIsPhone } from '../../lib/use-is-phone';
-import { useTenantToday } from '../../lib/use-tenant-today';
+import { useTenantToday, useTenantZone } from '../../lib/use-tenant-today';
 import { lastWeekMonday, mondayOf, weekEnd, zoneStamp } from '../../lib/weeks';
 import { CoverageGauge } from './CoverageGauge';
 import { FlagsCard } from './FlagsCard';
@@ -157,8 +157,7 @@ export default function DashboardPage() {
 /** Rule 3 on the dashboard: the week being collected and the last week whose deadline has passed. */
 function ReportsCard({ d }: { d: Dashboard }) {
   const { t } = useTranslation();
-  const me = useMe();
-  const zone = me.tenant?.timeZone ?? 'Asia/Shanghai';
+  const zone = useTenantZone();
   const w = d.reportsThisWeek;
   const r = d.reports;
   const today = useTenantToday().format('YYYY-MM-DD');

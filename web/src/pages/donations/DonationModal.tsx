@@ -11,7 +11,7 @@ import { RuleViolation } from '../../components/RuleViolation';
 import { VillageSelect } from '../../components/VillageSelect';
 import { YuanInput } from '../../components/YuanInput';
 import { applyServerErrors, compact, parseWith } from '../../forms/zod';
-import { fromIsoDate, toIsoDate } from '../../lib/dates';
+import { toIsoDate } from '../../lib/dates';
 import { yuanToFen } from '../../lib/money';
 
 type Values = { villageId?: string; kind: 'cash' | 'goods'; amountYuan?: string; donorName?: string; donorType: 'organization' | 'person'; organizationId?: string; description?: string; date?: Dayjs; anonymous?: boolean };

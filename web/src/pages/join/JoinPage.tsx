@@ -73,7 +73,7 @@ export default function JoinPage() {
       const created = await submitApplication(slug, fields, v.documents, key, setProgress);
       Toast.show({ icon: 'success', content: t('join.submitted') });
       // the status token only ever in the fragment: never sent to a server, never in a log
-      navigate(`/join/${encodeURIComponent(slug)}/status/${encodeURIComponent(created.applicationId)}#${encodeURIComponent(created.statusToken)}`, { replace: true });
+      void navigate(`/join/${encodeURIComponent(slug)}/status/${encodeURIComponent(created.applicationId)}#${encodeURIComponent(created.statusToken)}`, { replace: true });
     } catch (e) {
       setProgress(null);
       let said: string | null;

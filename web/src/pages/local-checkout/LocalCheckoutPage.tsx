@@ -46,11 +46,11 @@ export default function LocalCheckoutPage() {
       const remembered = recallDonation(donation.tenantSlug, donation.donationId);
       const token = donation.receiptToken ?? donation.donationToken ?? remembered?.token ?? '';
       const q = decision === 'cancel' ? '?status=cancelled' : '';
-      navigate(`/shop/${donation.tenantSlug}/donations/${donation.donationId}${q}${token ? `#token=${encodeURIComponent(token)}` : ''}`, { replace: true });
+      void navigate(`/shop/${donation.tenantSlug}/donations/${donation.donationId}${q}${token ? `#token=${encodeURIComponent(token)}` : ''}`, { replace: true });
       return;
     }
     const target = new URL(returnUrl ?? s.returnUrl, window.location.origin);
-    if (target.origin === window.location.origin) navigate(target.pathname + target.search + target.hash, { replace: true });
+    if (target.origin === window.location.origin) void navigate(target.pathname + target.search + target.hash, { replace: true });
     else window.location.href = target.href;
   };
 

@@ -17,7 +17,7 @@ export default function MyOrganizationPage() {
   const me = useMe();
   const org = useOrganization(me.organizationId);
   const [editing, setEditing] = useState(false);
-  // the latest request to change the name, kind or credit code (issue 15): pending, or just rejected
+  // the latest request to change the name, kind or credit code: pending, or just rejected
   const changes = useOrganizationChanges({}, !!me.organizationId);
   const latest = changes.items.find((c) => c.status !== 'superseded');
 

@@ -154,7 +154,7 @@ function NeedCard({ need, onPledge, onFulfil, onWithdraw, onClose }: { need: Nee
   const mine = need.pledges.some((p) => p.organizationId === me.organizationId);
   const fullyPledged = need.quantity !== null && need.pledgedQuantity >= need.quantity;
   const canPledge = !bureau && live && !fullyPledged && !(need.quantity === null && mine);
-  // met means covered (issue 15): the pledges reach the quantity (or, without one, someone pledged)
+  // met means covered: the pledges reach the quantity (or, without one, someone pledged)
   const covered = need.quantity === null ? need.pledges.length > 0 : need.pledgedQuantity >= need.quantity;
   const mayFulfil = live && (bureau || mine);
   const notCovered = need.quantity === null

@@ -28,8 +28,8 @@ export default function NotificationsPage() {
 
   const readAll = () =>
     markAll.mutate(undefined, {
-      onSuccess: (r) => message.success(t('notifications.markedAll', { n: r.marked })),
-      onError: (e) => message.error(describe(e)),
+      onSuccess: (r) => void message.success(t('notifications.markedAll', { n: r.marked })),
+      onError: (e) => void message.error(describe(e)),
     });
 
   return (
@@ -83,7 +83,7 @@ export default function NotificationsPage() {
                   extra={
                     <>
                       {!n.readAt && (
-                        <Button type="link" size="small" onClick={() => markRead.mutate(n.id, { onError: (e) => message.error(describe(e)) })}>
+                        <Button type="link" size="small" onClick={() => markRead.mutate(n.id, { onError: (e) => void message.error(describe(e)) })}>
                           {t('notifications.markRead')}
                         </Button>
                       )}

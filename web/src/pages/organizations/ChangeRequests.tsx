@@ -15,7 +15,7 @@ import { changeLines } from './change-text';
 const STATUS_COLORS: Record<OrganizationChange['status'], string> = { pending: 'gold', approved: 'green', rejected: 'red', superseded: 'default' };
 
 /**
- * Requests of organizations' members to change their name, kind or credit code (issue 15): the
+ * Requests of organizations' members to change their name, kind or credit code: the
  * bureau approves (after a confirmation; the change applies) or rejects with a reason.
  */
 export function ChangeRequests({ onOpen }: { onOpen: (orgId: string) => void }) {

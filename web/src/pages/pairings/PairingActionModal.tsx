@@ -40,7 +40,7 @@ export function PairingActionModal({ target, onClose }: { target: ActionTarget |
     form.resetFields();
     const date = target.kind === 'approve' ? (fromIsoDate(target.pairing.proposedStartDate) ?? today) : target.kind === 'end' ? today : undefined;
     form.setFieldsValue({ date, reason: undefined });
-  }, [target, form]);
+  }, [target, form, today]);
 
   const submit = async (v: Values) => {
     if (!target) return;

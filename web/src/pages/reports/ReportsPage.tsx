@@ -16,7 +16,7 @@ import { ProblemsAlert } from '../../components/ProblemsAlert';
 import { RuleViolation } from '../../components/RuleViolation';
 import { applyServerErrors, parseWith } from '../../forms/zod';
 import { useIsPhone } from '../../lib/use-is-phone';
-import { useTenantToday } from '../../lib/use-tenant-today';
+import { useTenantToday, useTenantZone } from '../../lib/use-tenant-today';
 import { defaultDeadlineStamp, lastWeekMonday, mondayOf, weekEnd, zoneStamp } from '../../lib/weeks';
 
 type Row = { key: string; weekStart: string; state: ReturnType<typeof stateOf>; submittedAt: string | null; report?: Report };
@@ -31,7 +31,7 @@ export default function ReportsPage() {
   const { message } = App.useApp();
   const describe = useDescribeError();
   const isPhone = useIsPhone();
-  const zone = me.tenant?.timeZone ?? 'Asia/Shanghai';
+  const zone = useTenantZone();
   const today = useTenantToday().format('YYYY-MM-DD');
   const thisMonday = mondayOf(today);
   const [form] = Form.useForm<Values>();

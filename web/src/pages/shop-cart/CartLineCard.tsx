@@ -2,7 +2,7 @@ import { DeleteOutlined, EnvironmentOutlined } from '../../shop/components/icons
 import { confirmSheet } from '../../shop/confirm';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { MAX_QUANTITY } from '../../shop/cart';
+import { MAX_LINE_QUANTITY } from '../../../../shared/formats';
 import { Price } from '../../shop/components/Price';
 import { QuantityStepper } from '../../shop/components/QuantityStepper';
 import { PhotoPlaceholder, ProducePhoto } from '../../shop/components/ProducePhoto';
@@ -62,7 +62,7 @@ export function CartLineCard({ slug, line: l, refused, onQuantity, onRemove }: P
           <Price fen={l.priceFen} unit={l.unit} />
           <QuantityStepper
             min={1}
-            max={MAX_QUANTITY}
+            max={MAX_LINE_QUANTITY}
             value={l.quantity}
             onChange={onQuantity}
             disabled={gone}

@@ -38,7 +38,7 @@ function ConcernSteps({ c }: { c: PublicConcern }) {
 }
 
 /**
- * The reporter's status page (issue 16): its ticket, where it stands and the organizer's reply,
+ * The reporter's status page: its ticket, where it stands and the organizer's reply,
  * through the status token in the link's fragment (sent as X-Status-Token). Never the text it wrote
  * nor its contact: the server does not send them.
  */

@@ -60,7 +60,7 @@ export default function ShopDonatePage() {
       const r = await donate.mutateAsync({ request, key: attempt.current.key });
       rememberDonation(slug, { donationId: r.donationId, token: r.receiptToken, villageId: village.id, villageName: village.name, amountFen });
       const target = new URL(r.checkoutUrl, window.location.origin);
-      if (target.origin === window.location.origin) navigate(target.pathname + target.search);
+      if (target.origin === window.location.origin) void navigate(target.pathname + target.search);
       else window.location.href = target.href;
     } catch (e) {
       Toast.show({ icon: 'fail', content: describe(e), duration: 3000 });

@@ -9,7 +9,7 @@ import { ShopNavBar } from '../../shop/components/ShopNavBar';
 type Field = 'phone' | 'orderNo';
 
 /**
- * Find my order (issue 16): the mobile number and the order number open the order page. A plain
+ * Find my order: the mobile number and the order number open the order page. A plain
  * form checked with the schemas' own patterns (shared/formats.ts): the page stays small enough
  * for a phone on a slow link, and the server checks the same again.
  */
@@ -41,7 +41,7 @@ export default function ShopLookupPage() {
     }
     try {
       const r = await lookup.mutateAsync({ phone: values.phone.trim(), orderNo: values.orderNo.trim().toUpperCase() });
-      navigate(r.url);
+      void navigate(r.url);
     } catch (err) {
       setError(err instanceof ApiError && err.status === 404 ? t('orderLookup.notFound') : err instanceof ApiError && err.status === 429 ? t('orderLookup.tooMany') : t('orderLookup.failed'));
     }

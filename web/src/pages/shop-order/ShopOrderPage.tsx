@@ -29,7 +29,7 @@ export default function ShopOrderPage() {
       // the cart page reads each listing again, so a stale price or township is corrected there
       cart.add({ produceId: l.produceId, name: l.name, unit: l.unit, priceFen: l.priceFen, villageName: l.villageName, township: '' }, l.quantity);
     }
-    navigate(`/shop/${slug}/cart`);
+    void navigate(`/shop/${slug}/cart`);
   };
 
   return (

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { PublicProduce } from '../../../../shared/schemas/produce';
-import { cartItemOf, MAX_QUANTITY, useCart } from '../../shop/cart';
+import { MAX_LINE_QUANTITY } from '../../../../shared/formats';
+import { cartItemOf, useCart } from '../../shop/cart';
 import { QuantityStepper } from '../../shop/components/QuantityStepper';
 
 /** The bar at the bottom: cart, quantity, 加入购物车 and 立即购买 (which adds and goes to the cart). */
@@ -13,7 +14,7 @@ export function BuyBar({ slug, produce: p }: { slug: string; produce: PublicProd
   const navigate = useNavigate();
   const cart = useCart(slug);
   const [quantity, setQuantity] = useState(1);
-  const max = Math.max(1, Math.min(p.available, MAX_QUANTITY));
+  const max = Math.max(1, Math.min(p.available, MAX_LINE_QUANTITY));
   const soldOut = p.available <= 0;
 
   const add = (): boolean => {

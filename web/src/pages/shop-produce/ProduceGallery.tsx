@@ -7,7 +7,7 @@ import { PhotoPlaceholder, ProducePhoto } from '../../shop/components/ProducePho
 import { useFormat } from '../../lib/format-list';
 
 /** Above the fold: the photos, the price band, the name and the village it helps. */
-export function ProduceGallery({ slug, produce: p }: { slug: string; produce: PublicProduce }) {
+export function ProduceGallery({ produce: p }: { produce: PublicProduce }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const soldOut = p.available <= 0;

@@ -33,7 +33,7 @@ export default function ShopProducePage() {
         </div>
       ) : (
         <>
-          <ProduceGallery slug={slug} produce={p} />
+          <ProduceGallery produce={p} />
           <ProduceFacts produce={p} />
           <QrCard src={p.qrUrl} alt={t('shop.produce.qrAlt', { name: p.name })} title={t('shop.produce.qrTitle')} hint={t('shop.produce.qrHint')} open={t('shop.produce.qrOpen')} testId="produce-qr" />
           <CharityLinks slug={slug} villageId={p.villageId} />

@@ -26,7 +26,7 @@ export default function SignInPage() {
   const state = (location.state ?? {}) as { from?: string };
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // issue 15: after the password, a login with two-step verification asks for the code
+  // after the password, a login with two-step verification asks for the code
   const [pending, setPending] = useState<Values | null>(null);
   const [useRecovery, setUseRecovery] = useState(false);
 
@@ -38,7 +38,7 @@ export default function SignInPage() {
     setProblem(null);
     try {
       await signIn(values.email.trim(), values.password, code);
-      navigate(state.from ?? '/', { replace: true });
+      void navigate(state.from ?? '/', { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'mfa_required') setPending(values);
       else if (e instanceof ApiError && e.status === 401) setProblem(code ? t('mfaSignIn.wrongCode') : t('signIn.wrongPassword'));

@@ -1,9 +1,10 @@
-import { addDays, dateInZone, DEFAULT_REPORT_DEADLINE, latestDueWeek, mondayOf, weekDeadline, type ReportDeadline } from '../../../shared/dates.js';
+import { addDays, dateInZone, latestDueWeek, mondayOf, weekDeadline, type ReportDeadline } from '../../../shared/dates.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../context.js';
 import { counterKey } from '../counters/store.js';
-import { getTenant } from '../identity/store.js';
+import { tenantSettings } from '../tenant/settings.js';
+import { addToSetsTx, fillWeekTx, removeExpectedTx, WEEK_VERSION } from './store.js';
 
 /**
  * A reporting week's snapshot, counter item COUNTERS / REPORTWEEK#<Monday>: the organizations
@@ -24,13 +25,6 @@ export type WeekSnapshot = {
 
 export const weekCounterName = (weekStart: string) => `REPORTWEEK#${weekStart}`;
 
-/**
- * A week snapshot's `version`: ADDed by every write that takes an organization OUT of the week (a
- * back-dated end, pairing-hooks.ts). The fill from the pairing records is written only while the
- * version is the one read before the records were read, so such a removal landing in between is
- * never undone by the fill's union (the fill reads again and retries).
- */
-export const WEEK_VERSION = 'version';
 const FILL_TRIES = 5;
 
 /** How far back a back-dated end reaches into week snapshots (further, the epoch moves and older ones are filled again). */
@@ -41,9 +35,8 @@ export const MAX_STREAK_WEEKS = 52;
 export type ReportingRules = { timeZone: string; deadline: ReportDeadline; today: string };
 
 export async function reportingRules(ctx: ServiceContext): Promise<ReportingRules> {
-  const t = await getTenant(ctx.store);
-  const timeZone = t?.timeZone ?? 'Asia/Shanghai';
-  return { timeZone, deadline: t?.reportDeadline ?? DEFAULT_REPORT_DEADLINE, today: dateInZone(ctx.now, timeZone) };
+  const { timeZone, reportDeadline } = await tenantSettings(ctx.store);
+  return { timeZone, deadline: reportDeadline, today: dateInZone(ctx.now, timeZone) };
 }
 
 export const deadlineOf = (rules: ReportingRules, weekStart: string) => weekDeadline(weekStart, rules.deadline, rules.timeZone);
@@ -59,27 +52,6 @@ function parse(weekStart: string, item: Record<string, unknown> | undefined): We
     names.set(id, name ?? id);
   }
   return { weekStart, expected: asSet(item?.expected), names, onTime: asSet(item?.onTime), late: asSet(item?.late), materialized: item?.materialized === true };
-}
-
-/** ADD string sets (and SET plain values) on one counter item; null when there is nothing to move. */
-export function addToSetsTx(store: TenantStore, name: string, sets: Record<string, string[]>, set: Record<string, unknown> = {}): TxItem | null {
-  const adds = Object.entries(sets).filter(([, v]) => v.length > 0);
-  const puts = Object.entries(set);
-  if (adds.length === 0 && puts.length === 0) return null;
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const addParts = adds.map(([k, v], i) => {
-    names[`#a${i}`] = k;
-    values[`:a${i}`] = new Set(v);
-    return `#a${i} :a${i}`;
-  });
-  const setParts = puts.map(([k, v], i) => {
-    names[`#s${i}`] = k;
-    values[`:s${i}`] = v;
-    return `#s${i} = :s${i}`;
-  });
-  const expr = [addParts.length ? `ADD ${addParts.join(', ')}` : '', setParts.length ? `SET ${setParts.join(', ')}` : ''].filter(Boolean).join(' ');
-  return { Update: { Key: counterKey(store, name), UpdateExpression: expr, ExpressionAttributeNames: names, ExpressionAttributeValues: values } };
 }
 
 /** The organization expected in a week (and named), e.g. on approval or when it reports. */
@@ -141,15 +113,10 @@ async function materialize(store: TenantStore, rules: ReportingRules, weeks: Wee
       for (const p of pairings) if (expectedInWeek(p, w.weekStart, deadline)) orgs.set(p.organizationId, p.organizationName);
       const names = [...orgs].map(([id, n]) => `${id}${SEP}${n}`);
       // a union first (an approval racing the fill loses nothing), written only if no removal landed since the read …
-      const tx = addToSetsTx(store, weekCounterName(w.weekStart), { expected: [...orgs.keys()], orgNames: names }, { materialized: true, epoch })!;
       const version = versions.get(w.weekStart) ?? 0;
       const raced = AppError.conflict('周报统计正在更新，请稍后重试');
-      const u = tx.Update!;
-      u.ConditionExpression = version === 0 ? 'attribute_not_exists(#ver)' : '#ver = :ver';
-      u.ExpressionAttributeNames = { ...u.ExpressionAttributeNames, '#ver': WEEK_VERSION };
-      if (version !== 0) u.ExpressionAttributeValues = { ...u.ExpressionAttributeValues, ':ver': version };
       try {
-        await store.transact([{ ...tx, failWith: raced }]);
+        await store.transact([fillWeekTx(store, weekCounterName(w.weekStart), [...orgs.keys()], names, epoch, version, raced)]);
         break;
       } catch (e) {
         if (e !== raced || attempt >= FILL_TRIES) throw e;
@@ -169,7 +136,7 @@ async function materialize(store: TenantStore, rules: ReportingRules, weeks: Wee
     const gone = w.materialized ? [...w.expected].filter((id) => !orgs.has(id)) : [];
     if (gone.length) {
       // … then, on a refill, out go only those the records no longer expect (a back-dated end)
-      await store.transact([{ Update: { Key: counterKey(store, weekCounterName(w.weekStart)), UpdateExpression: 'DELETE expected :gone', ExpressionAttributeValues: { ':gone': new Set(gone) } } }]);
+      await store.transact([removeExpectedTx(store, weekCounterName(w.weekStart), gone)]);
     }
     w.expected = new Set([...[...w.expected].filter((id) => !gone.includes(id)), ...orgs.keys()]);
     for (const [id, n] of orgs) if (!w.names.has(id)) w.names.set(id, n);

@@ -1,44 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import type { LocalDonationCheckoutSession } from '../../../shared/schemas/donations.js';
-import type { LocalCheckoutSession, OrderLine } from '../../../shared/schemas/orders.js';
 import type { LocalPayments, LocalSession } from '../../adapters/payments/local.js';
 import { AppError } from '../../errors.js';
 import type { AppDeps } from '../../http/context.js';
 import { errorResponse, onError } from '../../http/errors.js';
-import { TenantStore } from '../../store/tenant-store.js';
+import { tenantStoreOf } from '../../http/service-context.js';
 import type { PaymentKinds } from './kinds.js';
-
-/** The page's view of a session: an open session past its expiry is shown expired. */
-export function localSessionView(s: LocalSession, now: Date): LocalCheckoutSession | LocalDonationCheckoutSession {
-  const status = s.status === 'open' && s.expiresAt <= now.toISOString() ? 'expired' : s.status;
-  if (s.kind === 'donation') {
-    return {
-      sessionId: s.sessionId,
-      kind: 'donation',
-      tenantSlug: s.tenantSlug,
-      donationId: s.refId,
-      receiptToken: String(s.page.receiptToken ?? ''),
-      villageName: String(s.page.villageName ?? ''),
-      totalFen: s.amountFen,
-      expiresAt: s.expiresAt,
-      status,
-      returnUrl: s.successUrl,
-    };
-  }
-  return {
-    sessionId: s.sessionId,
-    kind: 'order',
-    tenantSlug: s.tenantSlug,
-    orderId: s.refId,
-    orderToken: String(s.page.orderToken ?? ''),
-    totalFen: s.amountFen,
-    lines: (s.page.lines ?? []) as OrderLine[],
-    expiresAt: s.expiresAt,
-    status,
-    returnUrl: s.successUrl,
-  };
-}
+import { localSessionView } from './local-session.js';
 
 /** Hands a signed event to /api/webhooks/stripe exactly as an HTTP delivery would. */
 export type Deliver = (payload: string, signature: string) => Promise<Response>;
@@ -97,7 +65,7 @@ export function localCheckoutRoutes(deps: AppDeps & { payments: LocalPayments },
     let s = await session(id);
     if (s.status === 'open') {
       const kind = kinds[s.kind];
-      if (kind) await kind.cancelRequested(new TenantStore(deps.doc, deps.tableName, s.tenantId), s.refId, deps.clock());
+      if (kind) await kind.cancelRequested(tenantStoreOf(deps, s.tenantId), s.refId, deps.clock());
       await payments.closeSessionUnscoped(id, 'expired', localId('evt'));
       s = await session(id);
     }

@@ -2,7 +2,7 @@ import { AppError } from '../../errors.js';
 import { COMMON_PASSWORDS_TEXT } from './common-passwords.js';
 
 /**
- * What a new password must be (issue 15): at least 10 characters (NewPassword in
+ * What a new password must be: at least 10 characters (NewPassword in
  * shared/schemas/accounts.ts, so the form says it before the server does), not the account's email
  * or the email's name part, not one character over and over, and not in the list of common
  * passwords shipped with the code (common-passwords.ts), whatever its letter case. Every place that

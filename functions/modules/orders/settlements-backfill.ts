@@ -1,10 +1,10 @@
 import { dateInZone } from '../../../shared/dates.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 import { counterKey, SETTLEMENT_BACKFILLED } from '../counters/store.js';
-import { getTenant } from '../identity/store.js';
-import { isPaidOrLater, parcelFees, parcelVillages, sellerKeyOf, storedFulfilmentsOf } from '../orders/fulfilments.js';
-import { orderKey, strip, type OrderRecord } from '../orders/store.js';
-import { FIGURES, ORDERS, settlementKey, villageAttr, type Figure, type VillageFigure } from './store.js';
+import { isPaidOrLater, parcelFees, parcelVillages, sellerKeyOf, storedFulfilmentsOf } from '../fulfilments/fulfilments.js';
+import { orderKey, strip, type OrderRecord } from './store.js';
+import { FIGURES, setSettlementOrdersTx, setSettlementTx, villageAttr, type Figure, type VillageFigure } from '../settlements/store.js';
+import { tenantTimeZone } from '../tenant/settings.js';
 
 type Item = { organizationId: string | null; figures: Record<Figure, number>; villages: Map<string, Record<VillageFigure, number>> };
 
@@ -14,7 +14,7 @@ type Item = { organizationId: string | null; figures: Record<Figure, number>; vi
  * payment), a refunded parcel in the month it was given back, a payout in the month it settles.
  */
 export async function recountSettlements(store: TenantStore): Promise<{ items: Map<string, Map<string, Item>>; orders: Map<string, number> }> {
-  const tz = (await getTenant(store))?.timeZone ?? 'Asia/Shanghai';
+  const tz = await tenantTimeZone(store);
   const monthOf = (iso: string) => dateInZone(new Date(iso), tz).slice(0, 7);
   const items = new Map<string, Map<string, Item>>();
   const orders = new Map<string, number>();
@@ -63,14 +63,7 @@ export async function recountSettlements(store: TenantStore): Promise<{ items: M
 function setItemTx(store: TenantStore, month: string, it: Item): TxItem {
   const values: [string, unknown][] = [['organizationId', it.organizationId], ['month', month], ...FIGURES.map((k) => [k, it.figures[k]] as [string, number])];
   for (const [v, f] of it.villages) for (const [k, x] of Object.entries(f)) values.push([villageAttr(v, k as VillageFigure), x]);
-  return {
-    Update: {
-      Key: settlementKey(store, month, sellerKeyOf(it.organizationId)),
-      UpdateExpression: `SET ${values.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(values.map(([k], i) => [`#a${i}`, k])),
-      ExpressionAttributeValues: Object.fromEntries(values.map(([, x], i) => [`:a${i}`, x])),
-    },
-  };
+  return setSettlementTx(store, month, sellerKeyOf(it.organizationId), values);
 }
 
 /**
@@ -84,7 +77,7 @@ export async function backfillTenantSettlement(store: TenantStore, now: Date): P
   const { items, orders } = await recountSettlements(store);
   for (const [month, sellers] of items) for (const it of sellers.values()) await store.transact([setItemTx(store, month, it)]);
   for (const [month, n] of orders) {
-    await store.transact([{ Update: { Key: settlementKey(store, month, ORDERS), UpdateExpression: 'SET orders = :n', ExpressionAttributeValues: { ':n': n } } }]);
+    await store.transact([setSettlementOrdersTx(store, month, n)]);
   }
   await store.put({ ...marker, at: now.toISOString() });
   return true;

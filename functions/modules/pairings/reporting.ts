@@ -3,10 +3,11 @@ import type { Pairing } from '../../../shared/schemas/pairings.js';
 import { AppError } from '../../errors.js';
 import type { TxItem } from '../../store/tenant-store.js';
 import type { ServiceContext } from '../context.js';
-import { listPairingItems } from '../pairings/store.js';
+import { listPairingItems } from './store.js';
 import { activeInQuarterTx, quarterCounterName } from '../visits/store.js';
-import { activeDuringWeek, approvedKey, APPROVAL_WEEKS_BACK, deadlineOf, dueWeek, EPOCH, expectOrgTx, missedWeeks, reportingRules, WEEK_VERSION, weekCounterName } from './weeks.js';
-import { counterKey, counterTx } from '../counters/store.js';
+import { activeDuringWeek, approvedKey, APPROVAL_WEEKS_BACK, deadlineOf, dueWeek, EPOCH, expectOrgTx, missedWeeks, reportingRules, weekCounterName } from '../report-weeks/weeks.js';
+import { removeFromSetTx } from '../report-weeks/store.js';
+import { counterTx } from '../counters/store.js';
 
 /** How many past quarters a backdated approval reaches (older ones fill from the records). */
 const APPROVAL_QUARTERS_BACK = 4;
@@ -56,18 +57,6 @@ export async function assertNotReportingBlocked(ctx: ServiceContext, organizatio
   }
 }
 
-/** DELETE values from a string set on a counter item (and, on a week snapshot, move its version: weeks.ts WEEK_VERSION). */
-function removeFromSetTx(ctx: ServiceContext, name: string, attr: string, value: string, bumpVersion = false): TxItem {
-  return {
-    Update: {
-      Key: counterKey(ctx.store, name),
-      UpdateExpression: bumpVersion ? 'DELETE #a :v ADD #ver :one' : 'DELETE #a :v',
-      ExpressionAttributeNames: { '#a': attr, ...(bumpVersion ? { '#ver': WEEK_VERSION } : {}) },
-      ExpressionAttributeValues: { ':v': new Set([value]), ...(bumpVersion ? { ':one': 1 } : {}) },
-    },
-  };
-}
-
 /**
  * In the end's transaction: a pairing ended on a past date no longer counts in the snapshots after
  * it — the visit quarters after the end's (at most the last 4), and the weeks after the end's (at
@@ -80,7 +69,7 @@ export async function reportingOnEndTx(ctx: ServiceContext, pairing: Pairing, to
   const endQuarter = quarterOf(end);
   let q = quarterOf(today);
   for (let n = 0; q > endQuarter && n < APPROVAL_QUARTERS_BACK; q = quarterOf(addDays(quarterRange(q).from, -1)), n++) {
-    tx.push(removeFromSetTx(ctx, quarterCounterName(q), 'active', pairing.id));
+    tx.push(removeFromSetTx(ctx.store, quarterCounterName(q), 'active', pairing.id));
   }
   const thisWeek = mondayOf(today);
   const firstAfter = addDays(mondayOf(end), 7);
@@ -97,7 +86,7 @@ export async function reportingOnEndTx(ctx: ServiceContext, pairing: Pairing, to
   let removesWeeks = false;
   for (let w = from; w <= thisWeek; w = addDays(w, 7)) {
     if (!others.some((p) => activeDuringWeek(p, w))) {
-      tx.push(removeFromSetTx(ctx, weekCounterName(w), 'expected', pairing.organizationId, true));
+      tx.push(removeFromSetTx(ctx.store, weekCounterName(w), 'expected', pairing.organizationId, true));
       removesWeeks = true;
     }
   }

@@ -1,9 +1,9 @@
 import type { Fulfilment, Order, OrderLine } from '../../../shared/schemas/orders.js';
 import { allocate } from '../../../shared/money.js';
-import type { OrderRecord } from './store.js';
+import type { OrderRecord } from '../orders/store.js';
 
 /**
- * Fulfilments (DOMAIN.md "Fulfilment"): a paid order is one parcel per seller. The split is fixed
+ * Fulfilments (docs/DOMAIN.md "Fulfilment"): a paid order is one parcel per seller. The split is fixed
  * at checkout (one group per seller, in the order the lines first name it) and stored with the
  * order; each parcel then moves on its own (paid → shipped → delivered, or refunded), and the
  * order's own status follows from its parcels (orderStatusOf).

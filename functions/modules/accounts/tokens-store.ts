@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from '../access-tokens.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 
 /**
@@ -7,7 +8,6 @@ import type { TenantStore, TxItem } from '../../store/tenant-store.js';
  * holder has no account and no tenant yet).
  */
 export const newLinkToken = () => randomBytes(32).toString('base64url');
-export const hashLinkToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export type LinkKind = 'invite' | 'reset';
 export type LinkEntry = {
@@ -31,7 +31,7 @@ export function putLinkTx(global: TenantStore, hash: string, entry: LinkEntry): 
 }
 
 export async function findLinkUnscoped(global: TenantStore, token: string): Promise<(LinkEntry & { hash: string }) | null> {
-  const hash = hashLinkToken(token);
+  const hash = hashToken(token);
   const k = linkKey(global, hash);
   const e = await global.get<LinkEntry>(k.pk, k.sk);
   return e ? { ...e, hash } : null;

@@ -1,12 +1,11 @@
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { TenantStore } from '../store/tenant-store.js';
-import type { RateLimits } from './context.js';
-import { RateLimitError } from './rate-limit.js';
+import type { TenantStore } from '../../store/tenant-store.js';
+import { RateLimitError, type RateLimits } from '../../store/rate-limit.js';
+import { clearLoginPair, getLoginPair, loginPairKey, pushLoginPairWait } from './store.js';
 
 /**
- * Sign-in throttling (issue 15, hole 1). A lock per email let anyone lock anyone out (a dozen wrong
- * passwords from anywhere and the owner's right password was refused for 15 minutes). Failures are
- * now counted per *pair* of email and client, and only a failing pair is slowed down:
+ * Sign-in throttling. A lock per email would let anyone lock anyone out (a dozen wrong passwords
+ * from anywhere, and the owner's right password refused for 15 minutes), so failures are counted
+ * per *pair* of email and client, and only a failing pair is slowed down:
  *
  * - a pair's first `loginFreeFailuresPerPair` failures (default 5) cost nothing; each further failure
  *   makes that pair wait 1 s, 2 s, 4 s … (at most 15 minutes) before its next try, which is a 429 with
@@ -25,9 +24,6 @@ export const DEFAULT_FREE_FAILURES_PER_PAIR = 5;
 export const MAX_DELAY_SECONDS = 15 * 60;
 const KEEP_SECONDS = 24 * 3600;
 
-type Pair = { failures?: number; nextAllowedAt?: number };
-
-const pairKey = (email: string, client: string) => `${email.trim().toLowerCase()}#${client}`;
 
 /** The wait after a pair's `failures`-th failure, in seconds (0 while it is within its free ones). */
 export function delayAfter(failures: number, free: number): number {
@@ -37,7 +33,7 @@ export function delayAfter(failures: number, free: number): number {
 
 /** 429 with Retry-After while the pair must wait. */
 export async function assertPairMayTry(global: TenantStore, email: string, client: string, now: Date): Promise<void> {
-  const pair = await global.get<Pair>(global.globalPk('LOGINFAIL'), pairKey(email, client));
+  const pair = await getLoginPair(global, email, client);
   const waitMs = (pair?.nextAllowedAt ?? 0) - now.getTime();
   if (waitMs > 0) throw new RateLimitError(Math.ceil(waitMs / 1000));
 }
@@ -48,7 +44,7 @@ export async function recordLoginFailure(global: TenantStore, email: string, cli
   const window = Math.floor(now.getTime() / 1000 / limits.windowSeconds);
   const normalized = email.trim().toLowerCase();
   const [pairFailures, emailFailures] = await Promise.all([
-    global.increment(global.globalPk('LOGINFAIL'), pairKey(email, client), 'failures', 1, { expiresAt }),
+    global.increment(global.globalPk('LOGINFAIL'), loginPairKey(email, client), 'failures', 1, { expiresAt }),
     global.increment(global.pk('RATE', 'login-email'), `${normalized}#${window}`, 'count', 1, { expiresAt: (window + 2) * limits.windowSeconds }),
   ]);
   const underAttack = emailFailures > limits.loginFailuresPerEmail;
@@ -57,21 +53,11 @@ export async function recordLoginFailure(global: TenantStore, email: string, cli
   if (delay > 0) {
     const at = now.getTime() + delay * 1000;
     // two failures at once: the later time wins, never an earlier one
-    await global.doc.send(
-      new UpdateCommand({
-        TableName: global.tableName,
-        Key: { pk: global.globalPk('LOGINFAIL'), sk: pairKey(email, client) },
-        UpdateExpression: 'SET nextAllowedAt = :at',
-        ConditionExpression: 'attribute_not_exists(nextAllowedAt) OR nextAllowedAt < :at',
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    ).catch((e: unknown) => {
-      if ((e as { name?: string }).name !== 'ConditionalCheckFailedException') throw e;
-    });
+    await pushLoginPairWait(global, email, client, at);
   }
 }
 
 /** A success forgets the pair's failures. */
 export async function clearLoginFailures(global: TenantStore, email: string, client: string): Promise<void> {
-  await global.doc.send(new DeleteCommand({ TableName: global.tableName, Key: { pk: global.globalPk('LOGINFAIL'), sk: pairKey(email, client) } }));
+  await clearLoginPair(global, email, client);
 }

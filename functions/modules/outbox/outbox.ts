@@ -1,9 +1,10 @@
 import type { Locale, NotificationKind } from '../../../shared/schemas/notifications.js';
 import { newId } from '../../store/ids.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
+import { putOutboxTx } from './store.js';
 
 /**
- * The notification outbox (issue 14). A change that tells someone something puts one OUTBOX item
+ * The notification outbox. A change that tells someone something puts one OUTBOX item
  * in its own transaction (`notifyTx`): the change and the notification commit together or not at
  * all. The worker (worker.ts: a timer locally, the table's stream and a schedule on AWS) delivers
  * each at least once, to the bell and to email, and deletes it; its markers make a redelivery send
@@ -36,9 +37,6 @@ export type OutboxEvent = {
   nextAttemptAt?: string;
 };
 
-// Access pattern: the worker reads a tenant's pending notifications oldest first → pk OUTBOX, sk <id>.
-export const outboxKey = (store: TenantStore, id: string) => ({ pk: store.pk('OUTBOX'), sk: id });
-
 /** A notification, put in the transaction of the change that causes it. */
 export function notifyTx(
   ctx: { store: TenantStore; now: Date },
@@ -56,8 +54,7 @@ export function notifyTx(
     ...(opts.link ? { link: opts.link } : {}),
     createdAt: ctx.now.toISOString(),
   };
-  // `outbox` marks the item for the stream's filter on AWS (infra/constructs/jobs.ts)
-  return { Put: { Item: { ...outboxKey(ctx.store, event.id), ...event, outbox: '1' }, ConditionExpression: 'attribute_not_exists(pk)' } };
+  return putOutboxTx(ctx.store, event);
 }
 
 /** A contact that is an email address (a concern's contact may be a phone number). */

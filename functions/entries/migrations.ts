@@ -1,0 +1,42 @@
+/**
+ * The one-off data migrations, each once per tenant behind a marker item (so a rerun changes
+ * nothing): `npm start` runs them at every start, `npm run migrate` (scripts/migrate.ts) against a
+ * deployed stage's table. A new migration goes in this list, and both run it.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { backfillTenantCounters } from '../modules/dashboard/backfill.js';
+import { listTenantSlugsUnscoped } from '../modules/identity/store.js';
+import { backfillTenantSettlement } from '../modules/orders/settlements-backfill.js';
+import { globalStoreUnscoped, TenantStore } from '../store/tenant-store.js';
+
+/** A migration: once per tenant, true when it changed the tenant (false: its marker says done). */
+export type Migration = { name: string; what: string; run: (store: TenantStore, now: Date) => Promise<boolean> };
+
+export const MIGRATIONS: Migration[] = [
+  { name: 'dashboard-counters', what: "the dashboard's counter items and open-gap flags, recounted from the records", run: backfillTenantCounters },
+  { name: 'seller-settlements', what: "the sellers' monthly settlement items, recounted from the orders and payouts", run: backfillTenantSettlement },
+];
+
+export type MigrationResult = { name: string; what: string; changed: number; done: number };
+
+/** Every migration on every tenant of the table, in order; per migration, how many tenants it changed. */
+export async function runMigrationsEverywhereUnscoped(doc: DynamoDBDocumentClient, tableName: string, now: Date): Promise<MigrationResult[]> {
+  const global = globalStoreUnscoped(doc, tableName);
+  const tenants: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listTenantSlugsUnscoped(global, 100, cursor);
+    tenants.push(...page.items.map((t) => t.tenantId));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  const results: MigrationResult[] = [];
+  for (const m of MIGRATIONS) {
+    const r = { name: m.name, what: m.what, changed: 0, done: 0 };
+    for (const id of tenants) {
+      if (await m.run(new TenantStore(doc, tableName, id), now)) r.changed += 1;
+      else r.done += 1;
+    }
+    results.push(r);
+  }
+  return results;
+}
