@@ -22,7 +22,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false, arguments: false } }],
       '@typescript-eslint/await-thenable': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-explicit-any': 'error',
       'no-empty': ['error', { allowEmptyCatch: true }],
@@ -41,7 +44,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: `Property[key.name=/^(${EXPRESSION_KEYS})$/]`, message: 'DynamoDB expressions live in the module\'s store.ts (docs/ARCHITECTURE.md, "Layers").' },
+        {
+          selector: `Property[key.name=/^(${EXPRESSION_KEYS})$/]`,
+          message: 'DynamoDB expressions live in the module\'s store.ts (docs/ARCHITECTURE.md, "Layers").',
+        },
       ],
     },
   },

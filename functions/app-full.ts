@@ -29,7 +29,23 @@ import { settlementRoutes } from './modules/settlements/routes.js';
  * @__PURE__ factories too.
  */
 export const mountLedgerRoutes = (api: OpenAPIHono<Env>) =>
-  api.route('/', exportRoutes).route('/', mfaRoutes).route('/', importRoutes).route('/', settlementRoutes).route('/', notificationRoutes).route('/', accountRoutes).route('/', auditRoutes).route('/', applicationRoutes).route('/', donationReviewRoutes).route('/', needCloseRoutes).route('/', organizationChangeRoutes).route('/', qrRoutes).route('/', commitmentRoutes).route('/', expenditureRoutes).route('/', concernRoutes).route('/', recognitionRoutes);
+  api
+    .route('/', exportRoutes)
+    .route('/', mfaRoutes)
+    .route('/', importRoutes)
+    .route('/', settlementRoutes)
+    .route('/', notificationRoutes)
+    .route('/', accountRoutes)
+    .route('/', auditRoutes)
+    .route('/', applicationRoutes)
+    .route('/', donationReviewRoutes)
+    .route('/', needCloseRoutes)
+    .route('/', organizationChangeRoutes)
+    .route('/', qrRoutes)
+    .route('/', commitmentRoutes)
+    .route('/', expenditureRoutes)
+    .route('/', concernRoutes)
+    .route('/', recognitionRoutes);
 
 /** The whole API as one Hono app (local mode, tests, the ledger function); on AWS the api Lambda serves all but the ledger routes. */
 export function buildApp(deps: AppDeps) {
@@ -42,5 +58,18 @@ export function buildApp(deps: AppDeps) {
  * ones the web calls are added back here.
  */
 const _typedApp = (deps: AppDeps) =>
-  buildApp(deps).route('/api', settlementRoutes).route('/api', mfaRoutes).route('/api', notificationRoutes).route('/api', accountRoutes).route('/api', auditRoutes).route('/api', applicationRoutes).route('/api', donationReviewRoutes).route('/api', needCloseRoutes).route('/api', organizationChangeRoutes).route('/api', commitmentRoutes).route('/api', expenditureRoutes).route('/api', concernRoutes).route('/api', recognitionRoutes);
+  buildApp(deps)
+    .route('/api', settlementRoutes)
+    .route('/api', mfaRoutes)
+    .route('/api', notificationRoutes)
+    .route('/api', accountRoutes)
+    .route('/api', auditRoutes)
+    .route('/api', applicationRoutes)
+    .route('/api', donationReviewRoutes)
+    .route('/api', needCloseRoutes)
+    .route('/api', organizationChangeRoutes)
+    .route('/api', commitmentRoutes)
+    .route('/api', expenditureRoutes)
+    .route('/api', concernRoutes)
+    .route('/api', recognitionRoutes);
 export type AppType = ReturnType<typeof _typedApp>;

@@ -41,7 +41,8 @@ import { globalStoreUnscoped } from './store/tenant-store.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A photo upload's body: the 5 MB file plus room for the multipart framing. */
-const PHOTO_UPLOAD = /^\/api\/(produce\/[^/]+\/photos|reports\/[^/]+\/photos|donations\/[^/]+\/voucher|expenditures\/[^/]+\/evidence|payouts\/[^/]+\/evidence)$/;
+const PHOTO_UPLOAD =
+  /^\/api\/(produce\/[^/]+\/photos|reports\/[^/]+\/photos|donations\/[^/]+\/voucher|expenditures\/[^/]+\/evidence|payouts\/[^/]+\/evidence)$/;
 const MAX_PHOTO_BODY_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
 /** An import upload's body: the 10 MB file plus room for the multipart framing (413 before parsing). */
 const IMPORT_UPLOAD = /^\/api\/imports\/(villages|organizations)$/;
@@ -113,7 +114,15 @@ export function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) =
   // a GET or HEAD has no body (fetch semantics: the adapters never hand one on), and asking for it
   // would make @hono/node-server build the full Request object it otherwise skips
   api.use('*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : PHOTO_UPLOAD.test(c.req.path) ? photoLimit(c, next) : IMPORT_UPLOAD.test(c.req.path) ? importLimit(c, next) : APPLICATION_UPLOAD.test(c.req.path) ? applicationBodyLimit(c, next) : jsonLimit(c, next),
+    c.req.method === 'GET' || c.req.method === 'HEAD'
+      ? next()
+      : PHOTO_UPLOAD.test(c.req.path)
+        ? photoLimit(c, next)
+        : IMPORT_UPLOAD.test(c.req.path)
+          ? importLimit(c, next)
+          : APPLICATION_UPLOAD.test(c.req.path)
+            ? applicationBodyLimit(c, next)
+            : jsonLimit(c, next),
   );
   api.use('*', authenticate);
   // the public routes' rate limits before the idempotency key: a request over the limit keeps no record
@@ -153,13 +162,19 @@ export function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) =
   api.doc31('/openapi.json', OPENAPI_DOCUMENT);
 
   // first on the outer app: the API, its errors and 404s, and the local checkout page's answers
-  const app = new OpenAPIHono<Env>().use('*', securityHeaders).use('*', originSecret(deps.originSecret)).get(RECEIPT_SCRIPT_PATH, receiptScript).route('/api', routes);
+  const app = new OpenAPIHono<Env>()
+    .use('*', securityHeaders)
+    .use('*', originSecret(deps.originSecret))
+    .get(RECEIPT_SCRIPT_PATH, receiptScript)
+    .route('/api', routes);
   app.onError(onError);
   if (deps.payments instanceof LocalPayments) {
     // the local checkout page's Pay and Cancel, at <checkoutUrl>/pay|cancel: the signed event goes
     // through the webhook route over the same in-process HTTP dispatch a request takes
     const deliver = (payload: string, signature: string) =>
-      Promise.resolve(app.request('/api/webhooks/stripe', { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload }));
+      Promise.resolve(
+        app.request('/api/webhooks/stripe', { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload }),
+      );
     app.route('/', localCheckoutRoutes({ ...deps, payments: deps.payments }, PAYMENT_KINDS, deliver));
   }
   return app;

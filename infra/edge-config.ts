@@ -44,7 +44,8 @@ export const ACCESS_LOG_DAYS = 90;
 
 const int = (key: string, value: unknown, min: number, max: number): number => {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`context ${key}: expected a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`context ${key}: expected a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
   return n;
 };
 
@@ -52,10 +53,17 @@ function reserved(value: unknown): EdgeConfig['reservedConcurrency'] {
   if (value === undefined || value === null || value === '') return { ...EDGE_DEFAULTS.reservedConcurrency };
   if (value === 'none' || value === false) return {};
   const pairs: [string, unknown][] =
-    typeof value === 'string' ? value.split(',').map((p) => p.trim()).filter(Boolean).map((p) => [p.split('=')[0].trim(), p.split('=')[1]]) : Object.entries(value as object);
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)
+          .map((p) => [p.split('=')[0].trim(), p.split('=')[1]])
+      : Object.entries(value as object);
   const out = { ...EDGE_DEFAULTS.reservedConcurrency };
   for (const [name, n] of pairs) {
-    if (!(FUNCTION_NAMES as readonly string[]).includes(name)) throw new Error(`context reservedConcurrency: unknown function ${JSON.stringify(name)} (${FUNCTION_NAMES.join(', ')})`);
+    if (!(FUNCTION_NAMES as readonly string[]).includes(name))
+      throw new Error(`context reservedConcurrency: unknown function ${JSON.stringify(name)} (${FUNCTION_NAMES.join(', ')})`);
     // 0 would stop the function altogether: `none` is the way to reserve nothing
     out[name as FunctionName] = int(`reservedConcurrency.${name}`, n, 1, 10_000);
   }
@@ -70,11 +78,13 @@ export function edgeConfig(get: (key: string) => unknown): EdgeConfig {
   };
   const domainName = str('domainName');
   const certificateArn = str('certificateArn');
-  if (!domainName !== !certificateArn) throw new Error('context domainName and certificateArn go together: give both (the certificate in us-east-1) or neither');
+  if (!domainName !== !certificateArn)
+    throw new Error('context domainName and certificateArn go together: give both (the certificate in us-east-1) or neither');
   if (certificateArn && !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(certificateArn)) {
     throw new Error(`context certificateArn: expected an ACM certificate in us-east-1 (CloudFront's region), got ${certificateArn}`);
   }
-  if (domainName && !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(domainName)) throw new Error(`context domainName: not a host name: ${domainName}`);
+  if (domainName && !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(domainName))
+    throw new Error(`context domainName: not a host name: ${domainName}`);
   const num = (key: string, d: number, min: number, max: number) => (get(key) === undefined || get(key) === '' ? d : int(key, get(key), min, max));
   const apiRateLimit = num('apiRateLimit', EDGE_DEFAULTS.apiRateLimit, 1, 10_000);
   return {

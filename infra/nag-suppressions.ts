@@ -34,7 +34,13 @@ function ack(scope: IConstruct, id: string, reason: string) {
 const arnOf = (scope: IConstruct) => `<${Stack.of(scope).getLogicalId(scope.node.defaultChild as never)}.Arn>`;
 
 export function acknowledgeNagFindings(main: BangfuStack, edge?: BangfuEdgeStack): void {
-  const functions: Record<string, AppFunction> = { api: main.api.function, webhooks: main.webhooks.function, jobs: main.jobs.function, ledger: main.ledger.function, photos: main.api.photos.function };
+  const functions: Record<string, AppFunction> = {
+    api: main.api.function,
+    webhooks: main.webhooks.function,
+    jobs: main.jobs.function,
+    ledger: main.ledger.function,
+    photos: main.api.photos.function,
+  };
   const table = arnOf(main.table.table);
   const files = arnOf(main.files.bucket);
 
@@ -63,13 +69,25 @@ export function acknowledgeNagFindings(main: BangfuStack, edge?: BangfuEdgeStack
     );
   }
   for (const key of API_FILE_KEYS) {
-    ack(main.api.function, `AwsSolutions-IAM5[Resource::${files}/${key}]`, `the API reads, writes and deletes tenants' files under ${key} (<tenantId>/<kind>/<id>): one kind of object, every tenant's; the app scopes each request to its caller's tenant`);
+    ack(
+      main.api.function,
+      `AwsSolutions-IAM5[Resource::${files}/${key}]`,
+      `the API reads, writes and deletes tenants' files under ${key} (<tenantId>/<kind>/<id>): one kind of object, every tenant's; the app scopes each request to its caller's tenant`,
+    );
   }
   for (const key of [PHOTO_ORIGINAL_KEYS, PHOTO_SIZE_KEYS]) {
-    ack(main.api.photos.function, `AwsSolutions-IAM5[Resource::${files}/${key}]`, `the photos function reads listing photo originals and writes their WebP sizes (${key}), every tenant's: it acts on the bucket's own events, never on a request`);
+    ack(
+      main.api.photos.function,
+      `AwsSolutions-IAM5[Resource::${files}/${key}]`,
+      `the photos function reads listing photo originals and writes their WebP sizes (${key}), every tenant's: it acts on the bucket's own events, never on a request`,
+    );
   }
   for (const key of [...PAYOUT_FILE_KEYS, ...APPLICATION_FILE_KEYS]) {
-    ack(main.ledger.function, `AwsSolutions-IAM5[Resource::${files}/${key}]`, `the ledger function reads and writes files under ${key} (<tenantId>/<kind>/<id>): one kind of object, every tenant's; the app scopes each request to its caller's tenant`);
+    ack(
+      main.ledger.function,
+      `AwsSolutions-IAM5[Resource::${files}/${key}]`,
+      `the ledger function reads and writes files under ${key} (<tenantId>/<kind>/<id>): one kind of object, every tenant's; the app scopes each request to its caller's tenant`,
+    );
   }
   // the scheduler's role (one per stack, made by LambdaInvoke) may invoke the jobs function, any version
   ack(
@@ -85,9 +103,21 @@ export function acknowledgeNagFindings(main: BangfuStack, edge?: BangfuEdgeStack
   );
 
   const pool = main.identity.userPool;
-  ack(pool, 'AwsSolutions-COG1', "the app enforces its own password rule in the service (at least 10 characters, not the email, not a common password) and the pool's minimum length matches it; Cognito's character-class rules would refuse passwords the app accepts");
-  ack(pool, 'AwsSolutions-COG2', 'MFA is optional at the pool level (software token, no SMS); the app requires TOTP for platform admins and, by the tenant setting, bureau admins');
-  ack(pool, 'AwsSolutions-COG8', "Cognito's Plus tier (threat protection) is not bought: sign-in is throttled per email and client by the app and per IP by the WAF's rate rule in front of /api/auth/");
+  ack(
+    pool,
+    'AwsSolutions-COG1',
+    "the app enforces its own password rule in the service (at least 10 characters, not the email, not a common password) and the pool's minimum length matches it; Cognito's character-class rules would refuse passwords the app accepts",
+  );
+  ack(
+    pool,
+    'AwsSolutions-COG2',
+    'MFA is optional at the pool level (software token, no SMS); the app requires TOTP for platform admins and, by the tenant setting, bureau admins',
+  );
+  ack(
+    pool,
+    'AwsSolutions-COG8',
+    "Cognito's Plus tier (threat protection) is not bought: sign-in is throttled per email and client by the app and per IP by the WAF's rate rule in front of /api/auth/",
+  );
 
   ack(
     main.originSecret,
@@ -96,7 +126,11 @@ export function acknowledgeNagFindings(main: BangfuStack, edge?: BangfuEdgeStack
   );
 
   const distribution = main.web.distribution;
-  ack(distribution, 'AwsSolutions-CFR1', 'no geo restriction: donors and buyers of the public pages are anywhere, and the WAF rate rule and managed rules apply to all');
+  ack(
+    distribution,
+    'AwsSolutions-CFR1',
+    'no geo restriction: donors and buyers of the public pages are anywhere, and the WAF rate rule and managed rules apply to all',
+  );
   if (!main.web.domainName) {
     ack(
       distribution,
@@ -106,6 +140,10 @@ export function acknowledgeNagFindings(main: BangfuStack, edge?: BangfuEdgeStack
   }
 
   for (const logs of [main.logs.bucket, ...(edge ? [edge.logs.bucket] : [])]) {
-    ack(logs, 'AwsSolutions-S1', 'this is the access-log bucket itself: logging its own access into itself would loop; its objects expire after ACCESS_LOG_DAYS');
+    ack(
+      logs,
+      'AwsSolutions-S1',
+      'this is the access-log bucket itself: logging its own access into itself would loop; its objects expire after ACCESS_LOG_DAYS',
+    );
   }
 }

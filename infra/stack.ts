@@ -143,14 +143,26 @@ export class BangfuStack extends Stack {
 
     this.alarms = new Alarms(this, 'Alarms', {
       httpApi: this.api.httpApi,
-      functions: { Api: this.api.function.fn, Webhooks: this.webhooks.function.fn, Jobs: this.jobs.function.fn, Ledger: this.ledger.function.fn, Photos: this.api.photos.function.fn },
+      functions: {
+        Api: this.api.function.fn,
+        Webhooks: this.webhooks.function.fn,
+        Jobs: this.jobs.function.fn,
+        Ledger: this.ledger.function.fn,
+        Photos: this.api.photos.function.fn,
+      },
       email: props.alarmEmail,
     });
 
     new CfnOutput(this, 'Stage', { value: this.stage });
-    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'subscribe to be told of 5xx answers, function errors and throttles' });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'subscribe to be told of 5xx answers, function errors and throttles',
+    });
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'the web app (CloudFront); the API is under /api' });
-    new CfnOutput(this, 'ApiUrl', { value: this.api.httpApi.apiEndpoint, description: 'the HTTP API itself: it answers 403 to anything that did not come through CloudFront' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.httpApi.apiEndpoint,
+      description: 'the HTTP API itself: it answers 403 to anything that did not come through CloudFront',
+    });
     new CfnOutput(this, 'DistributionDomainName', {
       value: this.web.distribution.distributionDomainName,
       description: 'with a domain of its own (context domainName): the target of its CNAME or alias record',
@@ -160,7 +172,8 @@ export class BangfuStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
     new CfnOutput(this, 'StripeWebhookUrl', {
       value: `${this.web.url}/api/webhooks/stripe`,
-      description: 'the endpoint to register in Stripe (events: checkout.session.completed, checkout.session.async_payment_succeeded, checkout.session.expired)',
+      description:
+        'the endpoint to register in Stripe (events: checkout.session.completed, checkout.session.async_payment_succeeded, checkout.session.expired)',
     });
   }
 }

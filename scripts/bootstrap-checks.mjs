@@ -6,7 +6,10 @@ import path from 'node:path';
 
 /** "20.19.2" or "v20.19.2" → [20, 19, 2]; a prerelease tag is ignored. */
 function parseVersion(v) {
-  const m = String(v).trim().replace(/^v/, '').match(/^(\d+)\.(\d+)\.(\d+)/);
+  const m = String(v)
+    .trim()
+    .replace(/^v/, '')
+    .match(/^(\d+)\.(\d+)\.(\d+)/);
   if (!m) throw new Error(`not a version: ${v}`);
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
@@ -50,7 +53,11 @@ function comparators(set) {
     return out;
   }
   // ">= 18" is one comparator: join an operator to the version after it
-  const tokens = set.trim().replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1').split(/\s+/).filter(Boolean);
+  const tokens = set
+    .trim()
+    .replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1')
+    .split(/\s+/)
+    .filter(Boolean);
   for (const t of tokens) {
     const m = t.match(/^(>=|<=|>|<|=|\^|~)?(.*)$/);
     const op = m[1] ?? '';
@@ -97,7 +104,9 @@ export function lowestVersions(range) {
   return String(range)
     .split('||')
     .map((set) => {
-      const lows = comparators(set).filter(([op]) => op === '>=' || op === '=').map(([, w]) => w);
+      const lows = comparators(set)
+        .filter(([op]) => op === '>=' || op === '=')
+        .map(([, w]) => w);
       const v = lows.sort(cmp).at(-1) ?? [0, 0, 0];
       return v.join('.');
     });
@@ -128,7 +137,8 @@ export function installedDiffers(root) {
       if (want.optional) continue;
       return `${key} is not installed`;
     }
-    if (got.version !== want.version || (want.integrity && got.integrity !== want.integrity)) return `${key} is ${got.version ?? '?'}, the lock says ${want.version}`;
+    if (got.version !== want.version || (want.integrity && got.integrity !== want.integrity))
+      return `${key} is ${got.version ?? '?'}, the lock says ${want.version}`;
     if (!got.link && !existsSync(path.join(root, key, 'package.json'))) return `${key} was removed from node_modules`;
   }
   for (const key of Object.keys(hidden)) if (!(key in lock)) return `${key} is installed but no longer locked`;

@@ -25,7 +25,10 @@ const required = (what: string) => z.string({ error: `missing ${what}` });
 const Settings = z.object({
   email: z.email({ error: '--email: an email address' }),
   password: required('ADMIN_PASSWORD').min(10, 'ADMIN_PASSWORD: at least 10 characters'),
-  userPoolId: required('the user pool id (UserPoolId output or USER_POOL_ID)').regex(/^[a-z]{2}(-[a-z]+)+-\d+_[0-9A-Za-z]+$/, 'USER_POOL_ID: expected <region>_<id>'),
+  userPoolId: required('the user pool id (UserPoolId output or USER_POOL_ID)').regex(
+    /^[a-z]{2}(-[a-z]+)+-\d+_[0-9A-Za-z]+$/,
+    'USER_POOL_ID: expected <region>_<id>',
+  ),
   clientId: required('the app client id (UserPoolClientId output or USER_POOL_CLIENT_ID)').min(1),
   tableName: required('the table name (TableName output or TABLE_NAME)').min(3),
 });
@@ -50,7 +53,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, cwd = process
   const weak = weakPasswordReason(s.email, s.password);
   if (weak) throw new Error(`create-admin: ADMIN_PASSWORD: ${weak}`);
   const region = s.userPoolId.split('_')[0];
-  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region }), { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } });
+  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region }), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
   const directory = new CognitoDirectory({ userPoolId: s.userPoolId, clientId: s.clientId });
   const result = await createPlatformAdmin(doc, s.tableName, directory, { email: s.email, password: s.password });
   if (!result.created) return `${s.email} already has a login in ${s.tableName}: nothing changed`;

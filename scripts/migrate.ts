@@ -23,7 +23,12 @@ import { parseStage, stackName } from '../infra/stage.js';
 export type Target = { tableName: string; from: string; endpoint?: string; stage?: string };
 
 /** Which table, on which endpoint, and how it was found (printed, so a run says what it touched). */
-export async function resolveTarget(argv: string[], env: NodeJS.ProcessEnv, client: (endpoint?: string) => DynamoDBClient, cwd = process.cwd()): Promise<Target> {
+export async function resolveTarget(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  client: (endpoint?: string) => DynamoDBClient,
+  cwd = process.cwd(),
+): Promise<Target> {
   const { values } = parseArgs({
     args: argv,
     options: { context: { type: 'string', short: 'c', multiple: true }, endpoint: { type: 'string' }, table: { type: 'string' }, outputs: { type: 'string' } },
@@ -37,7 +42,8 @@ export async function resolveTarget(argv: string[], env: NodeJS.ProcessEnv, clie
   const endpoint = values.endpoint ?? env.DYNAMODB_ENDPOINT;
   const named = values.table ?? env.TABLE_NAME;
   if (named) return { tableName: named, from: values.table ? '--table' : 'TABLE_NAME', endpoint };
-  if (endpoint && context.stage === undefined) return { tableName: env.DYNAMODB_TABLE ?? 'bangfu', from: env.DYNAMODB_TABLE ? 'DYNAMODB_TABLE' : "local mode's default", endpoint };
+  if (endpoint && context.stage === undefined)
+    return { tableName: env.DYNAMODB_TABLE ?? 'bangfu', from: env.DYNAMODB_TABLE ? 'DYNAMODB_TABLE' : "local mode's default", endpoint };
   const stage = parseStage(context.stage);
   const stack = stackName(stage);
   const file = path.resolve(cwd, values.outputs ?? 'cdk-outputs.json');
@@ -73,7 +79,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, print: (line:
     try {
       await c.send(new DescribeTableCommand({ TableName: target.tableName }));
     } catch (e) {
-      throw new Error(`migrate: table ${target.tableName} (from ${target.from}) cannot be read${target.endpoint ? ` at ${target.endpoint}` : ''}: ${(e as Error).message}`, { cause: e });
+      throw new Error(
+        `migrate: table ${target.tableName} (from ${target.from}) cannot be read${target.endpoint ? ` at ${target.endpoint}` : ''}: ${(e as Error).message}`,
+        { cause: e },
+      );
     }
     print(`migrate: table ${target.tableName} (from ${target.from})${target.endpoint ? ` at ${target.endpoint}` : ''}; ${MIGRATIONS.length} migrations`);
     const results = await runMigrationsEverywhereUnscoped(documentClient(c), target.tableName, new Date());

@@ -37,7 +37,11 @@ function formatterOf(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, 
 
 /** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
 export function dateInZone(instant: Date, timeZone: string): string {
-  const parts = formatterOf(DATE_FORMATTERS, timeZone, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).formatToParts(instant);
+  const parts = formatterOf(
+    DATE_FORMATTERS,
+    timeZone,
+    () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  ).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -70,8 +74,20 @@ export function mondayOf(date: string): string {
 
 /** Milliseconds the zone is ahead of UTC at an instant (Asia/Shanghai: +8 h). */
 function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const parts = formatterOf(WALL_CLOCK_FORMATTERS, timeZone, () =>
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+  const parts = formatterOf(
+    WALL_CLOCK_FORMATTERS,
+    timeZone,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
   ).formatToParts(instant);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));

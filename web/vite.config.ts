@@ -24,7 +24,8 @@ export default defineConfig({
               // shows (issue 16: ≤ 20). Parts that use antd-mobile stay with the pages using them.
               name: 'shop-common',
               includeDependenciesRecursively: false,
-              test: (id) => /web[\\/]src[\\/]shop[\\/]/.test(id) && !/[\\/](mobile|ShopShell|ConcernForm|QuantityStepper)\.tsx?$/.test(id) && !/\.css$/.test(id),
+              test: (id) =>
+                /web[\\/]src[\\/]shop[\\/]/.test(id) && !/[\\/](mobile|ShopShell|ConcernForm|QuantityStepper)\.tsx?$/.test(id) && !/\.css$/.test(id),
             },
           ],
         },

@@ -75,9 +75,7 @@ export class CognitoDirectory implements UserDirectory {
       const sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
       if (!sub) throw new Error('AdminCreateUser answered without the user’s sub');
       // permanent: otherwise the first sign-in is a NEW_PASSWORD_REQUIRED challenge the API cannot answer
-      await client.send(
-        new s.AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: user.email, Password: password, Permanent: true }),
-      );
+      await client.send(new s.AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: user.email, Password: password, Permanent: true }));
       return { userId: sub };
     } catch (err) {
       // a user without a usable password would hold the email for good
@@ -135,7 +133,8 @@ export class CognitoDirectory implements UserDirectory {
         return token ? { token } : { secondFactor: 'wrong' };
       } catch (err) {
         // a wrong or reused code, or the challenge's session gone stale
-        if (isNamed(err, 'CodeMismatchException', 'ExpiredCodeException', 'NotAuthorizedException', 'EnableSoftwareTokenMFAException')) return { secondFactor: 'wrong' };
+        if (isNamed(err, 'CodeMismatchException', 'ExpiredCodeException', 'NotAuthorizedException', 'EnableSoftwareTokenMFAException'))
+          return { secondFactor: 'wrong' };
         throw err;
       }
     }

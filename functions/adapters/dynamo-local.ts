@@ -121,7 +121,13 @@ export async function startDynamoLocal(opts: { dataDir?: string; timeoutS?: numb
       }, 5000).unref();
     });
   // one try per probe, each bounded: a JVM half up may accept and not answer
-  const client = makeDynamoClient({ endpoint, region: 'local', credentials: LOCAL_CREDENTIALS, maxAttempts: 1, requestHandler: { connectionTimeout: 2000, requestTimeout: 5000 } });
+  const client = makeDynamoClient({
+    endpoint,
+    region: 'local',
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 2000, requestTimeout: 5000 },
+  });
   const started = Date.now();
   const deadline = started + timeoutS * 1000;
   try {

@@ -33,7 +33,9 @@ export function signPost(
     ...(sessionToken ? { 'X-Amz-Security-Token': sessionToken } : {}),
   };
   // each condition once, in the SDK's order: the given ones, the fields, the key
-  const conditions = [...new Set([...post.Conditions, ...Object.entries(fields).map(([k, v]) => ({ [k]: v })), { key: input.key }].map((c) => JSON.stringify(c)))].map((c) => JSON.parse(c) as unknown);
+  const conditions = [
+    ...new Set([...post.Conditions, ...Object.entries(fields).map(([k, v]) => ({ [k]: v })), { key: input.key }].map((c) => JSON.stringify(c))),
+  ].map((c) => JSON.parse(c) as unknown);
   const expiration = iso8601(new Date(input.now.valueOf() + post.Expires * 1000));
   const policy = Buffer.from(JSON.stringify({ expiration, conditions }), 'utf8').toString('base64');
   let signingKey = hmac(`AWS4${secretAccessKey}`, shortDate);

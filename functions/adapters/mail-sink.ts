@@ -101,7 +101,11 @@ export async function listMail(dir: string, opts: { limit?: number } = {}): Prom
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
   }
-  const newest = names.filter((n) => MAIL_FILE.test(n)).sort().reverse().slice(0, opts.limit ?? DEFAULT_LIST_LIMIT);
+  const newest = names
+    .filter((n) => MAIL_FILE.test(n))
+    .sort()
+    .reverse()
+    .slice(0, opts.limit ?? DEFAULT_LIST_LIMIT);
   const read = await Promise.all(newest.map((n) => readMail(dir, n).catch(() => null)));
   // a file that vanished or does not parse is left out, not an error for the whole list
   return read.filter((m): m is SinkMail => m !== null);

@@ -27,7 +27,15 @@ const enterpriseCode = (n: number) => withCheckChar(`91430923000000${String(n).p
 const socialOrgCodeAnhua = (n: number) => withCheckChar(`51430923000000${String(n).padStart(3, '0')}`);
 const institutionCode = (n: number) => withCheckChar(`11430923000000${String(n).padStart(3, '0')}`);
 
-const qsVillage = (key: string, name: string, township: string, households: number, population: number, poor: number, needs: VillageInput['needs']): DemoVillage => ({
+const qsVillage = (
+  key: string,
+  name: string,
+  township: string,
+  households: number,
+  population: number,
+  poor: number,
+  needs: VillageInput['needs'],
+): DemoVillage => ({
   key,
   name,
   township,
@@ -68,17 +76,15 @@ export const QINGSHUI = {
     '清水县清雄安保培训学校',
     '清水县蜜蜂产业协会',
     '清水县宏远职业技能培训学校',
-  ].map(
-    (name, i): DemoOrg => ({
-      key: `q${i + 1}`,
-      name,
-      kind: 'social_org',
-      creditCode: socialOrgCode(i + 1),
-      contactName: `联系人${i + 1}`,
-      contactPhone: `1390938${String(i + 1).padStart(4, '0')}`,
-      address: '甘肃省天水市清水县',
-    }),
-  ),
+  ].map((name, i): DemoOrg => ({
+    key: `q${i + 1}`,
+    name,
+    kind: 'social_org',
+    creditCode: socialOrgCode(i + 1),
+    contactName: `联系人${i + 1}`,
+    contactPhone: `1390938${String(i + 1).padStart(4, '0')}`,
+    address: '甘肃省天水市清水县',
+  })),
   /** seed 004 四、人员分工: the six groups */
   groups: [
     { village: 'gaoqiao', orgs: ['q1', 'q2', 'q3'] },
@@ -133,7 +139,16 @@ export const QINGSHUI = {
   ] as DemoProduce[],
 };
 
-const ahVillage = (key: string, name: string, township: string, households: number, population: number, poor: number, supervised: boolean, needs: VillageInput['needs']): DemoVillage => ({
+const ahVillage = (
+  key: string,
+  name: string,
+  township: string,
+  households: number,
+  population: number,
+  poor: number,
+  supervised: boolean,
+  needs: VillageInput['needs'],
+): DemoVillage => ({
   key,
   name,
   township,
@@ -166,14 +181,12 @@ export const ANHUA = {
     { key: 'a2', name: '安化县经济促进会第一分会', kind: 'social_org', creditCode: socialOrgCodeAnhua(2) },
     { key: 'a3', name: '安化县工商联茶业商会', kind: 'social_org', creditCode: socialOrgCodeAnhua(3) },
     { key: 'a4', name: '安化县示范黑茶有限公司（演示）', kind: 'enterprise', creditCode: enterpriseCode(4) },
-  ].map(
-    (o, i): DemoOrg => ({
-      ...(o as Pick<DemoOrg, 'key' | 'name' | 'kind' | 'creditCode'>),
-      contactName: `联系人${i + 1}`,
-      contactPhone: `1370737${String(i + 1).padStart(4, '0')}`,
-      address: '湖南省益阳市安化县',
-    }),
-  ),
+  ].map((o, i): DemoOrg => ({
+    ...(o as Pick<DemoOrg, 'key' | 'name' | 'kind' | 'creditCode'>),
+    contactName: `联系人${i + 1}`,
+    contactPhone: `1370737${String(i + 1).padStart(4, '0')}`,
+    address: '湖南省益阳市安化县',
+  })),
   /** seed 002 一、帮扶对象 2: 县政协机关帮扶村 仙溪镇三星村; the others as the committees arrange */
   groups: [
     { village: 'sanxing', orgs: ['a1'] },

@@ -25,7 +25,12 @@ export const PLATFORM_ADMIN_EMAIL = 'platform@demo.local';
 
 export type DemoLogin = { email: string; role: string; tenant: string; organization?: string };
 
-function systemContext(doc: DynamoDBDocumentClient, tableName: string, tenantId: string, role: ServiceContext['caller']['role'] = 'bureau_admin'): ServiceContext {
+function systemContext(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  tenantId: string,
+  role: ServiceContext['caller']['role'] = 'bureau_admin',
+): ServiceContext {
   return {
     store: new TenantStore(doc, tableName, tenantId),
     caller: { userId: 'system', email: 'system@bangfu.local', role, tenantId },
@@ -130,9 +135,34 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
     const orgKey = g.orgs[0];
     const org = p.orgs.find((o) => o.key === orgKey)!;
     const given = addDays(p.pairingStart, 10 + i);
-    await createDonation(on(ctx, given), { villageId, kind: 'cash', amountFen: 3_000_000 + i * 1_250_000, donorName: org.name, donorType: 'organization', organizationId: orgs.get(orgKey)!, date: given });
-    await createDonation(on(ctx, given), { villageId, kind: 'goods', amountFen: 860_000, donorName: org.name, donorType: 'organization', organizationId: orgs.get(orgKey)!, description: '冬季棉衣 120 件、学生书包 60 个', date: given });
-    await createDonation(on(ctx, given), { villageId, kind: 'cash', amountFen: 50_000, donorName: '爱心人士', donorType: 'person', anonymous: true, date: given });
+    await createDonation(on(ctx, given), {
+      villageId,
+      kind: 'cash',
+      amountFen: 3_000_000 + i * 1_250_000,
+      donorName: org.name,
+      donorType: 'organization',
+      organizationId: orgs.get(orgKey)!,
+      date: given,
+    });
+    await createDonation(on(ctx, given), {
+      villageId,
+      kind: 'goods',
+      amountFen: 860_000,
+      donorName: org.name,
+      donorType: 'organization',
+      organizationId: orgs.get(orgKey)!,
+      description: '冬季棉衣 120 件、学生书包 60 个',
+      date: given,
+    });
+    await createDonation(on(ctx, given), {
+      villageId,
+      kind: 'cash',
+      amountFen: 50_000,
+      donorName: '爱心人士',
+      donorType: 'person',
+      anonymous: true,
+      date: given,
+    });
     const spent = addDays(p.pairingStart, 25 + i);
     await createExpenditure(on(ctx, spent), { villageId, amountFen: 1_800_000, purpose: '购置果树苗木，发展村集体产业', category: 'industry', date: spent });
   }
@@ -143,12 +173,29 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
     const org = p.orgs.find((o) => o.key === g.orgs[0])!;
     const member: ServiceContext = { ...ctx, now: new Date(), caller: { ...ctx.caller, role: 'org_member', organizationId: orgs.get(org.key)! } };
     const villageId = villages.get(g.village)!;
-    await createDonation(member, { villageId, kind: 'goods', amountFen: 320_000, donorName: org.name, donorType: 'organization', description: '村小学课桌椅 20 套' });
-    await createDonation(member, { villageId, kind: 'cash', amountFen: 1_500_000, donorName: org.name, donorType: 'organization', description: '春季产业帮扶资金' });
+    await createDonation(member, {
+      villageId,
+      kind: 'goods',
+      amountFen: 320_000,
+      donorName: org.name,
+      donorType: 'organization',
+      description: '村小学课桌椅 20 套',
+    });
+    await createDonation(member, {
+      villageId,
+      kind: 'cash',
+      amountFen: 1_500_000,
+      donorName: org.name,
+      donorType: 'organization',
+      description: '春季产业帮扶资金',
+    });
   }
   for (const c of 'pendingClaims' in p ? p.pendingClaims : []) {
     // a claim made today, waiting for the bureau
-    await claimPairing({ ...ctx, now: new Date() }, { villageId: villages.get(c.village)!, organizationId: orgs.get(c.org)!, commitment: { note: '认领产业帮扶' } });
+    await claimPairing(
+      { ...ctx, now: new Date() },
+      { villageId: villages.get(c.village)!, organizationId: orgs.get(c.org)!, commitment: { note: '认领产业帮扶' } },
+    );
   }
   // weekly reports of the last weeks and this quarter's visits (rules 3, 4, 10)
   await loadDemoReports({ ...ctx, now: new Date() });

@@ -45,10 +45,7 @@ function dayOfMonthBack(today: string, back: number, day: number): string {
  * and rule 9's commitment progress have something to show: a gift or two a month, spending every
  * other month, produce orders (some by signed-in members of organizations with a commitment).
  */
-export async function loadDemoMarket(
-  ctx: ServiceContext,
-  p: { villageIds: string[]; produceIds: string[]; orgIds: string[] },
-): Promise<void> {
+export async function loadDemoMarket(ctx: ServiceContext, p: { villageIds: string[]; produceIds: string[]; orgIds: string[] }): Promise<void> {
   const tenant = (await getTenant(ctx.store))!;
   const today = dateInZone(ctx.now, tenant.timeZone);
   const at = (date: string, time: string) => ({ ...ctx, now: new Date(`${date}T${time}:00+08:00`) });
@@ -62,16 +59,34 @@ export async function loadDemoMarket(
     const gift = dayOfMonthBack(today, back, 6);
     const villageId = p.villageIds[back % p.villageIds.length];
     await createDonation(at(gift, '10:30'), {
-      villageId, kind: 'cash', amountFen: 400_000 + back * 90_000, donorName: BUYERS[back % BUYERS.length], donorType: 'person', anonymous: back % 2 === 0, date: gift,
+      villageId,
+      kind: 'cash',
+      amountFen: 400_000 + back * 90_000,
+      donorName: BUYERS[back % BUYERS.length],
+      donorType: 'person',
+      anonymous: back % 2 === 0,
+      date: gift,
     });
     if (back % 2 === 1) {
       await createDonation(at(gift, '11:00'), {
-        villageId, kind: 'goods', amountFen: 180_000 + back * 20_000, donorName: '清水县爱心商会', donorType: 'organization', description: '米、面、食用油各 50 份', date: gift,
+        villageId,
+        kind: 'goods',
+        amountFen: 180_000 + back * 20_000,
+        donorName: '清水县爱心商会',
+        donorType: 'organization',
+        description: '米、面、食用油各 50 份',
+        date: gift,
       });
     }
     if (back % 2 === 0) {
       const spent = dayOfMonthBack(today, back, 20);
-      await createExpenditure(at(spent, '15:00'), { villageId, amountFen: 260_000 + back * 40_000, purpose: '村集体产业配套：冷库与分拣设备', category: 'industry', date: spent });
+      await createExpenditure(at(spent, '15:00'), {
+        villageId,
+        amountFen: 260_000 + back * 40_000,
+        purpose: '村集体产业配套：冷库与分拣设备',
+        category: 'industry',
+        date: spent,
+      });
     }
     const orders = 2 + ((5 - back) % 3);
     for (let k = 0; k < orders; k++) {
@@ -82,9 +97,14 @@ export async function loadDemoMarket(
       // this month's first order buys from two sellers: two parcels, each seller ships its own
       if (back === 0 && k === 0 && p.produceIds.length > 1) items.push({ produceId: p.produceIds[(n + 1) % p.produceIds.length], quantity: 1 });
       n++;
-      const result = await checkout(shop, { payments: paidAtOnce, ttlSeconds: 1800, buyerOrganizationId: buyerOrg }, {
-        items, buyer: { name: BUYERS[n % BUYERS.length], phone: `1380000${String(1000 + n).slice(-4)}`, address: '甘肃省天水市' },
-      });
+      const result = await checkout(
+        shop,
+        { payments: paidAtOnce, ttlSeconds: 1800, buyerOrganizationId: buyerOrg },
+        {
+          items,
+          buyer: { name: BUYERS[n % BUYERS.length], phone: `1380000${String(1000 + n).slice(-4)}`, address: '甘肃省天水市' },
+        },
+      );
       const order = (await getOrderRecord(ctx.store, result.orderId))!;
       const fee = await paymentFeeOf(ctx.store, paidAtOnce, undefined, order.totalFen);
       await payOrder(ctx.store, order, new Date(shop.now.getTime() + 5 * 60_000), `demo_${order.id}`, [], fee);

@@ -24,12 +24,31 @@ export async function loadDemoNeeds(ctx: ServiceContext): Promise<void> {
     unit: '公斤',
     targetDate: addDays(today, 60),
   });
-  await createNeed(at(290), { villageId: c.villageId, category: 'medical', title: '村卫生室远程问诊设备', description: '希望配置一套远程问诊终端，方便老人就医' });
+  await createNeed(at(290), {
+    villageId: c.villageId,
+    category: 'medical',
+    title: '村卫生室远程问诊设备',
+    description: '希望配置一套远程问诊终端，方便老人就医',
+  });
 
-  const supplies = await createNeed(at(280), { villageId: b.villageId, category: 'education', title: '村小学学习用品', quantity: 40, unit: '套', targetDate: addDays(today, 30) });
+  const supplies = await createNeed(at(280), {
+    villageId: b.villageId,
+    category: 'education',
+    title: '村小学学习用品',
+    quantity: 40,
+    unit: '套',
+    targetDate: addDays(today, 30),
+  });
   await pledgeNeed(at(200), supplies.id, { organizationId: b.organizationId, quantity: 25, note: '先认领 25 套，其余联系其他单位' });
 
-  const sewing = await createNeed(at(270), { villageId: a.villageId, category: 'employment', title: '缝纫技能培训及就业岗位', quantity: 10, unit: '人', targetDate: addDays(today, 20) });
+  const sewing = await createNeed(at(270), {
+    villageId: a.villageId,
+    category: 'employment',
+    title: '缝纫技能培训及就业岗位',
+    quantity: 10,
+    unit: '人',
+    targetDate: addDays(today, 20),
+  });
   await pledgeNeed(at(180), sewing.id, { organizationId: a.organizationId, note: '组织培训并吸纳到合作企业就业' });
   await fulfilNeed(at(60), sewing.id, { note: '10 人完成培训，8 人已在合作服装厂上岗', evidenceUrl: 'https://example.org/demo/sewing-training.jpg' });
 

@@ -36,7 +36,10 @@ export async function loadDemoReports(ctx: ServiceContext): Promise<void> {
       await fileReport({ ...ctx, now: new Date(at) }, { organizationId, weekStart, ...TEXTS[(oi + wi) % TEXTS.length], status: 'submitted' });
     }
     if (oi % 3 === 2) {
-      await fileReport({ ...ctx, now: new Date(ctx.now.getTime() - 60_000) }, { organizationId, weekStart: addDays(due, 7), ...TEXTS[oi % TEXTS.length], status: 'submitted' });
+      await fileReport(
+        { ...ctx, now: new Date(ctx.now.getTime() - 60_000) },
+        { organizationId, weekStart: addDays(due, 7), ...TEXTS[oi % TEXTS.length], status: 'submitted' },
+      );
     }
   }
   // rule 4: about half the pairings visited this quarter and last; the rest are flagged

@@ -36,7 +36,16 @@ import { withLambdaContext } from '../adapters/logger.js';
 export const LEDGER_PATHS =
   /^\/api\/((exports|imports|payouts)\/|(settlements|payouts)$|organizations\/[^/]+\/payout-account$|notifications(\/|$)|me\/notification-settings$|me\/mfa\/totp(\/confirm)?$|invitations$|auth\/invitations\/|auth\/password-reset(\/|$)|audit$|users$|users\/[^/]+\/(disable|enable)$|applications(\/|$)|organization-changes(\/|$)|public\/[^/]+\/applications(\/|$)|donations\/[^/]+\/(confirm|reject)$|needs\/[^/]+\/close$|public\/[^/]+\/(produce|villages)\/[^/]+\/qr\.png$|commitments$|recognition$|expenditures(\/[^/]+)?$|villages\/[^/]+\/funds$|concerns(\/[^/]+)?$|public\/[^/]+\/concerns(\/[^/]+)?$)/;
 
-const LedgerEnv = LambdaEnv.pick({ TABLE_NAME: true, USER_POOL_ID: true, USER_POOL_CLIENT_ID: true, FILES_BUCKET: true, STRIPE_SECRET_ID: true, ORIGIN_SECRET: true, PUBLIC_URL: true, WEB_BUCKET: true });
+const LedgerEnv = LambdaEnv.pick({
+  TABLE_NAME: true,
+  USER_POOL_ID: true,
+  USER_POOL_CLIENT_ID: true,
+  FILES_BUCKET: true,
+  STRIPE_SECRET_ID: true,
+  ORIGIN_SECRET: true,
+  PUBLIC_URL: true,
+  WEB_BUCKET: true,
+});
 
 function ledgerEnv(source: NodeJS.ProcessEnv = process.env) {
   const parsed = LedgerEnv.safeParse(source);

@@ -27,36 +27,50 @@ import { sharePageUnscoped } from '../http/share-meta.js';
 import type { RateLimits } from '../http/context.js';
 import { logger } from '../adapters/logger.js';
 
-const Config = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /**
-   * the address to listen on: default the loopback interface only (127.0.0.1, and ::1 beside it so
-   * `localhost` works either way); `HOST=0.0.0.0` serves the whole network, on purpose
-   */
-  HOST: z.string().min(1).optional(),
-  DATA_DIR: z.string().min(1).default('.data'),
-  DEMO_DATA: z.enum(['0', '1']).default('1'),
-  /** the web app's public address for links and QR codes (default: each request's own origin) */
-  PUBLIC_URL: z.url().optional(),
-  CHECKOUT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
-  /** both set: real Stripe Checkout (test mode keys) instead of the local checkout page */
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/).optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/).optional(),
-  /**
-   * `relaxed`: every per-client and per-email rate limit raised to 10,000,000, for one machine
-   * loading itself from 127.0.0.1 (the bench: every request is one "client"); default the product's limits
-   */
-  RATE_LIMITS: z.enum(['default', 'relaxed']).default('default'),
-  /** how often the local worker delivers the notification outbox (ms); the crash test sets it long */
-  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1000),
-  /**
-   * tests only: an already-running DynamoDB Local (the test run's, tests/support/global-setup.ts) instead
-   * of starting one under DATA_DIR; unset (`npm start`), the server starts its own as before
-   */
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  /** the table's name in that DynamoDB (default `bangfu`); tests give each server its own */
-  DYNAMODB_TABLE: z.string().regex(/^[\w.-]{3,255}$/).optional(),
-}).refine((e) => !e.STRIPE_SECRET_KEY === !e.STRIPE_WEBHOOK_SECRET, { message: 'set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together', path: ['STRIPE_WEBHOOK_SECRET'] });
+const Config = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /**
+     * the address to listen on: default the loopback interface only (127.0.0.1, and ::1 beside it so
+     * `localhost` works either way); `HOST=0.0.0.0` serves the whole network, on purpose
+     */
+    HOST: z.string().min(1).optional(),
+    DATA_DIR: z.string().min(1).default('.data'),
+    DEMO_DATA: z.enum(['0', '1']).default('1'),
+    /** the web app's public address for links and QR codes (default: each request's own origin) */
+    PUBLIC_URL: z.url().optional(),
+    CHECKOUT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
+    /** both set: real Stripe Checkout (test mode keys) instead of the local checkout page */
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_\w+$/)
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_\w+$/)
+      .optional(),
+    /**
+     * `relaxed`: every per-client and per-email rate limit raised to 10,000,000, for one machine
+     * loading itself from 127.0.0.1 (the bench: every request is one "client"); default the product's limits
+     */
+    RATE_LIMITS: z.enum(['default', 'relaxed']).default('default'),
+    /** how often the local worker delivers the notification outbox (ms); the crash test sets it long */
+    OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1000),
+    /**
+     * tests only: an already-running DynamoDB Local (the test run's, tests/support/global-setup.ts) instead
+     * of starting one under DATA_DIR; unset (`npm start`), the server starts its own as before
+     */
+    DYNAMODB_ENDPOINT: z.url().optional(),
+    /** the table's name in that DynamoDB (default `bangfu`); tests give each server its own */
+    DYNAMODB_TABLE: z
+      .string()
+      .regex(/^[\w.-]{3,255}$/)
+      .optional(),
+  })
+  .refine((e) => !e.STRIPE_SECRET_KEY === !e.STRIPE_WEBHOOK_SECRET, {
+    message: 'set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together',
+    path: ['STRIPE_WEBHOOK_SECRET'],
+  });
 
 /** RATE_LIMITS=relaxed: the login window stays, every count is out of reach. */
 const RELAXED_RATE_LIMITS: Partial<RateLimits> = {
@@ -176,7 +190,14 @@ async function main() {
       // were routed to the API above, before any of this)
       // (best-quality brotli made once per build, kept in node_modules/.cache/bangfu-web across restarts)
       // (a listing's, a village's and the transparency page's index.html carry their share tags: share-meta.ts)
-      root.route('/', webStaticRoutes(dist, { cacheDir: path.resolve('node_modules/.cache/bangfu-web'), sharePage: (p, origin) => sharePageUnscoped(deps, origin, p), publicUrl: env.PUBLIC_URL }));
+      root.route(
+        '/',
+        webStaticRoutes(dist, {
+          cacheDir: path.resolve('node_modules/.cache/bangfu-web'),
+          sharePage: (p, origin) => sharePageUnscoped(deps, origin, p),
+          publicUrl: env.PUBLIC_URL,
+        }),
+      );
     }
     // the sweeper: holds past their expiry go back on sale within a minute even if nobody buys
     sweeper = setInterval(() => {
@@ -198,18 +219,22 @@ async function main() {
       v6.on('error', () => undefined);
       servers.push(v6);
     }
-    servers.push(serve({ fetch: root.fetch, port: env.PORT, hostname }, (info) => {
-      const url = `http://localhost:${info.port}`;
-      if (env.HOST) console.log(`listening on ${env.HOST}:${info.port} (HOST)`);
-      console.log(`\n帮扶通 Bangfu is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      console.log(`mail: ${url}/dev/mail  (SMTP sink on 127.0.0.1:${sink!.port}, files in ${mailDir})`);
-      if (env.DEMO_DATA === '1') console.log(`join: ${url}/join/qingshui  (an organization applies; the bureau reviews under 入驻申请)`);
-      console.log(`data: ${dataDir}   demo data: ${env.DEMO_DATA === '1' ? 'loaded' : 'off'}   payments: ${deps.payments.mode === 'stripe' ? 'Stripe (test keys)' : 'local checkout page'}${env.RATE_LIMITS === 'relaxed' ? '   rate limits: relaxed' : ''}`);
-      console.log(`\nDemo logins (password ${DEMO_PASSWORD}):`);
-      const logins = env.DEMO_DATA === '1' ? demoLogins() : demoLogins().slice(0, 1);
-      for (const l of logins) console.log(`  ${l.email.padEnd(24)} ${l.role.padEnd(15)} ${l.organization ?? l.tenant}`);
-      console.log('\nCtrl-C (or SIGTERM) stops the server and the database.');
-    }));
+    servers.push(
+      serve({ fetch: root.fetch, port: env.PORT, hostname }, (info) => {
+        const url = `http://localhost:${info.port}`;
+        if (env.HOST) console.log(`listening on ${env.HOST}:${info.port} (HOST)`);
+        console.log(`\n帮扶通 Bangfu is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        console.log(`mail: ${url}/dev/mail  (SMTP sink on 127.0.0.1:${sink!.port}, files in ${mailDir})`);
+        if (env.DEMO_DATA === '1') console.log(`join: ${url}/join/qingshui  (an organization applies; the bureau reviews under 入驻申请)`);
+        console.log(
+          `data: ${dataDir}   demo data: ${env.DEMO_DATA === '1' ? 'loaded' : 'off'}   payments: ${deps.payments.mode === 'stripe' ? 'Stripe (test keys)' : 'local checkout page'}${env.RATE_LIMITS === 'relaxed' ? '   rate limits: relaxed' : ''}`,
+        );
+        console.log(`\nDemo logins (password ${DEMO_PASSWORD}):`);
+        const logins = env.DEMO_DATA === '1' ? demoLogins() : demoLogins().slice(0, 1);
+        for (const l of logins) console.log(`  ${l.email.padEnd(24)} ${l.role.padEnd(15)} ${l.organization ?? l.tenant}`);
+        console.log('\nCtrl-C (or SIGTERM) stops the server and the database.');
+      }),
+    );
   } catch (e) {
     if (stopping) return;
     console.error(e);

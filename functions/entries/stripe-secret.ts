@@ -11,7 +11,9 @@ import { z } from 'zod';
 
 /** The secret's JSON, checked field by field; a message names the field, never its value. */
 export const StripeSecret = z.object({
-  secretKey: z.string({ error: 'missing (or not a string)' }).regex(/^(sk|rk)_(test|live)_\w+$/, 'expected a Stripe secret key (sk_test_…, sk_live_… or a restricted rk_…)'),
+  secretKey: z
+    .string({ error: 'missing (or not a string)' })
+    .regex(/^(sk|rk)_(test|live)_\w+$/, 'expected a Stripe secret key (sk_test_…, sk_live_… or a restricted rk_…)'),
   webhookSecret: z.string({ error: 'missing (or not a string)' }).regex(/^whsec_\w+$/, 'expected a webhook signing secret (whsec_…)'),
 });
 export type StripeKeys = z.infer<typeof StripeSecret>;
@@ -38,7 +40,10 @@ export async function readStripeSecret(secretId: string, env: NodeJS.ProcessEnv 
     // well inside the function's timeout: a hung extension fails the cold start with this message
     res = await httpGet(url, { 'X-Aws-Parameters-Secrets-Token': token }, EXTENSION_TIMEOUT_MS);
   } catch (e) {
-    throw new Error(`${where}: the Parameters and Secrets extension is not reachable on port ${port} (is its layer on the function?): ${(e as Error).message}`, { cause: e });
+    throw new Error(
+      `${where}: the Parameters and Secrets extension is not reachable on port ${port} (is its layer on the function?): ${(e as Error).message}`,
+      { cause: e },
+    );
   }
   if (res.status < 200 || res.status > 299) {
     // the extension's error text names the secret and Secrets Manager's error, not the value

@@ -30,4 +30,3 @@ export const noStoreForTokens: MiddlewareHandler<Env> = async (c, next) => {
   if (!bearsToken(c)) return;
   c.res.headers.set('cache-control', 'no-store');
 };
-

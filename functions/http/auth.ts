@@ -8,7 +8,15 @@ import { claimsCacheOf } from './claims-cache.js';
 import type { Env } from './context.js';
 
 /** Paths any visitor may call; everything else under /api needs a valid token. */
-const PUBLIC_PATHS = [/^\/api\/health$/, /^\/api\/auth\/login$/, /^\/api\/auth\/(invitations|password-reset)(\/|$)/, /^\/api\/openapi\.json$/, /^\/api\/\.well-known\/jwks\.json$/, /^\/api\/public\//, /^\/api\/webhooks\//];
+const PUBLIC_PATHS = [
+  /^\/api\/health$/,
+  /^\/api\/auth\/login$/,
+  /^\/api\/auth\/(invitations|password-reset)(\/|$)/,
+  /^\/api\/openapi\.json$/,
+  /^\/api\/\.well-known\/jwks\.json$/,
+  /^\/api\/public\//,
+  /^\/api\/webhooks\//,
+];
 
 export const isPublicPath = (path: string) => PUBLIC_PATHS.some((re) => re.test(path));
 

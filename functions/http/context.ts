@@ -8,7 +8,6 @@ import type { Payments } from '../adapters/payments/port.js';
 import type { TenantStore } from '../store/tenant-store.js';
 import type { RateLimits } from '../store/rate-limit.js';
 
-
 export type { RateLimits };
 
 export type AppDeps = {

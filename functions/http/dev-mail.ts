@@ -16,7 +16,13 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '
 
 const TIME = new Intl.DateTimeFormat('zh-CN', {
   timeZone: DEFAULT_TIME_ZONE,
-  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
 });
 const time = (iso: string | null) => (iso ? TIME.format(new Date(iso)) : '—');
 
@@ -67,7 +73,10 @@ const mailHref = (m: Pick<SinkMail, 'file'>) => `/dev/mail/${encodeURIComponent(
 
 function listPage(items: SinkMail[]): string {
   const rows = items
-    .map((m) => `<tr><td class="time">${esc(time(m.receivedAt))}</td><td class="to">${esc(m.to)}</td><td><a href="${esc(mailHref(m))}">${esc(m.subject || '（无主题）')}</a></td></tr>`)
+    .map(
+      (m) =>
+        `<tr><td class="time">${esc(time(m.receivedAt))}</td><td class="to">${esc(m.to)}</td><td><a href="${esc(mailHref(m))}">${esc(m.subject || '（无主题）')}</a></td></tr>`,
+    )
     .join('\n');
   const table = items.length
     ? `<table>\n<thead><tr><th class="time">时间</th><th class="to">收件人</th><th>主题</th></tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`
@@ -124,7 +133,10 @@ ${html}`,
 }
 
 const notFoundPage = () =>
-  page('找不到这封邮件 · 帮扶通', '<a class="back" href="/dev/mail">← 全部邮件</a>\n<h1>找不到这封邮件</h1>\n<p class="note">它可能已被删除，或者链接不完整。</p>');
+  page(
+    '找不到这封邮件 · 帮扶通',
+    '<a class="back" href="/dev/mail">← 全部邮件</a>\n<h1>找不到这封邮件</h1>\n<p class="note">它可能已被删除，或者链接不完整。</p>',
+  );
 
 /** The routes of the local mail page over the sink's folder `dir`. */
 export function devMailRoutes(dir: string) {

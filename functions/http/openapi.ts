@@ -44,8 +44,7 @@ export const BEARER = [{ bearerAuth: [] }];
  * An operation's description says who may call it, from the one role × action table
  * (shared/permissions.ts) with the action its `authorize` middleware checks (the lint test holds the two together).
  */
-export const access = (action: Action) =>
-  `Needs a bearer token of a ${PERMISSIONS[action].join(' or ')} (permission \`${action}\`).`;
+export const access = (action: Action) => `Needs a bearer token of a ${PERMISSIONS[action].join(' or ')} (permission \`${action}\`).`;
 export const SIGNED_IN = 'Needs a bearer token of any signed-in user; it acts on the caller’s own account.';
 export const NO_ACCOUNT = 'No account needed.';
 

@@ -8,7 +8,6 @@ import { globalStoreUnscoped, TenantStore } from '../store/tenant-store.js';
 import type { PublicContext, PublicRef } from '../modules/context.js';
 import type { Env } from './context.js';
 
-
 export const SlugParams = z.object({ tenantSlug: z.string().min(1).max(64) });
 
 // A slug names one tenant for good (no route renames it), so a found slug may be remembered.
@@ -27,7 +26,6 @@ export async function publicContext(c: Context<Env>, slug: string): Promise<Publ
   if (!tenant) throw AppError.notFound('页面');
   return { store, tenant, now: deps.clock(), origin: publicOrigin(c) };
 }
-
 
 /**
  * `publicContext` without reading the tenant record, for the shop's reads (listing page, one

@@ -19,7 +19,14 @@ export function publicRouteLimit(bucket: string, limitOf: (l: RateLimits) => num
     if (c.req.method !== 'POST') return next();
     const deps = c.get('deps');
     const slug = c.req.param('tenantSlug') ?? '';
-    await hitRateLimit(globalStoreUnscoped(deps.doc, deps.tableName), bucket, `${slug}#${clientAddress(c)}`, limitOf(deps.rateLimits), windowSeconds, deps.clock());
+    await hitRateLimit(
+      globalStoreUnscoped(deps.doc, deps.tableName),
+      bucket,
+      `${slug}#${clientAddress(c)}`,
+      limitOf(deps.rateLimits),
+      windowSeconds,
+      deps.clock(),
+    );
     return next();
   };
 }

@@ -108,7 +108,9 @@ export function injectShareMeta(html: string, page: SharePage): string {
     .join('\n    ');
   const description = `<meta name="description" content="${e(page.description)}" />`;
   let out = html.replace(/<title>[\s\S]*?<\/title>/, () => `<title>${e(page.title)}</title>`);
-  out = /<meta name="description"[^>]*>/.test(out) ? out.replace(/<meta name="description"[^>]*>/, () => description) : out.replace('</head>', () => `${description}\n  </head>`);
+  out = /<meta name="description"[^>]*>/.test(out)
+    ? out.replace(/<meta name="description"[^>]*>/, () => description)
+    : out.replace('</head>', () => `${description}\n  </head>`);
   return out.replace('</head>', () => `  <link rel="canonical" href="${e(page.url)}" />\n    ${og}\n  </head>`);
 }
 

@@ -104,21 +104,23 @@ export function webStaticRoutes(distDir: string, options: WebStaticOptions = {})
     entry.br = (best ? readFile(best) : Promise.reject(new Error('no cache'))).catch(() => {
       const fast = brotliAt(entry.body, BR_FAST);
       if (best) {
-        upgrades = upgrades.then(async () => {
-          if (cache.get(entry.file) !== entry) return; // changed on disk meanwhile
-          // another server on this machine may have made it meanwhile
-          const made = await readFile(best).catch(() => undefined);
-          if (made) {
-            entry.br = Promise.resolve(made);
-            return;
-          }
-          const better = await brotliAt(entry.body, BR_BEST);
-          entry.br = Promise.resolve(better);
-          await mkdir(cacheDir, { recursive: true });
-          const tmp = `${best}.${process.pid}.tmp`;
-          await writeFile(tmp, better);
-          await rename(tmp, best);
-        }).catch(() => undefined);
+        upgrades = upgrades
+          .then(async () => {
+            if (cache.get(entry.file) !== entry) return; // changed on disk meanwhile
+            // another server on this machine may have made it meanwhile
+            const made = await readFile(best).catch(() => undefined);
+            if (made) {
+              entry.br = Promise.resolve(made);
+              return;
+            }
+            const better = await brotliAt(entry.body, BR_BEST);
+            entry.br = Promise.resolve(better);
+            await mkdir(cacheDir, { recursive: true });
+            const tmp = `${best}.${process.pid}.tmp`;
+            await writeFile(tmp, better);
+            await rename(tmp, best);
+          })
+          .catch(() => undefined);
       }
       return fast;
     });

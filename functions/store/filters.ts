@@ -5,10 +5,7 @@ import type { QueryInput } from './tenant-store.js';
  * equal its value, each defined `contains` attribute (a list) must contain it; undefined ones are
  * left out, and no filter at all when none is given.
  */
-export function filterWhere(
-  equals: Record<string, unknown>,
-  contains: Record<string, unknown> = {},
-): QueryInput['filter'] {
+export function filterWhere(equals: Record<string, unknown>, contains: Record<string, unknown> = {}): QueryInput['filter'] {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const parts: string[] = [];

@@ -48,26 +48,12 @@ export function secondsUntilWindowEnds(windowSeconds: number, now: Date): number
  * A fixed-window counter kept in the table (so it holds across Lambda instances): the bucket's
  * count for the current window goes up by one; past the limit, 429 with Retry-After.
  */
-export async function hitRateLimit(
-  global: TenantStore,
-  bucket: string,
-  key: string,
-  limit: number,
-  windowSeconds: number,
-  now: Date,
-): Promise<void> {
+export async function hitRateLimit(global: TenantStore, bucket: string, key: string, limit: number, windowSeconds: number, now: Date): Promise<void> {
   const count = await countInWindow(global, bucket, key, windowSeconds, now, 1);
   if (count > limit) throw new RateLimitError(secondsUntilWindowEnds(windowSeconds, now));
 }
 
-async function countInWindow(
-  global: TenantStore,
-  bucket: string,
-  key: string,
-  windowSeconds: number,
-  now: Date,
-  by: number,
-): Promise<number> {
+async function countInWindow(global: TenantStore, bucket: string, key: string, windowSeconds: number, now: Date, by: number): Promise<number> {
   const window = Math.floor(now.getTime() / 1000 / windowSeconds);
   const expiresAt = (window + 2) * windowSeconds; // TTL attribute: housekeeping only
   return global.increment(global.pk('RATE', bucket), `${key}#${window}`, 'count', by, { expiresAt });

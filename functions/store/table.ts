@@ -1,10 +1,4 @@
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  ResourceNotFoundException,
-  UpdateTableCommand,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, UpdateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 /**
  * One table, keys pk/sk. Every partition key, GSI keys included, starts with `T#<tenantId>#`.
@@ -66,7 +60,18 @@ async function addMissingIndexes(client: DynamoDBClient, tableName: string, pres
       new UpdateTableCommand({
         TableName: tableName,
         AttributeDefinitions: [k.pk, k.sk].map((a) => ({ AttributeName: a, AttributeType: 'S' })),
-        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: name, KeySchema: [{ AttributeName: k.pk, KeyType: 'HASH' }, { AttributeName: k.sk, KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } } }],
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: name,
+              KeySchema: [
+                { AttributeName: k.pk, KeyType: 'HASH' },
+                { AttributeName: k.sk, KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          },
+        ],
       }),
     );
     for (let i = 0; i < 100; i++) {

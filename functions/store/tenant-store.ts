@@ -1,7 +1,4 @@
-import {
-  TransactionCanceledException,
-  ConditionalCheckFailedException,
-} from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
   GetCommand,
@@ -109,7 +106,10 @@ export class TenantStore {
    * One conditional update of one item: false when the condition did not hold (nothing changed).
    * The expressions come from the calling store module (functions/modules/<m>/store.ts).
    */
-  async updateIf(key: { pk: string; sk: string }, update: { set: string; condition?: string; names?: Record<string, string>; values?: Record<string, unknown> }): Promise<boolean> {
+  async updateIf(
+    key: { pk: string; sk: string },
+    update: { set: string; condition?: string; names?: Record<string, string>; values?: Record<string, unknown> },
+  ): Promise<boolean> {
     this.assertKey(key.pk, 'pk');
     this.once.clear();
     try {
@@ -168,9 +168,7 @@ export class TenantStore {
 
   async get<T = Item>(pk: string, sk: string, consistent = true): Promise<T | null> {
     this.assertKey(pk, 'pk');
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: consistent }),
-    );
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: consistent }));
     if (out.Item) this.countRead(1);
     return (out.Item as T | undefined) ?? null;
   }
@@ -249,16 +247,18 @@ export class TenantStore {
       values[`:e${i}`] = extra[k];
       return `#e${i} = :e${i}`;
     });
-    const out = await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { pk, sk },
-        UpdateExpression: `ADD #a :by${sets.length ? ` SET ${sets.join(', ')}` : ''}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    ).finally(() => this.once.clear());
+    const out = await this.doc
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk, sk },
+          UpdateExpression: `ADD #a :by${sets.length ? ` SET ${sets.join(', ')}` : ''}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      )
+      .finally(() => this.once.clear());
     return Number(out.Attributes?.[attr] ?? 0);
   }
 

@@ -57,8 +57,6 @@ export class PhotoFiles extends Construct {
 
   /** Read, write and delete the objects under `keys`: nothing else in the bucket, nothing on the bucket itself. */
   grantFiles(grantee: IGrantable, keys: string[]): void {
-    grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({ actions: PHOTO_ACTIONS, resources: keys.map((k) => this.bucket.arnForObjects(k)) }),
-    );
+    grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: PHOTO_ACTIONS, resources: keys.map((k) => this.bucket.arnForObjects(k)) }));
   }
 }

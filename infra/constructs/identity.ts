@@ -35,7 +35,12 @@ export const USER_ADMIN_ACTIONS = [
  * enabled; and POST /api/users, which API Gateway sends there with GET /api/users): the above, and
  * disabling, enabling and signing a user out everywhere.
  */
-export const USER_DIRECTORY_ACTIONS = [...USER_ADMIN_ACTIONS, 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminUserGlobalSignOut'] as const;
+export const USER_DIRECTORY_ACTIONS = [
+  ...USER_ADMIN_ACTIONS,
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+] as const;
 
 /**
  * The app's own password rule (shared/schemas/identity.ts UserInput: at least 8 characters), so a

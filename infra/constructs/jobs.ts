@@ -24,9 +24,17 @@ export const JOB_SCHEDULES = {
     description: 'Bangfu: materialize each tenant’s just-due reporting week',
   },
   // reminders at each tenant's own times (within five minutes of them), ladder warnings
-  'report-reminders': { id: 'ReportReminders', expression: ScheduleExpression.rate(Duration.minutes(5)), description: 'Bangfu: weekly-report reminders and ladder warnings' },
+  'report-reminders': {
+    id: 'ReportReminders',
+    expression: ScheduleExpression.rate(Duration.minutes(5)),
+    description: 'Bangfu: weekly-report reminders and ladder warnings',
+  },
   // the outbox's safety net beside the stream: retries after a failure, anything the stream missed
-  'deliver-notifications': { id: 'DeliverNotifications', expression: ScheduleExpression.rate(Duration.minutes(1)), description: 'Bangfu: deliver pending notifications' },
+  'deliver-notifications': {
+    id: 'DeliverNotifications',
+    expression: ScheduleExpression.rate(Duration.minutes(1)),
+    description: 'Bangfu: deliver pending notifications',
+  },
 } as const;
 
 /** The stream's batches: small, so one slow email does not hold many; a failing record is rescheduled on its item, never retried by the stream. */
@@ -64,7 +72,10 @@ export class Jobs extends Construct {
       const identity = props.mailIdentity ?? addressOf(props.mailFrom);
       const stack = Stack.of(this);
       this.function.fn.addToRolePolicy(
-        new PolicyStatement({ actions: ['ses:SendEmail'], resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity, arnFormat: ArnFormat.SLASH_RESOURCE_NAME })] }),
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity, arnFormat: ArnFormat.SLASH_RESOURCE_NAME })],
+        }),
       );
     }
     // new outbox items, as they are written (functions/modules/outbox/store.ts marks them `outbox: '1'`)

@@ -9,10 +9,7 @@ import { CreditCode, OrgKind } from './organizations.js';
  */
 
 /** A password: at least 10 characters, not the account's email (checked where the email is known). */
-export const NewPassword = z
-  .string({ error: '请填写密码' })
-  .min(10, { error: '密码至少 10 位' })
-  .max(200, { error: '密码不能超过 200 位' });
+export const NewPassword = z.string({ error: '请填写密码' }).min(10, { error: '密码至少 10 位' }).max(200, { error: '密码不能超过 200 位' });
 
 export const PasswordInput = z.object({ password: NewPassword });
 export type PasswordInput = z.infer<typeof PasswordInput>;

@@ -32,7 +32,24 @@ export const AuditEvent = z.object({
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
-export const AUDITED_ENTITIES = ['village', 'organization', 'pairing', 'activity', 'user', 'tenant', 'produce', 'order', 'commitment', 'donation', 'expenditure', 'concern', 'report', 'need', 'payout', 'application'] as const;
+export const AUDITED_ENTITIES = [
+  'village',
+  'organization',
+  'pairing',
+  'activity',
+  'user',
+  'tenant',
+  'produce',
+  'order',
+  'commitment',
+  'donation',
+  'expenditure',
+  'concern',
+  'report',
+  'need',
+  'payout',
+  'application',
+] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;

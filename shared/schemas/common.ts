@@ -64,7 +64,4 @@ export function maskPhone(phone: string | undefined | null): string | undefined 
  * A link a person may click (evidence of a met need, of an expenditure): http or https only, so a
  * `javascript:`, `data:` or `file:` URL is refused at the door.
  */
-export const WebUrl = (message: string) =>
-  z
-    .url({ protocol: /^https?$/, error: message })
-    .max(500, { error: '链接不能超过 500 个字符' });
+export const WebUrl = (message: string) => z.url({ protocol: /^https?$/, error: message }).max(500, { error: '链接不能超过 500 个字符' });

@@ -15,7 +15,13 @@ export const Dashboard = z.object({
   pairings: z.object({ active: z.number().int(), pending: z.number().int() }),
   sales: z.object({ paidOrders: z.number().int(), totalFen: z.number().int() }),
   /** cash received (cashFen) = usedFen + balanceFen + refundedFen; goods apart, at estimated value */
-  donations: z.object({ cashFen: z.number().int(), usedFen: z.number().int(), balanceFen: z.number().int(), refundedFen: z.number().int(), goodsFen: z.number().int() }),
+  donations: z.object({
+    cashFen: z.number().int(),
+    usedFen: z.number().int(),
+    balanceFen: z.number().int(),
+    refundedFen: z.number().int(),
+    goodsFen: z.number().int(),
+  }),
   /** rule 3: the latest week whose deadline has passed */
   reports: z.object({ weekStart: z.string(), deadline: z.string(), onTime: z.number().int(), late: z.number().int(), missing: z.number().int() }),
   /** this week's reports so far (deadline not yet passed) */
@@ -27,7 +33,14 @@ export const Dashboard = z.object({
   commitments: z.object({ year: z.number().int(), organizations: z.number().int(), committedFen: z.number().int(), purchasedFen: z.number().int() }),
   /** the last 12 months in the tenant's time zone, oldest first */
   monthly: z.array(
-    z.object({ month: z.string(), cashFen: z.number().int(), goodsFen: z.number().int(), usedFen: z.number().int(), salesFen: z.number().int(), paidOrders: z.number().int() }),
+    z.object({
+      month: z.string(),
+      cashFen: z.number().int(),
+      goodsFen: z.number().int(),
+      usedFen: z.number().int(),
+      salesFen: z.number().int(),
+      paidOrders: z.number().int(),
+    }),
   ),
   /**
    * kinds: uncovered_supervised, pairing_gap_open, pairing_gap, report_missing, report_late,

@@ -97,7 +97,11 @@ export const DonationRefundInput = z.object({ reason: z.string().trim().max(200)
 export const DonateInput = z.object({
   villageId: Id,
   amountFen: PositiveFen,
-  donorName: z.string().trim().max(DONOR_NAME_MAX, { error: `姓名不能超过 ${DONOR_NAME_MAX} 个字` }).optional(),
+  donorName: z
+    .string()
+    .trim()
+    .max(DONOR_NAME_MAX, { error: `姓名不能超过 ${DONOR_NAME_MAX} 个字` })
+    .optional(),
   anonymous: z.boolean().optional(),
   /** where the confirmation and the receipt link go; never shown anywhere */
   email: z.email({ error: '邮箱格式不正确' }).max(200).optional(),

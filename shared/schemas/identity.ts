@@ -35,9 +35,7 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 
 export const Me = User.extend({
-  tenant: z
-    .object({ id: z.string(), slug: z.string(), name: z.string(), timeZone: z.string() })
-    .optional(),
+  tenant: z.object({ id: z.string(), slug: z.string(), name: z.string(), timeZone: z.string() }).optional(),
   organizationName: z.string().optional(),
   /** Issue 15: the caller's two-step verification; `required` and not `enabled`: every other route is a 403 `mfa_enrolment_required` */
   mfa: z.object({ enabled: z.boolean(), required: z.boolean() }).optional(),
@@ -72,16 +70,18 @@ export const TenantSettings = z.object({
    * Settlement: the payment fee charged to sellers without a Stripe key, in basis points of each
    * paid order (100 = 1%); absent reads 0. With a key Stripe's own fee is taken instead.
    */
-  paymentFeeRateBps: z.number({ error: '费率必须是整数（万分之一）' }).int({ error: '费率必须是整数（万分之一）' }).min(0, { error: '费率不能为负数' }).max(1000, { error: '费率最多 10%' }).optional(),
+  paymentFeeRateBps: z
+    .number({ error: '费率必须是整数（万分之一）' })
+    .int({ error: '费率必须是整数（万分之一）' })
+    .min(0, { error: '费率不能为负数' })
+    .max(1000, { error: '费率最多 10%' })
+    .optional(),
   /**
    * Issue 14: when organizations that have not filed the week's report are reminded, in the
    * tenant's zone (weekday 0 = Sunday … 6, 'HH:MM'), each at its first such moment after the week
    * ends and before the deadline; absent reads Monday 09:00 and the deadline's day at 12:00.
    */
-  reportReminders: z
-    .array(ReportDeadline, { error: '提醒时间格式不正确' })
-    .max(4, { error: '最多设置 4 个提醒时间' })
-    .optional(),
+  reportReminders: z.array(ReportDeadline, { error: '提醒时间格式不正确' }).max(4, { error: '最多设置 4 个提醒时间' }).optional(),
   /** rule 6: fen per organization kind; absent on older tenants, read with DEFAULT_RECOGNITION_THRESHOLDS */
   recognitionThresholds: RecognitionThresholds.optional(),
   /**
@@ -92,11 +92,8 @@ export const TenantSettings = z.object({
 });
 export type TenantSettings = z.infer<typeof TenantSettings>;
 
-
 export const TenantInput = z.object({
-  slug: z
-    .string({ error: '请填写标识' })
-    .regex(/^[a-z][a-z0-9-]{1,39}$/, { error: '标识只能含小写字母、数字和短横线，以字母开头' }),
+  slug: z.string({ error: '请填写标识' }).regex(/^[a-z][a-z0-9-]{1,39}$/, { error: '标识只能含小写字母、数字和短横线，以字母开头' }),
   name: RequiredText(100, '名称'),
   region: RequiredText(100, '地区'),
   timeZone: TimeZone.optional(),
@@ -127,4 +124,3 @@ export const UserInput = z.object({
   tenantId: Id.optional(),
 });
 export type UserInput = z.infer<typeof UserInput>;
-

@@ -19,7 +19,10 @@ export const TotpEnrolment = z.object({
 });
 export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
 
-export const TotpCode = z.string({ error: '请填写验证码' }).trim().regex(/^\d{6}$/, { error: '验证码是 6 位数字' });
+export const TotpCode = z
+  .string({ error: '请填写验证码' })
+  .trim()
+  .regex(/^\d{6}$/, { error: '验证码是 6 位数字' });
 
 export const TotpConfirmInput = z.object({ code: TotpCode });
 export type TotpConfirmInput = z.infer<typeof TotpConfirmInput>;

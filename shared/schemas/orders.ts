@@ -7,10 +7,7 @@ export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'delivered'
 export const OrderStatus = z.enum(ORDER_STATUSES, { error: '订单状态无效' });
 
 /** A mainland mobile number: 11 digits starting 1[3-9]. */
-export const MobilePhone = z
-  .string({ error: '请填写手机号' })
-  .trim()
-  .regex(MOBILE_PHONE_PATTERN, { error: '请填写 11 位中国大陆手机号' });
+export const MobilePhone = z.string({ error: '请填写手机号' }).trim().regex(MOBILE_PHONE_PATTERN, { error: '请填写 11 位中国大陆手机号' });
 
 export const CheckoutLine = z.object({
   produceId: Id,
@@ -173,4 +170,3 @@ export const LocalCheckoutSession = z.object({
   returnUrl: z.string(),
 });
 export type LocalCheckoutSession = z.infer<typeof LocalCheckoutSession>;
-

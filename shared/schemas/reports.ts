@@ -88,10 +88,12 @@ export const Compliance = z.object({
 export type Compliance = z.infer<typeof Compliance>;
 
 /** GET /api/reports/compliance/grid?weeks=8&to=<Monday>: organizations × weeks for the bureau. */
-export const ComplianceGridQuery = z.object({
-  to: WeekStart.optional(),
-  weeks: z.coerce.number({ error: 'weeks 必须是数字' }).int().min(1, { error: 'weeks 最小为 1' }).max(26, { error: 'weeks 最大为 26' }).default(8),
-}).refine((q) => !q.to || inReportingYears(addDays(q.to, -7 * (q.weeks - 1))), { message: '最早的一周不能早于 2000 年', path: ['to'] });
+export const ComplianceGridQuery = z
+  .object({
+    to: WeekStart.optional(),
+    weeks: z.coerce.number({ error: 'weeks 必须是数字' }).int().min(1, { error: 'weeks 最小为 1' }).max(26, { error: 'weeks 最大为 26' }).default(8),
+  })
+  .refine((q) => !q.to || inReportingYears(addDays(q.to, -7 * (q.weeks - 1))), { message: '最早的一周不能早于 2000 年', path: ['to'] });
 export const ComplianceGrid = z.object({
   weeks: z.array(z.object({ weekStart: z.string(), deadline: z.string(), due: z.boolean() })),
   rows: z.array(

@@ -2,16 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from '../dates.js';
 import { BoolString, Count, Id, ListQuery, Phone, RequiredText } from './common.js';
 
-export const VILLAGE_NEEDS = [
-  'industry',
-  'employment',
-  'education',
-  'medical',
-  'housing',
-  'infrastructure',
-  'sales',
-  'other',
-] as const;
+export const VILLAGE_NEEDS = ['industry', 'employment', 'education', 'medical', 'housing', 'infrastructure', 'sales', 'other'] as const;
 export const VillageNeed = z.enum(VILLAGE_NEEDS, { error: '需求类别无效' });
 
 export const VillageStatus = z.enum(['unlifted', 'lifted'], { error: '状态只能是 未出列 或 已出列' });

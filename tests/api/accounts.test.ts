@@ -28,7 +28,10 @@ async function linkTo(email: string, kind: 'invite' | 'reset-password'): Promise
 describe('an invitation', () => {
   it('is mailed with a link that sets the password once, and the new member signs in', async () => {
     const orgId = await h.organizationId(t, { name: '新成员公司' });
-    const inv = await h.call('POST', '/api/invitations', { token: t.bureau, body: { email: 'New.Member@Example.com', role: 'org_member', organizationId: orgId } });
+    const inv = await h.call('POST', '/api/invitations', {
+      token: t.bureau,
+      body: { email: 'New.Member@Example.com', role: 'org_member', organizationId: orgId },
+    });
     expect(inv.status).toBe(201);
     expect(inv.body).toMatchObject({ email: 'new.member@example.com', role: 'org_member', organizationId: orgId, organizationName: '新成员公司' });
     const listed = await h.get(t.bureau, '/api/users?status=invited');
@@ -60,7 +63,10 @@ describe('an invitation', () => {
     const rows = (await h.get(t.bureau, `/api/users?organizationId=${orgId}`)).items;
     expect(rows).toEqual([expect.objectContaining({ email: 'new.member@example.com', status: 'active', organizationName: '新成员公司' })]);
     // an email with an account cannot be invited again
-    expect((await h.call('POST', '/api/invitations', { token: t.bureau, body: { email: 'new.member@example.com', role: 'org_member', organizationId: orgId } })).status).toBe(409);
+    expect(
+      (await h.call('POST', '/api/invitations', { token: t.bureau, body: { email: 'new.member@example.com', role: 'org_member', organizationId: orgId } }))
+        .status,
+    ).toBe(409);
   });
 
   it('expires after 72 hours (410), and a new invitation to the same email kills the old link', async () => {
@@ -92,11 +98,17 @@ describe('an invitation', () => {
     expect(mine.body.organizationId).toBe(org.id);
     expect((await h.call('POST', '/api/invitations', { token: org.member, body: { email: 'boss@example.com', role: 'bureau_admin' } })).status).toBe(403);
     const elsewhere = await h.organizationId(t);
-    const cross = await h.call('POST', '/api/invitations', { token: org.member, body: { email: 'x@example.com', role: 'org_member', organizationId: elsewhere } });
+    const cross = await h.call('POST', '/api/invitations', {
+      token: org.member,
+      body: { email: 'x@example.com', role: 'org_member', organizationId: elsewhere },
+    });
     expect(cross.status).toBe(400);
     expect(cross.body.error.details[0].path).toBe('organizationId');
     const foreignOrg = await h.organizationId(other);
-    const foreign = await h.call('POST', '/api/invitations', { token: t.bureau, body: { email: 'y@example.com', role: 'org_member', organizationId: foreignOrg } });
+    const foreign = await h.call('POST', '/api/invitations', {
+      token: t.bureau,
+      body: { email: 'y@example.com', role: 'org_member', organizationId: foreignOrg },
+    });
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.details[0].path).toBe('organizationId');
     // the member's list is its colleagues only (and their invitations)

@@ -20,12 +20,11 @@ const activity = (overrides: Record<string, unknown> = {}) => ({
   description: '电商技能培训',
   ...overrides,
 });
-const log = (token: string, pairingId: string, body: Record<string, unknown>) =>
-  h.call('POST', `/api/pairings/${pairingId}/activities`, { token, body });
+const log = (token: string, pairingId: string, body: Record<string, unknown>) => h.call('POST', `/api/pairings/${pairingId}/activities`, { token, body });
 const activitiesOf = (pairingId: string) => h.ids(t.bureau, `/api/pairings/${pairingId}/activities`);
 
 describe('activities on a pairing', () => {
-  it("an org member logs an activity on its active pairing, and the pairing counts it", async () => {
+  it('an org member logs an activity on its active pairing, and the pairing counts it', async () => {
     const org = await h.organization(t);
     const p = await h.activePairing(t, { orgId: org.id, startDate: '2026-03-01' });
     const res = await log(org.member, p.id, activity());

@@ -42,7 +42,11 @@ const fields = (over: Record<string, string | string[]> = {}) => ({
 });
 
 async function apply(f: Record<string, string | string[]>, docs: Doc[] = [pdf()], slug = t.slug, headers: Record<string, string> = {}) {
-  const res = await h.app.request(`/api/public/${slug}/applications`, { method: 'POST', body: form(f, docs), headers: { 'x-forwarded-for': '198.51.100.7', ...headers } });
+  const res = await h.app.request(`/api/public/${slug}/applications`, {
+    method: 'POST',
+    body: form(f, docs),
+    headers: { 'x-forwarded-for': '198.51.100.7', ...headers },
+  });
   return { status: res.status, body: await res.json(), headers: res.headers };
 }
 
@@ -102,7 +106,10 @@ describe('applying', () => {
   });
 
   it('a credit code already registered, or under review, is a 409; the same Idempotency-Key replays', async () => {
-    const org = await h.call('POST', '/api/organizations', { token: t.bureau, body: { name: '已登记', kind: 'enterprise', creditCode: withCheckChar('91330100MA2A0000X'.slice(0, 17)), contactName: '王', contactPhone: '13800000000' } });
+    const org = await h.call('POST', '/api/organizations', {
+      token: t.bureau,
+      body: { name: '已登记', kind: 'enterprise', creditCode: withCheckChar('91330100MA2A0000X'.slice(0, 17)), contactName: '王', contactPhone: '13800000000' },
+    });
     expect(org.status).toBe(201);
     const taken = await apply(fields({ creditCode: org.body.creditCode }));
     expect(taken.status).toBe(409);

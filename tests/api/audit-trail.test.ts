@@ -23,7 +23,16 @@ beforeAll(async () => {
 });
 afterAll(() => h.stopMail());
 
-type Event = { id: string; entity: string; entityId: string; action: string; actor: { id: string; email: string; role: string; eventId?: string }; at: string; before: any; after: any };
+type Event = {
+  id: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  actor: { id: string; email: string; role: string; eventId?: string };
+  at: string;
+  before: any;
+  after: any;
+};
 
 const payments = () => h.deps.payments as LocalPayments;
 const sessionIdOf = (url: string) => url.split('/').at(-1)!;
@@ -35,7 +44,8 @@ async function signed(checkoutUrl: string, type: 'checkout.session.completed' | 
   const { payload } = payments().signedEvent(s, type, id, `pi_audit_${evt}`);
   return { id, payload, header: Stripe.webhooks.generateTestHeaderString({ payload, secret: payments().webhookSecret }) };
 }
-const deliver = (e: { payload: string; header: string }) => h.call('POST', '/api/webhooks/stripe', { body: e.payload, headers: { 'stripe-signature': e.header } });
+const deliver = (e: { payload: string; header: string }) =>
+  h.call('POST', '/api/webhooks/stripe', { body: e.payload, headers: { 'stripe-signature': e.header } });
 
 const PUBLIC = { id: 'public', role: 'public', email: '' };
 const provider = (eventId: string) => ({ id: 'payment-provider', role: 'payment_provider', email: '', eventId });
@@ -67,7 +77,12 @@ describe('public and webhook writes are audited', () => {
     const trail: Event[] = await h.audit(t, 'order', order.body.orderId);
     expect(trail).toMatchObject([
       { action: 'create', actor: PUBLIC, before: null, after: { status: 'pending_payment', totalFen: listing.body.priceFen * 2 } },
-      { action: 'pay', actor: provider(paid.id), before: { status: 'pending_payment' }, after: { status: 'paid', paymentRef: expect.stringMatching(/^pi_audit_/) } },
+      {
+        action: 'pay',
+        actor: provider(paid.id),
+        before: { status: 'pending_payment' },
+        after: { status: 'paid', paymentRef: expect.stringMatching(/^pi_audit_/) },
+      },
     ]);
     // nothing of the client or the order's secret: no address, no token (hash), no full phone or name
     const text = JSON.stringify(trail);
@@ -82,11 +97,20 @@ describe('public and webhook writes are audited', () => {
     const expired = (await h.checkout(t, [{ produceId: listing.id, quantity: 1 }])).body;
     const e = await signed(expired.checkoutUrl, 'checkout.session.expired');
     expect((await deliver(e)).body.outcome).toBe('expired');
-    expect((await h.audit(t, 'order', expired.orderId)).at(-1)).toMatchObject({ action: 'expire', actor: provider(e.id), before: { status: 'pending_payment' }, after: { status: 'expired' } });
+    expect((await h.audit(t, 'order', expired.orderId)).at(-1)).toMatchObject({
+      action: 'expire',
+      actor: provider(e.id),
+      before: { status: 'pending_payment' },
+      after: { status: 'expired' },
+    });
 
     const cancelled = (await h.checkout(t, [{ produceId: listing.id, quantity: 1 }])).body;
     expect((await h.press(cancelled.checkoutUrl, 'cancel')).status).toBeLessThan(400);
-    expect((await h.audit(t, 'order', cancelled.orderId)).at(-1)).toMatchObject({ action: 'cancel', actor: { id: 'payment-provider', eventId: expect.any(String) }, after: { status: 'cancelled' } });
+    expect((await h.audit(t, 'order', cancelled.orderId)).at(-1)).toMatchObject({
+      action: 'cancel',
+      actor: { id: 'payment-provider', eventId: expect.any(String) },
+      after: { status: 'cancelled' },
+    });
   });
 
   it('a confirmed online donation is audited as the payment provider’s, in the webhook’s transaction', async () => {
@@ -96,7 +120,12 @@ describe('public and webhook writes are audited', () => {
     const e = await signed(d.body.checkoutUrl, 'checkout.session.completed');
     expect((await deliver(e)).body.outcome).toBe('confirmed');
     expect(await h.audit(t, 'donation', d.body.donationId)).toEqual([
-      expect.objectContaining({ action: 'confirm', actor: provider(e.id), before: { status: 'pending_payment' }, after: expect.objectContaining({ status: 'confirmed', amountFen: 8_800, serialNo: expect.stringMatching(/^JZ-2026-/) }) }),
+      expect.objectContaining({
+        action: 'confirm',
+        actor: provider(e.id),
+        before: { status: 'pending_payment' },
+        after: expect.objectContaining({ status: 'confirmed', amountFen: 8_800, serialNo: expect.stringMatching(/^JZ-2026-/) }),
+      }),
     ]);
   });
 
@@ -108,13 +137,22 @@ describe('public and webhook writes are audited', () => {
     });
     expect(res.status).toBe(201);
     const trail: Event[] = await h.audit(t, 'concern', res.body.concernId);
-    expect(trail).toMatchObject([{ action: 'create', actor: PUBLIC, before: null, after: { status: 'open', text: '公示的数字与实际不符', villageId, hasContact: true } }]);
+    expect(trail).toMatchObject([
+      { action: 'create', actor: PUBLIC, before: null, after: { status: 'open', text: '公示的数字与实际不符', villageId, hasContact: true } },
+    ]);
     expect(JSON.stringify(trail)).not.toMatch(/wx-secret-contact|203\.0\.113\.77/);
   });
 
   it('an application to join is audited as the public’s, without its contact’s details', async () => {
     const form = new FormData();
-    const fields: Record<string, string> = { name: '审计申请公司', kind: 'enterprise', creditCode: creditCode(), contactName: '赵经理', contactPhone: '13912340000', email: 'apply-audit@example.com' };
+    const fields: Record<string, string> = {
+      name: '审计申请公司',
+      kind: 'enterprise',
+      creditCode: creditCode(),
+      contactName: '赵经理',
+      contactPhone: '13912340000',
+      email: 'apply-audit@example.com',
+    };
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('documents', new File([Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n')], '执照.pdf', { type: 'application/pdf' }));
     const res = await h.app.request(`/api/public/${t.slug}/applications`, { method: 'POST', body: form, headers: { 'x-forwarded-for': CLIENT_IP } });
@@ -142,7 +180,11 @@ describe('public and webhook writes are audited', () => {
     });
     try {
       const buyer = sellers[0].member; // a member's purchase also counts toward its organization (one more item)
-      const order = await h.checkout(t, listings.map((l) => ({ produceId: l.id, quantity: 1 })), { token: buyer });
+      const order = await h.checkout(
+        t,
+        listings.map((l) => ({ produceId: l.id, quantity: 1 })),
+        { token: buyer },
+      );
       expect(order.status).toBe(201);
       const e = await signed(order.body.checkoutUrl, 'checkout.session.completed');
       expect((await deliver(e)).body.outcome).toBe('paid');
@@ -172,7 +214,9 @@ describe('the tenant’s audit log (GET /api/audit without entity)', () => {
       at('2026-06-01T09:00:00Z'); // 1 June: a listing
       const listing = await h.listing(a, { villageId, stock: 9 });
       at('2026-06-01T17:00:00Z'); // 2 June, 01:00 in Shanghai: a concern from the public
-      concernAt1700Z = (await h.call('POST', `/api/public/${a.slug}/concerns`, { body: { subject: { kind: 'village', id: villageId }, text: '夜里提交的举报' } })).body.concernId;
+      concernAt1700Z = (
+        await h.call('POST', `/api/public/${a.slug}/concerns`, { body: { subject: { kind: 'village', id: villageId }, text: '夜里提交的举报' } })
+      ).body.concernId;
       at('2026-06-03T02:00:00Z'); // 3 June, 10:00 in Shanghai: a checkout, paid five minutes later
       const order = (await h.checkout(a, [{ produceId: listing.id, quantity: 1 }])).body;
       at('2026-06-03T02:05:00Z');
@@ -266,7 +310,9 @@ describe('the tenant’s audit log (GET /api/audit without entity)', () => {
     const bad = async (q: string, path: string) => {
       const res = await h.call('GET', `/api/audit?${q}`, { token: a.bureau });
       expect(res.status).toBe(400);
-      expect(res.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringContaining(path), message: expect.stringMatching(/[\u4e00-\u9fa5]/) })]));
+      expect(res.body.error.details).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path: expect.stringContaining(path), message: expect.stringMatching(/[\u4e00-\u9fa5]/) })]),
+      );
     };
     await bad('from=2026-02-30', 'from');
     await bad('to=yesterday', 'to');
@@ -290,12 +336,26 @@ describe('a table made before the audit log', () => {
         TableName,
         BillingMode: 'PAY_PER_REQUEST',
         AttributeDefinitions: ['pk', 'sk', ...old.flatMap(([, k]) => [k.pk, k.sk])].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
-        GlobalSecondaryIndexes: old.map(([IndexName, k]) => ({ IndexName, KeySchema: [{ AttributeName: k.pk, KeyType: 'HASH' }, { AttributeName: k.sk, KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } })),
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: old.map(([IndexName, k]) => ({
+          IndexName,
+          KeySchema: [
+            { AttributeName: k.pk, KeyType: 'HASH' },
+            { AttributeName: k.sk, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
       }),
     );
     expect(await ensureTable(client, TableName)).toBe('exists');
     const { Table } = await client.send(new DescribeTableCommand({ TableName }));
-    expect(Table?.GlobalSecondaryIndexes?.map((g) => [g.IndexName, g.IndexStatus]).sort()).toEqual(Object.keys(INDEXES).map((n) => [n, 'ACTIVE']).sort());
+    expect(Table?.GlobalSecondaryIndexes?.map((g) => [g.IndexName, g.IndexStatus]).sort()).toEqual(
+      Object.keys(INDEXES)
+        .map((n) => [n, 'ACTIVE'])
+        .sort(),
+    );
   });
 });

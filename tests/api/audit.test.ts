@@ -22,7 +22,14 @@ describe('every write is audited', () => {
   it('registering and editing a village', async () => {
     const created = await h.call('POST', '/api/villages', { token: t.bureau, body: makeVillage({ name: '审计村' }) });
     const id = created.body.id;
-    expect(await last('village', id)).toMatchObject({ action: 'create', entityId: id, actor: bureau(), before: null, after: { name: '审计村' }, at: '2026-06-15T04:00:00.000Z' });
+    expect(await last('village', id)).toMatchObject({
+      action: 'create',
+      entityId: id,
+      actor: bureau(),
+      before: null,
+      after: { name: '审计村' },
+      at: '2026-06-15T04:00:00.000Z',
+    });
     await h.call('PATCH', `/api/villages/${id}`, { token: t.bureau, body: { name: '审计新村' } });
     expect(await last('village', id)).toMatchObject({ action: 'update', before: { name: '审计村' }, after: { name: '审计新村' } });
     expect(await h.audit(t, 'village', id)).toHaveLength(2);
@@ -31,7 +38,11 @@ describe('every write is audited', () => {
   it('registering, editing and reviewing an organization', async () => {
     const id = (await h.call('POST', '/api/organizations', { token: t.bureau, body: makeOrganization({ name: '审计学校' }) })).body.id;
     expect(await last('organization', id)).toMatchObject({ action: 'create', actor: bureau(), before: null, after: { name: '审计学校', status: 'pending' } });
-    for (const [action, from, to] of [['approve', 'pending', 'approved'], ['suspend', 'approved', 'suspended'], ['approve', 'suspended', 'approved']]) {
+    for (const [action, from, to] of [
+      ['approve', 'pending', 'approved'],
+      ['suspend', 'approved', 'suspended'],
+      ['approve', 'suspended', 'approved'],
+    ]) {
       await h.call('POST', `/api/organizations/${id}/${action}`, { token: t.bureau });
       expect(await last('organization', id)).toMatchObject({ action, before: { status: from }, after: { status: to } });
     }
@@ -45,7 +56,11 @@ describe('every write is audited', () => {
     });
     const rejected = (await h.call('POST', '/api/organizations', { token: t.bureau, body: makeOrganization() })).body.id;
     await h.call('POST', `/api/organizations/${rejected}/reject`, { token: t.bureau, body: { reason: '资质不符' } });
-    expect(await last('organization', rejected)).toMatchObject({ action: 'reject', before: { status: 'pending' }, after: { status: 'rejected', statusReason: '资质不符' } });
+    expect(await last('organization', rejected)).toMatchObject({
+      action: 'reject',
+      before: { status: 'pending' },
+      after: { status: 'rejected', statusReason: '资质不符' },
+    });
   });
 
   it('claiming, approving, rejecting and ending pairings', async () => {
@@ -54,9 +69,18 @@ describe('every write is audited', () => {
     const id = (await h.call('POST', '/api/pairings', { token: org.member, body: { villageId } })).body.id;
     expect(await last('pairing', id)).toMatchObject({ action: 'claim', actor: { role: 'org_member' }, before: null, after: { status: 'pending' } });
     await h.call('POST', `/api/pairings/${id}/approve`, { token: t.bureau, body: { startDate: '2026-02-01' } });
-    expect(await last('pairing', id)).toMatchObject({ action: 'approve', actor: bureau(), before: { status: 'pending', startDate: null }, after: { status: 'active', startDate: '2026-02-01' } });
+    expect(await last('pairing', id)).toMatchObject({
+      action: 'approve',
+      actor: bureau(),
+      before: { status: 'pending', startDate: null },
+      after: { status: 'active', startDate: '2026-02-01' },
+    });
     await h.endPairing(t, id, '2026-06-01');
-    expect(await last('pairing', id)).toMatchObject({ action: 'end', before: { status: 'active', endDate: null }, after: { status: 'ended', endDate: '2026-06-01' } });
+    expect(await last('pairing', id)).toMatchObject({
+      action: 'end',
+      before: { status: 'active', endDate: null },
+      after: { status: 'ended', endDate: '2026-06-01' },
+    });
     const p = await h.pendingPairing(t);
     await h.call('POST', `/api/pairings/${p.id}/reject`, { token: t.bureau, body: { reason: '重复' } });
     expect(await last('pairing', p.id)).toMatchObject({ action: 'reject', before: { status: 'pending' }, after: { status: 'rejected', reason: '重复' } });
@@ -69,23 +93,41 @@ describe('every write is audited', () => {
       token: org.member,
       body: { date: '2026-06-02', type: 'sales', peopleReached: 40, amountFen: 880_000, description: '消费帮扶对接会' },
     });
-    expect(await last('activity', act.body.id)).toMatchObject({ action: 'create', actor: { role: 'org_member' }, before: null, after: { amountFen: 880_000, pairingId: p.id } });
+    expect(await last('activity', act.body.id)).toMatchObject({
+      action: 'create',
+      actor: { role: 'org_member' },
+      before: null,
+      after: { amountFen: 880_000, pairingId: p.id },
+    });
   });
 
   it('creating a user, without its password hash', async () => {
     const org = { id: await h.organizationId(t) };
-    const user = await h.call('POST', '/api/users', { token: t.bureau, body: { email: 'audited@org.test', password: 'secret-pass-1', role: 'org_member', organizationId: org.id } });
+    const user = await h.call('POST', '/api/users', {
+      token: t.bureau,
+      body: { email: 'audited@org.test', password: 'secret-pass-1', role: 'org_member', organizationId: org.id },
+    });
     const e = await last('user', user.body.id);
     expect(e).toMatchObject({ action: 'create', actor: bureau(), before: null, after: { email: 'audited@org.test', role: 'org_member' } });
     expect(JSON.stringify(e)).not.toMatch(/passwordHash|scrypt|secret-pass-1/);
   });
 
-  it("creating the tenant (by the platform admin) and changing its settings", async () => {
+  it('creating the tenant (by the platform admin) and changing its settings', async () => {
     expect(await h.audit(t, 'tenant', t.id)).toEqual([
-      expect.objectContaining({ action: 'create', actor: expect.objectContaining({ role: 'platform_admin', email: h.platformEmail }), before: null, after: expect.objectContaining({ slug: t.slug }) }),
+      expect.objectContaining({
+        action: 'create',
+        actor: expect.objectContaining({ role: 'platform_admin', email: h.platformEmail }),
+        before: null,
+        after: expect.objectContaining({ slug: t.slug }),
+      }),
     ]);
     await h.call('PATCH', '/api/settings', { token: t.bureau, body: { maxActivePairingsPerOrg: 5 } });
-    expect(await last('tenant', t.id)).toMatchObject({ action: 'update_settings', actor: bureau(), before: { maxActivePairingsPerOrg: 3 }, after: { maxActivePairingsPerOrg: 5 } });
+    expect(await last('tenant', t.id)).toMatchObject({
+      action: 'update_settings',
+      actor: bureau(),
+      before: { maxActivePairingsPerOrg: 3 },
+      after: { maxActivePairingsPerOrg: 5 },
+    });
   });
 });
 

@@ -146,7 +146,9 @@ describe('algorithm confusion and tampered payloads', () => {
     await expectRefused(`Bearer ${mHead}.${b64({ ...memberClaims, role: 'bureau_admin' })}.${mSig}`);
     // the other tenant's data stays out of reach of the edited token
     const [oHead, , oSig] = other.bureau.split('.');
-    const res = await h.call('GET', '/api/villages', { headers: { authorization: `Bearer ${oHead}.${b64({ ...claimsOf(other.bureau), tenantId: genuine.tenantId })}.${oSig}` } });
+    const res = await h.call('GET', '/api/villages', {
+      headers: { authorization: `Bearer ${oHead}.${b64({ ...claimsOf(other.bureau), tenantId: genuine.tenantId })}.${oSig}` },
+    });
     expect(res.status).toBe(401);
   });
 

@@ -54,7 +54,10 @@ describe('?cursor=', () => {
     ['JSON that is not an object', b64(['T#x#VILLAGE'])],
     ["another tenant's key", b64({ pk: 'T#someoneelse#VILLAGE', sk: 'x' })],
     ['a key with only a partition', b64({ pk: `T#${tenantId}#VILLAGE` })],
-    ['a key of another partition of the tenant', b64({ pk: `T#${tenantId}#USER`, sk: 'x', coveragePk: `T#${tenantId}#USER`, coverageSk: 'x', villagePk: `T#${tenantId}#USER`, villageSk: 'x' })],
+    [
+      'a key of another partition of the tenant',
+      b64({ pk: `T#${tenantId}#USER`, sk: 'x', coveragePk: `T#${tenantId}#USER`, coverageSk: 'x', villagePk: `T#${tenantId}#USER`, villageSk: 'x' }),
+    ],
     ['a key with an extra attribute', b64({ pk: `T#${tenantId}#ORG`, sk: 'x', extra: 'y' })],
     ['a key with a number in it', b64({ pk: `T#${tenantId}#ORG`, sk: 1 })],
   ];
@@ -69,7 +72,7 @@ describe('?cursor=', () => {
     }
   });
 
-  it("a real cursor used on a filter whose range it lies outside is refused", async () => {
+  it('a real cursor used on a filter whose range it lies outside is refused', async () => {
     // the first village is supervised and uncovered (sort key 0#…); ?uncovered=false reads 2#…
     const page = await h.get(t.bureau, '/api/villages?limit=1');
     expect(page.items[0].activePairings).toBe(0);

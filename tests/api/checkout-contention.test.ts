@@ -75,8 +75,14 @@ describe('carts that share listings', () => {
     const [a, b, c] = [await h.listing(t, { stock: 50 }), await h.listing(t, { stock: 5 }), await h.listing(t, { stock: 50 })];
     const carts = Array.from({ length: 40 }, (_, i) =>
       i % 2 === 0
-        ? [{ produceId: a.id, quantity: 1 }, { produceId: b.id, quantity: 1 }]
-        : [{ produceId: b.id, quantity: 1 }, { produceId: c.id, quantity: 1 }],
+        ? [
+            { produceId: a.id, quantity: 1 },
+            { produceId: b.id, quantity: 1 },
+          ]
+        : [
+            { produceId: b.id, quantity: 1 },
+            { produceId: c.id, quantity: 1 },
+          ],
     );
     const { results, seen } = await race(carts);
     expect(results.filter((r) => r.status >= 500)).toEqual([]);
@@ -98,8 +104,14 @@ describe('carts that share listings', () => {
     const [a, b, c] = [await h.listing(t, { stock: 50 }), await h.listing(t, { stock: 5 }), await h.listing(t, { stock: 50 })];
     const carts = Array.from({ length: 40 }, (_, i) =>
       i % 2 === 0
-        ? [{ produceId: a.id, quantity: 2 }, { produceId: b.id, quantity: 1 }]
-        : [{ produceId: b.id, quantity: 1 }, { produceId: c.id, quantity: 3 }],
+        ? [
+            { produceId: a.id, quantity: 2 },
+            { produceId: b.id, quantity: 1 },
+          ]
+        : [
+            { produceId: b.id, quantity: 1 },
+            { produceId: c.id, quantity: 3 },
+          ],
     );
     const { results } = await race(carts);
     expect(created(results)).toHaveLength(5);

@@ -81,7 +81,12 @@ describe('an expired hold never blocks a buyer, even before the sweeper runs', (
     const [a, b] = [await h.listing(t, { stock: 1 }), await h.listing(t, { stock: 1 })];
     await h.checkout(t, [{ produceId: a.id, quantity: 1 }]);
     await h.checkout(t, [{ produceId: b.id, quantity: 1 }]);
-    const res = await withClock(at(TTL + 1), () => h.checkout(t, [{ produceId: a.id, quantity: 1 }, { produceId: b.id, quantity: 1 }]));
+    const res = await withClock(at(TTL + 1), () =>
+      h.checkout(t, [
+        { produceId: a.id, quantity: 1 },
+        { produceId: b.id, quantity: 1 },
+      ]),
+    );
     expect(res.status).toBe(201);
   });
 });

@@ -61,11 +61,17 @@ describe('refused carts write nothing', () => {
     const many = [];
     for (let i = 0; i < 21; i++) many.push((await h.listing(t, { villageId, stock: 5, priceFen: 100 })).id);
     const before = await written();
-    const res = await h.checkout(t, many.map((produceId) => ({ produceId, quantity: 1 })));
+    const res = await h.checkout(
+      t,
+      many.map((produceId) => ({ produceId, quantity: 1 })),
+    );
     expect(res.status).toBe(400);
     expect(paths(res.body)).toEqual(['items']);
     expect(await written()).toEqual(before);
-    const twenty = await h.checkout(t, many.slice(0, 20).map((produceId) => ({ produceId, quantity: 1 })));
+    const twenty = await h.checkout(
+      t,
+      many.slice(0, 20).map((produceId) => ({ produceId, quantity: 1 })),
+    );
     expect(twenty.status).toBe(201);
     expect((await h.get(t.bureau, `/api/orders/${twenty.body.orderId}`)).lines).toHaveLength(20);
   });

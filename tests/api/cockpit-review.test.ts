@@ -29,7 +29,14 @@ describe('imports: a file with any invalid row writes nothing', () => {
       ['甲村', '清水镇', '示例县', 100, 300, 10, '未出列', '否', '2026-05-01'],
     ]);
     const res = await upload(t.bureau, 'villages', file);
-    expect(res).toEqual({ status: 200, body: { created: 0, updated: 0, errors: [{ row: 3, field: 'registeredOn', message: '登记日期不能晚于已有结对的开始日期（2026-03-01）', value: '2026-05-01' }] } });
+    expect(res).toEqual({
+      status: 200,
+      body: {
+        created: 0,
+        updated: 0,
+        errors: [{ row: 3, field: 'registeredOn', message: '登记日期不能晚于已有结对的开始日期（2026-03-01）', value: '2026-05-01' }],
+      },
+    });
     const names = ((await h.get(t.bureau, '/api/villages?limit=100')).items as any[]).map((x) => x.name);
     expect(names).toEqual(['甲村']);
     // a registration date on or before the pairing's start is still an update
@@ -77,7 +84,10 @@ describe('dashboard OVER_LIMIT (rule 2) with the limit changed while pairings ar
         h.call('POST', `/api/pairings/${pending.id}/approve`, { token: t.bureau, body: { startDate: '2026-06-12' } }),
       ]);
       // a write that lost the race is a 409 to retry, never a 5xx
-      expect(outcomes.map((o) => o.status).every((s) => s === 200 || s === 409), JSON.stringify(outcomes.map((o) => o.status))).toBe(true);
+      expect(
+        outcomes.map((o) => o.status).every((s) => s === 200 || s === 409),
+        JSON.stringify(outcomes.map((o) => o.status)),
+      ).toBe(true);
       const dash = (await h.call('GET', '/api/dashboard', { token: t.bureau })).body;
       const recount = await recountDashboard({ store: new TenantStore(h.deps.doc, h.deps.tableName, t.id), now: h.clock.now });
       expect(overLimit(dash.flags), `round ${round}`).toEqual(overLimit(recount.flags));
@@ -102,7 +112,8 @@ describe('rules 3 and 10: a back-dated end racing an approval of the same organi
       ]);
       expect(approve.status).toBe(200);
       expect([200, 409]).toContain(end.status);
-      if (end.status === 409) expect((await h.call('POST', `/api/pairings/${old.id}/end`, { token: t.bureau, body: { endDate: '2026-06-05' } })).status).toBe(200);
+      if (end.status === 409)
+        expect((await h.call('POST', `/api/pairings/${old.id}/end`, { token: t.bureau, body: { endDate: '2026-06-05' } })).status).toBe(200);
       const grid = await h.get(t.bureau, '/api/reports/compliance/grid?weeks=2');
       const row = grid.rows.find((r: any) => r.organizationId === org.id);
       expect(row?.cells, `round ${round}`).toEqual([null, 'pending']);

@@ -34,7 +34,8 @@ beforeAll(async () => {
 });
 
 const newEmail = () => `user${n++}@cognito.test`;
-const createUser = (body: Record<string, unknown>) => h.call('POST', '/api/users', { token: t.bureau, body: { password: PASSWORD, role: 'bureau_admin', ...body } });
+const createUser = (body: Record<string, unknown>) =>
+  h.call('POST', '/api/users', { token: t.bureau, body: { password: PASSWORD, role: 'bureau_admin', ...body } });
 const login = (email: string, password: string) => h.call('POST', '/api/auth/login', { body: { email, password } });
 const attributesSent = (email: string) =>
   Object.fromEntries(
@@ -249,7 +250,11 @@ describe('two-step verification on AWS (issue 15)', () => {
     const res = await h.call('POST', '/api/auth/login', { body: { email, password: PASSWORD, code } });
     expect(res.status).toBe(200);
     const respond = cognito.sent.find((c) => c.command === 'RespondToAuthChallenge')!.input;
-    expect(respond).toMatchObject({ ClientId: CLIENT, ChallengeName: 'SOFTWARE_TOKEN_MFA', ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: code } });
+    expect(respond).toMatchObject({
+      ClientId: CLIENT,
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: code },
+    });
     expect((await h.call('GET', '/api/villages', { token: res.body.token })).status).toBe(200);
     expect((await h.call('POST', '/api/auth/login', { body: { email, password: PASSWORD, code } })).status).toBe(401);
 

@@ -30,7 +30,10 @@ let client = 0;
 const newClient = () => `198.51.100.${++client}`;
 
 async function file(t: TestTenant, villageId: string, extra: Record<string, unknown> = {}) {
-  const res = await h.call('POST', `/api/public/${t.slug}/concerns`, { body: { subject: { kind: 'village', id: villageId }, text: '资金去向不明，请核查', ...extra }, headers: { 'x-forwarded-for': newClient() } });
+  const res = await h.call('POST', `/api/public/${t.slug}/concerns`, {
+    body: { subject: { kind: 'village', id: villageId }, text: '资金去向不明，请核查', ...extra },
+    headers: { 'x-forwarded-for': newClient() },
+  });
   expect(res.status).toBe(201);
   return res.body as { concernId: string; ticketNo: string; statusToken: string };
 }
@@ -152,7 +155,12 @@ describe('the status page', () => {
 
     h.clock.now = new Date('2026-03-15T02:00:00Z');
     expect((await patch({ status: 'resolved', resolution: '已核实，资金使用合规' })).status).toBe(200);
-    expect(await read()).toMatchObject({ status: 'resolved', reply: '已核实，资金使用合规', repliedAt: '2026-03-15T02:00:00.000Z', closedAt: '2026-03-15T02:00:00.000Z' });
+    expect(await read()).toMatchObject({
+      status: 'resolved',
+      reply: '已核实，资金使用合规',
+      repliedAt: '2026-03-15T02:00:00.000Z',
+      closedAt: '2026-03-15T02:00:00.000Z',
+    });
 
     // every change, the reply included, is in the trail (written in the change's own transaction)
     const trail = await h.audit(a, 'concern', c.concernId);
@@ -161,7 +169,9 @@ describe('the status page', () => {
 
     // a dismissed one shows as dismissed
     const d = await file(a, villageA);
-    expect((await h.call('PATCH', `/api/concerns/${d.concernId}`, { token: a.bureau, body: { status: 'dismissed', resolution: '不属于帮扶资金范围' } })).status).toBe(200);
+    expect(
+      (await h.call('PATCH', `/api/concerns/${d.concernId}`, { token: a.bureau, body: { status: 'dismissed', resolution: '不属于帮扶资金范围' } })).status,
+    ).toBe(200);
     expect((await status(a, d.concernId, { 'x-status-token': d.statusToken })).body).toMatchObject({ status: 'dismissed', reply: '不属于帮扶资金范围' });
   });
 

@@ -32,7 +32,8 @@ beforeAll(async () => {
   }
 });
 
-const report = (token: string, weekStart: string) => h.call('POST', '/api/reports', { token, body: { weekStart, summary: '走访三户', progress: '进展', results: '成效' } });
+const report = (token: string, weekStart: string) =>
+  h.call('POST', '/api/reports', { token, body: { weekStart, summary: '走访三户', progress: '进展', results: '成效' } });
 
 describe('a week filed before its deadline ends the run of missed weeks at once', () => {
   it('two missed weeks: warned; filing 上一周 on Monday clears the banner, the grid, the compliance list and the dashboard', async () => {
@@ -43,7 +44,13 @@ describe('a week filed before its deadline ends the run of missed weeks at once'
     expect(filed.body.timeliness).toBe('onTime');
 
     // the run is over; its weeks are still open for a late report (the organization's history lists them)
-    expect(await h.get(filer.member, '/api/reports/standing')).toEqual({ organizationId: filer.id, missedStreak: 0, level: 'ok', missedWeeks: [], openWeeks: ['2026-06-01', '2026-05-25'] });
+    expect(await h.get(filer.member, '/api/reports/standing')).toEqual({
+      organizationId: filer.id,
+      missedStreak: 0,
+      level: 'ok',
+      missedWeeks: [],
+      openWeeks: ['2026-06-01', '2026-05-25'],
+    });
     // the organization that filed nothing is still warned
     expect(await h.get(idle.member, '/api/reports/standing')).toMatchObject({ missedStreak: 2, level: 'warned' });
 
@@ -81,7 +88,18 @@ describe('a week filed before its deadline ends the run of missed weeks at once'
 });
 
 const VILLAGE_HEADERS = ['村名', '乡镇', '县', '户数', '人口', '建档立卡户数', '状态', '挂牌督战', '需求类别'];
-const village = (name: string, extra: Partial<Record<string, unknown>> = {}) => ({ 村名: name, 乡镇: '清水镇', 县: '示例县', 户数: 200, 人口: 800, 建档立卡户数: 40, 状态: '未出列', 挂牌督战: '是', 需求类别: '产业', ...extra });
+const village = (name: string, extra: Partial<Record<string, unknown>> = {}) => ({
+  村名: name,
+  乡镇: '清水镇',
+  县: '示例县',
+  户数: 200,
+  人口: 800,
+  建档立卡户数: 40,
+  状态: '未出列',
+  挂牌督战: '是',
+  需求类别: '产业',
+  ...extra,
+});
 
 async function xlsx(headers: string[], rows: Record<string, unknown>[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -102,7 +120,11 @@ describe('import errors name the value, in the export’s words', () => {
   it('each error row carries the cell’s text: control characters written out, long text cut short; status says 未出列', async () => {
     const tt = await h.tenant();
     const long = '很'.repeat(80);
-    const file = await xlsx(VILLAGE_HEADERS, [village('甲村', { 户数: 'abc\n12', 状态: '未脱贫了' }), village('乙村', { 县: '', 挂牌督战: long }), village('甲村')]);
+    const file = await xlsx(VILLAGE_HEADERS, [
+      village('甲村', { 户数: 'abc\n12', 状态: '未脱贫了' }),
+      village('乙村', { 县: '', 挂牌督战: long }),
+      village('甲村'),
+    ]);
     const res = await upload(tt, file);
     expect(res.status).toBe(200);
     expect(res.body.created).toBe(0);

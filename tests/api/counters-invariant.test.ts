@@ -73,18 +73,32 @@ async function workload({ t, orgs }: Fixture, seed: number, steps: number) {
     if (active.length && r3 < 0.15) {
       const id = active[Math.floor(rnd3() * active.length)];
       const type = rnd3() < 0.7 ? 'visit' : 'training';
-      const res = await call('POST', `/api/pairings/${id}/activities`, { date: today(), type, peopleReached: 5, description: type === 'visit' ? '走访结对村' : '电商培训' });
+      const res = await call('POST', `/api/pairings/${id}/activities`, {
+        date: today(),
+        type,
+        peopleReached: 5,
+        description: type === 'visit' ? '走访结对村' : '电商培训',
+      });
       did(`activity ${type}`, res.status);
     }
     if (v && r2 < 0.12) {
       const quantity = rnd2() < 0.5 ? 10 : undefined;
-      const res = await call('POST', '/api/needs', { villageId: v.id, category: 'education', title: `需求${step}`, ...(quantity ? { quantity, unit: '套' } : {}) });
+      const res = await call('POST', '/api/needs', {
+        villageId: v.id,
+        category: 'education',
+        title: `需求${step}`,
+        ...(quantity ? { quantity, unit: '套' } : {}),
+      });
       did('need', res.status);
       if (res.status === 201) needs.push({ id: res.body.id, quantity });
     } else if (needs.length && r2 < 0.2) {
       const n = needs[Math.floor(rnd2() * needs.length)];
       // every other pledge takes what is left, so some needs are covered and can be met (issue 15)
-      const res = await call('POST', `/api/needs/${n.id}/pledge`, { organizationId: orgs[Math.floor(rnd2() * orgs.length)].id, note: '认领', ...(n.quantity && step % 2 === 0 ? { quantity: 4 } : {}) });
+      const res = await call('POST', `/api/needs/${n.id}/pledge`, {
+        organizationId: orgs[Math.floor(rnd2() * orgs.length)].id,
+        note: '认领',
+        ...(n.quantity && step % 2 === 0 ? { quantity: 4 } : {}),
+      });
       did('need pledge', res.status); // 409 once taken in full, met or withdrawn
     } else if (needs.length && r2 < 0.25) {
       const n = needs.splice(Math.floor(rnd2() * needs.length), 1)[0];
@@ -100,7 +114,13 @@ async function workload({ t, orgs }: Fixture, seed: number, steps: number) {
       // a report for last week or this week (409 when the organization had no active pairing then, or reported)
       const monday = new Date(`${today()}T00:00:00Z`);
       monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7) - (rnd2() < 0.6 ? 7 : 0));
-      const res = await call('POST', '/api/reports', { organizationId: orgs[Math.floor(rnd2() * orgs.length)].id, weekStart: monday.toISOString().slice(0, 10), summary: '走访', progress: '进展', results: '成效' });
+      const res = await call('POST', '/api/reports', {
+        organizationId: orgs[Math.floor(rnd2() * orgs.length)].id,
+        weekStart: monday.toISOString().slice(0, 10),
+        summary: '走访',
+        progress: '进展',
+        results: '成效',
+      });
       did('report', res.status);
     }
     if (r < 0.12 || !v) {
@@ -132,7 +152,15 @@ async function workload({ t, orgs }: Fixture, seed: number, steps: number) {
       const kind = rnd() < 0.7 ? 'cash' : 'goods';
       // back-dated up to ~40 days: the donation's month is its date's
       const date = new Date(h.clock.now.getTime() + 8 * 3600_000 - Math.floor(rnd() * 40) * 86_400_000).toISOString().slice(0, 10);
-      const res = await call('POST', '/api/donations', { villageId: v.id, kind, amountFen: amount(500), donorName: '捐赠人', donorType: 'person', date, ...(kind === 'goods' ? { description: '物资' } : {}) });
+      const res = await call('POST', '/api/donations', {
+        villageId: v.id,
+        kind,
+        amountFen: amount(500),
+        donorName: '捐赠人',
+        donorType: 'person',
+        date,
+        ...(kind === 'goods' ? { description: '物资' } : {}),
+      });
       did('donation', res.status);
       if (res.status === 201) donations.push(res.body.id);
     } else if (r < 0.68 && donations.length) {
@@ -140,7 +168,13 @@ async function workload({ t, orgs }: Fixture, seed: number, steps: number) {
       const res = await call('POST', `/api/donations/${id}/refund`, {});
       did('donation refund', res.status); // 409 when the cash was spent meanwhile
     } else if (r < 0.76) {
-      const res = await call('POST', '/api/expenditures', { villageId: v.id, amountFen: amount(200), purpose: '修路', category: pick(['infrastructure', 'education', 'other']), date: today() });
+      const res = await call('POST', '/api/expenditures', {
+        villageId: v.id,
+        amountFen: amount(200),
+        purpose: '修路',
+        category: pick(['infrastructure', 'education', 'other']),
+        date: today(),
+      });
       did('expenditure', res.status); // 409 over the balance
     } else if (r < 0.88) {
       const l = await h.listing(t, { villageId: v.id, stock: 5, priceFen: amount(50) });
@@ -158,7 +192,11 @@ async function workload({ t, orgs }: Fixture, seed: number, steps: number) {
       did('order refund', res.status);
     } else {
       const org = pick(orgs)!;
-      const res = await call('PUT', '/api/commitments', { organizationId: org.id, year: Number(today().slice(0, 4)), amountFen: rnd() < 0.2 ? 0 : amount(10_000) });
+      const res = await call('PUT', '/api/commitments', {
+        organizationId: org.id,
+        year: Number(today().slice(0, 4)),
+        amountFen: rnd() < 0.2 ? 0 : amount(10_000),
+      });
       did('commitment', res.status);
     }
   }
@@ -184,9 +222,29 @@ describe('dashboard counters == a full recount', () => {
       const tally = await workload(fixtures.get(seed)!, seed, STEPS);
       const dash = (await h.call('GET', '/api/dashboard', { token: t.bureau })).body;
       const recount = await recountDashboard({ store: new TenantStore(h.deps.doc, h.deps.tableName, t.id), now: h.clock.now });
-      console.log(`seed ${seed}: ${JSON.stringify(tally)}; villages ${JSON.stringify(dash.villages.total)}, sales ${JSON.stringify(dash.sales)}, donations ${JSON.stringify(dash.donations)}`);
+      console.log(
+        `seed ${seed}: ${JSON.stringify(tally)}; villages ${JSON.stringify(dash.villages.total)}, sales ${JSON.stringify(dash.sales)}, donations ${JSON.stringify(dash.donations)}`,
+      );
       // the workload did reach every path
-      for (const k of ['village 201', 'village patch 200', 'approve 200', 'end 200', 'donation 201', 'donation refund 200', 'expenditure 201', 'pay 200', 'order refund 200', 'commitment 200', 'need 201', 'need pledge 200', 'need fulfil 200', 'need withdraw 200', 'report 201', 'activity visit 201', 'activity training 201']) {
+      for (const k of [
+        'village 201',
+        'village patch 200',
+        'approve 200',
+        'end 200',
+        'donation 201',
+        'donation refund 200',
+        'expenditure 201',
+        'pay 200',
+        'order refund 200',
+        'commitment 200',
+        'need 201',
+        'need pledge 200',
+        'need fulfil 200',
+        'need withdraw 200',
+        'report 201',
+        'activity visit 201',
+        'activity training 201',
+      ]) {
         expect(tally[k], k).toBeGreaterThan(0);
       }
       expect(dash.villages).toEqual(recount.villages);
@@ -202,7 +260,11 @@ describe('dashboard counters == a full recount', () => {
       expect(dash.reportsThisWeek).toEqual(recount.reportsThisWeek);
       // the counter-backed flags in order; the reports module's (rules 3, 4, 10) as a set
       const ours = (flags: { kind: string }[]) => flags.filter((f) => COUNTER_FLAGS.includes(f.kind));
-      const theirs = (flags: { kind: string }[]) => flags.filter((f) => !COUNTER_FLAGS.includes(f.kind)).map((f) => JSON.stringify(f)).sort();
+      const theirs = (flags: { kind: string }[]) =>
+        flags
+          .filter((f) => !COUNTER_FLAGS.includes(f.kind))
+          .map((f) => JSON.stringify(f))
+          .sort();
       expect(ours(dash.flags)).toEqual(ours(recount.flags));
       expect(theirs(dash.flags)).toEqual(theirs(recount.flags));
       expect({ ...dash, flags: [] }).toEqual({ ...recount, flags: [] });
@@ -241,7 +303,11 @@ describe('racing writes keep the counters right', () => {
     h.clock.now = new Date('2026-06-15T04:00:00Z');
     const t = await h.tenant();
     const org = await h.organizationId(t);
-    const outcomes = await Promise.all([0, 50_000, 70_000, 0, 90_000].map((amountFen) => h.call('PUT', '/api/commitments', { token: t.bureau, body: { organizationId: org, year: 2026, amountFen } })));
+    const outcomes = await Promise.all(
+      [0, 50_000, 70_000, 0, 90_000].map((amountFen) =>
+        h.call('PUT', '/api/commitments', { token: t.bureau, body: { organizationId: org, year: 2026, amountFen } }),
+      ),
+    );
     expect(outcomes.every((r) => r.status === 200 || r.status === 409)).toBe(true);
     const dash = (await h.call('GET', '/api/dashboard', { token: t.bureau })).body;
     const recount = await recountDashboard({ store: new TenantStore(h.deps.doc, h.deps.tableName, t.id), now: h.clock.now });
@@ -272,7 +338,13 @@ describe('the recount reads the records, not the counter items it checks', () =>
     // the counters drift: a stray +5 open needs, the organization dropped from the due week's snapshot
     await store.transact([
       counterTx(store, NEEDS, { open: 5 })!,
-      { Update: { Key: counterKey(store, 'REPORTWEEK#2026-06-08'), UpdateExpression: 'DELETE expected :o', ExpressionAttributeValues: { ':o': new Set([orgId]) } } },
+      {
+        Update: {
+          Key: counterKey(store, 'REPORTWEEK#2026-06-08'),
+          UpdateExpression: 'DELETE expected :o',
+          ExpressionAttributeValues: { ':o': new Set([orgId]) },
+        },
+      },
     ]);
     ({ dash, recount } = await read());
     expect(dash.needs.open).toBe(6);

@@ -52,7 +52,15 @@ function postFrom(base: string, url: string, from: string, body: unknown): Promi
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', localAddress: from, agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), accept: 'application/json' } },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        localAddress: from,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), accept: 'application/json' },
+      },
       (res) => {
         let text = '';
         res.on('data', (d) => (text += String(d)));
@@ -147,16 +155,29 @@ describe('kill -9 in the middle of 100 concurrent checkouts', () => {
     const base = server.url;
     // the platform admin must use two-step verification (issue 15): its first sign-in enrols it
     const platform = await signInEnrolling((m, p, token, body) => api(base, m, p, token || undefined, body), PLATFORM_ADMIN_EMAIL, DEMO_PASSWORD);
-    const tenant = await api(base, 'POST', '/api/admin/tenants', platform, { slug: 'crash', name: '崩溃县民政局', region: '崩溃县', mfaRequiredForBureauAdmins: false });
+    const tenant = await api(base, 'POST', '/api/admin/tenants', platform, {
+      slug: 'crash',
+      name: '崩溃县民政局',
+      region: '崩溃县',
+      mfaRequiredForBureauAdmins: false,
+    });
     expect(tenant.status).toBe(201);
     const tenantId = tenant.body.id as string;
-    expect((await api(base, 'POST', '/api/users', platform, { email: 'admin@crash.test', password: 'crash-pass-1', role: 'bureau_admin', tenantId })).status).toBe(201);
+    expect(
+      (await api(base, 'POST', '/api/users', platform, { email: 'admin@crash.test', password: 'crash-pass-1', role: 'bureau_admin', tenantId })).status,
+    ).toBe(201);
     let bureau = await login(base, 'admin@crash.test', 'crash-pass-1');
     const village = await api(base, 'POST', '/api/villages', bureau, makeVillage({ name: '崩溃村' }));
     expect(village.status).toBe(201);
     const listingIds: string[] = [];
     for (let i = 0; i < LISTINGS; i++) {
-      const l = await api(base, 'POST', '/api/produce', bureau, makeProduce({ status: 'published', stock: STOCK, villageId: village.body.id, name: `土豆${i}` }));
+      const l = await api(
+        base,
+        'POST',
+        '/api/produce',
+        bureau,
+        makeProduce({ status: 'published', stock: STOCK, villageId: village.body.id, name: `土豆${i}` }),
+      );
       expect(l.status).toBe(201);
       listingIds.push(l.body.id);
     }
@@ -169,7 +190,10 @@ describe('kill -9 in the middle of 100 concurrent checkouts', () => {
       const items = [{ produceId: listingIds[i % LISTINGS], quantity: 1 + (i % 2) }];
       if (i % 4 === 0) items.push({ produceId: listingIds[(i + 1) % LISTINGS], quantity: 1 });
       return postFrom(base, '/api/public/crash/checkout', `127.0.${1 + Math.floor(i / 200)}.${10 + (i % 200)}`, { items, buyer: makeBuyer() })
-        .then((r) => r, (e: Error) => ({ status: 0, body: String(e) }))
+        .then(
+          (r) => r,
+          (e: Error) => ({ status: 0, body: String(e) }),
+        )
         .finally(() => {
           if (++answered >= 5) resolveSome();
         });
@@ -198,7 +222,12 @@ describe('kill -9 in the middle of 100 concurrent checkouts', () => {
     const count = (s: number) => answers.filter((a) => a.status === s).length;
     console.log(
       `crash: killed after ${answeredAtKill} answers; ${count(201)} × 201, ${count(409)} × 409, ${count(0)} cut off, ` +
-        `others ${answers.filter((a) => ![0, 201, 409].includes(a.status)).map((a) => a.status).join(',') || 'none'}; ` +
+        `others ${
+          answers
+            .filter((a) => ![0, 201, 409].includes(a.status))
+            .map((a) => a.status)
+            .join(',') || 'none'
+        }; ` +
         `409s: ${JSON.stringify([...new Set(answers.filter((a) => a.status === 409).map((a) => a.body?.error?.message))])}; ` +
         `tree ${tree.map((d) => d.args.split(' ')[0].split('/').pop()).join(', ')}; outlived the server: ${survivors.map((d) => d.args.split(' ')[0].split('/').pop()).join(', ') || 'nothing'}`,
     );

@@ -42,9 +42,23 @@ async function grow(n: number, orgs: { id: string; member: string }[]) {
     const sup = await h.village(t, { name: `督战村${i}`, supervised: true });
     const org = orgs[i % orgs.length];
     const p = await h.activePairing(t, { villageId: sup, orgId: org.id, startDate: '2026-06-01' });
-    await post(org.member, `/api/pairings/${p.id}/activities`, { date: '2026-06-02', type: 'training', peopleReached: 10, amountFen: 1000, description: '培训' });
+    await post(org.member, `/api/pairings/${p.id}/activities`, {
+      date: '2026-06-02',
+      type: 'training',
+      peopleReached: 10,
+      amountFen: 1000,
+      description: '培训',
+    });
     await post(t.bureau, '/api/donations', { villageId: plain, kind: 'cash', amountFen: 10_000, donorName: '甲', donorType: 'person', date: '2026-06-03' });
-    await post(t.bureau, '/api/donations', { villageId: sup, kind: 'goods', amountFen: 5_000, donorName: '乙', donorType: 'organization', description: '书包', date: '2026-06-03' });
+    await post(t.bureau, '/api/donations', {
+      villageId: sup,
+      kind: 'goods',
+      amountFen: 5_000,
+      donorName: '乙',
+      donorType: 'organization',
+      description: '书包',
+      date: '2026-06-03',
+    });
     await post(t.bureau, '/api/expenditures', { villageId: plain, amountFen: 2_000, purpose: '修路', category: 'infrastructure', date: '2026-06-04' });
     const l = await h.listing(t, { villageId: sup, stock: 10, priceFen: 1000 }, org.member);
     const o = (await h.checkout(t, [{ produceId: l.id, quantity: 1 }])).body;
@@ -75,7 +89,14 @@ describe('GET /api/dashboard reads a fixed number of items', () => {
     expect(grown.body.villages).toMatchObject({ total: 44, supervised: 23, covered: 21 });
     expect(grown.body.sales.paidOrders).toBe(21);
     expect(grown.body.donations).toMatchObject({ cashFen: 210_000, usedFen: 42_000, balanceFen: 168_000, goodsFen: 105_000 });
-    expect(grown.body.monthly.at(-1)).toMatchObject({ month: '2026-06', cashFen: 210_000, goodsFen: 105_000, usedFen: 42_000, salesFen: 21_000, paidOrders: 21 });
+    expect(grown.body.monthly.at(-1)).toMatchObject({
+      month: '2026-06',
+      cashFen: 210_000,
+      goodsFen: 105_000,
+      usedFen: 42_000,
+      salesFen: 21_000,
+      paidOrders: 21,
+    });
     expect(small.items).toBeGreaterThan(0);
     expect(grown.items).toBe(small.items);
 

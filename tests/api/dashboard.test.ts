@@ -21,7 +21,10 @@ async function sameAsRecount(t: TestTenant, d: Dashboard | Promise<Dashboard>) {
   const split = (x: Dashboard) => ({
     ...x,
     flags: x.flags.filter((f) => COUNTER_FLAGS.includes(f.kind)),
-    reportFlags: x.flags.filter((f) => !COUNTER_FLAGS.includes(f.kind)).map((f) => JSON.stringify(f)).sort(),
+    reportFlags: x.flags
+      .filter((f) => !COUNTER_FLAGS.includes(f.kind))
+      .map((f) => JSON.stringify(f))
+      .sort(),
   });
   expect(split(a)).toEqual(split(b));
 }
@@ -36,7 +39,20 @@ describe('the dashboard answer', () => {
   it('has every section of the shared schema, the last 12 months oldest first, zeros for a new tenant', async () => {
     const t = await h.tenant();
     const d = await dash(t);
-    expect(d.monthly.map((m) => m.month)).toEqual(['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    expect(d.monthly.map((m) => m.month)).toEqual([
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+    ]);
     expect(d.monthly.every((m) => m.cashFen === 0 && m.paidOrders === 0)).toBe(true);
     expect(d.commitments).toEqual({ year: 2026, organizations: 0, committedFen: 0, purchasedFen: 0 });
     expect(d.needs).toEqual({ open: 0, pledged: 0, met: 0, withdrawn: 0 });
@@ -48,7 +64,15 @@ describe('the dashboard answer', () => {
     const t = await h.tenant();
     const v = await h.village(t, { registeredOn: '2026-01-01' });
     const april = await post(t, '/api/donations', { villageId: v, kind: 'cash', amountFen: 50_000, donorName: '甲', donorType: 'person', date: '2026-04-20' });
-    await post(t, '/api/donations', { villageId: v, kind: 'goods', amountFen: 7_000, donorName: '乙', donorType: 'person', description: '书包', date: '2026-05-02' });
+    await post(t, '/api/donations', {
+      villageId: v,
+      kind: 'goods',
+      amountFen: 7_000,
+      donorName: '乙',
+      donorType: 'person',
+      description: '书包',
+      date: '2026-05-02',
+    });
     await post(t, '/api/expenditures', { villageId: v, amountFen: 10_000, purpose: '修路', category: 'infrastructure', date: '2026-05-10' });
     await post(t, `/api/donations/${april.id}/refund`, {}).catch(() => undefined); // 409: part of it was spent
     await post(t, '/api/donations', { villageId: v, kind: 'cash', amountFen: 20_000, donorName: '丙', donorType: 'person', date: '2026-04-25' });
@@ -69,7 +93,8 @@ describe('the dashboard answer', () => {
     const t = await h.tenant();
     const a = await h.organization(t);
     const b = await h.organization(t);
-    const put = (orgId: string, amountFen: number, year = 2026) => h.call('PUT', '/api/commitments', { token: t.bureau, body: { organizationId: orgId, year, amountFen } });
+    const put = (orgId: string, amountFen: number, year = 2026) =>
+      h.call('PUT', '/api/commitments', { token: t.bureau, body: { organizationId: orgId, year, amountFen } });
     expect((await put(a.id, 100_000)).status).toBe(200);
     expect((await put(b.id, 50_000)).status).toBe(200);
     expect((await put(b.id, 80_000)).status).toBe(200);

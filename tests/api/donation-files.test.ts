@@ -26,7 +26,12 @@ const PDF = Uint8Array.from(Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\
 describe('voucher and evidence files', () => {
   it('attach and read back; a non-image non-PDF is a 400; evidence is the bureau’s only', async () => {
     const org = await h.organization(t);
-    const d = (await h.call('POST', '/api/donations', { token: org.member, body: { villageId, kind: 'cash', amountFen: 50_000, donorName: '本单位', donorType: 'organization' } })).body;
+    const d = (
+      await h.call('POST', '/api/donations', {
+        token: org.member,
+        body: { villageId, kind: 'cash', amountFen: 50_000, donorName: '本单位', donorType: 'organization' },
+      })
+    ).body;
     expect((await upload(org.member, `/api/donations/${d.id}/voucher`, PDF, 'application/pdf')).status).toBe(201);
     const v = await h.app.request(`/api/donations/${d.id}/voucher`, { headers: { authorization: `Bearer ${t.bureau}` } });
     expect(v.status).toBe(200);
@@ -36,9 +41,16 @@ describe('voucher and evidence files', () => {
     // a member's donation counts once the bureau confirms it (issue 15): the village then has cash to spend
     expect((await h.call('POST', `/api/donations/${d.id}/confirm`, { token: t.bureau })).status).toBe(200);
 
-    const e = (await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId, amountFen: 1_000, purpose: '修路', date: '2026-06-10', evidenceUrl: 'https://example.cn/e/1' } })).body;
+    const e = (
+      await h.call('POST', '/api/expenditures', {
+        token: t.bureau,
+        body: { villageId, amountFen: 1_000, purpose: '修路', date: '2026-06-10', evidenceUrl: 'https://example.cn/e/1' },
+      })
+    ).body;
     expect((await upload(t.bureau, `/api/expenditures/${e.id}/evidence`, PNG_1x1, 'image/png')).status).toBe(201);
-    expect((await h.app.request(`/api/expenditures/${e.id}/evidence`, { headers: { authorization: `Bearer ${t.bureau}` } })).headers.get('content-type')).toBe('image/png');
+    expect((await h.app.request(`/api/expenditures/${e.id}/evidence`, { headers: { authorization: `Bearer ${t.bureau}` } })).headers.get('content-type')).toBe(
+      'image/png',
+    );
     expect((await h.app.request(`/api/expenditures/${e.id}/evidence`, { headers: { authorization: `Bearer ${org.member}` } })).status).toBe(403);
     const page = JSON.stringify((await h.call('GET', `/api/public/${t.slug}/villages/${villageId}/transparency`)).body);
     expect(page).not.toContain('example.cn/e/1');

@@ -44,7 +44,10 @@ describe('a member’s logged donation waits for the bureau', () => {
     const org = await h.organization(t, { kind: 'social_org', name: '自报家门协会' });
     const before = await figures(villageId);
 
-    const logged = await h.call('POST', '/api/donations', { token: org.member, body: { villageId, kind: 'cash', amountFen: BIG, donorName: '自报家门协会', donorType: 'organization' } });
+    const logged = await h.call('POST', '/api/donations', {
+      token: org.member,
+      body: { villageId, kind: 'cash', amountFen: BIG, donorName: '自报家门协会', donorType: 'organization' },
+    });
     expect(logged.status).toBe(201);
     expect(logged.body).toMatchObject({ status: 'pending', serialNo: null, confirmedAt: null, organizationId: org.id });
     const id = logged.body.id as string;
@@ -72,7 +75,10 @@ describe('a member’s logged donation waits for the bureau', () => {
     expect(await figures(villageId)).toEqual(before);
 
     // confirmed, twice at once: one wins, the other is a 409, the money counts once
-    const [a, b] = await Promise.all([h.call('POST', `/api/donations/${id}/confirm`, { token: t.bureau }), h.call('POST', `/api/donations/${id}/confirm`, { token: t.bureau })]);
+    const [a, b] = await Promise.all([
+      h.call('POST', `/api/donations/${id}/confirm`, { token: t.bureau }),
+      h.call('POST', `/api/donations/${id}/confirm`, { token: t.bureau }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const ok = a.status === 200 ? a : b;
     expect(ok.body).toMatchObject({ status: 'confirmed', serialNo: expect.stringMatching(/^JZ-2026-\d{6}$/) });
@@ -97,13 +103,23 @@ describe('a member’s logged donation waits for the bureau', () => {
     const villageId = await h.village(t);
     const org = await h.organization(t);
     const before = await figures(villageId);
-    const goods = (await h.call('POST', '/api/donations', { token: org.member, body: { villageId, kind: 'goods', amountFen: 80_000, donorName: '本单位', donorType: 'organization', description: '棉被 40 床' } })).body;
+    const goods = (
+      await h.call('POST', '/api/donations', {
+        token: org.member,
+        body: { villageId, kind: 'goods', amountFen: 80_000, donorName: '本单位', donorType: 'organization', description: '棉被 40 床' },
+      })
+    ).body;
     expect(goods.status).toBe('pending');
     const ok = await h.call('POST', `/api/donations/${goods.id}/confirm`, { token: t.bureau });
     expect(ok.status).toBe(200);
     expect((await figures(villageId)).village.goodsFen - before.village.goodsFen).toBe(80_000);
 
-    const cash = (await h.call('POST', '/api/donations', { token: org.member, body: { villageId, kind: 'cash', amountFen: 5_000, donorName: '本单位', donorType: 'organization' } })).body;
+    const cash = (
+      await h.call('POST', '/api/donations', {
+        token: org.member,
+        body: { villageId, kind: 'cash', amountFen: 5_000, donorName: '本单位', donorType: 'organization' },
+      })
+    ).body;
     const noReason = await h.call('POST', `/api/donations/${cash.id}/reject`, { token: t.bureau, body: { reason: ' ' } });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.details).toContainEqual(expect.objectContaining({ path: 'reason' }));
@@ -121,7 +137,10 @@ describe('a member’s logged donation waits for the bureau', () => {
   it('the bureau’s own logged donation is confirmed at once', async () => {
     const villageId = await h.village(t);
     const orgId = await h.organizationId(t);
-    const d = await h.call('POST', '/api/donations', { token: t.bureau, body: { villageId, kind: 'cash', amountFen: 1_000, donorName: '某企业', donorType: 'organization', organizationId: orgId } });
+    const d = await h.call('POST', '/api/donations', {
+      token: t.bureau,
+      body: { villageId, kind: 'cash', amountFen: 1_000, donorName: '某企业', donorType: 'organization', organizationId: orgId },
+    });
     expect(d.body).toMatchObject({ status: 'confirmed', serialNo: expect.any(String) });
     expect((await h.get(t.bureau, `/api/villages/${villageId}/funds`)).cashReceivedFen).toBe(1_000);
     expect((await h.call('POST', `/api/donations/${d.body.id}/confirm`, { token: t.bureau })).status).toBe(409);
@@ -130,7 +149,12 @@ describe('a member’s logged donation waits for the bureau', () => {
   it('another organization’s member and another tenant see 404; another tenant’s bureau cannot confirm', async () => {
     const villageId = await h.village(t);
     const org = await h.organization(t);
-    const d = (await h.call('POST', '/api/donations', { token: org.member, body: { villageId, kind: 'goods', amountFen: 100, donorName: '本单位', donorType: 'organization', description: '书' } })).body;
+    const d = (
+      await h.call('POST', '/api/donations', {
+        token: org.member,
+        body: { villageId, kind: 'goods', amountFen: 100, donorName: '本单位', donorType: 'organization', description: '书' },
+      })
+    ).body;
     const otherOrg = await h.organization(t);
     expect((await h.call('GET', `/api/donations/${d.id}`, { token: otherOrg.member })).status).toBe(404);
     expect((await h.call('POST', `/api/donations/${d.id}/confirm`, { token: otherOrg.member })).status).toBe(403);

@@ -14,7 +14,14 @@ beforeAll(async () => {
   villageId = await h.village(t);
 });
 
-const cash = (amountFen: number, extra: Record<string, unknown> = {}) => ({ villageId, kind: 'cash', amountFen, donorName: '张三', donorType: 'person', ...extra });
+const cash = (amountFen: number, extra: Record<string, unknown> = {}) => ({
+  villageId,
+  kind: 'cash',
+  amountFen,
+  donorName: '张三',
+  donorType: 'person',
+  ...extra,
+});
 const funds = (vid = villageId) => h.get(t.bureau, `/api/villages/${vid}/funds`);
 
 describe('offline donations', () => {
@@ -24,7 +31,10 @@ describe('offline donations', () => {
     expect(a.status).toBe(201);
     expect(a.body).toMatchObject({ status: 'confirmed', channel: 'offline', kind: 'cash', amountFen: 1_200_000, villageId: vid });
     expect(a.body.serialNo).toMatch(/^JZ-2026-\d{6}$/);
-    const g = await h.call('POST', '/api/donations', { token: t.bureau, body: { villageId: vid, kind: 'goods', amountFen: 50_000, donorName: '某企业', donorType: 'organization', description: '课桌 20 套' } });
+    const g = await h.call('POST', '/api/donations', {
+      token: t.bureau,
+      body: { villageId: vid, kind: 'goods', amountFen: 50_000, donorName: '某企业', donorType: 'organization', description: '课桌 20 套' },
+    });
     expect(g.status).toBe(201);
     expect(await funds(vid)).toEqual({ villageId: vid, cashReceivedFen: 1_200_000, cashUsedFen: 0, balanceFen: 1_200_000, refundedFen: 0, goodsFen: 50_000 });
     expect((await h.audit(t, 'donation', a.body.id)).map((e) => e.action)).toEqual(['create']);
@@ -53,7 +63,9 @@ describe('offline donations', () => {
     const theirs = await h.village(other);
     const res = await h.call('POST', '/api/donations', { token: t.bureau, body: { ...cash(100), villageId: theirs } });
     expect(res.status).toBe(404);
-    expect((await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId: theirs, amountFen: 1, purpose: '修路', date: '2026-06-01' } })).status).toBe(404);
+    expect(
+      (await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId: theirs, amountFen: 1, purpose: '修路', date: '2026-06-01' } })).status,
+    ).toBe(404);
   });
 
   it('an org member logs for its own organization only, and its donations count toward it', async () => {
@@ -65,7 +77,9 @@ describe('offline donations', () => {
     expect((await h.call('POST', '/api/donations', { token: org.member, body: cash(1, { organizationId: other }) })).status).toBe(403);
     const mine = await h.get(org.member, '/api/donations');
     expect(mine.items.every((d: any) => d.organizationId === org.id)).toBe(true);
-    expect((await h.call('POST', '/api/expenditures', { token: org.member, body: { villageId, amountFen: 1, purpose: '修路', date: '2026-06-01' } })).status).toBe(403);
+    expect(
+      (await h.call('POST', '/api/expenditures', { token: org.member, body: { villageId, amountFen: 1, purpose: '修路', date: '2026-06-01' } })).status,
+    ).toBe(403);
   });
 });
 
@@ -73,28 +87,44 @@ describe('expenditures', () => {
   it('spend within the balance; over it is a 409 with nothing written', async () => {
     const vid = await h.village(t);
     await h.call('POST', '/api/donations', { token: t.bureau, body: { ...cash(10_000), villageId: vid } });
-    const ok = await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId: vid, amountFen: 6_000, purpose: '购买化肥', category: 'industry', date: '2026-06-10' } });
+    const ok = await h.call('POST', '/api/expenditures', {
+      token: t.bureau,
+      body: { villageId: vid, amountFen: 6_000, purpose: '购买化肥', category: 'industry', date: '2026-06-10' },
+    });
     expect(ok.status).toBe(201);
-    const over = await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId: vid, amountFen: 4_001, purpose: '修路', date: '2026-06-10' } });
+    const over = await h.call('POST', '/api/expenditures', {
+      token: t.bureau,
+      body: { villageId: vid, amountFen: 4_001, purpose: '修路', date: '2026-06-10' },
+    });
     expect(over.status).toBe(409);
     expect(over.body.error.code).toBe('conflict');
     expect(await funds(vid)).toMatchObject({ cashReceivedFen: 10_000, cashUsedFen: 6_000, balanceFen: 4_000 });
     expect((await h.get(t.bureau, `/api/expenditures?villageId=${vid}`)).items).toHaveLength(1);
     // goods are not cash: a goods-only village cannot spend
     const goodsOnly = await h.village(t);
-    await h.call('POST', '/api/donations', { token: t.bureau, body: { villageId: goodsOnly, kind: 'goods', amountFen: 99_999, donorName: 'x', donorType: 'person', description: '衣物' } });
-    expect((await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId: goodsOnly, amountFen: 1, purpose: '修路', date: '2026-06-10' } })).status).toBe(409);
+    await h.call('POST', '/api/donations', {
+      token: t.bureau,
+      body: { villageId: goodsOnly, kind: 'goods', amountFen: 99_999, donorName: 'x', donorType: 'person', description: '衣物' },
+    });
+    expect(
+      (await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId: goodsOnly, amountFen: 1, purpose: '修路', date: '2026-06-10' } }))
+        .status,
+    ).toBe(409);
   });
 
   it.each([[0], [-1], [1.5]])('amount %s is a 400', async (amountFen) => {
-    expect((await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId, amountFen, purpose: '修路', date: '2026-06-10' } })).status).toBe(400);
+    expect((await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId, amountFen, purpose: '修路', date: '2026-06-10' } })).status).toBe(
+      400,
+    );
   });
 
   it('concurrent expenditures against one balance never overdraw it', async () => {
     const vid = await h.village(t);
     await h.call('POST', '/api/donations', { token: t.bureau, body: { ...cash(10_000), villageId: vid } });
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId: vid, amountFen: 1_000, purpose: `支出 ${i}`, date: '2026-06-10' } })),
+      Array.from({ length: 12 }, (_, i) =>
+        h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId: vid, amountFen: 1_000, purpose: `支出 ${i}`, date: '2026-06-10' } }),
+      ),
     );
     const created = results.filter((r) => r.status === 201).length;
     expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);

@@ -134,7 +134,8 @@ export class FakeCognito {
     const user = this.user(input.Username);
     if (!user) throw cognitoError('UserNotFoundException', 'User does not exist.');
     const password = String(input.Password);
-    if (!/^\S+.*\S+$/.test(password)) throw cognitoError('InvalidParameterException', "1 validation error detected: Value at 'password' failed to satisfy constraint");
+    if (!/^\S+.*\S+$/.test(password))
+      throw cognitoError('InvalidParameterException', "1 validation error detected: Value at 'password' failed to satisfy constraint");
     if (password.length < PASSWORD_MIN_LENGTH) throw cognitoError('InvalidPasswordException', 'Password did not conform with policy: Password not long enough');
     user.password = password;
     user.status = input.Permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
@@ -229,6 +230,8 @@ export class FakeCognito {
       .sign(this.key);
     const accessToken = `access.${randomUUID()}`;
     this.accessTokens.set(accessToken, user.attributes.email.toLowerCase());
-    return { AuthenticationResult: { IdToken: idToken, AccessToken: accessToken, RefreshToken: `refresh.${randomUUID()}`, ExpiresIn: 3600, TokenType: 'Bearer' } };
+    return {
+      AuthenticationResult: { IdToken: idToken, AccessToken: accessToken, RefreshToken: `refresh.${randomUUID()}`, ExpiresIn: 3600, TokenType: 'Bearer' },
+    };
   }
 }

@@ -26,7 +26,13 @@ describe('received = used + balance + refunded, for every village', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(Op, { minLength: 1, maxLength: 12 }), async (ops) => {
         const villages = [await h.village(t), await h.village(t), await h.village(t)];
-        const model = villages.map(() => ({ received: 0, used: 0, refunded: 0, goods: 0, cashDonations: [] as { id: string; amount: number; refunded: boolean }[] }));
+        const model = villages.map(() => ({
+          received: 0,
+          used: 0,
+          refunded: 0,
+          goods: 0,
+          cashDonations: [] as { id: string; amount: number; refunded: boolean }[],
+        }));
         for (const o of ops) {
           const m = model[o.v];
           const villageId = villages[o.v];
@@ -41,7 +47,10 @@ describe('received = used + balance + refunded, for every village', () => {
               m.cashDonations.push({ id: res.body.id, amount: o.amount, refunded: false });
             } else m.goods += o.amount;
           } else if (o.op === 'spend') {
-            const res = await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId, amountFen: o.amount, purpose: '用途', date: '2026-06-01' } });
+            const res = await h.call('POST', '/api/expenditures', {
+              token: t.bureau,
+              body: { villageId, amountFen: o.amount, purpose: '用途', date: '2026-06-01' },
+            });
             const balance = m.received - m.used - m.refunded;
             expect(res.status).toBe(o.amount <= balance ? 201 : 409);
             if (res.status === 201) m.used += o.amount;

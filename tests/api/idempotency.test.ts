@@ -21,7 +21,9 @@ const postVillage = (body: Record<string, unknown>, k?: string, token = t.bureau
   h.call('POST', '/api/villages', { token, body, headers: k ? { 'idempotency-key': k } : {} });
 /** The tenant's idempotency records (test tooling: a query of its IDEM partition). */
 async function idemRecords(): Promise<number> {
-  const out = await h.deps.doc.send(new QueryCommand({ TableName: h.deps.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `T#${t.id}#IDEM` } }));
+  const out = await h.deps.doc.send(
+    new QueryCommand({ TableName: h.deps.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `T#${t.id}#IDEM` } }),
+  );
   return out.Items?.length ?? 0;
 }
 const villagesNamed = async (name: string) =>

@@ -88,7 +88,9 @@ describe('a hostile workbook', () => {
 
     // (soft: each criterion reported on its own)
     expect.soft(res.status).toBe(413);
-    expect.soft(res.body.error).toMatchObject({ code: 'payload_too_large', message: '一次最多导入 2000 行', details: [{ path: 'file', message: '一次最多导入 2000 行' }] });
+    expect
+      .soft(res.body.error)
+      .toMatchObject({ code: 'payload_too_large', message: '一次最多导入 2000 行', details: [{ path: 'file', message: '一次最多导入 2000 行' }] });
     expect(health.length).toBeGreaterThan(0);
     expect.soft(Math.max(...health), 'the slowest /api/health (ms)').toBeLessThan(1000);
     expect.soft((peak.rss - before.rss) / MB, 'RSS growth (MB)').toBeLessThan(100);
@@ -152,7 +154,10 @@ describe('zip bombs', () => {
     const before = process.memoryUsage().rss;
     const res = await upload((await zipBombs()).lying);
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'file', message: expect.stringContaining('解压后的内容多于文件目录中声明的大小') }] });
+    expect(res.body.error).toMatchObject({
+      code: 'validation_failed',
+      details: [{ path: 'file', message: expect.stringContaining('解压后的内容多于文件目录中声明的大小') }],
+    });
     expect((process.memoryUsage().rss - before) / MB).toBeLessThan(100);
   });
 });

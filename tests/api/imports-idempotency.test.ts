@@ -15,7 +15,9 @@ it('an .xlsx import with an Idempotency-Key runs once; the retry gets the same a
   const file = new Uint8Array(await wb.xlsx.writeBuffer());
   const form = (boundary: string, bytes = file) =>
     Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="v.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="v.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+      ),
       Buffer.from(bytes),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);

@@ -16,7 +16,18 @@ beforeAll(async () => {
 });
 
 const VILLAGE_HEADERS = ['村名', '乡镇', '县', '户数', '人口', '建档立卡户数', '状态', '挂牌督战', '需求类别'];
-const village = (name: string, extra: Partial<Record<string, unknown>> = {}) => ({ 村名: name, 乡镇: '清水镇', 县: '示例县', 户数: 200, 人口: 800, 建档立卡户数: 40, 状态: '未出列', 挂牌督战: '是', 需求类别: '产业、就业', ...extra });
+const village = (name: string, extra: Partial<Record<string, unknown>> = {}) => ({
+  村名: name,
+  乡镇: '清水镇',
+  县: '示例县',
+  户数: 200,
+  人口: 800,
+  建档立卡户数: 40,
+  状态: '未出列',
+  挂牌督战: '是',
+  需求类别: '产业、就业',
+  ...extra,
+});
 
 /** An .xlsx with a header row and one row per object (a value may be an exceljs cell value, e.g. a formula). */
 async function xlsx(headers: string[], rows: Record<string, unknown>[]): Promise<Uint8Array> {
@@ -62,7 +73,12 @@ describe('importing villages', () => {
 
   it('one bad row: every error listed by row and field, in Chinese, and nothing written', async () => {
     const t = await h.tenant();
-    const file = await xlsx(VILLAGE_HEADERS, [village('好村'), village('坏村', { 户数: 'abc', 状态: '不知道' }), village('也坏村', { 户数: 10, 建档立卡户数: 20 }), village('也好村')]);
+    const file = await xlsx(VILLAGE_HEADERS, [
+      village('好村'),
+      village('坏村', { 户数: 'abc', 状态: '不知道' }),
+      village('也坏村', { 户数: 10, 建档立卡户数: 20 }),
+      village('也好村'),
+    ]);
     const res = await upload(t, 'villages', file);
     expect(res.status).toBe(200);
     expect(res.body.created).toBe(0);
@@ -99,10 +115,17 @@ describe('importing villages', () => {
 
   it('a UTF-8 .csv with a BOM, English headers, quoted fields', async () => {
     const t = await h.tenant();
-    const text = '\ufeff' + csv([['name', 'township', 'county', 'households', 'population', 'poorHouseholds', 'status', 'supervised', 'contactPhone'], ['"石门村, 东"', '石门镇', '示例县', '"1,200"', 5000, 100, 'lifted', 'no', '0938-1234567']]);
+    const text =
+      '\ufeff' +
+      csv([
+        ['name', 'township', 'county', 'households', 'population', 'poorHouseholds', 'status', 'supervised', 'contactPhone'],
+        ['"石门村, 东"', '石门镇', '示例县', '"1,200"', 5000, 100, 'lifted', 'no', '0938-1234567'],
+      ]);
     const res = await upload(t, 'villages', text, 'villages.csv');
     expect(res.body).toEqual({ created: 1, updated: 0, errors: [] });
-    expect(await villages(t)).toEqual([expect.objectContaining({ name: '石门村, 东', households: 1200, status: 'lifted', supervised: false, contactPhone: '0938-1234567' })]);
+    expect(await villages(t)).toEqual([
+      expect.objectContaining({ name: '石门村, 东', households: 1200, status: 'lifted', supervised: false, contactPhone: '0938-1234567' }),
+    ]);
   });
 
   it('mojibake or unknown headers: an error at row 1, naming the columns expected', async () => {
@@ -121,7 +144,10 @@ describe('importing villages', () => {
 
   it('a formula cell is never evaluated: =HYPERLINK(...) is refused, nothing written', async () => {
     const t = await h.tenant();
-    const file = await xlsx(VILLAGE_HEADERS, [village('正常村'), village('x', { 村名: { formula: 'HYPERLINK("http://evil.example","点我")', result: '点我' } })]);
+    const file = await xlsx(VILLAGE_HEADERS, [
+      village('正常村'),
+      village('x', { 村名: { formula: 'HYPERLINK("http://evil.example","点我")', result: '点我' } }),
+    ]);
     const res = await upload(t, 'villages', file);
     expect(res.body.created).toBe(0);
     expect(res.body.errors).toEqual([{ row: 3, field: 'name', message: expect.stringContaining('单元格含公式') }]);
@@ -154,26 +180,47 @@ describe('importing organizations', () => {
   it('creates (pending, as a form would) and updates by credit code; a bad code is an error', async () => {
     const t = await h.tenant();
     const [a, b] = [creditCode(), creditCode()];
-    const res = await upload(t, 'organizations', await xlsx(HEADERS, [
-      { 组织名称: '甲公司', 类型: '企业', 统一社会信用代码: a, 联系人: '张', 联系电话: '13800000001' },
-      { 组织名称: '乙协会', 类型: '社会组织', 统一社会信用代码: b.toLowerCase(), 联系人: '李', 联系电话: '13800000002' },
-    ]));
+    const res = await upload(
+      t,
+      'organizations',
+      await xlsx(HEADERS, [
+        { 组织名称: '甲公司', 类型: '企业', 统一社会信用代码: a, 联系人: '张', 联系电话: '13800000001' },
+        { 组织名称: '乙协会', 类型: '社会组织', 统一社会信用代码: b.toLowerCase(), 联系人: '李', 联系电话: '13800000002' },
+      ]),
+    );
     expect(res.body).toEqual({ created: 2, updated: 0, errors: [] });
     const list = (await h.get(t.bureau, '/api/organizations')).items as any[];
-    expect(list.map((o) => [o.name, o.kind, o.creditCode, o.status]).sort()).toEqual([['甲公司', 'enterprise', a, 'pending'], ['乙协会', 'social_org', b, 'pending']].sort());
+    expect(list.map((o) => [o.name, o.kind, o.creditCode, o.status]).sort()).toEqual(
+      [
+        ['甲公司', 'enterprise', a, 'pending'],
+        ['乙协会', 'social_org', b, 'pending'],
+      ].sort(),
+    );
 
-    const again = await upload(t, 'organizations', await xlsx(HEADERS, [{ 组织名称: '甲公司（更名）', 类型: '企业', 统一社会信用代码: a, 联系人: '王', 联系电话: '13800000003' }]));
+    const again = await upload(
+      t,
+      'organizations',
+      await xlsx(HEADERS, [{ 组织名称: '甲公司（更名）', 类型: '企业', 统一社会信用代码: a, 联系人: '王', 联系电话: '13800000003' }]),
+    );
     expect(again.body).toEqual({ created: 0, updated: 1, errors: [] });
     const renamed = ((await h.get(t.bureau, '/api/organizations')).items as any[]).find((o) => o.creditCode === a);
     expect(renamed).toMatchObject({ name: '甲公司（更名）', contactName: '王' });
     expect((await h.audit(t, 'organization', renamed.id)).map((e) => e.action)).toEqual(['create', 'update']);
 
-    const bad = await upload(t, 'organizations', await xlsx(HEADERS, [
-      { 组织名称: '丙', 类型: '企业', 统一社会信用代码: creditCode(), 联系人: '赵', 联系电话: '13800000004' },
-      { 组织名称: '丁', 类型: '公司', 统一社会信用代码: '123', 联系人: '钱', 联系电话: '12' },
-    ]));
+    const bad = await upload(
+      t,
+      'organizations',
+      await xlsx(HEADERS, [
+        { 组织名称: '丙', 类型: '企业', 统一社会信用代码: creditCode(), 联系人: '赵', 联系电话: '13800000004' },
+        { 组织名称: '丁', 类型: '公司', 统一社会信用代码: '123', 联系人: '钱', 联系电话: '12' },
+      ]),
+    );
     expect(bad.body.created).toBe(0);
-    expect(bad.body.errors.map((e: any) => [e.row, e.field])).toEqual([[3, 'kind'], [3, 'creditCode'], [3, 'contactPhone']]);
+    expect(bad.body.errors.map((e: any) => [e.row, e.field])).toEqual([
+      [3, 'kind'],
+      [3, 'creditCode'],
+      [3, 'contactPhone'],
+    ]);
     expect(bad.body.errors.find((e: any) => e.field === 'creditCode').message).toBe('统一社会信用代码应为 18 位');
     expect((await h.get(t.bureau, '/api/organizations')).items).toHaveLength(2);
   });

@@ -47,7 +47,13 @@ const claim = async (token: string, organizationId?: string) =>
 describe('the ladder', () => {
   it('one missed week: flagged, may still claim', async () => {
     const o = orgs.flagged;
-    expect(await standing(o.member)).toEqual({ organizationId: o.id, missedStreak: 1, level: 'flagged', missedWeeks: ['2026-06-08'], openWeeks: ['2026-06-08'] });
+    expect(await standing(o.member)).toEqual({
+      organizationId: o.id,
+      missedStreak: 1,
+      level: 'flagged',
+      missedWeeks: ['2026-06-08'],
+      openWeeks: ['2026-06-08'],
+    });
     expect((await claim(o.member)).status).toBe(201);
   });
 
@@ -65,7 +71,11 @@ describe('the ladder', () => {
 
   it('four missed weeks: blocked from claiming, by its member and by the bureau, with the weeks named; reporting the latest (late) lifts it', async () => {
     const o = orgs.blocked;
-    expect(await standing(o.member)).toMatchObject({ missedStreak: 4, level: 'blocked', missedWeeks: ['2026-06-08', '2026-06-01', '2026-05-25', '2026-05-18'] });
+    expect(await standing(o.member)).toMatchObject({
+      missedStreak: 4,
+      level: 'blocked',
+      missedWeeks: ['2026-06-08', '2026-06-01', '2026-05-25', '2026-05-18'],
+    });
     const byMember = await claim(o.member);
     expect(byMember.status).toBe(409);
     expect(byMember.body.error.details).toEqual({ reason: 'reporting_blocked', missedWeeks: ['2026-06-08', '2026-06-01', '2026-05-25', '2026-05-18'] });

@@ -25,20 +25,42 @@ beforeAll(async () => {
   orgId = await h.organizationId(t, { name: '+甲公司' });
   const pairing = await h.activePairing(t, { villageId: v1, orgId, startDate: '2026-01-01' });
   const activity = (date: string, description: string) =>
-    h.call('POST', `/api/pairings/${pairing.id}/activities`, { token: t.bureau, body: { date, type: 'visit', peopleReached: 12, amountFen: 3_000, description } });
+    h.call('POST', `/api/pairings/${pairing.id}/activities`, {
+      token: t.bureau,
+      body: { date, type: 'visit', peopleReached: 12, amountFen: 3_000, description },
+    });
   expect((await activity('2026-05-20', '五月走访')).status).toBe(201);
   expect((await activity('2026-06-03', '六月走访')).status).toBe(201);
-  const donate = (body: Record<string, unknown>) => h.call('POST', '/api/donations', { token: t.bureau, body: { donorType: 'person', donorName: '张三', ...body } });
-  expect((await donate({ villageId: v1, kind: 'cash', amountFen: 123_456, donorType: 'organization', donorName: '+甲公司', organizationId: orgId, date: '2026-06-02' })).status).toBe(201);
+  const donate = (body: Record<string, unknown>) =>
+    h.call('POST', '/api/donations', { token: t.bureau, body: { donorType: 'person', donorName: '张三', ...body } });
+  expect(
+    (
+      await donate({
+        villageId: v1,
+        kind: 'cash',
+        amountFen: 123_456,
+        donorType: 'organization',
+        donorName: '+甲公司',
+        organizationId: orgId,
+        date: '2026-06-02',
+      })
+    ).status,
+  ).toBe(201);
   expect((await donate({ villageId: v2, kind: 'goods', amountFen: 50_001, description: '课桌 20 套', date: '2026-06-10' })).status).toBe(201);
   expect((await donate({ villageId: v1, kind: 'cash', amountFen: 99_999, date: '2026-05-31' })).status).toBe(201);
-  const spend = await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId: v1, amountFen: 12_345, purpose: '-1+1 修路', date: '2026-06-05' } });
+  const spend = await h.call('POST', '/api/expenditures', {
+    token: t.bureau,
+    body: { villageId: v1, amountFen: 12_345, purpose: '-1+1 修路', date: '2026-06-05' },
+  });
   expect(spend.status).toBe(201);
   const listing = await h.listing(t, { villageId: v1, priceFen: 4_500 });
   const order = (await h.checkout(t, [{ produceId: listing.id, quantity: 2 }])).body;
   expect((await h.press(order.checkoutUrl, 'pay')).status).toBeLessThan(400);
   // a submitted weekly report for a week starting in June (functions/modules/reports)
-  const report = await h.call('POST', '/api/reports', { token: t.bureau, body: { organizationId: orgId, weekStart: '2026-06-01', summary: '走访', progress: '进展', results: '成效' } });
+  const report = await h.call('POST', '/api/reports', {
+    token: t.bureau,
+    body: { organizationId: orgId, weekStart: '2026-06-01', summary: '走访', progress: '进展', results: '成效' },
+  });
   expect(report.status).toBe(201);
 });
 
@@ -128,7 +150,14 @@ describe('the ledger workbook', () => {
     expect(acts.map((a) => a['内容'])).toEqual(['六月走访']);
     const donations = rows(wb, '捐赠');
     // rule 8: cash and goods in their own columns, each with its own total (never summed together)
-    expect(body(donations).map((d) => [d['类别'], fen(d['资金（元）']), fen(d['物资折价（元）'])]).sort()).toEqual([['物资', 0, 50_001], ['资金', 123_456, 0]]);
+    expect(
+      body(donations)
+        .map((d) => [d['类别'], fen(d['资金（元）']), fen(d['物资折价（元）'])])
+        .sort(),
+    ).toEqual([
+      ['物资', 0, 50_001],
+      ['资金', 123_456, 0],
+    ]);
     expect(fen(totalRow(donations)['资金（元）'])).toBe(123_456);
     expect(fen(totalRow(donations)['物资折价（元）'])).toBe(50_001);
     const spends = rows(wb, '资金使用');
@@ -159,7 +188,10 @@ describe('the ledger workbook', () => {
     const v = await h.village(tt);
     const amounts = Array.from({ length: 130 }, (_, i) => 101 + i * 7);
     for (const amountFen of amounts) {
-      const res = await h.call('POST', '/api/donations', { token: tt.bureau, body: { villageId: v, kind: 'cash', amountFen, donorName: '李四', donorType: 'person', date: '2026-06-01' } });
+      const res = await h.call('POST', '/api/donations', {
+        token: tt.bureau,
+        body: { villageId: v, kind: 'cash', amountFen, donorName: '李四', donorType: 'person', date: '2026-06-01' },
+      });
       expect(res.status).toBe(201);
     }
     const res = await h.app.request('/api/exports/ledger.xlsx?month=2026-06', { headers: { authorization: `Bearer ${tt.bureau}` } });
@@ -260,7 +292,10 @@ describe('the ledger agrees with the dashboard (review findings)', () => {
     await donate(b, 'goods', 7_777);
     expect((await h.call('POST', `/api/donations/${refundMe}/refund`, { token: tt.bureau, body: {} })).status).toBe(200);
     const spend = (villageId: string, amountFen: number) =>
-      h.call('POST', '/api/expenditures', { token: tt.bureau, body: { villageId, amountFen, purpose: '修路', category: 'infrastructure', date: '2026-06-05' } });
+      h.call('POST', '/api/expenditures', {
+        token: tt.bureau,
+        body: { villageId, amountFen, purpose: '修路', category: 'infrastructure', date: '2026-06-05' },
+      });
     expect((await spend(a, 33_333)).status).toBe(201);
     expect((await spend(b, 11)).status).toBe(201);
 
@@ -275,7 +310,13 @@ describe('the ledger agrees with the dashboard (review findings)', () => {
     expect([received, used, refunded, balance, goods].map((c) => fen(row('乙村')[c]))).toEqual([55_555, 11, 0, 55_544, 7_777]);
     expect([received, used, refunded, balance, goods].map((c) => fen(row('丙村')[c]))).toEqual([0, 0, 0, 0, 0]);
     const dash = await dashboard(tt);
-    expect({ cashFen: fen(total[received]), usedFen: fen(total[used]), refundedFen: fen(total[refunded]), balanceFen: fen(total[balance]), goodsFen: fen(total[goods]) }).toEqual(dash.donations);
+    expect({
+      cashFen: fen(total[received]),
+      usedFen: fen(total[used]),
+      refundedFen: fen(total[refunded]),
+      balanceFen: fen(total[balance]),
+      goodsFen: fen(total[goods]),
+    }).toEqual(dash.donations);
   });
 
   it('捐赠: a donation given back in the month is backed out of the month’s cash and goods, as on the dashboard', async () => {
@@ -316,7 +357,12 @@ describe('the ledger agrees with the dashboard (review findings)', () => {
         expect(fen(villages[GOODS]), x).toBe(month(x).goodsFen);
       }
       const june = body(rows(await workbookOf(tt, '2026-06'), '捐赠'));
-      expect(june.filter((r) => r['状态'] === '已退回').map((r) => [r['日期'], fen(r['资金（元）']), fen(r['退回资金（元）']), fen(r['退回物资（元）'])]).sort()).toEqual([
+      expect(
+        june
+          .filter((r) => r['状态'] === '已退回')
+          .map((r) => [r['日期'], fen(r['资金（元）']), fen(r['退回资金（元）']), fen(r['退回物资（元）'])])
+          .sort(),
+      ).toEqual([
         ['2026-05-08', 0, 30_000, 0],
         ['2026-05-09', 0, 0, 4_000],
         ['2026-06-09', 2_500, 2_500, 0],

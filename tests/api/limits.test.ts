@@ -49,7 +49,8 @@ const routes: Route[] = [
     name: 'login',
     windowSeconds: 900,
     okStatus: 401, // a wrong password still counts as an attempt
-    send: (client) => h.call('POST', '/api/auth/login', { body: { email: 'nobody@example.com', password: 'wrong-pass-1' }, headers: { 'x-forwarded-for': client } }),
+    send: (client) =>
+      h.call('POST', '/api/auth/login', { body: { email: 'nobody@example.com', password: 'wrong-pass-1' }, headers: { 'x-forwarded-for': client } }),
     written: async () => 0,
   },
   {
@@ -57,7 +58,10 @@ const routes: Route[] = [
     windowSeconds: 60,
     okStatus: 201,
     send: (client) =>
-      h.call('POST', `/api/public/${t.slug}/checkout`, { body: { items: [{ produceId, quantity: 1 }], buyer: makeBuyer() }, headers: { 'x-forwarded-for': client } }),
+      h.call('POST', `/api/public/${t.slug}/checkout`, {
+        body: { items: [{ produceId, quantity: 1 }], buyer: makeBuyer() },
+        headers: { 'x-forwarded-for': client },
+      }),
     written: orders,
   },
   {
@@ -72,7 +76,10 @@ const routes: Route[] = [
     windowSeconds: 60,
     okStatus: 201,
     send: (client) =>
-      h.call('POST', `/api/public/${t.slug}/concerns`, { body: { subject: { kind: 'village', id: villageId }, text: '请核实这笔款项的去向' }, headers: { 'x-forwarded-for': client } }),
+      h.call('POST', `/api/public/${t.slug}/concerns`, {
+        body: { subject: { kind: 'village', id: villageId }, text: '请核实这笔款项的去向' },
+        headers: { 'x-forwarded-for': client },
+      }),
     written: concerns,
   },
 ];

@@ -73,7 +73,10 @@ async function signalAndCheck(s: Started, signal: NodeJS.Signals, pid = s.child.
   await Promise.race([s.exited, new Promise((_, reject) => setTimeout(() => reject(new Error(`still running 20 s after ${signal}:\n${s.output()}`)), 20_000))]);
   // everything that was below it is gone (a zombie counts as gone), within a moment of the exit
   const alive = () => tree.filter((d) => isAlive(d.pid)).map((d) => `${d.pid} ${d.args.slice(0, 100)}`);
-  await waitDead(tree.map((d) => d.pid), 5000).catch(() => {
+  await waitDead(
+    tree.map((d) => d.pid),
+    5000,
+  ).catch(() => {
     throw new Error(`still running after ${signal}:\n${alive().join('\n')}`);
   });
   expect(await answers(s.port), 'the HTTP port still answers').toBe(false);
@@ -90,13 +93,17 @@ describe('npm start stops whole on a signal', () => {
 
   it('SIGINT to the server itself while DynamoDB Local is still starting: Java goes with it', async () => {
     // the moment Java is there, before it answers (or at latest before the server does)
-    const s = await launch(process.execPath, ['--import', 'tsx', 'functions/entries/local.ts'], (_out, pid) => descendants(pid).some((d) => /DynamoDBLocal\.jar/.test(d.args)));
+    const s = await launch(process.execPath, ['--import', 'tsx', 'functions/entries/local.ts'], (_out, pid) =>
+      descendants(pid).some((d) => /DynamoDBLocal\.jar/.test(d.args)),
+    );
     await signalAndCheck(s, 'SIGINT');
     expect(s.output()).not.toMatch(/is running at/);
   }, 200_000);
 
   it('kill -9 to the server, which no handler sees: its DynamoDB Local does not outlive it', async () => {
-    const s = await launch(process.execPath, ['--import', 'tsx', 'functions/entries/local.ts'], (_out, pid) => descendants(pid).some((d) => /DynamoDBLocal\.jar/.test(d.args)));
+    const s = await launch(process.execPath, ['--import', 'tsx', 'functions/entries/local.ts'], (_out, pid) =>
+      descendants(pid).some((d) => /DynamoDBLocal\.jar/.test(d.args)),
+    );
     await signalAndCheck(s, 'SIGKILL');
   }, 200_000);
 });

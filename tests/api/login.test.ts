@@ -11,7 +11,10 @@ const PASSWORD = 'right-pass-1';
 let n = 0;
 
 beforeAll(async () => {
-  h = await makeHarness({ now: new Date('2026-06-15T04:00:00Z'), rateLimits: { loginFailuresPerEmail: 6, loginFreeFailuresPerPair: 3, loginAttemptsPerClient: 12 } });
+  h = await makeHarness({
+    now: new Date('2026-06-15T04:00:00Z'),
+    rateLimits: { loginFailuresPerEmail: 6, loginFreeFailuresPerPair: 3, loginAttemptsPerClient: 12 },
+  });
   // the harness signs in twice here, from its own client address; the tests use their own
   bureau = (await h.tenant()).bureau;
 });

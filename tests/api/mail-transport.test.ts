@@ -130,7 +130,13 @@ describe('the local mail page', () => {
     dir = freshDir();
     sink = await startMailSink({ dir });
     const mailer = new SmtpMailer({ port: sink.port });
-    await mailer.send(makeMessage({ subject: hostile, text: `<script>x</script> 打开 https://bangfu.example/a?b=1&c="2" 即可。`, html: '<p>你好<script>alert(2)</script></p>' }));
+    await mailer.send(
+      makeMessage({
+        subject: hostile,
+        text: `<script>x</script> 打开 https://bangfu.example/a?b=1&c="2" 即可。`,
+        html: '<p>你好<script>alert(2)</script></p>',
+      }),
+    );
   });
   afterAll(() => sink.stop());
 

@@ -34,7 +34,15 @@ async function threeSellerOrder(opts: { token?: string } = {}) {
   const la = await h.listing(t, { villageId: a.villageId, stock: 10, priceFen: 1000, name: '甲的苹果' }, a.member);
   const lb = await h.listing(t, { villageId: b.villageId, stock: 10, priceFen: 2500, name: '乙的蜂蜜' }, b.member);
   const lc = await h.listing(t, { stock: 10, priceFen: 500, name: '局的小米' });
-  const res = await h.checkout(t, [{ produceId: la.id, quantity: 2 }, { produceId: lb.id, quantity: 1 }, { produceId: lc.id, quantity: 3 }], { token: opts.token });
+  const res = await h.checkout(
+    t,
+    [
+      { produceId: la.id, quantity: 2 },
+      { produceId: lb.id, quantity: 1 },
+      { produceId: lc.id, quantity: 3 },
+    ],
+    { token: opts.token },
+  );
   expect(res.status).toBe(201);
   expect((await h.press(res.body.checkoutUrl, 'pay')).status).toBeLessThan(400);
   const order = await h.get(t.bureau, `/api/orders/${res.body.orderId}`);
@@ -42,8 +50,13 @@ async function threeSellerOrder(opts: { token?: string } = {}) {
   return { orderId: res.body.orderId as string, token: res.body.orderToken as string, order, la, lb, lc, fa: parcel(a.id), fb: parcel(b.id), fc: parcel(null) };
 }
 
-const parcelCall = (token: string, orderId: string, fid: string, action: 'ship' | 'deliver' | 'refund', body: Record<string, unknown> = action === 'ship' ? SHIPMENT : {}) =>
-  h.call('POST', `/api/orders/${orderId}/fulfilments/${fid}/${action}`, { token, body });
+const parcelCall = (
+  token: string,
+  orderId: string,
+  fid: string,
+  action: 'ship' | 'deliver' | 'refund',
+  body: Record<string, unknown> = action === 'ship' ? SHIPMENT : {},
+) => h.call('POST', `/api/orders/${orderId}/fulfilments/${fid}/${action}`, { token, body });
 const listing = (id: string) => h.get(t.bureau, `/api/produce/${id}`);
 const sales = async () => (await h.get(t.bureau, '/api/dashboard')).sales;
 const villageSales = async (villageId: string) =>
@@ -180,9 +193,11 @@ describe('refunding one parcel', () => {
 
   it('takes exactly its amount off the buyer organization’s commitment (rule 9)', async () => {
     const buyer = await h.organization(t, { name: '丙企业' });
-    const before = (await h.get(t.bureau, '/api/commitments?year=2026')).items.find((c: { organizationId: string }) => c.organizationId === buyer.id)?.purchasedFen ?? 0;
+    const before =
+      (await h.get(t.bureau, '/api/commitments?year=2026')).items.find((c: { organizationId: string }) => c.organizationId === buyer.id)?.purchasedFen ?? 0;
     const o = await threeSellerOrder({ token: buyer.member });
-    const progress = async () => (await h.get(t.bureau, '/api/commitments?year=2026')).items.find((c: { organizationId: string }) => c.organizationId === buyer.id).purchasedFen;
+    const progress = async () =>
+      (await h.get(t.bureau, '/api/commitments?year=2026')).items.find((c: { organizationId: string }) => c.organizationId === buyer.id).purchasedFen;
     expect(await progress()).toBe(before + 6000);
     expect((await parcelCall(t.bureau, o.orderId, o.fb.id, 'refund')).status).toBe(200);
     expect(await progress()).toBe(before + 3500);

@@ -53,7 +53,10 @@ describe('enrolling an authenticator app', () => {
     const secret = secretOf(started.body.otpauthUri);
     expect(started.body.secret).toBe(secret);
 
-    const wrong = await h.call('POST', '/api/me/mfa/totp/confirm', { token: u.token, body: { code: totpCode(secret, new Date(h.clock.now.getTime() - 5 * 60_000)) } });
+    const wrong = await h.call('POST', '/api/me/mfa/totp/confirm', {
+      token: u.token,
+      body: { code: totpCode(secret, new Date(h.clock.now.getTime() - 5 * 60_000)) },
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.details).toEqual([expect.objectContaining({ path: 'code' })]);
     expect((await h.get(u.token, '/api/me')).mfa).toEqual({ enabled: false, required: false });
@@ -158,9 +161,15 @@ describe('signing in with two-step verification on', () => {
     const email = `slow${n++}@mfa.test`;
     expect((await slow.call('POST', '/api/users', { token: st.bureau, body: { email, password: PASSWORD, role: 'bureau_admin' } })).status).toBe(201);
     const token = (await slow.call('POST', '/api/auth/login', { body: { email, password: PASSWORD } })).body.token;
-    const { secret: s2 } = await enrolTotp((m, p, tk, body) => slow.call(m, p, { token: tk || undefined, body: body as never }), token, PASSWORD, slow.clock.now);
+    const { secret: s2 } = await enrolTotp(
+      (m, p, tk, body) => slow.call(m, p, { token: tk || undefined, body: body as never }),
+      token,
+      PASSWORD,
+      slow.clock.now,
+    );
     slow.clock.now = new Date(slow.clock.now.getTime() + 30_000);
-    const from = (ip: string, code: string) => slow.call('POST', '/api/auth/login', { body: { email, password: PASSWORD, code }, headers: { 'x-forwarded-for': ip } });
+    const from = (ip: string, code: string) =>
+      slow.call('POST', '/api/auth/login', { body: { email, password: PASSWORD, code }, headers: { 'x-forwarded-for': ip } });
     expect((await from('203.0.113.9', '000000')).status).toBe(401);
     expect((await from('203.0.113.9', '111111')).status).toBe(401);
     expect((await from('203.0.113.9', '222222')).status).toBe(401);
@@ -191,7 +200,9 @@ describe('who must use two-step verification', () => {
     await enrolTotp((m, p, tk, body) => fresh.call(m, p, { token: tk || undefined, body: body as never }), token, DEMO_PASSWORD, fresh.clock.now);
     // the same session, now that both factors were shown, opens the API
     expect((await fresh.call('GET', '/api/admin/tenants', { token })).status).toBe(200);
-    expect((await fresh.call('POST', '/api/auth/login', { body: { email: PLATFORM_ADMIN_EMAIL, password: DEMO_PASSWORD } })).body.error.code).toBe('mfa_required');
+    expect((await fresh.call('POST', '/api/auth/login', { body: { email: PLATFORM_ADMIN_EMAIL, password: DEMO_PASSWORD } })).body.error.code).toBe(
+      'mfa_required',
+    );
   });
 
   it('a bureau admin when its tenant says so — the default for a new tenant — and not an organization member', async () => {
@@ -200,7 +211,9 @@ describe('who must use two-step verification', () => {
     expect(created.status).toBe(201);
     expect(created.body.mfaRequiredForBureauAdmins).toBe(true);
     const email = `strict${n++}@mfa.test`;
-    expect((await h.call('POST', '/api/users', { token: platform, body: { email, password: PASSWORD, role: 'bureau_admin', tenantId: created.body.id } })).status).toBe(201);
+    expect(
+      (await h.call('POST', '/api/users', { token: platform, body: { email, password: PASSWORD, role: 'bureau_admin', tenantId: created.body.id } })).status,
+    ).toBe(201);
     const res = await login(email);
     expect(res.body.mfaEnrolmentRequired).toBe(true);
     expect((await h.call('GET', '/api/villages', { token: res.body.token })).body.error.code).toBe('mfa_enrolment_required');

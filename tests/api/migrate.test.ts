@@ -42,7 +42,10 @@ describe('npm run migrate against DynamoDB Local', () => {
     const v = await h.village(t, { supervised: true, registeredOn: '2026-01-01' });
     await h.village(t, { supervised: false });
     await h.activePairing(t, { villageId: v, orgId: org.id, startDate: '2026-06-05' });
-    const d = await h.call('POST', '/api/donations', { token: t.bureau, body: { villageId: v, kind: 'cash', amountFen: 90_000, donorName: '甲', donorType: 'person', date: '2026-03-03' } });
+    const d = await h.call('POST', '/api/donations', {
+      token: t.bureau,
+      body: { villageId: v, kind: 'cash', amountFen: 90_000, donorName: '甲', donorType: 'person', date: '2026-03-03' },
+    });
     expect(d.status).toBe(201);
     const l = await h.listing(t, { villageId: v, stock: 5, priceFen: 2_500 });
     await h.press((await h.checkout(t, [{ produceId: l.id, quantity: 2 }], { token: org.member })).body.checkoutUrl, 'pay');
@@ -50,7 +53,9 @@ describe('npm run migrate against DynamoDB Local', () => {
     expect(right).toEqual(await recountDashboard({ store, now: h.clock.now }));
 
     // a table from before the counters and settlement items: theirs and the markers gone
-    const gone = (await counterItems()).filter((c) => /^(VILLAGES|FUNDS|OVER_LIMIT|BACKFILLED|SETTLEMENT_BACKFILLED|MONTH#|COMMITMENTS#|GAPOPEN#)/.test(String(c.sk)));
+    const gone = (await counterItems()).filter((c) =>
+      /^(VILLAGES|FUNDS|OVER_LIMIT|BACKFILLED|SETTLEMENT_BACKFILLED|MONTH#|COMMITMENTS#|GAPOPEN#)/.test(String(c.sk)),
+    );
     expect(gone.map((c) => c.sk)).toEqual(expect.arrayContaining(['BACKFILLED', 'VILLAGES', 'FUNDS']));
     for (const k of gone) await store.transact([{ Delete: { Key: { pk: k.pk, sk: k.sk } } }]);
     expect((await h.get(t.bureau, '/api/dashboard')).villages).toMatchObject({ total: 0 });
@@ -76,7 +81,9 @@ describe('npm run migrate against DynamoDB Local', () => {
   });
 
   it('a table that is not there is named in the error, before anything runs', async () => {
-    await expect(migrate(['--endpoint', endpoint(), '--table', 'no-such-table'], {}, () => undefined)).rejects.toThrow(/migrate: table no-such-table \(from --table\) cannot be read/);
+    await expect(migrate(['--endpoint', endpoint(), '--table', 'no-such-table'], {}, () => undefined)).rejects.toThrow(
+      /migrate: table no-such-table \(from --table\) cannot be read/,
+    );
   });
 });
 
@@ -86,8 +93,16 @@ describe('the table a stage names', () => {
   it('--context stage=prod: the stack output TableName in cdk-outputs.json', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bangfu-migrate-'));
     temps.push(dir);
-    writeFileSync(path.join(dir, 'cdk-outputs.json'), JSON.stringify({ 'Bangfu-prod': { TableName: 'Bangfu-prod-DataTable7E4D1A2B-1X2Y3Z' }, 'Bangfu-dev': { TableName: 'other' } }));
-    expect(await resolveTarget(['--context', 'stage=prod'], {}, client, dir)).toEqual({ tableName: 'Bangfu-prod-DataTable7E4D1A2B-1X2Y3Z', from: 'cdk-outputs.json (Bangfu-prod.TableName)', endpoint: undefined, stage: 'prod' });
+    writeFileSync(
+      path.join(dir, 'cdk-outputs.json'),
+      JSON.stringify({ 'Bangfu-prod': { TableName: 'Bangfu-prod-DataTable7E4D1A2B-1X2Y3Z' }, 'Bangfu-dev': { TableName: 'other' } }),
+    );
+    expect(await resolveTarget(['--context', 'stage=prod'], {}, client, dir)).toEqual({
+      tableName: 'Bangfu-prod-DataTable7E4D1A2B-1X2Y3Z',
+      from: 'cdk-outputs.json (Bangfu-prod.TableName)',
+      endpoint: undefined,
+      stage: 'prod',
+    });
     // TABLE_NAME wins; an unknown stage is refused
     expect((await resolveTarget(['--context', 'stage=prod'], { TABLE_NAME: 'named' }, client, dir)).tableName).toBe('named');
     await expect(resolveTarget(['--context', 'stage=qa'], {}, client, dir)).rejects.toThrow(/unknown stage "qa"/);
@@ -98,10 +113,19 @@ describe('the table a stage names', () => {
     temps.push(dir);
     const c = dynamoClient(endpoint());
     const name = `Bangfu-dev-DataTable${process.pid}-ABC`;
-    await c.send(new CreateTableCommand({ TableName: name, BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }));
+    await c.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      }),
+    );
     try {
       expect(await resolveTarget(['-c', 'stage=dev', '--endpoint', endpoint()], {}, client, dir)).toMatchObject({ tableName: name, stage: 'dev' });
-      await expect(resolveTarget(['-c', 'stage=prod', '--endpoint', endpoint()], {}, client, dir)).rejects.toThrow(/no table for Bangfu-prod: .*no table named Bangfu-prod-Data…/);
+      await expect(resolveTarget(['-c', 'stage=prod', '--endpoint', endpoint()], {}, client, dir)).rejects.toThrow(
+        /no table for Bangfu-prod: .*no table named Bangfu-prod-Data…/,
+      );
     } finally {
       await c.send(new DeleteTableCommand({ TableName: name }));
       c.destroy();
@@ -110,6 +134,9 @@ describe('the table a stage names', () => {
 
   it('--endpoint without a stage: local mode’s table (DYNAMODB_TABLE, default bangfu)', async () => {
     expect(await resolveTarget(['--endpoint', 'http://127.0.0.1:1'], {}, client)).toMatchObject({ tableName: 'bangfu', from: "local mode's default" });
-    expect(await resolveTarget([], { DYNAMODB_ENDPOINT: 'http://127.0.0.1:1', DYNAMODB_TABLE: 'mine' }, client)).toMatchObject({ tableName: 'mine', from: 'DYNAMODB_TABLE' });
+    expect(await resolveTarget([], { DYNAMODB_ENDPOINT: 'http://127.0.0.1:1', DYNAMODB_TABLE: 'mine' }, client)).toMatchObject({
+      tableName: 'mine',
+      from: 'DYNAMODB_TABLE',
+    });
   });
 });

@@ -10,7 +10,11 @@ describe('the demo needs', () => {
     const h = await makeHarness();
     const t = await h.tenant();
     for (let i = 0; i < 3; i++) await h.activePairing(t);
-    await loadDemoNeeds({ store: new TenantStore(h.deps.doc, h.deps.tableName, t.id), caller: { userId: 'system', email: 'system@bangfu.local', role: 'bureau_admin', tenantId: t.id }, now: new Date() });
+    await loadDemoNeeds({
+      store: new TenantStore(h.deps.doc, h.deps.tableName, t.id),
+      caller: { userId: 'system', email: 'system@bangfu.local', role: 'bureau_admin', tenantId: t.id },
+      now: new Date(),
+    });
     const needs = (await h.get(t.bureau, '/api/needs')).items as any[];
     expect(needs.map((n) => n.status).sort()).toEqual(['met', 'open', 'open', 'pledged', 'withdrawn']);
     const partial = needs.find((n) => n.status === 'pledged');

@@ -22,7 +22,8 @@ beforeAll(async () => {
 const store = () => new TenantStore(h.deps.doc, h.deps.tableName, t.id);
 const counts = async () => ({ open: 0, pledged: 0, met: 0, withdrawn: 0, ...(await readCounter(store(), 'NEEDS')) });
 const post = async (extra: Record<string, unknown> = {}) =>
-  (await h.call('POST', '/api/needs', { token: t.bureau, body: { villageId, category: 'industry', title: '有机肥', quantity: 2000, unit: '公斤', ...extra } })).body.id as string;
+  (await h.call('POST', '/api/needs', { token: t.bureau, body: { villageId, category: 'industry', title: '有机肥', quantity: 2000, unit: '公斤', ...extra } }))
+    .body.id as string;
 const act = (id: string, what: string, body: Record<string, unknown>, token = t.bureau) => h.call('POST', `/api/needs/${id}/${what}`, { token, body });
 
 describe('met means covered', () => {
@@ -73,7 +74,12 @@ describe('the bureau closes a need with a reason', () => {
     const before = await counts();
     const closed = await act(id, 'close', { reason: '其余 1200 公斤已由县农业农村局项目解决' });
     expect(closed.status).toBe(200);
-    expect(closed.body).toMatchObject({ status: 'met', pledgedQuantity: 800, fulfilment: null, closure: { reason: '其余 1200 公斤已由县农业农村局项目解决', pledgedQuantity: 800, at: expect.any(String) } });
+    expect(closed.body).toMatchObject({
+      status: 'met',
+      pledgedQuantity: 800,
+      fulfilment: null,
+      closure: { reason: '其余 1200 公斤已由县农业农村局项目解决', pledgedQuantity: 800, at: expect.any(String) },
+    });
     expect(await counts()).toEqual({ ...before, pledged: before.pledged - 1, met: before.met + 1 });
     const trail = await h.audit(t, 'need', id);
     expect(trail.map((e) => e.action)).toEqual(['create', 'pledge', 'close']);

@@ -19,7 +19,15 @@ beforeAll(async () => {
 
 const store = () => new TenantStore(h.deps.doc, h.deps.tableName, t.id);
 const counts = async () => ({ open: 0, pledged: 0, met: 0, withdrawn: 0, ...(await readCounter(store(), 'NEEDS')) });
-const need = (extra: Record<string, unknown> = {}) => ({ villageId, category: 'sales', title: '猕猴桃销路', quantity: 2000, unit: '公斤', targetDate: '2026-09-30', ...extra });
+const need = (extra: Record<string, unknown> = {}) => ({
+  villageId,
+  category: 'sales',
+  title: '猕猴桃销路',
+  quantity: 2000,
+  unit: '公斤',
+  targetDate: '2026-09-30',
+  ...extra,
+});
 const post = (body: Record<string, unknown>, token = t.bureau) => h.call('POST', '/api/needs', { token, body });
 const act = (id: string, what: string, body: Record<string, unknown>, token = t.bureau) => h.call('POST', `/api/needs/${id}/${what}`, { token, body });
 
@@ -28,7 +36,15 @@ describe('posting', () => {
     const before = await counts();
     const res = await post(need());
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'open', villageName: '清水村', township: '清水镇', quantity: 2000, pledgedQuantity: 0, pledges: [], postedByOrganizationId: null });
+    expect(res.body).toMatchObject({
+      status: 'open',
+      villageName: '清水村',
+      township: '清水镇',
+      quantity: 2000,
+      pledgedQuantity: 0,
+      pledges: [],
+      postedByOrganizationId: null,
+    });
     expect(await counts()).toEqual({ ...before, open: before.open + 1 });
     expect((await h.audit(t, 'need', res.body.id)).map((e) => e.action)).toEqual(['create']);
     expect(await h.get(t.bureau, `/api/needs/${res.body.id}`)).toEqual(res.body);
@@ -115,7 +131,10 @@ describe('fulfilling and withdrawing', () => {
     const before = await counts();
     const done = await act(id, 'fulfil', { note: '已送达 40 套文具', evidenceUrl: 'https://example.org/photo.jpg' }, org.member);
     expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ status: 'met', fulfilment: { note: '已送达 40 套文具', evidenceUrl: 'https://example.org/photo.jpg', organizationId: org.id } });
+    expect(done.body).toMatchObject({
+      status: 'met',
+      fulfilment: { note: '已送达 40 套文具', evidenceUrl: 'https://example.org/photo.jpg', organizationId: org.id },
+    });
     expect(await counts()).toEqual({ ...before, pledged: before.pledged - 1, met: before.met + 1 });
     expect((await act(id, 'withdraw', {})).status).toBe(409);
     expect((await act(id, 'fulfil', { note: '再来' })).status).toBe(409);

@@ -112,7 +112,10 @@ describe('needs', () => {
   it('the bureau hears when an organization pledges a need and when it is met (not of its own moves)', async () => {
     const org = await h.organization(t, { name: '认领公司' });
     const p = await h.activePairing(t, { orgId: org.id });
-    const need = await h.call('POST', '/api/needs', { token: t.bureau, body: { villageId: p.villageId, category: 'sales', title: '苹果销路', quantity: 10, unit: '箱' } });
+    const need = await h.call('POST', '/api/needs', {
+      token: t.bureau,
+      body: { villageId: p.villageId, category: 'sales', title: '苹果销路', quantity: 10, unit: '箱' },
+    });
     expect(need.status).toBe(201);
     await h.deliver();
     const before = (await bell(t.bureau)).items.length;
@@ -157,7 +160,10 @@ describe('notification settings', () => {
   it('a kind turned off stays on the bell but leaves the email; English when chosen', async () => {
     const org = await h.organization(t);
     const email = await emailOf(org.member);
-    expect((await h.get(org.member, '/api/me/notification-settings'))).toMatchObject({ locale: 'zh-CN', email: { pairing_approved: true, report_reminder: true } });
+    expect(await h.get(org.member, '/api/me/notification-settings')).toMatchObject({
+      locale: 'zh-CN',
+      email: { pairing_approved: true, report_reminder: true },
+    });
     const bad = await h.call('PATCH', '/api/me/notification-settings', { token: org.member, body: { email: { no_such_kind: false } } });
     expect(bad.status).toBe(400);
     const patched = await h.call('PATCH', '/api/me/notification-settings', { token: org.member, body: { locale: 'en', email: { pairing_rejected: false } } });
@@ -180,9 +186,13 @@ describe('notification settings', () => {
 describe('people without an account', () => {
   it('a concern reporter who left an email hears it was received (with a ticket) and each status change', async () => {
     const villageId = await h.village(t);
-    const res = await h.call('POST', `/api/public/${t.slug}/concerns`, { body: { subject: { kind: 'village', id: villageId }, text: '路灯坏了很久', contact: 'Reporter@Example.com' } });
+    const res = await h.call('POST', `/api/public/${t.slug}/concerns`, {
+      body: { subject: { kind: 'village', id: villageId }, text: '路灯坏了很久', contact: 'Reporter@Example.com' },
+    });
     expect(res.status).toBe(201);
-    const phone = await h.call('POST', `/api/public/${t.slug}/concerns`, { body: { subject: { kind: 'village', id: villageId }, text: '没有邮箱', contact: '13800000000' } });
+    const phone = await h.call('POST', `/api/public/${t.slug}/concerns`, {
+      body: { subject: { kind: 'village', id: villageId }, text: '没有邮箱', contact: '13800000000' },
+    });
     expect(phone.status).toBe(201);
     await h.deliver();
     const [received] = await h.mail('reporter@example.com');
@@ -204,7 +214,14 @@ describe('people without an account', () => {
     const pb = await h.activePairing(t, { orgId: b.id });
     const la = await h.listing(t, { villageId: pa.villageId, stock: 10, priceFen: 1000, name: '甲的苹果' }, a.member);
     const lb = await h.listing(t, { villageId: pb.villageId, stock: 10, priceFen: 2500, name: '乙的蜂蜜' }, b.member);
-    const o = await h.checkout(t, [{ produceId: la.id, quantity: 2 }, { produceId: lb.id, quantity: 1 }], { buyer: { name: '买家', phone: '13900000000', email: 'buyer@example.com' } });
+    const o = await h.checkout(
+      t,
+      [
+        { produceId: la.id, quantity: 2 },
+        { produceId: lb.id, quantity: 1 },
+      ],
+      { buyer: { name: '买家', phone: '13900000000', email: 'buyer@example.com' } },
+    );
     expect(o.status).toBe(201);
     await h.press(o.body.checkoutUrl, 'pay');
     await h.deliver();
@@ -217,7 +234,10 @@ describe('people without an account', () => {
     expect(paidB.title).toBe('新订单已付款：¥25.00');
 
     const order = await h.get(a.member, `/api/orders/${o.body.orderId}`);
-    const ship = await h.call('POST', `/api/orders/${o.body.orderId}/fulfilments/${order.fulfilments[0].id}/ship`, { token: a.member, body: { carrier: '顺丰', trackingNo: 'SF100' } });
+    const ship = await h.call('POST', `/api/orders/${o.body.orderId}/fulfilments/${order.fulfilments[0].id}/ship`, {
+      token: a.member,
+      body: { carrier: '顺丰', trackingNo: 'SF100' },
+    });
     expect(ship.status).toBe(200);
     await h.deliver();
     const [shipped] = await h.mail('buyer@example.com');

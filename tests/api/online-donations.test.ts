@@ -28,7 +28,8 @@ async function signed(checkoutUrl: string, type: 'checkout.session.completed' | 
   const { payload } = payments().signedEvent(s, type, `evt_don_${evt++}`, `pi_don_${evt}`);
   return { payload, header: Stripe.webhooks.generateTestHeaderString({ payload, secret: payments().webhookSecret }) };
 }
-const deliver = (e: { payload: string; header: string }) => h.call('POST', '/api/webhooks/stripe', { body: e.payload, headers: { 'stripe-signature': e.header } });
+const deliver = (e: { payload: string; header: string }) =>
+  h.call('POST', '/api/webhooks/stripe', { body: e.payload, headers: { 'stripe-signature': e.header } });
 
 describe('online donations', () => {
   it('is pending until the signed webhook, then counted once (replays do nothing)', async () => {

@@ -45,7 +45,9 @@ describe("Spectral's oas ruleset", () => {
     if (warnings.length) console.info(`spectral: ${warnings.length} warnings (${[...new Set(warnings.map((w) => w.code))].join(', ')})`);
     expect(errors.map(show)).toEqual([]);
     // what was fixed stays fixed: every operation named, every tag declared
-    expect(warnings.filter((w) => ['operation-operationId', 'operation-tag-defined', 'operation-tags', 'operation-description'].includes(String(w.code))).map(show)).toEqual([]);
+    expect(
+      warnings.filter((w) => ['operation-operationId', 'operation-tag-defined', 'operation-tags', 'operation-description'].includes(String(w.code))).map(show),
+    ).toEqual([]);
   });
 });
 
@@ -116,7 +118,15 @@ describe('429', () => {
   });
 
   it('the rate-limited routes list their 429', () => {
-    for (const key of ['POST /auth/login', 'POST /public/{tenantSlug}/checkout', 'POST /public/{tenantSlug}/donate', 'POST /public/{tenantSlug}/orders/lookup', 'POST /public/{tenantSlug}/concerns', 'POST /auth/password-reset', 'POST /invitations']) {
+    for (const key of [
+      'POST /auth/login',
+      'POST /public/{tenantSlug}/checkout',
+      'POST /public/{tenantSlug}/donate',
+      'POST /public/{tenantSlug}/orders/lookup',
+      'POST /public/{tenantSlug}/concerns',
+      'POST /auth/password-reset',
+      'POST /invitations',
+    ]) {
       expect(operations.find((o) => o.key === key)?.op.responses['429'], key).toBeDefined();
     }
   });

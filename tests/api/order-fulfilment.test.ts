@@ -56,7 +56,12 @@ describe('who sees which orders', () => {
     const p = await h.activePairing(t, { orgId: other.id });
     const a = await h.listing(t, { villageId: org.villageId }, org.member);
     const b = await h.listing(t, { villageId: p.villageId }, other.member);
-    const o = (await h.checkout(t, [{ produceId: a.id, quantity: 1 }, { produceId: b.id, quantity: 1 }])).body;
+    const o = (
+      await h.checkout(t, [
+        { produceId: a.id, quantity: 1 },
+        { produceId: b.id, quantity: 1 },
+      ])
+    ).body;
     expect(await h.ids(org.member, `/api/orders?produceId=${a.id}`)).toEqual([o.orderId]);
     expect(await h.ids(other.member, `/api/orders?produceId=${b.id}`)).toEqual([o.orderId]);
     expect(await h.ids(other.member, `/api/orders?villageId=${p.villageId}`)).toEqual([o.orderId]);

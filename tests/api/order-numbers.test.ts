@@ -66,7 +66,9 @@ describe('order numbers', () => {
 
   it('10 checkouts at once never share a number', async () => {
     h.clock.now = new Date('2026-03-12T02:00:00Z');
-    const rs = await Promise.all(Array.from({ length: 10 }, (_, i) => h.checkout(a, [{ produceId: listingA, quantity: 1 }], { buyer: makeBuyer({ name: `买家${i}` }), key: undefined })));
+    const rs = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => h.checkout(a, [{ produceId: listingA, quantity: 1 }], { buyer: makeBuyer({ name: `买家${i}` }), key: undefined })),
+    );
     expect(rs.map((r) => r.status)).toEqual(Array(10).fill(201));
     const nos = await Promise.all(rs.map(async (r) => (await h.get(a.bureau, `/api/orders/${r.body.orderId}`)).orderNo as string));
     expect(new Set(nos).size).toBe(10);

@@ -101,9 +101,17 @@ describe("a member's change of its approved organization's identity", () => {
     expect(await publicNames(mine.villageId)).toEqual(['白云非遗工坊']);
     expect(await pendingOf(mine.id)).toEqual([]);
     const last = (await h.audit(t, 'organization', mine.id)).at(-1);
-    expect(last).toMatchObject({ action: 'change_approve', before: { name: '白云手工坊' }, after: { name: '白云非遗工坊', creditCode: code }, actor: { role: 'bureau_admin' } });
+    expect(last).toMatchObject({
+      action: 'change_approve',
+      before: { name: '白云手工坊' },
+      after: { name: '白云非遗工坊', creditCode: code },
+      actor: { role: 'bureau_admin' },
+    });
     // the credit-code claim moved with it: another organization cannot register the new code, the old one is free
-    const taken = await h.call('POST', '/api/organizations', { token: t.bureau, body: { name: '别家', kind: 'enterprise', creditCode: code, contactName: '甲', contactPhone: '13800000000' } });
+    const taken = await h.call('POST', '/api/organizations', {
+      token: t.bureau,
+      body: { name: '别家', kind: 'enterprise', creditCode: code, contactName: '甲', contactPhone: '13800000000' },
+    });
     expect(taken.status).toBe(409);
     // approved twice: 409
     expect((await h.call('POST', `/api/organization-changes/${asked.body.change.id}/approve`, { token: t.bureau })).status).toBe(409);
@@ -140,12 +148,18 @@ describe("a member's change of its approved organization's identity", () => {
     const noReason = await h.call('POST', `/api/organization-changes/${asked.body.change.id}/reject`, { token: t.bureau, body: { reason: ' ' } });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.details[0]).toMatchObject({ path: 'reason', message: '请填写驳回原因' });
-    const res = await h.call('POST', `/api/organization-changes/${asked.body.change.id}/reject`, { token: t.bureau, body: { reason: '登记证书显示为民办非企业单位' } });
+    const res = await h.call('POST', `/api/organization-changes/${asked.body.change.id}/reject`, {
+      token: t.bureau,
+      body: { reason: '登记证书显示为民办非企业单位' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'rejected', reason: '登记证书显示为民办非企业单位' });
     expect((await h.get(mine.member, `/api/organizations/${mine.id}`)).kind).toBe('social_org');
     expect(await pendingOf(mine.id)).toEqual([]);
-    expect((await h.audit(t, 'organization', mine.id)).at(-1)).toMatchObject({ action: 'change_reject', after: { status: 'rejected', reason: '登记证书显示为民办非企业单位' } });
+    expect((await h.audit(t, 'organization', mine.id)).at(-1)).toMatchObject({
+      action: 'change_reject',
+      after: { status: 'rejected', reason: '登记证书显示为民办非企业单位' },
+    });
     expect((await h.call('POST', `/api/organization-changes/${asked.body.change.id}/approve`, { token: t.bureau })).status).toBe(409);
   });
 

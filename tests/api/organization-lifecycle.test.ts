@@ -15,8 +15,7 @@ beforeAll(async () => {
 type Status = 'pending' | 'approved' | 'rejected' | 'suspended';
 type Review = 'approve' | 'reject' | 'suspend';
 
-const review = (id: string, action: Review, body?: Record<string, unknown>) =>
-  h.call('POST', `/api/organizations/${id}/${action}`, { token: t.bureau, body });
+const review = (id: string, action: Review, body?: Record<string, unknown>) => h.call('POST', `/api/organizations/${id}/${action}`, { token: t.bureau, body });
 
 /** A new organization brought to `status` through the API. */
 async function orgIn(status: Status): Promise<string> {

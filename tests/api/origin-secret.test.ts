@@ -71,7 +71,13 @@ describe('without ORIGIN_SECRET (local mode, tests)', () => {
 });
 
 describe('the functions’ environment', () => {
-  const base = { TABLE_NAME: 'BangfuStack-DataTable-1ABC', USER_POOL_ID: 'ap-east-1_AbC123', USER_POOL_CLIENT_ID: 'x1y2', FILES_BUCKET: 'bangfustack-files-1abc', STRIPE_SECRET_ID: 'bangfu/stripe' };
+  const base = {
+    TABLE_NAME: 'BangfuStack-DataTable-1ABC',
+    USER_POOL_ID: 'ap-east-1_AbC123',
+    USER_POOL_CLIENT_ID: 'x1y2',
+    FILES_BUCKET: 'bangfustack-files-1abc',
+    STRIPE_SECRET_ID: 'bangfu/stripe',
+  };
 
   it('reads ORIGIN_SECRET when set, and refuses one too short to be a secret', () => {
     expect(lambdaEnv(base).ORIGIN_SECRET).toBeUndefined();
@@ -80,4 +86,3 @@ describe('the functions’ environment', () => {
     expect(() => lambdaEnv({ ...base, ORIGIN_SECRET: 'short' })).toThrow(/ORIGIN_SECRET/);
   });
 });
-

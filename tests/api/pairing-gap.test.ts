@@ -72,9 +72,7 @@ describe('a gap between pairings', () => {
     const late = await h.activePairing(t, { villageId: early.villageId, startDate: '2026-02-01' });
     await h.endPairing(t, late.id, '2026-06-10');
     await h.endPairing(t, early.id, '2026-05-01');
-    expect(await flagsOf(early.villageId, 'pairing_gap_open')).toEqual([
-      expect.objectContaining({ endedOn: '2026-06-10', days: 5 }),
-    ]);
+    expect(await flagsOf(early.villageId, 'pairing_gap_open')).toEqual([expect.objectContaining({ endedOn: '2026-06-10', days: 5 })]);
     await approve(early.villageId, '2026-06-12');
     expect((await flagsOf(early.villageId, 'pairing_gap')).map((f) => [f.endedOn, f.days])).toEqual([['2026-06-10', 1]]);
   });

@@ -50,7 +50,11 @@ describe('resizePhoto', () => {
   });
 
   it('never enlarges a small photo', async () => {
-    const small = new Uint8Array(await sharp({ create: { width: 200, height: 150, channels: 3, background: '#3a7' } }).png().toBuffer());
+    const small = new Uint8Array(
+      await sharp({ create: { width: 200, height: 150, channels: 3, background: '#3a7' } })
+        .png()
+        .toBuffer(),
+    );
     const sizes = await resizePhoto(small);
     expect(sizes.map((s) => [s.outWidth, s.outHeight])).toEqual([
       [200, 150],
@@ -80,7 +84,8 @@ beforeAll(async () => {
   jpeg = await photoWithExif();
 }, 120_000);
 
-const presign = (token: string, id: string, contentType = 'image/jpeg') => h.call('POST', `/api/produce/${id}/photos/presign`, { token, body: { contentType } });
+const presign = (token: string, id: string, contentType = 'image/jpeg') =>
+  h.call('POST', `/api/produce/${id}/photos/presign`, { token, body: { contentType } });
 const confirm = (token: string, id: string, key: string) => h.call('POST', `/api/produce/${id}/photos/confirm`, { token, body: { key } });
 
 describe('the local path, end to end', () => {
@@ -130,7 +135,14 @@ describe('the local path, end to end', () => {
     const photoId = 'pho_oldstyle0001';
     const fileKey = `${t.id}/photos/${photoId}`;
     await h.deps.files.put(fileKey, { bytes: PNG_1x1, contentType: 'image/png' });
-    await store.transact(addPhotoTx(store, { photoId, produceId: l.id, contentType: 'image/png', bytes: PNG_1x1.length, fileKey, createdAt: new Date().toISOString() }, 9, new Date().toISOString()));
+    await store.transact(
+      addPhotoTx(
+        store,
+        { photoId, produceId: l.id, contentType: 'image/png', bytes: PNG_1x1.length, fileKey, createdAt: new Date().toISOString() },
+        9,
+        new Date().toISOString(),
+      ),
+    );
     const pub = await h.call('GET', `/api/public/${t.slug}/produce/${l.id}`);
     expect(pub.body.photoUrls).toEqual([`/api/public/${t.slug}/photos/${photoId}`]);
     expect(pub.body.photoSrcSets).toEqual(['']);
@@ -145,7 +157,10 @@ describe('POST /api/produce/:id/photos/presign', () => {
   const s3Like = () => {
     (h.deps.files as { presignPost?: unknown }).presignPost = async (key: string, policy: PostPolicy) => {
       seen.push({ key, policy });
-      return { url: 'https://bangfu-files.s3.ap-east-1.amazonaws.com/', fields: { key, 'Content-Type': policy.contentType, Policy: 'eyJ9', 'X-Amz-Signature': 'sig' } };
+      return {
+        url: 'https://bangfu-files.s3.ap-east-1.amazonaws.com/',
+        fields: { key, 'Content-Type': policy.contentType, Policy: 'eyJ9', 'X-Amz-Signature': 'sig' },
+      };
     };
   };
   afterEach(() => {
@@ -168,7 +183,12 @@ describe('POST /api/produce/:id/photos/presign', () => {
     expect(res.body).toMatchObject({ mode: 's3', url: 'https://bangfu-files.s3.ap-east-1.amazonaws.com/', maxBytes: 5 * 1024 * 1024, expiresInSeconds: 300 });
     expect(res.body.key).toBe(photoOriginalKey(t.id, res.body.photoId));
     expect(res.body.key).toMatch(new RegExp(`^${t.id}/photos/pho_[a-z0-9]+/original$`));
-    expect(seen).toEqual([{ key: res.body.key, policy: { types: ['image/jpeg', 'image/png', 'image/webp'], contentType: 'image/webp', maxBytes: 5 * 1024 * 1024, expiresInSeconds: 300 } }]);
+    expect(seen).toEqual([
+      {
+        key: res.body.key,
+        policy: { types: ['image/jpeg', 'image/png', 'image/webp'], contentType: 'image/webp', maxBytes: 5 * 1024 * 1024, expiresInSeconds: 300 },
+      },
+    ]);
     expect(res.body.fields['Content-Type']).toBe('image/webp');
   });
 

@@ -25,7 +25,18 @@ describe('who may list a village’s produce', () => {
     const villageId = await h.village(t);
     const res = await post(t.bureau, makeProduce({ villageId, stock: 30 }));
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'draft', organizationId: null, villageId, villageName: '测试村', township: '测试镇', stock: 30, sold: 0, available: 30, photos: [], photoUrls: [] });
+    expect(res.body).toMatchObject({
+      status: 'draft',
+      organizationId: null,
+      villageId,
+      villageName: '测试村',
+      township: '测试镇',
+      stock: 30,
+      sold: 0,
+      available: 30,
+      photos: [],
+      photoUrls: [],
+    });
     expect(await h.audit(t, 'produce', res.body.id)).toHaveLength(1);
   });
 
@@ -153,12 +164,15 @@ describe('a listing’s life', () => {
     const bad = await post(t.bureau, makeProduce({ villageId, kind: 'adoption' }));
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { path: string }) => d.path)).toContain('adoption');
-    const ok = await post(t.bureau, makeProduce({
-      villageId,
-      kind: 'adoption',
-      name: '认养一棵猕猴桃树',
-      adoption: { subject: '猕猴桃树一棵', seasonStart: '2026-03-01', seasonEnd: '2026-10-31', returns: '秋季鲜果 25 公斤' },
-    }));
+    const ok = await post(
+      t.bureau,
+      makeProduce({
+        villageId,
+        kind: 'adoption',
+        name: '认养一棵猕猴桃树',
+        adoption: { subject: '猕猴桃树一棵', seasonStart: '2026-03-01', seasonEnd: '2026-10-31', returns: '秋季鲜果 25 公斤' },
+      }),
+    );
     expect(ok.status).toBe(201);
     expect(ok.body.adoption.subject).toBe('猕猴桃树一棵');
   });

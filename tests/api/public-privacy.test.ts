@@ -25,21 +25,46 @@ beforeAll(async () => {
   await h.activePairing(t, { orgId, villageId, startDate: '2026-01-01' });
   const listing = await h.listing(t, { villageId, origin: { kind: 'household', name: '王大伯' } });
   const photo = (await h.uploadPhoto(t.bureau, listing.id, PNG_1x1)).body.photoId;
-  const order = (await h.checkout(t, [{ produceId: listing.id, quantity: 1 }], { buyer: { name: '李爱心', phone: PHONE, address: `身份证 ${ID_NUMBER}` } })).body;
+  const order = (await h.checkout(t, [{ produceId: listing.id, quantity: 1 }], { buyer: { name: '李爱心', phone: PHONE, address: `身份证 ${ID_NUMBER}` } }))
+    .body;
   await h.press(order.checkoutUrl, 'pay');
-  await h.call('POST', '/api/donations', { token: t.bureau, body: { villageId, kind: 'cash', amountFen: 100_000, donorName: ANONYMOUS, donorType: 'person', anonymous: true } });
-  const online = (await h.call('POST', `/api/public/${t.slug}/donate`, { body: { villageId, amountFen: 10_000, donorName: ANONYMOUS_ONLINE, anonymous: true } })).body;
+  await h.call('POST', '/api/donations', {
+    token: t.bureau,
+    body: { villageId, kind: 'cash', amountFen: 100_000, donorName: ANONYMOUS, donorType: 'person', anonymous: true },
+  });
+  const online = (
+    await h.call('POST', `/api/public/${t.slug}/donate`, { body: { villageId, amountFen: 10_000, donorName: ANONYMOUS_ONLINE, anonymous: true } })
+  ).body;
   await h.press(online.checkoutUrl, 'pay');
   // the reporter's status page (issue 16) must show neither its text nor its contact
-  const concern = (await h.call('POST', `/api/public/${t.slug}/concerns`, { body: { subject: { kind: 'village', id: villageId }, text: `电话 ${PHONE} 身份证 ${ID_NUMBER}`, contact: PHONE } })).body;
+  const concern = (
+    await h.call('POST', `/api/public/${t.slug}/concerns`, {
+      body: { subject: { kind: 'village', id: villageId }, text: `电话 ${PHONE} 身份证 ${ID_NUMBER}`, contact: PHONE },
+    })
+  ).body;
   Object.assign(query, { concernId: concern.concernId, concernToken: concern.statusToken });
   // an application to join, its contact's mobile on it: the applicant's status page must not show it
   const form = new FormData();
-  for (const [k, v] of Object.entries({ name: '申请组织', kind: 'enterprise', creditCode: creditCode(), contactName: '申请人', contactPhone: PHONE, email: 'apply@example.com' })) form.append(k, v);
+  for (const [k, v] of Object.entries({
+    name: '申请组织',
+    kind: 'enterprise',
+    creditCode: creditCode(),
+    contactName: '申请人',
+    contactPhone: PHONE,
+    email: 'apply@example.com',
+  }))
+    form.append(k, v);
   form.append('documents', new File([PNG_1x1 as Uint8Array<ArrayBuffer>], 'licence.png', { type: 'image/png' }));
   const applied = await (await h.app.request(`/api/public/${t.slug}/applications`, { method: 'POST', body: form })).json();
   Object.assign(query, { applicationId: applied.applicationId, statusToken: applied.statusToken });
-  Object.assign(ids, { tenantSlug: t.slug, id: listing.id, photoId: photo, size: 'w320', orderId: order.orderId, sessionId: online.checkoutUrl.split('/').at(-1)! });
+  Object.assign(ids, {
+    tenantSlug: t.slug,
+    id: listing.id,
+    photoId: photo,
+    size: 'w320',
+    orderId: order.orderId,
+    sessionId: online.checkoutUrl.split('/').at(-1)!,
+  });
   // routes that take a donation id or a village id under {id}
   Object.assign(query, { orderToken: order.orderToken, donationId: online.donationId, receiptToken: online.receiptToken, villageId });
 });
@@ -75,7 +100,13 @@ describe('every public GET route', () => {
     const paths = Object.entries(spec.paths)
       .filter(([p, ops]) => p.startsWith('/public') && 'get' in ops)
       .map(([p]) => p);
-    expect(paths).toEqual(expect.arrayContaining(['/public/{tenantSlug}/transparency', '/public/{tenantSlug}/villages/{id}/transparency', '/public/{tenantSlug}/donations/{id}/receipt']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/public/{tenantSlug}/transparency',
+        '/public/{tenantSlug}/villages/{id}/transparency',
+        '/public/{tenantSlug}/donations/{id}/receipt',
+      ]),
+    );
     const scanned: string[] = [];
     for (const p of paths) {
       const url = urlOf(p);

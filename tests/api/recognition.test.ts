@@ -32,15 +32,23 @@ describe('recognition', () => {
     await give(small, 'cash', 99_000_000, 'person'); // a person's gift passed on: not the company's own
     const r = await h.get(t.bureau, '/api/recognition');
     expect(r.thresholds).toEqual({ enterprise: 20_000_000, social_org: 5_000_000, public_institution: 5_000_000 });
-    expect(r.items).toEqual([{ organizationId: school, name: '爱心学校', kind: 'social_org', cashFen: 3_000_000, goodsFen: 2_000_000, totalFen: 5_000_000, thresholdFen: 5_000_000 }]);
+    expect(r.items).toEqual([
+      { organizationId: school, name: '爱心学校', kind: 'social_org', cashFen: 3_000_000, goodsFen: 2_000_000, totalFen: 5_000_000, thresholdFen: 5_000_000 },
+    ]);
 
     await give(company, 'cash', 1);
     expect((await h.get(t.bureau, '/api/recognition')).items.map((i: any) => i.name)).toEqual(['大企业', '爱心学校']);
 
-    const s = await h.call('PATCH', '/api/settings', { token: t.bureau, body: { recognitionThresholds: { enterprise: 10_000_000, social_org: 6_000_000, public_institution: 5_000_000 } } });
+    const s = await h.call('PATCH', '/api/settings', {
+      token: t.bureau,
+      body: { recognitionThresholds: { enterprise: 10_000_000, social_org: 6_000_000, public_institution: 5_000_000 } },
+    });
     expect(s.status).toBe(200);
     expect((await h.get(t.bureau, '/api/recognition')).items.map((i: any) => i.name)).toEqual(['大企业', '小企业']);
-    expect((await h.call('PATCH', '/api/settings', { token: t.bureau, body: { recognitionThresholds: { enterprise: 0, social_org: 1, public_institution: 1 } } })).status).toBe(400);
+    expect(
+      (await h.call('PATCH', '/api/settings', { token: t.bureau, body: { recognitionThresholds: { enterprise: 0, social_org: 1, public_institution: 1 } } }))
+        .status,
+    ).toBe(400);
   });
 
   it('a refund takes the donation off the totals', async () => {

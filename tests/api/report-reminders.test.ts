@@ -36,7 +36,10 @@ const report = (token: string) =>
 async function reminders(t: TestTenant, org: Org): Promise<string[]> {
   const store = new TenantStore(h.deps.doc, h.deps.tableName, t.id);
   const items = await store.queryAll<{ kind: string; createdAt: string }>({ pk: store.pk('NOTE', (await h.get(org.member, '/api/me')).id) });
-  return items.filter((n) => n.kind === 'report_reminder').map((n) => n.createdAt).sort();
+  return items
+    .filter((n) => n.kind === 'report_reminder')
+    .map((n) => n.createdAt)
+    .sort();
 }
 
 describe('report reminders across a week', () => {
@@ -99,7 +102,10 @@ describe('report reminders across a week', () => {
     expect(await ladder('2026-06-03T18:00:00Z')).toBe(0);
     await h.deliver();
     const kinds = (await h.get(o.member, '/api/notifications')).items.map((n: { kind: string; title: string }) => `${n.kind} ${n.title}`);
-    expect(kinds.filter((k: string) => k.startsWith('report_ladder'))).toEqual(['report_ladder_blocked 已暂停认领新的结对', 'report_ladder_warning 已连续 2 周未报周报']);
+    expect(kinds.filter((k: string) => k.startsWith('report_ladder'))).toEqual([
+      'report_ladder_blocked 已暂停认领新的结对',
+      'report_ladder_warning 已连续 2 周未报周报',
+    ]);
     // and claims are refused, as rule 10 says
     h.clock.now = new Date('2026-06-03T12:00:00Z');
     expect((await h.call('POST', '/api/pairings', { token: o.member, body: { villageId: await h.village(t) } })).status).toBe(409);

@@ -35,7 +35,12 @@ describe('a Shanghai tenant (default deadline Tuesday 18:00)', () => {
 
   beforeAll(async () => {
     t = await h.tenant();
-    [a, b, c, e] = [await h.organization(t, { name: '甲学校' }), await h.organization(t, { name: '乙协会' }), await h.organization(t, { name: '丙企业' }), await h.organization(t, { name: '丁幼儿园' })];
+    [a, b, c, e] = [
+      await h.organization(t, { name: '甲学校' }),
+      await h.organization(t, { name: '乙协会' }),
+      await h.organization(t, { name: '丙企业' }),
+      await h.organization(t, { name: '丁幼儿园' }),
+    ];
     h.clock.now = JAN; // approved on the start date: every week since is expected
     for (const o of [a, b, c]) await h.activePairing(t, { orgId: o.id, startDate: '2026-01-01' });
     h.clock.now = NOW;
@@ -47,9 +52,20 @@ describe('a Shanghai tenant (default deadline Tuesday 18:00)', () => {
 
   it('defaults to the latest week whose deadline has passed: on time, late, missing with its streak', async () => {
     const res = await h.get(t.bureau, '/api/reports/compliance');
-    expect(res).toMatchObject({ weekStart: '2026-06-08', deadline: '2026-06-16T10:00:00.000Z', due: true, counts: { onTime: 1, late: 1, missing: 1, pending: 0 } });
+    expect(res).toMatchObject({
+      weekStart: '2026-06-08',
+      deadline: '2026-06-16T10:00:00.000Z',
+      due: true,
+      counts: { onTime: 1, late: 1, missing: 1, pending: 0 },
+    });
     const o = byOrg(res);
-    expect(o[a.id]).toMatchObject({ status: 'onTime', organizationName: '甲学校', submittedAt: '2026-06-16T09:00:00.000Z', missedStreak: 0, reportId: expect.any(String) });
+    expect(o[a.id]).toMatchObject({
+      status: 'onTime',
+      organizationName: '甲学校',
+      submittedAt: '2026-06-16T09:00:00.000Z',
+      missedStreak: 0,
+      reportId: expect.any(String),
+    });
     expect(o[b.id]).toMatchObject({ status: 'late', missedStreak: 0 });
     // the pairing began 2026-01-01, in the week of 2025-12-29: 24 weeks missed, none reported
     expect(o[c.id]).toMatchObject({ status: 'missing', reportId: null, submittedAt: null, missedStreak: 24 });
@@ -120,7 +136,11 @@ describe('pairings ended on a past date', () => {
   beforeAll(async () => {
     t = await h.tenant();
     h.clock.now = JAN;
-    for (const [k, name] of [['gone', '戊商会'], ['kept', '己公司'], ['late', '庚合作社']] as const) {
+    for (const [k, name] of [
+      ['gone', '戊商会'],
+      ['kept', '己公司'],
+      ['late', '庚合作社'],
+    ] as const) {
       orgs[k] = await h.organization(t, { name });
       pairings[k] = await h.activePairing(t, { orgId: orgs[k].id, startDate: '2026-01-01' });
     }
@@ -151,7 +171,6 @@ describe('pairings ended on a past date', () => {
     expect(cols(await h.get(t.bureau, old), late.id)).toEqual(['missing', null, null]);
     expect(cols(await h.get(t.bureau, '/api/reports/compliance/grid?weeks=2&to=2026-06-15'), late.id)).toBeUndefined();
   });
-
 });
 
 describe('a Europe/Berlin tenant: the deadline follows daylight saving', () => {

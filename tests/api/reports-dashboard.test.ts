@@ -20,7 +20,7 @@ let big: Setup;
 /** A seeded generator, so a failure can be replayed. */
 function seeded(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const deadlineOf = (weekStart: string) => new Date(Date.parse(`${weekStart}T00:00:00Z`) + 8 * 86_400_000 + 10 * 3_600_000); // Tue 18:00 Shanghai
@@ -28,7 +28,10 @@ const deadlineOf = (weekStart: string) => new Date(Date.parse(`${weekStart}T00:0
 async function fileAt(t: TestTenant, at: Date, organizationId: string, weekStart: string, status = 'submitted') {
   h.clock.now = at;
   try {
-    const res = await h.call('POST', '/api/reports', { token: t.bureau, body: { organizationId, weekStart, status, summary: '本周', progress: '进展', results: '成效' } });
+    const res = await h.call('POST', '/api/reports', {
+      token: t.bureau,
+      body: { organizationId, weekStart, status, summary: '本周', progress: '进展', results: '成效' },
+    });
     if (res.status !== 201) throw new Error(`report: ${res.status} ${JSON.stringify(res.body)}`);
   } finally {
     h.clock.now = NOW;
@@ -52,14 +55,21 @@ async function build(n: number): Promise<Setup> {
     await fileAt(t, i % 3 === 0 ? new Date(deadlineOf(DUE).getTime() + 60_000) : new Date(deadlineOf(DUE).getTime() - 60_000), org, DUE);
   }
   for (const p of pairings.slice(0, Math.round(n * 0.6))) {
-    const res = await h.call('POST', `/api/pairings/${p}/activities`, { token: t.bureau, body: { date: '2026-06-10', type: 'visit', peopleReached: 2, description: '走访' } });
+    const res = await h.call('POST', `/api/pairings/${p}/activities`, {
+      token: t.bureau,
+      body: { date: '2026-06-10', type: 'visit', peopleReached: 2, description: '走访' },
+    });
     if (res.status !== 201) throw new Error(`visit: ${JSON.stringify(res.body)}`);
   }
   return { t, orgs, pairings };
 }
 
 function ctxOf(tenantId: string): ServiceContext {
-  return { store: new TenantStore(h.deps.doc, h.deps.tableName, tenantId), caller: { userId: 'test', email: 'test@bangfu.local', role: 'bureau_admin', tenantId }, now: h.clock.now };
+  return {
+    store: new TenantStore(h.deps.doc, h.deps.tableName, tenantId),
+    caller: { userId: 'test', email: 'test@bangfu.local', role: 'bureau_admin', tenantId },
+    now: h.clock.now,
+  };
 }
 
 /** Items a call reads, and what it answered. */
@@ -106,7 +116,13 @@ describe('the dashboard reads a bounded number of items', () => {
     expect(s.result.visits).toEqual({ quarter: '2026-Q2', flagged: 2 });
     expect(b.result.visits).toEqual({ quarter: '2026-Q2', flagged: 20 });
     expect(s.result.flags.map((f) => f.pairingId).sort()).toEqual(small.pairings.slice(3).sort());
-    expect(s.result.flags[0]).toMatchObject({ kind: 'no_visit', quarter: '2026-Q2', villageId: expect.any(String), villageName: expect.any(String), organizationName: expect.any(String) });
+    expect(s.result.flags[0]).toMatchObject({
+      kind: 'no_visit',
+      quarter: '2026-Q2',
+      villageId: expect.any(String),
+      villageName: expect.any(String),
+      organizationName: expect.any(String),
+    });
   });
 });
 
@@ -134,7 +150,13 @@ describe('the week snapshots equal a full recount', () => {
       expect({ w, expected: [...new Set([...snap.expected, ...reported])].sort() }).toEqual({ w, expected: recount.expected });
       expect({ w, onTime: [...snap.onTime].sort(), late: [...snap.late].sort() }).toEqual({ w, onTime: recount.onTime, late: recount.late });
       const compliance = await h.get(t.bureau, `/api/reports/compliance?weekStart=${w}`);
-      expect({ w, missing: compliance.items.filter((i: any) => i.status === 'missing' || i.status === 'pending').map((i: any) => i.organizationId).sort() }).toEqual({ w, missing: recount.missing });
+      expect({
+        w,
+        missing: compliance.items
+          .filter((i: any) => i.status === 'missing' || i.status === 'pending')
+          .map((i: any) => i.organizationId)
+          .sort(),
+      }).toEqual({ w, missing: recount.missing });
     }
   }, 300_000);
 });

@@ -33,7 +33,10 @@ describe('week and quarter inputs: years 2000–2099 only', () => {
       expect((await get(`/api/reports/compliance?weekStart=${w}`)).status, w).toBe(400);
       expect((await get(`/api/reports/compliance/grid?to=${w}`)).status, w).toBe(400);
       expect((await get(`/api/reports?weekStart=${w}`)).status, w).toBe(400);
-      const post = await h.call('POST', '/api/reports', { token: t.bureau, body: { organizationId: orgId, weekStart: w, summary: '走访', progress: '进展', results: '成效' } });
+      const post = await h.call('POST', '/api/reports', {
+        token: t.bureau,
+        body: { organizationId: orgId, weekStart: w, summary: '走访', progress: '进展', results: '成效' },
+      });
       expect(post.status, w).toBe(400);
       expect(JSON.stringify(post.body)).toContain('2000–2099');
     }
@@ -43,7 +46,10 @@ describe('week and quarter inputs: years 2000–2099 only', () => {
     expect((await get('/api/reports/compliance/grid?to=2000-01-17&weeks=3')).status).toBe(200);
     // the refined query still documents its parameters
     const spec = (await h.call('GET', '/api/openapi.json')).body as { paths: Record<string, { get?: { parameters?: { name: string }[] } }> };
-    expect((spec.paths['/reports/compliance/grid'] ?? spec.paths['/api/reports/compliance/grid'])?.get?.parameters?.map((p) => p.name).sort()).toEqual(['to', 'weeks']);
+    expect((spec.paths['/reports/compliance/grid'] ?? spec.paths['/api/reports/compliance/grid'])?.get?.parameters?.map((p) => p.name).sort()).toEqual([
+      'to',
+      'weeks',
+    ]);
     const store = storeOf(t.id);
     const counters = await store.queryAll<{ sk: string }>({ pk: store.pk('COUNTERS') }, 10_000);
     expect(counters.map((c) => c.sk).filter((sk) => /#(0\d{3}|1\d{3}|21\d{2})-/.test(sk))).toEqual([]);

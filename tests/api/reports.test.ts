@@ -94,9 +94,16 @@ describe('filing a report', () => {
     expect(compliance.items.find((i: any) => i.organizationId === org.id)).toMatchObject({ status: 'missing', reportId: draft.body.id, submittedAt: null });
     const submitted = await file(org.member, week, { summary: '定稿' });
     expect(submitted.status).toBe(201);
-    expect(submitted.body).toMatchObject({ id: draft.body.id, status: 'submitted', summary: '定稿', submittedAt: NOW.toISOString(), timeliness: 'late', createdAt: draft.body.createdAt });
+    expect(submitted.body).toMatchObject({
+      id: draft.body.id,
+      status: 'submitted',
+      summary: '定稿',
+      submittedAt: NOW.toISOString(),
+      timeliness: 'late',
+      createdAt: draft.body.createdAt,
+    });
     expect((await file(org.member, week, { summary: '再改' })).status).toBe(409);
-    expect((await h.ids(org.member, `/api/reports?weekStart=${week}`))).toEqual([draft.body.id]);
+    expect(await h.ids(org.member, `/api/reports?weekStart=${week}`)).toEqual([draft.body.id]);
     expect((await h.audit(t, 'report', draft.body.id)).map((e) => e.action)).toEqual(['draft', 'update_draft', 'submit']);
   });
 });

@@ -50,9 +50,19 @@ describe('a restart of local mode', () => {
     let app = await boot();
     // the platform admin must use two-step verification (issue 15): its first sign-in enrols it (at the app's clock)
     const platform = await signInEnrolling((m, p, token, body) => app.call(m, p, token || undefined, body), PLATFORM_ADMIN_EMAIL, DEMO_PASSWORD, NOW);
-    const tenant = await app.call('POST', '/api/admin/tenants', platform, { slug: 'restart', name: '重启县民政局', region: '重启县', mfaRequiredForBureauAdmins: false });
+    const tenant = await app.call('POST', '/api/admin/tenants', platform, {
+      slug: 'restart',
+      name: '重启县民政局',
+      region: '重启县',
+      mfaRequiredForBureauAdmins: false,
+    });
     expect(tenant.status).toBe(201);
-    const user = await app.call('POST', '/api/users', platform, { email: 'admin@restart.test', password: 'restart-pass-1', role: 'bureau_admin', tenantId: tenant.body.id });
+    const user = await app.call('POST', '/api/users', platform, {
+      email: 'admin@restart.test',
+      password: 'restart-pass-1',
+      role: 'bureau_admin',
+      tenantId: tenant.body.id,
+    });
     expect(user.status).toBe(201);
     const before = await app.login('admin@restart.test', 'restart-pass-1');
     const village = await app.call('POST', '/api/villages', before, makeVillage({ name: '重启村' }));

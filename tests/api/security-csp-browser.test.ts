@@ -44,21 +44,27 @@ async function watchedPage(): Promise<{ page: Page; violations: () => Promise<st
 }
 
 describe('the browser under the CSP', () => {
-  it.each(['/', '/sign-in', `/shop/${SLUG}`, `/shop/${SLUG}/transparency`, `/shop/${SLUG}/donate`])('%s renders with no CSP violation', async (url) => {
-    const { page, violations, console } = await watchedPage();
-    const res = await page.goto(server.url + url, { waitUntil: 'networkidle' });
-    expect(res?.status()).toBe(200);
-    expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
-    await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0, undefined, { timeout: 20_000 });
-    expect(await violations()).toEqual([]);
-    expect(console).toEqual([]);
-    await page.context().close();
-  }, 60_000);
+  it.each(['/', '/sign-in', `/shop/${SLUG}`, `/shop/${SLUG}/transparency`, `/shop/${SLUG}/donate`])(
+    '%s renders with no CSP violation',
+    async (url) => {
+      const { page, violations, console } = await watchedPage();
+      const res = await page.goto(server.url + url, { waitUntil: 'networkidle' });
+      expect(res?.status()).toBe(200);
+      expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
+      await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0, undefined, { timeout: 20_000 });
+      expect(await violations()).toEqual([]);
+      expect(console).toEqual([]);
+      await page.context().close();
+    },
+    60_000,
+  );
 
   it('the printable receipt loads its print script from the server and the button prints', async () => {
     const t = await apiCall<{ villages: { villageId: string }[] }>(server.url, 'GET', `/api/public/${SLUG}/transparency`);
     const villageId = t.body.villages[0]!.villageId;
-    const d = await apiCall<{ checkoutUrl: string; donationId: string; receiptToken: string }>(server.url, 'POST', `/api/public/${SLUG}/donate`, { body: { villageId, amountFen: 10_000 } });
+    const d = await apiCall<{ checkoutUrl: string; donationId: string; receiptToken: string }>(server.url, 'POST', `/api/public/${SLUG}/donate`, {
+      body: { villageId, amountFen: 10_000 },
+    });
     expect(d.status).toBe(201);
     const local = (u: string) => server.url + new URL(u, server.url).pathname + new URL(u, server.url).search;
     // the local checkout page (the web app) under the CSP, then Pay as a script would
@@ -68,7 +74,9 @@ describe('the browser under the CSP', () => {
     const paid = await fetch(local(d.body.checkoutUrl) + '/pay', { method: 'POST' });
     expect(paid.status).toBeLessThan(400);
     // the server's receipt page as a link already sent opens it (?token=; new links go through the donor's page)
-    const res = await page.goto(`${server.url}/api/public/${SLUG}/donations/${d.body.donationId}/receipt?token=${d.body.receiptToken}`, { waitUntil: 'networkidle' });
+    const res = await page.goto(`${server.url}/api/public/${SLUG}/donations/${d.body.donationId}/receipt?token=${d.body.receiptToken}`, {
+      waitUntil: 'networkidle',
+    });
     expect(res?.status()).toBe(200);
     await page.locator('[data-print]').click();
     await page.waitForFunction(() => (window as unknown as { __printed: number }).__printed > 0, undefined, { timeout: 5_000 });

@@ -77,7 +77,16 @@ describe('every API response carries the security headers', () => {
       ['404 id', () => h.call('GET', '/api/villages/nope', { token: t.bureau }), 404],
       ['404 tenant', () => h.call('GET', '/api/public/no-such-tenant/transparency'), 404],
       ['404 outside /api', () => h.call('GET', '/nothing-here'), 404],
-      ['413', () => h.call('POST', '/api/villages', { token: t.bureau, body: JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) }), headers: { 'content-type': 'application/json' } }), 413],
+      [
+        '413',
+        () =>
+          h.call('POST', '/api/villages', {
+            token: t.bureau,
+            body: JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) }),
+            headers: { 'content-type': 'application/json' },
+          }),
+        413,
+      ],
       ['login 401', () => h.call('POST', '/api/auth/login', { body: { email: 'no@example.com', password: 'wrong-pass-1' } }), 401],
     ];
     for (const [what, send, status] of checks) {
@@ -157,31 +166,34 @@ describe('local mode: the web app under the CSP', () => {
     expectNoInlineScript(html);
   });
 
-  it.skipIf(!built)('index.html and the SPA fallback carry the headers; hashed assets keep nosniff without the document-only ones (as functions/entries/local.ts mounts them)', async () => {
-    // the same mounting as local.ts: the headers on the root, the API, static files, the SPA fallback
-    const root = new Hono();
-    root.use('*', securityHeadersWithLeanAssets);
-    root.route('/', h.app);
-    const rel = path.relative(process.cwd(), dist);
-    root.use('*', serveStatic({ root: rel }));
-    const indexHtml = readFileSync(path.join(dist, 'index.html'), 'utf8');
-    root.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
-    const asset = indexHtml.match(/src="(\/assets\/[^"]+\.js)"/)![1]!;
-    for (const url of ['/', '/index.html', '/favicon.svg', '/shop/some-tenant', '/api/health']) {
-      const res = await root.request(url);
-      expect({ url, status: res.status }).toEqual({ url, status: 200 });
-      expectSecure(url, res.headers);
-    }
-    // a script is not a document: its CSP would govern nothing (issue 16: ~1 KB less per file)
-    const script = await root.request(asset);
-    expect(script.status).toBe(200);
-    expect(script.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(script.headers.get('content-security-policy')).toBeNull();
-    // and the real entry mounts them on its root before anything else
-    const local = readFileSync('functions/entries/local.ts', 'utf8');
-    expect(local.indexOf("root.use('*', securityHeadersWithLeanAssets)")).toBeGreaterThan(-1);
-    expect(local.indexOf("root.use('*', securityHeadersWithLeanAssets)")).toBeLessThan(local.indexOf("root.route('/', api)"));
-  });
+  it.skipIf(!built)(
+    'index.html and the SPA fallback carry the headers; hashed assets keep nosniff without the document-only ones (as functions/entries/local.ts mounts them)',
+    async () => {
+      // the same mounting as local.ts: the headers on the root, the API, static files, the SPA fallback
+      const root = new Hono();
+      root.use('*', securityHeadersWithLeanAssets);
+      root.route('/', h.app);
+      const rel = path.relative(process.cwd(), dist);
+      root.use('*', serveStatic({ root: rel }));
+      const indexHtml = readFileSync(path.join(dist, 'index.html'), 'utf8');
+      root.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
+      const asset = indexHtml.match(/src="(\/assets\/[^"]+\.js)"/)![1]!;
+      for (const url of ['/', '/index.html', '/favicon.svg', '/shop/some-tenant', '/api/health']) {
+        const res = await root.request(url);
+        expect({ url, status: res.status }).toEqual({ url, status: 200 });
+        expectSecure(url, res.headers);
+      }
+      // a script is not a document: its CSP would govern nothing (issue 16: ~1 KB less per file)
+      const script = await root.request(asset);
+      expect(script.status).toBe(200);
+      expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(script.headers.get('content-security-policy')).toBeNull();
+      // and the real entry mounts them on its root before anything else
+      const local = readFileSync('functions/entries/local.ts', 'utf8');
+      expect(local.indexOf("root.use('*', securityHeadersWithLeanAssets)")).toBeGreaterThan(-1);
+      expect(local.indexOf("root.use('*', securityHeadersWithLeanAssets)")).toBeLessThan(local.indexOf("root.route('/', api)"));
+    },
+  );
 });
 
 afterAll(() => undefined);

@@ -35,7 +35,14 @@ async function world(): Promise<World> {
 }
 
 const Op = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('buy' as const), lines: fc.uniqueArray(fc.record({ s: fc.nat(2), q: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 3, selector: (l) => l.s }), pay: fc.boolean() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('buy' as const),
+      lines: fc.uniqueArray(fc.record({ s: fc.nat(2), q: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 3, selector: (l) => l.s }),
+      pay: fc.boolean(),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('refund' as const), order: fc.nat(30), parcel: fc.nat(2), bySeller: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('payout' as const), s: fc.nat(1), amount: fc.integer({ min: 1, max: 6000 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('month' as const), days: fc.integer({ min: 10, max: 40 }) }) },
@@ -49,7 +56,10 @@ async function all<T>(token: string, url: string): Promise<T[]> {
   const out: T[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: T[]; nextCursor: string | null } = await h.get(token, `${url}${url.includes('?') ? '&' : '?'}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page: { items: T[]; nextCursor: string | null } = await h.get(
+      token,
+      `${url}${url.includes('?') ? '&' : '?'}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     out.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -66,7 +76,10 @@ async function recount(w: World): Promise<Map<string, Map<string, Figures>>> {
     m.set(seller ?? 'BUREAU', f);
     return f;
   };
-  type Order = { paidAt: string | null; fulfilments: { sellerOrganizationId: string | null; totalFen: number; feeFen: number; status: string; refundedAt: string | null }[] };
+  type Order = {
+    paidAt: string | null;
+    fulfilments: { sellerOrganizationId: string | null; totalFen: number; feeFen: number; status: string; refundedAt: string | null }[];
+  };
   for (const o of await all<Order>(w.t.bureau, '/api/orders')) {
     if (!o.paidAt) continue;
     for (const f of o.fulfilments) {
@@ -99,18 +112,27 @@ describe('gross − refunds − fees = paid out + owed, for every seller and mon
         const refunded = new Set<string>();
         for (const o of ops) {
           if (o.op === 'buy') {
-            const res = await h.checkout(w.t, o.lines.map((l) => ({ produceId: w.sellers[l.s].listing, quantity: l.q })));
+            const res = await h.checkout(
+              w.t,
+              o.lines.map((l) => ({ produceId: w.sellers[l.s].listing, quantity: l.q })),
+            );
             expect(res.status).toBe(201);
             if (!o.pay) continue;
             await h.press(res.body.checkoutUrl, 'pay');
             const order = await h.get(w.t.bureau, `/api/orders/${res.body.orderId}`);
-            paid.push({ orderId: order.id, parcels: order.fulfilments.map((f: { id: string; sellerOrganizationId: string | null }) => ({ id: f.id, seller: f.sellerOrganizationId })) });
+            paid.push({
+              orderId: order.id,
+              parcels: order.fulfilments.map((f: { id: string; sellerOrganizationId: string | null }) => ({ id: f.id, seller: f.sellerOrganizationId })),
+            });
           } else if (o.op === 'refund') {
             const order = paid[o.order % Math.max(1, paid.length)];
             if (!order) continue;
             const parcel = order.parcels[o.parcel % order.parcels.length];
             const seller = w.sellers.find((s) => s.id === parcel.seller)!;
-            const res = await h.call('POST', `/api/orders/${order.orderId}/fulfilments/${parcel.id}/refund`, { token: o.bySeller ? seller.token : w.t.bureau, body: {} });
+            const res = await h.call('POST', `/api/orders/${order.orderId}/fulfilments/${parcel.id}/refund`, {
+              token: o.bySeller ? seller.token : w.t.bureau,
+              body: {},
+            });
             const key = `${order.orderId}/${parcel.id}`;
             expect(res.status).toBe(refunded.has(key) ? 409 : 200);
             refunded.add(key);
@@ -118,7 +140,10 @@ describe('gross − refunds − fees = paid out + owed, for every seller and mon
             const seller = w.sellers[o.s];
             const month = dateInZone(h.clock.now, TZ).slice(0, 7);
             const owed = (await h.get(w.t.bureau, `/api/settlements?month=${month}&organizationId=${seller.id}`)).items[0].owedFen;
-            const res = await h.call('POST', '/api/payouts', { token: w.t.bureau, body: { organizationId: seller.id, amountFen: o.amount, method: 'bank_transfer', reference: 'P', date: dateInZone(h.clock.now, TZ), month } });
+            const res = await h.call('POST', '/api/payouts', {
+              token: w.t.bureau,
+              body: { organizationId: seller.id, amountFen: o.amount, method: 'bank_transfer', reference: 'P', date: dateInZone(h.clock.now, TZ), month },
+            });
             expect(res.status).toBe(o.amount <= owed ? 201 : 409);
           } else {
             h.clock.now = new Date(h.clock.now.getTime() + o.days * 86_400_000);
@@ -154,7 +179,14 @@ describe('gross − refunds − fees = paid out + owed, for every seller and mon
   }, 240_000);
 });
 
-const pick = (g: Figures): Figures => ({ grossFen: g.grossFen, refundsFen: g.refundsFen, feesFen: g.feesFen, paidOutFen: g.paidOutFen, owedFen: g.owedFen, orders: g.orders });
+const pick = (g: Figures): Figures => ({
+  grossFen: g.grossFen,
+  refundsFen: g.refundsFen,
+  feesFen: g.feesFen,
+  paidOutFen: g.paidOutFen,
+  owedFen: g.owedFen,
+  orders: g.orders,
+});
 
 async function ledgerSalesNet(token: string, month: string): Promise<number> {
   const { default: ExcelJS } = await import('exceljs');

@@ -34,16 +34,25 @@ async function paidOrder() {
   const la = await h.listing(t, { villageId: a.villageId, stock: 50, priceFen: 1000 }, a.member);
   const lb = await h.listing(t, { villageId: b.villageId, stock: 50, priceFen: 2500 }, b.member);
   const lc = await h.listing(t, { stock: 50, priceFen: 500 });
-  const res = await h.checkout(t, [{ produceId: la.id, quantity: 2 }, { produceId: lb.id, quantity: 1 }, { produceId: lc.id, quantity: 3 }]);
+  const res = await h.checkout(t, [
+    { produceId: la.id, quantity: 2 },
+    { produceId: lb.id, quantity: 1 },
+    { produceId: lc.id, quantity: 3 },
+  ]);
   await h.press(res.body.checkoutUrl, 'pay');
   const order = await h.get(t.bureau, `/api/orders/${res.body.orderId}`);
   return { orderId: res.body.orderId as string, parcels: order.fulfilments as { id: string; sellerOrganizationId: string | null; feeFen: number }[] };
 }
 
 const statement = (month: string, token = t.bureau, org?: string) => h.get(token, `/api/settlements?month=${month}${org ? `&organizationId=${org}` : ''}`);
-const row = async (month: string, org: string | null) => (await statement(month)).items.find((i: { organizationId: string | null }) => i.organizationId === org);
+const row = async (month: string, org: string | null) =>
+  (await statement(month)).items.find((i: { organizationId: string | null }) => i.organizationId === org);
 const payout = (body: Record<string, unknown>, token = t.bureau, headers: Record<string, string> = {}) =>
-  h.call('POST', '/api/payouts', { token, body: { organizationId: a.id, method: 'bank_transfer', reference: 'HX-1', date: '2026-06-15', month: '2026-06', ...body }, headers });
+  h.call('POST', '/api/payouts', {
+    token,
+    body: { organizationId: a.id, method: 'bank_transfer', reference: 'HX-1', date: '2026-06-15', month: '2026-06', ...body },
+    headers,
+  });
 
 describe('a month’s statement', () => {
   it('per seller from its parcels: gross, its share of the fee, payable, owed; per village too; the bureau’s own listings as a row of their own', async () => {
@@ -54,7 +63,12 @@ describe('a month’s statement', () => {
     const after = await row('2026-06', a.id);
     const d = (k: string) => after[k] - (before.a?.[k] ?? 0);
     expect({ gross: d('grossFen'), fees: d('feesFen'), refunds: d('refundsFen'), payable: d('payableFen'), owed: d('owedFen'), orders: d('orders') }).toEqual({
-      gross: 2000, fees: 20, refunds: 0, payable: 1980, owed: 1980, orders: 1,
+      gross: 2000,
+      fees: 20,
+      refunds: 0,
+      payable: 1980,
+      owed: 1980,
+      orders: 1,
     });
     expect(after).toMatchObject({ organizationName: '甲公司' });
     expect(after.villages.find((v: { villageId: string }) => v.villageId === a.villageId)).toMatchObject({ villageName: '测试村' });
@@ -103,7 +117,9 @@ describe('a month’s statement', () => {
     expect(await ids(t.bureau, '2026-06')).not.toContain(july.orderId);
     expect(await ids(t.bureau, '2026-07')).toEqual([july.orderId]);
     expect(await ids(a.member, '2026-07')).toEqual([july.orderId]);
-    expect((await h.get(a.member, '/api/orders?paidMonth=2026-07')).items[0].lines.every((l: { organizationId: string }) => l.organizationId === a.id)).toBe(true);
+    expect((await h.get(a.member, '/api/orders?paidMonth=2026-07')).items[0].lines.every((l: { organizationId: string }) => l.organizationId === a.id)).toBe(
+      true,
+    );
     expect((await h.call('GET', '/api/orders?paidMonth=2026-7', { token: t.bureau })).status).toBe(400);
   });
 
@@ -205,8 +221,12 @@ describe('payouts', () => {
     const patched = await h.call('PATCH', `/api/organizations/${a.id}`, { token: a.member, body: { stripeAccountId: 'acct_attacker123' } });
     expect(patched.status).toBe(200);
     expect((await h.get(t.bureau, `/api/organizations/${a.id}`)).stripeAccountId ?? null).toBeNull();
-    expect((await h.call('PUT', `/api/organizations/${a.id}/payout-account`, { token: a.member, body: { stripeAccountId: 'acct_attacker123' } })).status).toBe(403);
-    expect((await h.call('PUT', `/api/organizations/${a.id}/payout-account`, { token: t.bureau, body: { stripeAccountId: 'not-an-account' } })).status).toBe(400);
+    expect((await h.call('PUT', `/api/organizations/${a.id}/payout-account`, { token: a.member, body: { stripeAccountId: 'acct_attacker123' } })).status).toBe(
+      403,
+    );
+    expect((await h.call('PUT', `/api/organizations/${a.id}/payout-account`, { token: t.bureau, body: { stripeAccountId: 'not-an-account' } })).status).toBe(
+      400,
+    );
     const set = await h.call('PUT', `/api/organizations/${a.id}/payout-account`, { token: t.bureau, body: { stripeAccountId: 'acct_1Qwerty2Asdf' } });
     expect(set.status).toBe(200);
     expect((await h.get(t.bureau, `/api/organizations/${a.id}`)).stripeAccountId).toBe('acct_1Qwerty2Asdf');
@@ -231,7 +251,16 @@ describe('the workbooks', () => {
     const wb = await workbook('/api/exports/settlement.xlsx?month=2026-06', a.member);
     const rows = cells(wb, '结算');
     const api = await row('2026-06', a.id);
-    expect(rows[1]).toEqual(['甲公司', api.orders, api.grossFen / 100, api.refundsFen / 100, api.feesFen / 100, api.payableFen / 100, api.paidOutFen / 100, api.owedFen / 100]);
+    expect(rows[1]).toEqual([
+      '甲公司',
+      api.orders,
+      api.grossFen / 100,
+      api.refundsFen / 100,
+      api.feesFen / 100,
+      api.payableFen / 100,
+      api.paidOutFen / 100,
+      api.owedFen / 100,
+    ]);
     expect(rows).toHaveLength(3); // header, its row, totals
     expect(wb.worksheets.map((w) => w.name)).toEqual(['结算', '村庄明细', '付款']);
     expect((await h.call('GET', `/api/exports/settlement.xlsx?month=2026-06&organizationId=${b.id}`, { token: a.member })).status).toBe(404);
@@ -243,7 +272,14 @@ describe('the workbooks', () => {
     const api = await statement('2026-06');
     const total = rows.at(-1)!;
     expect(total[0]).toBe('合计');
-    expect(total.slice(2).map((x) => Math.round(Number(x) * 100))).toEqual([api.totals.grossFen, api.totals.refundsFen, api.totals.feesFen, api.totals.payableFen, api.totals.paidOutFen, api.totals.owedFen]);
+    expect(total.slice(2).map((x) => Math.round(Number(x) * 100))).toEqual([
+      api.totals.grossFen,
+      api.totals.refundsFen,
+      api.totals.feesFen,
+      api.totals.payableFen,
+      api.totals.paidOutFen,
+      api.totals.owedFen,
+    ]);
     const june = (await h.get(t.bureau, '/api/dashboard')).monthly.find((m: { month: string }) => m.month === '2026-06');
     expect(api.totals.grossFen - api.totals.refundsFen).toBe(june.salesFen);
   });
@@ -258,7 +294,8 @@ describe('a DATA_DIR from before settlement', () => {
     expect(right[1].totals.refundsFen).toBeGreaterThan(0);
     // what an old DATA_DIR lacks: every settlement item, and the marker
     for (const m of months) {
-      for (const i of await store.queryAll<{ pk: string; sk: string }>({ pk: store.pk('SETTLEMENT', m) })) await store.transact([{ Delete: { Key: { pk: i.pk, sk: i.sk } } }]);
+      for (const i of await store.queryAll<{ pk: string; sk: string }>({ pk: store.pk('SETTLEMENT', m) }))
+        await store.transact([{ Delete: { Key: { pk: i.pk, sk: i.sk } } }]);
     }
     const marker = counterKey(store, SETTLEMENT_BACKFILLED);
     await store.transact([{ Delete: { Key: marker } }]);

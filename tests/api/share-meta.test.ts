@@ -49,7 +49,10 @@ beforeAll(async () => {
   other = await h.tenant({ name: '别的县民政局' });
   villageId = await h.village(t, { name: '东坡村', township: '城关镇', county: '清水县' });
   await h.call('POST', '/api/donations', { token: t.bureau, body: { villageId, kind: 'cash', amountFen: 1_234_500, donorName: '张三', donorType: 'person' } });
-  await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId, amountFen: 300_000, purpose: '修建灌溉水渠', category: 'infrastructure', date: '2026-06-01' } });
+  await h.call('POST', '/api/expenditures', {
+    token: t.bureau,
+    body: { villageId, amountFen: 300_000, purpose: '修建灌溉水渠', category: 'infrastructure', date: '2026-06-01' },
+  });
   listingId = (await h.listing(t, { villageId, name: '高山土豆', priceFen: 4_500, unit: '5 公斤/箱', description: '海拔两千米的沙壤土种植' })).id;
   hostileId = (await h.listing(t, { villageId, name: '</title><script>alert(1)</script>"\'&', description: '<img src=x onerror=alert(1)>' })).id;
   otherVillage = await h.village(other, { name: '别家村' });
@@ -71,7 +74,12 @@ const page = async (url: string, headers: Record<string, string> = {}) => {
 /** the content of a meta tag (by name or property), unescaped the way a browser reads it */
 function meta(html: string, key: string): string | undefined {
   const m = new RegExp(`<meta (?:name|property)="${key}" content="([^"]*)"`).exec(html);
-  return m?.[1]?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return m?.[1]
+    ?.replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 const title = (html: string) => /<title>([\s\S]*?)<\/title>/.exec(html)?.[1];
 const count = (html: string, s: string) => html.split(s).length - 1;
@@ -99,7 +107,9 @@ describe('the share tags of each page', () => {
   it('a village: its name, county and public figures (no donor, no phone)', async () => {
     const { html } = await page(`/shop/${t.slug}/villages/${villageId}`);
     expect(title(html)).toBe('东坡村（清水县城关镇）帮扶公示 · 清水县民政局');
-    expect(meta(html, 'og:description')).toBe('东坡村收到捐款 ¥12,345.00，已使用 ¥3,000.00，结余 ¥9,345.00。每一笔捐款和支出的去向都公开可查，可在此为本村捐款。');
+    expect(meta(html, 'og:description')).toBe(
+      '东坡村收到捐款 ¥12,345.00，已使用 ¥3,000.00，结余 ¥9,345.00。每一笔捐款和支出的去向都公开可查，可在此为本村捐款。',
+    );
     expect(meta(html, 'og:url')).toBe(`${ORIGIN}/shop/${t.slug}/villages/${villageId}`);
     expect(meta(html, 'og:image')).toMatch(/^https:\/\/bangfu\.example\.cn\//);
     expect(html).not.toContain('张三');
@@ -108,7 +118,9 @@ describe('the share tags of each page', () => {
   it('the transparency page: the tenant’s totals', async () => {
     const { html } = await page(`/shop/${t.slug}/transparency`);
     expect(title(html)).toBe('帮扶公示 · 清水县民政局');
-    expect(meta(html, 'og:description')).toBe('清水县 1 个帮扶村：累计收到捐款 ¥12,345.00，已使用 ¥3,000.00，消费帮扶销售 ¥0.00。每一笔订单和捐款的去向都公开可查。');
+    expect(meta(html, 'og:description')).toBe(
+      '清水县 1 个帮扶村：累计收到捐款 ¥12,345.00，已使用 ¥3,000.00，消费帮扶销售 ¥0.00。每一笔订单和捐款的去向都公开可查。',
+    );
     expect(meta(html, 'og:url')).toBe(`${ORIGIN}/shop/${t.slug}/transparency`);
   });
 
@@ -223,7 +235,10 @@ describe('on AWS: the ledger function’s share routes (index.html from the web 
 
   it('refuse a request that did not come through CloudFront (the origin secret), as the API does', async () => {
     const secret = 's'.repeat(40);
-    const app = ledgerApp({ ...h.deps, originSecret: secret }, cachedIndex(async () => Buffer.from(indexHtml)));
+    const app = ledgerApp(
+      { ...h.deps, originSecret: secret },
+      cachedIndex(async () => Buffer.from(indexHtml)),
+    );
     expect((await app.request(`/shop/${t.slug}/transparency`)).status).toBe(403);
     const ok = await app.request(`/shop/${t.slug}/transparency`, { headers: { [ORIGIN_SECRET_HEADER]: secret } });
     expect(ok.status).toBe(200);
@@ -233,14 +248,25 @@ describe('on AWS: the ledger function’s share routes (index.html from the web 
   });
 
   it('the ledger function names the web app’s address (PUBLIC_URL) in its QR codes and tags, not the HTTP API’s host', () => {
-    const env = { TABLE_NAME: 'table', USER_POOL_ID: 'ap-east-1_AbC123', USER_POOL_CLIENT_ID: 'client', FILES_BUCKET: 'files', STRIPE_SECRET_ID: 'bangfu/stripe', CHECKOUT_TTL_SECONDS: 1800 };
+    const env = {
+      TABLE_NAME: 'table',
+      USER_POOL_ID: 'ap-east-1_AbC123',
+      USER_POOL_CLIENT_ID: 'client',
+      FILES_BUCKET: 'files',
+      STRIPE_SECRET_ID: 'bangfu/stripe',
+      CHECKOUT_TTL_SECONDS: 1800,
+    };
     expect(ledgerDeps({ ...env, PUBLIC_URL: ORIGIN }).publicUrl).toBe(ORIGIN);
   });
 
-    it('the bucket unreadable at first: a 503, not a 500; the last good copy afterwards', async () => {
+  it('the bucket unreadable at first: a 503, not a 500; the last good copy afterwards', async () => {
     let fail = true;
     let now = 0;
-    const index = cachedIndex(async () => (fail ? Promise.reject(new Error('s3')) : Buffer.from(indexHtml)), 1000, () => now);
+    const index = cachedIndex(
+      async () => (fail ? Promise.reject(new Error('s3')) : Buffer.from(indexHtml)),
+      1000,
+      () => now,
+    );
     const app = new Hono().route('/', shareRoutes(h.deps, index));
     expect((await app.request(`/shop/${t.slug}/transparency`)).status).toBe(503);
     fail = false;
@@ -263,7 +289,11 @@ describe('a village’s QR code (GET /api/public/:slug/villages/:id/qr.png)', ()
   });
 
   it('another tenant’s village, an unknown village or tenant: 404', async () => {
-    for (const url of [`/api/public/${t.slug}/villages/${otherVillage}/qr.png`, `/api/public/${t.slug}/villages/vil_nope/qr.png`, `/api/public/no-such-shop/villages/${villageId}/qr.png`]) {
+    for (const url of [
+      `/api/public/${t.slug}/villages/${otherVillage}/qr.png`,
+      `/api/public/${t.slug}/villages/vil_nope/qr.png`,
+      `/api/public/no-such-shop/villages/${villageId}/qr.png`,
+    ]) {
       const r = await h.call('GET', url);
       expect({ url, status: r.status }).toEqual({ url, status: 404 });
     }

@@ -55,10 +55,19 @@ beforeAll(async () => {
     if (req.method === 'POST' && req.url === '/v1/refunds' && alreadyRefunded) {
       alreadyRefunded = false;
       res.statusCode = 400;
-      return res.end(JSON.stringify({ error: { type: 'invalid_request_error', code: 'charge_already_refunded', message: 'Charge has already been refunded.' } }));
+      return res.end(
+        JSON.stringify({ error: { type: 'invalid_request_error', code: 'charge_already_refunded', message: 'Charge has already been refunded.' } }),
+      );
     }
     if (req.method === 'GET' && req.url?.startsWith('/v1/refunds?')) {
-      return res.end(JSON.stringify({ object: 'list', has_more: false, url: '/v1/refunds', data: [{ id: 're_test_earlier', object: 'refund', status: 'succeeded', amount: Number(earlierRefundAmount) }] }));
+      return res.end(
+        JSON.stringify({
+          object: 'list',
+          has_more: false,
+          url: '/v1/refunds',
+          data: [{ id: 're_test_earlier', object: 'refund', status: 'succeeded', amount: Number(earlierRefundAmount) }],
+        }),
+      );
     }
     if (req.url === '/v1/refunds') return res.end(JSON.stringify({ id: `re_test_${calls.length}`, object: 'refund', status: 'succeeded' }));
     // a payment's fee: its charge's balance transaction (issue 13 settlement)
@@ -133,7 +142,17 @@ describe('Stripe Checkout with a secret key', () => {
       id: 'evt_test_paid_1',
       object: 'event',
       type: 'checkout.session.completed',
-      data: { object: { id: sessionId, object: 'checkout.session', metadata: { tenantId: t.id, orderId: res.body.orderId, kind: 'order' }, payment_status: 'paid', amount_total: 3000, currency: 'cny', payment_intent: 'pi_test_42' } },
+      data: {
+        object: {
+          id: sessionId,
+          object: 'checkout.session',
+          metadata: { tenantId: t.id, orderId: res.body.orderId, kind: 'order' },
+          payment_status: 'paid',
+          amount_total: 3000,
+          currency: 'cny',
+          payment_intent: 'pi_test_42',
+        },
+      },
     };
     const hook = await h.call('POST', '/api/webhooks/stripe', signed(event));
     expect(hook.body).toEqual({ received: true, outcome: 'paid' });
@@ -165,7 +184,16 @@ describe('Stripe Checkout with a secret key', () => {
       id: 'evt_test_paid_2',
       object: 'event',
       type: 'checkout.session.completed',
-      data: { object: { id: res.body.checkoutUrl.split('/').at(-1), metadata: { tenantId: t.id, orderId: res.body.orderId, kind: 'order' }, payment_status: 'paid', amount_total: 1000, currency: 'cny', payment_intent: 'pi_test_43' } },
+      data: {
+        object: {
+          id: res.body.checkoutUrl.split('/').at(-1),
+          metadata: { tenantId: t.id, orderId: res.body.orderId, kind: 'order' },
+          payment_status: 'paid',
+          amount_total: 1000,
+          currency: 'cny',
+          payment_intent: 'pi_test_43',
+        },
+      },
     };
     await h.call('POST', '/api/webhooks/stripe', signed(event));
     failNext = true;
@@ -185,7 +213,17 @@ describe('an online donation refunded with a secret key', () => {
       id: `evt_test_gift_${n}`,
       object: 'event',
       type: 'checkout.session.completed',
-      data: { object: { id: d.body.checkoutUrl.split('/').at(-1), object: 'checkout.session', metadata: { tenantId: t.id, donationId, kind: 'donation' }, payment_status: 'paid', amount_total: amountFen, currency: 'cny', payment_intent: `pi_test_gift_${n}` } },
+      data: {
+        object: {
+          id: d.body.checkoutUrl.split('/').at(-1),
+          object: 'checkout.session',
+          metadata: { tenantId: t.id, donationId, kind: 'donation' },
+          payment_status: 'paid',
+          amount_total: amountFen,
+          currency: 'cny',
+          payment_intent: `pi_test_gift_${n}`,
+        },
+      },
     };
     expect((await h.call('POST', '/api/webhooks/stripe', signed(event))).body).toEqual({ received: true, outcome: 'confirmed' });
     return { villageId, donationId: donationId as string };
@@ -197,7 +235,12 @@ describe('an online donation refunded with a secret key', () => {
     expect(refund.status, JSON.stringify(refund.body)).toBe(200);
     expect(refund.body.status).toBe('refunded');
     const call = lastCall('/v1/refunds');
-    expect(Object.fromEntries(call.params)).toMatchObject({ payment_intent: 'pi_test_gift_1', amount: '8800', 'metadata[donationId]': donationId, 'metadata[kind]': 'donation' });
+    expect(Object.fromEntries(call.params)).toMatchObject({
+      payment_intent: 'pi_test_gift_1',
+      amount: '8800',
+      'metadata[donationId]': donationId,
+      'metadata[kind]': 'donation',
+    });
     expect(call.idempotencyKey).toBe(`refund-${donationId}`);
     expect(await h.get(t.bureau, `/api/villages/${villageId}/funds`)).toMatchObject({ cashReceivedFen: 8_800, balanceFen: 0, refundedFen: 8_800 });
   });
@@ -218,7 +261,10 @@ describe('an online donation refunded with a secret key', () => {
     expect({ ...publicAfter, generatedAt: null }).toEqual({ ...publicBefore, generatedAt: null });
 
     const b = await paidDonation(3_000, 3);
-    const spent = await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId: b.villageId, amountFen: 2_000, purpose: '购买种苗', category: 'industry', date: '2026-06-15' } });
+    const spent = await h.call('POST', '/api/expenditures', {
+      token: t.bureau,
+      body: { villageId: b.villageId, amountFen: 2_000, purpose: '购买种苗', category: 'industry', date: '2026-06-15' },
+    });
     expect(spent.status, JSON.stringify(spent.body)).toBe(201);
     const before = calls.length;
     const short = await h.call('POST', `/api/donations/${b.donationId}/refund`, { token: t.bureau, body: {} });
@@ -243,12 +289,20 @@ describe('an online donation refunded with a secret key', () => {
     const { villageId, donationId } = await paidDonation(6_000, 5);
     let spent: { status: number } | undefined;
     beforeRefund = async () => {
-      spent = await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId, amountFen: 5_000, purpose: '修路', category: 'infrastructure', date: '2026-06-15' } });
+      spent = await h.call('POST', '/api/expenditures', {
+        token: t.bureau,
+        body: { villageId, amountFen: 5_000, purpose: '修路', category: 'infrastructure', date: '2026-06-15' },
+      });
     };
     const refund = await h.call('POST', `/api/donations/${donationId}/refund`, { token: t.bureau, body: {} });
     expect(refund.status, JSON.stringify(refund.body)).toBe(200);
     expect(spent?.status).toBe(409);
-    expect(await h.get(t.bureau, `/api/villages/${villageId}/funds`)).toMatchObject({ cashReceivedFen: 6_000, cashUsedFen: 0, balanceFen: 0, refundedFen: 6_000 });
+    expect(await h.get(t.bureau, `/api/villages/${villageId}/funds`)).toMatchObject({
+      cashReceivedFen: 6_000,
+      cashUsedFen: 0,
+      balanceFen: 0,
+      refundedFen: 6_000,
+    });
   });
 
   it('a refund cut off between the ledger and Stripe (the process died) shows pending and the same request finishes it', async () => {
@@ -290,13 +344,27 @@ describe('settlement with a secret key (issue 13)', () => {
       sellers.push({ ...o, listing: await h.listing(t, { villageId: p.villageId, stock: 5, priceFen: 1000 }, o.member) });
     }
     const bureau = await h.listing(t, { stock: 5, priceFen: 1000 });
-    const res = await h.checkout(t, [{ produceId: sellers[0].listing.id, quantity: 1 }, { produceId: sellers[1].listing.id, quantity: 3 }, { produceId: bureau.id, quantity: 1 }]);
+    const res = await h.checkout(t, [
+      { produceId: sellers[0].listing.id, quantity: 1 },
+      { produceId: sellers[1].listing.id, quantity: 3 },
+      { produceId: bureau.id, quantity: 1 },
+    ]);
     const sessionId = res.body.checkoutUrl.split('/').at(-1);
     const event = {
       id: `evt_${pi}`,
       object: 'event',
       type: 'checkout.session.completed',
-      data: { object: { id: sessionId, object: 'checkout.session', metadata: { tenantId: t.id, orderId: res.body.orderId, kind: 'order' }, payment_status: 'paid', amount_total: 5000, currency: 'cny', payment_intent: pi } },
+      data: {
+        object: {
+          id: sessionId,
+          object: 'checkout.session',
+          metadata: { tenantId: t.id, orderId: res.body.orderId, kind: 'order' },
+          payment_status: 'paid',
+          amount_total: 5000,
+          currency: 'cny',
+          payment_intent: pi,
+        },
+      },
     };
     expect((await h.call('POST', '/api/webhooks/stripe', signed(event))).body.outcome).toBe('paid');
     return { orderId: res.body.orderId as string, sellers, order: await h.get(t.bureau, `/api/orders/${res.body.orderId}`) };
@@ -329,29 +397,50 @@ describe('settlement with a secret key (issue 13)', () => {
     feeAmount = 0;
     const o = await paidThreeSellers('pi_fee_transfer');
     const org = o.sellers[0];
-    const noAccount = await h.call('POST', '/api/payouts', { token: t.bureau, body: { organizationId: org.id, amountFen: 400, method: 'stripe_transfer', reference: 'ST-0', date: '2026-06-15' } });
+    const noAccount = await h.call('POST', '/api/payouts', {
+      token: t.bureau,
+      body: { organizationId: org.id, amountFen: 400, method: 'stripe_transfer', reference: 'ST-0', date: '2026-06-15' },
+    });
     expect(noAccount.status).toBe(409);
-    expect((await h.call('PUT', `/api/organizations/${org.id}/payout-account`, { token: t.bureau, body: { stripeAccountId: 'acct_1TestSeller0' } })).status).toBe(200);
+    expect(
+      (await h.call('PUT', `/api/organizations/${org.id}/payout-account`, { token: t.bureau, body: { stripeAccountId: 'acct_1TestSeller0' } })).status,
+    ).toBe(200);
     const before = (await h.get(t.bureau, `/api/settlements?month=2026-06&organizationId=${org.id}`)).items[0];
     refuseTransfer = true;
-    const refused = await h.call('POST', '/api/payouts', { token: t.bureau, body: { organizationId: org.id, amountFen: 400, method: 'stripe_transfer', reference: 'ST-1', date: '2026-06-15' } });
+    const refused = await h.call('POST', '/api/payouts', {
+      token: t.bureau,
+      body: { organizationId: org.id, amountFen: 400, method: 'stripe_transfer', reference: 'ST-1', date: '2026-06-15' },
+    });
     expect(refused.status).toBe(503);
     expect((await h.get(t.bureau, `/api/settlements?month=2026-06&organizationId=${org.id}`)).items[0]).toEqual(before);
     expect((await h.get(t.bureau, `/api/payouts?organizationId=${org.id}`)).items).toEqual([]);
-    const paid = await h.call('POST', '/api/payouts', { token: t.bureau, body: { organizationId: org.id, amountFen: 400, method: 'stripe_transfer', reference: 'ST-2', date: '2026-06-15' } });
+    const paid = await h.call('POST', '/api/payouts', {
+      token: t.bureau,
+      body: { organizationId: org.id, amountFen: 400, method: 'stripe_transfer', reference: 'ST-2', date: '2026-06-15' },
+    });
     expect(paid.status).toBe(201);
     expect(paid.body).toMatchObject({ status: 'paid', method: 'stripe_transfer', amountFen: 400 });
     const call = lastCall('/v1/transfers');
-    expect(Object.fromEntries(call.params)).toMatchObject({ amount: '400', currency: 'cny', destination: 'acct_1TestSeller0', 'metadata[payoutId]': paid.body.id });
+    expect(Object.fromEntries(call.params)).toMatchObject({
+      amount: '400',
+      currency: 'cny',
+      destination: 'acct_1TestSeller0',
+      'metadata[payoutId]': paid.body.id,
+    });
     expect(call.idempotencyKey).toBe(`payout-${paid.body.id}`);
-    expect((await h.get(t.bureau, `/api/settlements?month=2026-06&organizationId=${org.id}`)).items[0]).toMatchObject({ paidOutFen: 400, owedFen: before.owedFen - 400 });
+    expect((await h.get(t.bureau, `/api/settlements?month=2026-06&organizationId=${org.id}`)).items[0]).toMatchObject({
+      paidOutFen: 400,
+      owedFen: before.owedFen - 400,
+    });
   });
 
   it('a Stripe payout cut off after the transfer (no answer came) is finished by the same request, never paid twice', async () => {
     feeAmount = 0;
     const o = await paidThreeSellers('pi_fee_cutoff');
     const org = o.sellers[1];
-    expect((await h.call('PUT', `/api/organizations/${org.id}/payout-account`, { token: t.bureau, body: { stripeAccountId: 'acct_1TestSeller1' } })).status).toBe(200);
+    expect(
+      (await h.call('PUT', `/api/organizations/${org.id}/payout-account`, { token: t.bureau, body: { stripeAccountId: 'acct_1TestSeller1' } })).status,
+    ).toBe(200);
     const before = (await h.get(t.bureau, `/api/settlements?month=2026-06&organizationId=${org.id}`)).items[0];
     const body = { organizationId: org.id, amountFen: 1_000, method: 'stripe_transfer', reference: 'ST-9', date: '2026-06-15' };
     const headers = { 'idempotency-key': 'payout-cutoff-1' };
@@ -381,6 +470,9 @@ describe('settlement with a secret key (issue 13)', () => {
     expect(again.body).toMatchObject({ status: 'paid', amountFen: 1_000 });
     expect(new Set(transfers().map((c) => c.idempotencyKey))).toEqual(new Set([`payout-${again.body.id}`]));
     expect((await h.get(t.bureau, `/api/payouts?organizationId=${org.id}`)).items.map((p: { id: string }) => p.id)).toEqual([again.body.id]);
-    expect((await h.get(t.bureau, `/api/settlements?month=2026-06&organizationId=${org.id}`)).items[0]).toMatchObject({ paidOutFen: before.paidOutFen + 1_000, owedFen: before.owedFen - 1_000 });
+    expect((await h.get(t.bureau, `/api/settlements?month=2026-06&organizationId=${org.id}`)).items[0]).toMatchObject({
+      paidOutFen: before.paidOutFen + 1_000,
+      owedFen: before.owedFen - 1_000,
+    });
   });
 });

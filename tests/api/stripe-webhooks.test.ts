@@ -33,9 +33,15 @@ async function world() {
   const t = await h.tenant();
   const listings = [await h.listing(t, { stock: 10 }), await h.listing(t, { stock: 3 }), await h.listing(t, { stock: 4 })];
   const carts = [
-    [{ produceId: listings[0].id, quantity: 2 }, { produceId: listings[1].id, quantity: 1 }],
+    [
+      { produceId: listings[0].id, quantity: 2 },
+      { produceId: listings[1].id, quantity: 1 },
+    ],
     [{ produceId: listings[1].id, quantity: 2 }],
-    [{ produceId: listings[0].id, quantity: 1 }, { produceId: listings[2].id, quantity: 4 }],
+    [
+      { produceId: listings[0].id, quantity: 1 },
+      { produceId: listings[2].id, quantity: 4 },
+    ],
   ];
   const orders = [];
   for (const items of carts) {

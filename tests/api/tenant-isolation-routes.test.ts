@@ -60,26 +60,52 @@ beforeAll(async () => {
   const cash = { villageId: A.village, kind: 'cash', amountFen: 100_000, donorName: '甲', donorType: 'person' };
   A.donation = (await h.call('POST', '/api/donations', { token: a.bureau, body: cash })).body.id;
   A.refundable = (await h.call('POST', '/api/donations', { token: a.bureau, body: cash })).body.id;
-  A.expenditure = (await h.call('POST', '/api/expenditures', { token: a.bureau, body: { villageId: A.village, amountFen: 1_000, purpose: '修路', date: '2026-06-01' } })).body.id;
+  A.expenditure = (
+    await h.call('POST', '/api/expenditures', { token: a.bureau, body: { villageId: A.village, amountFen: 1_000, purpose: '修路', date: '2026-06-01' } })
+  ).body.id;
   const online = (await h.call('POST', `/api/public/${a.slug}/donate`, { body: { villageId: A.village, amountFen: 10_000, donorName: '乙' } })).body;
   await h.press(online.checkoutUrl, 'pay');
   A.donationToken = online.receiptToken;
   A.donation = online.donationId;
-  const concern = (await h.call('POST', `/api/public/${a.slug}/concerns`, { body: { subject: { kind: 'village', id: A.village }, text: '资金去向不明' } })).body;
+  const concern = (await h.call('POST', `/api/public/${a.slug}/concerns`, { body: { subject: { kind: 'village', id: A.village }, text: '资金去向不明' } }))
+    .body;
   [A.concern, A.concernToken] = [concern.concernId, concern.statusToken];
-  A.need = (await h.call('POST', '/api/needs', { token: a.bureau, body: { villageId: A.village, category: 'sales', title: '销路', quantity: 10, unit: '箱' } })).body.id;
-  A.report = (await h.call('POST', '/api/reports', { token: a.bureau, body: { organizationId: A.approvedOrg, weekStart: '2026-06-08', summary: '本周', progress: '进展', results: '成效' } })).body.id;
+  A.need = (
+    await h.call('POST', '/api/needs', { token: a.bureau, body: { villageId: A.village, category: 'sales', title: '销路', quantity: 10, unit: '箱' } })
+  ).body.id;
+  A.report = (
+    await h.call('POST', '/api/reports', {
+      token: a.bureau,
+      body: { organizationId: A.approvedOrg, weekStart: '2026-06-08', summary: '本周', progress: '进展', results: '成效' },
+    })
+  ).body.id;
   // a sale of the organization's own listing, and a payout of part of what it is owed (with evidence)
   const aMember = await h.member(a, A.approvedOrg);
-  A.pendingDonation = (await h.call('POST', '/api/donations', { token: aMember, body: { ...cash, kind: 'goods', description: '书包', donorType: 'organization' } })).body.id;
+  A.pendingDonation = (
+    await h.call('POST', '/api/donations', { token: aMember, body: { ...cash, kind: 'goods', description: '书包', donorType: 'organization' } })
+  ).body.id;
   const own = await h.listing(a, { villageId: A.village, priceFen: 5_000 }, aMember);
   // a member's rename of its approved organization: a change request awaiting the bureau (issue 15)
   A.change = (await h.call('PATCH', `/api/organizations/${A.approvedOrg}`, { token: aMember, body: { name: '甲组织改名' } })).body.change.id;
   await h.press((await h.checkout(a, [{ produceId: own.id, quantity: 1 }])).body.checkoutUrl, 'pay');
-  A.payout = (await h.call('POST', '/api/payouts', { token: a.bureau, body: { organizationId: A.approvedOrg, amountFen: 1_000, method: 'bank_transfer', reference: 'B-1', date: '2026-06-15' } })).body.id;
+  A.payout = (
+    await h.call('POST', '/api/payouts', {
+      token: a.bureau,
+      body: { organizationId: A.approvedOrg, amountFen: 1_000, method: 'bank_transfer', reference: 'B-1', date: '2026-06-15' },
+    })
+  ).body.id;
   // an application to join A, pending, with one document
   const appForm = new FormData();
-  for (const [k, v] of Object.entries({ name: '申请者', kind: 'enterprise', creditCode: creditCode(), contactName: '李', contactPhone: '13900000000', email: 'applicant@example.com', villageIds: A.village })) appForm.append(k, v);
+  for (const [k, v] of Object.entries({
+    name: '申请者',
+    kind: 'enterprise',
+    creditCode: creditCode(),
+    contactName: '李',
+    contactPhone: '13900000000',
+    email: 'applicant@example.com',
+    villageIds: A.village,
+  }))
+    appForm.append(k, v);
   appForm.append('documents', new File([PNG_1x1 as Uint8Array<ArrayBuffer>], 'licence.png', { type: 'image/png' }));
   const applied = await (await h.app.request(`/api/public/${a.slug}/applications`, { method: 'POST', body: appForm })).json();
   [A.application, A.applicationToken] = [applied.applicationId, applied.statusToken];
@@ -217,7 +243,21 @@ async function seenByA(record: { id: string; read: string[] }, entity: string) {
   return { reads, audit: entity ? await h.audit(a, entity, record.id) : [] };
 }
 
-const ENTITY: Record<string, string> = { '/villages': 'village', '/organizations': 'organization', '/pairings': 'pairing', '/produce': 'produce', '/orders': 'order', '/donations': 'donation', '/expenditures': 'expenditure', '/concerns': 'concern', '/reports': 'report', '/needs': 'need', '/payouts': 'payout', '/users': 'user', '/applications': 'application' };
+const ENTITY: Record<string, string> = {
+  '/villages': 'village',
+  '/organizations': 'organization',
+  '/pairings': 'pairing',
+  '/produce': 'produce',
+  '/orders': 'order',
+  '/donations': 'donation',
+  '/expenditures': 'expenditure',
+  '/concerns': 'concern',
+  '/reports': 'report',
+  '/needs': 'need',
+  '/payouts': 'payout',
+  '/users': 'user',
+  '/applications': 'application',
+};
 
 /** A call as tenant B (its bureau or its member) with a JSON body or a photo upload. */
 async function callAs(token: string, method: string, url: string, route: Route) {
@@ -365,7 +405,11 @@ describe('no answer carries store internals (issue 15, hole 8)', () => {
       if (path.includes('/orders/')) query.set('token', A.orderToken);
       if (path.includes('/donations/')) query.set('token', A.donationToken);
       const full = url + (query.size ? `?${query}` : '');
-      const headers = path.includes('/applications/{id}') ? { 'x-status-token': A.applicationToken } : path === '/public/{tenantSlug}/concerns/{id}' ? { 'x-status-token': A.concernToken } : undefined;
+      const headers = path.includes('/applications/{id}')
+        ? { 'x-status-token': A.applicationToken }
+        : path === '/public/{tenantSlug}/concerns/{id}'
+          ? { 'x-status-token': A.concernToken }
+          : undefined;
       for (const token of path.startsWith('/public/') ? [undefined] : [a.bureau, aMember]) {
         const res = await h.call('GET', full, { token, headers });
         if (res.status === 200) answered++;

@@ -41,7 +41,16 @@ describe('the tenant’s transparency page', () => {
     const p = res.body;
     const east = p.villages.find((v: any) => v.villageId === v1);
     const west = p.villages.find((v: any) => v.villageId === v2);
-    expect(east).toMatchObject({ name: '东坡村', cashReceivedFen: 1_500_005, cashUsedFen: 400_000, balanceFen: 1_100_005, refundedFen: 0, goodsFen: 80_000, salesFen: 9_000, paidOrders: 1 });
+    expect(east).toMatchObject({
+      name: '东坡村',
+      cashReceivedFen: 1_500_005,
+      cashUsedFen: 400_000,
+      balanceFen: 1_100_005,
+      refundedFen: 0,
+      goodsFen: 80_000,
+      salesFen: 9_000,
+      paidOrders: 1,
+    });
     expect(east.usedByPurpose).toEqual([
       { category: 'industry', amountFen: 100_000 },
       { category: 'infrastructure', amountFen: 300_000 },
@@ -49,7 +58,13 @@ describe('the tenant’s transparency page', () => {
     expect(east.organizations).toEqual([expect.objectContaining({ name: orgName })]);
     expect(west).toMatchObject({ cashReceivedFen: 50_000, cashUsedFen: 5_000, balanceFen: 25_000, refundedFen: 20_000 });
     for (const v of [...p.villages, p.totals]) expect(v.cashReceivedFen).toBe(v.cashUsedFen + v.balanceFen + v.refundedFen);
-    expect((await h.get(t.bureau, '/api/dashboard')).donations).toEqual({ cashFen: 1_550_005, usedFen: 405_000, balanceFen: 1_125_005, refundedFen: 20_000, goodsFen: 80_000 });
+    expect((await h.get(t.bureau, '/api/dashboard')).donations).toEqual({
+      cashFen: 1_550_005,
+      usedFen: 405_000,
+      balanceFen: 1_125_005,
+      refundedFen: 20_000,
+      goodsFen: 80_000,
+    });
     expect(p.totals).toMatchObject({ cashReceivedFen: 1_550_005, cashUsedFen: 405_000, goodsFen: 80_000, salesFen: 9_000, villages: 2, activePairings: 1 });
   });
 

@@ -16,8 +16,12 @@ beforeAll(async () => {
 
 describe('URL fields', () => {
   it('a need cannot be closed with a javascript: evidence link', async () => {
-    const need = (await h.call('POST', '/api/needs', { token: t.bureau, body: { villageId, category: 'sales', title: '销路', quantity: 10, unit: '箱' } })).body;
-    const bad = await h.call('POST', `/api/needs/${need.id}/fulfil`, { token: t.bureau, body: { note: '完成', evidenceUrl: 'javascript:alert(document.cookie)' } });
+    const need = (await h.call('POST', '/api/needs', { token: t.bureau, body: { villageId, category: 'sales', title: '销路', quantity: 10, unit: '箱' } }))
+      .body;
+    const bad = await h.call('POST', `/api/needs/${need.id}/fulfil`, {
+      token: t.bureau,
+      body: { note: '完成', evidenceUrl: 'javascript:alert(document.cookie)' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0]).toMatchObject({ path: 'evidenceUrl', message: '证明材料链接须为 http 或 https 网址' });
     expect((await h.get(t.bureau, `/api/needs/${need.id}`)).status).toBe('open');
@@ -30,7 +34,10 @@ describe('URL fields', () => {
 
   it('an expenditure cannot carry a data: or javascript: evidence link', async () => {
     for (const evidenceUrl of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>']) {
-      const res = await h.call('POST', '/api/expenditures', { token: t.bureau, body: { villageId, amountFen: 100, purpose: '修路', date: '2026-06-01', evidenceUrl } });
+      const res = await h.call('POST', '/api/expenditures', {
+        token: t.bureau,
+        body: { villageId, amountFen: 100, purpose: '修路', date: '2026-06-01', evidenceUrl },
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.details[0].path).toBe('evidenceUrl');
     }

@@ -41,7 +41,15 @@ describe('a quarter’s visits', () => {
     const q = await h.get(t.bureau, '/api/visits');
     expect(q).toMatchObject({ quarter: '2026-Q3', from: '2026-07-01', to: '2026-09-30', closed: false, flagged: 2 });
     const p = byPairing(q);
-    expect(p[visited.id]).toMatchObject({ visits: 2, lastVisitOn: '2026-07-20', flagged: false, villageName: '甲村', villageId: visited.villageId, organizationId: visited.orgId, organizationName: expect.any(String) });
+    expect(p[visited.id]).toMatchObject({
+      visits: 2,
+      lastVisitOn: '2026-07-20',
+      flagged: false,
+      villageName: '甲村',
+      villageId: visited.villageId,
+      organizationId: visited.orgId,
+      organizationName: expect.any(String),
+    });
     // a training is help, but not a visit
     expect(p[trainedOnly.id]).toMatchObject({ visits: 0, lastVisitOn: null, flagged: true, villageName: '乙村' });
     expect(p[newInQ3.id]).toMatchObject({ visits: 0, flagged: true, villageName: '丁村' });

@@ -35,7 +35,10 @@ async function world() {
   const listings = [await h.listing(t, { villageId, stock: 10, priceFen: 500 }), await h.listing(t, { villageId, stock: 4, priceFen: 800 })];
   const orders = [];
   for (const items of [
-    [{ produceId: listings[0]!.id, quantity: 2 }, { produceId: listings[1]!.id, quantity: 1 }],
+    [
+      { produceId: listings[0]!.id, quantity: 2 },
+      { produceId: listings[1]!.id, quantity: 1 },
+    ],
     [{ produceId: listings[1]!.id, quantity: 3 }],
     [{ produceId: listings[0]!.id, quantity: 5 }],
   ]) {
@@ -133,7 +136,10 @@ describe('an order’s and a donation’s events, each 5 times, out of order', (
 
   it.each([1, 2, 3])('shuffled deck of 5 copies of every event (seed %i), in bursts of 4 at once: the same final state', async (seed) => {
     const w = await world();
-    const deck = shuffled(w.events.flatMap((e) => [e, e, e, e, e]), seed);
+    const deck = shuffled(
+      w.events.flatMap((e) => [e, e, e, e, e]),
+      seed,
+    );
     for (let i = 0; i < deck.length; i += 4) {
       const answers = await Promise.all(deck.slice(i, i + 4).map(deliver));
       for (const a of answers) expect(a.status).toBe(200);

@@ -34,7 +34,10 @@ export type ContentionFigures = {
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** `buyers` checkouts of `unitsEach` unit(s) at once against a new listing of `stock` units, in a new tenant of `server`. */
-export async function measureCheckoutContention(server: RunningServer, opts: { buyers?: number; stock?: number; unitsEach?: number; platform?: string } = {}): Promise<ContentionFigures> {
+export async function measureCheckoutContention(
+  server: RunningServer,
+  opts: { buyers?: number; stock?: number; unitsEach?: number; platform?: string } = {},
+): Promise<ContentionFigures> {
   const buyers = opts.buyers ?? 200;
   const stock = opts.stock ?? 50;
   const unitsEach = opts.unitsEach ?? 1;
@@ -57,10 +60,20 @@ export async function measureCheckoutContention(server: RunningServer, opts: { b
   await call('POST', '/api/users', { email: `admin@${slug}.bench`, password: 'bench-pass-1', role: 'bureau_admin', tenantId: tenant.id }, platform);
   const bureau = await login(`admin@${slug}.bench`, 'bench-pass-1');
   const village = (
-    await call('POST', '/api/villages', { name: '压测村', township: '压测镇', county: '压测县', households: 100, population: 400, poorHouseholds: 20, status: 'unlifted', supervised: true }, bureau)
+    await call(
+      'POST',
+      '/api/villages',
+      { name: '压测村', township: '压测镇', county: '压测县', households: 100, population: 400, poorHouseholds: 20, status: 'unlifted', supervised: true },
+      bureau,
+    )
   ).body;
   const listing = (
-    await call('POST', '/api/produce', { villageId: village.id, name: '压测土豆', category: 'vegetable', unit: '箱', priceFen: 3000, stock, kind: 'product', status: 'published' }, bureau)
+    await call(
+      'POST',
+      '/api/produce',
+      { villageId: village.id, name: '压测土豆', category: 'vegetable', unit: '箱', priceFen: 3000, stock, kind: 'product', status: 'published' },
+      bureau,
+    )
   ).body;
 
   const retriedBefore = (await server.trace.stats()).conflictsRetried;

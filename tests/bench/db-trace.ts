@@ -97,7 +97,14 @@ if (process.send) {
         gc();
         gc();
         const m = process.memoryUsage();
-        return { rssMB: mb(m.rss), heapUsedMB: mb(m.heapUsed), heapTotalMB: mb(m.heapTotal), externalMB: mb(m.external), arrayBuffersMB: mb(m.arrayBuffers), mallocedMB: mb(getHeapStatistics().malloced_memory) } satisfies HeapProbe;
+        return {
+          rssMB: mb(m.rss),
+          heapUsedMB: mb(m.heapUsed),
+          heapTotalMB: mb(m.heapTotal),
+          externalMB: mb(m.external),
+          arrayBuffersMB: mb(m.arrayBuffers),
+          mallocedMB: mb(getHeapStatistics().malloced_memory),
+        } satisfies HeapProbe;
       }
       default:
         throw new Error(`db-trace: unknown command ${cmd}`);

@@ -104,18 +104,42 @@ export async function startWorld() {
   /** a fresh tenant with its bureau admin and one village */
   const tenant = async (label: string) => {
     const slug = `${label}${Date.now().toString(36)}`;
-    const t = (await http('POST', '/api/admin/tenants', { slug, name: `${label}县民政局`, region: `${label}县`, mfaRequiredForBureauAdmins: false }, platform)).body;
+    const t = (await http('POST', '/api/admin/tenants', { slug, name: `${label}县民政局`, region: `${label}县`, mfaRequiredForBureauAdmins: false }, platform))
+      .body;
     await http('POST', '/api/users', { email: `admin@${slug}.bench`, password: 'bench-pass-1', role: 'bureau_admin', tenantId: t.id }, platform);
     const token = await login(`admin@${slug}.bench`, 'bench-pass-1');
     return { slug, id: t.id as string, token };
   };
   const village = (token: string, name = '压测村') =>
-    http('POST', '/api/villages', { name, township: '压测镇', county: '压测县', households: 100, population: 400, poorHouseholds: 20, status: 'unlifted', supervised: true }, token);
+    http(
+      'POST',
+      '/api/villages',
+      { name, township: '压测镇', county: '压测县', households: 100, population: 400, poorHouseholds: 20, status: 'unlifted', supervised: true },
+      token,
+    );
   const listing = async (token: string, villageId: string, stock: number, name = '压测土豆') =>
-    (await http('POST', '/api/produce', { villageId, name, category: 'vegetable', unit: '箱', priceFen: 3000, stock, kind: 'product', status: 'published' }, token)).body;
+    (
+      await http(
+        'POST',
+        '/api/produce',
+        { villageId, name, category: 'vegetable', unit: '箱', priceFen: 3000, stock, kind: 'product', status: 'published' },
+        token,
+      )
+    ).body;
   const checkoutBody = (produceId: string, i = 0) => ({ items: [{ produceId, quantity: 1 }], buyer: { name: `买家${i}`, phone: '13800000000' } });
   return {
-    server, doc, tableName, send, base, http, login, tenant, village, listing, checkoutBody, platform,
+    server,
+    doc,
+    tableName,
+    send,
+    base,
+    http,
+    login,
+    tenant,
+    village,
+    listing,
+    checkoutBody,
+    platform,
     stop: async () => {
       await server.stop();
       doc.destroy();
@@ -126,7 +150,10 @@ export async function startWorld() {
 }
 
 /** Runs `fn` with every DynamoDB call the server makes for it recorded and metered (`ms`: fn alone, not the IPC). */
-async function observed<T>(server: RunningServer, fn: () => Promise<T>): Promise<{ value: T; ms: number; recs: Rec[]; meter: Meter; tally: Map<string, number> }> {
+async function observed<T>(
+  server: RunningServer,
+  fn: () => Promise<T>,
+): Promise<{ value: T; ms: number; recs: Rec[]; meter: Meter; tally: Map<string, number> }> {
   await server.trace.start();
   let value: T;
   const t0 = performance.now();
@@ -143,7 +170,12 @@ async function observed<T>(server: RunningServer, fn: () => Promise<T>): Promise
 
 // ---------------------------------------------------------------- 1. API overhead vs the database
 
-type RouteCase = { name: string; request: () => Promise<{ status: number; body: any }>; ok: number; rewrite?: (input: any, res: any, t0: number, fresh: Map<string, string>) => any };
+type RouteCase = {
+  name: string;
+  request: () => Promise<{ status: number; body: any }>;
+  ok: number;
+  rewrite?: (input: any, res: any, t0: number, fresh: Map<string, string>) => any;
+};
 
 export async function measureOverhead(w: World, n = 150) {
   const bureau = await w.login('admin@qingshui.demo');
@@ -153,16 +185,17 @@ export async function measureOverhead(w: World, n = 150) {
   // ids the request made (newId: <prefix>_<time36 ×9><hex ×16>, time at or after the request began) are replaced on replay
   const freshIds = (input: any, _res: unknown, t0ms: number, fresh: Map<string, string>) =>
     JSON.parse(
-      JSON.stringify(input).replace(/\b([a-z]+)_([0-9a-z]{9})([0-9a-f]{16})\b/g, (id, prefix: string, time: string) => {
-        if (parseInt(time, 36) < t0ms - 2) return id;
-        if (!fresh.has(id)) fresh.set(id, newId(prefix));
-        return fresh.get(id)!;
-      })
-      // the local payment session's id (functions/adapters/payments/local.ts: cs_local_<hex>)
-      .replace(/\bcs_local_[0-9a-f]{36}\b/g, (id) => {
-        if (!fresh.has(id)) fresh.set(id, `cs_local_${randomBytes(18).toString('hex')}`);
-        return fresh.get(id)!;
-      }),
+      JSON.stringify(input)
+        .replace(/\b([a-z]+)_([0-9a-z]{9})([0-9a-f]{16})\b/g, (id, prefix: string, time: string) => {
+          if (parseInt(time, 36) < t0ms - 2) return id;
+          if (!fresh.has(id)) fresh.set(id, newId(prefix));
+          return fresh.get(id)!;
+        })
+        // the local payment session's id (functions/adapters/payments/local.ts: cs_local_<hex>)
+        .replace(/\bcs_local_[0-9a-f]{36}\b/g, (id) => {
+          if (!fresh.has(id)) fresh.set(id, `cs_local_${randomBytes(18).toString('hex')}`);
+          return fresh.get(id)!;
+        }),
     );
   let i = 0;
   const cases: RouteCase[] = [
@@ -357,7 +390,15 @@ export async function measureScale(w: World) {
     const runs = [];
     for (let k = 0; k < 3; k++) {
       const s = await observed(w.server, () => w.http('GET', `/api/settlements?month=${month}`, undefined, t.token));
-      runs.push({ status: s.value.status, ms: r1(s.ms), itemsRead: s.meter.items, rru: s.meter.rru, calls: s.meter.calls, orders: s.value.body?.items?.[0]?.orders, grossFen: s.value.body?.totals?.grossFen });
+      runs.push({
+        status: s.value.status,
+        ms: r1(s.ms),
+        itemsRead: s.meter.items,
+        rru: s.meter.rru,
+        calls: s.meter.calls,
+        orders: s.value.body?.items?.[0]?.orders,
+        grossFen: s.value.body?.totals?.grossFen,
+      });
     }
     return runs.sort((a, b) => a.ms - b.ms)[1];
   };
@@ -367,7 +408,13 @@ export async function measureScale(w: World) {
     const runs = [];
     for (let k = 0; k < 3; k++) {
       const s = await observed(w.server, () => w.http('GET', '/api/dashboard', undefined, t.token));
-      runs.push({ status: s.value.status, rru: s.meter.rru, itemsRead: s.meter.items, tally: s.tally.get(t.id) ?? [...s.tally.values()].reduce((a, b) => a + b, 0), calls: s.meter.calls });
+      runs.push({
+        status: s.value.status,
+        rru: s.meter.rru,
+        itemsRead: s.meter.items,
+        tally: s.tally.get(t.id) ?? [...s.tally.values()].reduce((a, b) => a + b, 0),
+        calls: s.meter.calls,
+      });
     }
     return runs[1];
   };
@@ -467,7 +514,12 @@ export async function measureUnits(w: World) {
       call: async () => {
         // one report per organization and week: walk back to a week with none
         for (;;) {
-          const r = await w.http('POST', '/api/reports', { weekStart: mondays[week++], summary: '压测本周工作', progress: '压测进展', results: '压测成效' }, org);
+          const r = await w.http(
+            'POST',
+            '/api/reports',
+            { weekStart: mondays[week++], summary: '压测本周工作', progress: '压测进展', results: '压测成效' },
+            org,
+          );
           if (r.status !== 409 || week >= mondays.length) return r;
         }
       },
@@ -483,11 +535,32 @@ export async function measureUnits(w: World) {
     const good = runs.filter((r) => r.status === op.ok);
     const use = good.length ? good : runs;
     out[name] = {
-      rru: r2(pct(use.map((r) => r.rru), 50)),
-      wru: r2(pct(use.map((r) => r.wru), 50)),
-      itemsRead: pct(use.map((r) => r.items), 50),
-      calls: pct(use.map((r) => r.calls), 50),
-      ms: r1(pct(use.map((r) => r.ms), 50)),
+      rru: r2(
+        pct(
+          use.map((r) => r.rru),
+          50,
+        ),
+      ),
+      wru: r2(
+        pct(
+          use.map((r) => r.wru),
+          50,
+        ),
+      ),
+      itemsRead: pct(
+        use.map((r) => r.items),
+        50,
+      ),
+      calls: pct(
+        use.map((r) => r.calls),
+        50,
+      ),
+      ms: r1(
+        pct(
+          use.map((r) => r.ms),
+          50,
+        ),
+      ),
       status: use[0].status,
     };
   }
@@ -566,7 +639,8 @@ export function costOnPaper(units: Awaited<ReturnType<typeof measureUnits>>) {
     dynamo: (rru / 1e6) * PRICES.dynamoPerMillionRRU + (wru / 1e6) * PRICES.dynamoPerMillionWRU + ASSUME.storageGB * PRICES.dynamoStoragePerGBMonth,
     lambda: gbs * PRICES.lambdaArmPerGBSecond + (requests / 1e6) * PRICES.lambdaPerMillionRequests,
     httpApi: (requests / 1e6) * PRICES.httpApiPerMillionRequests,
-    cloudFront: ((visits * ASSUME.cloudFrontMBPerVisit) / 1024) * PRICES.cloudFrontPerGB + ((requests + visits * 10) / 1e4) * PRICES.cloudFrontPer10kHttpsRequests,
+    cloudFront:
+      ((visits * ASSUME.cloudFrontMBPerVisit) / 1024) * PRICES.cloudFrontPerGB + ((requests + visits * 10) / 1e4) * PRICES.cloudFrontPer10kHttpsRequests,
     cognito: Math.max(0, ASSUME.monthlyActiveStaffUsers - PRICES.cognitoFreeMAU) * PRICES.cognitoPerMAUBeyond10k,
   };
   const countyTotal = county.dynamo + county.lambda + county.httpApi + county.cloudFront + county.cognito;

@@ -117,13 +117,19 @@ export function workbookParts(strings: string[]): ZipEntry[] {
       '[Content_Types].xml',
       `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
     ),
-    deflated('_rels/.rels', `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    deflated(
+      '_rels/.rels',
+      `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
     deflated('xl/workbook.xml', `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="村庄" sheetId="1" r:id="rId1"/></sheets></workbook>`),
     deflated(
       'xl/_rels/workbook.xml.rels',
       `${XML}<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
     ),
-    deflated('xl/sharedStrings.xml', `${XML}<sst xmlns="${MAIN}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`),
+    deflated(
+      'xl/sharedStrings.xml',
+      `${XML}<sst xmlns="${MAIN}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`,
+    ),
   ];
 }
 
@@ -137,7 +143,9 @@ function* villageRows(rows: number, full = false): Generator<string> {
   yield SHEET_HEAD;
   let chunk: string[] = [];
   for (let r = 2; r <= rows + 1; r++) {
-    chunk.push(`<row r="${r}"><c r="A${r}" t="s"><v>${12 + (r % 7)}</v></c><c t="s"><v>8</v></c><c t="s"><v>9</v></c><c><v>${200 + (r % 7)}</v></c><c><v>800</v></c>${full ? '<c><v>40</v></c><c t="s"><v>10</v></c><c t="s"><v>11</v></c>' : ''}</row>`);
+    chunk.push(
+      `<row r="${r}"><c r="A${r}" t="s"><v>${12 + (r % 7)}</v></c><c t="s"><v>8</v></c><c t="s"><v>9</v></c><c><v>${200 + (r % 7)}</v></c><c><v>800</v></c>${full ? '<c><v>40</v></c><c t="s"><v>10</v></c><c t="s"><v>11</v></c>' : ''}</row>`,
+    );
     if (chunk.length === 5000) {
       yield chunk.join('');
       chunk = [];
@@ -197,7 +205,10 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
  * Figure 8: the server (functions/entries/local.ts as a child) takes the hostile import as the demo
  * bureau admin while /api/health is polled every 100 ms; its RSS is read from /proc every 20 ms.
  */
-export async function measureHostileImport(server: { url: string; rssMB: () => number; peakRssMB: () => number | null; resetPeakRss: () => boolean }, token: string) {
+export async function measureHostileImport(
+  server: { url: string; rssMB: () => number; peakRssMB: () => number | null; resetPeakRss: () => boolean },
+  token: string,
+) {
   const { bytes, sheetBytes } = await hostileXlsx();
   const health: number[] = [];
   let healthFailures = 0;
@@ -237,8 +248,20 @@ export async function measureHostileImport(server: { url: string; rssMB: () => n
   return {
     file: { bytes: bytes.length, sheetXmlBytes: sheetBytes, rows: 400_000 },
     import: { status: res.status, ms: Math.round(importMs), message: body.error?.message ?? body.errors?.[0]?.message ?? null },
-    health: { polls: during.length, p50ms: r1(pct(during, 50)), p95ms: r1(pct(during, 95)), maxMs: r1(Math.max(0, ...during)), failures: healthFailures, quietP50ms: r1(pct(health.slice(0, quiet), 50)) },
-    rssMB: { before: rssBefore, peak: peakRss, growth: r1(peakRss - rssBefore), peakFrom: kernelPeak ? 'VmHWM (reset before the import) and VmRSS every 20 ms' : 'VmRSS every 20 ms' },
+    health: {
+      polls: during.length,
+      p50ms: r1(pct(during, 50)),
+      p95ms: r1(pct(during, 95)),
+      maxMs: r1(Math.max(0, ...during)),
+      failures: healthFailures,
+      quietP50ms: r1(pct(health.slice(0, quiet), 50)),
+    },
+    rssMB: {
+      before: rssBefore,
+      peak: peakRss,
+      growth: r1(peakRss - rssBefore),
+      peakFrom: kernelPeak ? 'VmHWM (reset before the import) and VmRSS every 20 ms' : 'VmRSS every 20 ms',
+    },
   };
 }
 

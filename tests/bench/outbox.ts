@@ -35,7 +35,10 @@ function received(mailDir: string, prefix: string): Map<string, number> {
   }
   for (const f of files) {
     const head = readFileSync(path.join(mailDir, f), 'utf8').split(/\r?\n\r?\n/)[0];
-    const to = /^To: (.+)$/im.exec(head)?.[1]?.trim().replace(/^.*<([^>]+)>.*$/, '$1');
+    const to = /^To: (.+)$/im
+      .exec(head)?.[1]
+      ?.trim()
+      .replace(/^.*<([^>]+)>.*$/, '$1');
     if (to?.startsWith(prefix)) out.set(to, Number(f.split('-')[0]));
   }
   return out;

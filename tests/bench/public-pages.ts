@@ -33,7 +33,17 @@ const UA = 'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, 
 const KB = 1024;
 export const TARGETS = { shopJsCssKB: 150, shopRequestsBeforeShown: 20, otherJsCssKB: 170, cls: 0.05, width: PHONE.width };
 
-type Req = { url: string; type?: string; mime?: string; status?: number; encoding?: string; bytes?: number; decoded?: number; failed?: string; fromCache?: boolean };
+type Req = {
+  url: string;
+  type?: string;
+  mime?: string;
+  status?: number;
+  encoding?: string;
+  bytes?: number;
+  decoded?: number;
+  failed?: string;
+  fromCache?: boolean;
+};
 
 export type PageResult = {
   page: string;
@@ -67,7 +77,14 @@ export type PageResult = {
 
 /** A cold page with the CDP Network domain recording every request. */
 async function coldPage(browser: Browser, init?: { localStorage?: Record<string, string> }) {
-  const context: BrowserContext = await browser.newContext({ viewport: PHONE, userAgent: UA, isMobile: true, hasTouch: true, deviceScaleFactor: 3, locale: 'zh-CN' });
+  const context: BrowserContext = await browser.newContext({
+    viewport: PHONE,
+    userAgent: UA,
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 3,
+    locale: 'zh-CN',
+  });
   const page = await context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { __cls: { value: number; entries: number; sources: string[]; observing: boolean } };
@@ -79,14 +96,16 @@ async function coldPage(browser: Browser, init?: { localStorage?: Record<string,
           if (e.hadRecentInput) continue;
           w.__cls.value += e.value;
           w.__cls.entries += 1;
-          w.__cls.sources.push(`${e.value.toFixed(3)} @${Math.round(e.startTime)}ms: ${(e.sources ?? [])
+          w.__cls.sources.push(
+            `${e.value.toFixed(3)} @${Math.round(e.startTime)}ms: ${(e.sources ?? [])
               .map((x) => {
                 const el = x.node as Element | null;
                 if (!el || !el.tagName) return '?';
                 const id = el.getAttribute('data-testid');
                 return `${el.tagName.toLowerCase()}${id ? `[data-testid=${id}]` : ''}${typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).slice(0, 2).join('.') : ''}`;
               })
-              .join(', ')}`);
+              .join(', ')}`,
+          );
         }
       }).observe({ type: 'layout-shift', buffered: true });
       w.__cls.observing = true;
@@ -113,7 +132,13 @@ async function coldPage(browser: Browser, init?: { localStorage?: Record<string,
     const r = reqs.get(e.requestId);
     if (!r) return;
     const h: Record<string, string> = Object.fromEntries(Object.entries(e.response.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
-    Object.assign(r, { type: e.type ?? r.type, mime: e.response.mimeType, status: e.response.status, encoding: h['content-encoding'], fromCache: !!e.response.fromDiskCache });
+    Object.assign(r, {
+      type: e.type ?? r.type,
+      mime: e.response.mimeType,
+      status: e.response.status,
+      encoding: h['content-encoding'],
+      fromCache: !!e.response.fromDiskCache,
+    });
   });
   cdp.on('Network.dataReceived', (e: any) => {
     const r = reqs.get(e.requestId);
@@ -134,7 +159,14 @@ const isJsCss = (r: Req) => r.type === 'Script' || r.type === 'Stylesheet';
 const sum = (rs: Req[], f: (r: Req) => boolean = () => true, k: 'bytes' | 'decoded' = 'bytes') => rs.filter(f).reduce((a, r) => a + (r[k] ?? 0), 0);
 const short = (url: string) => url.replace(/^https?:\/\/[^/]+/, '').replace(/#.*/, '');
 
-async function measure(browser: Browser, base: string, name: string, path: string, ready: string, init?: { localStorage?: Record<string, string> }): Promise<PageResult> {
+async function measure(
+  browser: Browser,
+  base: string,
+  name: string,
+  path: string,
+  ready: string,
+  init?: { localStorage?: Record<string, string> },
+): Promise<PageResult> {
   const { context, page, reqs } = await coldPage(browser, init);
   try {
     const t0 = Date.now();
@@ -160,7 +192,9 @@ async function measure(browser: Browser, base: string, name: string, path: strin
       byType[k].bytes += r.bytes ?? 0;
     }
     const compressible = all.filter(
-      (r) => (r.decoded ?? 0) > KB && (['Document', 'Script', 'Stylesheet', 'XHR', 'Fetch'].includes(r.type ?? '') || /svg|json|javascript|css|html/.test(r.mime ?? '')),
+      (r) =>
+        (r.decoded ?? 0) > KB &&
+        (['Document', 'Script', 'Stylesheet', 'XHR', 'Fetch'].includes(r.type ?? '') || /svg|json|javascript|css|html/.test(r.mime ?? '')),
     );
     const compressed = compressible.filter((r) => r.encoding && r.encoding !== 'identity');
     return {
@@ -178,7 +212,10 @@ async function measure(browser: Browser, base: string, name: string, path: strin
       jsCssDecodedBytes: sum(all, isJsCss, 'decoded'),
       jsCssRequests: all.filter(isJsCss).length,
       byType,
-      compressed: { compressible: compressible.length, compressed: compressed.length, encodings: [...new Set(compressed.map((r) => r.encoding!))],
+      compressed: {
+        compressible: compressible.length,
+        compressed: compressed.length,
+        encodings: [...new Set(compressed.map((r) => r.encoding!))],
         uncompressed: compressible.filter((r) => !compressed.includes(r)).map((r) => `${short(r.url)} ${r.bytes} B`),
       },
       largest: [...all]
@@ -244,7 +281,12 @@ export function summarize(pages: PageResult[]) {
     const budget = p.page === 'shop' ? TARGETS.shopJsCssKB : TARGETS.otherJsCssKB;
     checks.push({ target: `JS+CSS ≤ ${budget} KB`, page: p.page, value: kb(p.jsCssBytes), met: p.jsCssBytes <= budget * KB });
     if (p.page === 'shop')
-      checks.push({ target: `requests before shown ≤ ${TARGETS.shopRequestsBeforeShown}`, page: p.page, value: String(p.requestsBeforeShown), met: p.requestsBeforeShown <= TARGETS.shopRequestsBeforeShown });
+      checks.push({
+        target: `requests before shown ≤ ${TARGETS.shopRequestsBeforeShown}`,
+        page: p.page,
+        value: String(p.requestsBeforeShown),
+        met: p.requestsBeforeShown <= TARGETS.shopRequestsBeforeShown,
+      });
     checks.push({ target: `CLS ≤ ${TARGETS.cls}`, page: p.page, value: String(p.cls), met: p.cls <= TARGETS.cls });
     checks.push({ target: `scrollWidth ≤ ${TARGETS.width}`, page: p.page, value: String(p.scrollWidth), met: p.scrollWidth <= TARGETS.width });
   }
@@ -253,8 +295,12 @@ export function summarize(pages: PageResult[]) {
 
 export function printPages(pages: PageResult[], log: (s: string) => void = (s) => console.log(s)) {
   const pad = (s: unknown, n: number) => String(s).padEnd(n);
-  log(`9. Public pages, cold, ${PHONE.width}×${PHONE.height} phone (Chromium; bytes as transferred; JS+CSS target shop ≤ ${TARGETS.shopJsCssKB} KB, others ≤ ${TARGETS.otherJsCssKB} KB; CLS ≤ ${TARGETS.cls})`);
-  log(`   ${pad('page', 13)}${pad('shown', 8)}${pad('req@shown', 10)}${pad('KB@shown', 9)}${pad('req', 5)}${pad('total', 10)}${pad('JS+CSS', 14)}${pad('decoded JS+CSS', 15)}${pad('compressed', 20)}${pad('CLS', 7)}${pad('width', 6)}`);
+  log(
+    `9. Public pages, cold, ${PHONE.width}×${PHONE.height} phone (Chromium; bytes as transferred; JS+CSS target shop ≤ ${TARGETS.shopJsCssKB} KB, others ≤ ${TARGETS.otherJsCssKB} KB; CLS ≤ ${TARGETS.cls})`,
+  );
+  log(
+    `   ${pad('page', 13)}${pad('shown', 8)}${pad('req@shown', 10)}${pad('KB@shown', 9)}${pad('req', 5)}${pad('total', 10)}${pad('JS+CSS', 14)}${pad('decoded JS+CSS', 15)}${pad('compressed', 20)}${pad('CLS', 7)}${pad('width', 6)}`,
+  );
   for (const p of pages) {
     if (p.error) {
       log(`   ${pad(p.page, 13)}FAILED — ${p.error.split('\n')[0]}`);
@@ -272,7 +318,8 @@ export function printPages(pages: PageResult[], log: (s: string) => void = (s) =
 /** Figure 9 on its own server with the demo data. */
 export async function publicPagesFigure() {
   const dist = webDist();
-  if (dist.upToDate === false) console.error(`[bench] 9. web/dist (built ${dist.builtAt}) does not match web/ and shared/ now: \`npm run build:web\` to measure the current pages`);
+  if (dist.upToDate === false)
+    console.error(`[bench] 9. web/dist (built ${dist.builtAt}) does not match web/ and shared/ now: \`npm run build:web\` to measure the current pages`);
   const dataDir = benchDataDir('public-pages');
   const server = await startServer({ DATA_DIR: dataDir });
   let browser: Browser | undefined;
@@ -318,7 +365,10 @@ export async function publicPagesFigure() {
       const shown = await page
         .goto(`${base}${path}`, { timeout: 20_000 })
         .then(() => page.locator(ready).first().waitFor({ state: 'visible', timeout: 20_000 }))
-        .then(() => true, (e: Error) => (console.error(`[bench] 9. warm-up of ${path}: ${e.message.split('\n')[0]}`), false));
+        .then(
+          () => true,
+          (e: Error) => (console.error(`[bench] 9. warm-up of ${path}: ${e.message.split('\n')[0]}`), false),
+        );
       if (!shown) {
         await context.close();
         continue;

@@ -89,7 +89,10 @@ async function soak(server: RunningServer) {
   const rssCold = server.rssMB(); // ready, demo data loaded, nothing served yet
   // warm-up of both routes: the listing page, and a few hundred sign-ins (scrypt's 16 MB per hash on
   // the libuv pool is a one-off that glibc keeps: a baseline without it would count it as growth)
-  const warmUp = { listingPage: await cannon({ url: listingUrl, duration: 3, connections: 10 }), signIn: await cannon({ ...signInOpts, duration: 30, amount: 300, connections: 10 }) };
+  const warmUp = {
+    listingPage: await cannon({ url: listingUrl, duration: 3, connections: 10 }),
+    signIn: await cannon({ ...signInOpts, duration: 30, amount: 300, connections: 10 }),
+  };
   const heapStart = await server.trace.heap(); // after a forced full GC in the server
   const rssWarm = server.rssMB();
   const listing = await cannon({ url: listingUrl });
@@ -105,7 +108,8 @@ async function soak(server: RunningServer) {
   const rssEnd = server.rssMB();
   const r1 = (x: number) => Math.round(x * 10) / 10;
   return {
-    server: 'functions/entries/local.ts (npm start) as a child: DynamoDB Local under it, demo data, RATE_LIMITS=relaxed, tests/bench/db-trace.ts preloaded (heap probe)',
+    server:
+      'functions/entries/local.ts (npm start) as a child: DynamoDB Local under it, demo data, RATE_LIMITS=relaxed, tests/bench/db-trace.ts preloaded (heap probe)',
     warmUp,
     listingPage: listing,
     signIn,
@@ -136,63 +140,116 @@ function table(r: any): string {
     L.push('1. API overhead vs the database (HTTP p50/p99 ÷ p50 of the same DynamoDB calls issued directly from the bench process)');
     row(['route', 14], ['http p50', 9], ['http p99', 9], ['db p50', 8], ['p50×', 6], ['p99×', 6], ['calls', 6], ['bad', 4]);
     for (const [k, v] of Object.entries<any>(r.overhead))
-      row([k, 14], [`${v.httpP50ms}ms`, 9], [`${v.httpP99ms}ms`, 9], [`${v.dbP50ms}ms`, 8], [v.p50Ratio, 6], [v.p99Ratio, 6], [v.dbCalls, 6], [v.unexpectedStatus + v.replayFailed, 4]);
+      row(
+        [k, 14],
+        [`${v.httpP50ms}ms`, 9],
+        [`${v.httpP99ms}ms`, 9],
+        [`${v.dbP50ms}ms`, 8],
+        [v.p50Ratio, 6],
+        [v.p99Ratio, 6],
+        [v.dbCalls, 6],
+        [v.unexpectedStatus + v.replayFailed, 4],
+      );
   }
   if (r.throughput && !r.throughput.error) {
     const t = r.throughput;
     L.push(`2. Throughput (autocannon, 50 connections, ${LOAD_SECONDS} s)`);
     for (const k of ['listingPage', 'signIn'])
-      L.push(`   ${pad(k, 12)} ${t[k].rps} req/s  p50 ${t[k].p50ms} ms  p99 ${t[k].p99ms} ms  requests ${t[k].requests}  non-2xx ${t[k].non2xx}  errors ${t[k].errors}`);
+      L.push(
+        `   ${pad(k, 12)} ${t[k].rps} req/s  p50 ${t[k].p50ms} ms  p99 ${t[k].p99ms} ms  requests ${t[k].requests}  non-2xx ${t[k].non2xx}  errors ${t[k].errors}`,
+      );
     if (t.soak) L.push(`   soak         listing page ${t.soak.requests} more requests, ${t.soak.rps} req/s, non-2xx ${t.soak.non2xx}, errors ${t.soak.errors}`);
-    L.push(`   server RSS   cold ${t.rssMB.cold} MB, warm ${t.rssMB.warm} MB (after ${t.warmUp.listingPage.requests} listing + ${t.warmUp.signIn.requests} sign-in requests) → ${t.rssMB.end} MB after ${t.totalRequests} more and a forced GC (${t.rssMB.endBeforeGc} MB before it; after sign-in ${t.rssMB.afterSignIn} MB)`);
+    L.push(
+      `   server RSS   cold ${t.rssMB.cold} MB, warm ${t.rssMB.warm} MB (after ${t.warmUp.listingPage.requests} listing + ${t.warmUp.signIn.requests} sign-in requests) → ${t.rssMB.end} MB after ${t.totalRequests} more and a forced GC (${t.rssMB.endBeforeGc} MB before it; after sign-in ${t.rssMB.afterSignIn} MB)`,
+    );
     L.push(`   RSS growth   ${t.rssMB.growthFromWarm} MB from the warm baseline, ${t.rssMB.growthFromCold} MB from the cold start`);
     if (t.heapAfterGcMB) {
       const [a, b] = [t.heapAfterGcMB.start, t.heapAfterGcMB.end];
-      L.push(`   server heap  heapUsed after forced GC (warm → end) ${a.heapUsedMB} MB → ${b.heapUsedMB} MB (growth ${t.heapAfterGcMB.heapUsedGrowth} MB), external ${a.externalMB} → ${b.externalMB} MB, heapTotal ${a.heapTotalMB} → ${b.heapTotalMB} MB`);
+      L.push(
+        `   server heap  heapUsed after forced GC (warm → end) ${a.heapUsedMB} MB → ${b.heapUsedMB} MB (growth ${t.heapAfterGcMB.heapUsedGrowth} MB), external ${a.externalMB} → ${b.externalMB} MB, heapTotal ${a.heapTotalMB} → ${b.heapTotalMB} MB`,
+      );
     }
   }
   if (r.outbox && !r.outbox.error) {
     const { delay: d, throughput: t } = r.outbox;
     L.push(`7. Notification outbox (worker every ${r.outbox.pollMs} ms locally; one email per public concern)`);
-    L.push(`   delay        ${d.notifications} at ${d.perSecond}/s: write → email received p50 ${d.p50ms} ms, p95 ${d.p95ms} ms, max ${d.maxMs} ms (${d.delivered} delivered)`);
-    L.push(`   throughput   a burst of ${t.notifications} (${t.writesPerSecond} writes/s): drained at ${t.deliveredPerSecond} emails/s, last email ${t.lastWriteToLastEmailMs} ms after the last write (${t.delivered} delivered)`);
+    L.push(
+      `   delay        ${d.notifications} at ${d.perSecond}/s: write → email received p50 ${d.p50ms} ms, p95 ${d.p95ms} ms, max ${d.maxMs} ms (${d.delivered} delivered)`,
+    );
+    L.push(
+      `   throughput   a burst of ${t.notifications} (${t.writesPerSecond} writes/s): drained at ${t.deliveredPerSecond} emails/s, last email ${t.lastWriteToLastEmailMs} ms after the last write (${t.delivered} delivered)`,
+    );
   }
   if (r.contention && !r.contention.error) {
     const c = r.contention;
     L.push('3. Contention (HTTP against the server)');
-    L.push(`   ${c.buyers} buyers × 1 unit on stock ${c.stock}: orders ${c.orders}, 409 ${c.outOfStock}, other ${c.other}, conflicts retried ${c.conflictsRetried}, ${c.checkoutsPerSecond} checkouts/s, p50 ${c.p50ms} ms p99 ${c.p99ms} ms`);
+    L.push(
+      `   ${c.buyers} buyers × 1 unit on stock ${c.stock}: orders ${c.orders}, 409 ${c.outOfStock}, other ${c.other}, conflicts retried ${c.conflictsRetried}, ${c.checkoutsPerSecond} checkouts/s, p50 ${c.p50ms} ms p99 ${c.p99ms} ms`,
+    );
   }
   if (r.flashSale && !r.flashSale.error) {
     const f = r.flashSale;
-    L.push(`   flash sale ${f.listings}×${f.stockEach}, ${f.buyers} buyers: orders ${f.orders}/${f.expectedOrders}, 409 ${f.outOfStock}, 5xx ${f.fiveXX}, oversold listings ${f.listingsOversold}, mismatched ${f.listingsWhereOrdersDifferFromSoldPlusHeld}, conflicts retried ${f.conflictsRetried}, ${f.checkoutsPerSecond} checkouts/s`);
+    L.push(
+      `   flash sale ${f.listings}×${f.stockEach}, ${f.buyers} buyers: orders ${f.orders}/${f.expectedOrders}, 409 ${f.outOfStock}, 5xx ${f.fiveXX}, oversold listings ${f.listingsOversold}, mismatched ${f.listingsWhereOrdersDifferFromSoldPlusHeld}, conflicts retried ${f.conflictsRetried}, ${f.checkoutsPerSecond} checkouts/s`,
+    );
   }
   if (r.scale && !r.scale.error) {
     const s = r.scale;
     L.push('4. Scale of reads (one dashboard request, 1,000 villages)');
-    L.push(`   100 orders: ${s.dashboardAt100Orders.itemsRead} items, ${s.dashboardAt100Orders.rru} RRU   10,000 orders: ${s.dashboardAt10000Orders.itemsRead} items, ${s.dashboardAt10000Orders.rru} RRU   ratio ${s.itemsReadRatio} (items), ${s.rruRatio} (RRU)`);
+    L.push(
+      `   100 orders: ${s.dashboardAt100Orders.itemsRead} items, ${s.dashboardAt100Orders.rru} RRU   10,000 orders: ${s.dashboardAt10000Orders.itemsRead} items, ${s.dashboardAt10000Orders.rru} RRU   ratio ${s.itemsReadRatio} (items), ${s.rruRatio} (RRU)`,
+    );
     const e = s.ledgerExport;
-    L.push(`   ledger export ${e.month} (10,000 orders + 1,000 villages): ${e.ms} ms, ${Math.round(e.bytes / 1024)} KB, status ${e.status}, server RSS ${e.rssBeforeMB} → peak ${e.peakRssMB} MB (+${e.growthMB}; ${e.peakFrom ?? 'sampled'}; heap before: ${e.heapUsedBeforeMB ?? '?'} MB used of ${e.heapTotalBeforeMB ?? '?'} MB)`);
-    L.push(`   ledger rows by sheet: ${Object.entries(e.rowsBySheet ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    L.push(
+      `   ledger export ${e.month} (10,000 orders + 1,000 villages): ${e.ms} ms, ${Math.round(e.bytes / 1024)} KB, status ${e.status}, server RSS ${e.rssBeforeMB} → peak ${e.peakRssMB} MB (+${e.growthMB}; ${e.peakFrom ?? 'sampled'}; heap before: ${e.heapUsedBeforeMB ?? '?'} MB used of ${e.heapTotalBeforeMB ?? '?'} MB)`,
+    );
+    L.push(
+      `   ledger rows by sheet: ${Object.entries(e.rowsBySheet ?? {})
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
     const st = s.settlement;
     if (st) {
-      L.push(`   settlement ${st.month} (GET /api/settlements): 100 orders ${st.at100Orders.ms} ms, ${st.at100Orders.itemsRead} items, ${st.at100Orders.rru} RRU   10,000 orders ${st.at10000Orders.ms} ms, ${st.at10000Orders.itemsRead} items, ${st.at10000Orders.rru} RRU (orders counted ${st.at10000Orders.orders})   ratio ${st.itemsReadRatio} (items)`);
+      L.push(
+        `   settlement ${st.month} (GET /api/settlements): 100 orders ${st.at100Orders.ms} ms, ${st.at100Orders.itemsRead} items, ${st.at100Orders.rru} RRU   10,000 orders ${st.at10000Orders.ms} ms, ${st.at10000Orders.itemsRead} items, ${st.at10000Orders.rru} RRU (orders counted ${st.at10000Orders.orders})   ratio ${st.itemsReadRatio} (items)`,
+      );
       L.push(`   settlement statement xlsx: ${st.statementXlsx.ms} ms, ${Math.round(st.statementXlsx.bytes / 1024)} KB, status ${st.statementXlsx.status}`);
     }
   }
   if (r.coldStart && !r.coldStart.error) {
     const c = r.coldStart;
     L.push(`5. Cold start (median of ${c.runs} fresh processes each; import + first request; NODE_OPTIONS ${c.nodeOptions || '(none)'})`);
-    L.push(`   bundles: ${Object.entries<any>(c.bundles).map(([k, v]) => `${k} ${Math.round(v.bytes / 1024)} KB`).join(', ')}`);
-    L.push(`   api, GET ${c.paths?.health ?? '/api/health'}: ${Math.round(c.api.importPlusFirstMs)} ms (import ${Math.round(c.api.importMs)}, first request ${Math.round(c.api.firstRequestMs)}, status ${c.api.status}) ÷ hello ${Math.round(c.hello.importPlusFirstMs)} ms = ${c.ratio}  (whole process: ${c.processRatio}; CPU time: ${c.cpuRatio})`);
-    if (c.listing) L.push(`   api, GET ${c.paths.listing}: ${Math.round(c.listing.importPlusFirstMs)} ms (import ${Math.round(c.listing.importMs)}, first request ${Math.round(c.listing.firstRequestMs)}, status ${c.listing.status}) ÷ hello = ${c.listingRatio}  (whole process: ${c.listingProcessRatio}; CPU time: ${c.listingCpuRatio})`);
-    if (c.helloDynamo) L.push(`   floor: hello-world + one DynamoDB GetItem ${Math.round(c.helloDynamo.importPlusFirstMs)} ms ÷ hello = ${c.helloDynamoRatio} (CPU time: ${c.helloDynamoCpuRatio}); api ÷ that floor in CPU time: ${c.apiOverDynamoFloorCpuRatio}`);
+    L.push(
+      `   bundles: ${Object.entries<any>(c.bundles)
+        .map(([k, v]) => `${k} ${Math.round(v.bytes / 1024)} KB`)
+        .join(', ')}`,
+    );
+    L.push(
+      `   api, GET ${c.paths?.health ?? '/api/health'}: ${Math.round(c.api.importPlusFirstMs)} ms (import ${Math.round(c.api.importMs)}, first request ${Math.round(c.api.firstRequestMs)}, status ${c.api.status}) ÷ hello ${Math.round(c.hello.importPlusFirstMs)} ms = ${c.ratio}  (whole process: ${c.processRatio}; CPU time: ${c.cpuRatio})`,
+    );
+    if (c.listing)
+      L.push(
+        `   api, GET ${c.paths.listing}: ${Math.round(c.listing.importPlusFirstMs)} ms (import ${Math.round(c.listing.importMs)}, first request ${Math.round(c.listing.firstRequestMs)}, status ${c.listing.status}) ÷ hello = ${c.listingRatio}  (whole process: ${c.listingProcessRatio}; CPU time: ${c.listingCpuRatio})`,
+      );
+    if (c.helloDynamo)
+      L.push(
+        `   floor: hello-world + one DynamoDB GetItem ${Math.round(c.helloDynamo.importPlusFirstMs)} ms ÷ hello = ${c.helloDynamoRatio} (CPU time: ${c.helloDynamoCpuRatio}); api ÷ that floor in CPU time: ${c.apiOverDynamoFloorCpuRatio}`,
+      );
   }
   if (r.cost && !r.cost.error) {
     const c = r.cost;
     L.push(`6. Cost on paper (${c.prices.region})`);
-    L.push(`   per op (RRU/WRU/ms): ${Object.entries<any>(r.units).map(([k, v]) => `${k} ${v.rru}/${v.wru}/${v.ms}`).join(', ')}`);
-    L.push(`   county / month: $${c.county.totalUSD} (DynamoDB ${c.county.dynamo}, Lambda ${c.county.lambda}, HTTP API ${c.county.httpApi}, CloudFront ${c.county.cloudFront}, Cognito ${c.county.cognito}); ${c.county.requests} requests`);
-    L.push(`   province of ${c.assumptions.tenantsInProvince} / month: $${c.province.totalUSD} (DynamoDB ${c.province.dynamo}, Lambda ${c.province.lambda}, HTTP API ${c.province.httpApi}, CloudFront ${c.province.cloudFront}, Cognito ${c.province.cognito})`);
+    L.push(
+      `   per op (RRU/WRU/ms): ${Object.entries<any>(r.units)
+        .map(([k, v]) => `${k} ${v.rru}/${v.wru}/${v.ms}`)
+        .join(', ')}`,
+    );
+    L.push(
+      `   county / month: $${c.county.totalUSD} (DynamoDB ${c.county.dynamo}, Lambda ${c.county.lambda}, HTTP API ${c.county.httpApi}, CloudFront ${c.county.cloudFront}, Cognito ${c.county.cognito}); ${c.county.requests} requests`,
+    );
+    L.push(
+      `   province of ${c.assumptions.tenantsInProvince} / month: $${c.province.totalUSD} (DynamoDB ${c.province.dynamo}, Lambda ${c.province.lambda}, HTTP API ${c.province.httpApi}, CloudFront ${c.province.cloudFront}, Cognito ${c.province.cognito})`,
+    );
     L.push(`   assumptions: ${JSON.stringify(c.assumptions)}`);
     L.push(`   prices: ${JSON.stringify(c.prices)}`);
   }
@@ -247,7 +304,8 @@ async function main() {
   writeFileSync('bench/results/latest.json', text);
   writeFileSync(path.join('bench/results', `${new Date().toISOString().slice(0, 10)}.json`), text);
   console.log(table(results));
-  for (const [k, v] of Object.entries(results)) if (v && typeof v === 'object' && 'error' in v) console.log(`${k}: FAILED — ${String((v as any).error).split('\n')[0]}`);
+  for (const [k, v] of Object.entries(results))
+    if (v && typeof v === 'object' && 'error' in v) console.log(`${k}: FAILED — ${String((v as any).error).split('\n')[0]}`);
   console.log(`\nall figures: bench/results/latest.json (whole run ${results.wallSeconds} s)`);
 }
 

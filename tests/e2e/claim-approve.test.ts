@@ -72,7 +72,6 @@ describe('an organization claims an uncovered supervised village and the bureau 
   it('the bureau sees the village uncovered, approves the claim, and the village leaves the uncovered list', async () => {
     const page = await sessionPage(browser, server.url, BUREAU);
     await traced(traceOf(page), async () => {
-
       const uncovered = page.getByTestId('uncovered-list');
       await uncovered.getByText(VILLAGE).waitFor();
 

@@ -69,7 +69,11 @@ describe('the bureau cockpit in the browser', () => {
       const dialog = page.getByRole('dialog');
       await dialog.getByTestId('bureau-claim-village').getByText(VILLAGE).waitFor();
       // pick the organization; on a busy machine the dropdown may close before the click lands: retry
-      const picked = () => dialog.locator('.ant-form-item').filter({ has: page.getByTestId('bureau-claim-org') }).innerText();
+      const picked = () =>
+        dialog
+          .locator('.ant-form-item')
+          .filter({ has: page.getByTestId('bureau-claim-org') })
+          .innerText();
       // (typed keys can land before the search box has focus, leaving the list unfiltered and the
       // option outside the virtual list's window: fill the search box itself, and bound each try)
       for (let attempt = 0; attempt < 3 && !(await picked()).includes(ORG_NAME); attempt++) {
@@ -190,72 +194,96 @@ describe('the bureau cockpit in the browser', () => {
     await page.context().close();
   }, 90_000);
 
-  it.runIf(!!process.env.SHOTS_DIR)('photographs the cockpit screens', async () => {
-    const admin = await apiLogin(server.url, BUREAU, PASSWORD);
-    await apiCall(server.url, 'POST', '/api/needs', {
-      token: admin,
-      body: { villageId, category: 'sales', title: '帮销核桃 2000 斤', quantity: 2000, unit: '斤', description: '今年核桃丰收，需要拓展销路' },
-    });
-    // the organization's commitment for the year (rule 9), so its portal shows progress
-    const member = await apiLogin(server.url, ORG_MEMBER, PASSWORD);
-    await apiCall(server.url, 'PUT', '/api/commitments', { token: member, body: { year: new Date().getUTCFullYear(), amountFen: 5_000_000 } });
-    // another uncovered supervised village, so the dashboard leads with one
-    await apiCall(server.url, 'POST', '/api/villages', {
-      token: admin,
-      body: { name: '石门村', township: '远门镇', county: '清水县', households: 150, population: 610, poorHouseholds: 22, status: 'unlifted', supervised: true, needs: ['education'] },
-    });
-    // a few months of money, so the charts have bars to draw
-    const today = new Date();
-    for (const [monthsBack, kind, yuan] of [
-      [0, 'cash', 12000],
-      [1, 'cash', 30000],
-      [1, 'goods', 8000],
-      [3, 'cash', 18000],
-      [5, 'goods', 5000],
-    ] as const) {
-      const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - monthsBack, 10)).toISOString().slice(0, 10);
-      await apiCall(server.url, 'POST', '/api/donations', {
+  it.runIf(!!process.env.SHOTS_DIR)(
+    'photographs the cockpit screens',
+    async () => {
+      const admin = await apiLogin(server.url, BUREAU, PASSWORD);
+      await apiCall(server.url, 'POST', '/api/needs', {
         token: admin,
-        body: { villageId, kind, amountFen: yuan * 100, donorName: '清水县爱心企业', donorType: 'organization', date: d, ...(kind === 'goods' ? { description: '冬衣和图书' } : {}) },
+        body: { villageId, category: 'sales', title: '帮销核桃 2000 斤', quantity: 2000, unit: '斤', description: '今年核桃丰收，需要拓展销路' },
       });
-    }
-    await screenshots(browser, server.url, BUREAU, [
-      { name: 'dashboard', path: '/', ready: '[data-testid="flags"]' },
-      { name: 'compliance-grid', path: '/compliance', ready: '.ant-table, .ant-empty' },
-      { name: 'compliance-week', path: '/compliance?tab=week', ready: '[data-testid="compliance-counts"], .ant-result' },
-      { name: 'visits', path: '/compliance?tab=visits', ready: '.ant-table, .ant-result' },
-      { name: 'needs-bureau', path: '/needs', ready: '[data-testid="needs-summary"]' },
-      { name: 'data-export', path: '/data', ready: '[data-testid="export-panel"]' },
-      { name: 'data-import', path: '/data?tab=villages', ready: '[data-testid="import-villages"]' },
-      { name: 'bureau-claim', path: `/pairings?claimVillage=${villageId}`, ready: '[data-testid="bureau-claim-submit"]' },
-    ]);
-    // the export after a download, and an import refused for its broken rows
-    const dir = process.env.SHOTS_DIR as string;
-    for (const [label, viewport] of [
-      ['desktop', DESKTOP],
-      ['phone', PHONE],
-    ] as const) {
-      const page = await sessionPage(browser, server.url, BUREAU, viewport);
-      await page.goto(`${server.url}/compliance`);
-      await page.locator('[data-testid="grid-cell"][data-state="onTime"]').first().click();
-      await page.getByTestId('report-body').waitFor();
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: `${dir}/compliance-report-${label}.png` });
-      await page.goto(`${server.url}/data`);
-      await page.getByTestId('export-button').click();
-      await page.locator('[data-testid="export-progress"][data-state="done"], [data-testid="export-error"]').first().waitFor();
-      await page.screenshot({ path: `${dir}/data-exported-${label}.png`, fullPage: true });
-      await page.goto(`${server.url}/data?tab=villages`);
-      const csv = '村名,乡镇,县,户数,人口,建档立卡户数,状态,挂牌督战\n新庄村,远门镇,清水县,120,500,12,未出列,是\n,远门镇,清水县,abc,500,12,未出列,也许\n';
-      await page.locator('[data-testid="import-villages"] input[type=file]').setInputFiles({ name: '村庄.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-      await page.locator('[data-testid="import-errors"], [data-testid="import-error"], [data-testid="import-ok"]').first().waitFor();
-      await page.screenshot({ path: `${dir}/data-import-errors-${label}.png`, fullPage: true });
-      await page.context().close();
-    }
-    await screenshots(browser, server.url, ORG_MEMBER, [
-      { name: 'reports', path: '/reports', ready: '[data-testid="report-history"]' },
-      { name: 'needs-org', path: '/needs?tab=other', ready: '.ant-tabs' },
-      { name: 'my-commitment', path: '/my-commitment', ready: '[data-testid="my-commitment"], .ant-result' },
-    ]);
-  }, 240_000);
+      // the organization's commitment for the year (rule 9), so its portal shows progress
+      const member = await apiLogin(server.url, ORG_MEMBER, PASSWORD);
+      await apiCall(server.url, 'PUT', '/api/commitments', { token: member, body: { year: new Date().getUTCFullYear(), amountFen: 5_000_000 } });
+      // another uncovered supervised village, so the dashboard leads with one
+      await apiCall(server.url, 'POST', '/api/villages', {
+        token: admin,
+        body: {
+          name: '石门村',
+          township: '远门镇',
+          county: '清水县',
+          households: 150,
+          population: 610,
+          poorHouseholds: 22,
+          status: 'unlifted',
+          supervised: true,
+          needs: ['education'],
+        },
+      });
+      // a few months of money, so the charts have bars to draw
+      const today = new Date();
+      for (const [monthsBack, kind, yuan] of [
+        [0, 'cash', 12000],
+        [1, 'cash', 30000],
+        [1, 'goods', 8000],
+        [3, 'cash', 18000],
+        [5, 'goods', 5000],
+      ] as const) {
+        const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - monthsBack, 10)).toISOString().slice(0, 10);
+        await apiCall(server.url, 'POST', '/api/donations', {
+          token: admin,
+          body: {
+            villageId,
+            kind,
+            amountFen: yuan * 100,
+            donorName: '清水县爱心企业',
+            donorType: 'organization',
+            date: d,
+            ...(kind === 'goods' ? { description: '冬衣和图书' } : {}),
+          },
+        });
+      }
+      await screenshots(browser, server.url, BUREAU, [
+        { name: 'dashboard', path: '/', ready: '[data-testid="flags"]' },
+        { name: 'compliance-grid', path: '/compliance', ready: '.ant-table, .ant-empty' },
+        { name: 'compliance-week', path: '/compliance?tab=week', ready: '[data-testid="compliance-counts"], .ant-result' },
+        { name: 'visits', path: '/compliance?tab=visits', ready: '.ant-table, .ant-result' },
+        { name: 'needs-bureau', path: '/needs', ready: '[data-testid="needs-summary"]' },
+        { name: 'data-export', path: '/data', ready: '[data-testid="export-panel"]' },
+        { name: 'data-import', path: '/data?tab=villages', ready: '[data-testid="import-villages"]' },
+        { name: 'bureau-claim', path: `/pairings?claimVillage=${villageId}`, ready: '[data-testid="bureau-claim-submit"]' },
+      ]);
+      // the export after a download, and an import refused for its broken rows
+      const dir = process.env.SHOTS_DIR as string;
+      for (const [label, viewport] of [
+        ['desktop', DESKTOP],
+        ['phone', PHONE],
+      ] as const) {
+        const page = await sessionPage(browser, server.url, BUREAU, viewport);
+        await page.goto(`${server.url}/compliance`);
+        await page.locator('[data-testid="grid-cell"][data-state="onTime"]').first().click();
+        await page.getByTestId('report-body').waitFor();
+        await page.waitForTimeout(400);
+        await page.screenshot({ path: `${dir}/compliance-report-${label}.png` });
+        await page.goto(`${server.url}/data`);
+        await page.getByTestId('export-button').click();
+        await page.locator('[data-testid="export-progress"][data-state="done"], [data-testid="export-error"]').first().waitFor();
+        await page.screenshot({ path: `${dir}/data-exported-${label}.png`, fullPage: true });
+        await page.goto(`${server.url}/data?tab=villages`);
+        const csv = '村名,乡镇,县,户数,人口,建档立卡户数,状态,挂牌督战\n新庄村,远门镇,清水县,120,500,12,未出列,是\n,远门镇,清水县,abc,500,12,未出列,也许\n';
+        await page
+          .locator('[data-testid="import-villages"] input[type=file]')
+          .setInputFiles({ name: '村庄.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+        await page.locator('[data-testid="import-errors"], [data-testid="import-error"], [data-testid="import-ok"]').first().waitFor();
+        await page.screenshot({ path: `${dir}/data-import-errors-${label}.png`, fullPage: true });
+        await page.context().close();
+      }
+      await screenshots(browser, server.url, ORG_MEMBER, [
+        { name: 'reports', path: '/reports', ready: '[data-testid="report-history"]' },
+        { name: 'needs-org', path: '/needs?tab=other', ready: '.ant-tabs' },
+        { name: 'my-commitment', path: '/my-commitment', ready: '[data-testid="my-commitment"], .ant-result' },
+      ]);
+    },
+    240_000,
+  );
 });

@@ -22,10 +22,13 @@ let villageId: string;
 
 async function axeSerious(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-const widthOf = (page: Page) => page.evaluate(() => ({ scroll: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), inner: window.innerWidth }));
+const widthOf = (page: Page) =>
+  page.evaluate(() => ({ scroll: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), inner: window.innerWidth }));
 
 async function shot(page: Page, name: string) {
   const dir = process.env.SHOTS_DIR;
@@ -70,13 +73,27 @@ describe('a concern’s ticket and status page', () => {
     // the bureau investigates and replies; the page read again shows it
     const id = new URL(page.url()).pathname.split('/').at(-1)!;
     const admin = await apiLogin(server.url, BUREAU, PASSWORD);
-    expect((await apiCall(server.url, 'PATCH', `/api/concerns/${id}`, { token: admin, body: { status: 'investigating', resolution: '已转交城关镇核查，一周内答复' } })).status).toBe(200);
+    expect(
+      (
+        await apiCall(server.url, 'PATCH', `/api/concerns/${id}`, {
+          token: admin,
+          body: { status: 'investigating', resolution: '已转交城关镇核查，一周内答复' },
+        })
+      ).status,
+    ).toBe(200);
     await page.reload();
     await page.locator('[data-testid="concern-status"]').waitFor();
     expect(await page.getByTestId('concern-status-now').textContent()).toBe('核查中');
     expect(await page.getByTestId('concern-reply').textContent()).toContain('已转交城关镇核查');
     await shot(page, 'status-390-zh-CN');
-    expect((await apiCall(server.url, 'PATCH', `/api/concerns/${id}`, { token: admin, body: { status: 'resolved', resolution: '已核实：公示栏漏记一笔 500 元，已更正' } })).status).toBe(200);
+    expect(
+      (
+        await apiCall(server.url, 'PATCH', `/api/concerns/${id}`, {
+          token: admin,
+          body: { status: 'resolved', resolution: '已核实：公示栏漏记一笔 500 元，已更正' },
+        })
+      ).status,
+    ).toBe(200);
     const url = page.url();
     await context.close();
 

@@ -254,16 +254,20 @@ describe('an organization applies on a phone, is approved, sets its password, cl
     await bureau.context().close();
   }, 60_000);
 
-  it.runIf(!!process.env.SHOTS_DIR)('photographs the applicant’s status page once approved, and the bureau’s screens at both widths', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto(`${server.url}${statusPath}`);
-    await expect.poll(() => page.getByTestId('join-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('approved');
-    await shot(page, '7-status-approved-phone');
-    await context.close();
-    await screenshots(browser, server.url, BUREAU, [
-      { name: 'join-applications', path: '/applications', ready: '[data-testid="application-open"]' },
-      { name: 'join-notifications', path: '/notifications', ready: '[data-testid="notification"]' },
-    ]);
-  }, 120_000);
+  it.runIf(!!process.env.SHOTS_DIR)(
+    'photographs the applicant’s status page once approved, and the bureau’s screens at both widths',
+    async () => {
+      const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+      const page = await context.newPage();
+      await page.goto(`${server.url}${statusPath}`);
+      await expect.poll(() => page.getByTestId('join-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('approved');
+      await shot(page, '7-status-approved-phone');
+      await context.close();
+      await screenshots(browser, server.url, BUREAU, [
+        { name: 'join-applications', path: '/applications', ready: '[data-testid="application-open"]' },
+        { name: 'join-notifications', path: '/notifications', ready: '[data-testid="notification"]' },
+      ]);
+    },
+    120_000,
+  );
 });

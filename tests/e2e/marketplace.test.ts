@@ -18,8 +18,22 @@ import { tracePage, traced } from './support/trace';
 const BUREAU = 'admin@qingshui.demo';
 // demo data (functions/demo/data.ts): q4 lists 梨湾村's apples, q15 梅江村's honey
 const SELLERS = [
-  { email: 'org4@qingshui.demo', name: '清水县永清镇育苗幼儿园', listing: '梨湾村花牛苹果 10 斤装', priceFen: 6800, carrier: '顺丰速运', trackingNo: 'SF1402938475612' },
-  { email: 'org15@qingshui.demo', name: '清水县蜜蜂产业协会', listing: '梅江村百花土蜂蜜 500g', priceFen: 4200, carrier: '中国邮政 EMS', trackingNo: 'EM2039485761CN' },
+  {
+    email: 'org4@qingshui.demo',
+    name: '清水县永清镇育苗幼儿园',
+    listing: '梨湾村花牛苹果 10 斤装',
+    priceFen: 6800,
+    carrier: '顺丰速运',
+    trackingNo: 'SF1402938475612',
+  },
+  {
+    email: 'org15@qingshui.demo',
+    name: '清水县蜜蜂产业协会',
+    listing: '梅江村百花土蜂蜜 500g',
+    priceFen: 4200,
+    carrier: '中国邮政 EMS',
+    trackingNo: 'EM2039485761CN',
+  },
 ] as const;
 const PAID_SELLER = SELLERS[0];
 const BANK_REFERENCE = 'ICBC-20260518-0042';
@@ -199,100 +213,104 @@ describe('two organizations’ goods in one order: parcels shipped apart, the se
     expect(mine.body.items[0]).toMatchObject({ organizationName: PAID_SELLER.name, owedFen: 0 });
     expect(mine.body.items[0].paidOutFen).toBe(mine.body.items[0].payableFen);
   }, 120_000);
-  it.runIf(!!process.env.SHOTS_DIR)('photographs the marketplace screens', async () => {
-    const dir = process.env.SHOTS_DIR as string;
-    mkdirSync(dir, { recursive: true });
-    const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
+  it.runIf(!!process.env.SHOTS_DIR)(
+    'photographs the marketplace screens',
+    async () => {
+      const dir = process.env.SHOTS_DIR as string;
+      mkdirSync(dir, { recursive: true });
+      const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
 
-    const buyer = await phonePage();
-    await buyer.goto(`${server.url}${orderPath}`);
-    await expect.poll(() => buyer.getByTestId('order-parcel').count()).toBe(2);
-    await shot(buyer, 'buyer-order-phone');
-    await buyer.context().close();
+      const buyer = await phonePage();
+      await buyer.goto(`${server.url}${orderPath}`);
+      await expect.poll(() => buyer.getByTestId('order-parcel').count()).toBe(2);
+      await shot(buyer, 'buyer-order-phone');
+      await buyer.context().close();
 
-    for (const [label, viewport] of [
-      ['desktop', DESKTOP],
-      ['phone', PHONE],
-    ] as const) {
-      const bureau = await sessionPage(browser, server.url, BUREAU, viewport);
-      await bureau.goto(`${server.url}/orders`);
-      await bureau.locator(`tr[data-order="${orderId}"]`).getByTestId('order-detail-open').click();
-      await expect.poll(() => bureau.getByTestId('order-detail').getByTestId('parcel').count()).toBe(2);
-      await bureau.waitForTimeout(400);
-      await shot(bureau, `order-detail-bureau-${label}`, false);
-      await bureau.goto(`${server.url}/settlements`);
-      const row = bureau.locator(`tr[data-seller="${PAID_SELLER.name}"]`);
-      await row.waitFor();
-      await row.locator('.ant-table-row-expand-icon').click();
-      await bureau.getByTestId('village-figures').first().waitFor();
-      await bureau.locator('[data-testid="payout-table"] tr[data-payout]').first().waitFor();
-      await shot(bureau, `settlements-bureau-${label}`);
-      await bureau.locator(`tr[data-seller="${SELLERS[1].name}"]`).getByTestId('settlement-pay').click();
-      await bureau.getByTestId('payout-reference').waitFor();
-      await bureau.waitForTimeout(400);
-      await shot(bureau, `payout-dialog-${label}`, false);
-      if (label === 'desktop') {
-        // more than owed: the server's refusal in the dialog
-        await bureau.locator('input[data-testid="payout-amount"], [data-testid="payout-amount"] input').first().fill('9999');
-        await bureau.getByTestId('payout-reference').fill('ICBC-20260518-0099');
-        await bureau.getByTestId('payout-submit').click();
+      for (const [label, viewport] of [
+        ['desktop', DESKTOP],
+        ['phone', PHONE],
+      ] as const) {
+        const bureau = await sessionPage(browser, server.url, BUREAU, viewport);
+        await bureau.goto(`${server.url}/orders`);
+        await bureau.locator(`tr[data-order="${orderId}"]`).getByTestId('order-detail-open').click();
+        await expect.poll(() => bureau.getByTestId('order-detail').getByTestId('parcel').count()).toBe(2);
         await bureau.waitForTimeout(400);
-        await shot(bureau, 'payout-confirm-desktop', false);
-        await bureau.getByTestId('payout-confirm').click();
-        await bureau.getByTestId('payout-dialog').getByTestId('rule-violation').waitFor();
+        await shot(bureau, `order-detail-bureau-${label}`, false);
+        await bureau.goto(`${server.url}/settlements`);
+        const row = bureau.locator(`tr[data-seller="${PAID_SELLER.name}"]`);
+        await row.waitFor();
+        await row.locator('.ant-table-row-expand-icon').click();
+        await bureau.getByTestId('village-figures').first().waitFor();
+        await bureau.locator('[data-testid="payout-table"] tr[data-payout]').first().waitFor();
+        await shot(bureau, `settlements-bureau-${label}`);
+        await bureau.locator(`tr[data-seller="${SELLERS[1].name}"]`).getByTestId('settlement-pay').click();
+        await bureau.getByTestId('payout-reference').waitFor();
         await bureau.waitForTimeout(400);
-        await shot(bureau, 'payout-refused-desktop', false);
-      }
-      await bureau.context().close();
+        await shot(bureau, `payout-dialog-${label}`, false);
+        if (label === 'desktop') {
+          // more than owed: the server's refusal in the dialog
+          await bureau.locator('input[data-testid="payout-amount"], [data-testid="payout-amount"] input').first().fill('9999');
+          await bureau.getByTestId('payout-reference').fill('ICBC-20260518-0099');
+          await bureau.getByTestId('payout-submit').click();
+          await bureau.waitForTimeout(400);
+          await shot(bureau, 'payout-confirm-desktop', false);
+          await bureau.getByTestId('payout-confirm').click();
+          await bureau.getByTestId('payout-dialog').getByTestId('rule-violation').waitFor();
+          await bureau.waitForTimeout(400);
+          await shot(bureau, 'payout-refused-desktop', false);
+        }
+        await bureau.context().close();
 
-      const seller = await sessionPage(browser, server.url, PAID_SELLER.email, viewport);
-      await seller.goto(`${server.url}/settlement`);
-      await seller.getByTestId('my-settlement').waitFor();
-      await seller.locator('[data-testid="payout-table"] tr[data-payout]').first().waitFor();
-      await shot(seller, `settlement-seller-${label}`);
-      if (label === 'desktop') {
-        await seller.evaluate(() => localStorage.setItem('bangfu.lang', 'en'));
-        await seller.reload();
+        const seller = await sessionPage(browser, server.url, PAID_SELLER.email, viewport);
+        await seller.goto(`${server.url}/settlement`);
         await seller.getByTestId('my-settlement').waitFor();
+        await seller.locator('[data-testid="payout-table"] tr[data-payout]').first().waitFor();
+        await shot(seller, `settlement-seller-${label}`);
+        if (label === 'desktop') {
+          await seller.evaluate(() => localStorage.setItem('bangfu.lang', 'en'));
+          await seller.reload();
+          await seller.getByTestId('my-settlement').waitFor();
+          await seller.waitForTimeout(400);
+          await shot(seller, 'settlement-seller-en-desktop');
+          await seller.evaluate(() => localStorage.setItem('bangfu.lang', 'zh-CN'));
+        }
+        await seller.goto(`${server.url}/settlement?month=2020-01`);
+        await seller.getByTestId('settlement-empty').waitFor();
+        await shot(seller, `settlement-empty-${label}`);
+        await seller.goto(`${server.url}/orders`);
+        await seller.locator(`tr[data-order="${orderId}"]`).getByTestId('order-detail-open').click();
+        await seller.getByTestId('order-detail').getByTestId('parcel').waitFor();
         await seller.waitForTimeout(400);
-        await shot(seller, 'settlement-seller-en-desktop');
-        await seller.evaluate(() => localStorage.setItem('bangfu.lang', 'zh-CN'));
+        await shot(seller, `order-detail-seller-${label}`, false);
+        await seller.context().close();
       }
-      await seller.goto(`${server.url}/settlement?month=2020-01`);
-      await seller.getByTestId('settlement-empty').waitFor();
-      await shot(seller, `settlement-empty-${label}`);
-      await seller.goto(`${server.url}/orders`);
-      await seller.locator(`tr[data-order="${orderId}"]`).getByTestId('order-detail-open').click();
-      await seller.getByTestId('order-detail').getByTestId('parcel').waitFor();
-      await seller.waitForTimeout(400);
-      await shot(seller, `order-detail-seller-${label}`, false);
-      await seller.context().close();
-    }
 
-    // the bureau's orders table, then a parcel refunded from the order's detail, as the buyer then sees it
-    const bureau = await sessionPage(browser, server.url, BUREAU);
-    await bureau.goto(`${server.url}/orders`);
-    const row = bureau.locator(`tr[data-order="${orderId}"]`);
-    await row.waitFor();
-    await bureau.locator('[data-testid="order-table"] .ant-spin-spinning').waitFor({ state: 'detached' });
-    await shot(bureau, 'orders-bureau-desktop', false);
-    await row.getByTestId('order-detail-open').click();
-    const parcel = bureau.getByTestId('order-detail').locator(`[data-testid="parcel"][data-seller="${SELLERS[1].name}"]`);
-    await parcel.getByTestId('order-refund').click();
-    await bureau.getByTestId('refund-reason').fill('买家来电取消蜂蜜');
-    await bureau.waitForTimeout(400);
-    await shot(bureau, 'refund-dialog-desktop', false);
-    await bureau.getByTestId('refund-confirm').click();
-    await expect.poll(() => parcel.getAttribute('data-status'), { timeout: 15_000 }).toBe('refunded');
-    await bureau.waitForTimeout(600);
-    await shot(bureau, 'order-detail-refunded-desktop', false);
-    await bureau.context().close();
-    const donor = await phonePage();
-    await donor.goto(`${server.url}${orderPath}`);
-    await donor.getByTestId('order-refunded').waitFor();
-    await shot(donor, 'buyer-order-refunded-phone');
-    await donor.context().close();
-  }, 240_000);
+      // the bureau's orders table, then a parcel refunded from the order's detail, as the buyer then sees it
+      const bureau = await sessionPage(browser, server.url, BUREAU);
+      await bureau.goto(`${server.url}/orders`);
+      const row = bureau.locator(`tr[data-order="${orderId}"]`);
+      await row.waitFor();
+      await bureau.locator('[data-testid="order-table"] .ant-spin-spinning').waitFor({ state: 'detached' });
+      await shot(bureau, 'orders-bureau-desktop', false);
+      await row.getByTestId('order-detail-open').click();
+      const parcel = bureau.getByTestId('order-detail').locator(`[data-testid="parcel"][data-seller="${SELLERS[1].name}"]`);
+      await parcel.getByTestId('order-refund').click();
+      await bureau.getByTestId('refund-reason').fill('买家来电取消蜂蜜');
+      await bureau.waitForTimeout(400);
+      await shot(bureau, 'refund-dialog-desktop', false);
+      await bureau.getByTestId('refund-confirm').click();
+      await expect.poll(() => parcel.getAttribute('data-status'), { timeout: 15_000 }).toBe('refunded');
+      await bureau.waitForTimeout(600);
+      await shot(bureau, 'order-detail-refunded-desktop', false);
+      await bureau.context().close();
+      const donor = await phonePage();
+      await donor.goto(`${server.url}${orderPath}`);
+      await donor.getByTestId('order-refunded').waitFor();
+      await shot(donor, 'buyer-order-refunded-phone');
+      await donor.context().close();
+    },
+    240_000,
+  );
 });
 
 /**
@@ -336,12 +354,16 @@ describe('the bureau sets the Stripe payout account of an organization it pays',
   beforeAll(async () => {
     bureauToken = await apiLogin(server.url, BUREAU, PASSWORD);
     const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7); // Asia/Shanghai
-    const res = await apiCall<{ items: { organizationId: string | null; organizationName: string; owedFen: number }[] }>(server.url, 'GET', `/api/settlements?month=${month}`, { token: bureauToken });
+    const res = await apiCall<{ items: { organizationId: string | null; organizationName: string; owedFen: number }[] }>(
+      server.url,
+      'GET',
+      `/api/settlements?month=${month}`,
+      { token: bureauToken },
+    );
     const owed = res.body.items.find((s) => s.organizationId && s.owedFen > 0);
     expect(owed, 'the demo month has a accountSeller still owed').toBeDefined();
     accountSeller = owed as typeof accountSeller;
   }, 180_000);
-
 
   it('without an account, Stripe transfer cannot be chosen in the payout dialog, and the dialog says where to set it', async () => {
     const page = await sessionPage(browser, server.url, BUREAU);

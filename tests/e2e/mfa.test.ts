@@ -123,7 +123,10 @@ describe('a bureau admin turns on two-step verification and signs in with a code
     // a second administrator of the bureau, made through the API by the (enrolled) bureau admin
     const token = await page.evaluate(() => localStorage.getItem('bangfu.token') ?? sessionStorage.getItem('bangfu.token'));
     expect(token).toBeTruthy();
-    const created = await apiCall(server.url, 'POST', '/api/users', { token: token!, body: { email: SECOND, password: SECOND_PASSWORD, role: 'bureau_admin' } });
+    const created = await apiCall(server.url, 'POST', '/api/users', {
+      token: token!,
+      body: { email: SECOND, password: SECOND_PASSWORD, role: 'bureau_admin' },
+    });
     expect(created.status).toBe(201);
 
     const other = await (await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' })).newPage();

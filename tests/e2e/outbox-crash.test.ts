@@ -32,7 +32,9 @@ describe('the outbox across kill -9', () => {
     const villages = (await apiCall(base, 'GET', '/api/public/qingshui/transparency')).body.villages as { villageId: string }[];
     const reporters = ['r1@example.com', 'r2@example.com', 'r3@example.com', 'r4@example.com', 'r5@example.com'];
     for (const [i, email] of reporters.entries()) {
-      const res = await apiCall(base, 'POST', '/api/public/qingshui/concerns', { body: { subject: { kind: 'village', id: villages[i % villages.length].villageId }, text: `反映 ${i}`, contact: email } });
+      const res = await apiCall(base, 'POST', '/api/public/qingshui/concerns', {
+        body: { subject: { kind: 'village', id: villages[i % villages.length].villageId }, text: `反映 ${i}`, contact: email },
+      });
       expect(res.status).toBe(201);
     }
     const reset = await apiCall(base, 'POST', '/api/auth/password-reset', { body: { email: 'admin@qingshui.demo' } });
@@ -57,7 +59,11 @@ describe('the outbox across kill -9', () => {
     // a few more worker rounds: nothing is sent again
     await new Promise((r) => setTimeout(r, 2000));
     listed = (await (await fetch(`${server.url}/dev/mail.json`)).json()) as Listed;
-    expect(ours(listed).map((m) => m.to).sort()).toEqual([...expected].sort());
+    expect(
+      ours(listed)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([...expected].sort());
     // none twice, of ours or of the demo's: every message's key is its own
     const keys = listed.items.map((m) => m.idempotencyKey);
     expect(keys.every(Boolean)).toBe(true);

@@ -67,7 +67,15 @@ describe('the public pages are accessible (axe-core, WCAG 2 A/AA) and never wide
       body: { items: [{ produceId: listing!.id, quantity: 1 }], buyer: { name: '李华', phone: '13800138000', address: '清水县城关镇 1 号' } },
     });
     expect(order.status, JSON.stringify(order.body)).toBeLessThan(300);
-    cartLine = { produceId: listing!.id, quantity: 2, name: listing!.name, unit: listing!.unit, priceFen: listing!.priceFen, villageName: listing!.villageName, township: listing!.township };
+    cartLine = {
+      produceId: listing!.id,
+      quantity: 2,
+      name: listing!.name,
+      unit: listing!.unit,
+      priceFen: listing!.priceFen,
+      villageName: listing!.villageName,
+      township: listing!.township,
+    };
     pages = [
       { name: 'shop', path: `/shop/${SLUG}` },
       { name: 'listing', path: `/shop/${SLUG}/produce/${listing!.id}` },
@@ -108,7 +116,10 @@ describe('the public pages are accessible (axe-core, WCAG 2 A/AA) and never wide
       if (shots) mkdirSync(shots, { recursive: true });
       const measure = async (name: string, width: number) => {
         // on a phone (isMobile) Chromium widens the layout viewport to fit wide content, so compare with the screen's width too
-        const size = await page.evaluate(() => ({ scrollWidth: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), innerWidth: window.innerWidth }));
+        const size = await page.evaluate(() => ({
+          scrollWidth: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+          innerWidth: window.innerWidth,
+        }));
         (widths[name] ??= []).push(size.scrollWidth);
         if (size.scrollWidth > Math.min(size.innerWidth, width) || size.innerWidth > width) wide.push({ page: name, width, ...size });
         if (shots) await page.screenshot({ path: path.join(shots, `public-${name}-${width}-${lang}.png`), fullPage: true });
@@ -126,7 +137,12 @@ describe('the public pages are accessible (axe-core, WCAG 2 A/AA) and never wide
         const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
         for (const v of result.violations) {
           if (v.impact === 'critical' || v.impact === 'serious') {
-            violations.push({ page: visit.name, rule: v.id, impact: v.impact, nodes: v.nodes.slice(0, 8).map((n) => `${n.target.join(' ')}${v.id === 'color-contrast' ? ` (${n.any[0]?.message ?? ''})` : ''}`) });
+            violations.push({
+              page: visit.name,
+              rule: v.id,
+              impact: v.impact,
+              nodes: v.nodes.slice(0, 8).map((n) => `${n.target.join(' ')}${v.id === 'color-contrast' ? ` (${n.any[0]?.message ?? ''})` : ''}`),
+            });
           }
         }
         for (const vp of others) {

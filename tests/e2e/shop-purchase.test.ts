@@ -54,7 +54,9 @@ describe('a donor buys two listings on a phone, pays on the checkout page, and t
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchChromium()]);
     orgToken = await apiLogin(server.url, ORG_MEMBER, PASSWORD);
-    const pairings = await apiCall<{ items: { villageId: string; villageName: string }[] }>(server.url, 'GET', '/api/pairings?status=active', { token: orgToken });
+    const pairings = await apiCall<{ items: { villageId: string; villageName: string }[] }>(server.url, 'GET', '/api/pairings?status=active', {
+      token: orgToken,
+    });
     const gaoqiao = pairings.body.items.find((p) => p.villageName === VILLAGE);
     expect(gaoqiao, `${ORG_MEMBER} has an active pairing with ${VILLAGE}`).toBeDefined();
     listingIds.apples = await listAndPublish(orgToken, gaoqiao!.villageId, APPLES);

@@ -147,13 +147,18 @@ describe('the first platform admin (npm run create-admin)', () => {
     try {
       expect(await createAdmin(args, env)).toMatch(/^platform admin ops@bangfu.test created in Bangfu-dev/);
       expect(await createAdmin(args, env)).toMatch(/already has a login/);
-      await expect(createAdmin(['--email', 'x@example.org', '--stage', 'prod', '--outputs', outputs], env)).rejects.toThrow(/Bangfu-prod.*missing the user pool id.*missing the app client id.*missing the table name/);
+      await expect(createAdmin(['--email', 'x@example.org', '--stage', 'prod', '--outputs', outputs], env)).rejects.toThrow(
+        /Bangfu-prod.*missing the user pool id.*missing the app client id.*missing the table name/,
+      );
     } finally {
       vi.stubEnv('TABLE_NAME', h.deps.tableName);
       vi.stubEnv('USER_POOL_ID', POOL);
       vi.stubEnv('USER_POOL_CLIENT_ID', CLIENT);
     }
-    expect(cognito.pool.user(ADMIN.email)).toMatchObject({ status: 'CONFIRMED', attributes: { 'custom:tenantId': '_platform', 'custom:role': 'platform_admin' } });
+    expect(cognito.pool.user(ADMIN.email)).toMatchObject({
+      status: 'CONFIRMED',
+      attributes: { 'custom:tenantId': '_platform', 'custom:role': 'platform_admin' },
+    });
     expect(cognito.pool.sentFor(ADMIN.email)).toEqual(['AdminCreateUser', 'AdminSetUserPassword']);
   });
 });
@@ -165,11 +170,17 @@ describe('the bundled api handler', () => {
   let villageId: string;
 
   async function tenantWithBureau(slug: string) {
-    const t = await api('POST', '/api/admin/tenants', { token: platform, body: { slug, name: `${slug} 民政局`, region: '测试县', mfaRequiredForBureauAdmins: false } });
+    const t = await api('POST', '/api/admin/tenants', {
+      token: platform,
+      body: { slug, name: `${slug} 民政局`, region: '测试县', mfaRequiredForBureauAdmins: false },
+    });
     expect(t.status).toBe(201);
     const email = `admin@${slug}.bundled`;
     // POST /api/users is the back office's (ledger) function's, as infra routes it
-    const created = await handlers.ledger(event('POST', '/api/users', { token: platform, body: { email, password: 'bureau-pass-1', role: 'bureau_admin', tenantId: t.body.id } }), {});
+    const created = await handlers.ledger(
+      event('POST', '/api/users', { token: platform, body: { email, password: 'bureau-pass-1', role: 'bureau_admin', tenantId: t.body.id } }),
+      {},
+    );
     const u = { status: created.statusCode };
     expect(u.status).toBe(201);
     return { id: t.body.id as string, token: await signIn(email, 'bureau-pass-1') };

@@ -77,7 +77,9 @@ describe('the Stripe secrets', () => {
 describe('the webhooks function', () => {
   it('has its own route, POST /api/webhooks/stripe, on the HTTP API', () => {
     const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
-    const integrationId = Object.entries(integrations).find(([, r]) => JSON.stringify(r.Properties.IntegrationUri).includes(id(stack.webhooks.function.fn)))![0];
+    const integrationId = Object.entries(integrations).find(([, r]) =>
+      JSON.stringify(r.Properties.IntegrationUri).includes(id(stack.webhooks.function.fn)),
+    )![0];
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
       ApiId: { Ref: id(stack.api.httpApi) },
       RouteKey: 'POST /api/webhooks/stripe',
@@ -87,7 +89,11 @@ describe('the webhooks function', () => {
 
   it('runs Node 22 on ARM like the others and touches only the table (and reads the Stripe secret)', () => {
     expect(functionProps(id(stack.webhooks.function.fn))).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
-    const services = new Set(statementsOfRole(roleOf(stack.webhooks.function.fn)).flatMap(actionsOf).map((a) => a.split(':')[0]));
+    const services = new Set(
+      statementsOfRole(roleOf(stack.webhooks.function.fn))
+        .flatMap(actionsOf)
+        .map((a) => a.split(':')[0]),
+    );
     expect([...services].filter((s) => !['xray', 'logs'].includes(s)).sort()).toEqual(['dynamodb', 'secretsmanager']);
   });
 });
@@ -149,10 +155,17 @@ describe('the photos bucket', () => {
     const ledgerS3 = statementsOfRole(roleOf(stack.ledger.function.fn)).filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
     // payout evidence, and the applications' registration documents (issue 14); and, read only, the
     // web bucket's index.html, which the share pages are made from (issue 16, functions/http/share-meta.ts)
-    expect(ledgerS3.map((s) => s.Resource)).toEqual([[objects('/*/payouts/*'), objects('/*/applications/*')], { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^WebBucket/), 'Arn'] }, '/index.html']] }]);
+    expect(ledgerS3.map((s) => s.Resource)).toEqual([
+      [objects('/*/payouts/*'), objects('/*/applications/*')],
+      { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^WebBucket/), 'Arn'] }, '/index.html']] },
+    ]);
     expect(actionsOf(ledgerS3[1]!)).toEqual(['s3:GetObject']);
     for (const fn of [stack.webhooks.function.fn, stack.jobs.function.fn]) {
-      expect(statementsOfRole(roleOf(fn)).flatMap(actionsOf).filter((a) => a.startsWith('s3:'))).toEqual([]);
+      expect(
+        statementsOfRole(roleOf(fn))
+          .flatMap(actionsOf)
+          .filter((a) => a.startsWith('s3:')),
+      ).toEqual([]);
     }
     expect(functionProps(id(stack.api.function.fn)).Environment.Variables.FILES_BUCKET).toEqual({ Ref: bucketId });
   });

@@ -55,7 +55,11 @@ describe('stages', () => {
   });
 
   it('prod keeps the table and the user pool: retained on stack deletion and deletion-protected', () => {
-    prod.template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: { DeletionProtectionEnabled: true } });
+    prod.template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: { DeletionProtectionEnabled: true },
+    });
     prod.template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', Properties: { DeletionProtection: 'ACTIVE' } });
   });
 
@@ -68,7 +72,9 @@ describe('stages', () => {
     for (const { template } of [dev, prod]) {
       const named = Object.values(template.toJSON().Resources as Record<string, { Properties?: Record<string, unknown> }>).filter(
         // a literal name (a reference to a generated one, as a permission's FunctionName, is fine)
-        (r) => r.Properties && ['TableName', 'UserPoolName', 'BucketName', 'FunctionName', 'TopicName', 'LogGroupName'].some((k) => typeof r.Properties![k] === 'string'),
+        (r) =>
+          r.Properties &&
+          ['TableName', 'UserPoolName', 'BucketName', 'FunctionName', 'TopicName', 'LogGroupName'].some((k) => typeof r.Properties![k] === 'string'),
       );
       expect(named).toEqual([]);
     }
@@ -156,7 +162,8 @@ describe('every function (made through AppFunction)', () => {
     const tableArn = { 'Fn::GetAtt': [logicalId(prod.stack, prod.stack.table.table), 'Arn'] };
     const statements = allStatements(prod.template);
     // the jobs function's stream reading (the notification outbox) is the stream's own actions on the stream (stack.test.ts)
-    const streamOnly = (s: Parameters<typeof actionsOf>[0]) => actionsOf(s).every((a) => ['dynamodb:ListStreams', 'dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'].includes(a));
+    const streamOnly = (s: Parameters<typeof actionsOf>[0]) =>
+      actionsOf(s).every((a) => ['dynamodb:ListStreams', 'dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'].includes(a));
     const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')) && !streamOnly(s));
     expect(dynamo).toHaveLength(4);
     for (const s of dynamo) {
@@ -167,7 +174,8 @@ describe('every function (made through AppFunction)', () => {
       expect(actionsOf(s).some((a) => /^[a-z0-9-]+:\*$/.test(a) || a === '*')).toBe(false);
       // X-Ray's two write actions take no resource but `*` (they name no resource at all)
       // and listing the table's streams (the stream event source) takes `*` too
-      if (resourcesOf(s).includes('*') && !actionsOf(s).includes('dynamodb:ListStreams')) expect(new Set(actionsOf(s))).toEqual(new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
+      if (resourcesOf(s).includes('*') && !actionsOf(s).includes('dynamodb:ListStreams'))
+        expect(new Set(actionsOf(s))).toEqual(new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
     }
   });
 });
@@ -179,7 +187,11 @@ describe('the job schedules', () => {
     const jobsArn = { 'Fn::GetAtt': [logicalId(prod.stack, prod.stack.jobs.function.fn), 'Arn'] };
     const byJob = Object.fromEntries(schedules().map((s) => [JSON.parse(s.Target.Input).job, s]));
     expect(Object.keys(byJob).sort()).toEqual(Object.keys(JOB_SCHEDULES).sort());
-    expect(byJob['release-expired-holds']).toMatchObject({ ScheduleExpression: 'rate(1 minute)', State: 'ENABLED', Target: { Arn: jobsArn, RetryPolicy: { MaximumRetryAttempts: 0 } } });
+    expect(byJob['release-expired-holds']).toMatchObject({
+      ScheduleExpression: 'rate(1 minute)',
+      State: 'ENABLED',
+      Target: { Arn: jobsArn, RetryPolicy: { MaximumRetryAttempts: 0 } },
+    });
     expect(byJob['report-deadlines']).toMatchObject({ ScheduleExpression: 'cron(5 * * * ? *)', State: 'ENABLED', Target: { Arn: jobsArn } });
     expect(byJob['report-reminders']).toMatchObject({ ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED', Target: { Arn: jobsArn } });
     expect(byJob['deliver-notifications']).toMatchObject({ ScheduleExpression: 'rate(1 minute)', State: 'ENABLED', Target: { Arn: jobsArn } });
@@ -252,7 +264,9 @@ describe('npm run synth', () => {
       timeout: 120_000,
     });
     const template = JSON.parse(readFileSync(path.join(outdir, 'Bangfu-prod.template.json'), 'utf8'));
-    expect(template.Resources[Object.keys(template.Resources).find((k) => template.Resources[k].Type === 'AWS::DynamoDB::Table')!].DeletionPolicy).toBe('Retain');
+    expect(template.Resources[Object.keys(template.Resources).find((k) => template.Resources[k].Type === 'AWS::DynamoDB::Table')!].DeletionPolicy).toBe(
+      'Retain',
+    );
     expect(template.Outputs.Stage.Value).toBe('prod');
     // environment-agnostic: the deploying credentials pick the account and region. The only account
     // ids are AWS's own, in the region → layer ARN mapping of the Parameters and Secrets extension

@@ -22,7 +22,9 @@ describe('the DynamoDB client’s pool', () => {
 
   it('keeps connections alive, on both protocols', async () => {
     // the agents the handler makes (resolved on its first request; read here without one)
-    const handler = dynamoRequestHandler({ AWS_LAMBDA_FUNCTION_NAME: 'bangfu-api' }) as unknown as { configProvider: Promise<{ httpAgentProvider: () => Promise<Agent>; httpsAgent: Agent }> };
+    const handler = dynamoRequestHandler({ AWS_LAMBDA_FUNCTION_NAME: 'bangfu-api' }) as unknown as {
+      configProvider: Promise<{ httpAgentProvider: () => Promise<Agent>; httpsAgent: Agent }>;
+    };
     const config = await handler.configProvider;
     expect(config.httpsAgent).toMatchObject({ keepAlive: true, maxSockets: LAMBDA_MAX_SOCKETS });
     expect(await config.httpAgentProvider()).toMatchObject({ keepAlive: true, maxSockets: LAMBDA_MAX_SOCKETS });
@@ -38,7 +40,9 @@ describe('the DynamoDB client’s pool', () => {
     let most = 0;
     const watch = setInterval(() => (most = Math.max(most, Object.values(agent.sockets).flat().length)), 1);
     try {
-      await Promise.all(Array.from({ length: 120 }, (_, i) => client.send(new GetItemCommand({ TableName: table, Key: { pk: { S: `p${i}` }, sk: { S: 's' } } }))));
+      await Promise.all(
+        Array.from({ length: 120 }, (_, i) => client.send(new GetItemCommand({ TableName: table, Key: { pk: { S: `p${i}` }, sk: { S: 's' } } }))),
+      );
     } finally {
       clearInterval(watch);
       client.destroy();

@@ -31,7 +31,14 @@ let hk: ReturnType<typeof make>;
 let useast: ReturnType<typeof make>;
 beforeAll(() => {
   hk = make('ap-east-1');
-  useast = make('us-east-1', { domainName: 'bangfu.example.org', certificateArn: CERT, wafRateLimit: '120', apiRateLimit: '50', apiBurstLimit: '80', reservedConcurrency: 'api=40,jobs=2' });
+  useast = make('us-east-1', {
+    domainName: 'bangfu.example.org',
+    certificateArn: CERT,
+    wafRateLimit: '120',
+    apiRateLimit: '50',
+    apiBurstLimit: '80',
+    reservedConcurrency: 'api=40,jobs=2',
+  });
 }, 120_000);
 
 describe('the WAF web ACL', () => {
@@ -46,10 +53,14 @@ describe('the WAF web ACL', () => {
 
   it('runs the AWS managed common and known-bad-input rule sets, counting only the body-size rule (uploads)', () => {
     const groups = (acl().Rules as any[]).filter((r) => r.Statement.ManagedRuleGroupStatement);
-    expect(groups.map((r) => [r.Statement.ManagedRuleGroupStatement.VendorName, r.Statement.ManagedRuleGroupStatement.Name])).toEqual(MANAGED_RULE_GROUPS.map((n) => ['AWS', n]));
+    expect(groups.map((r) => [r.Statement.ManagedRuleGroupStatement.VendorName, r.Statement.ManagedRuleGroupStatement.Name])).toEqual(
+      MANAGED_RULE_GROUPS.map((n) => ['AWS', n]),
+    );
     expect(MANAGED_RULE_GROUPS).toEqual(['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']);
     for (const g of groups) expect(g.OverrideAction).toEqual({ None: {} });
-    expect(groups[0].Statement.ManagedRuleGroupStatement.RuleActionOverrides).toEqual(COMMON_RULES_COUNTED.map((Name) => ({ Name, ActionToUse: { Count: {} } })));
+    expect(groups[0].Statement.ManagedRuleGroupStatement.RuleActionOverrides).toEqual(
+      COMMON_RULES_COUNTED.map((Name) => ({ Name, ActionToUse: { Count: {} } })),
+    );
     expect(groups[1].Statement.ManagedRuleGroupStatement.RuleActionOverrides).toBeUndefined();
   });
 
@@ -67,10 +78,20 @@ describe('the WAF web ACL', () => {
     expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
     // the paths: sign-in and the rest of /api/auth/, and the tenants' public writes
     const re = new RegExp(scope.RegexString);
-    for (const p of ['/api/auth/login', '/api/auth/password-reset', '/api/auth/password-reset/tok', '/api/auth/invitations/tok/accept', '/api/public/demo/checkout', '/api/public/demo/donate', '/api/public/demo/applications', '/api/public/demo/concerns']) {
+    for (const p of [
+      '/api/auth/login',
+      '/api/auth/password-reset',
+      '/api/auth/password-reset/tok',
+      '/api/auth/invitations/tok/accept',
+      '/api/public/demo/checkout',
+      '/api/public/demo/donate',
+      '/api/public/demo/applications',
+      '/api/public/demo/concerns',
+    ]) {
       expect(re.test(p), p).toBe(true);
     }
-    for (const p of ['/api/health', '/api/villages', '/api/public/demo/shop', '/api/public/demo/checkouts', '/auth/login', '/api/users']) expect(re.test(p), p).toBe(false);
+    for (const p of ['/api/health', '/api/villages', '/api/public/demo/shop', '/api/public/demo/checkouts', '/auth/login', '/api/users'])
+      expect(re.test(p), p).toBe(false);
   });
 
   it('takes its limit from context', () => {
@@ -120,7 +141,10 @@ describe('throttling and concurrency', () => {
       const fns = m.template.findResources('AWS::Lambda::Function');
       const s = m.main;
       return Object.fromEntries(
-        Object.entries({ api: s.api.function.fn, webhooks: s.webhooks.function.fn, jobs: s.jobs.function.fn, ledger: s.ledger.function.fn }).map(([n, f]) => [n, fns[id(s, f)].Properties.ReservedConcurrentExecutions]),
+        Object.entries({ api: s.api.function.fn, webhooks: s.webhooks.function.fn, jobs: s.jobs.function.fn, ledger: s.ledger.function.fn }).map(([n, f]) => [
+          n,
+          fns[id(s, f)].Properties.ReservedConcurrentExecutions,
+        ]),
       );
     };
     expect(reserved(hk)).toEqual(EDGE_DEFAULTS.reservedConcurrency);
@@ -139,8 +163,12 @@ describe('access logs', () => {
     expect(b.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
     // CloudFront's log delivery writes with an ACL: ACLs enabled, the bucket owner preferred
     expect(b.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerPreferred' }]);
-    const policy = Object.values(t.findResources('AWS::S3::BucketPolicy')).find((p) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: bucketId }))!;
-    expect((policy.Properties.PolicyDocument.Statement as any[]).some((s) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false')).toBe(true);
+    const policy = Object.values(t.findResources('AWS::S3::BucketPolicy')).find(
+      (p) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: bucketId }),
+    )!;
+    expect(
+      (policy.Properties.PolicyDocument.Statement as any[]).some((s) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false'),
+    ).toBe(true);
   };
 
   it('CloudFront logs to a bucket with an expiry: the edge stack’s in us-east-1, or the main stack’s own', () => {
@@ -151,15 +179,24 @@ describe('access logs', () => {
     expect(JSON.stringify(logging.Bucket)).toMatch(/ExportsReader.*CloudFrontLogsBucket.*RegionalDomainName/);
     const mainBucket = id(useast.main, useast.main.logs.bucket);
     expectLogBucket(useast.template, mainBucket);
-    expect(one(useast.template, 'AWS::CloudFront::Distribution').DistributionConfig.Logging).toEqual({ Bucket: { 'Fn::GetAtt': [mainBucket, 'RegionalDomainName'] }, Prefix: 'cloudfront/' });
+    expect(one(useast.template, 'AWS::CloudFront::Distribution').DistributionConfig.Logging).toEqual({
+      Bucket: { 'Fn::GetAtt': [mainBucket, 'RegionalDomainName'] },
+      Prefix: 'cloudfront/',
+    });
   });
 
   it('the web and files buckets log their access to the main stack’s log bucket', () => {
     const logs = id(hk.main, hk.main.logs.bucket);
     expectLogBucket(hk.template, logs);
     const buckets = hk.template.findResources('AWS::S3::Bucket');
-    expect(buckets[id(hk.main, hk.main.web.bucket)].Properties.LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: logs }, LogFilePrefix: 's3/web/' });
-    expect(buckets[id(hk.main, hk.main.files.bucket)].Properties.LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: logs }, LogFilePrefix: 's3/files/' });
+    expect(buckets[id(hk.main, hk.main.web.bucket)].Properties.LoggingConfiguration).toEqual({
+      DestinationBucketName: { Ref: logs },
+      LogFilePrefix: 's3/web/',
+    });
+    expect(buckets[id(hk.main, hk.main.files.bucket)].Properties.LoggingConfiguration).toEqual({
+      DestinationBucketName: { Ref: logs },
+      LogFilePrefix: 's3/files/',
+    });
   });
 
   it('the HTTP API stage writes a JSON access log, without query strings, to a log group with a retention', () => {

@@ -34,13 +34,19 @@ describe('S3FileStore', () => {
   });
 
   it('answers null for a missing key and rethrows any other error', async () => {
-    const missing = new S3FileStore('bucket-1', stubClient(() => {
-      throw new NoSuchKey({ message: 'The specified key does not exist.', $metadata: {} });
-    }).client);
+    const missing = new S3FileStore(
+      'bucket-1',
+      stubClient(() => {
+        throw new NoSuchKey({ message: 'The specified key does not exist.', $metadata: {} });
+      }).client,
+    );
     expect(await missing.get('t1/photos/none')).toBeNull();
-    const denied = new S3FileStore('bucket-1', stubClient(() => {
-      throw Object.assign(new Error('Access Denied'), { name: 'AccessDenied' });
-    }).client);
+    const denied = new S3FileStore(
+      'bucket-1',
+      stubClient(() => {
+        throw Object.assign(new Error('Access Denied'), { name: 'AccessDenied' });
+      }).client,
+    );
     await expect(denied.get('t1/photos/p1')).rejects.toThrow('Access Denied');
   });
 });

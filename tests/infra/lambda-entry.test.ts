@@ -90,7 +90,13 @@ describe('the Lambda environment', () => {
   });
 
   it('accepts what the stack sets', () => {
-    const stack = { TABLE_NAME: 'BangfuStack-DataTable-1ABC', USER_POOL_ID: 'ap-east-1_AbC123', USER_POOL_CLIENT_ID: 'x1y2', FILES_BUCKET: 'bangfustack-files-1abc', STRIPE_SECRET_ID: 'bangfu/stripe' };
+    const stack = {
+      TABLE_NAME: 'BangfuStack-DataTable-1ABC',
+      USER_POOL_ID: 'ap-east-1_AbC123',
+      USER_POOL_CLIENT_ID: 'x1y2',
+      FILES_BUCKET: 'bangfustack-files-1abc',
+      STRIPE_SECRET_ID: 'bangfu/stripe',
+    };
     expect(lambdaEnv(stack)).toEqual({ ...stack, CHECKOUT_TTL_SECONDS: 1800 });
   });
 });
@@ -119,7 +125,9 @@ describe('the API bundle', () => {
     expect(figures.inputs.some((i) => i.includes('node_modules/@aws-sdk/client-dynamodb/dist-es/'))).toBe(true);
     expect(figures.inputs.some((i) => i.includes('node_modules/@aws-sdk/lib-dynamodb/dist-es/'))).toBe(true);
     // S3, Cognito's API and the fallback credential providers (and the clients only they use)
-    const lazy = figures.inputs.filter((i) => LAZY_AWS_SDK.some((pkg) => i.includes(`node_modules/${pkg}/`)) || i.includes('node_modules/@aws-sdk/nested-clients/'));
+    const lazy = figures.inputs.filter(
+      (i) => LAZY_AWS_SDK.some((pkg) => i.includes(`node_modules/${pkg}/`)) || i.includes('node_modules/@aws-sdk/nested-clients/'),
+    );
     expect(lazy).toEqual([]);
   });
 });

@@ -91,7 +91,9 @@ describe('the stack', () => {
     expect(ledger.Timeout).toBeGreaterThan(api.Timeout);
     expect(ledger.Runtime).toBe('nodejs22.x');
     // issue 16: the web app's address for QR codes, and the web bucket for the share pages' index.html
-    expect(Object.keys(ledger.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'FILES_BUCKET', 'STRIPE_SECRET_ID', 'PUBLIC_URL', 'WEB_BUCKET']));
+    expect(Object.keys(ledger.Environment.Variables)).toEqual(
+      expect.arrayContaining(['TABLE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'FILES_BUCKET', 'STRIPE_SECRET_ID', 'PUBLIC_URL', 'WEB_BUCKET']),
+    );
     // the Stripe secret's name only (stripe_transfer payouts), never a key
     expect(Object.keys(ledger.Environment.Variables).filter((k) => k.startsWith('STRIPE'))).toEqual(['STRIPE_SECRET_ID']);
   });
@@ -104,8 +106,12 @@ describe('the stack', () => {
     );
     // its own, and the share pages' (issue 16: infra/constructs/web.ts serveSharePages)
     expect(integrations).toHaveLength(2);
-    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).filter((r) => integrations.some(([id]) => JSON.stringify(r.Properties.Target).includes(id)));
-    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual([...LEDGER_ROUTES.map((p) => `ANY ${p}`), 'GET /shop/{proxy+}', 'HEAD /shop/{proxy+}'].sort());
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).filter((r) =>
+      integrations.some(([id]) => JSON.stringify(r.Properties.Target).includes(id)),
+    );
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(
+      [...LEDGER_ROUTES.map((p) => `ANY ${p}`), 'GET /shop/{proxy+}', 'HEAD /shop/{proxy+}'].sort(),
+    );
     for (const r of routes) expect(r.Properties.ApiId).toEqual({ Ref: httpApiId });
   });
 

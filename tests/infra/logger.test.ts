@@ -20,7 +20,10 @@ async function logFromLambda(env: NodeJS.ProcessEnv): Promise<string> {
     await handler({ orderId: 'o-1' }, { awsRequestId: 'req-abc-123', functionName: 'bangfu-api', functionVersion: '$LATEST', memoryLimitInMB: '512', invokedFunctionArn: 'arn:aws:lambda:ap-east-1:1:function:bangfu-api', getRemainingTimeInMillis: () => 1000 });
   `;
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|POWERTOOLS_|LOG_LEVEL|AWS_LAMBDA_)/.test(k)));
-  const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO_ROOT, env: { ...clean, ...env } });
+  const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: REPO_ROOT,
+    env: { ...clean, ...env },
+  });
   return stdout + stderr;
 }
 
@@ -40,7 +43,14 @@ describe('the logger', () => {
       .filter((l) => l.startsWith('{'));
     expect(lines).toHaveLength(1);
     const entry = JSON.parse(lines[0]);
-    expect(entry).toMatchObject({ level: 'ERROR', message: 'refund failed', service: 'bangfu', orderId: 'o-1', function_request_id: 'req-abc-123', function_name: 'bangfu-api' });
+    expect(entry).toMatchObject({
+      level: 'ERROR',
+      message: 'refund failed',
+      service: 'bangfu',
+      orderId: 'o-1',
+      function_request_id: 'req-abc-123',
+      function_name: 'bangfu-api',
+    });
     expect(entry.error).toMatchObject({ name: 'Error', message: 'stripe said no' });
     expect(entry.error.stack).toContain('stripe said no');
   }, 30_000);

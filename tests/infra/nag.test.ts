@@ -37,7 +37,9 @@ function nag(region: string | undefined, context: Record<string, string> = {}) {
     // and nothing of AwsSolutions among the CDK annotations (cdk-nag 2 reported there; 3 reports in the validation report)
     const annotationErrors = error
       ? []
-      : [stacks.main, ...(stacks.edge ? [stacks.edge] : [])].flatMap((stack) => Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*')));
+      : [stacks.main, ...(stacks.edge ? [stacks.edge] : [])].flatMap((stack) =>
+          Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*')),
+        );
     return { stacks, error, annotationErrors, report: report.pluginReports.find((p) => p.pluginName === 'AwsSolutions')! };
   } finally {
     rmSync(outdir, { recursive: true, force: true });

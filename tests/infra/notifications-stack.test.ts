@@ -11,7 +11,11 @@ let stack: BangfuStack;
 let template: Template;
 
 beforeAll(() => {
-  stack = new BangfuStack(new App(), 'MailStack', { env: { account: '111111111111', region: 'ap-east-1' }, mailFrom: '帮扶通 <noreply@bangfu.example.org>', mailIdentity: 'bangfu.example.org' });
+  stack = new BangfuStack(new App(), 'MailStack', {
+    env: { account: '111111111111', region: 'ap-east-1' },
+    mailFrom: '帮扶通 <noreply@bangfu.example.org>',
+    mailIdentity: 'bangfu.example.org',
+  });
   template = Template.fromStack(stack);
 });
 
@@ -41,10 +45,16 @@ describe('the notification worker on AWS', () => {
     expect(ses).toHaveLength(1);
     expect(actionsOf(ses[0])).toEqual(['ses:SendEmail']);
     expect(JSON.stringify(ses[0].Resource)).toContain(':identity/bangfu.example.org');
-    const env = (template.findResources('AWS::Lambda::Function')[stack.getLogicalId(stack.jobs.function.fn.node.defaultChild as never)].Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables;
+    const env = (
+      template.findResources('AWS::Lambda::Function')[stack.getLogicalId(stack.jobs.function.fn.node.defaultChild as never)].Properties as {
+        Environment: { Variables: Record<string, unknown> };
+      }
+    ).Environment.Variables;
     expect(env.MAIL_FROM).toBe('帮扶通 <noreply@bangfu.example.org>');
     // no other function may send mail
-    const others = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => !(p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })));
+    const others = Object.values(template.findResources('AWS::IAM::Policy')).filter(
+      (p) => !(p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })),
+    );
     expect(JSON.stringify(others)).not.toContain('ses:');
   });
 });

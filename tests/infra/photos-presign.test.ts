@@ -121,7 +121,11 @@ describe('the photos function', () => {
     const args = calls[0];
     expect(args.slice(0, 1)).toEqual(['install']);
     expect(args).toEqual(expect.arrayContaining(['--os=linux', '--cpu=arm64', '--libc=glibc', '--omit=dev', '--no-save']));
-    expect(args.filter((a) => a.includes('@'))).toEqual(sharpLayerPackages().map((p) => `${p.name}@${p.version}`).filter((a) => a.includes('@')));
+    expect(args.filter((a) => a.includes('@'))).toEqual(
+      sharpLayerPackages()
+        .map((p) => `${p.name}@${p.version}`)
+        .filter((a) => a.includes('@')),
+    );
     expect(sharpInstallArgs('/x')).toContain(path.join('/x', 'nodejs'));
   });
 });
@@ -129,7 +133,12 @@ describe('the photos function', () => {
 describe('the files bucket', () => {
   it('stays private and lets the web’s origin POST, nothing else', () => {
     const bucket = template.findResources('AWS::S3::Bucket')[id(stack.files.bucket)].Properties;
-    expect(bucket.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
     expect(bucket.CorsConfiguration.CorsRules).toHaveLength(1);
     const rule = bucket.CorsConfiguration.CorsRules[0];
     expect(rule.AllowedMethods).toEqual(['POST']);

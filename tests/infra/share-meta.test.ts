@@ -27,7 +27,11 @@ beforeAll(() => {
   const app = new App({ outdir });
   const stack = new Stack(app, 'WebShare', { env: { account: '111111111111', region: 'ap-east-1' } });
   const httpApi = new HttpApi(stack, 'HttpApi');
-  const fn = new LambdaFunction(stack, 'ApiFn', { runtime: Runtime.NODEJS_22_X, handler: 'index.handler', code: Code.fromInline('exports.handler = async () => ({})') });
+  const fn = new LambdaFunction(stack, 'ApiFn', {
+    runtime: Runtime.NODEJS_22_X,
+    handler: 'index.handler',
+    code: Code.fromInline('exports.handler = async () => ({})'),
+  });
   const web = new Web(stack, 'Web', { apiDomainName: 'api.example.org', webDist: dist, originSecret: 'x'.repeat(40) });
   web.serveSharePages(httpApi, fn);
   const plain = new Stack(app, 'WebPlain', { env: { account: '111111111111', region: 'ap-east-1' } });
@@ -100,7 +104,9 @@ describe('the function’s side (the ledger function in the stack)', () => {
   it('it knows the web bucket and may read its index.html, nothing else of it', () => {
     template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: { WEB_BUCKET: { Ref: Match.stringLikeRegexp('^WebBucket') } } } });
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes('ApiFnServiceRole'));
-    const s3 = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as any[]).filter((s) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
+    const s3 = policies
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as any[])
+      .filter((s) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
     expect(s3).toHaveLength(1);
     expect(s3[0].Action).toBe('s3:GetObject');
     expect(JSON.stringify(s3[0].Resource)).toMatch(/WebBucket.*"\/index\.html"/);

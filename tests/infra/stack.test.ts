@@ -98,10 +98,14 @@ describe('the API function', () => {
       FILES_BUCKET: { Ref: stack.getLogicalId(stack.files.bucket.node.defaultChild as never) },
       // the Stripe secret's name; the keys are read at cold start through the extension's layer
       STRIPE_SECRET_ID: 'bangfu/stripe',
-      ...Object.fromEntries(Object.entries(fn.Environment.Variables).filter(([k]) => /^(PARAMETERS_SECRETS_EXTENSION|SECRETS_MANAGER|SSM_PARAMETER_STORE)_/.test(k))),
+      ...Object.fromEntries(
+        Object.entries(fn.Environment.Variables).filter(([k]) => /^(PARAMETERS_SECRETS_EXTENSION|SECRETS_MANAGER|SSM_PARAMETER_STORE)_/.test(k)),
+      ),
       PUBLIC_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [stack.getLogicalId(stack.web.distribution.node.defaultChild as never), 'DomainName'] }]] },
       // issue 15: CloudFront's origin header value, resolved from Secrets Manager at deploy (never a literal)
-      ORIGIN_SECRET: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: stack.getLogicalId(stack.originSecret.node.defaultChild as never) }, ':SecretString:::}}']] },
+      ORIGIN_SECRET: {
+        'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: stack.getLogicalId(stack.originSecret.node.defaultChild as never) }, ':SecretString:::}}']],
+      },
     });
     // logs go to a log group with a retention, not to one that keeps everything forever
     const logGroupId = fn.LoggingConfig.LogGroup.Ref as string;
@@ -110,7 +114,9 @@ describe('the API function', () => {
 
   it('may touch only the table and its indexes, and may not scan them', () => {
     // the jobs function's stream reading (the notification outbox, issue 14) is checked on its own below
-    const dynamo = statements(template).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')) && !actionsOf(s).every((a) => STREAM_ACTIONS.includes(a)));
+    const dynamo = statements(template).filter(
+      (s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')) && !actionsOf(s).every((a) => STREAM_ACTIONS.includes(a)),
+    );
     expect(dynamo.length).toBeGreaterThan(0);
     const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
     for (const s of dynamo) {
@@ -248,8 +254,9 @@ describe('the web distribution', () => {
       },
     });
     const webBucket = { Ref: stack.getLogicalId(stack.web.bucket.node.defaultChild as never) };
-    const policy = Object.values(template.findResources('AWS::S3::BucketPolicy')).find((p) => JSON.stringify(p.Properties.Bucket) === JSON.stringify(webBucket))!
-      .Properties.PolicyDocument.Statement as any[];
+    const policy = Object.values(template.findResources('AWS::S3::BucketPolicy')).find(
+      (p) => JSON.stringify(p.Properties.Bucket) === JSON.stringify(webBucket),
+    )!.Properties.PolicyDocument.Statement as any[];
     const allows = policy.filter((s) => s.Effect === 'Allow');
     expect(allows.map((s) => s.Principal)).toEqual([{ Service: 'cloudfront.amazonaws.com' }]);
     expect(policy.some((s) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false')).toBe(true);
@@ -325,4 +332,3 @@ describe('with a web build', () => {
     withWeb.hasResourceProperties('Custom::CDKBucketDeployment', { DistributionPaths: ['/*'] });
   });
 });
-

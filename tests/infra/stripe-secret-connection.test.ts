@@ -17,7 +17,8 @@ afterAll(() => ext?.stop());
 
 describe('the secret read through the extension', () => {
   it('opens a connection of its own each time: consecutive reads all succeed, none on a reused connection', async () => {
-    for (let i = 0; i < 3; i++) await expect(readStripeSecret('bangfu/conn', ext.env)).resolves.toEqual({ secretKey: 'sk_test_conn_1', webhookSecret: 'whsec_conn_1' });
+    for (let i = 0; i < 3; i++)
+      await expect(readStripeSecret('bangfu/conn', ext.env)).resolves.toEqual({ secretKey: 'sk_test_conn_1', webhookSecret: 'whsec_conn_1' });
     expect(ext.reused).toBe(0);
     expect(ext.readsOf('bangfu/conn')).toHaveLength(3);
   });

@@ -60,7 +60,9 @@ describe('the web distribution', () => {
   });
 
   it('packs assets/ only once: the pages’ upload has index.html and robots.txt, not assets/', () => {
-    const staged = readdirSync(outdir).filter((n) => n.startsWith('asset.')).map((n) => path.join(outdir, n));
+    const staged = readdirSync(outdir)
+      .filter((n) => n.startsWith('asset.'))
+      .map((n) => path.join(outdir, n));
     const pages = staged.find((dir) => existsSync(path.join(dir, 'index.html')))!;
     expect(readdirSync(pages).sort()).toEqual(['index.html', 'robots.txt']);
     expect(staged.some((dir) => existsSync(path.join(dir, 'app-abc123.js')))).toBe(true);

@@ -73,12 +73,18 @@ describe('the webhooks Lambda entry', () => {
 
   it('refuses a signature made with another secret (400)', async () => {
     const payload = JSON.stringify({ id: 'evt_entry_2', object: 'event', type: 'checkout.session.completed', data: { object: { id: 'cs_1' } } });
-    const res = await webhooks(event(payload, { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_other_secret_1234' }) }), {});
+    const res = await webhooks(
+      event(payload, { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_other_secret_1234' }) }),
+      {},
+    );
     expect(res.statusCode).toBe(400);
   });
 
   it('serves nothing but the webhook', async () => {
-    const res = await webhooks({ ...event('', {}), rawPath: '/api/villages', requestContext: { ...event('', {}).requestContext, http: { method: 'GET', path: '/api/villages' } } }, {});
+    const res = await webhooks(
+      { ...event('', {}), rawPath: '/api/villages', requestContext: { ...event('', {}).requestContext, http: { method: 'GET', path: '/api/villages' } } },
+      {},
+    );
     expect(res.statusCode).toBe(404);
   });
 
@@ -120,8 +126,12 @@ describe('the Stripe secret, read through the Parameters and Secrets extension',
   it('fails loudly on an unknown secret, a refused token, a missing token or no extension', async () => {
     await expect(read('s/unknown')).rejects.toThrow(/"s\/unknown": the Parameters and Secrets extension answered 400: ResourceNotFoundException/);
     await expect(read('bangfu/stripe-entries', { ...extension.env, AWS_SESSION_TOKEN: 'wrong' })).rejects.toThrow(/answered 401/);
-    await expect(read('bangfu/stripe-entries', { PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(extension.port) })).rejects.toThrow(/AWS_SESSION_TOKEN is not set/);
-    await expect(read('bangfu/stripe-entries', { AWS_SESSION_TOKEN: 't', PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '1' })).rejects.toThrow(/not reachable on port 1/);
+    await expect(read('bangfu/stripe-entries', { PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(extension.port) })).rejects.toThrow(
+      /AWS_SESSION_TOKEN is not set/,
+    );
+    await expect(read('bangfu/stripe-entries', { AWS_SESSION_TOKEN: 't', PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '1' })).rejects.toThrow(
+      /not reachable on port 1/,
+    );
   });
 });
 
@@ -142,10 +152,31 @@ describe('the jobs Lambda entry', () => {
 
   it('delivers an outbox item handed over by the table’s stream (the bell; no sender configured: no email) and leaves other records', async () => {
     const store = new TenantStore(documentClient(dynamoClient(inject('dynamoEndpoint'))), tableName, 'tn_stream');
-    await store.put({ pk: store.pk('USER'), sk: 'usr_bureau', id: 'usr_bureau', email: 'bureau@stream.test', role: 'bureau_admin', tenantId: 'tn_stream', createdAt: '2026-06-01T00:00:00Z' });
-    const item = { pk: store.pk('OUTBOX'), sk: 'ntf_stream1', id: 'ntf_stream1', tenantId: 'tn_stream', kind: 'need_met', audience: { to: 'bureau' }, params: { title: '修路', villageName: '溪村' }, createdAt: '2026-06-01T00:00:00Z', outbox: '1' };
+    await store.put({
+      pk: store.pk('USER'),
+      sk: 'usr_bureau',
+      id: 'usr_bureau',
+      email: 'bureau@stream.test',
+      role: 'bureau_admin',
+      tenantId: 'tn_stream',
+      createdAt: '2026-06-01T00:00:00Z',
+    });
+    const item = {
+      pk: store.pk('OUTBOX'),
+      sk: 'ntf_stream1',
+      id: 'ntf_stream1',
+      tenantId: 'tn_stream',
+      kind: 'need_met',
+      audience: { to: 'bureau' },
+      params: { title: '修路', villageName: '溪村' },
+      createdAt: '2026-06-01T00:00:00Z',
+      outbox: '1',
+    };
     await store.put(item);
-    const record = (image: Record<string, unknown>, eventName = 'INSERT') => ({ eventName, dynamodb: { NewImage: marshall(image, { removeUndefinedValues: true }) } });
+    const record = (image: Record<string, unknown>, eventName = 'INSERT') => ({
+      eventName,
+      dynamodb: { NewImage: marshall(image, { removeUndefinedValues: true }) },
+    });
     const out = await jobs({ Records: [record(item), record({ pk: store.pk('VILLAGE'), sk: 'v1', name: 'x' }), record(item, 'MODIFY')] });
     expect(out).toEqual({ job: 'deliver-notifications', source: 'stream', delivered: 1, failed: 0 });
     expect(await store.get(store.pk('NOTE', 'usr_bureau'), 'ntf_stream1')).toMatchObject({ title: '需求已完成：修路' });

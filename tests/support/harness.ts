@@ -22,7 +22,11 @@ let tableCounter = 0;
 
 /** The harness signs everyone in (and races checkouts and donations) from one client address, so
  * its per-client login, checkout and donate limits are high unless a test (of that very limit) sets them. */
-const HARNESS_RATE_LIMITS: Partial<RateLimits> = { loginAttemptsPerClient: 100_000, checkoutsPerClientPerMinute: 100_000, donationsPerClientPerMinute: 100_000 };
+const HARNESS_RATE_LIMITS: Partial<RateLimits> = {
+  loginAttemptsPerClient: 100_000,
+  checkoutsPerClientPerMinute: 100_000,
+  donationsPerClientPerMinute: 100_000,
+};
 
 /**
  * A fresh table in the run's DynamoDB Local and the real Hono app over it, with helpers that speak
@@ -51,7 +55,11 @@ export async function makeHarness(
   await ensurePlatformAdmin(deps.doc, deps.tableName, DEMO_PASSWORD, deps.directory);
   const app = buildApp(deps);
 
-  async function call<T = any>(method: string, url: string, opts2: { token?: string; body?: Json | string; headers?: Record<string, string> } = {}): Promise<Res<T>> {
+  async function call<T = any>(
+    method: string,
+    url: string,
+    opts2: { token?: string; body?: Json | string; headers?: Record<string, string> } = {},
+  ): Promise<Res<T>> {
     const headers: Record<string, string> = { ...(opts2.headers ?? {}) };
     if (opts2.token) headers.authorization = `Bearer ${opts2.token}`;
     let body: string | undefined;
@@ -80,7 +88,12 @@ export async function makeHarness(
   /** The platform admin's token (signed in once per harness). */
   async function platformLogin(): Promise<string> {
     // the platform admin must use two-step verification (issue 15): its first sign-in enrols it
-    platformToken ??= await signInEnrolling((m, p, token, body) => call(m, p, { token: token || undefined, body: body as Json }), PLATFORM_ADMIN_EMAIL, DEMO_PASSWORD, clock.now);
+    platformToken ??= await signInEnrolling(
+      (m, p, token, body) => call(m, p, { token: token || undefined, body: body as Json }),
+      PLATFORM_ADMIN_EMAIL,
+      DEMO_PASSWORD,
+      clock.now,
+    );
     return platformToken;
   }
 
@@ -90,7 +103,10 @@ export async function makeHarness(
     const platform = await platformLogin();
     const slug = `t${Date.now().toString(36)}${seq++}`;
     // the harness's bureau admins sign in with a password alone unless a test asks (issue 15: on by default)
-    const t = await call('POST', '/api/admin/tenants', { token: platform, body: { slug, name: `${slug} 民政局`, region: '测试县', mfaRequiredForBureauAdmins: false, ...overrides } });
+    const t = await call('POST', '/api/admin/tenants', {
+      token: platform,
+      body: { slug, name: `${slug} 民政局`, region: '测试县', mfaRequiredForBureauAdmins: false, ...overrides },
+    });
     if (t.status !== 201) throw new Error(`tenant: ${JSON.stringify(t.body)}`);
     const email = `admin@${slug}.test`;
     const u = await call('POST', '/api/users', { token: platform, body: { email, password: 'bureau-pass-1', role: 'bureau_admin', tenantId: t.body.id } });
@@ -241,7 +257,17 @@ export async function makeHarness(
     mailbox ??= (async () => {
       const dir = path.join(dataDir, 'mail');
       const sink = await startMailSink({ dir });
-      return { sink, dir, delivery: { doc: deps.doc, tableName: deps.tableName, mailer: new SmtpMailer({ port: sink.port }), publicUrl: 'http://bangfu.test', clock: () => clock.now } };
+      return {
+        sink,
+        dir,
+        delivery: {
+          doc: deps.doc,
+          tableName: deps.tableName,
+          mailer: new SmtpMailer({ port: sink.port }),
+          publicUrl: 'http://bangfu.test',
+          clock: () => clock.now,
+        },
+      };
     })();
     return mailbox;
   }

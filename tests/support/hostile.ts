@@ -138,7 +138,9 @@ function mutate(value: unknown, choices: { path: number; how: number; hostile: n
     case 3: // nested: mutate inside a nested object or array if there is one
       if (copy[key] && typeof copy[key] === 'object') {
         const inner = copy[key];
-        copy[key] = Array.isArray(inner) ? [...inner, HOSTILE_VALUES[choices.hostile % HOSTILE_VALUES.length]] : mutate(inner, { ...choices, how: choices.how + 1 });
+        copy[key] = Array.isArray(inner)
+          ? [...inner, HOSTILE_VALUES[choices.hostile % HOSTILE_VALUES.length]]
+          : mutate(inner, { ...choices, how: choices.how + 1 });
       } else copy[key] = [copy[key]];
       return copy;
     default: // every field hostile at once
@@ -152,7 +154,8 @@ function toText(value: unknown, pollute: number): string {
   const text = JSON.stringify(value);
   if (pollute === 0 || !text.startsWith('{')) return text;
   const key = POLLUTION_KEYS[pollute % POLLUTION_KEYS.length];
-  const inner = key === 'constructor' ? '{"prototype":{"polluted":"yes","role":"platform_admin"}}' : '{"polluted":"yes","role":"platform_admin","isAdmin":true}';
+  const inner =
+    key === 'constructor' ? '{"prototype":{"polluted":"yes","role":"platform_admin"}}' : '{"polluted":"yes","role":"platform_admin","isAdmin":true}';
   return `{"${key}":${inner}${text === '{}' ? '' : ','}${text.slice(1)}`;
 }
 
@@ -180,7 +183,13 @@ export async function tableDigest(doc: DynamoDBDocumentClient, tableName: string
     for (const item of page.Items ?? []) {
       // rate windows and sign-in failure counts (login-throttle.ts) are the writes a refusal makes on purpose
       if (typeof item.pk === 'string' && /#(RATE|LOGINFAIL)(#|$)/.test(item.pk)) continue;
-      items.push(JSON.stringify(Object.keys(item).sort().map((k) => [k, item[k]])));
+      items.push(
+        JSON.stringify(
+          Object.keys(item)
+            .sort()
+            .map((k) => [k, item[k]]),
+        ),
+      );
     }
     start = page.LastEvaluatedKey;
   } while (start);

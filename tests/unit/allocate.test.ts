@@ -7,15 +7,19 @@ import { allocate } from '../../shared/money.js';
 describe('allocate', () => {
   it('shares add up to the total, each within a fen of its exact proportion', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.array(fc.integer({ min: 1, max: 99_999_999 }), { minLength: 1, maxLength: 20 }), (total, weights) => {
-        const shares = allocate(total, weights);
-        expect(shares.reduce((s, x) => s + x, 0)).toBe(total);
-        const sum = weights.reduce((s, w) => s + w, 0);
-        shares.forEach((x, i) => {
-          expect(Number.isInteger(x)).toBe(true);
-          expect(Math.abs(x - (total * weights[i]) / sum)).toBeLessThan(1);
-        });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.array(fc.integer({ min: 1, max: 99_999_999 }), { minLength: 1, maxLength: 20 }),
+        (total, weights) => {
+          const shares = allocate(total, weights);
+          expect(shares.reduce((s, x) => s + x, 0)).toBe(total);
+          const sum = weights.reduce((s, w) => s + w, 0);
+          shares.forEach((x, i) => {
+            expect(Number.isInteger(x)).toBe(true);
+            expect(Math.abs(x - (total * weights[i]) / sum)).toBeLessThan(1);
+          });
+        },
+      ),
     );
   });
 

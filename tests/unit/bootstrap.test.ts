@@ -56,10 +56,14 @@ describe('satisfies (engines ranges, without the semver package)', () => {
 
 describe('package.json engines.node', () => {
   const engines = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).engines.node as string;
-  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')).packages as Record<string, { version: string; engines?: { node?: string } | string[]; os?: string[]; cpu?: string[] }>;
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')).packages as Record<
+    string,
+    { version: string; engines?: { node?: string } | string[]; os?: string[]; cpu?: string[] }
+  >;
   // the packages npm installs here: another platform's optional binaries never are
   const forHere = (p: { os?: string[]; cpu?: string[] }) => {
-    const ok = (list: string[] | undefined, v: string) => !list || (list.some((x) => x === v) || (list.every((x) => x.startsWith('!')) && !list.includes(`!${v}`)));
+    const ok = (list: string[] | undefined, v: string) =>
+      !list || list.some((x) => x === v) || (list.every((x) => x.startsWith('!')) && !list.includes(`!${v}`));
     return ok(p.os, process.platform) && ok(p.cpu, process.arch);
   };
   const ranges = Object.entries(lock)
@@ -104,17 +108,23 @@ describe('node_modules against package-lock.json', () => {
   }
 
   it('match: what npm ci installed, another platform’s optional package skipped', () => {
-    expect(installedDiffers(project({ 'node_modules/a': a, 'node_modules/b': b, 'node_modules/w': win }, { 'node_modules/a': a, 'node_modules/b': b }))).toBeNull();
+    expect(
+      installedDiffers(project({ 'node_modules/a': a, 'node_modules/b': b, 'node_modules/w': win }, { 'node_modules/a': a, 'node_modules/b': b })),
+    ).toBeNull();
   });
 
   it('differ: no node_modules, a package at another version, one missing, one removed by hand, one no longer locked', () => {
     expect(installedDiffers(project({ 'node_modules/a': a }))).toMatch(/node_modules is missing/);
-    expect(installedDiffers(project({ 'node_modules/a': a }, { 'node_modules/a': { ...a, version: '0.9.0', integrity: 'sha512-old' } }))).toMatch(/node_modules\/a is 0.9.0, the lock says 1.0.0/);
+    expect(installedDiffers(project({ 'node_modules/a': a }, { 'node_modules/a': { ...a, version: '0.9.0', integrity: 'sha512-old' } }))).toMatch(
+      /node_modules\/a is 0.9.0, the lock says 1.0.0/,
+    );
     expect(installedDiffers(project({ 'node_modules/a': a, 'node_modules/b': b }, { 'node_modules/a': a }))).toMatch(/node_modules\/b is not installed/);
     const removed = project({ 'node_modules/a': a }, { 'node_modules/a': a });
     rmSync(path.join(removed, 'node_modules/a'), { recursive: true });
     expect(installedDiffers(removed)).toMatch(/node_modules\/a was removed/);
-    expect(installedDiffers(project({ 'node_modules/a': a }, { 'node_modules/a': a, 'node_modules/b': b }))).toMatch(/node_modules\/b is installed but no longer locked/);
+    expect(installedDiffers(project({ 'node_modules/a': a }, { 'node_modules/a': a, 'node_modules/b': b }))).toMatch(
+      /node_modules\/b is installed but no longer locked/,
+    );
   });
 
   it('this checkout’s node_modules matches its lock', () => {
@@ -144,7 +154,10 @@ describe('scripts/bootstrap.mjs', () => {
     writeFileSync(path.join(bin, 'npm'), `#!/bin/sh\necho "npm $*" >> "${path.join(dir, 'npm-calls')}"\n`);
     chmodSync(path.join(bin, 'npm'), 0o755);
     // bench: no web build and no chromium to look for; Java is on this machine (DynamoDB Local needs it)
-    const r = spawnSync(process.execPath, [path.join(dir, 'scripts', 'bootstrap.mjs'), 'bench'], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(dir, 'scripts', 'bootstrap.mjs'), 'bench'], {
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+      encoding: 'utf8',
+    });
     let calls = '';
     try {
       calls = readFileSync(path.join(dir, 'npm-calls'), 'utf8');
@@ -166,7 +179,11 @@ describe('scripts/bootstrap.mjs', () => {
     const missing = run({ engines: '>=20.19', locked: { 'node_modules/a': pkg } });
     expect(missing.calls).toMatch(/^npm ci/);
     expect(missing.out).toMatch(/npm ci: node_modules is missing/);
-    const stale = run({ engines: '>=20.19', locked: { 'node_modules/a': { ...pkg, version: '1.1.0', integrity: 'sha512-new' } }, installed: { 'node_modules/a': pkg } });
+    const stale = run({
+      engines: '>=20.19',
+      locked: { 'node_modules/a': { ...pkg, version: '1.1.0', integrity: 'sha512-new' } },
+      installed: { 'node_modules/a': pkg },
+    });
     expect(stale.calls).toMatch(/^npm ci/);
     expect(stale.out).toMatch(/node_modules\/a is 1.0.0, the lock says 1.1.0/);
   });

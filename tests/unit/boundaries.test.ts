@@ -14,7 +14,12 @@ const config = createRequire(import.meta.url)('../../.dependency-cruiser.cjs') a
 let result: ICruiseResult;
 
 beforeAll(async () => {
-  const out = await cruise(['functions', 'shared', 'web/src', 'infra'], { ...config.options, validate: true, ruleSet: { forbidden: config.forbidden } } as never, undefined, undefined);
+  const out = await cruise(
+    ['functions', 'shared', 'web/src', 'infra'],
+    { ...config.options, validate: true, ruleSet: { forbidden: config.forbidden } } as never,
+    undefined,
+    undefined,
+  );
   result = out.output as ICruiseResult;
 }, 60_000);
 
@@ -65,7 +70,9 @@ export function moduleCycles(edges: Map<string, Set<string>>): string[][] {
 
 describe('the layers', () => {
   it('break no rule of .dependency-cruiser.cjs', () => {
-    const violations = (result.summary.violations ?? []).map((v) => `${v.rule.name}: ${v.from} → ${v.to}${v.cycle ? ` (${v.cycle.map((c) => c.name).join(' → ')})` : ''}`);
+    const violations = (result.summary.violations ?? []).map(
+      (v) => `${v.rule.name}: ${v.from} → ${v.to}${v.cycle ? ` (${v.cycle.map((c) => c.name).join(' → ')})` : ''}`,
+    );
     expect(violations).toEqual([]);
   });
 
@@ -84,7 +91,9 @@ describe('the layers', () => {
         why.set(`${a}>${b}`, `${m.source} → ${d.resolved}`);
       }
     }
-    const cycles = moduleCycles(edges).map((c) => `${c.join(' ⇄ ')}: ${c.flatMap((a) => c.filter((b) => why.has(`${a}>${b}`)).map((b) => why.get(`${a}>${b}`))).join('; ')}`);
+    const cycles = moduleCycles(edges).map(
+      (c) => `${c.join(' ⇄ ')}: ${c.flatMap((a) => c.filter((b) => why.has(`${a}>${b}`)).map((b) => why.get(`${a}>${b}`))).join('; ')}`,
+    );
     expect(cycles).toEqual([]);
   });
 

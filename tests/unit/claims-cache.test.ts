@@ -37,7 +37,11 @@ describe('ClaimsCache', () => {
     await expect(cache.verify(foreign)).rejects.toThrow();
     const good = await issuer.sign(claims(3));
     const [h, p, s] = good.split('.');
-    const forged = [h, Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), role: 'platform_admin' })).toString('base64url'), s].join('.');
+    const forged = [
+      h,
+      Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), role: 'platform_admin' })).toString('base64url'),
+      s,
+    ].join('.');
     await cache.verify(good);
     await expect(cache.verify(forged)).rejects.toThrow();
     expect(calls.n).toBe(4);

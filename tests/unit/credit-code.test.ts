@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  CREDIT_CODE_CHARSET,
-  creditCodeCheckChar,
-  creditCodeProblem,
-  isValidCreditCode,
-  withCheckChar,
-} from '../../shared/credit-code.js';
+import { CREDIT_CODE_CHARSET, creditCodeCheckChar, creditCodeProblem, isValidCreditCode, withCheckChar } from '../../shared/credit-code.js';
 
 // GB 32100-2015: 18 characters from a 31-character set; the 18th is a check character.
 

@@ -21,7 +21,12 @@ describe('how long DynamoDB Local may take to start', () => {
   it('a test run whose database does not answer in time says "database did not start" and why, not "No test files found"', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DYNAMODB_START_TIMEOUT_S: '0.001', NO_COLOR: '1' };
     for (const k of Object.keys(env)) if (k.startsWith('VITEST')) delete env[k];
-    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/unit/dates.test.ts'], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/unit/dates.test.ts'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     const out = r.stdout + r.stderr;
     expect(r.status, out).toBe(1);
     expect(out).toContain('database did not start: DynamoDB Local did not answer within 0.001 s: is Java 17 installed (java -version)?');

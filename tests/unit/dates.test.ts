@@ -29,7 +29,10 @@ describe('isCalendarDate', () => {
 
   it('every day of the calendar, written YYYY-MM-DD, is a date', () => {
     const day = fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 11, 31) });
-    fc.assert(fc.property(day, (ms) => isCalendarDate(new Date(ms).toISOString().slice(0, 10))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(day, (ms) => isCalendarDate(new Date(ms).toISOString().slice(0, 10))),
+      { numRuns: 1000 },
+    );
   });
 
   it('IsoDate refuses what isCalendarDate refuses, with a message', () => {

@@ -60,7 +60,11 @@ beforeAll(async () => {
   expect(res.status).toBe(200);
   const spec = (await res.json()) as { servers?: { url: string }[]; paths: Record<string, Record<string, unknown>> };
   const base = spec.servers?.[0]?.url ?? '';
-  openapi = Object.entries(spec.paths).flatMap(([p, ops]) => Object.keys(ops).filter((m) => METHODS.includes(m.toUpperCase())).map((m) => normalize(m, base + p)));
+  openapi = Object.entries(spec.paths).flatMap(([p, ops]) =>
+    Object.keys(ops)
+      .filter((m) => METHODS.includes(m.toUpperCase()))
+      .map((m) => normalize(m, base + p)),
+  );
 
   const empty = mkdtempSync(path.join(tmpdir(), 'bangfu-docs-api-'));
   served = new Set([
@@ -99,7 +103,8 @@ describe('docs/API.md', () => {
 
 describe('the page parser', () => {
   it('reads method and path from route rows and nothing else', () => {
-    const md = '| method | path | who | meaning |\n| --- | --- | --- | --- |\n| GET | `/api/villages/:id` | bureau | one |\n| POST | `/api/x/{id}/y` | public | two |\n| rule | `/api/z` | – | not a route |\n';
+    const md =
+      '| method | path | who | meaning |\n| --- | --- | --- | --- |\n| GET | `/api/villages/:id` | bureau | one |\n| POST | `/api/x/{id}/y` | public | two |\n| rule | `/api/z` | – | not a route |\n';
     expect(documentedRoutes(md)).toEqual(['GET /api/villages/:id', 'POST /api/x/:id/y']);
   });
 });

@@ -169,7 +169,9 @@ describe('what the code cites', () => {
   });
 
   it('every docs/… page the code cites exists', () => {
-    const missing = files.flatMap((f) => [...read(f).matchAll(/\bdocs\/([\w-]+\.md)\b/g)].filter((m) => !existsSync(path.join(ROOT, 'docs', m[1]!))).map((m) => `${f}: docs/${m[1]}`));
+    const missing = files.flatMap((f) =>
+      [...read(f).matchAll(/\bdocs\/([\w-]+\.md)\b/g)].filter((m) => !existsSync(path.join(ROOT, 'docs', m[1]!))).map((m) => `${f}: docs/${m[1]}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -193,7 +195,8 @@ describe('the checks themselves', () => {
   });
 
   it('find test titles only in it/test/describe calls', () => {
-    const src = "describe('pairings', () => {\n  it('a pairing cannot end before it starts', async () => {\n    const note = 'a pairing cannot end';\n  });\n  it(\n    'a long title broken by the formatter',\n    () => {},\n  );\n});\n";
+    const src =
+      "describe('pairings', () => {\n  it('a pairing cannot end before it starts', async () => {\n    const note = 'a pairing cannot end';\n  });\n  it(\n    'a long title broken by the formatter',\n    () => {},\n  );\n});\n";
     expect(holdsTest(src, 'cannot end before it starts')).toBe(true);
     expect(holdsTest(src, 'broken by the formatter')).toBe(true);
     expect(holdsTest(src, 'const note')).toBe(false);
@@ -201,7 +204,8 @@ describe('the checks themselves', () => {
   });
 
   it('parse a rules row with several functions and tests', () => {
-    const md = '| rule | says | enforced by | proven by |\n| --- | --- | --- | --- |\n| D2 | no gap | `functions/a.ts#f`, `functions/b.ts#C.m` | `tests/api/x.test.ts` › "one title"<br>`tests/api/y.test.ts` › "other" |\n';
+    const md =
+      '| rule | says | enforced by | proven by |\n| --- | --- | --- | --- |\n| D2 | no gap | `functions/a.ts#f`, `functions/b.ts#C.m` | `tests/api/x.test.ts` › "one title"<br>`tests/api/y.test.ts` › "other" |\n';
     expect(parseRules(md)).toEqual([
       {
         id: 'D2',

@@ -31,7 +31,12 @@ describe('reads outside the tenant', () => {
   });
 
   it('getMany refuses if any key is outside', async () => {
-    await expect(mine.getMany([{ pk: mine.pk('THING'), sk: 'x' }, { pk: theirs.pk('THING'), sk: 'secret' }])).rejects.toThrow(REFUSED);
+    await expect(
+      mine.getMany([
+        { pk: mine.pk('THING'), sk: 'x' },
+        { pk: theirs.pk('THING'), sk: 'secret' },
+      ]),
+    ).rejects.toThrow(REFUSED);
   });
 
   it('query refuses another tenant’s partition, on the table and on an index', async () => {

@@ -5,7 +5,9 @@ import { weekDeadline, zonedDateTimeToUtc } from '../../shared/dates.js';
 // (Pacific/Chatham: +12:45 in winter, +13:45 in summer, switching at 02:45 on the last Sunday of September).
 
 const local = (d: Date, tz: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d).replace(', ', ' ');
+  new Intl.DateTimeFormat('en-CA', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    .format(d)
+    .replace(', ', ' ');
 
 describe('zonedDateTimeToUtc far ahead of UTC', () => {
   it('Pacific/Chatham: 02:30 on the spring-forward day, a quarter hour before the switch, is 02:30 +12:45', () => {

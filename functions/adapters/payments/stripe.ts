@@ -80,7 +80,11 @@ export class StripePayments implements Payments {
    */
   async paymentFee(paymentRef: string): Promise<number | null> {
     // bounded: the webhook waits on it (the tenant's rate is taken when it fails)
-    const pi = await this.stripe.paymentIntents.retrieve(paymentRef, { expand: ['latest_charge.balance_transaction'] }, { timeout: 3000, maxNetworkRetries: 1 });
+    const pi = await this.stripe.paymentIntents.retrieve(
+      paymentRef,
+      { expand: ['latest_charge.balance_transaction'] },
+      { timeout: 3000, maxNetworkRetries: 1 },
+    );
     const charge = pi.latest_charge;
     const bt = charge && typeof charge !== 'string' ? charge.balance_transaction : null;
     if (!bt || typeof bt === 'string') return null;

@@ -51,8 +51,14 @@ function apples(): string {
   <rect y="100" width="760" height="8" fill="#5c3d1e" opacity="0.6"/><rect y="210" width="760" height="8" fill="#5c3d1e" opacity="0.6"/>
   <rect x="300" y="40" width="160" height="60" rx="6" fill="#f3e6cc" opacity="0.9"/><text x="380" y="82" font-size="34" text-anchor="middle" fill="#8a1d14" font-family="serif" font-weight="bold">花牛</text></g>`;
   const spots = [
-    [170, 300, 118, 'apple'], [380, 270, 126, 'apple2'], [600, 290, 120, 'apple'], [760, 330, 100, 'apple2'],
-    [270, 430, 130, 'apple2'], [510, 440, 138, 'apple'], [720, 470, 118, 'apple'], [120, 470, 105, 'apple2'],
+    [170, 300, 118, 'apple'],
+    [380, 270, 126, 'apple2'],
+    [600, 290, 120, 'apple'],
+    [760, 330, 100, 'apple2'],
+    [270, 430, 130, 'apple2'],
+    [510, 440, 138, 'apple'],
+    [720, 470, 118, 'apple'],
+    [120, 470, 105, 'apple2'],
   ] as const;
   for (const [x, y, rad, g] of spots) {
     const rx = rad * (1 + (r() - 0.5) * 0.08);
@@ -91,7 +97,8 @@ function honey(): string {
   <radialGradient id="shadow" cx="50%" cy="50%" r="50%"><stop offset="0" stop-color="#3a2208" stop-opacity="0.7"/><stop offset="1" stop-color="#3a2208" stop-opacity="0"/></radialGradient>
   <linearGradient id="comb" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#f5c453"/><stop offset="1" stop-color="#b46d0c"/></linearGradient>`;
   let body = `<rect width="900" height="900" fill="url(#bg)"/>`;
-  for (let i = 0; i < 9; i++) body += `<circle cx="${r() * 900}" cy="${r() * 380}" r="${30 + r() * 60}" fill="#fff3d0" opacity="${0.15 + r() * 0.2}" filter="url(#blur18)"/>`;
+  for (let i = 0; i < 9; i++)
+    body += `<circle cx="${r() * 900}" cy="${r() * 380}" r="${30 + r() * 60}" fill="#fff3d0" opacity="${0.15 + r() * 0.2}" filter="url(#blur18)"/>`;
   body += `<rect y="560" width="900" height="340" fill="#e8d3aa"/><rect y="560" width="900" height="340" fill="#000" filter="url(#linen)"/>
   <ellipse cx="420" cy="760" rx="260" ry="50" fill="url(#shadow)"/>
   <ellipse cx="430" cy="560" rx="300" ry="260" fill="url(#glow)"/>
@@ -164,10 +171,15 @@ function walnutTree(): string {
   }
   // a close branch in front, out of focus at the edge
   body += `<g filter="url(#soft)"><path d="M 900 80 C 800 120, 720 150, 640 230" stroke="#3b2a1a" stroke-width="14" fill="none"/>`;
-  for (const [x, y, s] of [[700, 190, 44], [760, 150, 40], [660, 250, 38]] as const) {
+  for (const [x, y, s] of [
+    [700, 190, 44],
+    [760, 150, 40],
+    [660, 250, 38],
+  ] as const) {
     body += `<circle cx="${x}" cy="${y}" r="${s}" fill="url(#nut)"/><circle cx="${x - s * 0.35}" cy="${y - s * 0.35}" r="${s * 0.2}" fill="#fff" opacity="0.35"/>`;
   }
-  for (let i = 0; i < 6; i++) body += `<ellipse cx="${640 + i * 45}" cy="${110 + (i % 2) * 60}" rx="60" ry="20" fill="${greens[2 + (i % 3)]}" transform="rotate(${-30 + i * 14} ${640 + i * 45} ${110 + (i % 2) * 60})"/>`;
+  for (let i = 0; i < 6; i++)
+    body += `<ellipse cx="${640 + i * 45}" cy="${110 + (i % 2) * 60}" rx="60" ry="20" fill="${greens[2 + (i % 3)]}" transform="rotate(${-30 + i * 14} ${640 + i * 45} ${110 + (i % 2) * 60})"/>`;
   body += `</g>
   <g transform="translate(455 560)"><rect x="0" y="0" width="120" height="64" rx="6" fill="#f6efd8" stroke="#b9902f" stroke-width="3"/><text x="60" y="28" font-size="20" text-anchor="middle" fill="#7a4a12" font-family="serif" font-weight="bold">认养</text><text x="60" y="52" font-size="16" text-anchor="middle" fill="#7a4a12" font-family="sans-serif">No.027</text></g>`;
   return svg(body, defs);
@@ -201,7 +213,8 @@ function darkTea(): string {
     const ang = r() * 180;
     const c = leafColors[Math.floor(r() * leafColors.length)];
     body += `<path d="M ${(-len / 2).toFixed(1)} 0 Q 0 ${(-6 - r() * 6).toFixed(1)} ${(len / 2).toFixed(1)} 0 Q 0 ${(5 + r() * 5).toFixed(1)} ${(-len / 2).toFixed(1)} 0 Z" fill="${c}" transform="translate(${x.toFixed(1)} ${y.toFixed(1)}) rotate(${ang.toFixed(0)})"/>`;
-    if (r() < 0.25) body += `<path d="M ${(-len / 3).toFixed(1)} -1 Q 0 -4 ${(len / 3).toFixed(1)} -1" stroke="#9c7a45" stroke-width="1.2" fill="none" opacity="0.6" transform="translate(${x.toFixed(1)} ${y.toFixed(1)}) rotate(${ang.toFixed(0)})"/>`;
+    if (r() < 0.25)
+      body += `<path d="M ${(-len / 3).toFixed(1)} -1 Q 0 -4 ${(len / 3).toFixed(1)} -1" stroke="#9c7a45" stroke-width="1.2" fill="none" opacity="0.6" transform="translate(${x.toFixed(1)} ${y.toFixed(1)}) rotate(${ang.toFixed(0)})"/>`;
   }
   body += `<ellipse cx="715" cy="770" rx="150" ry="45" fill="url(#shadow)"/>
   <g transform="translate(715 700)">

@@ -1,5 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { Invitation, InvitationInput, InvitationPreview, LinkToken, PasswordInput, PasswordResetRequest, UserQuery, UserRow } from '../../../shared/schemas/accounts.js';
+import {
+  Invitation,
+  InvitationInput,
+  InvitationPreview,
+  LinkToken,
+  PasswordInput,
+  PasswordResetRequest,
+  UserQuery,
+  UserRow,
+} from '../../../shared/schemas/accounts.js';
 import { Page } from '../../../shared/schemas/common.js';
 import { LoginResult, User, UserInput } from '../../../shared/schemas/identity.js';
 import { createUser } from '../identity/service.js';
@@ -22,7 +31,6 @@ export const RESETS_PER_EMAIL_PER_HOUR = 5;
 export const RESETS_PER_CLIENT_PER_HOUR = 30;
 export const LINK_USES_PER_CLIENT_PER_HOUR = 60;
 
-
 /**
  * Invitations, password resets and enabling users: the back office's (ledger) function
  * on AWS, with the user directory (Cognito); built in a factory marked pure so the api bundle
@@ -32,7 +40,12 @@ function makeAccountRoutes() {
   const tags = ['accounts'];
   // inside the factory: a schema built at module level would keep this module in the api bundle
   const TokenParams = z.object({ token: LinkToken });
-  const GONE = { 410: { content: { 'application/json': { schema: z.object({ error: z.object({ code: z.literal('gone'), message: z.string() }) }) } }, description: 'the link was used or has expired' } } as const;
+  const GONE = {
+    410: {
+      content: { 'application/json': { schema: z.object({ error: z.object({ code: z.literal('gone'), message: z.string() }) }) } },
+      description: 'the link was used or has expired',
+    },
+  } as const;
   const invite = createRoute({
     method: 'post',
     path: '/invitations',

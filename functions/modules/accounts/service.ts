@@ -60,7 +60,14 @@ export async function invitationTx(
   const tx: TxItem[] = [
     putInvitationTx(ctx.store, invitation, previous?.tokenHash, AppError.conflict('该邮箱的邀请刚刚发生变化，请重试')),
     ...(previous ? [{ Delete: { Key: linkKey(store, previous.tokenHash) } } as TxItem] : []),
-    putLinkTx(store, invitation.tokenHash, { kind: 'invite', tenantId: ctx.store.tenantId, ref: input.email, email: input.email, validUntil: invitation.expiresAt, expiresAt: ttlOf(expiresAt) }),
+    putLinkTx(store, invitation.tokenHash, {
+      kind: 'invite',
+      tenantId: ctx.store.tenantId,
+      ref: input.email,
+      email: input.email,
+      validUntil: invitation.expiresAt,
+      expiresAt: ttlOf(expiresAt),
+    }),
     notifyTx(
       ctx,
       'invitation',
@@ -68,7 +75,12 @@ export async function invitationTx(
       { tenantName: tenant?.name ?? '', organizationName: input.organizationName ?? null, role: input.role },
       { link: `/invite/${token}` },
     ),
-    auditPut(ctx, 'user', invitation.id, 'invite', null, { email: invitation.email, role: invitation.role, organizationId: invitation.organizationId ?? null, expiresAt: invitation.expiresAt }),
+    auditPut(ctx, 'user', invitation.id, 'invite', null, {
+      email: invitation.email,
+      role: invitation.role,
+      organizationId: invitation.organizationId ?? null,
+      expiresAt: invitation.expiresAt,
+    }),
   ];
   return { tx, invitation, token };
 }
@@ -154,7 +166,10 @@ export async function previewInvitation(global: TenantStore, token: string, now:
 export async function acceptInvitation(global: TenantStore, directory: UserDirectory, token: string, password: string, now: Date): Promise<LoginResult> {
   const { link, store, invitation } = await liveInvitation(global, token, now);
   assertNewPassword(invitation.email, password);
-  const login = await directory.createLogin({ email: invitation.email, role: invitation.role, tenantId: store.tenantId, organizationId: invitation.organizationId }, password);
+  const login = await directory.createLogin(
+    { email: invitation.email, role: invitation.role, tenantId: store.tenantId, organizationId: invitation.organizationId },
+    password,
+  );
   if (!login) throw emailTaken();
   const at = now.toISOString();
   const user: UserItem = {
@@ -173,7 +188,13 @@ export async function acceptInvitation(global: TenantStore, directory: UserDirec
       useLinkTx(scoped, link.hash, at, gone('邀请链接已使用，请直接登录')),
       deleteInvitationTx(store, invitation.email, link.hash, gone('邀请已被撤回或被新的邀请取代')),
       ...putUserItems(scoped, user, emailTaken()),
-      auditPut({ store: scoped, caller, now }, 'user', user.id, 'accept_invitation', null, { id: user.id, email: user.email, role: user.role, organizationId: user.organizationId ?? null, invitationId: invitation.id }),
+      auditPut({ store: scoped, caller, now }, 'user', user.id, 'accept_invitation', null, {
+        id: user.id,
+        email: user.email,
+        role: user.role,
+        organizationId: user.organizationId ?? null,
+        invitationId: invitation.id,
+      }),
     ]);
   } catch (err) {
     await directory.deleteLogin(user.email).catch((undo: unknown) => {
@@ -184,7 +205,10 @@ export async function acceptInvitation(global: TenantStore, directory: UserDirec
   const session = await directory.signIn(user.email, password);
   // a new login has no second factor yet: the password alone signs it in
   if (!session || !('token' in session)) throw new Error('the new login did not sign in');
-  return { token: session.token, user: { id: user.id, email: user.email, role: user.role, tenantId: user.tenantId, ...(user.organizationId ? { organizationId: user.organizationId } : {}) } };
+  return {
+    token: session.token,
+    user: { id: user.id, email: user.email, role: user.role, tenantId: user.tenantId, ...(user.organizationId ? { organizationId: user.organizationId } : {}) },
+  };
 }
 
 /**
@@ -198,7 +222,14 @@ export async function requestPasswordReset(global: TenantStore, email: string, l
   const token = newLinkToken();
   const expiresAt = new Date(now.getTime() + RESET_TTL_MS);
   await store.transact([
-    putLinkTx(store, hashToken(token), { kind: 'reset', tenantId: user.tenantId, ref: user.id, email: user.email, validUntil: expiresAt.toISOString(), expiresAt: ttlOf(expiresAt) }),
+    putLinkTx(store, hashToken(token), {
+      kind: 'reset',
+      tenantId: user.tenantId,
+      ref: user.id,
+      email: user.email,
+      validUntil: expiresAt.toISOString(),
+      expiresAt: ttlOf(expiresAt),
+    }),
     notifyTx({ store, now }, 'password_reset', { to: 'email', email: user.email, locale: locale ?? 'zh-CN' }, {}, { link: `/reset-password/${token}` }),
   ]);
 }
@@ -241,9 +272,20 @@ export async function listUserRows(ctx: ServiceContext, q: { organizationId?: st
   const users =
     q.status === 'invited'
       ? { items: [] as UserItem[], nextCursor: null }
-      : await ctx.store.query<UserItem>({ pk: ctx.store.pk('USER'), limit: q.limit, cursor: q.cursor, ...(conds.length ? { filter: { expression: conds.join(' AND '), names, values } } : {}) });
-  const invites = !q.cursor && (q.status === undefined || q.status === 'invited') ? (await listInvitations(ctx.store)).filter((i) => !orgId || i.organizationId === orgId) : [];
-  const orgNames = await organizationNames(ctx.store, [...users.items, ...invites].map((u) => u.organizationId).filter((x): x is string => !!x));
+      : await ctx.store.query<UserItem>({
+          pk: ctx.store.pk('USER'),
+          limit: q.limit,
+          cursor: q.cursor,
+          ...(conds.length ? { filter: { expression: conds.join(' AND '), names, values } } : {}),
+        });
+  const invites =
+    !q.cursor && (q.status === undefined || q.status === 'invited')
+      ? (await listInvitations(ctx.store)).filter((i) => !orgId || i.organizationId === orgId)
+      : [];
+  const orgNames = await organizationNames(
+    ctx.store,
+    [...users.items, ...invites].map((u) => u.organizationId).filter((x): x is string => !!x),
+  );
   const rows: UserRow[] = [
     ...invites.map((i) => ({
       id: i.id,
@@ -286,5 +328,13 @@ export async function setUserEnabled(ctx: ServiceContext, directory: UserDirecto
 }
 
 function rowOf(u: UserItem, ctx: ServiceContext): UserRow {
-  return { id: u.id, email: u.email, role: u.role, tenantId: ctx.store.tenantId, ...(u.organizationId ? { organizationId: u.organizationId } : {}), status: u.disabled ? 'disabled' : 'active', createdAt: u.createdAt };
+  return {
+    id: u.id,
+    email: u.email,
+    role: u.role,
+    tenantId: ctx.store.tenantId,
+    ...(u.organizationId ? { organizationId: u.organizationId } : {}),
+    status: u.disabled ? 'disabled' : 'active',
+    createdAt: u.createdAt,
+  };
 }

@@ -9,11 +9,17 @@ import { IdParams } from '../../http/params.js';
 import { publicContext, SlugParams } from '../../http/public.js';
 import { serviceContext } from '../../http/service-context.js';
 import type { UploadedDocument } from './documents.js';
-import { applicationDocument, applicationStatus, approveApplication, getApplication, listApplications, rejectApplication, submitApplication } from './service.js';
-
+import {
+  applicationDocument,
+  applicationStatus,
+  approveApplication,
+  getApplication,
+  listApplications,
+  rejectApplication,
+  submitApplication,
+} from './service.js';
 
 const FIELDS = ['name', 'kind', 'creditCode', 'contactName', 'contactPhone', 'email', 'description', 'locale'] as const;
-
 
 /**
  * Applications to join (申请加入): the public form and status page, the bureau's review.
@@ -109,7 +115,8 @@ function makeApplicationRoutes() {
   return new OpenAPIHono<Env>()
     .openapi(submit, async (c) => {
       const pub = await publicContext(c, c.req.valid('param').tenantSlug);
-      if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) throw AppError.field('body', '请以表单（multipart/form-data）提交');
+      if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data'))
+        throw AppError.field('body', '请以表单（multipart/form-data）提交');
       let form: Record<string, string | File | (string | File)[]>;
       try {
         form = await c.req.parseBody({ all: true });

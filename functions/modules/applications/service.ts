@@ -14,7 +14,15 @@ import { notifyTx } from '../outbox/outbox.js';
 import { claimCreditCodeTx, putOrganizationTx } from '../organizations/store.js';
 import { getVillageItem } from '../villages/store.js';
 import { cleanFileName, documentProblems, sniffDocument, type UploadedDocument } from './documents.js';
-import { decideApplicationTx, getApplicationItem, listApplicationItems, pendingCodeKey, putApplicationTx, registeredCodeKey, type ApplicationItem } from './store.js';
+import {
+  decideApplicationTx,
+  getApplicationItem,
+  listApplicationItems,
+  pendingCodeKey,
+  putApplicationTx,
+  registeredCodeKey,
+  type ApplicationItem,
+} from './store.js';
 
 const codeRegistered = () => AppError.conflict('该统一社会信用代码已在本地登记，请直接联系民政局或用已有账号登录', { field: 'creditCode' });
 const codePending = () => AppError.conflict('该组织已提交申请，正在审核中', { field: 'creditCode' });
@@ -74,7 +82,14 @@ export async function submitApplication(
       ...putApplicationTx(pub.store, item, codePending(), codeRegistered()),
       notifyTx(pub, 'application_received', { to: 'bureau' }, { name: input.name, contactName: input.contactName }, { link: `/applications?open=${id}` }),
       // filed by the public: what was applied for, not the contact's details (they stay on the application)
-      auditPutBy({ ...pub, actor: PUBLIC_ACTOR }, 'application', id, 'submit', null, { name: item.name, kind: item.kind, creditCode: item.creditCode, villageIds, status: item.status, documents: documents.length }),
+      auditPutBy({ ...pub, actor: PUBLIC_ACTOR }, 'application', id, 'submit', null, {
+        name: item.name,
+        kind: item.kind,
+        creditCode: item.creditCode,
+        villageIds,
+        status: item.status,
+        documents: documents.length,
+      }),
     ]);
   } catch (e) {
     await Promise.all(documents.map((d) => files.delete(d.key).catch(() => undefined)));
@@ -87,7 +102,14 @@ export async function submitApplication(
 export async function applicationStatus(pub: PublicContext, id: string, token: string | undefined): Promise<ApplicationStatusView> {
   const a = await getApplicationItem(pub.store, id);
   if (!a || !tokenMatches(a.statusTokenHash, token)) throw AppError.notFound('申请');
-  return { id: a.id, name: a.name, status: a.status, ...(a.reason ? { reason: a.reason } : {}), createdAt: a.createdAt, ...(a.decidedAt ? { decidedAt: a.decidedAt } : {}) };
+  return {
+    id: a.id,
+    name: a.name,
+    status: a.status,
+    ...(a.reason ? { reason: a.reason } : {}),
+    createdAt: a.createdAt,
+    ...(a.decidedAt ? { decidedAt: a.decidedAt } : {}),
+  };
 }
 
 function view(a: ApplicationItem, villages?: { id: string; name: string }[]): Application {
@@ -96,7 +118,13 @@ function view(a: ApplicationItem, villages?: { id: string; name: string }[]): Ap
   delete (rest as { sk?: string }).sk;
   return {
     ...rest,
-    documents: documents.map((d) => ({ id: d.id, fileName: d.fileName, contentType: d.contentType, bytes: d.bytes, url: `/api/applications/${a.id}/documents/${d.id}` })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      fileName: d.fileName,
+      contentType: d.contentType,
+      bytes: d.bytes,
+      url: `/api/applications/${a.id}/documents/${d.id}`,
+    })),
     ...(villages ? { villages } : {}),
   };
 }
@@ -115,7 +143,10 @@ async function readApplication(ctx: ServiceContext, id: string): Promise<Applica
 export async function getApplication(ctx: ServiceContext, id: string): Promise<Application> {
   const a = await readApplication(ctx, id);
   const villages = await Promise.all(a.villageIds.map((v) => getVillageItem(ctx.store, v)));
-  return view(a, villages.filter((v): v is NonNullable<typeof v> => !!v).map((v) => ({ id: v.id, name: v.name })));
+  return view(
+    a,
+    villages.filter((v): v is NonNullable<typeof v> => !!v).map((v) => ({ id: v.id, name: v.name })),
+  );
 }
 
 /** One of an application's documents, for the bureau only (never public). */
@@ -150,7 +181,14 @@ export async function approveApplication(ctx: ServiceContext, id: string, reason
     createdAt: at,
     updatedAt: at,
   };
-  const invite = await invitationTx(ctx, { email: a.email, role: 'org_member', organizationId: org.id, organizationName: org.name, locale: a.locale, applicationId: a.id });
+  const invite = await invitationTx(ctx, {
+    email: a.email,
+    role: 'org_member',
+    organizationId: org.id,
+    organizationName: org.name,
+    locale: a.locale,
+    applicationId: a.id,
+  });
   const decided = { status: 'approved', decidedAt: at, decidedBy: ctx.caller.email, organizationId: org.id, ...(reason ? { reason } : {}) };
   const tx: TxItem[] = [
     decideApplicationTx(ctx.store, id, decided),
@@ -158,7 +196,12 @@ export async function approveApplication(ctx: ServiceContext, id: string, reason
     { ...claimCreditCodeTx(ctx.store, org.creditCode, org.id), failWith: codeRegistered() },
     { Delete: { Key: pendingCodeKey(ctx.store, a.creditCode) } },
     ...invite.tx,
-    notifyTx(ctx, 'application_decided', { to: 'email', email: a.email, locale: a.locale }, { name: a.name, status: 'approved', tenantName: (await tenantName(ctx)) ?? '' }),
+    notifyTx(
+      ctx,
+      'application_decided',
+      { to: 'email', email: a.email, locale: a.locale },
+      { name: a.name, status: 'approved', tenantName: (await tenantName(ctx)) ?? '' },
+    ),
     auditPut(ctx, 'organization', org.id, 'create_from_application', null, org),
     auditPut(ctx, 'application', id, 'approve', { status: 'pending' }, decided),
   ];

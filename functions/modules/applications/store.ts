@@ -24,7 +24,10 @@ export const registeredCodeKey = (store: TenantStore, code: string) => ({ pk: st
 export function putApplicationTx(store: TenantStore, item: ApplicationItem, codePending: AppError, codeRegistered: AppError): TxItem[] {
   return [
     { Put: { Item: { ...applicationKey(store, item.id), ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { Item: { ...pendingCodeKey(store, item.creditCode), applicationId: item.id }, ConditionExpression: 'attribute_not_exists(pk)' }, failWith: codePending },
+    {
+      Put: { Item: { ...pendingCodeKey(store, item.creditCode), applicationId: item.id }, ConditionExpression: 'attribute_not_exists(pk)' },
+      failWith: codePending,
+    },
     { ConditionCheck: { Key: registeredCodeKey(store, item.creditCode), ConditionExpression: 'attribute_not_exists(pk)' }, failWith: codeRegistered },
   ];
 }
@@ -54,7 +57,13 @@ export function decideApplicationTx(store: TenantStore, id: string, set: Record<
     return `#a${i} = :v${i}`;
   });
   return {
-    Update: { Key: applicationKey(store, id), UpdateExpression: `SET ${parts.join(', ')}`, ConditionExpression: '#st = :pending', ExpressionAttributeNames: names, ExpressionAttributeValues: values },
+    Update: {
+      Key: applicationKey(store, id),
+      UpdateExpression: `SET ${parts.join(', ')}`,
+      ConditionExpression: '#st = :pending',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
     failWith: AppError.conflict('该申请已处理'),
   };
 }

@@ -15,7 +15,11 @@ export type AuditLogQuery = { actor?: string; entity?: AuditedEntity; from?: str
 function boundsOf(from: string | undefined, to: string | undefined, timeZone: string): [string, string] {
   const lower = !from ? '0' : isCalendarDate(from) ? zonedDateTimeToUtc(from, '00:00', timeZone).toISOString() : new Date(from).toISOString();
   // every sort key is `<at>#<eventId>`: `<instant>#\uffff` is above every event at that instant
-  const upper = !to ? '\uffff' : isCalendarDate(to) ? zonedDateTimeToUtc(addDays(to, 1), '00:00', timeZone).toISOString() : `${new Date(to).toISOString()}#\uffff`;
+  const upper = !to
+    ? '\uffff'
+    : isCalendarDate(to)
+      ? zonedDateTimeToUtc(addDays(to, 1), '00:00', timeZone).toISOString()
+      : `${new Date(to).toISOString()}#\uffff`;
   if (lower > upper) throw AppError.field('query.to', '结束时间不能早于开始时间');
   return [lower, upper];
 }

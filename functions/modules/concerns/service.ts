@@ -1,5 +1,12 @@
 import { emailOf, notifyTx } from '../outbox/outbox.js';
-import { CONCERN_TRANSITIONS, type Concern, type ConcernInput, type ConcernPatch, type ConcernStatus, type PublicConcern } from '../../../shared/schemas/concerns.js';
+import {
+  CONCERN_TRANSITIONS,
+  type Concern,
+  type ConcernInput,
+  type ConcernPatch,
+  type ConcernStatus,
+  type PublicConcern,
+} from '../../../shared/schemas/concerns.js';
 import { dateInZone } from '../../../shared/dates.js';
 import { hashToken, newAccessToken, tokenFragment, tokenMatches } from '../access-tokens.js';
 import { AppError } from '../../errors.js';
@@ -14,7 +21,6 @@ import { getVillageItem } from '../villages/store.js';
 import { filterWhere } from '../../store/filters.js';
 import { settingsOf } from '../tenant/settings.js';
 import { countKey, countTx, putConcernTx, replaceConcernTx, ticketKey } from './store.js';
-
 
 const CLOSED: ConcernStatus[] = ['resolved', 'dismissed'];
 
@@ -46,7 +52,15 @@ async function subjectOf(store: TenantStore, s: ConcernInput['subject']): Promis
 function tellReporter(ctx: { store: TenantStore; now: Date }, c: Concern, kind: 'concern_received' | 'concern_status', link?: string): TxItem[] {
   const email = emailOf(c.contact);
   if (!email) return [];
-  return [notifyTx(ctx, kind, { to: 'email', email }, { ticket: ticketOf(c), subjectName: c.subjectName, status: c.status, resolution: c.resolution }, link ? { link } : {})];
+  return [
+    notifyTx(
+      ctx,
+      kind,
+      { to: 'email', email },
+      { ticket: ticketOf(c), subjectName: c.subjectName, status: c.status, resolution: c.resolution },
+      link ? { link } : {},
+    ),
+  ];
 }
 
 /** A concern's ticket number as the reporter sees it: its `ticketNo`; one filed before issue 16, the id's last 8 characters, upper case. */
@@ -94,7 +108,10 @@ export async function createConcern(ctx: PublicContext, input: ConcernInput): Pr
     // the status page's link (token in the fragment) rides in the outbox item only until it is sent
     ...tellReporter(ctx, concern, 'concern_received', statusPagePath(ctx.tenant.slug, concern.id, statusToken)),
     // filed by the public: the trail keeps what was filed, not who filed it (the contact stays on the concern)
-    auditPutBy({ store: ctx.store, now: ctx.now, actor: PUBLIC_ACTOR }, 'concern', concern.id, 'create', null, { ...filed, hasContact: concern.contact !== null }),
+    auditPutBy({ store: ctx.store, now: ctx.now, actor: PUBLIC_ACTOR }, 'concern', concern.id, 'create', null, {
+      ...filed,
+      hasContact: concern.contact !== null,
+    }),
   ]);
   return { concernId: concern.id, ticketNo: concern.ticketNo!, statusToken };
 }

@@ -5,7 +5,8 @@ import type { TenantStore, TxItem } from '../../store/tenant-store.js';
 // Access pattern: a concern by id, and the tenant's concerns newest first → pk CONCERN, sk <id>.
 export const concernKey = (store: TenantStore, id: string) => ({ pk: store.pk('CONCERN'), sk: id });
 // Counts shown publicly: a village's in its FUNDS item; an organization's in COUNTERS/CONCERNS_ORG.
-export const countKey = (store: TenantStore, villageId: string | null) => (villageId ? { pk: store.pk('FUNDS'), sk: villageId } : { pk: store.pk('COUNTERS'), sk: 'CONCERNS_ORG' });
+export const countKey = (store: TenantStore, villageId: string | null) =>
+  villageId ? { pk: store.pk('FUNDS'), sk: villageId } : { pk: store.pk('COUNTERS'), sk: 'CONCERNS_ORG' };
 
 // Access pattern: the ticket numbers of a day → pk CONCERN_TICKET_SEQ, sk <YYYYMMDD>, n ADDed per concern.
 // Access pattern: a concern by its ticket number (console search) → pk CONCERN_TICKET, sk <ticketNo>.
@@ -37,7 +38,12 @@ export function replaceConcernTx(
   failWith: AppError,
 ): TxItem {
   return {
-    Put: { Item: { ...concernKey(store, id), ...after, ...(statusTokenHash !== undefined ? { statusTokenHash } : {}) }, ConditionExpression: '#st = :from AND updatedAt = :prev', ExpressionAttributeNames: { '#st': 'status' }, ExpressionAttributeValues: { ':from': expected.status, ':prev': expected.updatedAt } },
+    Put: {
+      Item: { ...concernKey(store, id), ...after, ...(statusTokenHash !== undefined ? { statusTokenHash } : {}) },
+      ConditionExpression: '#st = :from AND updatedAt = :prev',
+      ExpressionAttributeNames: { '#st': 'status' },
+      ExpressionAttributeValues: { ':from': expected.status, ':prev': expected.updatedAt },
+    },
     failWith,
   };
 }

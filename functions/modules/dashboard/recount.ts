@@ -113,7 +113,8 @@ export async function recount(ctx: Pick<ServiceContext, 'store' | 'now'>, extraY
     if (o.status === 'refunded') addMonth(monthOfDate(local(String(o.refundedAt))), { paidOrders: -1 });
     else sales.paidOrders += 1;
     sales.totalFen += total - refundedFen;
-    if (o.buyerOrganizationId && o.commitmentYear) purchasedByYear.set(num(o.commitmentYear), (purchasedByYear.get(num(o.commitmentYear)) ?? 0) + total - refundedFen);
+    if (o.buyerOrganizationId && o.commitmentYear)
+      purchasedByYear.set(num(o.commitmentYear), (purchasedByYear.get(num(o.commitmentYear)) ?? 0) + total - refundedFen);
   }
 
   // rule 9: organizations with a commitment and the amounts, per year asked (this year always)
@@ -150,7 +151,12 @@ export async function recount(ctx: Pick<ServiceContext, 'store' | 'now'>, extraY
   const rules = await reportingRules(sctx);
   const due = dueWeek(sctx, rules);
   const collecting = addDays(due, 7);
-  const [reports, recountedVisits, dueRecount, collectingRecount] = await Promise.all([reportsPart(sctx), recountVisits(sctx), recountReports(sctx, due), recountReports(sctx, collecting)]);
+  const [reports, recountedVisits, dueRecount, collectingRecount] = await Promise.all([
+    reportsPart(sctx),
+    recountVisits(sctx),
+    recountReports(sctx, due),
+    recountReports(sctx, collecting),
+  ]);
   const visits = { visits: recountedVisits.visits, visitFlags: recountedVisits.flags };
   const shownUncovered = uncovered.slice(0, UNCOVERED_LIMIT);
   const commitmentsNow = commitments.get(year)!;
@@ -162,7 +168,13 @@ export async function recount(ctx: Pick<ServiceContext, 'store' | 'now'>, extraY
     pairings: { active: pairingCounts.active, pending: pairingCounts.pending },
     sales,
     donations: funds,
-    reports: { weekStart: due, deadline: deadlineOf(rules, due), onTime: dueRecount.onTime.length, late: dueRecount.late.length, missing: dueRecount.missing.length },
+    reports: {
+      weekStart: due,
+      deadline: deadlineOf(rules, due),
+      onTime: dueRecount.onTime.length,
+      late: dueRecount.late.length,
+      missing: dueRecount.missing.length,
+    },
     reportsThisWeek: {
       weekStart: collecting,
       deadline: deadlineOf(rules, collecting),
@@ -175,10 +187,10 @@ export async function recount(ctx: Pick<ServiceContext, 'store' | 'now'>, extraY
     monthly: lastMonths(today).map((m) => ({ month: m, cashFen: 0, goodsFen: 0, usedFen: 0, salesFen: 0, paidOrders: 0, ...months.get(m) })),
     flags: [
       ...shownUncovered.map((v): Flag => ({ kind: 'uncovered_supervised', villageId: v.id, villageName: v.name, township: v.township })),
-      ...[
-        ...openGaps.map((g): Flag => ({ kind: 'pairing_gap_open', ...g, days: Math.max(0, daysBetween(g.endedOn, today)) })),
-        ...closedGaps,
-      ].slice(0, GAP_FLAG_LIMIT),
+      ...[...openGaps.map((g): Flag => ({ kind: 'pairing_gap_open', ...g, days: Math.max(0, daysBetween(g.endedOn, today)) })), ...closedGaps].slice(
+        0,
+        GAP_FLAG_LIMIT,
+      ),
       ...reports.reportFlags,
       ...visits.visitFlags,
       ...overLimitFlags(overLimit, settings),
@@ -203,4 +215,3 @@ export async function recount(ctx: Pick<ServiceContext, 'store' | 'now'>, extraY
 export async function recountDashboard(ctx: Pick<ServiceContext, 'store' | 'now'>): Promise<Dashboard> {
   return (await recount(ctx)).dashboard;
 }
-

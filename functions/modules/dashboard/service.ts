@@ -64,11 +64,17 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
   const needs = c(NEEDS);
   const commitments = c(commitmentsName(year));
   const monthBy = new Map(monthItems.items.map((i) => [String(i.sk), i]));
-  const overLimit = ((byName.get(OVER_LIMIT)?.orgs ?? {}) as OverLimitOrgs);
+  const overLimit = (byName.get(OVER_LIMIT)?.orgs ?? {}) as OverLimitOrgs;
 
   const uncovered = uncoveredPage.items.map(stripVillage);
   const gapFlags: Flag[] = [
-    ...openGaps.map((g) => ({ kind: 'pairing_gap_open', villageId: g.villageId, villageName: g.villageName, endedOn: g.endedOn, days: Math.max(0, daysBetween(g.endedOn, today)) })),
+    ...openGaps.map((g) => ({
+      kind: 'pairing_gap_open',
+      villageId: g.villageId,
+      villageName: g.villageName,
+      endedOn: g.endedOn,
+      days: Math.max(0, daysBetween(g.endedOn, today)),
+    })),
     ...closedGaps,
   ].slice(0, GAP_FLAG_LIMIT);
   const flags: Flag[] = [
@@ -89,12 +95,23 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
     // consumption aid: paid orders (shipped, delivered included) less refunds
     sales: { paidOrders: n(sales, 'paidOrders'), totalFen: n(sales, 'paidFen') },
     // rule 8: cash received = used + balance + refunded; goods apart
-    donations: { cashFen: n(funds, 'cashFen'), usedFen: n(funds, 'usedFen'), balanceFen: n(funds, 'balanceFen'), refundedFen: n(funds, 'refundedFen'), goodsFen: n(funds, 'goodsFen') },
+    donations: {
+      cashFen: n(funds, 'cashFen'),
+      usedFen: n(funds, 'usedFen'),
+      balanceFen: n(funds, 'balanceFen'),
+      refundedFen: n(funds, 'refundedFen'),
+      goodsFen: n(funds, 'goodsFen'),
+    },
     reports: reports.reports,
     reportsThisWeek: reports.reportsThisWeek,
     visits: visits.visits,
     needs: { open: n(needs, 'open'), pledged: n(needs, 'pledged'), met: n(needs, 'met'), withdrawn: n(needs, 'withdrawn') },
-    commitments: { year, organizations: n(commitments, 'organizations'), committedFen: n(commitments, 'committedFen'), purchasedFen: n(commitments, 'purchasedFen') },
+    commitments: {
+      year,
+      organizations: n(commitments, 'organizations'),
+      committedFen: n(commitments, 'committedFen'),
+      purchasedFen: n(commitments, 'purchasedFen'),
+    },
     monthly: months.map((m) => {
       const i = monthBy.get(monthName(m)) ?? {};
       const v = (k: string) => (typeof i[k] === 'number' ? (i[k] as number) : 0);

@@ -74,7 +74,13 @@ const send = (f: { bytes: Uint8Array; contentType: string }) => ({
 export const fileRoutes = new OpenAPIHono<Env>()
   .openapi(postVoucher, async (c) => {
     const file = c.req.valid('form').file;
-    return c.json(await attachVoucher(serviceContext(c), c.var.deps.files, c.req.valid('param').id, { bytes: new Uint8Array(await file.arrayBuffer()), declaredType: file.type }), 201);
+    return c.json(
+      await attachVoucher(serviceContext(c), c.var.deps.files, c.req.valid('param').id, {
+        bytes: new Uint8Array(await file.arrayBuffer()),
+        declaredType: file.type,
+      }),
+      201,
+    );
   })
   .openapi(getVoucher, async (c) => {
     const r = send(await voucherFile(serviceContext(c), c.var.deps.files, c.req.valid('param').id));
@@ -82,7 +88,13 @@ export const fileRoutes = new OpenAPIHono<Env>()
   })
   .openapi(postEvidence, async (c) => {
     const file = c.req.valid('form').file;
-    return c.json(await attachEvidence(serviceContext(c), c.var.deps.files, c.req.valid('param').id, { bytes: new Uint8Array(await file.arrayBuffer()), declaredType: file.type }), 201);
+    return c.json(
+      await attachEvidence(serviceContext(c), c.var.deps.files, c.req.valid('param').id, {
+        bytes: new Uint8Array(await file.arrayBuffer()),
+        declaredType: file.type,
+      }),
+      201,
+    );
   })
   .openapi(getEvidence, async (c) => {
     const r = send(await evidenceFile(serviceContext(c), c.var.deps.files, c.req.valid('param').id));

@@ -18,7 +18,13 @@ export async function donorConfirmationTx(ctx: { store: TenantStore; now: Date }
   const notice = await ctx.store.get<DonationNotice>(k.pk, k.sk);
   if (!notice) return [];
   return [
-    notifyTx(ctx, 'donation_confirmed', { to: 'email', email: notice.email }, { amountFen: d.amountFen, donationId: d.serialNo ?? d.id, beneficiary: d.villageName }, { link: notice.link }),
+    notifyTx(
+      ctx,
+      'donation_confirmed',
+      { to: 'email', email: notice.email },
+      { amountFen: d.amountFen, donationId: d.serialNo ?? d.id, beneficiary: d.villageName },
+      { link: notice.link },
+    ),
     { Delete: { Key: k } },
   ];
 }

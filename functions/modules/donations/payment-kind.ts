@@ -47,11 +47,23 @@ export const donationPayments: PaymentKind = {
     const confirmed: DonationRecord = { ...d, status: 'confirmed', serialNo, confirmedAt: at, date, updatedAt: at };
     try {
       await ctx.store.transact([
-        moveDonationTx(ctx.store, d.id, ['pending_payment', 'expired'], { status: 'confirmed', serialNo, confirmedAt: at, date, updatedAt: at, ...(ref ? { paymentRef: ref } : {}) }, new Moved()),
+        moveDonationTx(
+          ctx.store,
+          d.id,
+          ['pending_payment', 'expired'],
+          { status: 'confirmed', serialNo, confirmedAt: at, date, updatedAt: at, ...(ref ? { paymentRef: ref } : {}) },
+          new Moved(),
+        ),
         ...confirmedEffectsTx(ctx, confirmed, at),
         ...(await donorConfirmationTx(ctx, confirmed)),
         ctx.recordEvent,
-        ctx.audit('donation', d.id, 'confirm', { status: d.status }, { status: 'confirmed', serialNo, confirmedAt: at, date, amountFen: d.amountFen, paymentRef: ref ?? null }),
+        ctx.audit(
+          'donation',
+          d.id,
+          'confirm',
+          { status: d.status },
+          { status: 'confirmed', serialNo, confirmedAt: at, date, amountFen: d.amountFen, paymentRef: ref ?? null },
+        ),
       ]);
     } catch (e) {
       if (e instanceof Moved) return 'already_moved';

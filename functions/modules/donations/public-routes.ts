@@ -50,7 +50,10 @@ export const publicDonationRoutes = new OpenAPIHono<Env>()
   .openapi(post, async (c) => {
     const deps = c.var.deps;
     const ctx = await publicContext(c, c.req.valid('param').tenantSlug);
-    return c.json(await donate(ctx, { payments: deps.payments, ttlSeconds: holdSeconds(deps.checkoutTtlSeconds, deps.payments.mode) }, c.req.valid('json')), 201);
+    return c.json(
+      await donate(ctx, { payments: deps.payments, ttlSeconds: holdSeconds(deps.checkoutTtlSeconds, deps.payments.mode) }, c.req.valid('json')),
+      201,
+    );
   })
   .openapi(status, async (c) => {
     const { tenantSlug, id } = c.req.valid('param');

@@ -21,7 +21,8 @@ function makeDonationReviewRoutes() {
     operationId: 'confirmDonation',
     description: access('donation.review'),
     tags,
-    summary: 'Confirm a member’s pending donation (bureau): counted, public and in recognition from now on, in one transaction; cash needs its voucher (409 without); not pending: 409',
+    summary:
+      'Confirm a member’s pending donation (bureau): counted, public and in recognition from now on, in one transaction; cash needs its voucher (409 without); not pending: 409',
     security: BEARER,
     middleware: [authorize('donation.review')] as const,
     request: { params: IdParams },

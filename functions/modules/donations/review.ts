@@ -48,7 +48,15 @@ export async function confirmDonation(ctx: ServiceContext, id: string): Promise<
     ...confirmedEffectsTx(ctx, confirmed, at),
     auditPut(ctx, 'donation', d.id, 'confirm', toDonation(d), toDonation(confirmed)),
     ...(d.organizationId
-      ? [notifyTx(ctx, 'donation_reviewed', { to: 'organization', organizationId: d.organizationId }, { status: 'confirmed', villageName: d.villageName, amountFen: d.amountFen, serialNo }, { link: '/donations' })]
+      ? [
+          notifyTx(
+            ctx,
+            'donation_reviewed',
+            { to: 'organization', organizationId: d.organizationId },
+            { status: 'confirmed', villageName: d.villageName, amountFen: d.amountFen, serialNo },
+            { link: '/donations' },
+          ),
+        ]
       : []),
   ]);
   return toDonation(confirmed);
@@ -62,7 +70,15 @@ export async function rejectDonation(ctx: ServiceContext, id: string, reason: st
     moveDonationTx(ctx.store, d.id, ['pending'], { status: 'rejected', rejectedReason: reason, updatedAt: at }, moved()),
     auditPut(ctx, 'donation', d.id, 'reject', toDonation(d), toDonation(rejected)),
     ...(d.organizationId
-      ? [notifyTx(ctx, 'donation_reviewed', { to: 'organization', organizationId: d.organizationId }, { status: 'rejected', villageName: d.villageName, amountFen: d.amountFen, reason }, { link: '/donations' })]
+      ? [
+          notifyTx(
+            ctx,
+            'donation_reviewed',
+            { to: 'organization', organizationId: d.organizationId },
+            { status: 'rejected', villageName: d.villageName, amountFen: d.amountFen, reason },
+            { link: '/donations' },
+          ),
+        ]
       : []),
   ]);
   return toDonation(rejected);

@@ -30,7 +30,8 @@ const post = createRoute({
   operationId: 'logDonation',
   description: access('donation.write'),
   tags,
-  summary: 'Log an offline cash or goods donation (goods at an estimated value, with a description): the bureau’s is confirmed and counted in the same transaction; an org_member’s is pending (counted nowhere) until the bureau confirms it',
+  summary:
+    'Log an offline cash or goods donation (goods at an estimated value, with a description): the bureau’s is confirmed and counted in the same transaction; an org_member’s is pending (counted nowhere) until the bureau confirms it',
   security: BEARER,
   middleware: [authorize('donation.write')] as const,
   request: { body: jsonBody(DonationInput) },
@@ -56,7 +57,8 @@ const refund = createRoute({
   operationId: 'refundDonation',
   description: access('donation.refund'),
   tags,
-  summary: 'Give a confirmed donation back (cash only while the village’s balance covers it: else 409; an online gift’s money goes back through Stripe first, once per donation: 503 if Stripe refuses, nothing changed)',
+  summary:
+    'Give a confirmed donation back (cash only while the village’s balance covers it: else 409; an online gift’s money goes back through Stripe first, once per donation: 503 if Stripe refuses, nothing changed)',
   security: BEARER,
   middleware: [authorize('donation.refund')] as const,
   request: { params: IdParams, body: jsonBody(DonationRefundInput) },
@@ -80,7 +82,9 @@ export const donationRoutes = new OpenAPIHono<Env>()
   .openapi(list, async (c) => c.json(await listDonations(serviceContext(c), c.req.valid('query')), 200))
   .openapi(post, async (c) => c.json(await createDonation(serviceContext(c), c.req.valid('json')), 201))
   .openapi(get, async (c) => c.json(await getDonation(serviceContext(c), c.req.valid('param').id), 200))
-  .openapi(refund, async (c) => c.json(await refundDonation(serviceContext(c), c.get('deps').payments, c.req.valid('param').id, c.req.valid('json').reason), 200))
+  .openapi(refund, async (c) =>
+    c.json(await refundDonation(serviceContext(c), c.get('deps').payments, c.req.valid('param').id, c.req.valid('json').reason), 200),
+  )
   .openapi(receipt, async (c) => {
     return c.html(await bureauReceiptHtml(serviceContext(c), c.req.valid('param').id), 200);
   });

@@ -108,7 +108,15 @@ export async function createDonation(ctx: ServiceContext, input: DonationInput):
     countsForOrg: !!orgId && input.donorType === 'organization',
   };
   const effects = pending
-    ? [notifyTx(ctx, 'donation_logged', { to: 'bureau' }, { organizationName: orgName, villageName: village.name, kind: record.kind, amountFen: record.amountFen }, { link: '/donations?status=pending' })]
+    ? [
+        notifyTx(
+          ctx,
+          'donation_logged',
+          { to: 'bureau' },
+          { organizationName: orgName, villageName: village.name, kind: record.kind, amountFen: record.amountFen },
+          { link: '/donations?status=pending' },
+        ),
+      ]
     : confirmedEffectsTx(ctx, record, at);
   await ctx.store.transact([putDonationTx(ctx.store, record), ...effects, auditPut(ctx, 'donation', record.id, 'create', null, toDonation(record))]);
   return toDonation(record);
@@ -131,7 +139,10 @@ export async function getDonationForReceipt(ctx: ServiceContext, id: string): Pr
   return d;
 }
 
-export async function listDonations(ctx: ServiceContext, q: { villageId?: string; organizationId?: string; kind?: string; status?: string; limit: number; cursor?: string }) {
+export async function listDonations(
+  ctx: ServiceContext,
+  q: { villageId?: string; organizationId?: string; kind?: string; status?: string; limit: number; cursor?: string },
+) {
   // an org_member's list is its own organization's, whichever it names
   const scope = listScope(ctx, ctx.caller.role === 'org_member' ? null : q.organizationId);
   if (!scope) return NOTHING_LISTED;
@@ -169,7 +180,9 @@ export async function refundDonation(ctx: ServiceContext, payments: Payments, id
   await ctx.store.transact([
     ...movesTx(ctx.store, donationRefundMoves(d.kind, d.amountFen, refundDate)),
     moveDonationTx(ctx.store, d.id, ['confirmed'], set, AppError.conflict('捐赠状态已变化，请刷新')),
-    d.kind === 'cash' ? fundsOutTx(ctx.store, d.villageId, d.amountFen, 'refund', AppError.conflict('村级余额不足，已使用的捐款不能退回')) : goodsOutTx(ctx.store, d.villageId, d.amountFen),
+    d.kind === 'cash'
+      ? fundsOutTx(ctx.store, d.villageId, d.amountFen, 'refund', AppError.conflict('村级余额不足，已使用的捐款不能退回'))
+      : goodsOutTx(ctx.store, d.villageId, d.amountFen),
     ...(d.countsForOrg && d.organizationId ? [orgFundsTx(ctx.store, d.organizationId, d.kind, -d.amountFen)] : []),
     ...(d.confirmedAt ? deletePublicDonationTx(ctx.store, d, d.confirmedAt) : []),
     auditPut(ctx, 'donation', d.id, 'refund', toDonation(d), { ...toDonation(after), reason: reason ?? null }),
@@ -183,10 +196,16 @@ export async function refundDonation(ctx: ServiceContext, payments: Payments, id
  * request wrote step (1): a refusal then puts the ledger back. A retry of a pending refund has no
  * undo: it stays pending until the provider answers.
  */
-async function providerRefund(ctx: ServiceContext, payments: Payments, d: DonationRecord, undo: { before: DonationRecord; refundDate: string } | null): Promise<Donation> {
+async function providerRefund(
+  ctx: ServiceContext,
+  payments: Payments,
+  d: DonationRecord,
+  undo: { before: DonationRecord; refundDate: string } | null,
+): Promise<Donation> {
   let refundId: string;
   try {
-    refundId = (await payments.refund(d.paymentRef!, d.amountFen, { tenantId: ctx.store.tenantId, donationId: d.id, kind: 'donation' }, `refund-${d.id}`)).refundId;
+    refundId = (await payments.refund(d.paymentRef!, d.amountFen, { tenantId: ctx.store.tenantId, donationId: d.id, kind: 'donation' }, `refund-${d.id}`))
+      .refundId;
   } catch (e) {
     logger.error('donation refund failed', { donationId: d.id, error: e });
     if (undo) await ctx.store.transact(undoRefundTx(ctx, undo.before, d, undo.refundDate));
@@ -200,10 +219,17 @@ async function providerRefund(ctx: ServiceContext, payments: Payments, d: Donati
 
 /** Step (1) taken back, exactly: the donation confirmed again, its cash back in the balance, counted and public again. */
 function undoRefundTx(ctx: ServiceContext, before: DonationRecord, refunded: DonationRecord, refundDate: string): TxItem[] {
-  const negate = (moves: ReturnType<typeof donationRefundMoves>) => moves.map((m) => ({ ...m, by: Object.fromEntries(Object.entries(m.by).map(([k, v]) => [k, -Number(v)])) }));
+  const negate = (moves: ReturnType<typeof donationRefundMoves>) =>
+    moves.map((m) => ({ ...m, by: Object.fromEntries(Object.entries(m.by).map(([k, v]) => [k, -Number(v)])) }));
   return [
     ...movesTx(ctx.store, negate(donationRefundMoves(before.kind, before.amountFen, refundDate))),
-    moveDonationTx(ctx.store, before.id, ['refunded'], { status: 'confirmed', refundedAt: null, refundPending: false, updatedAt: ctx.now.toISOString() }, AppError.conflict('捐赠状态已变化，请刷新')),
+    moveDonationTx(
+      ctx.store,
+      before.id,
+      ['refunded'],
+      { status: 'confirmed', refundedAt: null, refundPending: false, updatedAt: ctx.now.toISOString() },
+      AppError.conflict('捐赠状态已变化，请刷新'),
+    ),
     fundsRefundUndoneTx(ctx.store, before.villageId, before.amountFen),
     ...(before.countsForOrg && before.organizationId ? [orgFundsTx(ctx.store, before.organizationId, before.kind, before.amountFen)] : []),
     ...(before.confirmedAt ? putPublicDonationTx(ctx.store, before, before.confirmedAt) : []),
@@ -261,7 +287,18 @@ export async function donate(ctx: PublicContext, deps: { payments: Payments; ttl
   const pageUrl = donationPageUrl(ctx, record.id, token);
   // the donor's email and its page link wait beside the donation for the webhook's confirmation
   // (the link holds the token, which the donation itself keeps only hashed); deleted once used
-  await ctx.store.transact([putDonationTx(ctx.store, record), ...(input.email ? [putDonationNoticeTx(ctx.store, record.id, { email: input.email.toLowerCase(), link: pageUrl, expiresAt: Math.floor(ctx.now.getTime() / 1000) + 30 * 86_400 })] : [])]);
+  await ctx.store.transact([
+    putDonationTx(ctx.store, record),
+    ...(input.email
+      ? [
+          putDonationNoticeTx(ctx.store, record.id, {
+            email: input.email.toLowerCase(),
+            link: pageUrl,
+            expiresAt: Math.floor(ctx.now.getTime() / 1000) + 30 * 86_400,
+          }),
+        ]
+      : []),
+  ]);
   const session = await openCheckoutSession(
     ctx,
     deps.payments,
@@ -275,7 +312,10 @@ export async function donate(ctx: PublicContext, deps: { payments: Payments; ttl
       cancelUrl: donationPageUrl(ctx, record.id, token, true),
       page: { donationId: record.id, receiptToken: token, villageName: village.name },
     },
-    () => ctx.store.transact([moveDonationTx(ctx.store, record.id, ['pending_payment'], { status: 'expired', updatedAt: at }, AppError.conflict('moved'))]).catch(() => undefined),
+    () =>
+      ctx.store
+        .transact([moveDonationTx(ctx.store, record.id, ['pending_payment'], { status: 'expired', updatedAt: at }, AppError.conflict('moved'))])
+        .catch(() => undefined),
   );
   return { donationId: record.id, checkoutUrl: session.url, receiptToken: token, receiptUrl: pageUrl };
 }

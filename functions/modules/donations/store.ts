@@ -42,14 +42,31 @@ export const expenditureKey = (store: TenantStore, id: string) => ({ pk: store.p
 
 /** Points an existing donation at its (new) voucher file. */
 export function setVoucherFileTx(store: TenantStore, id: string, fileId: string, at: string): TxItem {
-  return { Update: { Key: donationKey(store, id), UpdateExpression: 'SET voucherFileId = :f, updatedAt = :at', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':f': fileId, ':at': at } } };
+  return {
+    Update: {
+      Key: donationKey(store, id),
+      UpdateExpression: 'SET voucherFileId = :f, updatedAt = :at',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':f': fileId, ':at': at },
+    },
+  };
 }
 
 /** Points an existing expenditure at its (new) evidence file. */
 export function setEvidenceFileTx(store: TenantStore, id: string, fileId: string): TxItem {
-  return { Update: { Key: expenditureKey(store, id), UpdateExpression: 'SET evidenceFileId = :f', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':f': fileId } } };
+  return {
+    Update: {
+      Key: expenditureKey(store, id),
+      UpdateExpression: 'SET evidenceFileId = :f',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':f': fileId },
+    },
+  };
 }
-const publicExpenditureKey = (store: TenantStore, villageId: string, date: string, id: string) => ({ pk: store.pk('PUBLIC_EXPENDITURE', villageId), sk: `${date}#${id}` });
+const publicExpenditureKey = (store: TenantStore, villageId: string, date: string, id: string) => ({
+  pk: store.pk('PUBLIC_EXPENDITURE', villageId),
+  sk: `${date}#${id}`,
+});
 // Access pattern: the receipt serial numbers → pk COUNTERS, sk DONATION_SERIAL.
 
 const stripKeys = <T>(item: Record<string, unknown>): T => {
@@ -111,12 +128,21 @@ export function moveDonationTx(store: TenantStore, id: string, from: Donation['s
 
 /** A confirmed donation into its village's counters (cash: received and balance; goods apart). */
 export function fundsInTx(store: TenantStore, villageId: string, kind: Donation['kind'], amountFen: number): TxItem {
-  const expr = kind === 'cash' ? 'ADD cashReceivedFen :a, balanceFen :a, cashUsedFen :z, refundedFen :z, goodsFen :z' : 'ADD goodsFen :a, cashReceivedFen :z, cashUsedFen :z, balanceFen :z, refundedFen :z';
+  const expr =
+    kind === 'cash'
+      ? 'ADD cashReceivedFen :a, balanceFen :a, cashUsedFen :z, refundedFen :z, goodsFen :z'
+      : 'ADD goodsFen :a, cashReceivedFen :z, cashUsedFen :z, balanceFen :z, refundedFen :z';
   return { Update: { Key: fundsKey(store, villageId), UpdateExpression: expr, ExpressionAttributeValues: { ':a': amountFen, ':z': 0 } } };
 }
 
 /** Cash out of a village's balance — spent (by category) or refunded — only if the balance covers it. */
-export function fundsOutTx(store: TenantStore, villageId: string, amountFen: number, as: { spent: Expenditure['category'] } | 'refund', failWith: AppError): TxItem {
+export function fundsOutTx(
+  store: TenantStore,
+  villageId: string,
+  amountFen: number,
+  as: { spent: Expenditure['category'] } | 'refund',
+  failWith: AppError,
+): TxItem {
   const names: Record<string, string> = {};
   let expr = 'ADD balanceFen :neg';
   if (as === 'refund') expr += ', refundedFen :a';
@@ -138,7 +164,13 @@ export function fundsOutTx(store: TenantStore, villageId: string, amountFen: num
 
 /** A cash refund taken back (the provider refused it): the amount in the balance again, out of refunded. */
 export function fundsRefundUndoneTx(store: TenantStore, villageId: string, amountFen: number): TxItem {
-  return { Update: { Key: fundsKey(store, villageId), UpdateExpression: 'ADD balanceFen :a, refundedFen :neg', ExpressionAttributeValues: { ':a': amountFen, ':neg': -amountFen } } };
+  return {
+    Update: {
+      Key: fundsKey(store, villageId),
+      UpdateExpression: 'ADD balanceFen :a, refundedFen :neg',
+      ExpressionAttributeValues: { ':a': amountFen, ':neg': -amountFen },
+    },
+  };
 }
 
 /** Goods given back (a goods donation withdrawn): out of the goods column. */
@@ -227,7 +259,11 @@ export function deletePublicDonationTx(store: TenantStore, d: DonationRecord, at
 }
 
 export async function recentPublicDonations(store: TenantStore, villageId: string | null, limit: number): Promise<PublicDonation[]> {
-  const page = await store.query<Record<string, unknown>>({ pk: villageId ? store.pk('PUBLIC_DONATION', villageId) : store.pk('PUBLIC_DONATION'), limit, forward: false });
+  const page = await store.query<Record<string, unknown>>({
+    pk: villageId ? store.pk('PUBLIC_DONATION', villageId) : store.pk('PUBLIC_DONATION'),
+    limit,
+    forward: false,
+  });
   return page.items.map((i) => stripKeys<PublicDonation>(i));
 }
 

@@ -5,7 +5,13 @@ import { AppError } from '../../errors.js';
 import { newId } from '../../store/ids.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
-import { fundsOutTx, getExpenditure as getExpenditureItem, listExpenditures as listExpenditureItems, putExpenditureTx, villageFunds } from '../donations/store.js';
+import {
+  fundsOutTx,
+  getExpenditure as getExpenditureItem,
+  listExpenditures as listExpenditureItems,
+  putExpenditureTx,
+  villageFunds,
+} from '../donations/store.js';
 import { getVillageItem } from '../villages/store.js';
 import { expenditureMoves, movesTx } from '../counters/store.js';
 
@@ -35,7 +41,12 @@ export async function createExpenditure(ctx: ServiceContext, input: Input): Prom
   };
   const over = AppError.conflict('支出超过该村捐款余额');
   try {
-    await ctx.store.transact([fundsOutTx(ctx.store, village.id, e.amountFen, { spent: e.category }, over), ...putExpenditureTx(ctx.store, e), ...movesTx(ctx.store, expenditureMoves(e.amountFen, e.date)), auditPut(ctx, 'expenditure', e.id, 'create', null, e)]);
+    await ctx.store.transact([
+      fundsOutTx(ctx.store, village.id, e.amountFen, { spent: e.category }, over),
+      ...putExpenditureTx(ctx.store, e),
+      ...movesTx(ctx.store, expenditureMoves(e.amountFen, e.date)),
+      auditPut(ctx, 'expenditure', e.id, 'create', null, e),
+    ]);
   } catch (err) {
     if (err === over) {
       const funds = await villageFunds(ctx.store, village.id);

@@ -93,7 +93,9 @@ function scope(store: TenantStore, month: string, tz: string) {
         if (!o.paidAt || !SOLD.has(o.status)) continue;
         const paid = inMonth(dateInZone(new Date(o.paidAt), tz));
         // the parcels given back in the month (a whole order's refund is every parcel's)
-        const refundedParcels = storedFulfilmentsOf(o).filter((f) => f.status === 'refunded' && !!f.refundedAt && inMonth(dateInZone(new Date(f.refundedAt), tz)));
+        const refundedParcels = storedFulfilmentsOf(o).filter(
+          (f) => f.status === 'refunded' && !!f.refundedAt && inMonth(dateInZone(new Date(f.refundedAt), tz)),
+        );
         const refunded = refundedParcels.length > 0;
         if (paid || refunded) yield { ...o, paid, refunded, refundedParcels };
       }
@@ -148,18 +150,38 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
 
   const money = ['cashFen', 'goodsFen', 'usedFen', 'salesFen'];
   let s = sheet(wb, '村庄', [
-    t('村名', 'name'), t('乡镇', 'township'), t('县', 'county'), n('户数', 'households'), n('人口', 'population'), n('建档立卡户数', 'poorHouseholds'),
-    t('状态', 'status', 10), t('挂牌督战', 'supervised', 10), n('生效结对', 'activePairings'),
-    y('本月捐款（元，已扣退回）', 'cashFen'), y('本月捐物折价（元，已扣退回）', 'goodsFen'), y('本月资金使用（元）', 'usedFen'), y('本月消费帮扶（元，已扣退款）', 'salesFen'),
+    t('村名', 'name'),
+    t('乡镇', 'township'),
+    t('县', 'county'),
+    n('户数', 'households'),
+    n('人口', 'population'),
+    n('建档立卡户数', 'poorHouseholds'),
+    t('状态', 'status', 10),
+    t('挂牌督战', 'supervised', 10),
+    n('生效结对', 'activePairings'),
+    y('本月捐款（元，已扣退回）', 'cashFen'),
+    y('本月捐物折价（元，已扣退回）', 'goodsFen'),
+    y('本月资金使用（元）', 'usedFen'),
+    y('本月消费帮扶（元，已扣退款）', 'salesFen'),
     // rule 8: 累计收到现金 = 累计使用 + 余额 + 累计退款, to the fen; goods apart
-    y('累计收到现金（元）', 'cashReceivedFen'), y('累计使用（元）', 'cashUsedFen'), y('累计退款（元）', 'refundedFen'), y('余额（元）', 'balanceFen'), y('物资折价累计（元）', 'goodsTotalFen'),
+    y('累计收到现金（元）', 'cashReceivedFen'),
+    y('累计使用（元）', 'cashUsedFen'),
+    y('累计退款（元）', 'refundedFen'),
+    y('余额（元）', 'balanceFen'),
+    y('物资折价累计（元）', 'goodsTotalFen'),
   ]);
   const cumulative = ['cashReceivedFen', 'cashUsedFen', 'refundedFen', 'balanceFen', 'goodsTotalFen'];
   let tot = new Totals();
   const seen = new Set<string>();
   const cumulativeOf = (villageId: string) => {
     const f = funds.get(villageId);
-    return { cashReceivedFen: f?.cashReceivedFen ?? 0, cashUsedFen: f?.cashUsedFen ?? 0, refundedFen: f?.refundedFen ?? 0, balanceFen: f?.balanceFen ?? 0, goodsTotalFen: f?.goodsFen ?? 0 };
+    return {
+      cashReceivedFen: f?.cashReceivedFen ?? 0,
+      cashUsedFen: f?.cashUsedFen ?? 0,
+      refundedFen: f?.refundedFen ?? 0,
+      balanceFen: f?.balanceFen ?? 0,
+      goodsTotalFen: f?.goodsFen ?? 0,
+    };
   };
   for await (const v of eachItem((cursor) => listVillageItems(store, { limit: PAGE, cursor }))) {
     seen.add(v.id);
@@ -178,8 +200,16 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
   await s.commit();
 
   s = sheet(wb, '组织', [
-    t('组织名称', 'name', 28), t('类型', 'kind', 10), t('统一社会信用代码', 'creditCode', 22), t('状态', 'status', 10), t('联系人', 'contactName'), n('生效结对', 'activePairings'),
-    y('本月捐款（元，已扣退回）', 'cashFen'), y('本月捐物折价（元，已扣退回）', 'goodsFen'), n('本月帮扶活动', 'activities'), { ...n('本月周报', 'reports'), note: REPORT_WEEKS_RULE },
+    t('组织名称', 'name', 28),
+    t('类型', 'kind', 10),
+    t('统一社会信用代码', 'creditCode', 22),
+    t('状态', 'status', 10),
+    t('联系人', 'contactName'),
+    n('生效结对', 'activePairings'),
+    y('本月捐款（元，已扣退回）', 'cashFen'),
+    y('本月捐物折价（元，已扣退回）', 'goodsFen'),
+    n('本月帮扶活动', 'activities'),
+    { ...n('本月周报', 'reports'), note: REPORT_WEEKS_RULE },
   ]);
   tot = new Totals();
   for await (const o of eachItem((cursor) => listOrganizationItems(store, { limit: PAGE, cursor }))) {
@@ -190,11 +220,27 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
   s.total('合计', tot.sums);
   await s.commit();
 
-  s = sheet(wb, '结对', [t('村庄', 'villageName'), t('组织', 'organizationName', 28), t('状态', 'status', 10), t('开始日期', 'startDate', 12), t('结束日期', 'endDate', 12), n('帮扶活动（累计）', 'activityCount')]);
+  s = sheet(wb, '结对', [
+    t('村庄', 'villageName'),
+    t('组织', 'organizationName', 28),
+    t('状态', 'status', 10),
+    t('开始日期', 'startDate', 12),
+    t('结束日期', 'endDate', 12),
+    n('帮扶活动（累计）', 'activityCount'),
+  ]);
   for await (const p of src.pairings()) s.add({ ...p, status: zh(ZH.pairing, p.status) });
   await s.commit();
 
-  s = sheet(wb, '帮扶活动', [t('日期', 'date', 12), t('村庄', 'villageName'), t('组织', 'organizationName', 28), t('类型', 'type', 10), n('受益人数', 'peopleReached'), y('资金（元）', 'amountFen'), y('物资折价（元）', 'goodsFen'), t('内容', 'description', 40)]);
+  s = sheet(wb, '帮扶活动', [
+    t('日期', 'date', 12),
+    t('村庄', 'villageName'),
+    t('组织', 'organizationName', 28),
+    t('类型', 'type', 10),
+    n('受益人数', 'peopleReached'),
+    y('资金（元）', 'amountFen'),
+    y('物资折价（元）', 'goodsFen'),
+    t('内容', 'description', 40),
+  ]);
   tot = new Totals();
   for await (const a of src.activities()) {
     const row = { ...a, villageName: a.pairing.villageName, organizationName: a.pairing.organizationName, type: zh(ZH.activity, a.type) };
@@ -208,9 +254,18 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
   // dated in the month fills 资金/物资折价; one given back in the month (dated then or before) fills
   // 退回资金/退回物资: the month's cash is 资金 − 退回资金 (the dashboard's monthly cashFen), goods alike.
   s = sheet(wb, '捐赠', [
-    t('日期', 'date', 12), t('收据编号', 'serialNo', 16), t('村庄', 'villageName'), t('类别', 'kind', 8),
-    y('资金（元）', 'cashFen'), y('物资折价（元）', 'goodsFen'), t('捐赠方', 'donorName', 24), t('状态', 'status', 10),
-    t('退回日期', 'returnedOn', 12), y('退回资金（元）', 'returnedCashFen'), y('退回物资（元）', 'returnedGoodsFen'), t('说明', 'description', 30),
+    t('日期', 'date', 12),
+    t('收据编号', 'serialNo', 16),
+    t('村庄', 'villageName'),
+    t('类别', 'kind', 8),
+    y('资金（元）', 'cashFen'),
+    y('物资折价（元）', 'goodsFen'),
+    t('捐赠方', 'donorName', 24),
+    t('状态', 'status', 10),
+    t('退回日期', 'returnedOn', 12),
+    y('退回资金（元）', 'returnedCashFen'),
+    y('退回物资（元）', 'returnedGoodsFen'),
+    t('说明', 'description', 30),
   ]);
   tot = new Totals();
   for await (const d of src.donations()) {
@@ -244,8 +299,15 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
   // an order paid in the month: 金额; refunded in the month (paid then or before): 退款; 净额 = 金额 − 退款.
   // The 净额 total is the dashboard's monthly salesFen for the month.
   s = sheet(wb, '消费帮扶', [
-    t('支付日期', 'paidOn', 12), t('订单号', 'id', 30), t('村庄', 'villages', 24), t('商品', 'items', 40), y('金额（元）', 'totalFen'),
-    t('退款日期', 'refundedOn', 12), y('退款（元）', 'refundFen'), y('净额（元）', 'netFen'), t('状态', 'status', 10),
+    t('支付日期', 'paidOn', 12),
+    t('订单号', 'id', 30),
+    t('村庄', 'villages', 24),
+    t('商品', 'items', 40),
+    y('金额（元）', 'totalFen'),
+    t('退款日期', 'refundedOn', 12),
+    y('退款（元）', 'refundFen'),
+    y('净额（元）', 'netFen'),
+    t('状态', 'status', 10),
   ]);
   tot = new Totals();
   for await (const o of src.orders()) {
@@ -271,8 +333,14 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
   // 结算: one row per seller for the month, from the settlement counters (GET /api/settlements's figures):
   // 应结 = 销售额 − 退款 − 手续费 = 已付 + 未付
   s = sheet(wb, '结算', [
-    t('销售单位', 'organizationName', 28), n('订单数', 'orders'), y('销售额（元）', 'grossFen'), y('退款（元）', 'refundsFen'), y('支付手续费（元）', 'feesFen'),
-    y('应结（元）', 'payableFen'), y('已付（元）', 'paidOutFen'), y('未付（元）', 'owedFen'),
+    t('销售单位', 'organizationName', 28),
+    n('订单数', 'orders'),
+    y('销售额（元）', 'grossFen'),
+    y('退款（元）', 'refundsFen'),
+    y('支付手续费（元）', 'feesFen'),
+    y('应结（元）', 'payableFen'),
+    y('已付（元）', 'paidOutFen'),
+    y('未付（元）', 'owedFen'),
   ]);
   const settlement = await monthSettlement(store, month);
   const settled = await named(store, settlement.sellers);
@@ -280,7 +348,15 @@ export async function writeLedger(wb: stream.xlsx.WorkbookWriter, { store, month
   s.total('合计', totalsOf(settled, settlement.paidOrders));
   await s.commit();
 
-  s = sheet(wb, '周报', [{ ...t('周一', 'weekStart', 12), note: REPORT_WEEKS_RULE }, t('组织', 'organizationName', 28), t('提交日期', 'submittedAt', 12), t('是否按时', 'timeliness', 10), t('该周工作', 'summary', 40), t('进展', 'progress', 30), t('成效', 'results', 30)]);
+  s = sheet(wb, '周报', [
+    { ...t('周一', 'weekStart', 12), note: REPORT_WEEKS_RULE },
+    t('组织', 'organizationName', 28),
+    t('提交日期', 'submittedAt', 12),
+    t('是否按时', 'timeliness', 10),
+    t('该周工作', 'summary', 40),
+    t('进展', 'progress', 30),
+    t('成效', 'results', 30),
+  ]);
   for await (const r of src.reports()) {
     if (!r.submittedAt) continue;
     s.add({ ...r, submittedAt: dateInZone(new Date(r.submittedAt), tz), timeliness: zh(ZH.report, r.timeliness) });

@@ -17,16 +17,17 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** (a function, not a module-level call: nothing of this module may run in the api bundle) */
 const ledgerRoute = () =>
   createRoute({
-  method: 'get',
-  path: '/exports/ledger.xlsx',
-  operationId: 'exportLedger',
-  description: access('ledger.export'),
-  tags: ['exports'],
-  summary: 'The month’s ledger (工作台帐, rule 7) as an Excel workbook, streamed: villages, organizations, pairings, activities, donations, expenditures, sales, weekly reports',
-  security: BEARER,
-  middleware: [authorize('ledger.export')] as const,
-  request: { query: LedgerQuery },
-  responses: { 200: { content: { [XLSX]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } }, description: 'the workbook' }, ...ERRORS },
+    method: 'get',
+    path: '/exports/ledger.xlsx',
+    operationId: 'exportLedger',
+    description: access('ledger.export'),
+    tags: ['exports'],
+    summary:
+      'The month’s ledger (工作台帐, rule 7) as an Excel workbook, streamed: villages, organizations, pairings, activities, donations, expenditures, sales, weekly reports',
+    security: BEARER,
+    middleware: [authorize('ledger.export')] as const,
+    request: { query: LedgerQuery },
+    responses: { 200: { content: { [XLSX]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } }, description: 'the workbook' }, ...ERRORS },
   });
 
 const settlementRoute = () =>
@@ -44,7 +45,10 @@ const settlementRoute = () =>
   });
 
 /** A streamed workbook: written while the response streams; a failure half-way breaks the download. */
-async function streamed(c: { var: { requestId: string } }, write: (wb: import('exceljs').stream.xlsx.WorkbookWriter) => Promise<void>): Promise<ReadableStream> {
+async function streamed(
+  c: { var: { requestId: string } },
+  write: (wb: import('exceljs').stream.xlsx.WorkbookWriter) => Promise<void>,
+): Promise<ReadableStream> {
   const { default: ExcelJS } = await import('exceljs');
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });

@@ -18,7 +18,13 @@ const METHOD = { bank_transfer: '银行转账', stripe_transfer: 'Stripe 转账'
  */
 export async function writeSettlementStatement(wb: stream.xlsx.WorkbookWriter, ctx: ServiceContext, month: string, organizationId?: string): Promise<void> {
   const statement = await monthSettlements(ctx, month, organizationId);
-  let s = sheet(wb, '结算', [t('销售单位', 'organizationName', 28), n('订单数', 'orders'), ...figures(), y('已付（元）', 'paidOutFen'), y('未付（元）', 'owedFen')]);
+  let s = sheet(wb, '结算', [
+    t('销售单位', 'organizationName', 28),
+    n('订单数', 'orders'),
+    ...figures(),
+    y('已付（元）', 'paidOutFen'),
+    y('未付（元）', 'owedFen'),
+  ]);
   for (const row of statement.items) s.add(row);
   s.total('合计', statement.totals);
   await s.commit();
@@ -35,7 +41,14 @@ export async function writeSettlementStatement(wb: stream.xlsx.WorkbookWriter, c
   s.total('合计', tot.sums);
   await s.commit();
 
-  s = sheet(wb, '付款', [t('付款日期', 'date', 12), t('收款单位', 'organizationName', 28), y('金额（元）', 'amountFen'), t('方式', 'method', 12), t('凭证号', 'reference', 24), t('备注', 'note', 30)]);
+  s = sheet(wb, '付款', [
+    t('付款日期', 'date', 12),
+    t('收款单位', 'organizationName', 28),
+    y('金额（元）', 'amountFen'),
+    t('方式', 'method', 12),
+    t('凭证号', 'reference', 24),
+    t('备注', 'note', 30),
+  ]);
   const paid = new Totals();
   const ids = new Set(statement.items.map((i) => i.organizationId));
   const q = { month, ...(ctx.caller.role === 'bureau_admin' && organizationId ? { organizationId } : {}) };

@@ -70,7 +70,10 @@ export function storedFulfilmentsOf(o: OrderRecord): FulfilmentRecord[] {
 
 /** The payment fee of each parcel: the order's fee split in proportion to the parcels' amounts. */
 export function parcelFees(o: Pick<OrderRecord, 'feeFen'>, parcels: Pick<FulfilmentRecord, 'totalFen'>[]): number[] {
-  return allocate(o.feeFen ?? 0, parcels.map((f) => f.totalFen));
+  return allocate(
+    o.feeFen ?? 0,
+    parcels.map((f) => f.totalFen),
+  );
 }
 
 /** A parcel's amount, and its fee, per village (settlement's per-village figures). */

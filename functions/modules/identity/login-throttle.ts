@@ -24,7 +24,6 @@ export const DEFAULT_FREE_FAILURES_PER_PAIR = 5;
 export const MAX_DELAY_SECONDS = 15 * 60;
 const KEEP_SECONDS = 24 * 3600;
 
-
 /** The wait after a pair's `failures`-th failure, in seconds (0 while it is within its free ones). */
 export function delayAfter(failures: number, free: number): number {
   if (failures <= free) return 0;

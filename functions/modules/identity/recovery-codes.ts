@@ -14,7 +14,10 @@ const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 const normalize = (code: string) => code.toLowerCase().replace(/[\s-]/g, '');
 
-export const hashRecoveryCode = (userId: string, code: string) => createHash('sha256').update(`${userId}:${normalize(code)}`).digest('hex');
+export const hashRecoveryCode = (userId: string, code: string) =>
+  createHash('sha256')
+    .update(`${userId}:${normalize(code)}`)
+    .digest('hex');
 
 /** Looks like a recovery code (not a 6-digit TOTP code). */
 export const isRecoveryCodeShaped = (code: string) => /^[a-z0-9]{12}$/.test(normalize(code));

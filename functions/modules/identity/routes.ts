@@ -106,4 +106,3 @@ export const identityRoutes = new OpenAPIHono<Env>()
   })
   .openapi(getSettings, async (c) => c.json(await tenantSettings(serviceContext(c)), 200))
   .openapi(patchSettings, async (c) => c.json(await updateSettings(serviceContext(c), c.req.valid('json')), 200));
-

@@ -2,15 +2,7 @@ import { DEFAULT_RECOGNITION_THRESHOLDS } from '../../../shared/schemas/transpar
 import { DEFAULT_TENANT_SETTINGS } from '../../../shared/tenant-defaults.js';
 import { assertNewPassword } from './passwords.js';
 import { BACKFILLED, counterKey, SETTLEMENT_BACKFILLED } from '../counters/store.js';
-import {
-  type LoginResult,
-  type Me,
-  type SettingsPatch,
-  type Tenant,
-  type TenantInput,
-  type User,
-  type UserInput,
-} from '../../../shared/schemas/identity.js';
+import { type LoginResult, type Me, type SettingsPatch, type Tenant, type TenantInput, type User, type UserInput } from '../../../shared/schemas/identity.js';
 import type { LoginRegistry, UserDirectory } from '../../adapters/identity.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../store/ids.js';
@@ -127,11 +119,7 @@ export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch):
   const after: Tenant = { ...before, ...patch };
   // rule 2: a changed limit leaves organizations over it (the dashboard flags them)
   const overLimit = await limitChangeTx(ctx, before.maxActivePairingsPerOrg, after.maxActivePairingsPerOrg);
-  await ctx.store.transact([
-    replaceTenantTx(ctx.store, after),
-    ...overLimit,
-    auditPut(ctx, 'tenant', before.id, 'update_settings', before, after),
-  ]);
+  await ctx.store.transact([replaceTenantTx(ctx.store, after), ...overLimit, auditPut(ctx, 'tenant', before.id, 'update_settings', before, after)]);
   return after;
 }
 
@@ -189,7 +177,6 @@ export async function createUser(ctx: ServiceContext, logins: LoginRegistry, inp
 }
 
 export { publicUser };
-
 
 /** platform_admin: the tenants, by slug. */
 export async function listTenantsUnscoped(global: TenantStore, q: { limit: number; cursor?: string }) {

@@ -4,7 +4,12 @@ import { TenantStore, type TxItem } from '../../store/tenant-store.js';
 import { tenantKey } from '../tenant/store.js';
 
 /** `passwordHash` only in local mode: on AWS the password lives in Cognito (see UserDirectory). */
-export type UserItem = User & { passwordHash?: string; createdAt: string; /** set by the bureau: its tokens stop working at once, it cannot sign in */ disabled?: boolean; disabledAt?: string } & MfaFields;
+export type UserItem = User & {
+  passwordHash?: string;
+  createdAt: string;
+  /** set by the bureau: its tokens stop working at once, it cannot sign in */ disabled?: boolean;
+  disabledAt?: string;
+} & MfaFields;
 
 /**
  * Two-step verification on the user item (mfa.ts). Never returned by a route.
@@ -98,7 +103,14 @@ export function putUserItems(store: TenantStore, user: UserItem, duplicate: Erro
 
 /** A user's new password hash (a reset link): the user must still exist. */
 export function setPasswordHashTx(store: TenantStore, userId: string, passwordHash: string, at: string): TxItem {
-  return { Update: { Key: userKey(store, userId), UpdateExpression: 'SET passwordHash = :h, passwordChangedAt = :at', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':h': passwordHash, ':at': at } } };
+  return {
+    Update: {
+      Key: userKey(store, userId),
+      UpdateExpression: 'SET passwordHash = :h, passwordChangedAt = :at',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':h': passwordHash, ':at': at },
+    },
+  };
 }
 
 /** Disables a user (stamping when) or enables it again (dropping the stamp); the user must exist. */

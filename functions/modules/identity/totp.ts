@@ -8,7 +8,8 @@ import { Secret, TOTP } from 'otpauth';
 export const TOTP_ISSUER = 'Bangfu 帮扶';
 const PERIOD = 30;
 
-const totp = (secret: string, label = '') => new TOTP({ issuer: TOTP_ISSUER, label, algorithm: 'SHA1', digits: 6, period: PERIOD, secret: Secret.fromBase32(secret) });
+const totp = (secret: string, label = '') =>
+  new TOTP({ issuer: TOTP_ISSUER, label, algorithm: 'SHA1', digits: 6, period: PERIOD, secret: Secret.fromBase32(secret) });
 
 /** A new shared secret: 160 random bits, base32 (what the apps take by hand). */
 export const newTotpSecret = (): string => new Secret({ size: 20 }).base32;

@@ -32,7 +32,12 @@ function headerColumns(kind: ImportKind, header: string[]): { columns: (ColumnSp
   const repeated = columns.filter((c): c is ColumnSpec => !!c && (seen.has(c.key) || !seen.add(c.key)));
   const missing = COLUMNS[kind].filter((c) => c.required && !columns.some((x) => x?.key === c.key));
   const errors: ImportError[] = [];
-  if (unknown.length) errors.push({ row: 1, field: 'header', message: `无法识别的列：${unknown.map((u) => `「${u}」`).join('、')}（可能是编码不对或表头有误）。应有的列：${expected}` });
+  if (unknown.length)
+    errors.push({
+      row: 1,
+      field: 'header',
+      message: `无法识别的列：${unknown.map((u) => `「${u}」`).join('、')}（可能是编码不对或表头有误）。应有的列：${expected}`,
+    });
   if (repeated.length) errors.push({ row: 1, field: 'header', message: `列重复：${repeated.map((c) => c.header).join('、')}` });
   if (missing.length) errors.push({ row: 1, field: 'header', message: `缺少必填列：${missing.map((c) => c.header).join('、')}。应有的列：${expected}` });
   return { columns, errors };
@@ -50,7 +55,9 @@ export function shownValue(v: unknown): string | undefined {
   const text = v instanceof Date ? (Number.isNaN(v.getTime()) ? String(v) : v.toISOString().slice(0, 10)) : String(v);
   if (text === '') return undefined;
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is shown escaped
-  const escaped = text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const escaped = text.replace(/[\u0000-\u001f\u007f]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   const chars = [...escaped];
   return chars.length > SHOWN_VALUE_CHARS ? `${chars.slice(0, SHOWN_VALUE_CHARS).join('')}…` : escaped;
 }
@@ -60,7 +67,11 @@ const withValue = (e: ImportError, v: unknown): ImportError => {
   return value === undefined ? e : { ...e, value };
 };
 
-function validateRows<S extends z.ZodTypeAny>(kind: ImportKind, sheet: Sheet, schema: S): { rows: Parsed<z.infer<S>>[]; errors: ImportError[]; present: Set<string> } {
+function validateRows<S extends z.ZodTypeAny>(
+  kind: ImportKind,
+  sheet: Sheet,
+  schema: S,
+): { rows: Parsed<z.infer<S>>[]; errors: ImportError[]; present: Set<string> } {
   const { columns, errors } = headerColumns(kind, sheet.header);
   const present = new Set(columns.filter((c): c is ColumnSpec => !!c).map((c) => c.key));
   if (errors.length) return { rows: [], errors, present };
@@ -124,7 +135,11 @@ async function readSheet(bytes: Uint8Array, fileName: string): Promise<Sheet | I
 /** A service rule that refused one row after earlier rows were written (rare: validation ran first). */
 function stopped(e: unknown, row: number, done: { created: number; updated: number }): never {
   if (e instanceof AppError) {
-    throw new AppError(e.code, e.status, `第 ${row} 行未能导入：${e.message}（此前的 ${done.created + done.updated} 行已写入）`, { row, ...done, details: e.details });
+    throw new AppError(e.code, e.status, `第 ${row} 行未能导入：${e.message}（此前的 ${done.created + done.updated} 行已写入）`, {
+      row,
+      ...done,
+      details: e.details,
+    });
   }
   throw e;
 }
@@ -133,7 +148,15 @@ export async function importVillages(ctx: ServiceContext, bytes: Uint8Array, fil
   const sheet = await readSheet(bytes, fileName);
   if (!('header' in sheet)) return { created: 0, updated: 0, errors: [sheet] };
   const { rows, errors, present } = validateRows('villages', sheet, VillageInput);
-  errors.push(...duplicates(rows, (v) => `${v.name}\u0000${v.township}`, 'name', '村名 + 乡镇', (v) => `${v.name} / ${v.township}`));
+  errors.push(
+    ...duplicates(
+      rows,
+      (v) => `${v.name}\u0000${v.township}`,
+      'name',
+      '村名 + 乡镇',
+      (v) => `${v.name} / ${v.township}`,
+    ),
+  );
   if (errors.length) return { created: 0, updated: 0, errors: errors.sort(byRow) };
   const existing = new Map((await allVillageItems(ctx.store)).map((v) => [`${v.name}\u0000${v.township}`, v]));
   // rule 2, checked before anything is written (the service checks it too, but only row by row):
@@ -142,7 +165,8 @@ export async function importVillages(ctx: ServiceContext, bytes: Uint8Array, fil
     const v = existing.get(`${r.value.name}\u0000${r.value.township}`);
     if (!v || !r.value.registeredOn || r.value.registeredOn <= v.registeredOn) continue;
     const earliest = await earliestPairingStart(ctx.store, v.id);
-    if (earliest && earliest < r.value.registeredOn) errors.push({ row: r.row, field: 'registeredOn', message: `登记日期不能晚于已有结对的开始日期（${earliest}）`, value: r.value.registeredOn });
+    if (earliest && earliest < r.value.registeredOn)
+      errors.push({ row: r.row, field: 'registeredOn', message: `登记日期不能晚于已有结对的开始日期（${earliest}）`, value: r.value.registeredOn });
   }
   if (errors.length) return { created: 0, updated: 0, errors: errors.sort(byRow) };
   const done = { created: 0, updated: 0 };
@@ -167,7 +191,15 @@ export async function importOrganizations(ctx: ServiceContext, bytes: Uint8Array
   const sheet = await readSheet(bytes, fileName);
   if (!('header' in sheet)) return { created: 0, updated: 0, errors: [sheet] };
   const { rows, errors, present } = validateRows('organizations', sheet, OrganizationInput);
-  errors.push(...duplicates(rows, (o) => o.creditCode, 'creditCode', '统一社会信用代码', (o) => o.creditCode));
+  errors.push(
+    ...duplicates(
+      rows,
+      (o) => o.creditCode,
+      'creditCode',
+      '统一社会信用代码',
+      (o) => o.creditCode,
+    ),
+  );
   if (errors.length) return { created: 0, updated: 0, errors: errors.sort(byRow) };
   // the organizations module's credit-code claim items (pk CREDITCODE, sk <code>) say who holds each code
   const owners = await ctx.store.getMany<{ sk: string; organizationId: string }>(rows.map((r) => ({ pk: ctx.store.pk('CREDITCODE'), sk: r.value.creditCode })));

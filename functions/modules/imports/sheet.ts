@@ -30,11 +30,15 @@ export function cellOf(v: unknown): Cell {
   if (v === null || v === undefined) return { value: undefined };
   if (typeof v !== 'object' || v instanceof Date) return { value: v };
   const o = v as Record<string, unknown>;
-  if ('formula' in o || 'sharedFormula' in o) return { refused: `单元格含公式（=${String(o.formula ?? o.sharedFormula)}），不会被计算；请改为纯文本或数值后再导入` };
+  if ('formula' in o || 'sharedFormula' in o)
+    return { refused: `单元格含公式（=${String(o.formula ?? o.sharedFormula)}），不会被计算；请改为纯文本或数值后再导入` };
   if ('error' in o) return { refused: `单元格是错误值 ${String(o.error)}` };
   if (Array.isArray(o.richText)) return { value: (o.richText as { text: string }[]).map((t) => t.text).join('') };
   if ('text' in o) return { value: typeof o.text === 'string' ? o.text : cellValueText(o.text) };
   return { value: String(v) };
 }
 
-const cellValueText = (t: unknown): string => (t && typeof t === 'object' && Array.isArray((t as { richText?: unknown }).richText) ? (t as { richText: { text: string }[] }).richText.map((x) => x.text).join('') : String(t ?? ''));
+const cellValueText = (t: unknown): string =>
+  t && typeof t === 'object' && Array.isArray((t as { richText?: unknown }).richText)
+    ? (t as { richText: { text: string }[] }).richText.map((x) => x.text).join('')
+    : String(t ?? '');

@@ -43,8 +43,7 @@ const MB = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 const shown = (name: string) => (name.length > 80 ? `${name.slice(0, 80)}…` : name);
 const tooBig = (message: string) => new AppError('payload_too_large', 413, message, [{ path: 'file', code: 'too_big', message }]);
 const corrupt = () => new FileProblem({ row: 0, field: 'file', message: '无法读取 .xlsx 文件，请确认文件未损坏' });
-const lying = (name: string) =>
-  AppError.field('file', `文件已损坏：「${shown(name)}」解压后的内容多于文件目录中声明的大小，已拒绝（可能是恶意构造的文件）`);
+const lying = (name: string) => AppError.field('file', `文件已损坏：「${shown(name)}」解压后的内容多于文件目录中声明的大小，已拒绝（可能是恶意构造的文件）`);
 
 /** The central directory's check: nothing has been inflated yet. */
 export function checkDirectory(entries: readonly Pick<Entry, 'fileName' | 'compressedSize' | 'uncompressedSize'>[], entryCount: number): void {
@@ -67,7 +66,11 @@ async function openZip(bytes: Uint8Array): Promise<{ zip: ZipFile; entries: Map<
   let zip: ZipFile;
   const entries = new Map<string, Entry>();
   try {
-    zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, autoClose: false, validateEntrySizes: true });
+    zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      lazyEntries: true,
+      autoClose: false,
+      validateEntrySizes: true,
+    });
     // the end-of-directory record's count, before a single entry is read
     checkDirectory([], zip.entryCount);
     for await (const e of zip.eachEntry()) {
@@ -125,7 +128,8 @@ async function readPart(zip: ZipFile, entry: Entry, h: Handlers): Promise<void> 
       const text = decoder.decode(chunk, { stream: true });
       sinceEvent += text.length;
       parser.write(text);
-      if (sinceEvent > MAX_TEXT_RUN) throw tooBig(`文件中的「${shown(entry.fileName)}」有超长的单元格或标记（超过 ${MAX_TEXT_RUN} 个字符；Excel 单元格最多 32767 个字符）`);
+      if (sinceEvent > MAX_TEXT_RUN)
+        throw tooBig(`文件中的「${shown(entry.fileName)}」有超长的单元格或标记（超过 ${MAX_TEXT_RUN} 个字符；Excel 单元格最多 32767 个字符）`);
       sinceYield += chunk.length;
       if (sinceYield >= YIELD_EVERY) {
         sinceYield = 0;
@@ -165,7 +169,8 @@ async function readRels(zip: ZipFile, entries: Map<string, Entry>, part: string)
   const out: { id: string; type: string; target: string }[] = [];
   await readPart(zip, partEntry(entry), {
     open: (t) => {
-      if (t.name === 'Relationship' && t.attributes.Target && t.attributes.TargetMode !== 'External') out.push({ id: t.attributes.Id, type: t.attributes.Type ?? '', target: resolve(part, t.attributes.Target) });
+      if (t.name === 'Relationship' && t.attributes.Target && t.attributes.TargetMode !== 'External')
+        out.push({ id: t.attributes.Id, type: t.attributes.Type ?? '', target: resolve(part, t.attributes.Target) });
     },
   });
   return out;
@@ -173,7 +178,8 @@ async function readRels(zip: ZipFile, entries: Map<string, Entry>, part: string)
 
 /** A part read whole: within MAX_PART_BYTES by its declared size (checked before inflating). */
 function partEntry(e: Entry): Entry {
-  if (e.uncompressedSize > MAX_PART_BYTES) throw tooBig(`文件中的「${shown(e.fileName)}」解压后有 ${MB(e.uncompressedSize)}，超过 ${MB(MAX_PART_BYTES)} 的上限`);
+  if (e.uncompressedSize > MAX_PART_BYTES)
+    throw tooBig(`文件中的「${shown(e.fileName)}」解压后有 ${MB(e.uncompressedSize)}，超过 ${MB(MAX_PART_BYTES)} 的上限`);
   return e;
 }
 
@@ -345,7 +351,8 @@ async function readSheet(zip: ZipFile, entry: Entry, strings: string[], dateStyl
     }
     const out: Cell[] = [];
     for (let i = 1; i <= header.length; i++) out.push(cellOf(cells.get(i)));
-    if (out.some((c) => !('value' in c) || (c.value !== null && c.value !== undefined && String(c.value).trim() !== ''))) rows.push({ row: rowNumber, cells: out });
+    if (out.some((c) => !('value' in c) || (c.value !== null && c.value !== undefined && String(c.value).trim() !== '')))
+      rows.push({ row: rowNumber, cells: out });
   };
 
   await readPart(zip, entry, {

@@ -80,7 +80,8 @@ const fulfil = createRoute({
   operationId: 'fulfilNeed',
   description: access('need.pledge'),
   tags,
-  summary: 'Mark met with evidence: the bureau or an organization that pledged, once the pledges cover the need (else 409 saying what is missing; the bureau may close it with a reason instead)',
+  summary:
+    'Mark met with evidence: the bureau or an organization that pledged, once the pledges cover the need (else 409 saying what is missing; the bureau may close it with a reason instead)',
   security: BEARER,
   middleware: [authorize('need.pledge')] as const,
   request: { params, body: jsonBody(FulfilInput) },

@@ -33,7 +33,11 @@ async function readNeed(ctx: ServiceContext, id: string): Promise<NeedRecord> {
  * Read, decide, write conditional on the version read; a concurrent change of the same need
  * (another pledge) makes it read again, so two pledges never both take the last quantity.
  */
-export async function change(ctx: ServiceContext, id: string, decide: (r: NeedRecord) => Promise<{ after: NeedRecord; action: string; extra?: TxItem[] }>): Promise<Need> {
+export async function change(
+  ctx: ServiceContext,
+  id: string,
+  decide: (r: NeedRecord) => Promise<{ after: NeedRecord; action: string; extra?: TxItem[] }>,
+): Promise<Need> {
   for (let attempt = 1; ; attempt++) {
     const before = await readNeed(ctx, id);
     if (FINAL.includes(before.status)) throw AppError.conflict(`需求${STATUS_ZH[before.status]}，不能再修改`);
@@ -65,7 +69,10 @@ export async function createNeed(ctx: ServiceContext, input: NeedInput): Promise
     const pairing = await activePairingOf(ctx.store, org.id, village.id);
     const notPaired = AppError.forbidden('只能为本组织结对帮扶（生效中）的村庄发布需求');
     if (!pairing) throw notPaired;
-    checks.push(pairingStillActiveTx(ctx.store, pairing.id, notPaired), organizationStillApprovedTx(ctx.store, org.id, AppError.forbidden('组织已暂停，不能发布需求')));
+    checks.push(
+      pairingStillActiveTx(ctx.store, pairing.id, notPaired),
+      organizationStillApprovedTx(ctx.store, org.id, AppError.forbidden('组织已暂停，不能发布需求')),
+    );
     orgId = org.id;
   }
   if (input.unit && input.quantity === undefined) throw AppError.field('quantity', '填写单位时请同时填写数量');
@@ -106,7 +113,10 @@ export async function getNeed(ctx: ServiceContext, id: string): Promise<Need> {
 }
 
 /** Every role lists the tenant's needs; `paired` (an org_member's) keeps its actively paired villages or the others. */
-export async function listNeeds(ctx: ServiceContext, q: { villageId?: string; status?: NeedStatus; category?: string; paired?: 'true' | 'false'; limit: number; cursor?: string }) {
+export async function listNeeds(
+  ctx: ServiceContext,
+  q: { villageId?: string; status?: NeedStatus; category?: string; paired?: 'true' | 'false'; limit: number; cursor?: string },
+) {
   let villagesIn: string[] | undefined;
   let villagesNotIn: string[] | undefined;
   if (q.paired && ctx.caller.role === 'org_member') {
@@ -146,9 +156,28 @@ export async function pledgeNeed(ctx: ServiceContext, id: string, input: PledgeI
     } else if (input.quantity !== undefined) {
       throw AppError.field('quantity', '该需求没有数量，认领时不填数量');
     }
-    const pledge = { id: newId('plg'), organizationId: org.id, organizationName: org.name, quantity, note: input.note, createdBy: ctx.caller.userId, createdAt: ctx.now.toISOString() };
+    const pledge = {
+      id: newId('plg'),
+      organizationId: org.id,
+      organizationName: org.name,
+      quantity,
+      note: input.note,
+      createdBy: ctx.caller.userId,
+      createdAt: ctx.now.toISOString(),
+    };
     const after: NeedRecord = { ...before, status: 'pledged', pledgedQuantity: before.pledgedQuantity + (quantity ?? 0), pledges: [...before.pledges, pledge] };
-    const tell = ctx.caller.role === 'bureau_admin' ? [] : [notifyTx(ctx, 'need_pledged', { to: 'bureau' }, { title: before.title, villageName: before.villageName, organizationName: org.name }, { link: '/needs' })];
+    const tell =
+      ctx.caller.role === 'bureau_admin'
+        ? []
+        : [
+            notifyTx(
+              ctx,
+              'need_pledged',
+              { to: 'bureau' },
+              { title: before.title, villageName: before.villageName, organizationName: org.name },
+              { link: '/needs' },
+            ),
+          ];
     return { after, action: 'pledge', extra: [approved, ...tell] };
   });
 }
@@ -159,11 +188,16 @@ export async function pledgeNeed(ctx: ServiceContext, id: string, input: PledgeI
  * missing; the bureau may still close it with a reason (close.ts).
  */
 export function uncovered(n: NeedRecord): AppError | null {
-  if (n.quantity === null) return n.pledges.length > 0 ? null : AppError.conflict('该需求还没有组织认领，不能标记为已满足；民政局可填写原因关闭需求', { missing: null });
+  if (n.quantity === null)
+    return n.pledges.length > 0 ? null : AppError.conflict('该需求还没有组织认领，不能标记为已满足；民政局可填写原因关闭需求', { missing: null });
   const missing = n.quantity - n.pledgedQuantity;
   if (missing <= 0) return null;
   const unit = n.unit ?? '';
-  return AppError.conflict(`已认领 ${n.pledgedQuantity}/${n.quantity}${unit}，还差 ${missing}${unit}，认领足额后才能标记为已满足；民政局可填写原因关闭需求`, { pledged: n.pledgedQuantity, quantity: n.quantity, missing });
+  return AppError.conflict(`已认领 ${n.pledgedQuantity}/${n.quantity}${unit}，还差 ${missing}${unit}，认领足额后才能标记为已满足；民政局可填写原因关闭需求`, {
+    pledged: n.pledgedQuantity,
+    quantity: n.quantity,
+    missing,
+  });
 }
 
 /** The bureau, or an organization that pledged, marks the need met with evidence, once the pledges cover it. */
@@ -176,7 +210,10 @@ export async function fulfilNeed(ctx: ServiceContext, id: string, input: FulfilI
     const short = uncovered(before);
     if (short) throw short;
     const fulfilment = { note: input.note, evidenceUrl: input.evidenceUrl ?? null, organizationId: orgId, by: ctx.caller.userId, at: ctx.now.toISOString() };
-    const tell = ctx.caller.role === 'bureau_admin' ? [] : [notifyTx(ctx, 'need_met', { to: 'bureau' }, { title: before.title, villageName: before.villageName }, { link: '/needs' })];
+    const tell =
+      ctx.caller.role === 'bureau_admin'
+        ? []
+        : [notifyTx(ctx, 'need_met', { to: 'bureau' }, { title: before.title, villageName: before.villageName }, { link: '/needs' })];
     return { after: { ...before, status: 'met', fulfilment }, action: 'fulfil', extra: tell };
   });
 }
@@ -185,7 +222,8 @@ export async function fulfilNeed(ctx: ServiceContext, id: string, input: FulfilI
 export async function withdrawNeed(ctx: ServiceContext, id: string, input: { reason?: string }): Promise<Need> {
   return change(ctx, id, async (before) => {
     if (ctx.caller.role === 'org_member') {
-      const poster = before.createdBy === ctx.caller.userId || (before.postedByOrganizationId !== null && before.postedByOrganizationId === ctx.caller.organizationId);
+      const poster =
+        before.createdBy === ctx.caller.userId || (before.postedByOrganizationId !== null && before.postedByOrganizationId === ctx.caller.organizationId);
       if (!poster) throw AppError.forbidden('只有发布者或民政局可以撤回需求');
     }
     return { after: { ...before, status: 'withdrawn', withdrawnReason: input.reason || null }, action: 'withdraw' };
@@ -198,6 +236,8 @@ export async function needSummary(ctx: ServiceContext): Promise<NeedSummary> {
   const counts = await villageNeedCounts(ctx.store);
   const items = counts
     .filter((c) => c.open + c.pledged > 0)
-    .sort((a, b) => b.open + b.pledged - (a.open + a.pledged) || a.township.localeCompare(b.township, 'zh') || a.villageName.localeCompare(b.villageName, 'zh'));
+    .sort(
+      (a, b) => b.open + b.pledged - (a.open + a.pledged) || a.township.localeCompare(b.township, 'zh') || a.villageName.localeCompare(b.villageName, 'zh'),
+    );
   return { items };
 }

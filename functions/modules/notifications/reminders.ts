@@ -32,7 +32,8 @@ export const defaultReminders = (deadline: ReportDeadline): ReportDeadline[] => 
 export const reminderInstant = (weekStart: string, r: ReportDeadline, timeZone: string) =>
   zonedDateTimeToUtc(addDays(weekStart, 6 + r.weekday), r.time, timeZone).toISOString();
 
-const onceTx = (store: TenantStore, weekStart: string, slot: string, orgId: string, now: Date): TxItem => remindedOnceTx(store, weekStart, slot, orgId, now, ALREADY);
+const onceTx = (store: TenantStore, weekStart: string, slot: string, orgId: string, now: Date): TxItem =>
+  remindedOnceTx(store, weekStart, slot, orgId, now, ALREADY);
 const ALREADY = new AppError('conflict', 409, 'already reminded');
 
 async function sendOnce(store: TenantStore, tx: TxItem[]): Promise<boolean> {
@@ -67,7 +68,13 @@ export async function remindTenant(store: TenantStore, now: Date): Promise<Remin
       for (const r of times) {
         const sent = await sendOnce(store, [
           onceTx(store, open, r.slot, orgId, now),
-          notifyTx({ store, now }, 'report_reminder', { to: 'organization', organizationId: orgId }, { organizationName: week.names.get(orgId) ?? '', weekStart: open, deadline: deadlineText }, { link: '/reports' }),
+          notifyTx(
+            { store, now },
+            'report_reminder',
+            { to: 'organization', organizationId: orgId },
+            { organizationName: week.names.get(orgId) ?? '', weekStart: open, deadline: deadlineText },
+            { link: '/reports' },
+          ),
         ]);
         if (sent) out.reminders += 1;
       }
@@ -84,7 +91,13 @@ export async function remindTenant(store: TenantStore, now: Date): Promise<Remin
     const kind = level === 'blocked' ? 'report_ladder_blocked' : 'report_ladder_warning';
     const sent = await sendOnce(store, [
       onceTx(store, due, level, orgId, now),
-      notifyTx({ store, now }, kind, { to: 'organization', organizationId: orgId }, { organizationName: dueWeek.names.get(orgId) ?? '', missed }, { link: '/reports' }),
+      notifyTx(
+        { store, now },
+        kind,
+        { to: 'organization', organizationId: orgId },
+        { organizationName: dueWeek.names.get(orgId) ?? '', missed },
+        { link: '/reports' },
+      ),
     ]);
     if (sent) out.warnings += 1;
   }
@@ -111,8 +124,15 @@ export async function remindEverywhereUnscoped(doc: DocumentClient, tableName: s
 
 /** '2026-06-16 18:00' in the tenant's zone, for the reminder's text. */
 function formatInZone(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
-

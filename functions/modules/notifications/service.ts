@@ -16,7 +16,11 @@ export async function listNotifications(ctx: ServiceContext, q: { unread?: 'true
       forward: false,
       limit: q.limit,
       cursor: q.cursor,
-      ...(q.unread === 'true' ? { filter: { expression: 'attribute_not_exists(readAt)' } } : q.unread === 'false' ? { filter: { expression: 'attribute_exists(readAt)' } } : {}),
+      ...(q.unread === 'true'
+        ? { filter: { expression: 'attribute_not_exists(readAt)' } }
+        : q.unread === 'false'
+          ? { filter: { expression: 'attribute_exists(readAt)' } }
+          : {}),
     }),
     unreadCount(ctx.store, ctx.caller.userId),
   ]);
@@ -34,9 +38,7 @@ export async function markRead(ctx: ServiceContext, id: string): Promise<Notific
   if (note.readAt) return view(note);
   const readAt = ctx.now.toISOString();
   try {
-    await ctx.store.transact([
-      ...markNoteReadTx(ctx.store, ctx.caller.userId, id, readAt),
-    ]);
+    await ctx.store.transact([...markNoteReadTx(ctx.store, ctx.caller.userId, id, readAt)]);
   } catch (e) {
     if (!(e instanceof AppError && e.status === 409)) throw e; // read meanwhile
   }
@@ -45,7 +47,10 @@ export async function markRead(ctx: ServiceContext, id: string): Promise<Notific
 
 /** Every unread one of the caller's read (at most 500 at a time: the bell's "mark all read"). */
 export async function markAllRead(ctx: ServiceContext): Promise<{ marked: number; unread: number }> {
-  const unread = await ctx.store.queryAll<NoteItem>({ pk: noteKey(ctx.store, ctx.caller.userId, '').pk, filter: { expression: 'attribute_not_exists(readAt)' } }, 500);
+  const unread = await ctx.store.queryAll<NoteItem>(
+    { pk: noteKey(ctx.store, ctx.caller.userId, '').pk, filter: { expression: 'attribute_not_exists(readAt)' } },
+    500,
+  );
   let marked = 0;
   for (const n of unread) {
     const before = n.readAt;

@@ -14,7 +14,6 @@ export const settingsKey = (store: TenantStore, userId: string) => ({ pk: store.
 // Access pattern: one email of one notification to one recipient, sent or being sent → pk MAILED, sk <notification id>#<recipient>.
 export const mailedKey = (store: TenantStore, id: string, recipient: string) => ({ pk: store.pk('MAILED'), sk: `${id}#${recipient}` });
 
-
 export const defaultSettings = (locale: Locale = 'zh-CN'): NotificationSettings => ({
   locale,
   email: Object.fromEntries(USER_EMAIL_KINDS.map((k) => [k, true])) as NotificationSettings['email'],
@@ -56,7 +55,14 @@ export function putNoteTx(store: TenantStore, note: NoteItem): TxItem[] {
  */
 export function markNoteReadTx(store: TenantStore, userId: string, id: string, readAt: string): TxItem[] {
   return [
-    { Update: { Key: noteKey(store, userId, id), UpdateExpression: 'SET readAt = :at', ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(readAt)', ExpressionAttributeValues: { ':at': readAt } } },
+    {
+      Update: {
+        Key: noteKey(store, userId, id),
+        UpdateExpression: 'SET readAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(readAt)',
+        ExpressionAttributeValues: { ':at': readAt },
+      },
+    },
     { Update: { Key: unreadKey(store, userId), UpdateExpression: 'ADD unread :minus', ExpressionAttributeValues: { ':minus': -1 } } },
   ];
 }
@@ -71,7 +77,10 @@ const remindedKey = (store: TenantStore, weekStart: string, slot: string, orgId:
  */
 export function remindedOnceTx(store: TenantStore, weekStart: string, slot: string, orgId: string, now: Date, failWith: AppError): TxItem {
   return {
-    Put: { Item: { ...remindedKey(store, weekStart, slot, orgId), at: now.toISOString(), expiresAt: Math.floor(now.getTime() / 1000) + 120 * 86_400 }, ConditionExpression: 'attribute_not_exists(pk)' },
+    Put: {
+      Item: { ...remindedKey(store, weekStart, slot, orgId), at: now.toISOString(), expiresAt: Math.floor(now.getTime() / 1000) + 120 * 86_400 },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
     failWith,
   };
 }

@@ -89,7 +89,17 @@ export async function deliverEvent(store: TenantStore, deps: DeliveryDeps, ev: O
       const words = render(ev.kind, r.params ?? ev.params, r.locale, ev.link ? absolute(deps.publicUrl, ev.link) : undefined);
       if (r.userId) {
         try {
-          await store.transact(putNoteTx(store, { id: ev.id, userId: r.userId, kind: ev.kind, title: words.title, body: words.body, ...(ev.link ? { link: ev.link } : {}), createdAt: ev.createdAt }));
+          await store.transact(
+            putNoteTx(store, {
+              id: ev.id,
+              userId: r.userId,
+              kind: ev.kind,
+              title: words.title,
+              body: words.body,
+              ...(ev.link ? { link: ev.link } : {}),
+              createdAt: ev.createdAt,
+            }),
+          );
           out.bells += 1;
         } catch (e) {
           if (!(e instanceof AppError && e.status === 409)) throw e; // already on the bell
@@ -106,7 +116,13 @@ export async function deliverEvent(store: TenantStore, deps: DeliveryDeps, ev: O
   return out;
 }
 
-async function sendOnce(store: TenantStore, deps: DeliveryDeps, id: string, r: Recipient, words: { title: string; text: string; html: string }): Promise<boolean> {
+async function sendOnce(
+  store: TenantStore,
+  deps: DeliveryDeps,
+  id: string,
+  r: Recipient,
+  words: { title: string; text: string; html: string },
+): Promise<boolean> {
   const k = mailedKey(store, id, r.key);
   const now = deps.clock();
   const expiresAt = Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS;
@@ -114,7 +130,11 @@ async function sendOnce(store: TenantStore, deps: DeliveryDeps, id: string, r: R
     // claim: nobody has it, or its sender's lease ran out without marking it sent
     await store.put(
       { ...k, state: 'sending', leaseUntil: new Date(now.getTime() + MAIL_LEASE_MS).toISOString(), expiresAt },
-      { expression: 'attribute_not_exists(pk) OR (#st = :sending AND leaseUntil < :now)', names: { '#st': 'state' }, values: { ':sending': 'sending', ':now': now.toISOString() } },
+      {
+        expression: 'attribute_not_exists(pk) OR (#st = :sending AND leaseUntil < :now)',
+        names: { '#st': 'state' },
+        values: { ':sending': 'sending', ':now': now.toISOString() },
+      },
     );
   } catch (e) {
     if (!(e instanceof ConditionFailed)) throw e;
@@ -138,16 +158,16 @@ async function reschedule(store: TenantStore, deps: DeliveryDeps, ev: OutboxEven
   logger.error('notification delivery failed', { id: ev.id, tenantId: store.tenantId, kind: ev.kind, attempts, error });
   const { pk: _p, sk: _s, ...rest } = ev as OutboxEvent & { pk?: string; sk?: string };
   if (attempts >= MAX_ATTEMPTS) {
-    await store.transact([
-      { Put: { Item: { pk: store.pk('OUTBOX_DEAD'), sk: ev.id, ...rest, attempts, error: String(error) } } },
-      { Delete: { Key: outboxKey(store, ev.id) } },
-    ]).catch(() => undefined);
+    await store
+      .transact([
+        { Put: { Item: { pk: store.pk('OUTBOX_DEAD'), sk: ev.id, ...rest, attempts, error: String(error) } } },
+        { Delete: { Key: outboxKey(store, ev.id) } },
+      ])
+      .catch(() => undefined);
     return;
   }
   const backoffMs = Math.min(3600_000, 5_000 * 2 ** (attempts - 1));
-  await store
-    .transact([rescheduleOutboxTx(store, ev.id, attempts, new Date(deps.clock().getTime() + backoffMs).toISOString())])
-    .catch(() => undefined);
+  await store.transact([rescheduleOutboxTx(store, ev.id, attempts, new Date(deps.clock().getTime() + backoffMs).toISOString())]).catch(() => undefined);
 }
 
 const absolute = (origin: string, link: string) => (/^https?:\/\//.test(link) ? link : origin.replace(/\/+$/, '') + link);
@@ -173,13 +193,20 @@ async function recipientsOf(store: TenantStore, ev: OutboxEvent, users: UserItem
     return out;
   }
   const chosen =
-    a.to === 'bureau' ? live.filter((u) => u.role === 'bureau_admin') : a.to === 'organization' ? live.filter((u) => u.organizationId === a.organizationId) : live.filter((u) => u.id === a.userId);
+    a.to === 'bureau'
+      ? live.filter((u) => u.role === 'bureau_admin')
+      : a.to === 'organization'
+        ? live.filter((u) => u.organizationId === a.organizationId)
+        : live.filter((u) => u.id === a.userId);
   return asRecipients(store, ev, chosen);
 }
 
 async function asRecipients(store: TenantStore, ev: OutboxEvent, users: UserItem[], params?: OutboxEvent['params']): Promise<Recipient[]> {
   const out: Recipient[] = [];
-  const all = await settingsOf(store, users.map((u) => u.id));
+  const all = await settingsOf(
+    store,
+    users.map((u) => u.id),
+  );
   for (const u of users) {
     const settings = all.get(u.id)!;
     const optional = (settings.email as Record<string, boolean | undefined>)[ev.kind];

@@ -51,7 +51,6 @@ export function mergeLines(items: CheckoutInput['items']): { produceId: string; 
   return [...merged.values()];
 }
 
-
 /**
  * A public checkout (docs/API.md): merged lines; every listing published; in ONE TransactWriteItems the
  * conditional stock update of each listing (published, and its unreserved units cover the
@@ -60,11 +59,23 @@ export function mergeLines(items: CheckoutInput['items']): { produceId: string; 
  */
 export async function checkout(ctx: PublicContext, deps: CheckoutDeps, input: CheckoutInput): Promise<CheckoutResult> {
   const merged = mergeLines(input.items);
-  const records = await getProduceRecords(ctx.store, merged.map((l) => l.produceId));
+  const records = await getProduceRecords(
+    ctx.store,
+    merged.map((l) => l.produceId),
+  );
   const lines: OrderLine[] = merged.map((l) => {
     const r = records.get(l.produceId);
     if (!r || r.status !== 'published') throw notForSale(l.index);
-    return { produceId: r.id, name: r.name, unit: r.unit, priceFen: r.priceFen, quantity: l.quantity, villageId: r.villageId, villageName: r.villageName, organizationId: r.organizationId };
+    return {
+      produceId: r.id,
+      name: r.name,
+      unit: r.unit,
+      priceFen: r.priceFen,
+      quantity: l.quantity,
+      villageId: r.villageId,
+      villageName: r.villageName,
+      organizationId: r.organizationId,
+    };
   });
   const totalFen = lines.reduce((sum, l) => sum + l.priceFen * l.quantity, 0);
   if (totalFen > MAX_SESSION_AMOUNT_FEN) throw AppError.field('items', '订单金额过大（单笔不超过 ¥999,999.99）');

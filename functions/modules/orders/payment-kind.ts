@@ -50,14 +50,28 @@ export const orderPayments: PaymentKind = {
     const at = ctx.now.toISOString();
     if (o.status === 'pending_payment') {
       const fee = await paymentFeeOf(ctx.store, ctx.payments, ref, o.totalFen);
-      const paid = ctx.audit('order', o.id, 'pay', { status: o.status }, { status: 'paid', paidAt: at, paymentRef: ref ?? null, totalFen: o.totalFen, feeFen: fee.feeFen });
+      const paid = ctx.audit(
+        'order',
+        o.id,
+        'pay',
+        { status: o.status },
+        { status: 'paid', paidAt: at, paymentRef: ref ?? null, totalFen: o.totalFen, feeFen: fee.feeFen },
+      );
       return (await payOrder(ctx.store, o, ctx.now, ref, [ctx.recordEvent, paid], fee)) ? 'paid' : 'already_moved';
     }
     if (o.status === 'expired' || o.status === 'cancelled') {
-      const refund = () => (ref ? ctx.payments.refund(ref, o.totalFen, { tenantId: ctx.store.tenantId, orderId: o.id, kind: 'order' }, `late-${o.id}`) : Promise.reject(new Error('no payment reference')));
+      const refund = () =>
+        ref
+          ? ctx.payments.refund(ref, o.totalFen, { tenantId: ctx.store.tenantId, orderId: o.id, kind: 'order' }, `late-${o.id}`)
+          : Promise.reject(new Error('no payment reference'));
       const fee = await paymentFeeOf(ctx.store, ctx.payments, ref, o.totalFen);
       // one event for either outcome (sold after all, or refunded): the order's latePayment says which
-      const late = ctx.audit('order', o.id, 'late_payment', null, { statusBefore: o.status, latePaymentAt: at, paymentRef: ref ?? null, amountFen: o.totalFen });
+      const late = ctx.audit('order', o.id, 'late_payment', null, {
+        statusBefore: o.status,
+        latePaymentAt: at,
+        paymentRef: ref ?? null,
+        amountFen: o.totalFen,
+      });
       return `late_payment_${await payAfterExpiry(ctx.store, o, ctx.now, ref, refund, [ctx.recordEvent, late], fee)}`;
     }
     return `already_${o.status}`;

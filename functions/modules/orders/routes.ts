@@ -122,9 +122,7 @@ export const orderRoutes = new OpenAPIHono<Env>()
   .openapi(get, async (c) => c.json(await getOrder(serviceContext(c), c.req.valid('param').id), 200))
   .openapi(ship, async (c) => c.json(await shipOrder(serviceContext(c), c.var.deps.payments, c.req.valid('param').id, c.req.valid('json')), 200))
   .openapi(deliver, async (c) => c.json(await deliverOrder(serviceContext(c), c.var.deps.payments, c.req.valid('param').id), 200))
-  .openapi(refund, async (c) =>
-    c.json(await refundOrder(serviceContext(c), c.var.deps.payments, c.req.valid('param').id, c.req.valid('json')?.reason), 200),
-  )
+  .openapi(refund, async (c) => c.json(await refundOrder(serviceContext(c), c.var.deps.payments, c.req.valid('param').id, c.req.valid('json')?.reason), 200))
   .openapi(shipParcel, async (c) => {
     const p = c.req.valid('param');
     return c.json(await actOnFulfilment(serviceContext(c), c.var.deps.payments, p.id, p.fulfilmentId, 'ship', { shipment: c.req.valid('json') }), 200);

@@ -14,7 +14,17 @@ import { isPaidOrLater, orderStatusOf, storedFulfilmentsOf, toStoredParcels, typ
 import { dateInZone, zonedDateTimeToUtc } from '../../../shared/dates.js';
 import type { ServiceContext } from '../context.js';
 import { unsellShippedTx, unsellToStockTx } from '../produce/store.js';
-import { getOrderRecord, orderIdOfNo, listOrderRecords, listSellerOrderRecords, rewriteOrderTx, salesTx, setLookupTokenTx, villageSalesTx, type OrderRecord } from './store.js';
+import {
+  getOrderRecord,
+  orderIdOfNo,
+  listOrderRecords,
+  listSellerOrderRecords,
+  rewriteOrderTx,
+  salesTx,
+  setLookupTokenTx,
+  villageSalesTx,
+  type OrderRecord,
+} from './store.js';
 import { toOrder, toPublicOrder, toSellerOrder } from './views.js';
 import { tenantTimeZone } from '../tenant/settings.js';
 import { logger } from '../../adapters/logger.js';
@@ -117,7 +127,14 @@ const viewFor = (ctx: ServiceContext, o: OrderRecord) => (ctx.caller.role === 'o
  * units (back on sale if never shipped), the sales totals, the village's public figure, the buyer
  * organization's commitment (rule 9) and the seller's settlement.
  */
-async function moveParcel(ctx: ServiceContext, payments: Payments, orderId: string, fulfilmentId: string | null, action: Action, input: ActionInput): Promise<OrderRecord> {
+async function moveParcel(
+  ctx: ServiceContext,
+  payments: Payments,
+  orderId: string,
+  fulfilmentId: string | null,
+  action: Action,
+  input: ActionInput,
+): Promise<OrderRecord> {
   let refundId: string | null | undefined;
   for (let attempt = 1; attempt <= PARCEL_ATTEMPTS; attempt++) {
     const o = await visible(ctx, orderId);
@@ -150,7 +167,21 @@ async function moveParcel(ctx: ServiceContext, payments: Payments, orderId: stri
     if (action === 'refund') extra.push(...(await parcelRefundTx(ctx, o, f, after)));
     // the buyer hears its parcel is on the way, when it left an email (no token in the link: the shop's page)
     if (action === 'ship' && o.buyer?.email) {
-      extra.push(notifyTx(ctx, 'parcel_shipped', { to: 'email', email: o.buyer.email }, { orderId: o.id, ...(o.orderNo ? { orderNo: o.orderNo } : {}), sellerName: f.sellerName, carrier: input.shipment!.carrier, trackingNo: input.shipment!.trackingNo }, { link: `/shop/${o.tenantSlug}` }));
+      extra.push(
+        notifyTx(
+          ctx,
+          'parcel_shipped',
+          { to: 'email', email: o.buyer.email },
+          {
+            orderId: o.id,
+            ...(o.orderNo ? { orderNo: o.orderNo } : {}),
+            sellerName: f.sellerName,
+            carrier: input.shipment!.carrier,
+            trackingNo: input.shipment!.trackingNo,
+          },
+          { link: `/shop/${o.tenantSlug}` },
+        ),
+      );
     }
     const record = { ...o, ...set } as OrderRecord;
     try {
@@ -206,7 +237,14 @@ async function parcelRefundTx(ctx: ServiceContext, o: OrderRecord, f: Fulfilment
 }
 
 /** POST /api/orders/:id/fulfilments/:fulfilmentId/ship|deliver|refund: one parcel. */
-export async function actOnFulfilment(ctx: ServiceContext, payments: Payments, orderId: string, fulfilmentId: string, action: Action, input: ActionInput = {}): Promise<Order> {
+export async function actOnFulfilment(
+  ctx: ServiceContext,
+  payments: Payments,
+  orderId: string,
+  fulfilmentId: string,
+  action: Action,
+  input: ActionInput = {},
+): Promise<Order> {
   return viewFor(ctx, await moveParcel(ctx, payments, orderId, fulfilmentId, action, input));
 }
 
@@ -239,7 +277,6 @@ export const deliverOrder = (ctx: ServiceContext, payments: Payments, id: string
 
 /** paid | shipped | delivered → refunded: every parcel not yet refunded (see moveParcel). */
 export const refundOrder = (ctx: ServiceContext, payments: Payments, id: string, reason?: string) => actOnOrder(ctx, payments, id, 'refund', { reason });
-
 
 /**
  * The buyer's order through its token — the checkout's, or the last "find my order" link's while it

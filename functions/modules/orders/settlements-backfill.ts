@@ -22,7 +22,11 @@ export async function recountSettlements(store: TenantStore): Promise<{ items: M
     const m = items.get(month) ?? new Map<string, Item>();
     items.set(month, m);
     const key = sellerKeyOf(seller);
-    const it = m.get(key) ?? { organizationId: seller, figures: { grossFen: 0, refundsFen: 0, feesFen: 0, paidOutFen: 0, owedFen: 0, orders: 0 }, villages: new Map() };
+    const it = m.get(key) ?? {
+      organizationId: seller,
+      figures: { grossFen: 0, refundsFen: 0, feesFen: 0, paidOutFen: 0, owedFen: 0, orders: 0 },
+      villages: new Map(),
+    };
     m.set(key, it);
     return it;
   };
@@ -40,7 +44,12 @@ export async function recountSettlements(store: TenantStore): Promise<{ items: M
     const fees = parcelFees(o, parcels);
     parcels.forEach((f, i) => {
       const paid = item(paidMonth, f.sellerOrganizationId);
-      Object.assign(paid.figures, { grossFen: paid.figures.grossFen + f.totalFen, feesFen: paid.figures.feesFen + fees[i], orders: paid.figures.orders + 1, owedFen: paid.figures.owedFen + f.totalFen - fees[i] });
+      Object.assign(paid.figures, {
+        grossFen: paid.figures.grossFen + f.totalFen,
+        feesFen: paid.figures.feesFen + fees[i],
+        orders: paid.figures.orders + 1,
+        owedFen: paid.figures.owedFen + f.totalFen - fees[i],
+      });
       for (const [v, x] of parcelVillages(f, fees[i])) {
         const pv = village(paid, v);
         Object.assign(pv, { grossFen: pv.grossFen + x.fen, feesFen: pv.feesFen + x.feeFen, orders: pv.orders + 1 });

@@ -37,7 +37,13 @@ export const orderKey = (store: TenantStore, id: string) => ({ pk: store.pk('ORD
 
 /** The buyer's lookup link (phone and order number): its token's hash and until when it works; a new one replaces the last. */
 export function setLookupTokenTx(store: TenantStore, id: string, tokenHash: string, until: string): TxItem {
-  return { Update: { Key: orderKey(store, id), UpdateExpression: 'SET lookupTokenHash = :h, lookupTokenUntil = :u', ExpressionAttributeValues: { ':h': tokenHash, ':u': until } } };
+  return {
+    Update: {
+      Key: orderKey(store, id),
+      UpdateExpression: 'SET lookupTokenHash = :h, lookupTokenUntil = :u',
+      ExpressionAttributeValues: { ':h': tokenHash, ':u': until },
+    },
+  };
 }
 // Access pattern: the orders holding one organization's listings, newest first →
 // pk SELLER_ORDERS#<orgId>, sk <orderId>; the entry names the villages and listings of the
@@ -89,7 +95,13 @@ function filterOf(q: Filters) {
 
 /** All of the tenant's orders (the bureau), newest first. */
 export async function listOrderRecords(store: TenantStore, q: Filters & { limit: number; cursor?: string }) {
-  const page = await store.query<Record<string, unknown>>({ pk: orderKey(store, '').pk, forward: false, limit: q.limit, cursor: q.cursor, filter: filterOf(q) });
+  const page = await store.query<Record<string, unknown>>({
+    pk: orderKey(store, '').pk,
+    forward: false,
+    limit: q.limit,
+    cursor: q.cursor,
+    filter: filterOf(q),
+  });
   return { items: page.items.map(strip), nextCursor: page.nextCursor };
 }
 
@@ -200,7 +212,13 @@ export function markOrderTx(store: TenantStore, id: string, status: Status[], se
     condition += ' AND attribute_not_exists(#absent)';
   }
   return {
-    Update: { Key: orderKey(store, id), UpdateExpression: `SET ${sets.join(', ')}`, ConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: values },
+    Update: {
+      Key: orderKey(store, id),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: condition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
   };
 }
 
@@ -213,10 +231,19 @@ export function salesTx(store: TenantStore, orders: number, fen: number): TxItem
  * A paid order (+1) or its refund (−1) into each of its villages' counters (the FUNDS item of the
  * village, read by the transparency page): salesFen and paidOrders, beside the donation figures.
  */
-export function villageSalesTx(store: TenantStore, o: Pick<OrderRecord, 'lines'>, sign: 1 | -1, ordersOf: (villageId: string) => number = () => sign): TxItem[] {
+export function villageSalesTx(
+  store: TenantStore,
+  o: Pick<OrderRecord, 'lines'>,
+  sign: 1 | -1,
+  ordersOf: (villageId: string) => number = () => sign,
+): TxItem[] {
   const byVillage = new Map<string, number>();
   for (const l of o.lines) byVillage.set(l.villageId, (byVillage.get(l.villageId) ?? 0) + l.priceFen * l.quantity);
   return [...byVillage].map(([villageId, fen]) => ({
-    Update: { Key: { pk: store.pk('FUNDS'), sk: villageId }, UpdateExpression: 'ADD salesFen :f, paidOrders :o', ExpressionAttributeValues: { ':f': sign * fen, ':o': ordersOf(villageId) } },
+    Update: {
+      Key: { pk: store.pk('FUNDS'), sk: villageId },
+      UpdateExpression: 'ADD salesFen :f, paidOrders :o',
+      ExpressionAttributeValues: { ':f': sign * fen, ':o': ordersOf(villageId) },
+    },
   }));
 }

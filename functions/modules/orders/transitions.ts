@@ -44,7 +44,15 @@ async function paidTotalsTx(store: TenantStore, o: OrderRecord, year: number, no
   tx.push(...movesTx(store, orderMoves(o, 1, date, year)));
   tx.push(...settlementPaidTx(store, monthOfDate(date), { feeFen }, storedFulfilmentsOf(o)));
   // each seller hears of its own parcel (the worker reads the order's parcels: one item, any number of sellers)
-  tx.push(notifyTx({ store, now }, 'order_paid', { to: 'sellers', orderId: o.id }, { orderId: o.id, ...(o.orderNo ? { orderNo: o.orderNo } : {}) }, { link: '/orders' }));
+  tx.push(
+    notifyTx(
+      { store, now },
+      'order_paid',
+      { to: 'sellers', orderId: o.id },
+      { orderId: o.id, ...(o.orderNo ? { orderNo: o.orderNo } : {}) },
+      { link: '/orders' },
+    ),
+  );
   return tx;
 }
 
@@ -52,12 +60,26 @@ async function paidTotalsTx(store: TenantStore, o: OrderRecord, year: number, no
 export type PaymentFee = { feeFen: number };
 
 /** pending_payment → paid: the holds become sold. */
-export async function payOrder(store: TenantStore, o: OrderRecord, now: Date, paymentRef: string | undefined, extra: TxItem[] = [], fee: PaymentFee = { feeFen: 0 }): Promise<boolean> {
+export async function payOrder(
+  store: TenantStore,
+  o: OrderRecord,
+  now: Date,
+  paymentRef: string | undefined,
+  extra: TxItem[] = [],
+  fee: PaymentFee = { feeFen: 0 },
+): Promise<boolean> {
   const at = now.toISOString();
   const year = await commitmentYear(store, now);
   return store
     .transact([
-      ...transitionOrderTx(store, o, ['pending_payment'], 'paid', { paidAt: at, updatedAt: at, paymentRef: paymentRef ?? null, commitmentYear: year, feeFen: fee.feeFen }, new AlreadyMoved()),
+      ...transitionOrderTx(
+        store,
+        o,
+        ['pending_payment'],
+        'paid',
+        { paidAt: at, updatedAt: at, paymentRef: paymentRef ?? null, commitmentYear: year, feeFen: fee.feeFen },
+        new AlreadyMoved(),
+      ),
       ...closeHoldsTx(store, o.id, linesOf(o), o.expiresAt, 'sold', at),
       ...linesOf(o).map((l) => sellHeldTx(store, l)),
       ...(await paidTotalsTx(store, o, year, now, fee.feeFen)),
@@ -122,7 +144,14 @@ export async function payAfterExpiry(
   const late: LatePayment = { at, amountFen: o.totalFen, outcome: 'sold' };
   try {
     await store.transact([
-      ...transitionOrderTx(store, o, [from], 'paid', { paidAt: at, updatedAt: at, paymentRef: paymentRef ?? null, commitmentYear: year, latePayment: late, feeFen: fee.feeFen }, new AlreadyMoved()),
+      ...transitionOrderTx(
+        store,
+        o,
+        [from],
+        'paid',
+        { paidAt: at, updatedAt: at, paymentRef: paymentRef ?? null, commitmentYear: year, latePayment: late, feeFen: fee.feeFen },
+        new AlreadyMoved(),
+      ),
       ...sellReleasedHoldsTx(store, o.id, linesOf(o), at),
       ...linesOf(o).map((l) => sellUnreservedTx(store, l, new LateStockGone())),
       ...(await paidTotalsTx(store, o, year, now, fee.feeFen)),

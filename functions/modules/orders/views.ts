@@ -56,7 +56,14 @@ export function toSellerOrder(o: OrderRecord, organizationId: string): Order {
   const own = whole.fulfilments.find((f) => f.sellerOrganizationId === organizationId);
   const totalFen = lines.reduce((s, l) => s + l.priceFen * l.quantity, 0);
   if (!own) {
-    return { ...whole, lines, totalFen, fulfilments: [], refundedFen: 0, ...(whole.latePayment ? { latePayment: { ...whole.latePayment, amountFen: totalFen } } : {}) };
+    return {
+      ...whole,
+      lines,
+      totalFen,
+      fulfilments: [],
+      refundedFen: 0,
+      ...(whole.latePayment ? { latePayment: { ...whole.latePayment, amountFen: totalFen } } : {}),
+    };
   }
   return {
     ...whole,

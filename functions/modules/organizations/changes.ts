@@ -15,10 +15,7 @@ import { getOrganizationItem, putOrganizationTx, strip } from './store.js';
  * function (functions/app-full.ts mountLedgerRoutes).
  */
 
-export async function listChanges(
-  ctx: ServiceContext,
-  q: { status?: OrganizationChange['status']; organizationId?: string; limit: number; cursor?: string },
-) {
+export async function listChanges(ctx: ServiceContext, q: { status?: OrganizationChange['status']; organizationId?: string; limit: number; cursor?: string }) {
   // a member sees its own organization's requests only
   const organizationId = ctx.caller.role === 'org_member' ? (ctx.caller.organizationId ?? '-') : q.organizationId;
   const page = await ctx.store.query<OrganizationChange & { pk: string; sk: string }>({
@@ -60,7 +57,13 @@ export async function approveChange(ctx: ServiceContext, id: string): Promise<Or
     putChangeTx(ctx.store, done, 'pending'),
     setOpenTx(ctx.store, org.id, null, change.id),
     auditPut(ctx, 'organization', org.id, 'change_approve', org, after),
-    notifyTx(ctx, 'organization_change_decided', { to: 'organization', organizationId: org.id }, { status: 'approved', name: after.name }, { link: '/my-organization' }),
+    notifyTx(
+      ctx,
+      'organization_change_decided',
+      { to: 'organization', organizationId: org.id },
+      { status: 'approved', name: after.name },
+      { link: '/my-organization' },
+    ),
   ]);
   return done;
 }
@@ -71,8 +74,21 @@ export async function rejectChange(ctx: ServiceContext, id: string, reason: stri
   await ctx.store.transact([
     putChangeTx(ctx.store, done, 'pending'),
     setOpenTx(ctx.store, org.id, null, change.id),
-    auditPut(ctx, 'organization', org.id, 'change_reject', { changeId: id, ...change.after, status: 'pending' }, { changeId: id, ...change.after, status: 'rejected', reason }),
-    notifyTx(ctx, 'organization_change_decided', { to: 'organization', organizationId: org.id }, { status: 'rejected', name: org.name, reason }, { link: '/my-organization' }),
+    auditPut(
+      ctx,
+      'organization',
+      org.id,
+      'change_reject',
+      { changeId: id, ...change.after, status: 'pending' },
+      { changeId: id, ...change.after, status: 'rejected', reason },
+    ),
+    notifyTx(
+      ctx,
+      'organization_change_decided',
+      { to: 'organization', organizationId: org.id },
+      { status: 'rejected', name: org.name, reason },
+      { link: '/my-organization' },
+    ),
   ]);
   return done;
 }

@@ -62,12 +62,15 @@ const patch = createRoute({
   operationId: 'updateOrganization',
   description: access('organization.update'),
   tags,
-  summary:
-    'Edit an organization (an org_member its own: a change of name, kind or credit code once approved is a request for the bureau, 202)',
+  summary: 'Edit an organization (an org_member its own: a change of name, kind or credit code once approved is a request for the bureau, 202)',
   security: BEARER,
   middleware: [authorize('organization.update')] as const,
   request: { params: IdParams, body: jsonBody(OrganizationPatch) },
-  responses: { 200: jsonOk(Organization, 'the organization'), 202: jsonOk(OrganizationEdited, 'the organization and its change request, awaiting review'), ...ERRORS },
+  responses: {
+    200: jsonOk(Organization, 'the organization'),
+    202: jsonOk(OrganizationEdited, 'the organization and its change request, awaiting review'),
+    ...ERRORS,
+  },
 });
 
 const review = (action: Review, summary: string) =>
@@ -96,12 +99,6 @@ export const organizationRoutes = new OpenAPIHono<Env>()
     const out = await editOrganization(serviceContext(c), c.req.valid('param').id, c.req.valid('json'));
     return out.change ? c.json({ organization: out.organization, change: out.change }, 202) : c.json(out.organization, 200);
   })
-  .openapi(approve, async (c) =>
-    c.json(await reviewOrganization(serviceContext(c), c.req.valid('param').id, 'approve', c.req.valid('json')?.reason), 200),
-  )
-  .openapi(reject, async (c) =>
-    c.json(await reviewOrganization(serviceContext(c), c.req.valid('param').id, 'reject', c.req.valid('json')?.reason), 200),
-  )
-  .openapi(suspend, async (c) =>
-    c.json(await reviewOrganization(serviceContext(c), c.req.valid('param').id, 'suspend', c.req.valid('json')?.reason), 200),
-  );
+  .openapi(approve, async (c) => c.json(await reviewOrganization(serviceContext(c), c.req.valid('param').id, 'approve', c.req.valid('json')?.reason), 200))
+  .openapi(reject, async (c) => c.json(await reviewOrganization(serviceContext(c), c.req.valid('param').id, 'reject', c.req.valid('json')?.reason), 200))
+  .openapi(suspend, async (c) => c.json(await reviewOrganization(serviceContext(c), c.req.valid('param').id, 'suspend', c.req.valid('json')?.reason), 200));

@@ -12,13 +12,7 @@ import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
 import { notifyTx } from '../outbox/outbox.js';
 import { assertNameFree, openChange, putChangeTx, renameTx, setOpenTx } from './changes-store.js';
-import {
-  claimCreditCodeTx,
-  getOrganizationItem,
-  listOrganizationItems,
-  putOrganizationTx,
-  releaseCreditCodeTx,
-} from './store.js';
+import { claimCreditCodeTx, getOrganizationItem, listOrganizationItems, putOrganizationTx, releaseCreditCodeTx } from './store.js';
 
 export type Review = 'approve' | 'reject' | 'suspend';
 
@@ -41,10 +35,7 @@ export async function getOrganization(ctx: ServiceContext, id: string): Promise<
   return org;
 }
 
-export async function listOrganizations(
-  ctx: ServiceContext,
-  q: { status?: string; kind?: string; limit: number; cursor?: string },
-) {
+export async function listOrganizations(ctx: ServiceContext, q: { status?: string; kind?: string; limit: number; cursor?: string }) {
   if (ctx.caller.role === 'org_member') {
     const own = ctx.caller.organizationId ? await getOrganizationItem(ctx.store, ctx.caller.organizationId) : null;
     const items = own && (!q.status || own.status === q.status) && (!q.kind || own.kind === q.kind) ? [own] : [];
@@ -122,7 +113,13 @@ export async function editOrganization(
     putChangeTx(ctx.store, change),
     setOpenTx(ctx.store, id, change.id, open?.id ?? null),
     auditPut(ctx, 'organization', id, 'change_request', change.before, { ...change.before, ...asked }),
-    notifyTx(ctx, 'organization_change_requested', { to: 'bureau' }, { name: before.name, newName: asked.name ?? before.name }, { link: '/organizations?tab=changes' }),
+    notifyTx(
+      ctx,
+      'organization_change_requested',
+      { to: 'bureau' },
+      { name: before.name, newName: asked.name ?? before.name },
+      { link: '/organizations?tab=changes' },
+    ),
   );
   await ctx.store.transact(tx);
   return { organization: changed ? after : before, change };
@@ -156,10 +153,7 @@ export async function reviewOrganization(ctx: ServiceContext, id: string, review
   const after: Organization = { ...before, status: t.to, updatedAt: ctx.now.toISOString() };
   if (reason) after.statusReason = reason;
   else delete after.statusReason;
-  await ctx.store.transact([
-    putOrganizationTx(ctx.store, after, before),
-    auditPut(ctx, 'organization', id, review, before, after),
-  ]);
+  await ctx.store.transact([putOrganizationTx(ctx.store, after, before), auditPut(ctx, 'organization', id, review, before, after)]);
   return after;
 }
 

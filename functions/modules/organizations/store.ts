@@ -20,10 +20,7 @@ export function strip<T extends Record<string, unknown>>(item: T): T {
   return rest as T;
 }
 
-export async function listOrganizationItems(
-  store: TenantStore,
-  q: { status?: string; kind?: string; limit: number; cursor?: string },
-) {
+export async function listOrganizationItems(store: TenantStore, q: { status?: string; kind?: string; limit: number; cursor?: string }) {
   const page = await store.query<OrganizationItem & { pk: string }>({
     pk: store.pk('ORG'),
     limit: q.limit,
@@ -35,11 +32,7 @@ export async function listOrganizationItems(
 
 /** Writes the whole record; an update is conditional on nothing having changed since it was read
  * (the active-pairing counter included, which pairings move in their own transactions). */
-export function putOrganizationTx(
-  store: TenantStore,
-  org: OrganizationItem,
-  condition: 'new' | { updatedAt: string; activePairings: number },
-): TxItem {
+export function putOrganizationTx(store: TenantStore, org: OrganizationItem, condition: 'new' | { updatedAt: string; activePairings: number }): TxItem {
   return {
     Put: {
       Item: { ...orgKey(store, org.id), ...org },
@@ -68,14 +61,24 @@ export function releaseCreditCodeTx(store: TenantStore, code: string): TxItem {
 /** Changes the active-pairing counter, guarded by the tenant's limit when it goes up (rule 2). */
 export function bumpActivePairingsTx(store: TenantStore, orgId: string, by: 1 | -1, limit: number, failWith: AppError, activeAsRead?: number): TxItem {
   // `activeAsRead` (a decrement): only if the count is still the one read (no approval or end landed since)
-  const asRead = activeAsRead === undefined ? '' : activeAsRead === 0 ? ' AND (attribute_not_exists(activePairings) OR activePairings = :read)' : ' AND activePairings = :read';
+  const asRead =
+    activeAsRead === undefined
+      ? ''
+      : activeAsRead === 0
+        ? ' AND (attribute_not_exists(activePairings) OR activePairings = :read)'
+        : ' AND activePairings = :read';
   return {
     Update: {
       Key: orgKey(store, orgId),
       UpdateExpression: 'SET activePairings = if_not_exists(activePairings, :zero) + :by',
       ConditionExpression:
         by > 0 ? 'attribute_exists(pk) AND (attribute_not_exists(activePairings) OR activePairings < :limit)' : `attribute_exists(pk)${asRead}`,
-      ExpressionAttributeValues: { ':zero': 0, ':by': by, ...(by > 0 ? { ':limit': limit } : {}), ...(by < 0 && activeAsRead !== undefined ? { ':read': activeAsRead } : {}) },
+      ExpressionAttributeValues: {
+        ':zero': 0,
+        ':by': by,
+        ...(by > 0 ? { ':limit': limit } : {}),
+        ...(by < 0 && activeAsRead !== undefined ? { ':read': activeAsRead } : {}),
+      },
     },
     failWith,
   };

@@ -14,5 +14,12 @@ export function putOutboxTx(store: TenantStore, event: OutboxEvent): TxItem {
 
 /** A failed delivery's next try (the worker backs off): only while the item is still pending. */
 export function rescheduleOutboxTx(store: TenantStore, id: string, attempts: number, nextAttemptAt: string): TxItem {
-  return { Update: { Key: outboxKey(store, id), UpdateExpression: 'SET attempts = :a, nextAttemptAt = :n', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':a': attempts, ':n': nextAttemptAt } } };
+  return {
+    Update: {
+      Key: outboxKey(store, id),
+      UpdateExpression: 'SET attempts = :a, nextAttemptAt = :n',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':a': attempts, ':n': nextAttemptAt },
+    },
+  };
 }

@@ -32,7 +32,10 @@ export function assertUnderPairingLimit(activePairings: number, settings: Tenant
  */
 export function approvalLimitTx(store: TenantStore, orgId: string, settings: TenantSettingsRead): TxItem[] {
   const limit = settings.maxActivePairingsPerOrg;
-  return [bumpActivePairingsTx(store, orgId, 1, limit, overLimitError(limit)), tenantLimitUnchangedTx(store, settings.storedMaxActivePairingsPerOrg, LIMIT_CHANGED)];
+  return [
+    bumpActivePairingsTx(store, orgId, 1, limit, overLimitError(limit)),
+    tenantLimitUnchangedTx(store, settings.storedMaxActivePairingsPerOrg, LIMIT_CHANGED),
+  ];
 }
 
 /**
@@ -61,7 +64,10 @@ export function endLimitTx(
 export async function limitChangeTx(ctx: ServiceContext, before: number | undefined, after: number | undefined): Promise<TxItem[]> {
   if (after === before || after === undefined) return [];
   const moved = await pairingCounts(ctx.store);
-  return [setOverLimitTx(ctx.store, await overLimitOrgs(ctx.store, after)), noPairingMovedTx(ctx.store, moved, AppError.conflict('结对情况刚刚发生变化，请重试'))];
+  return [
+    setOverLimitTx(ctx.store, await overLimitOrgs(ctx.store, after)),
+    noPairingMovedTx(ctx.store, moved, AppError.conflict('结对情况刚刚发生变化，请重试')),
+  ];
 }
 
 /** Every organization with more active pairings than the limit (an admin action may read them all). */
@@ -87,5 +93,11 @@ export function overLimitOf(activeByOrg: Iterable<[string, { name: string; n: nu
 export function overLimitFlags(overLimit: OverLimitOrgs, settings: TenantSettingsRead) {
   return Object.entries(overLimit)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([organizationId, o]) => ({ kind: 'over_limit' as const, organizationId, organizationName: o.name, activePairings: o.activePairings, limit: settings.maxActivePairingsPerOrg }));
+    .map(([organizationId, o]) => ({
+      kind: 'over_limit' as const,
+      organizationId,
+      organizationName: o.name,
+      activePairings: o.activePairings,
+      limit: settings.maxActivePairingsPerOrg,
+    }));
 }

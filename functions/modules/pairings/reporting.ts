@@ -5,7 +5,18 @@ import type { TxItem } from '../../store/tenant-store.js';
 import type { ServiceContext } from '../context.js';
 import { listPairingItems } from './store.js';
 import { activeInQuarterTx, quarterCounterName } from '../visits/store.js';
-import { activeDuringWeek, approvedKey, APPROVAL_WEEKS_BACK, deadlineOf, dueWeek, EPOCH, expectOrgTx, missedWeeks, reportingRules, weekCounterName } from '../report-weeks/weeks.js';
+import {
+  activeDuringWeek,
+  approvedKey,
+  APPROVAL_WEEKS_BACK,
+  deadlineOf,
+  dueWeek,
+  EPOCH,
+  expectOrgTx,
+  missedWeeks,
+  reportingRules,
+  weekCounterName,
+} from '../report-weeks/weeks.js';
 import { removeFromSetTx } from '../report-weeks/store.js';
 import { counterTx } from '../counters/store.js';
 
@@ -22,7 +33,9 @@ export async function reportingOnApproveTx(ctx: ServiceContext, pairing: Pairing
   const rules = await reportingRules(ctx);
   const today = rules.today;
   const start = pairing.startDate ?? today;
-  const tx: TxItem[] = [{ Put: { Item: { ...approvedKey(ctx.store, pairing.id), organizationId: pairing.organizationId, approvedAt: ctx.now.toISOString() } } }];
+  const tx: TxItem[] = [
+    { Put: { Item: { ...approvedKey(ctx.store, pairing.id), organizationId: pairing.organizationId, approvedAt: ctx.now.toISOString() } } },
+  ];
   const thisWeek = mondayOf(today);
   for (let w = addDays(thisWeek, -14); w <= thisWeek; w = addDays(w, 7)) {
     if (w >= mondayOf(start) && Date.parse(deadlineOf(rules, w)) > ctx.now.getTime()) {
@@ -51,7 +64,10 @@ export async function assertNotReportingBlocked(ctx: ServiceContext, organizatio
   const missed = await missedWeeks(ctx.store, organizationId, dueWeek(ctx, rules), rules);
   if (missed.length >= 4) {
     throw AppError.conflict(
-      `该组织已连续 ${missed.length} 周未提交周报（${[...missed].reverse().map((w) => `${w} 当周`).join('、')}），补交最近一周（${missed[0]} 当周）的周报后才能认领新的结对`,
+      `该组织已连续 ${missed.length} 周未提交周报（${[...missed]
+        .reverse()
+        .map((w) => `${w} 当周`)
+        .join('、')}），补交最近一周（${missed[0]} 当周）的周报后才能认领新的结对`,
       { reason: 'reporting_blocked', missedWeeks: missed },
     );
   }

@@ -96,10 +96,6 @@ export const pairingRoutes = new OpenAPIHono<Env>()
   .openapi(list, async (c) => c.json(await listPairings(serviceContext(c), c.req.valid('query')), 200))
   .openapi(claim, async (c) => c.json(await claimPairing(serviceContext(c), c.req.valid('json')), 201))
   .openapi(get, async (c) => c.json(await getPairing(serviceContext(c), c.req.valid('param').id), 200))
-  .openapi(approve, async (c) =>
-    c.json(await approvePairing(serviceContext(c), c.req.valid('param').id, c.req.valid('json')?.startDate), 200),
-  )
-  .openapi(reject, async (c) =>
-    c.json(await rejectPairing(serviceContext(c), c.req.valid('param').id, c.req.valid('json')?.reason), 200),
-  )
+  .openapi(approve, async (c) => c.json(await approvePairing(serviceContext(c), c.req.valid('param').id, c.req.valid('json')?.startDate), 200))
+  .openapi(reject, async (c) => c.json(await rejectPairing(serviceContext(c), c.req.valid('param').id, c.req.valid('json')?.reason), 200))
   .openapi(end, async (c) => c.json(await endPairing(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 200));

@@ -28,7 +28,6 @@ import { tenantSettings } from '../tenant/settings.js';
 import { approvalLimitTx, assertUnderPairingLimit, endLimitTx } from './limit.js';
 import { NOTHING_LISTED, actingFor, listScope, mayReach } from '../own-organization.js';
 
-
 /** An org_member reaches only its own organization's pairings; others are "not found". */
 export async function getPairing(ctx: ServiceContext, id: string): Promise<Pairing> {
   const p = await getPairingItem(ctx.store, id);
@@ -38,10 +37,7 @@ export async function getPairing(ctx: ServiceContext, id: string): Promise<Pairi
   return p;
 }
 
-export async function listPairings(
-  ctx: ServiceContext,
-  q: { villageId?: string; organizationId?: string; status?: string; limit: number; cursor?: string },
-) {
+export async function listPairings(ctx: ServiceContext, q: { villageId?: string; organizationId?: string; status?: string; limit: number; cursor?: string }) {
   const scope = listScope(ctx, q.organizationId);
   if (!scope) return NOTHING_LISTED;
   return listPairingItems(ctx.store, { ...q, ...scope });
@@ -101,23 +97,32 @@ export async function approvePairing(ctx: ServiceContext, id: string, startDate?
   const rules = await tenantSettings(ctx.store);
   const today = dateInZone(ctx.now, rules.timeZone);
   const start = startDate ?? before.proposedStartDate ?? today;
-  const [village] = await Promise.all([
-    getVillage(ctx, before.villageId),
-    requireApprovedOrganization(ctx, before.organizationId),
-  ]);
+  const [village] = await Promise.all([getVillage(ctx, before.villageId), requireApprovedOrganization(ctx, before.organizationId)]);
   if (start < village.registeredOn) {
     throw AppError.field('startDate', `开始日期不能早于村庄登记日期（${village.registeredOn}）`);
   }
   if (start > today) throw AppError.field('startDate', '开始日期不能晚于今天');
   const after: Pairing = { ...before, status: 'active', startDate: start, updatedAt: ctx.now.toISOString() };
   const tx = [
-    transitionPairingTx(ctx.store, id, 'pending', { status: 'active', startDate: start, updatedAt: after.updatedAt }, AppError.conflict('结对状态已变化，请刷新')),
+    transitionPairingTx(
+      ctx.store,
+      id,
+      'pending',
+      { status: 'active', startDate: start, updatedAt: after.updatedAt },
+      AppError.conflict('结对状态已变化，请刷新'),
+    ),
     ...approvalLimitTx(ctx.store, before.organizationId, rules),
     moveVillageCoverageTx(ctx.store, village, 1, null),
     countTx(ctx.store, { pending: -1, active: 1 }),
     auditPut(ctx, 'pairing', id, 'approve', before, after),
     ...(await reportingOnApproveTx(ctx, after)),
-    notifyTx(ctx, 'pairing_approved', { to: 'organization', organizationId: before.organizationId }, { villageName: before.villageName, startDate: start }, { link: '/my-pairings' }),
+    notifyTx(
+      ctx,
+      'pairing_approved',
+      { to: 'organization', organizationId: before.organizationId },
+      { villageName: before.villageName, startDate: start },
+      { link: '/my-pairings' },
+    ),
   ];
   // the dashboard: a supervised village picked up (0 → 1) is covered; an open gap is closed
   if (village.supervised && village.activePairings === 0) tx.push(...movesTx(ctx.store, [{ name: VILLAGES, by: { covered: 1 } }]));
@@ -126,7 +131,15 @@ export async function approvePairing(ctx: ServiceContext, id: string, startDate?
   if (village.activePairings === 0 && village.gapOpenSince) {
     const days = daysBetween(village.gapOpenSince, start) - 1;
     if (days > 0) {
-      const flag: GapFlag = { kind: 'pairing_gap', villageId: village.id, villageName: village.name, endedOn: village.gapOpenSince, resumedOn: start, days, pairingId: id };
+      const flag: GapFlag = {
+        kind: 'pairing_gap',
+        villageId: village.id,
+        villageName: village.name,
+        endedOn: village.gapOpenSince,
+        resumedOn: start,
+        days,
+        pairingId: id,
+      };
       tx.push(putGapFlagTx(ctx.store, flag));
     }
   }
@@ -139,11 +152,23 @@ export async function rejectPairing(ctx: ServiceContext, id: string, reason?: st
   if (before.status !== 'pending') throw AppError.conflict(`结对当前为「${STATUS_ZH[before.status]}」，不能驳回`);
   const after: Pairing = { ...before, status: 'rejected', reason: reason ?? null, updatedAt: ctx.now.toISOString() };
   await ctx.store.transact([
-    transitionPairingTx(ctx.store, id, 'pending', { status: 'rejected', reason: after.reason, updatedAt: after.updatedAt }, AppError.conflict('结对状态已变化，请刷新')),
+    transitionPairingTx(
+      ctx.store,
+      id,
+      'pending',
+      { status: 'rejected', reason: after.reason, updatedAt: after.updatedAt },
+      AppError.conflict('结对状态已变化，请刷新'),
+    ),
     releaseGuardTx(ctx.store, before),
     countTx(ctx.store, { pending: -1, rejected: 1 }),
     auditPut(ctx, 'pairing', id, 'reject', before, after),
-    notifyTx(ctx, 'pairing_rejected', { to: 'organization', organizationId: before.organizationId }, { villageName: before.villageName, reason: after.reason }, { link: '/my-pairings' }),
+    notifyTx(
+      ctx,
+      'pairing_rejected',
+      { to: 'organization', organizationId: before.organizationId },
+      { villageName: before.villageName, reason: after.reason },
+      { link: '/my-pairings' },
+    ),
   ]);
   return after;
 }
@@ -157,7 +182,11 @@ export async function endPairing(ctx: ServiceContext, id: string, input: EndInpu
   }
   const rules = await tenantSettings(ctx.store);
   if (input.endDate > dateInZone(ctx.now, rules.timeZone)) throw AppError.field('endDate', '结束日期不能晚于今天');
-  const [village, overLimitOrgs, org] = await Promise.all([getVillage(ctx, before.villageId), readOverLimit(ctx.store), getOrganizationItem(ctx.store, before.organizationId)]);
+  const [village, overLimitOrgs, org] = await Promise.all([
+    getVillage(ctx, before.villageId),
+    readOverLimit(ctx.store),
+    getOrganizationItem(ctx.store, before.organizationId),
+  ]);
   // rules 3, 10: the weeks after a back-dated end lose the organization unless another of its pairings
   // keeps it in; read after the organization's count, which the transaction then holds (an approval
   // racing this end adds the organization to those weeks: one of the two must see the other)
@@ -172,13 +201,31 @@ export async function endPairing(ctx: ServiceContext, id: string, input: EndInpu
         .reduce((latest, p) => (p.endDate! > latest ? p.endDate! : latest), input.endDate)
     : village.gapOpenSince;
   await ctx.store.transact([
-    transitionPairingTx(ctx.store, id, 'active', { status: 'ended', endDate: input.endDate, reason: after.reason, updatedAt: after.updatedAt }, AppError.conflict('结对状态已变化，请刷新')),
-    ...endLimitTx(ctx.store, before.organizationId, rules, overLimitOrgs[before.organizationId], reporting.removesWeeks ? (org?.activePairings ?? 0) : undefined),
+    transitionPairingTx(
+      ctx.store,
+      id,
+      'active',
+      { status: 'ended', endDate: input.endDate, reason: after.reason, updatedAt: after.updatedAt },
+      AppError.conflict('结对状态已变化，请刷新'),
+    ),
+    ...endLimitTx(
+      ctx.store,
+      before.organizationId,
+      rules,
+      overLimitOrgs[before.organizationId],
+      reporting.removesWeeks ? (org?.activePairings ?? 0) : undefined,
+    ),
     moveVillageCoverageTx(ctx.store, village, -1, gapOpenSince),
     releaseGuardTx(ctx.store, before),
     countTx(ctx.store, { active: -1, ended: 1 }),
     auditPut(ctx, 'pairing', id, 'end', before, after),
-    notifyTx(ctx, 'pairing_ended', { to: 'organization', organizationId: before.organizationId }, { villageName: before.villageName, endDate: input.endDate, reason: after.reason }, { link: '/my-pairings' }),
+    notifyTx(
+      ctx,
+      'pairing_ended',
+      { to: 'organization', organizationId: before.organizationId },
+      { villageName: before.villageName, endDate: input.endDate, reason: after.reason },
+      { link: '/my-pairings' },
+    ),
     ...reporting.tx,
     // the dashboard: a supervised village losing its last pairing is uncovered; a gap (断档) opens
     ...(lastOne && village.supervised ? movesTx(ctx.store, [{ name: VILLAGES, by: { covered: -1 } }]) : []),

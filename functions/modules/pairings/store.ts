@@ -90,13 +90,7 @@ export function putNewPairingTx(store: TenantStore, p: Pairing): TxItem[] {
 }
 
 /** A status change, conditional on the status it comes from. */
-export function transitionPairingTx(
-  store: TenantStore,
-  id: string,
-  from: Pairing['status'],
-  set: Partial<Pairing>,
-  failWith: AppError,
-): TxItem {
+export function transitionPairingTx(store: TenantStore, id: string, from: Pairing['status'], set: Partial<Pairing>, failWith: AppError): TxItem {
   const names: Record<string, string> = { '#status': 'status' };
   const values: Record<string, unknown> = { ':from': from };
   const sets = Object.entries(set).map(([k, v], i) => {

@@ -55,7 +55,8 @@ export function localCheckoutRoutes(deps: AppDeps & { payments: LocalPayments },
       await payments.closeSessionUnscoped(id, 'complete', eventId, pi);
       s = await session(id);
     }
-    if (s.status !== 'complete' || !s.completedEventId) throw AppError.conflict('支付已超时或已取消，请重新下单', { status: localSessionView(s, deps.clock()).status });
+    if (s.status !== 'complete' || !s.completedEventId)
+      throw AppError.conflict('支付已超时或已取消，请重新下单', { status: localSessionView(s, deps.clock()).status });
     await send(s, 'checkout.session.completed', s.completedEventId, s.paymentIntent);
     return answer(c, id, (x) => x.successUrl);
   });

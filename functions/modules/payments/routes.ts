@@ -34,7 +34,10 @@ const session = createRoute({
   tags: ['payments'],
   summary: 'The local checkout page’s session (only without STRIPE_SECRET_KEY)',
   request: { params: z.object({ sessionId: z.string().min(1).max(100) }) },
-  responses: { 200: jsonOk(LocalCheckoutSession, 'the session: kind order, or kind donation (LocalDonationCheckoutSession, shared/schemas/donations.ts)'), 404: err('no such session') },
+  responses: {
+    200: jsonOk(LocalCheckoutSession, 'the session: kind order, or kind donation (LocalDonationCheckoutSession, shared/schemas/donations.ts)'),
+    404: err('no such session'),
+  },
 });
 
 /** The Stripe webhook and the local checkout page's session look-up, dispatching by metadata.kind. */
@@ -50,7 +53,10 @@ export function paymentRoutes(kinds: PaymentKinds) {
       } catch {
         throw AppError.field('stripe-signature', 'Stripe 签名无效或已过期');
       }
-      return c.json(await handleStripeEventUnscoped({ doc: deps.doc, tableName: deps.tableName, payments: deps.payments, now: deps.clock() }, kinds, event), 200);
+      return c.json(
+        await handleStripeEventUnscoped({ doc: deps.doc, tableName: deps.tableName, payments: deps.payments, now: deps.clock() }, kinds, event),
+        200,
+      );
     })
     .openapi(session, async (c) => {
       const payments = c.var.deps.payments;

@@ -52,7 +52,8 @@ export async function handleStripeEventUnscoped(
     now: deps.now,
     payments: deps.payments,
     recordEvent: recordStripeEventTx(record, new DuplicateDelivery()),
-    audit: (entity, id, action, before, after) => auditPutBy({ store, now: deps.now, actor: paymentProviderActor(event.id) }, entity, id, action, before, after),
+    audit: (entity, id, action, before, after) =>
+      auditPutBy({ store, now: deps.now, actor: paymentProviderActor(event.id) }, entity, id, action, before, after),
   };
   let outcome: string;
   try {

@@ -1,4 +1,12 @@
-import { MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_TYPES, PHOTO_WIDTHS, type PhotoUploaded, type PhotoUploadTicket, type PhotoWidth } from '../../../shared/schemas/produce.js';
+import {
+  MAX_PHOTO_BYTES,
+  MAX_PHOTOS,
+  PHOTO_TYPES,
+  PHOTO_WIDTHS,
+  type PhotoUploaded,
+  type PhotoUploadTicket,
+  type PhotoWidth,
+} from '../../../shared/schemas/produce.js';
 import type { FileStore } from '../../adapters/files.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../store/ids.js';
@@ -43,7 +51,14 @@ const tooMany = () => AppError.conflict(`每个商品最多 ${MAX_PHOTOS} 张照
  * the listing's append (at most 9), the seller's checks and the audit event. The WebP sizes are
  * made beside the original by the bucket's event (the photos function) or, locally, by the store.
  */
-async function recordPhoto(ctx: ServiceContext, files: FileStore, produceId: string, photo: PhotoRecord, before: { photos: string[] }, checks: Parameters<ServiceContext['store']['transact']>[0]) {
+async function recordPhoto(
+  ctx: ServiceContext,
+  files: FileStore,
+  produceId: string,
+  photo: PhotoRecord,
+  before: { photos: string[] },
+  checks: Parameters<ServiceContext['store']['transact']>[0],
+) {
   try {
     await ctx.store.transact([
       ...addPhotoTx(ctx.store, photo, MAX_PHOTOS, photo.createdAt),
@@ -60,7 +75,12 @@ async function recordPhoto(ctx: ServiceContext, files: FileStore, produceId: str
 }
 
 /** A photo for a listing the caller may edit: a real JPEG, PNG or WebP of at most 5 MB, at most 9 a listing. */
-export async function addPhoto(ctx: ServiceContext, files: FileStore, produceId: string, upload: { bytes: Uint8Array; declaredType: string }): Promise<PhotoUploaded> {
+export async function addPhoto(
+  ctx: ServiceContext,
+  files: FileStore,
+  produceId: string,
+  upload: { bytes: Uint8Array; declaredType: string },
+): Promise<PhotoUploaded> {
   const { record, checks } = await editable(ctx, produceId);
   const type = checkedImageType(upload);
   if (record.photos.length >= MAX_PHOTOS) throw tooMany();
@@ -104,7 +124,8 @@ export async function confirmPhotoUpload(ctx: ServiceContext, files: FileStore, 
   const photoId = /^([A-Za-z0-9_-]+)\/photos\/(pho_[a-z0-9]+)\/original$/.exec(key);
   if (!photoId || photoId[1] !== ctx.store.tenantId) throw AppError.field('key', '照片的存储位置无效');
   if (record.photos.length >= MAX_PHOTOS) throw tooMany();
-  if (record.photos.includes(photoId[2]) || (await getPhotoRecord(ctx.store, photoId[2]))) throw AppError.conflict('这张照片已经添加过了', { reason: 'photo_recorded' });
+  if (record.photos.includes(photoId[2]) || (await getPhotoRecord(ctx.store, photoId[2])))
+    throw AppError.conflict('这张照片已经添加过了', { reason: 'photo_recorded' });
   const file = await files.get(key);
   if (!file) throw AppError.field('key', '没有找到上传的照片，请重新上传');
   let type: string;
@@ -114,7 +135,15 @@ export async function confirmPhotoUpload(ctx: ServiceContext, files: FileStore, 
     await removePhotoFiles(files, key);
     throw e instanceof AppError && e.status === 400 ? AppError.field('key', e.message) : e;
   }
-  const photo: PhotoRecord = { photoId: photoId[2], produceId, contentType: type, bytes: file.bytes.length, fileKey: key, createdAt: ctx.now.toISOString(), sizes: [...PHOTO_WIDTHS] };
+  const photo: PhotoRecord = {
+    photoId: photoId[2],
+    produceId,
+    contentType: type,
+    bytes: file.bytes.length,
+    fileKey: key,
+    createdAt: ctx.now.toISOString(),
+    sizes: [...PHOTO_WIDTHS],
+  };
   return recordPhoto(ctx, files, produceId, photo, record, checks);
 }
 

@@ -1,6 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Page } from '../../../shared/schemas/common.js';
-import { PHOTO_TYPES, PhotoUploadConfirm, PhotoUploaded, PhotoUploadTicket, Produce, ProduceInput, ProducePatch, ProduceQuery } from '../../../shared/schemas/produce.js';
+import {
+  PHOTO_TYPES,
+  PhotoUploadConfirm,
+  PhotoUploaded,
+  PhotoUploadTicket,
+  Produce,
+  ProduceInput,
+  ProducePatch,
+  ProduceQuery,
+} from '../../../shared/schemas/produce.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
 import { access, BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
@@ -119,5 +128,7 @@ export const produceRoutes = new OpenAPIHono<Env>()
     const upload = { bytes: new Uint8Array(await file.arrayBuffer()), declaredType: file.type };
     return c.json(await addPhoto(serviceContext(c), c.var.deps.files, c.req.valid('param').id, upload), 201);
   })
-  .openapi(presign, async (c) => c.json(await photoUploadTicket(serviceContext(c), c.var.deps.files, c.req.valid('param').id, c.req.valid('json').contentType), 200))
+  .openapi(presign, async (c) =>
+    c.json(await photoUploadTicket(serviceContext(c), c.var.deps.files, c.req.valid('param').id, c.req.valid('json').contentType), 200),
+  )
   .openapi(confirm, async (c) => c.json(await confirmPhotoUpload(serviceContext(c), c.var.deps.files, c.req.valid('param').id, c.req.valid('json').key), 201));

@@ -45,7 +45,12 @@ async function tenantSlug(ctx: ServiceContext): Promise<string> {
 
 function toProduce(r: ProduceRecord, expired: Map<string, number>, slug: string): Produce {
   const { held: _h, unreserved: _u, sizedPhotos: _s, ...rest } = r;
-  return { ...rest, available: availableOf(r, expired), photoUrls: r.photos.map((id) => photoUrl(slug, id)), photoSrcSets: r.photos.map((id) => photoSrcSet(r, slug, id)) };
+  return {
+    ...rest,
+    available: availableOf(r, expired),
+    photoUrls: r.photos.map((id) => photoUrl(slug, id)),
+    photoSrcSets: r.photos.map((id) => photoSrcSet(r, slug, id)),
+  };
 }
 
 /** A listing the caller may see: an org_member only its own organization's. */

@@ -69,10 +69,7 @@ function filterOf(f: Filters) {
 }
 
 /** Listings newest first: of one organization (byOrganization), of one village (byVillage), or all. */
-export async function listProduceRecords(
-  store: TenantStore,
-  q: Filters & { organizationId?: string; limit: number; cursor?: string },
-) {
+export async function listProduceRecords(store: TenantStore, q: Filters & { organizationId?: string; limit: number; cursor?: string }) {
   let query;
   let filters: Filters = { status: q.status, category: q.category };
   if (q.organizationId) {
@@ -96,7 +93,10 @@ export async function listShopRecords(store: TenantStore, q: { villageId?: strin
     cursor: q.cursor,
     filter: filterOf({ villageId: q.villageId, category: q.category }),
   });
-  const records = await getProduceRecords(store, page.items.map((e) => e.produceId));
+  const records = await getProduceRecords(
+    store,
+    page.items.map((e) => e.produceId),
+  );
   const items = page.items.map((e) => records.get(e.produceId)).filter((p): p is ProduceRecord => p?.status === 'published');
   return { items, nextCursor: page.nextCursor };
 }
@@ -123,7 +123,22 @@ export function putNewProduceTx(store: TenantStore, p: ProduceRecord): TxItem[] 
 }
 
 /** Fields an edit may set (never the counters, which only checkouts and orders move). */
-const EDITABLE = ['name', 'category', 'unit', 'priceFen', 'kind', 'status', 'certificationNo', 'description', 'origin', 'adoption', 'photos', 'villageName', 'township', 'updatedAt'] as const;
+const EDITABLE = [
+  'name',
+  'category',
+  'unit',
+  'priceFen',
+  'kind',
+  'status',
+  'certificationNo',
+  'description',
+  'origin',
+  'adoption',
+  'photos',
+  'villageName',
+  'township',
+  'updatedAt',
+] as const;
 
 /**
  * An edit, as an Update so it never overwrites the counters a checkout moves at the same moment.
@@ -223,8 +238,7 @@ function move(store: TenantStore, l: Line, expr: string, condition: string, fail
 export const holdStockTx = (store: TenantStore, l: Line, failWith: AppError) =>
   move(store, l, 'SET held = held + :q, unreserved = unreserved - :q', '#status = :published AND unreserved >= :q', failWith);
 /** Paid: held units become sold. */
-export const sellHeldTx = (store: TenantStore, l: Line) =>
-  move(store, l, 'SET held = held - :q, sold = sold + :q', 'attribute_exists(pk) AND held >= :q');
+export const sellHeldTx = (store: TenantStore, l: Line) => move(store, l, 'SET held = held - :q, sold = sold + :q', 'attribute_exists(pk) AND held >= :q');
 /** Expired or cancelled: held units are free again. */
 export const releaseHeldTx = (store: TenantStore, l: Line) =>
   move(store, l, 'SET held = held - :q, unreserved = unreserved + :q', 'attribute_exists(pk) AND held >= :q');

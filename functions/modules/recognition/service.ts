@@ -24,7 +24,8 @@ export async function recognition(ctx: ServiceContext): Promise<RecognitionList>
       if (!f) continue;
       const totalFen = f.cashFen + f.goodsFen;
       const thresholdFen = thresholds[o.kind];
-      if (totalFen >= thresholdFen) items.push({ organizationId: o.id, name: o.name, kind: o.kind, cashFen: f.cashFen, goodsFen: f.goodsFen, totalFen, thresholdFen });
+      if (totalFen >= thresholdFen)
+        items.push({ organizationId: o.id, name: o.name, kind: o.kind, cashFen: f.cashFen, goodsFen: f.goodsFen, totalFen, thresholdFen });
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor && ++pages < 100);

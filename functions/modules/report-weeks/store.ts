@@ -49,7 +49,15 @@ export function removeFromSetTx(store: TenantStore, name: string, attr: string, 
  * filled under `epoch`; written only while its version is still `version` (0: never moved), so a
  * removal landing since the read is not undone (`failWith`: read again and retry).
  */
-export function fillWeekTx(store: TenantStore, name: string, expected: string[], orgNames: string[], epoch: number, version: number, failWith: AppError): TxItem {
+export function fillWeekTx(
+  store: TenantStore,
+  name: string,
+  expected: string[],
+  orgNames: string[],
+  epoch: number,
+  version: number,
+  failWith: AppError,
+): TxItem {
   const u = addToSetsTx(store, name, { expected, orgNames }, { materialized: true, epoch })!.Update!;
   return {
     Update: {

@@ -100,7 +100,14 @@ export const expectedInWeek = (p: PairingLike & { approvedAt?: string }, weekSta
  * weeks): a set union, so an approval racing the fill loses nothing. A week filled under an older
  * epoch also loses the organizations the records no longer expect there (a back-dated end).
  */
-async function materialize(store: TenantStore, rules: ReportingRules, weeks: WeekSnapshot[], stale: Set<string>, epoch: number, versions: Map<string, number>): Promise<void> {
+async function materialize(
+  store: TenantStore,
+  rules: ReportingRules,
+  weeks: WeekSnapshot[],
+  stale: Set<string>,
+  epoch: number,
+  versions: Map<string, number>,
+): Promise<void> {
   const todo = weeks.filter((w) => !w.materialized || stale.has(w.weekStart));
   if (todo.length === 0) return;
   let pairings = await pairingsWithApproval(store);
@@ -153,7 +160,14 @@ export async function readWeeks(store: TenantStore, weekStarts: string[], rules:
   const weeks = weekStarts.map((w) => parse(w, byName.get(weekCounterName(w))));
   const stale = new Set(weekStarts.filter((w) => Number(byName.get(weekCounterName(w))?.epoch ?? 0) < epoch));
   const versions = new Map(weekStarts.map((w) => [w, Number(byName.get(weekCounterName(w))?.[WEEK_VERSION] ?? 0)]));
-  await materialize(store, rules, weeks.filter((w) => w.weekStart <= rules.today), stale, epoch, versions);
+  await materialize(
+    store,
+    rules,
+    weeks.filter((w) => w.weekStart <= rules.today),
+    stale,
+    epoch,
+    versions,
+  );
   return new Map(weeks.map((w) => [w.weekStart, w]));
 }
 
@@ -214,13 +228,23 @@ export async function filedAhead(store: TenantStore, orgIds: string[], latestDue
  * the latest due week; none when a week after it was filed (filedAhead), unless `aheadEnds` is false
  * (the weeks still open for a late report, for the organization's own history).
  */
-export async function missedWeeks(store: TenantStore, orgId: string, latestDue: string, rules: ReportingRules, max = MAX_STREAK_WEEKS, aheadEnds = true): Promise<string[]> {
+export async function missedWeeks(
+  store: TenantStore,
+  orgId: string,
+  latestDue: string,
+  rules: ReportingRules,
+  max = MAX_STREAK_WEEKS,
+  aheadEnds = true,
+): Promise<string[]> {
   const missed: string[] = [];
   if (aheadEnds && (await filedAhead(store, [orgId], latestDue, rules)).size > 0) return missed;
   for (let start = 0; start < max; start += 8) {
     const batch = Array.from({ length: Math.min(8, max - start) }, (_, i) => addDays(latestDue, -7 * (start + i)));
     const weeks = await readWeeks(store, batch, rules);
-    const run = streakOf(batch.map((w) => weeks.get(w)!), orgId);
+    const run = streakOf(
+      batch.map((w) => weeks.get(w)!),
+      orgId,
+    );
     missed.push(...run);
     if (run.length < batch.length) break;
   }

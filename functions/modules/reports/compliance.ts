@@ -29,7 +29,13 @@ import {
  * reading week snapshots in batches of 8 only while some organization's streak is still running.
  * When `from` is the latest due week, a filed week after it ends the run (weeks.ts filedAhead).
  */
-export async function streaksFor(store: TenantStore, orgIds: string[], from: string, rules: ReportingRules, latestDue: boolean): Promise<Map<string, string[]>> {
+export async function streaksFor(
+  store: TenantStore,
+  orgIds: string[],
+  from: string,
+  rules: ReportingRules,
+  latestDue: boolean,
+): Promise<Map<string, string[]>> {
   const out = new Map(orgIds.map((o) => [o, [] as string[]]));
   const ended = latestDue ? await filedAhead(store, orgIds, from, rules) : new Set<string>();
   let running = new Set(orgIds.filter((o) => !ended.has(o)));

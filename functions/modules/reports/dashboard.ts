@@ -6,7 +6,19 @@ import { quarterRange } from '../../../shared/dates.js';
 import type { Pairing } from '../../../shared/schemas/pairings.js';
 import { listActivityItems } from '../activities/store.js';
 import { weekReportItems } from './store.js';
-import { aheadWeek, cellOf, deadlineOf, dueWeek, expectedInWeek, filed, ladderLevel, pairingsWithApproval, readWeeks, reportingRules, streakOf } from '../report-weeks/weeks.js';
+import {
+  aheadWeek,
+  cellOf,
+  deadlineOf,
+  dueWeek,
+  expectedInWeek,
+  filed,
+  ladderLevel,
+  pairingsWithApproval,
+  readWeeks,
+  reportingRules,
+  streakOf,
+} from '../report-weeks/weeks.js';
 
 export type DashboardFlag = { kind: string } & Record<string, unknown>;
 
@@ -18,7 +30,9 @@ const LADDER_WEEKS = 4;
  * collected now, and the three weeks before the due one (for the ladder) — five snapshot items and
  * the tenant record, however many organizations and reports there are.
  */
-export async function reportsForDashboard(ctx: ServiceContext): Promise<{ reports: Dashboard['reports']; reportsThisWeek: Dashboard['reportsThisWeek']; flags: DashboardFlag[] }> {
+export async function reportsForDashboard(
+  ctx: ServiceContext,
+): Promise<{ reports: Dashboard['reports']; reportsThisWeek: Dashboard['reportsThisWeek']; flags: DashboardFlag[] }> {
   const rules = await reportingRules(ctx);
   const due = dueWeek(ctx, rules);
   const collecting = addDays(due, 7);
@@ -33,11 +47,24 @@ export async function reportsForDashboard(ctx: ServiceContext): Promise<{ report
   for (const o of missing) {
     flags.push({ kind: 'report_missing', organizationId: o, organizationName: name(o), weekStart: due });
     // a week filed after the due one (before its deadline) ends the run (weeks.ts filedAhead)
-    const missed = ahead && filed(weeks.get(ahead)!, o) ? [] : streakOf(ladder.map((x) => weeks.get(x)!), o);
+    const missed =
+      ahead && filed(weeks.get(ahead)!, o)
+        ? []
+        : streakOf(
+            ladder.map((x) => weeks.get(x)!),
+            o,
+          );
     const level = ladderLevel(missed.length);
     if (level === 'warned' || level === 'blocked') {
       // the dashboard reads four weeks: missedStreak is at most 4 here (GET /api/reports/standing has the full run)
-      flags.push({ kind: `reporting_${level}`, organizationId: o, organizationName: name(o), weekStart: due, missedWeeks: missed, missedStreak: missed.length });
+      flags.push({
+        kind: `reporting_${level}`,
+        organizationId: o,
+        organizationName: name(o),
+        weekStart: due,
+        missedWeeks: missed,
+        missedStreak: missed.length,
+      });
     }
   }
   for (const o of [...w.late].sort(byName)) flags.push({ kind: 'report_late', organizationId: o, organizationName: name(o), weekStart: due });
@@ -45,7 +72,12 @@ export async function reportsForDashboard(ctx: ServiceContext): Promise<{ report
   const submitted = new Set([...c.onTime, ...c.late]);
   return {
     reports: { weekStart: due, deadline: deadlineOf(rules, due), onTime: w.onTime.size, late: w.late.size, missing: missing.length },
-    reportsThisWeek: { weekStart: collecting, deadline: deadlineOf(rules, collecting), submitted: submitted.size, expected: new Set([...c.expected, ...submitted]).size },
+    reportsThisWeek: {
+      weekStart: collecting,
+      deadline: deadlineOf(rules, collecting),
+      submitted: submitted.size,
+      expected: new Set([...c.expected, ...submitted]).size,
+    },
     flags,
   };
 }
@@ -58,7 +90,15 @@ export async function visitsForDashboard(ctx: ServiceContext): Promise<{ visits:
   const unvisited = [...q.active].filter((id) => !q.visited.has(id));
   const flags = unvisited.sort().map((id) => {
     const p = q.pairings.get(id);
-    return { kind: 'no_visit', pairingId: id, villageId: p?.villageId, villageName: p?.villageName, organizationId: p?.organizationId, organizationName: p?.organizationName, quarter };
+    return {
+      kind: 'no_visit',
+      pairingId: id,
+      villageId: p?.villageId,
+      villageName: p?.villageName,
+      organizationId: p?.organizationId,
+      organizationName: p?.organizationName,
+      quarter,
+    };
   });
   return { visits: { quarter, flagged: unvisited.length }, flags };
 }
@@ -85,12 +125,23 @@ export async function recountVisits(ctx: ServiceContext): Promise<{ visits: Dash
   }
   const flags = unvisited
     .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((p) => ({ kind: 'no_visit' as const, pairingId: p.id, villageId: p.villageId, villageName: p.villageName, organizationId: p.organizationId, organizationName: p.organizationName, quarter }));
+    .map((p) => ({
+      kind: 'no_visit' as const,
+      pairingId: p.id,
+      villageId: p.villageId,
+      villageName: p.villageName,
+      organizationId: p.organizationId,
+      organizationName: p.organizationName,
+      quarter,
+    }));
   return { visits: { quarter, flagged: unvisited.length }, flags };
 }
 
 /** A week's figures recounted from the records (pairings and reports), to check the snapshot against. */
-export async function recountReports(ctx: ServiceContext, weekStart: string): Promise<{ expected: string[]; onTime: string[]; late: string[]; missing: string[] }> {
+export async function recountReports(
+  ctx: ServiceContext,
+  weekStart: string,
+): Promise<{ expected: string[]; onTime: string[]; late: string[]; missing: string[] }> {
   const rules = await reportingRules(ctx);
   const deadline = deadlineOf(rules, weekStart);
   const pairings = await pairingsWithApproval(ctx.store);

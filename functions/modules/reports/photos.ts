@@ -11,7 +11,12 @@ import { addReportPhotoTx, putReportPhotoTx } from './store.js';
 export const reportPhotoUrl = (reportId: string, photoId: string) => `/api/reports/${reportId}/photos/${photoId}`;
 
 /** A photo of the report's work (the bureau's or the organization's own report): a real image of at most 5 MB, at most 9. */
-export async function addReportPhoto(ctx: ServiceContext, files: FileStore, reportId: string, upload: { bytes: Uint8Array; declaredType: string }): Promise<PhotoUploaded> {
+export async function addReportPhoto(
+  ctx: ServiceContext,
+  files: FileStore,
+  reportId: string,
+  upload: { bytes: Uint8Array; declaredType: string },
+): Promise<PhotoUploaded> {
   const report = await getReport(ctx, reportId);
   const type = checkedImageType(upload);
   if (report.photos.length >= MAX_PHOTOS) throw AppError.conflict(`每份周报最多 ${MAX_PHOTOS} 张照片`, { reason: 'too_many_photos', max: MAX_PHOTOS });

@@ -146,5 +146,9 @@ export const reportRoutes = new OpenAPIHono<Env>()
   .openapi(photoFile, async (c) => {
     const { id, photoId } = c.req.valid('param');
     const f = await reportPhotoFile(serviceContext(c), c.var.deps.files, id, photoId);
-    return c.body(f.bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': f.contentType, 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' });
+    return c.body(f.bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': f.contentType,
+      'cache-control': 'private, no-store',
+      'x-content-type-options': 'nosniff',
+    });
   });

@@ -61,7 +61,9 @@ export async function fileReport(ctx: ServiceContext, input: ReportInput): Promi
   if (weekStart > rules.today) throw AppError.field('weekStart', '该周尚未开始，不能提交周报');
   const pairings = await organizationPairings(ctx, orgId);
   if (!pairings.some((p) => activeDuringWeek(p, weekStart))) {
-    throw AppError.conflict(`组织「${org.name}」在 ${weekStart} 至 ${addDays(weekStart, 6)} 这一周没有生效中的结对，无需提交周报`, { reason: 'no_active_pairing' });
+    throw AppError.conflict(`组织「${org.name}」在 ${weekStart} 至 ${addDays(weekStart, 6)} 这一周没有生效中的结对，无需提交周报`, {
+      reason: 'no_active_pairing',
+    });
   }
   const existing = await getWeekEntry(ctx.store, weekStart, orgId);
   if (existing && existing.status !== 'draft') {

@@ -76,7 +76,15 @@ export function putNewReportTx(store: TenantStore, r: Report): TxItem[] {
 /** A stored draft replaced by the new text (and maybe submitted), only while it is still a draft. */
 export function updateDraftTx(store: TenantStore, r: Report): TxItem[] {
   const draftOnly = AppError.conflict('该组织本周的周报已提交', { reason: 'duplicate_report' });
-  const fields = { summary: r.summary, progress: r.progress, results: r.results, status: r.status, submittedAt: r.submittedAt, timeliness: r.timeliness, updatedAt: r.updatedAt };
+  const fields = {
+    summary: r.summary,
+    progress: r.progress,
+    results: r.results,
+    status: r.status,
+    submittedAt: r.submittedAt,
+    timeliness: r.timeliness,
+    updatedAt: r.updatedAt,
+  };
   const names: Record<string, string> = { '#status': 'status' };
   const values: Record<string, unknown> = { ':draft': 'draft' };
   const sets = Object.entries(fields).map(([k, v], i) => {
@@ -86,11 +94,22 @@ export function updateDraftTx(store: TenantStore, r: Report): TxItem[] {
   });
   return [
     {
-      Update: { Key: reportKey(store, r.id), UpdateExpression: `SET ${sets.join(', ')}`, ConditionExpression: '#status = :draft', ExpressionAttributeNames: names, ExpressionAttributeValues: values },
+      Update: {
+        Key: reportKey(store, r.id),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: '#status = :draft',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
       failWith: draftOnly,
     },
     {
-      Put: { Item: { ...weekEntryKey(store, r.weekStart, r.organizationId), ...entryOf(r) }, ConditionExpression: '#status = :draft', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':draft': 'draft' } },
+      Put: {
+        Item: { ...weekEntryKey(store, r.weekStart, r.organizationId), ...entryOf(r) },
+        ConditionExpression: '#status = :draft',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':draft': 'draft' },
+      },
       failWith: draftOnly,
     },
   ];
@@ -110,6 +129,9 @@ export function addReportPhotoTx(store: TenantStore, reportId: string, photoId: 
 }
 
 // Access pattern: a report photo's file → pk REPORTPHOTO, sk <photoId>.
-export function putReportPhotoTx(store: TenantStore, photo: { photoId: string; reportId: string; contentType: string; bytes: number; fileKey: string; createdAt: string }): TxItem {
+export function putReportPhotoTx(
+  store: TenantStore,
+  photo: { photoId: string; reportId: string; contentType: string; bytes: number; fileKey: string; createdAt: string },
+): TxItem {
   return { Put: { Item: { pk: store.pk('REPORTPHOTO'), sk: photo.photoId, ...photo }, ConditionExpression: 'attribute_not_exists(pk)' } };
 }

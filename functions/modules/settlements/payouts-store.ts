@@ -28,7 +28,14 @@ export function putPayoutTx(store: TenantStore, p: PayoutRecord, claim: { pk: st
 /** A payout taken back (its Stripe transfer refused): only while still pending; its index entry with it. */
 export function withdrawPayoutTx(store: TenantStore, p: Pick<PayoutRecord, 'id' | 'organizationId'>): TxItem[] {
   return [
-    { Delete: { Key: payoutKey(store, p.id), ConditionExpression: '#s = :pending', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':pending': 'pending' } } },
+    {
+      Delete: {
+        Key: payoutKey(store, p.id),
+        ConditionExpression: '#s = :pending',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':pending': 'pending' },
+      },
+    },
     { Delete: { Key: orgPayoutKey(store, p.organizationId, p.id) } },
   ];
 }
@@ -47,10 +54,24 @@ export function markPayoutPaidTx(store: TenantStore, id: string, transferId: str
 
 /** Points an existing payout at its (new) evidence file. */
 export function setPayoutEvidenceTx(store: TenantStore, id: string, fileId: string): TxItem {
-  return { Update: { Key: payoutKey(store, id), UpdateExpression: 'SET evidenceFileId = :f', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':f': fileId } } };
+  return {
+    Update: {
+      Key: payoutKey(store, id),
+      UpdateExpression: 'SET evidenceFileId = :f',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':f': fileId },
+    },
+  };
 }
 
 /** An existing organization's Stripe connected account (null: none), paid by stripe_transfer. */
 export function setStripeAccountTx(store: TenantStore, organizationId: string, stripeAccountId: string | null, at: string): TxItem {
-  return { Update: { Key: orgKey(store, organizationId), UpdateExpression: 'SET stripeAccountId = :a, updatedAt = :at', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':a': stripeAccountId, ':at': at } } };
+  return {
+    Update: {
+      Key: orgKey(store, organizationId),
+      UpdateExpression: 'SET stripeAccountId = :a, updatedAt = :at',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':a': stripeAccountId, ':at': at },
+    },
+  };
 }

@@ -10,7 +10,16 @@ import { dateInZone } from '../../../shared/dates.js';
 import { checkedUpload } from '../donations/files.js';
 import { getOrganizationItem, orgKey } from '../organizations/store.js';
 import { sellerSettlement, settlementTx } from './store.js';
-import { markPayoutPaidTx, orgPayoutKey, payoutKey, putPayoutTx, requestKey, setPayoutEvidenceTx, setStripeAccountTx, withdrawPayoutTx } from './payouts-store.js';
+import {
+  markPayoutPaidTx,
+  orgPayoutKey,
+  payoutKey,
+  putPayoutTx,
+  requestKey,
+  setPayoutEvidenceTx,
+  setStripeAccountTx,
+  withdrawPayoutTx,
+} from './payouts-store.js';
 import { tenantTimeZone } from '../tenant/settings.js';
 import { logger } from '../../adapters/logger.js';
 import { NOTHING_LISTED, listScope, mayReach } from '../own-organization.js';
@@ -100,16 +109,16 @@ export async function createPayout(ctx: ServiceContext, payments: Payments, inpu
   };
   const claim = idempotencyKey ? requestKey(ctx.store, ctx.caller.userId, idempotencyKey) : null;
   try {
-    await ctx.store.transact([
-      ...putPayoutTx(ctx.store, p, claim, new SeenRequest()),
-      settleTx(ctx, p, 1),
-      auditPut(ctx, 'payout', p.id, 'create', null, p),
-    ]);
+    await ctx.store.transact([...putPayoutTx(ctx.store, p, claim, new SeenRequest()), settleTx(ctx, p, 1), auditPut(ctx, 'payout', p.id, 'create', null, p)]);
   } catch (e) {
     if (e instanceof SeenRequest) return resumePayout(ctx, payments, claim!, p, org.name, account);
     if (!(e instanceof OverOwed)) throw e;
     const owed = (await sellerSettlement(ctx.store, p.month, p.organizationId)).owedFen;
-    throw AppError.conflict(`付款金额超过应付余额：${p.month} 尚欠 ¥${(Math.max(owed, 0) / 100).toFixed(2)}`, { owedFen: owed, month: p.month, path: 'amountFen' });
+    throw AppError.conflict(`付款金额超过应付余额：${p.month} 尚欠 ¥${(Math.max(owed, 0) / 100).toFixed(2)}`, {
+      owedFen: owed,
+      month: p.month,
+      path: 'amountFen',
+    });
   }
   if (p.method === 'bank_transfer') return toPayout(p, org.name);
   return transferPayout(ctx, payments, p, org.name, account!, claim);
@@ -120,7 +129,14 @@ export async function createPayout(ctx: ServiceContext, payments: Payments, inpu
  * a 5xx): the payout it made, finished if its Stripe transfer was cut off (the same transfer key,
  * so Stripe makes no second transfer), never a second payout.
  */
-async function resumePayout(ctx: ServiceContext, payments: Payments, claim: { pk: string; sk: string }, asked: PayoutRecord, orgName: string, account: string | null | undefined): Promise<Payout> {
+async function resumePayout(
+  ctx: ServiceContext,
+  payments: Payments,
+  claim: { pk: string; sk: string },
+  asked: PayoutRecord,
+  orgName: string,
+  account: string | null | undefined,
+): Promise<Payout> {
   const made = await ctx.store.get<{ payoutId: string }>(claim.pk, claim.sk);
   const p = made ? await getPayoutRecord(ctx.store, made.payoutId) : null;
   if (!p) throw AppError.conflict('相同的付款请求正在处理中，请稍后重试');
@@ -132,7 +148,14 @@ async function resumePayout(ctx: ServiceContext, payments: Payments, claim: { pk
 }
 
 /** A recorded (pending) payout's Stripe transfer, then paid; a refusal takes the record back (503). */
-async function transferPayout(ctx: ServiceContext, payments: Payments, p: PayoutRecord, orgName: string, account: string, claim: { pk: string; sk: string } | null): Promise<Payout> {
+async function transferPayout(
+  ctx: ServiceContext,
+  payments: Payments,
+  p: PayoutRecord,
+  orgName: string,
+  account: string,
+  claim: { pk: string; sk: string } | null,
+): Promise<Payout> {
   let transferId: string;
   try {
     const meta = { tenantId: ctx.store.tenantId, payoutId: p.id, organizationId: p.organizationId, month: p.month };
@@ -148,10 +171,7 @@ async function transferPayout(ctx: ServiceContext, payments: Payments, p: Payout
     throw new AppError('payment_unavailable', 503, 'Stripe 转账未成功，未记录付款，请稍后重试');
   }
   const paid: PayoutRecord = { ...p, status: 'paid', transferId };
-  await ctx.store.transact([
-    markPayoutPaidTx(ctx.store, p.id, transferId),
-    auditPut(ctx, 'payout', p.id, 'transferred', p, paid),
-  ]);
+  await ctx.store.transact([markPayoutPaidTx(ctx.store, p.id, transferId), auditPut(ctx, 'payout', p.id, 'transferred', p, paid)]);
   return toPayout(paid, orgName);
 }
 
@@ -164,7 +184,13 @@ export async function listPayouts(ctx: ServiceContext, q: { organizationId?: str
   let records: PayoutRecord[];
   let nextCursor: string | null;
   if (orgId) {
-    const page = await ctx.store.query<{ payoutId: string }>({ pk: orgPayoutKey(ctx.store, orgId, '').pk, forward: false, limit: q.limit, cursor: q.cursor, filter });
+    const page = await ctx.store.query<{ payoutId: string }>({
+      pk: orgPayoutKey(ctx.store, orgId, '').pk,
+      forward: false,
+      limit: q.limit,
+      cursor: q.cursor,
+      filter,
+    });
     const items = await ctx.store.getMany<PayoutRecord & { sk: string }>(page.items.map((e) => payoutKey(ctx.store, e.payoutId)));
     const byId = new Map(items.map((i) => [i.sk, i]));
     records = page.items.map((e) => byId.get(e.payoutId)).filter((p): p is PayoutRecord & { sk: string } => !!p);
@@ -186,7 +212,12 @@ export async function listPayouts(ctx: ServiceContext, q: { organizationId?: str
 const evidenceKey = (tenantId: string, fileId: string) => `${tenantId}/payouts/${fileId}`;
 
 /** POST /api/payouts/:id/evidence (bureau): the bank slip or transfer record (replacing any). */
-export async function attachPayoutEvidence(ctx: ServiceContext, files: FileStore, id: string, upload: { bytes: Uint8Array; declaredType: string }): Promise<{ fileId: string }> {
+export async function attachPayoutEvidence(
+  ctx: ServiceContext,
+  files: FileStore,
+  id: string,
+  upload: { bytes: Uint8Array; declaredType: string },
+): Promise<{ fileId: string }> {
   const p = await visiblePayout(ctx, id);
   const type = checkedUpload(upload);
   const fileId = newId('pev');

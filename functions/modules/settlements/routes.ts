@@ -51,7 +51,8 @@ function makeSettlementRoutes() {
     operationId: 'createPayout',
     description: access('payout.write'),
     tags,
-    summary: 'Pay a seller for a month (bureau_admin; Idempotency-Key honoured): never more than owed (409 with owedFen); stripe_transfer goes through Stripe first',
+    summary:
+      'Pay a seller for a month (bureau_admin; Idempotency-Key honoured): never more than owed (409 with owedFen); stripe_transfer goes through Stripe first',
     security: BEARER,
     middleware: [authorize('payout.write')] as const,
     request: { body: jsonBody(PayoutInput) },
@@ -81,7 +82,10 @@ function makeSettlementRoutes() {
     security: BEARER,
     middleware: [authorize('payout.read')] as const,
     request: { params: IdParams },
-    responses: { 200: { content: { 'application/octet-stream': { schema: z.string().openapi({ type: 'string', format: 'binary' }) } }, description: 'the file' }, ...ERRORS },
+    responses: {
+      200: { content: { 'application/octet-stream': { schema: z.string().openapi({ type: 'string', format: 'binary' }) } }, description: 'the file' },
+      ...ERRORS,
+    },
   });
 
   const putAccount = createRoute({
@@ -97,7 +101,7 @@ function makeSettlementRoutes() {
     responses: { 200: jsonOk(z.object({ organizationId: Id, stripeAccountId: z.string().nullable() }), 'the account'), ...ERRORS },
   });
 
-    return new OpenAPIHono<Env>()
+  return new OpenAPIHono<Env>()
     .openapi(settlements, async (c) => {
       const q = c.req.valid('query');
       return c.json(await monthSettlements(serviceContext(c), q.month, q.organizationId), 200);

@@ -46,7 +46,10 @@ const emptyItem = (organizationId: string): SettlementItem => ({
 
 /** The items with their sellers' and villages' names (one batch read each), the bureau's row last. */
 export async function named(store: TenantStore, items: SettlementItem[]): Promise<Settlement[]> {
-  const orgNames = await organizationNames(store, items.map((i) => i.organizationId).filter((o): o is string => !!o));
+  const orgNames = await organizationNames(
+    store,
+    items.map((i) => i.organizationId).filter((o): o is string => !!o),
+  );
   const villageIds = [...new Set(items.flatMap((i) => [...i.villages.keys()]))];
   const villages = villageIds.length ? await store.getMany<{ sk: string; name: string }>(villageIds.map((id) => villageKey(store, id))) : [];
   const villageNames = new Map(villages.map((v) => [v.sk, v.name]));
@@ -66,7 +69,12 @@ export async function named(store: TenantStore, items: SettlementItem[]): Promis
         .map(([villageId, v]) => ({ villageId, villageName: villageNames.get(villageId) ?? '', ...v, payableFen: v.grossFen - v.refundsFen - v.feesFen }))
         .sort((a, b) => b.grossFen - a.grossFen || a.villageId.localeCompare(b.villageId)),
     }))
-    .sort((a, b) => (a.organizationId === null ? 1 : 0) - (b.organizationId === null ? 1 : 0) || b.owedFen - a.owedFen || a.organizationName.localeCompare(b.organizationName, 'zh'));
+    .sort(
+      (a, b) =>
+        (a.organizationId === null ? 1 : 0) - (b.organizationId === null ? 1 : 0) ||
+        b.owedFen - a.owedFen ||
+        a.organizationName.localeCompare(b.organizationName, 'zh'),
+    );
 }
 
 /** The sums over the sellers listed; `orders` the month's distinct paid orders when given. */

@@ -32,7 +32,10 @@ function makeQrRoutes() {
     request: { params: SlugParams.extend({ id: Id }) },
     responses: { 200: binary('image/png', 'the QR code'), ...PUBLIC_ERRORS },
   });
-  const png = (bytes: Uint8Array) => ({ body: bytes as Uint8Array<ArrayBuffer>, headers: { 'content-type': 'image/png', 'cache-control': 'public, max-age=3600' } });
+  const png = (bytes: Uint8Array) => ({
+    body: bytes as Uint8Array<ArrayBuffer>,
+    headers: { 'content-type': 'image/png', 'cache-control': 'public, max-age=3600' },
+  });
   return new OpenAPIHono<Env>()
     .openapi(qr, async (c) => {
       const { tenantSlug, id } = c.req.valid('param');

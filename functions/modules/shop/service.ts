@@ -42,4 +42,3 @@ export async function getPublicProduce(ctx: PublicRef, id: string): Promise<Publ
   const expired = r.held > 0 ? await expiredHeldByListing(ctx.store, ctx.now) : new Map<string, number>();
   return toPublicProduce(r, expired, ctx.tenant.slug, ctx.origin);
 }
-

@@ -30,7 +30,18 @@ function sum(all: FundsFigures[]): FundsFigures {
   const total = figuresOf(undefined);
   const byCat = new Map<string, number>();
   for (const f of all) {
-    for (const k of ['cashReceivedFen', 'cashUsedFen', 'balanceFen', 'refundedFen', 'goodsFen', 'salesFen', 'paidOrders', 'concernsReceived', 'concernsResolved'] as const) total[k] += f[k];
+    for (const k of [
+      'cashReceivedFen',
+      'cashUsedFen',
+      'balanceFen',
+      'refundedFen',
+      'goodsFen',
+      'salesFen',
+      'paidOrders',
+      'concernsReceived',
+      'concernsResolved',
+    ] as const)
+      total[k] += f[k];
     for (const u of f.usedByPurpose) byCat.set(u.category, (byCat.get(u.category) ?? 0) + u.amountFen);
   }
   total.usedByPurpose = EXPENDITURE_CATEGORIES.filter((c) => byCat.get(c)).map((c) => ({ category: c, amountFen: byCat.get(c)! }));
@@ -114,5 +125,11 @@ export async function villageTransparency(ctx: PublicContext, villageId: string)
     recentPublicDonations(ctx.store, villageId, RECENT),
     publicExpenditures(ctx.store, villageId, 50),
   ]);
-  return { tenant: tenantOf(ctx), village: villageOf(v, funds, paired.byVillage.get(v.id) ?? []), recentDonations, expenditures, generatedAt: ctx.now.toISOString() };
+  return {
+    tenant: tenantOf(ctx),
+    village: villageOf(v, funds, paired.byVillage.get(v.id) ?? []),
+    recentDonations,
+    expenditures,
+    generatedAt: ctx.now.toISOString(),
+  };
 }

@@ -120,5 +120,10 @@ export function moveVillageCoverageTx(store: TenantStore, v: Village, by: 1 | -1
  */
 export async function earliestPairingStart(store: TenantStore, villageId: string): Promise<string | null> {
   const items = await store.queryAll<{ startDate?: string | null }>({ pk: store.pk('VILLAGE', villageId), index: 'byVillage', skBeginsWith: 'PAIRING#' });
-  return items.map((p) => p.startDate).filter((d): d is string => !!d).sort()[0] ?? null;
+  return (
+    items
+      .map((p) => p.startDate)
+      .filter((d): d is string => !!d)
+      .sort()[0] ?? null
+  );
 }

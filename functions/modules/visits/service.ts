@@ -65,6 +65,11 @@ export async function quarterVisits(ctx: ServiceContext, q: { quarter?: string }
       flagged: !c || c.visits === 0,
     };
   });
-  items.sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.villageName.localeCompare(b.villageName, 'zh-CN') || a.organizationName.localeCompare(b.organizationName, 'zh-CN'));
+  items.sort(
+    (a, b) =>
+      Number(b.flagged) - Number(a.flagged) ||
+      a.villageName.localeCompare(b.villageName, 'zh-CN') ||
+      a.organizationName.localeCompare(b.organizationName, 'zh-CN'),
+  );
   return { quarter, from, to, closed: rules.today > to, flagged: items.filter((i) => i.flagged).length, items };
 }

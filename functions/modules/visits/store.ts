@@ -31,7 +31,13 @@ export function activeInQuarterTx(store: TenantStore, quarter: string, p: Named,
 
 /** Pairings out of a quarter's `active` set (a refill: those the records no longer count in it). */
 export function removeFromQuarterTx(store: TenantStore, quarter: string, gone: string[]): TxItem {
-  return { Update: { Key: { pk: store.pk('COUNTERS'), sk: quarterCounterName(quarter) }, UpdateExpression: 'DELETE active :gone', ExpressionAttributeValues: { ':gone': new Set(gone) } } };
+  return {
+    Update: {
+      Key: { pk: store.pk('COUNTERS'), sk: quarterCounterName(quarter) },
+      UpdateExpression: 'DELETE active :gone',
+      ExpressionAttributeValues: { ':gone': new Set(gone) },
+    },
+  };
 }
 
 /** A visit's moves, in the activity's transaction: the pairing's count in the quarter, and the quarter's visited set. */
@@ -50,7 +56,14 @@ export function visitLoggedTx(store: TenantStore, pairing: Named, activity: Pick
   ];
 }
 
-export type QuarterSnapshot = { quarter: string; active: Set<string>; pairings: Map<string, Named>; visited: Set<string>; materialized: boolean; epoch: number };
+export type QuarterSnapshot = {
+  quarter: string;
+  active: Set<string>;
+  pairings: Map<string, Named>;
+  visited: Set<string>;
+  materialized: boolean;
+  epoch: number;
+};
 
 const asSet = (v: unknown) => new Set<string>(v instanceof Set ? [...v].map(String) : []);
 
@@ -58,7 +71,14 @@ export async function readQuarterItem(store: TenantStore, quarter: string): Prom
   const k = counterKey(store, quarterCounterName(quarter));
   const item = await store.get<Record<string, unknown>>(k.pk, k.sk);
   const pairings = new Map([...asSet(item?.pairings)].map((e) => [parseEntry(e).id, parseEntry(e)]));
-  return { quarter, active: asSet(item?.active), pairings, visited: asSet(item?.visited), materialized: item?.materialized === true, epoch: Number(item?.epoch ?? 0) };
+  return {
+    quarter,
+    active: asSet(item?.active),
+    pairings,
+    visited: asSet(item?.visited),
+    materialized: item?.materialized === true,
+    epoch: Number(item?.epoch ?? 0),
+  };
 }
 
 /** Each pairing's visits in the quarter (only pairings with at least one have an item). */

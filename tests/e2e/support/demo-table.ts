@@ -111,7 +111,9 @@ async function copyItems(doc: DynamoDBDocumentClient, from: string, to: string):
     Array.from({ length: SEGMENTS }, async (_, segment) => {
       let start: Record<string, unknown> | undefined;
       do {
-        const page = await doc.send(new ScanCommand({ TableName: from, Segment: segment, TotalSegments: SEGMENTS, ExclusiveStartKey: start, ConsistentRead: true }));
+        const page = await doc.send(
+          new ScanCommand({ TableName: from, Segment: segment, TotalSegments: SEGMENTS, ExclusiveStartKey: start, ConsistentRead: true }),
+        );
         const items = page.Items ?? [];
         for (let i = 0; i < items.length; i += 25) {
           let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));

@@ -103,7 +103,12 @@ export async function startServer(
 }
 
 /** JSON over HTTP against the running server, the way a script would call the API. */
-export async function apiCall<T = any>(base: string, method: string, pathname: string, opts: { token?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
+export async function apiCall<T = any>(
+  base: string,
+  method: string,
+  pathname: string,
+  opts: { token?: string; body?: unknown } = {},
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${base}${pathname}`, {
     method,
     headers: {
@@ -129,7 +134,10 @@ export async function apiLogin(base: string, email: string, password: string): P
 export function listeningAddresses(port: number): string[] {
   const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
   const out: string[] = [];
-  for (const [file, v6] of [['/proc/net/tcp', false], ['/proc/net/tcp6', true]] as const) {
+  for (const [file, v6] of [
+    ['/proc/net/tcp', false],
+    ['/proc/net/tcp6', true],
+  ] as const) {
     let text = '';
     try {
       text = readFileSync(file, 'utf8');
@@ -149,7 +157,13 @@ export function listeningAddresses(port: number): string[] {
 const ipv4 = (hex: string) => [6, 4, 2, 0].map((i) => parseInt(hex.slice(i, i + 2), 16)).join('.');
 function ipv6(hex: string): string {
   // four little-endian 32-bit words
-  const words = [0, 8, 16, 24].map((i) => hex.slice(i, i + 8).match(/../g)!.reverse().join(''));
+  const words = [0, 8, 16, 24].map((i) =>
+    hex
+      .slice(i, i + 8)
+      .match(/../g)!
+      .reverse()
+      .join(''),
+  );
   const full = words.join('');
   if (/^0{32}$/.test(full)) return '::';
   if (full === '00000000000000000000000000000001') return '::1';

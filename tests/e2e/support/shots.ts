@@ -45,7 +45,13 @@ export const traceOf = (page: Page) => traces.get(page) ?? tracePage(page);
  * Full-page screenshots of some screens at desktop and phone width into `dir` (the SHOTS_DIR of a
  * run; nothing when it is not set). Each screen waits for a selector before it is taken.
  */
-export async function screenshots(browser: Browser, base: string, email: string, screens: { name: string; path: string; ready: string }[], dir = process.env.SHOTS_DIR) {
+export async function screenshots(
+  browser: Browser,
+  base: string,
+  email: string,
+  screens: { name: string; path: string; ready: string }[],
+  dir = process.env.SHOTS_DIR,
+) {
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   for (const [label, viewport] of [
@@ -61,7 +67,11 @@ export async function screenshots(browser: Browser, base: string, email: string,
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       if (label === 'phone' && height > 2 * viewport.height) {
         for (let i = 0; i * 1600 < height && i < 4; i++) {
-          await page.screenshot({ path: path.join(dir, `${s.name}-${label}-${i + 1}.png`), fullPage: true, clip: { x: 0, y: i * 1600, width: viewport.width, height: Math.min(1600, height - i * 1600) } });
+          await page.screenshot({
+            path: path.join(dir, `${s.name}-${label}-${i + 1}.png`),
+            fullPage: true,
+            clip: { x: 0, y: i * 1600, width: viewport.width, height: Math.min(1600, height - i * 1600) },
+          });
         }
       } else {
         await page.screenshot({ path: path.join(dir, `${s.name}-${label}.png`), fullPage: true });

@@ -75,6 +75,8 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 export function describeSizes(bundles: Partial<Record<EntryName, Bundle>>): string {
   return Object.values(bundles)
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((b) => `  ${b.name.padEnd(9)} ${String(b.bytes).padStart(9)} B (${kb(b.bytes)}) minified, ${kb(b.gzipBytes)} gzipped, source map ${kb(b.sourceMapBytes)}`)
+    .map(
+      (b) => `  ${b.name.padEnd(9)} ${String(b.bytes).padStart(9)} B (${kb(b.bytes)}) minified, ${kb(b.gzipBytes)} gzipped, source map ${kb(b.sourceMapBytes)}`,
+    )
     .join('\n');
 }

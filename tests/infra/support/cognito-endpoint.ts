@@ -59,7 +59,9 @@ export class CognitoEndpoint {
         const Command = COMMANDS[target] as unknown as (new (input: unknown) => object) | undefined;
         const json = { 'content-type': 'application/x-amz-json-1.1' };
         if (!Command) {
-          res.writeHead(400, { ...json, 'x-amzn-errortype': 'UnknownOperationException' }).end(JSON.stringify({ __type: 'UnknownOperationException', message: target }));
+          res
+            .writeHead(400, { ...json, 'x-amzn-errortype': 'UnknownOperationException' })
+            .end(JSON.stringify({ __type: 'UnknownOperationException', message: target }));
           return;
         }
         try {

@@ -12,7 +12,16 @@ export type UserFilters = { status?: UserRow['status']; organizationId?: string 
  */
 export function useUsers(f: UserFilters) {
   return useCursorList<UserRow>(['users', f], (cursor) =>
-    call(api.users.$get({ query: { limit: '50', ...(f.status ? { status: f.status } : {}), ...(f.organizationId ? { organizationId: f.organizationId } : {}), ...(cursor ? { cursor } : {}) } })),
+    call(
+      api.users.$get({
+        query: {
+          limit: '50',
+          ...(f.status ? { status: f.status } : {}),
+          ...(f.organizationId ? { organizationId: f.organizationId } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
+      }),
+    ),
   );
 }
 

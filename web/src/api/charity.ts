@@ -14,7 +14,18 @@ const invalidateAll = (qc: ReturnType<typeof useQueryClient>) => Promise.all(TOP
 /** GET /api/donations: newest first, 20 a page (an org_member sees its own organization's). */
 export function useDonations(f: DonationFilters) {
   return useCursorList<Donation>(['donations', f], (cursor) =>
-    call(api.donations.$get({ query: { limit: '20', ...(f.villageId ? { villageId: f.villageId } : {}), ...(f.organizationId ? { organizationId: f.organizationId } : {}), ...(f.kind ? { kind: f.kind } : {}), ...(f.status ? { status: f.status } : {}), ...(cursor ? { cursor } : {}) } })),
+    call(
+      api.donations.$get({
+        query: {
+          limit: '20',
+          ...(f.villageId ? { villageId: f.villageId } : {}),
+          ...(f.organizationId ? { organizationId: f.organizationId } : {}),
+          ...(f.kind ? { kind: f.kind } : {}),
+          ...(f.status ? { status: f.status } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
+      }),
+    ),
   );
 }
 
@@ -31,7 +42,8 @@ export function useLogDonation() {
 export function useRefundDonation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: string; reason?: string }) => call(api.donations[':id'].refund.$post({ param: { id: v.id }, json: v.reason ? { reason: v.reason } : {} })),
+    mutationFn: (v: { id: string; reason?: string }) =>
+      call(api.donations[':id'].refund.$post({ param: { id: v.id }, json: v.reason ? { reason: v.reason } : {} })),
     onSuccess: () => invalidateAll(qc),
   });
 }

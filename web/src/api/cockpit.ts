@@ -33,13 +33,18 @@ export function useReports(params: { organizationId?: string; weekStart?: string
 }
 
 export function useReport(id: string | null) {
-  return useQuery({ queryKey: ['reports', 'one', id], queryFn: (): Promise<Report> => call(api.reports[':id'].$get({ param: { id: id as string } })), enabled: !!id });
+  return useQuery({
+    queryKey: ['reports', 'one', id],
+    queryFn: (): Promise<Report> => call(api.reports[':id'].$get({ param: { id: id as string } })),
+    enabled: !!id,
+  });
 }
 
 export function useSaveReport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (v: { input: ReportInput; key: string }): Promise<Report> => call(api.reports.$post({ json: v.input }, { headers: { 'Idempotency-Key': v.key } })),
+    mutationFn: (v: { input: ReportInput; key: string }): Promise<Report> =>
+      call(api.reports.$post({ json: v.input }, { headers: { 'Idempotency-Key': v.key } })),
     onSuccess: () => refreshCockpit(queryClient),
   });
 }
@@ -55,7 +60,10 @@ export function useStanding(enabled = true) {
 }
 
 export function useCompliance(weekStart: string | undefined) {
-  return useQuery({ queryKey: ['compliance', weekStart ?? 'latest'], queryFn: (): Promise<Compliance> => call(api.reports.compliance.$get({ query: strings({ weekStart }) })) });
+  return useQuery({
+    queryKey: ['compliance', weekStart ?? 'latest'],
+    queryFn: (): Promise<Compliance> => call(api.reports.compliance.$get({ query: strings({ weekStart }) })),
+  });
 }
 
 export function useComplianceGrid(to: string | undefined, weeks = 8) {
@@ -78,7 +86,10 @@ export type NeedFilters = { villageId?: string; status?: NeedStatus; category?: 
 export function useNeeds(filters: NeedFilters) {
   const { paired, ...rest } = filters;
   const query = { limit: '100', ...strings(rest), ...(paired === undefined ? {} : { paired: paired ? ('true' as const) : ('false' as const) }) };
-  return useQuery({ queryKey: ['needs', filters], queryFn: (): Promise<Page<Need>> => call(api.needs.$get({ query: query as typeof query & { status?: NeedStatus; category?: VillageNeed } })) });
+  return useQuery({
+    queryKey: ['needs', filters],
+    queryFn: (): Promise<Page<Need>> => call(api.needs.$get({ query: query as typeof query & { status?: NeedStatus; category?: VillageNeed } })),
+  });
 }
 
 export function useNeedSummary(enabled = true) {

@@ -14,9 +14,7 @@ export class ApiError extends Error {
   /** The field errors of a 400 validation_failed, or none. */
   get fieldErrors(): FieldError[] {
     if (!Array.isArray(this.details)) return [];
-    return this.details.filter(
-      (d): d is FieldError => typeof d === 'object' && d !== null && typeof d.path === 'string' && typeof d.message === 'string',
-    );
+    return this.details.filter((d): d is FieldError => typeof d === 'object' && d !== null && typeof d.path === 'string' && typeof d.message === 'string');
   }
 
   /** details.reason of a 409 (over_limit, duplicate_pairing …). */

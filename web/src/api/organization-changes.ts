@@ -16,7 +16,12 @@ export function useOrganizationChanges(filter: { status?: ChangeStatus; organiza
     (cursor) =>
       call(
         api['organization-changes'].$get({
-          query: { limit: '20', ...(filter.status ? { status: filter.status } : {}), ...(filter.organizationId ? { organizationId: filter.organizationId } : {}), ...(cursor ? { cursor } : {}) },
+          query: {
+            limit: '20',
+            ...(filter.status ? { status: filter.status } : {}),
+            ...(filter.organizationId ? { organizationId: filter.organizationId } : {}),
+            ...(cursor ? { cursor } : {}),
+          },
         }),
       ),
     enabled,
@@ -33,6 +38,9 @@ export function useDecideChange() {
       return call(route.reject.$post({ param: { id: v.id }, json: { reason: v.reason ?? '' } }));
     },
     onSuccess: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: ['organization-changes'] }), invalidate(queryClient, 'organizations', 'organization', 'audit', 'me')]),
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['organization-changes'] }),
+        invalidate(queryClient, 'organizations', 'organization', 'audit', 'me'),
+      ]),
   });
 }

@@ -25,8 +25,7 @@ export function useOrganization(id: string | null | undefined) {
 export function useCreateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (v: { input: OrganizationInput; key: string }) =>
-      call(api.organizations.$post({ json: v.input }, { headers: { 'Idempotency-Key': v.key } })),
+    mutationFn: (v: { input: OrganizationInput; key: string }) => call(api.organizations.$post({ json: v.input }, { headers: { 'Idempotency-Key': v.key } })),
     onSuccess: () => invalidate(queryClient, 'organizations'),
   });
 }
@@ -37,7 +36,10 @@ export function useUpdateOrganization() {
     /** 200: the organization; 202 (a member's change of name, kind or credit code): it and the change request awaiting review */
     mutationFn: (v: { id: string; patch: OrganizationPatch }) => call(api.organizations[':id'].$patch({ param: { id: v.id }, json: v.patch })),
     onSuccess: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: ['organization-changes'] }), invalidate(queryClient, 'organizations', 'organization', 'audit', 'me')]),
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['organization-changes'] }),
+        invalidate(queryClient, 'organizations', 'organization', 'audit', 'me'),
+      ]),
   });
 }
 

@@ -75,7 +75,8 @@ export async function uploadProducePhoto(id: string, file: File) {
   if (!posted.ok) {
     // S3 answers in XML: EntityTooLarge, AccessDenied (expired policy, wrong type) …
     const code = /<Code>([^<]+)<\/Code>/.exec(await posted.text().catch(() => ''))?.[1] ?? 'upload_failed';
-    const message = code === 'EntityTooLarge' ? '照片不能超过 5 MB' : code === 'AccessDenied' ? '上传凭证已过期或文件类型不符，请重新上传' : '照片上传失败，请重试';
+    const message =
+      code === 'EntityTooLarge' ? '照片不能超过 5 MB' : code === 'AccessDenied' ? '上传凭证已过期或文件类型不符，请重新上传' : '照片上传失败，请重试';
     throw new ApiError(posted.status === 400 && code === 'EntityTooLarge' ? 413 : posted.status, code, message);
   }
   return call(api.produce[':id'].photos.confirm.$post({ param: { id }, json: { key: ticket.key } }));

@@ -20,7 +20,12 @@ export function usePayouts(f: PayoutFilters) {
   return useCursorList<Payout>(['payouts', f], (cursor) =>
     call(
       api.payouts.$get({
-        query: { limit: '50', ...(f.month ? { month: f.month } : {}), ...(f.organizationId ? { organizationId: f.organizationId } : {}), ...(cursor ? { cursor } : {}) },
+        query: {
+          limit: '50',
+          ...(f.month ? { month: f.month } : {}),
+          ...(f.organizationId ? { organizationId: f.organizationId } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
       }),
     ),
   );

@@ -68,34 +68,209 @@ export function AppRoutes() {
       <Route path="/mfa-setup" element={open(<MfaSetupPage />)} />
       <Route element={<RequireAuth />}>
         <Route index element={<Home />} />
-        <Route path="villages" element={<RequireRole roles={BUREAU}><VillagesPage /></RequireRole>} />
-        <Route path="organizations" element={<RequireRole roles={BUREAU}><OrganizationsPage /></RequireRole>} />
-        <Route path="pairings" element={<RequireRole roles={BUREAU}><PairingsPage /></RequireRole>} />
-        <Route path="claim" element={<RequireRole roles={ORG}><ClaimPage /></RequireRole>} />
-        <Route path="my-pairings" element={<RequireRole roles={ORG}><MyPairingsPage /></RequireRole>} />
-        <Route path="my-organization" element={<RequireRole roles={ORG}><MyOrganizationPage /></RequireRole>} />
-        <Route path="tenants" element={<RequireRole roles={PLATFORM}><TenantsPage /></RequireRole>} />
-        <Route path="produce" element={<RequireRole roles={SELLERS}><ProducePage /></RequireRole>} />
-        <Route path="orders" element={<RequireRole roles={SELLERS}><OrdersPage /></RequireRole>} />
-        <Route path="settlement" element={<RequireRole roles={ORG}><SettlementPage /></RequireRole>} />
-        <Route path="settlements" element={<RequireRole roles={BUREAU}><SettlementsPage /></RequireRole>} />
-        <Route path="commitments" element={<RequireRole roles={BUREAU}><CommitmentsPage /></RequireRole>} />
-        <Route path="donations" element={<RequireRole roles={SELLERS}><DonationsPage /></RequireRole>} />
-        <Route path="expenditures" element={<RequireRole roles={BUREAU}><ExpendituresPage /></RequireRole>} />
-        <Route path="recognition" element={<RequireRole roles={BUREAU}><RecognitionPage /></RequireRole>} />
-        <Route path="concerns" element={<RequireRole roles={BUREAU}><ConcernsPage /></RequireRole>} />
-        <Route path="reports" element={<RequireRole roles={ORG}><ReportsPage /></RequireRole>} />
-        <Route path="compliance" element={<RequireRole roles={BUREAU}><CompliancePage /></RequireRole>} />
-        <Route path="needs" element={<RequireRole roles={SELLERS}><NeedsPage /></RequireRole>} />
-        <Route path="data" element={<RequireRole roles={BUREAU}><DataPage /></RequireRole>} />
-        <Route path="my-commitment" element={<RequireRole roles={ORG}><MyCommitmentPage /></RequireRole>} />
+        <Route
+          path="villages"
+          element={
+            <RequireRole roles={BUREAU}>
+              <VillagesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="organizations"
+          element={
+            <RequireRole roles={BUREAU}>
+              <OrganizationsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="pairings"
+          element={
+            <RequireRole roles={BUREAU}>
+              <PairingsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="claim"
+          element={
+            <RequireRole roles={ORG}>
+              <ClaimPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="my-pairings"
+          element={
+            <RequireRole roles={ORG}>
+              <MyPairingsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="my-organization"
+          element={
+            <RequireRole roles={ORG}>
+              <MyOrganizationPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="tenants"
+          element={
+            <RequireRole roles={PLATFORM}>
+              <TenantsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="produce"
+          element={
+            <RequireRole roles={SELLERS}>
+              <ProducePage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="orders"
+          element={
+            <RequireRole roles={SELLERS}>
+              <OrdersPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="settlement"
+          element={
+            <RequireRole roles={ORG}>
+              <SettlementPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="settlements"
+          element={
+            <RequireRole roles={BUREAU}>
+              <SettlementsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="commitments"
+          element={
+            <RequireRole roles={BUREAU}>
+              <CommitmentsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="donations"
+          element={
+            <RequireRole roles={SELLERS}>
+              <DonationsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="expenditures"
+          element={
+            <RequireRole roles={BUREAU}>
+              <ExpendituresPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="recognition"
+          element={
+            <RequireRole roles={BUREAU}>
+              <RecognitionPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="concerns"
+          element={
+            <RequireRole roles={BUREAU}>
+              <ConcernsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="reports"
+          element={
+            <RequireRole roles={ORG}>
+              <ReportsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="compliance"
+          element={
+            <RequireRole roles={BUREAU}>
+              <CompliancePage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="needs"
+          element={
+            <RequireRole roles={SELLERS}>
+              <NeedsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="data"
+          element={
+            <RequireRole roles={BUREAU}>
+              <DataPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="my-commitment"
+          element={
+            <RequireRole roles={ORG}>
+              <MyCommitmentPage />
+            </RequireRole>
+          }
+        />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="settings/notifications" element={<NotificationSettingsPage />} />
         <Route path="account/security" element={<SecurityPage />} />
-        <Route path="users" element={<RequireRole roles={BUREAU}><UsersPage /></RequireRole>} />
-        <Route path="members" element={<RequireRole roles={ORG}><UsersPage /></RequireRole>} />
-        <Route path="applications" element={<RequireRole roles={BUREAU}><ApplicationsPage /></RequireRole>} />
-        <Route path="audit" element={<RequireRole roles={BUREAU}><AuditLogPage /></RequireRole>} />
+        <Route
+          path="users"
+          element={
+            <RequireRole roles={BUREAU}>
+              <UsersPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="members"
+          element={
+            <RequireRole roles={ORG}>
+              <UsersPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="applications"
+          element={
+            <RequireRole roles={BUREAU}>
+              <ApplicationsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequireRole roles={BUREAU}>
+              <AuditLogPage />
+            </RequireRole>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

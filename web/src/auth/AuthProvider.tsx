@@ -26,17 +26,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
-  const startSession = useCallback((next: string) => {
-    tokenStore.set(next);
-    queryClient.clear();
-    setExpired(false);
-    setToken(next);
-  }, [queryClient]);
+  const startSession = useCallback(
+    (next: string) => {
+      tokenStore.set(next);
+      queryClient.clear();
+      setExpired(false);
+      setToken(next);
+    },
+    [queryClient],
+  );
 
-  const signIn = useCallback(async (email: string, password: string, code?: string) => {
-    const result = await call(api.auth.login.$post({ json: { email, password, ...(code ? { code } : {}) } }));
-    startSession(result.token);
-  }, [startSession]);
+  const signIn = useCallback(
+    async (email: string, password: string, code?: string) => {
+      const result = await call(api.auth.login.$post({ json: { email, password, ...(code ? { code } : {}) } }));
+      startSession(result.token);
+    },
+    [startSession],
+  );
 
   const signOut = useCallback(() => {
     tokenStore.clear();

@@ -18,7 +18,9 @@ export function OrganizationSelect({
   id?: string;
 }) {
   const names = useOrganizationNames(true);
-  const options = [...(names.data ?? new Map<string, string>()).entries()].map(([v, label]) => ({ value: v, label })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+  const options = [...(names.data ?? new Map<string, string>()).entries()]
+    .map(([v, label]) => ({ value: v, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
   return (
     <Select
       id={id}

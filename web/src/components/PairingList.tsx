@@ -24,11 +24,11 @@ export function PairingList({ filter, show }: { filter: Filter; show: 'organizat
       <ul className="plain-list" data-testid="pairing-list">
         {list.items.map((p) => (
           <li key={p.id} className="pairing-row">
-              <Space wrap>
-                <Typography.Text strong>{show === 'organization' ? p.organizationName : p.villageName}</Typography.Text>
-                <PairingStatusTag status={p.status} />
-                <Typography.Text type="secondary">{t('activities.count', { n: p.activityCount })}</Typography.Text>
-              </Space>
+            <Space wrap>
+              <Typography.Text strong>{show === 'organization' ? p.organizationName : p.villageName}</Typography.Text>
+              <PairingStatusTag status={p.status} />
+              <Typography.Text type="secondary">{t('activities.count', { n: p.activityCount })}</Typography.Text>
+            </Space>
             <PairingSteps pairing={p} />
           </li>
         ))}

@@ -13,8 +13,7 @@ export function RuleViolation({ error, refusedTitle }: { error: unknown; refused
   if (!error) return null;
   const isRule = error instanceof ApiError && (error.status === 409 || error.status === 400);
   const reason = error instanceof ApiError ? error.reason : undefined;
-  const hint =
-    reason === 'over_limit' ? t('rules.overLimit') : reason === 'duplicate_pairing' ? t('rules.duplicate') : undefined;
+  const hint = reason === 'over_limit' ? t('rules.overLimit') : reason === 'duplicate_pairing' ? t('rules.duplicate') : undefined;
   const fields = error instanceof ApiError ? error.fieldErrors.map((f) => f.message).filter((m) => m !== error.message) : [];
   return (
     <Alert

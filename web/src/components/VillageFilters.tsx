@@ -15,7 +15,11 @@ export function VillageFilters({ value, onChange }: { value: Filters; onChange: 
         style={{ maxWidth: 280 }}
         data-testid="village-search"
       />
-      <Checkbox checked={!!value.supervised} onChange={(e) => onChange({ ...value, supervised: e.target.checked || undefined })} data-testid="filter-supervised">
+      <Checkbox
+        checked={!!value.supervised}
+        onChange={(e) => onChange({ ...value, supervised: e.target.checked || undefined })}
+        data-testid="filter-supervised"
+      >
         {t('villages.filterSupervised')}
       </Checkbox>
       <Checkbox checked={!!value.uncovered} onChange={(e) => onChange({ ...value, uncovered: e.target.checked || undefined })} data-testid="filter-uncovered">

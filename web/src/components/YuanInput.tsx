@@ -4,16 +4,5 @@ type Props = { value?: string | null; onChange?: (v: string | null) => void; id?
 
 /** Money typed in yuan with two decimals, kept as a string so it converts to fen exactly. */
 export function YuanInput(props: Props) {
-  return (
-    <InputNumber<string>
-      {...props}
-      stringMode
-      min="0"
-      precision={2}
-      step="100"
-      prefix="¥"
-      style={{ width: '100%' }}
-      inputMode="decimal"
-    />
-  );
+  return <InputNumber<string> {...props} stringMode min="0" precision={2} step="100" prefix="¥" style={{ width: '100%' }} inputMode="decimal" />;
 }

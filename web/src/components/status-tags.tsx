@@ -22,7 +22,11 @@ const ORG_COLORS: Record<z.infer<typeof OrgStatus>, string> = {
 
 export function PairingStatusTag({ status }: { status: z.infer<typeof PairingStatus> }) {
   const { t } = useTranslation();
-  return <Tag color={PAIRING_COLORS[status]} data-testid="pairing-status">{t(`pairingStatus.${status}`)}</Tag>;
+  return (
+    <Tag color={PAIRING_COLORS[status]} data-testid="pairing-status">
+      {t(`pairingStatus.${status}`)}
+    </Tag>
+  );
 }
 
 export function OrgStatusTag({ status }: { status: z.infer<typeof OrgStatus> }) {

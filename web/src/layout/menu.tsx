@@ -95,8 +95,6 @@ export const NAV: Record<Role, NavItem[]> = {
 
 /** The menu key for a location: the longest nav path it starts with. */
 export function selectedNavPath(items: NavItem[], pathname: string): string {
-  const match = items
-    .filter((i) => (i.path === '/' ? pathname === '/' : pathname.startsWith(i.path)))
-    .sort((a, b) => b.path.length - a.path.length)[0];
+  const match = items.filter((i) => (i.path === '/' ? pathname === '/' : pathname.startsWith(i.path))).sort((a, b) => b.path.length - a.path.length)[0];
   return match?.path ?? '';
 }

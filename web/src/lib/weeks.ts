@@ -1,4 +1,4 @@
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { addDays } from '../../../shared/dates';
 
 /** The Monday of the week a date falls in (weeks start on Monday). */
@@ -10,7 +10,6 @@ export function mondayOf(date: string): string {
 
 /** The Monday of the week before the one `today` falls in: the week a report is usually for. */
 export const lastWeekMonday = (today: string): string => addDays(mondayOf(today), -7);
-
 
 /** Monday → "2026-11-16 至 2026-11-22" parts. */
 export const weekEnd = (monday: string): string => addDays(monday, 6);

@@ -31,7 +31,12 @@ export function usePublicProduceList(slug: string, f: ShopFilters) {
       call(
         shop.produce.$get({
           param: { tenantSlug: slug },
-          query: { limit: '20', ...(f.category ? { category: f.category } : {}), ...(f.villageId ? { villageId: f.villageId } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+          query: {
+            limit: '20',
+            ...(f.category ? { category: f.category } : {}),
+            ...(f.villageId ? { villageId: f.villageId } : {}),
+            ...(pageParam ? { cursor: pageParam } : {}),
+          },
         }),
       ),
     initialPageParam: undefined as string | undefined,
@@ -62,7 +67,8 @@ const PENDING_POLL_MS = 3_000;
 export function usePublicOrder(slug: string, orderId: string, token: string) {
   return useQuery({
     queryKey: ['public', slug, 'order', orderId, token],
-    queryFn: (): Promise<PublicOrder> => call(shop.orders[':orderId'].$get({ param: { tenantSlug: slug, orderId }, query: {} }, { headers: { [ACCESS_TOKEN_HEADER]: token } })),
+    queryFn: (): Promise<PublicOrder> =>
+      call(shop.orders[':orderId'].$get({ param: { tenantSlug: slug, orderId }, query: {} }, { headers: { [ACCESS_TOKEN_HEADER]: token } })),
     enabled: token !== '',
     staleTime: 0,
     refetchInterval: (q) => (q.state.data?.status === 'pending_payment' ? PENDING_POLL_MS : false),
@@ -88,7 +94,11 @@ export function useCheckoutDecision(sessionId: string) {
     mutationFn: async (decision: 'pay' | 'cancel'): Promise<{ returnUrl?: string }> => {
       let res: Response;
       try {
-        res = await fetch(`/checkout/${encodeURIComponent(sessionId)}/${decision}`, { method: 'POST', redirect: 'manual', headers: { accept: 'application/json' } });
+        res = await fetch(`/checkout/${encodeURIComponent(sessionId)}/${decision}`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { accept: 'application/json' },
+        });
       } catch (e) {
         throw new NetworkError(String(e));
       }

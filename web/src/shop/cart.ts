@@ -19,7 +19,6 @@ export type CartLine = {
   photo?: string;
 };
 
-
 const key = (slug: string) => `bangfu.cart.${slug}`;
 const listeners = new Set<() => void>();
 const cache = new Map<string, { raw: string | null; lines: CartLine[] }>();
@@ -83,7 +82,10 @@ export function useCart(slug: string) {
     (item: CartItem, quantity: number): AddResult => {
       const current = read(slug);
       if (current.some((l) => l.produceId === item.produceId)) {
-        write(slug, current.map((l) => (l.produceId === item.produceId ? { ...item, quantity: clamp(l.quantity + quantity) } : l)));
+        write(
+          slug,
+          current.map((l) => (l.produceId === item.produceId ? { ...item, quantity: clamp(l.quantity + quantity) } : l)),
+        );
         return 'merged';
       }
       if (current.length >= MAX_CART_LISTINGS) return 'full';
@@ -94,10 +96,21 @@ export function useCart(slug: string) {
   );
 
   const setQuantity = useCallback(
-    (produceId: string, quantity: number) => write(slug, read(slug).map((l) => (l.produceId === produceId ? { ...l, quantity: clamp(quantity) } : l))),
+    (produceId: string, quantity: number) =>
+      write(
+        slug,
+        read(slug).map((l) => (l.produceId === produceId ? { ...l, quantity: clamp(quantity) } : l)),
+      ),
     [slug],
   );
-  const remove = useCallback((produceId: string) => write(slug, read(slug).filter((l) => l.produceId !== produceId)), [slug]);
+  const remove = useCallback(
+    (produceId: string) =>
+      write(
+        slug,
+        read(slug).filter((l) => l.produceId !== produceId),
+      ),
+    [slug],
+  );
   const clear = useCallback(() => write(slug, []), [slug]);
 
   const count = lines.reduce((n, l) => n + l.quantity, 0);

@@ -33,7 +33,8 @@ export function useTransparency(slug: string) {
 export function useVillageTransparency(slug: string, villageId: string) {
   return useQuery({
     queryKey: ['public', slug, 'transparency', villageId],
-    queryFn: (): Promise<VillageTransparencyPage> => call(api.public[':tenantSlug'].villages[':id'].transparency.$get({ param: { tenantSlug: slug, id: villageId } })),
+    queryFn: (): Promise<VillageTransparencyPage> =>
+      call(api.public[':tenantSlug'].villages[':id'].transparency.$get({ param: { tenantSlug: slug, id: villageId } })),
     staleTime: 30_000,
     retry: 1,
   });
@@ -54,7 +55,13 @@ export function useReportConcern(slug: string) {
 export function usePublicDonation(slug: string, donationId: string, token: string) {
   return useQuery({
     queryKey: ['public', slug, 'donation', donationId, token],
-    queryFn: (): Promise<PublicDonationStatus> => call(api.public[':tenantSlug'].donations[':id'].$get({ param: { tenantSlug: slug, id: donationId }, query: {} }, { headers: { [ACCESS_TOKEN_HEADER]: token } })),
+    queryFn: (): Promise<PublicDonationStatus> =>
+      call(
+        api.public[':tenantSlug'].donations[':id'].$get(
+          { param: { tenantSlug: slug, id: donationId }, query: {} },
+          { headers: { [ACCESS_TOKEN_HEADER]: token } },
+        ),
+      ),
     enabled: token !== '',
     staleTime: 0,
     retry: 1,

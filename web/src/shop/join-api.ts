@@ -16,7 +16,13 @@ const base = (slug: string) => `/api/public/${encodeURIComponent(slug)}/applicat
 export type ApplicationText = ApplicationFields;
 
 /** POST the application: text fields, `villageIds` once per village, `documents` once per file. */
-export function submitApplication(slug: string, fields: ApplicationText, documents: File[], key: string, onProgress: (percent: number) => void): Promise<z.infer<typeof ApplicationCreated>> {
+export function submitApplication(
+  slug: string,
+  fields: ApplicationText,
+  documents: File[],
+  key: string,
+  onProgress: (percent: number) => void,
+): Promise<z.infer<typeof ApplicationCreated>> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) {
     if (name === 'villageIds' || value === undefined || value === '') continue;

@@ -80,7 +80,10 @@ export function ActivityFormModal({ pairing, onClose }: { pairing: Pairing | nul
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Form.Item name="date" label={t('fields.date')} required rules={[{ required: true, message: t('activities.dateRequired') }]}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today, 'day') || (!!pairing?.startDate && d.isBefore(dayjs(pairing.startDate), 'day'))} />
+              <DatePicker
+                style={{ width: '100%' }}
+                disabledDate={(d) => d.isAfter(today, 'day') || (!!pairing?.startDate && d.isBefore(dayjs(pairing.startDate), 'day'))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

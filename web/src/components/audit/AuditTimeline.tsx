@@ -35,9 +35,7 @@ export function AuditTimeline({ entity, id }: { entity: AuditEntity; id: string 
             <div className="audit-event">
               <div className="audit-time">{formatInstant(e.at)}</div>
               <Typography.Text strong>{label(`auditAction.${e.action}`, e.action)}</Typography.Text>
-              <Typography.Text type="secondary">
-                {t('audit.by', { email: e.actor.email, role: label(`roles.${e.actor.role}`, e.actor.role) })}
-              </Typography.Text>
+              <Typography.Text type="secondary">{t('audit.by', { email: e.actor.email, role: label(`roles.${e.actor.role}`, e.actor.role) })}</Typography.Text>
               {changes.length > 0 && (
                 <ul className="audit-changes">
                   {changes.map((c) => (

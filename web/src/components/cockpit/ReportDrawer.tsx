@@ -15,10 +15,7 @@ export function ReportDrawer({ target, onClose }: { target: ReportTarget | null;
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   // a grid cell names the organization and the week: its report is looked up by both
-  const lookup = useReports(
-    { organizationId: target?.organizationId, weekStart: target?.weekStart },
-    !!target && !target.reportId && !!target.organizationId,
-  );
+  const lookup = useReports({ organizationId: target?.organizationId, weekStart: target?.weekStart }, !!target && !target.reportId && !!target.organizationId);
   const found = lookup.data?.items.find((r) => r.weekStart === target?.weekStart && r.status === 'submitted');
   const report = useReport(target?.reportId ?? null);
   return (

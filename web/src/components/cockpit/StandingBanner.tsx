@@ -54,7 +54,15 @@ export function StandingBanner() {
     );
   }
   return (
-    <Alert type="info" showIcon className="page-alert" data-testid="standing-flagged" title={t('standing.flaggedTitle')} description={t('standing.flaggedText', { weeks })} action={action} />
+    <Alert
+      type="info"
+      showIcon
+      className="page-alert"
+      data-testid="standing-flagged"
+      title={t('standing.flaggedTitle')}
+      description={t('standing.flaggedText', { weeks })}
+      action={action}
+    />
   );
 }
 

@@ -53,7 +53,10 @@ export function EvidenceLink({ payout, canAttach }: { payout: Payout; canAttach:
           }
           attach.mutate(
             { id: payout.id, file },
-            { onSuccess: () => void message.success(t('settlement.evidenceAttached')), onError: (e) => void message.error(t('settlement.evidenceFailed', { reason: describe(e) })) },
+            {
+              onSuccess: () => void message.success(t('settlement.evidenceAttached')),
+              onError: (e) => void message.error(t('settlement.evidenceFailed', { reason: describe(e) })),
+            },
           );
           return false;
         }}
@@ -69,7 +72,14 @@ export function EvidenceLink({ payout, canAttach }: { payout: Payout; canAttach:
       <Button type="link" size="small" icon={<PaperClipOutlined />} loading={loading} onClick={() => void open()} data-testid="payout-evidence">
         {t('settlement.evidence')}
       </Button>
-      {preview && <Image style={{ display: 'none' }} src={preview} alt={t('settlement.evidence')} preview={{ open: true, src: preview, onOpenChange: (o) => !o && close() }} />}
+      {preview && (
+        <Image
+          style={{ display: 'none' }}
+          src={preview}
+          alt={t('settlement.evidence')}
+          preview={{ open: true, src: preview, onOpenChange: (o) => !o && close() }}
+        />
+      )}
     </>
   );
 }

@@ -40,7 +40,18 @@ export function PayoutTable({ payouts, loading, bureau }: { payouts: Payout[]; l
       ),
     },
     ...(bureau ? [{ title: t('settlement.col.organization'), dataIndex: 'organizationName' } as const] : []),
-    { title: t('settlement.col.amount'), dataIndex: 'amountFen', width: 120, align: 'right', responsive: ['md'], render: (fen: number) => <b><Money fen={fen} /></b> },
+    {
+      title: t('settlement.col.amount'),
+      dataIndex: 'amountFen',
+      width: 120,
+      align: 'right',
+      responsive: ['md'],
+      render: (fen: number) => (
+        <b>
+          <Money fen={fen} />
+        </b>
+      ),
+    },
     { title: t('settlement.col.method'), dataIndex: 'method', width: 110, responsive: ['md'], render: (m: Payout['method']) => <MethodTag method={m} /> },
     {
       title: t('settlement.col.reference'),
@@ -56,7 +67,13 @@ export function PayoutTable({ payouts, loading, bureau }: { payouts: Payout[]; l
       ),
     },
     { title: t('settlement.col.month'), dataIndex: 'month', width: 100, responsive: ['lg'] },
-    { title: t('fields.status'), dataIndex: 'status', width: 90, responsive: ['md'], render: (s: Payout['status']) => <Tag color={s === 'paid' ? 'green' : 'gold'}>{t(`payoutStatus.${s}`)}</Tag> },
+    {
+      title: t('fields.status'),
+      dataIndex: 'status',
+      width: 90,
+      responsive: ['md'],
+      render: (s: Payout['status']) => <Tag color={s === 'paid' ? 'green' : 'gold'}>{t(`payoutStatus.${s}`)}</Tag>,
+    },
     { title: t('settlement.evidence'), key: 'evidence', width: 120, render: (_, p) => <EvidenceLink payout={p} canAttach={bureau} /> },
   ];
   return (

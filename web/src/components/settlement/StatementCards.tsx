@@ -26,11 +26,20 @@ export function StatementCards({ figures: f }: { figures: Figures | Settlements[
       <Row gutter={[12, 12]} className="statement-cards" data-testid="statement-cards">
         {CARDS.map(({ key, sign }) => (
           <Col key={key} xs={12} sm={8} xl={4}>
-            <Card size="small" className={`stat-card statement-card statement-${key}${key === 'owedFen' && f.owedFen !== 0 ? ' statement-due' : ''}`} data-testid={`statement-${key}`} data-fen={f[key]}>
+            <Card
+              size="small"
+              className={`stat-card statement-card statement-${key}${key === 'owedFen' && f.owedFen !== 0 ? ' statement-due' : ''}`}
+              data-testid={`statement-${key}`}
+              data-fen={f[key]}
+            >
               {sign && <span className="statement-sign">{sign}</span>}
               <Statistic title={t(`settlement.fig.${key}`)} value={formatFen(f[key])} />
               <div className="statement-note">
-                {key === 'grossFen' ? t('settlement.ordersN', { n: f.orders }) : key === 'owedFen' && f.owedFen < 0 ? t('settlement.overpaid') : t(`settlement.note.${key}`)}
+                {key === 'grossFen'
+                  ? t('settlement.ordersN', { n: f.orders })
+                  : key === 'owedFen' && f.owedFen < 0
+                    ? t('settlement.overpaid')
+                    : t(`settlement.note.${key}`)}
               </div>
             </Card>
           </Col>

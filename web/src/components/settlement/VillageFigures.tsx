@@ -21,7 +21,8 @@ export function VillageFigures({ villages }: { villages: VillageSettlement[] }) 
           {name || '—'}
           {isPhone && (
             <div className="cell-sub">
-              {t('settlement.fig.grossFen')} <Money fen={v.grossFen} /> · {t('settlement.fig.refundsFen')} <Money fen={v.refundsFen} /> · {t('settlement.fig.feesFen')} <Money fen={v.feesFen} />
+              {t('settlement.fig.grossFen')} <Money fen={v.grossFen} /> · {t('settlement.fig.refundsFen')} <Money fen={v.refundsFen} /> ·{' '}
+              {t('settlement.fig.feesFen')} <Money fen={v.feesFen} />
             </div>
           )}
         </>

@@ -51,7 +51,10 @@ export const accounts: Messages<typeof source> = {
     need_pledged: { label: 'Need pledged', description: 'An organization pledged to meet a village need' },
     need_met: { label: 'Need met', description: 'An organization marked a pledged need as met' },
     donation_logged: { label: 'Donation to confirm', description: 'An organization logged a donation that waits for you to check its voucher and confirm it' },
-    donation_reviewed: { label: 'Donation confirmed or not', description: 'The bureau confirmed or rejected a donation your organization logged, with the reason' },
+    donation_reviewed: {
+      label: 'Donation confirmed or not',
+      description: 'The bureau confirmed or rejected a donation your organization logged, with the reason',
+    },
   },
   users: {
     titleBureau: 'Accounts',

@@ -7,7 +7,8 @@ export const join: Messages<typeof source> = {
     kicker: 'Social forces for rural revitalisation',
     heroTitle: 'Join the {{name}} programme',
     heroTitleNoName: 'Join the programme',
-    heroText: 'Companies, social organizations and public institutions may apply. Once the bureau approves, your contact person gets an account invitation by email.',
+    heroText:
+      'Companies, social organizations and public institutions may apply. Once the bureau approves, your contact person gets an account invitation by email.',
     stepFill: 'Apply',
     stepReview: 'Review',
     stepAccount: 'Account',

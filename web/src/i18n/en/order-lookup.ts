@@ -5,7 +5,8 @@ export const orderLookup: Messages<typeof source> = {
   orderLookup: {
     link: 'Find my order',
     title: 'Find my order',
-    intro: 'Enter the mobile number you gave at checkout and the order number to open the order. Order numbers look like ABC-20261207-0001 and are on the order page and in the emails.',
+    intro:
+      'Enter the mobile number you gave at checkout and the order number to open the order. Order numbers look like ABC-20261207-0001 and are on the order page and in the emails.',
     phone: 'Mobile number',
     phonePlaceholder: 'The 11-digit number given at checkout',
     phoneInvalid: 'Enter an 11-digit mainland China mobile number',

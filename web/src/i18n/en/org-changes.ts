@@ -30,7 +30,8 @@ export const orgChanges: Messages<typeof zh> = {
     editTitle: 'Edit organization details',
     edit: 'Edit details',
     identitySection: 'Registration',
-    identityHint: 'Name, kind and credit code are what the bureau approved: a change to them goes to the bureau for review, and until then the old ones are shown.',
+    identityHint:
+      'Name, kind and credit code are what the bureau approved: a change to them goes to the bureau for review, and until then the old ones are shown.',
     identityHintPending: 'Your organization is still under review; the bureau checks these with it.',
     contactSection: 'Contact details (apply at once)',
     saved: 'Organization details saved',

@@ -89,7 +89,8 @@ export const screens: Messages<typeof source> = {
       fieldHint: 'Starts with acct_; the organization gets it when it opens its Stripe account',
       placeholder: 'acct_…',
       required: 'Enter the Stripe connected account ID',
-      confirm: 'Once saved, every payout the bureau makes to “{{name}}” by Stripe transfer goes to this account. Check the ID with the organization first: money sent to a wrong account is hard to get back.',
+      confirm:
+        'Once saved, every payout the bureau makes to “{{name}}” by Stripe transfer goes to this account. Check the ID with the organization first: money sent to a wrong account is hard to get back.',
       saved: 'Payout account saved',
       clearConfirm: 'Clear the payout account of “{{name}}”?',
       clearHint: 'It can then no longer be paid by Stripe transfer; bank transfers are unaffected.',

@@ -23,12 +23,14 @@ export const security: Messages<typeof source> = {
     pageTitle: 'Account security',
     pageSubtitle: 'How this account signs in',
     title: 'Two-step verification',
-    intro: 'Besides the password, signing in asks for the 6-digit code of an authenticator app on your phone (Microsoft Authenticator, Google Authenticator, Tencent Authenticator …). A leaked password alone no longer opens your account.',
+    intro:
+      'Besides the password, signing in asks for the 6-digit code of an authenticator app on your phone (Microsoft Authenticator, Google Authenticator, Tencent Authenticator …). A leaked password alone no longer opens your account.',
     on: 'On',
     off: 'Off',
     required: 'Required for your account',
     enabledAt: 'Turned on {{date}}',
-    enabledText: 'Every sign-in asks for the code in your authenticator. If your phone is lost or the authenticator unavailable, a saved recovery code signs you in instead (each once): keep them safe.',
+    enabledText:
+      'Every sign-in asks for the code in your authenticator. If your phone is lost or the authenticator unavailable, a saved recovery code signs you in instead (each once): keep them safe.',
     start: 'Turn on two-step verification',
     step1: 'Confirm password',
     step2: 'Scan and verify',
@@ -44,7 +46,8 @@ export const security: Messages<typeof source> = {
     confirm: 'Verify and turn on',
     cancel: 'Cancel',
     codesTitle: 'Save your recovery codes',
-    codesWarning: 'These recovery codes are shown only this once. If your phone is lost or the authenticator is unavailable, a recovery code signs you in instead of a code; each works once. Copy or download them and keep them safe; do not share them.',
+    codesWarning:
+      'These recovery codes are shown only this once. If your phone is lost or the authenticator is unavailable, a recovery code signs you in instead of a code; each works once. Copy or download them and keep them safe; do not share them.',
     copy: 'Copy all',
     copied: 'Copied to the clipboard',
     copyFailed: 'Could not copy; select the text and copy it by hand',
@@ -64,7 +67,8 @@ export const security: Messages<typeof source> = {
   tenantSecurity: {
     title: 'Security of this bureau',
     requireMfa: 'Require two-step verification for administrators',
-    requireMfaHint: 'When on, every bureau administrator must enter a code to sign in; administrators who have not set it up (you included) must do so before their next action. Organization members are not affected.',
+    requireMfaHint:
+      'When on, every bureau administrator must enter a code to sign in; administrators who have not set it up (you included) must do so before their next action. Organization members are not affected.',
     confirmOn: 'Require two-step verification for all administrators?',
     confirmOnText: 'Administrators who have not set it up (you included, if you have not) will have to before they can go on.',
     confirmOff: 'Stop requiring two-step verification for administrators?',

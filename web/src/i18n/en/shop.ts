@@ -95,7 +95,8 @@ export const shop: Messages<typeof source> = {
       buyerPhonePlaceholder: '11-digit mainland mobile number',
       buyerAddress: 'Address',
       buyerAddressPlaceholder: 'Province, city, district, street and number',
-      holdNote: 'Once you submit, the stock is held for you until the time shown on the payment page. Your phone number and address go only to the organization that ships.',
+      holdNote:
+        'Once you submit, the stock is held for you until the time shown on the payment page. Your phone number and address go only to the organization that ships.',
       total: 'Total: ',
       submit: 'Place order',
     },

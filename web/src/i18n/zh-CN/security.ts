@@ -21,7 +21,8 @@ export const security = {
     pageTitle: '账号安全',
     pageSubtitle: '管理本账号的登录方式',
     title: '两步验证',
-    intro: '登录时除密码外，还需输入手机验证器应用（如 Microsoft Authenticator、Google 身份验证器、腾讯身份验证器）生成的 6 位验证码。即使密码泄露，他人也无法登录。',
+    intro:
+      '登录时除密码外，还需输入手机验证器应用（如 Microsoft Authenticator、Google 身份验证器、腾讯身份验证器）生成的 6 位验证码。即使密码泄露，他人也无法登录。',
     on: '已开启',
     off: '未开启',
     required: '您的账号必须开启',
@@ -42,7 +43,8 @@ export const security = {
     confirm: '验证并开启',
     cancel: '取消',
     codesTitle: '请保存恢复码',
-    codesWarning: '恢复码只显示这一次。手机丢失或无法使用验证器时，可以用恢复码代替验证码登录，每个恢复码只能使用一次。请复制或下载后妥善保存，不要与他人分享。',
+    codesWarning:
+      '恢复码只显示这一次。手机丢失或无法使用验证器时，可以用恢复码代替验证码登录，每个恢复码只能使用一次。请复制或下载后妥善保存，不要与他人分享。',
     copy: '复制全部',
     copied: '已复制到剪贴板',
     copyFailed: '复制失败，请手动选择文字复制',

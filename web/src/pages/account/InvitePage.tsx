@@ -78,7 +78,9 @@ export default function InvitePage() {
             <Descriptions.Item label={t('invite.role')}>{t(`roles.${invitation.role}`)}</Descriptions.Item>
             {invitation.organizationName && <Descriptions.Item label={t('invite.organization')}>{invitation.organizationName}</Descriptions.Item>}
             <Descriptions.Item label={t('invite.account')}>
-              <span className="mono" data-testid="invite-email">{invitation.email}</span>
+              <span className="mono" data-testid="invite-email">
+                {invitation.email}
+              </span>
             </Descriptions.Item>
             <Descriptions.Item label={t('invite.expires')}>{formatInstant(invitation.expiresAt)}</Descriptions.Item>
           </Descriptions>

@@ -67,9 +67,7 @@ export function TotpEnrolment({ email, onDone, onCancel }: { email: string; onDo
       )}
       {step === 1 && enrolment && (
         <Flex gap={24} wrap align="flex-start">
-          <div className="mfa-qr">
-            {enrolment.qrPng && <img src={enrolment.qrPng} alt={t('mfa.qrAlt')} width={200} height={200} data-testid="mfa-qr" />}
-          </div>
+          <div className="mfa-qr">{enrolment.qrPng && <img src={enrolment.qrPng} alt={t('mfa.qrAlt')} width={200} height={200} data-testid="mfa-qr" />}</div>
           <div className="mfa-scan">
             <Typography.Title level={5} style={{ marginTop: 0 }}>
               {t('mfa.scan')}

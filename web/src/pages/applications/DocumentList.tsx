@@ -69,7 +69,14 @@ export function DocumentList({ documents }: { documents: Doc[] }) {
                 <Button size="small" icon={<EyeOutlined />} loading={busy === `view:${d.id}`} onClick={() => void view(d)}>
                   {t('applications.open')}
                 </Button>
-                <Button size="small" type="text" icon={<DownloadOutlined />} loading={busy === `save:${d.id}`} onClick={() => void download(d)} aria-label={t('applications.download')} />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<DownloadOutlined />}
+                  loading={busy === `save:${d.id}`}
+                  onClick={() => void download(d)}
+                  aria-label={t('applications.download')}
+                />
               </span>
             ) : (
               <Tooltip title={t('applications.noLink')}>

@@ -44,7 +44,8 @@ export function EventChanges({ event, zone }: { event: AuditEvent; zone: string 
   };
   const label = (field: string) => word([`auditLog.fields.${field}`, `fields.${field}`], field);
   const value = (field: string, v: unknown) => {
-    if (typeof v === 'string' && (field === 'status' || field === 'statusBefore') && STATUS_WORDS[event.entity]) return <>{word([`${STATUS_WORDS[event.entity]}.${v}`], v)}</>;
+    if (typeof v === 'string' && (field === 'status' || field === 'statusBefore') && STATUS_WORDS[event.entity])
+      return <>{word([`${STATUS_WORDS[event.entity]}.${v}`], v)}</>;
     if (typeof v === 'string' && INSTANT.test(v)) return <>{zoneStamp(v, zone)}</>;
     if (nested(v)) return <Nested value={v} />;
     return <FieldValue entity={event.entity as AuditEntity} field={field} value={v} />;

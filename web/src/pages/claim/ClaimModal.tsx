@@ -17,7 +17,13 @@ import { toIsoDate } from '../../lib/dates';
 import { useClaim } from './queries';
 
 type Values = { startDate?: Dayjs; moneyYuan?: string; goodsYuan?: string; jobs?: number; projects?: string; note?: string };
-const PATHS = { 'commitment.moneyFen': 'moneyYuan', 'commitment.goodsFen': 'goodsYuan', 'commitment.jobs': 'jobs', 'commitment.projects': 'projects', 'commitment.note': 'note' };
+const PATHS = {
+  'commitment.moneyFen': 'moneyYuan',
+  'commitment.goodsFen': 'goodsYuan',
+  'commitment.jobs': 'jobs',
+  'commitment.projects': 'projects',
+  'commitment.note': 'note',
+};
 
 /** 认领结对: a commitment (money and goods typed in yuan, sent as integer fen) and a proposed start. */
 export function ClaimModal({ village, onClose }: { village: Village | null; onClose: () => void }) {

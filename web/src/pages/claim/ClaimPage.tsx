@@ -56,7 +56,12 @@ export default function ClaimPage() {
               </Col>
             ))}
           </Row>
-          <LoadMore hasMore={villages.hasNextPage} loading={villages.isFetchingNextPage} onMore={() => void villages.fetchNextPage()} shown={villages.items.length} />
+          <LoadMore
+            hasMore={villages.hasNextPage}
+            loading={villages.isFetchingNextPage}
+            onMore={() => void villages.fetchNextPage()}
+            shown={villages.items.length}
+          />
         </>
       )}
       <ClaimModal village={claiming} onClose={() => setClaiming(null)} />

@@ -40,7 +40,12 @@ export function CommitmentModal({ target, year, onClose }: { target: CommitmentT
   }, [target, form]);
 
   const submit = async (v: Values) => {
-    const parsed = parseWith(form, BureauCommitment, { organizationId: v.organizationId, year, amountFen: yuanToFen(v.amountYuan) }, { amountFen: 'amountYuan' });
+    const parsed = parseWith(
+      form,
+      BureauCommitment,
+      { organizationId: v.organizationId, year, amountFen: yuanToFen(v.amountYuan) },
+      { amountFen: 'amountYuan' },
+    );
     if (!parsed.ok) return;
     setError(null);
     try {

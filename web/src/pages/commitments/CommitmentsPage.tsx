@@ -28,7 +28,13 @@ export default function CommitmentsPage() {
 
   const columns: ColumnsType<CommitmentProgress> = [
     { title: t('fields.orgName'), dataIndex: 'organizationName', width: 260 },
-    { title: t('commitments.committed'), key: 'committed', width: 130, align: 'right', render: (_, c) => (c.committedFen > 0 ? <Money fen={c.committedFen} /> : <span className="muted">{t('commitments.none')}</span>) },
+    {
+      title: t('commitments.committed'),
+      key: 'committed',
+      width: 130,
+      align: 'right',
+      render: (_, c) => (c.committedFen > 0 ? <Money fen={c.committedFen} /> : <span className="muted">{t('commitments.none')}</span>),
+    },
     { title: t('commitments.purchased'), key: 'purchased', width: 130, align: 'right', render: (_, c) => <Money fen={c.purchasedFen} /> },
     {
       title: t('commitments.progress'),
@@ -36,7 +42,12 @@ export default function CommitmentsPage() {
       width: 240,
       render: (_, c) =>
         c.committedFen > 0 ? (
-          <Progress percent={Math.min(100, percent(c))} format={() => `${percent(c)}%`} status={c.purchasedFen >= c.committedFen ? 'success' : 'active'} size="small" />
+          <Progress
+            percent={Math.min(100, percent(c))}
+            format={() => `${percent(c)}%`}
+            status={c.purchasedFen >= c.committedFen ? 'success' : 'active'}
+            size="small"
+          />
         ) : (
           <span className="muted">—</span>
         ),
@@ -60,7 +71,12 @@ export default function CommitmentsPage() {
       key: 'actions',
       width: 120,
       render: (_, c) => (
-        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setTarget({ organizationId: c.organizationId, organizationName: c.organizationName, amountFen: c.committedFen })}>
+        <Button
+          type="link"
+          size="small"
+          icon={<EditOutlined />}
+          onClick={() => setTarget({ organizationId: c.organizationId, organizationName: c.organizationName, amountFen: c.committedFen })}
+        >
           {t('commitments.set')}
         </Button>
       ),
@@ -75,7 +91,13 @@ export default function CommitmentsPage() {
         subtitle={t('commitments.subtitle')}
         extra={
           <>
-            <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: t('commitments.yearN', { n: y }) }))} style={{ width: 120 }} data-testid="commitment-year" />
+            <Select
+              value={year}
+              onChange={setYear}
+              options={years.map((y) => ({ value: y, label: t('commitments.yearN', { n: y }) }))}
+              style={{ width: 120 }}
+              data-testid="commitment-year"
+            />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({})}>
               {t('commitments.add')}
             </Button>

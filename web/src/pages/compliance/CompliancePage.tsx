@@ -24,8 +24,9 @@ export default function CompliancePage() {
   const [open, setOpen] = useState<ReportTarget | null>(null);
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v);
-    else next.delete(k);
+    for (const [k, v] of Object.entries(patch))
+      if (v) next.set(k, v);
+      else next.delete(k);
     setParams(next, { replace: true });
   };
   return (
@@ -36,9 +37,21 @@ export default function CompliancePage() {
           activeKey={tab}
           onChange={(k) => set({ tab: k })}
           items={[
-            { key: 'grid', label: t('compliance.gridTab'), children: <GridTab to={params.get('to') ?? undefined} onTo={(to) => set({ to })} onOpen={setOpen} /> },
-            { key: 'week', label: t('compliance.weekTab'), children: <WeekTab week={params.get('week') ?? undefined} onWeek={(week) => set({ week })} onOpen={setOpen} /> },
-            { key: 'visits', label: t('compliance.visitsTab'), children: <VisitsTab quarter={params.get('quarter') ?? undefined} onQuarter={(quarter) => set({ quarter })} /> },
+            {
+              key: 'grid',
+              label: t('compliance.gridTab'),
+              children: <GridTab to={params.get('to') ?? undefined} onTo={(to) => set({ to })} onOpen={setOpen} />,
+            },
+            {
+              key: 'week',
+              label: t('compliance.weekTab'),
+              children: <WeekTab week={params.get('week') ?? undefined} onWeek={(week) => set({ week })} onOpen={setOpen} />,
+            },
+            {
+              key: 'visits',
+              label: t('compliance.visitsTab'),
+              children: <VisitsTab quarter={params.get('quarter') ?? undefined} onQuarter={(quarter) => set({ quarter })} />,
+            },
           ]}
         />
       </Card>
@@ -128,7 +141,11 @@ function GridTab({ to, onTo, onOpen }: { to: string | undefined; onTo: (w: strin
               dataIndex: 'organizationName',
               fixed: 'left',
               width: isPhone ? 120 : 240,
-              render: (name: string) => <Typography.Text ellipsis={{ tooltip: name }} style={{ maxWidth: isPhone ? 110 : 230 }}>{name}</Typography.Text>,
+              render: (name: string) => (
+                <Typography.Text ellipsis={{ tooltip: name }} style={{ maxWidth: isPhone ? 110 : 230 }}>
+                  {name}
+                </Typography.Text>
+              ),
             },
             ...grid.data.weeks.map((w, i) => ({
               key: w.weekStart,
@@ -166,7 +183,9 @@ function WeekTab({ week, onWeek, onOpen }: { week: string | undefined; onWeek: (
         <WeekPicker value={week ?? compliance.data?.weekStart} onChange={onWeek} testId="compliance-week" />
         {compliance.data && (
           <Typography.Text type="secondary">
-            {compliance.data.due ? t('compliance.due', { at: zoneStamp(compliance.data.deadline, zone) }) : t('compliance.notDue', { at: zoneStamp(compliance.data.deadline, zone) })}
+            {compliance.data.due
+              ? t('compliance.due', { at: zoneStamp(compliance.data.deadline, zone) })
+              : t('compliance.notDue', { at: zoneStamp(compliance.data.deadline, zone) })}
           </Typography.Text>
         )}
       </Flex>
@@ -190,33 +209,42 @@ function WeekTab({ week, onWeek, onOpen }: { week: string | undefined; onWeek: (
             scroll={isPhone ? undefined : { x: 'max-content' }}
             locale={{ emptyText: t('compliance.empty') }}
             dataSource={[...compliance.data.items].sort((a, b) => order[a.status] - order[b.status])}
-            onRow={(r) => ({ onClick: () => onOpen({ reportId: r.reportId, organizationName: r.organizationName, weekStart: compliance.data.weekStart }), style: { cursor: 'pointer' } })}
-            columns={isPhone ? [
-              {
-                title: t('compliance.organization'),
-                key: 'org',
-                render: (_: unknown, r: ComplianceEntry) => (
-                  <>
-                    <div>{r.organizationName}</div>
-                    {(r.submittedAt || r.missedStreak > 0) && (
-                      <div className="cell-sub">
-                        {r.submittedAt ? `${t('reports.submittedAt')} ${zoneStamp(r.submittedAt, zone)}` : `${t('compliance.streak')} ${t('compliance.streakN', { n: r.missedStreak })}`}
-                      </div>
-                    )}
-                  </>
-                ),
-              },
-              { title: t('reports.status'), dataIndex: 'status', width: 72, render: (s: Timeliness) => <TimelinessTag state={s} /> },
-            ] : [
-              { title: t('compliance.organization'), dataIndex: 'organizationName' },
-              { title: t('reports.status'), dataIndex: 'status', render: (s: Timeliness) => <TimelinessTag state={s} /> },
-              { title: t('reports.submittedAt'), dataIndex: 'submittedAt', render: (s: string | null) => (s ? zoneStamp(s, zone) : '—') },
-              {
-                title: t('compliance.streak'),
-                dataIndex: 'missedStreak',
-                render: (n: number) => (n > 0 ? <Tag color={n >= 4 ? 'red' : n >= 2 ? 'orange' : 'gold'}>{t('compliance.streakN', { n })}</Tag> : '—'),
-              },
-            ]}
+            onRow={(r) => ({
+              onClick: () => onOpen({ reportId: r.reportId, organizationName: r.organizationName, weekStart: compliance.data.weekStart }),
+              style: { cursor: 'pointer' },
+            })}
+            columns={
+              isPhone
+                ? [
+                    {
+                      title: t('compliance.organization'),
+                      key: 'org',
+                      render: (_: unknown, r: ComplianceEntry) => (
+                        <>
+                          <div>{r.organizationName}</div>
+                          {(r.submittedAt || r.missedStreak > 0) && (
+                            <div className="cell-sub">
+                              {r.submittedAt
+                                ? `${t('reports.submittedAt')} ${zoneStamp(r.submittedAt, zone)}`
+                                : `${t('compliance.streak')} ${t('compliance.streakN', { n: r.missedStreak })}`}
+                            </div>
+                          )}
+                        </>
+                      ),
+                    },
+                    { title: t('reports.status'), dataIndex: 'status', width: 72, render: (s: Timeliness) => <TimelinessTag state={s} /> },
+                  ]
+                : [
+                    { title: t('compliance.organization'), dataIndex: 'organizationName' },
+                    { title: t('reports.status'), dataIndex: 'status', render: (s: Timeliness) => <TimelinessTag state={s} /> },
+                    { title: t('reports.submittedAt'), dataIndex: 'submittedAt', render: (s: string | null) => (s ? zoneStamp(s, zone) : '—') },
+                    {
+                      title: t('compliance.streak'),
+                      dataIndex: 'missedStreak',
+                      render: (n: number) => (n > 0 ? <Tag color={n >= 4 ? 'red' : n >= 2 ? 'orange' : 'gold'}>{t('compliance.streakN', { n })}</Tag> : '—'),
+                    },
+                  ]
+            }
           />
         </>
       )}
@@ -245,7 +273,9 @@ function VisitsTab({ quarter, onQuarter }: { quarter: string | undefined; onQuar
           onChange={(q) => onQuarter(q)}
         />
         {visits.data && (
-          <Typography.Text type="secondary">{visits.data.closed ? t('visits.closed') : t('visits.open', { from: visits.data.from, to: visits.data.to })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {visits.data.closed ? t('visits.closed') : t('visits.open', { from: visits.data.from, to: visits.data.to })}
+          </Typography.Text>
         )}
       </Flex>
       {visits.isError ? (
@@ -268,42 +298,45 @@ function VisitsTab({ quarter, onQuarter }: { quarter: string | undefined; onQuar
             locale={{ emptyText: t('visits.empty') }}
             rowClassName={(r) => (r.flagged ? 'row-flagged' : '')}
             dataSource={[...visits.data.items].sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.villageName.localeCompare(b.villageName, 'zh-CN'))}
-            columns={isPhone ? [
-              {
-                title: `${t('visits.village')} · ${t('visits.organization')}`,
-                key: 'who',
-                render: (_: unknown, r: VisitRow) => (
-                  <>
-                    <div>
-                      <b>{r.villageName}</b> · {r.organizationName}
-                    </div>
-                    <div className="cell-sub">
-                      {t('visits.visitCount')} {r.visits} · {t('visits.lastVisit')} {r.lastVisitOn ?? '—'}
-                    </div>
-                  </>
-                ),
-              },
-              {
-                title: t('reports.status'),
-                dataIndex: 'flagged',
-                width: 84,
-                render: (f: boolean) => (f ? <Tag color="red">{t('visits.flag')}</Tag> : <Tag color="green">{t('visits.ok')}</Tag>),
-              },
-            ] : [
-              { title: t('visits.village'), dataIndex: 'villageName' },
-              { title: t('visits.organization'), dataIndex: 'organizationName' },
-              { title: t('visits.visitCount'), dataIndex: 'visits', align: 'right' },
-              { title: t('visits.lastVisit'), dataIndex: 'lastVisitOn', render: (d: string | null) => d ?? '—' },
-              {
-                title: t('reports.status'),
-                dataIndex: 'flagged',
-                render: (f: boolean) => (f ? <Tag color="red">{t('visits.flag')}</Tag> : <Tag color="green">{t('visits.ok')}</Tag>),
-              },
-            ]}
+            columns={
+              isPhone
+                ? [
+                    {
+                      title: `${t('visits.village')} · ${t('visits.organization')}`,
+                      key: 'who',
+                      render: (_: unknown, r: VisitRow) => (
+                        <>
+                          <div>
+                            <b>{r.villageName}</b> · {r.organizationName}
+                          </div>
+                          <div className="cell-sub">
+                            {t('visits.visitCount')} {r.visits} · {t('visits.lastVisit')} {r.lastVisitOn ?? '—'}
+                          </div>
+                        </>
+                      ),
+                    },
+                    {
+                      title: t('reports.status'),
+                      dataIndex: 'flagged',
+                      width: 84,
+                      render: (f: boolean) => (f ? <Tag color="red">{t('visits.flag')}</Tag> : <Tag color="green">{t('visits.ok')}</Tag>),
+                    },
+                  ]
+                : [
+                    { title: t('visits.village'), dataIndex: 'villageName' },
+                    { title: t('visits.organization'), dataIndex: 'organizationName' },
+                    { title: t('visits.visitCount'), dataIndex: 'visits', align: 'right' },
+                    { title: t('visits.lastVisit'), dataIndex: 'lastVisitOn', render: (d: string | null) => d ?? '—' },
+                    {
+                      title: t('reports.status'),
+                      dataIndex: 'flagged',
+                      render: (f: boolean) => (f ? <Tag color="red">{t('visits.flag')}</Tag> : <Tag color="green">{t('visits.ok')}</Tag>),
+                    },
+                  ]
+            }
           />
         </>
       )}
     </>
   );
 }
-

@@ -111,7 +111,10 @@ export default function ConcernsPage() {
           <div className="muted">{c.contact ?? t('concerns.noContact')}</div>
           {c.resolution && (
             <div>
-              <b>{t('concernStatus.console.replyLabel')}{t('concernStatus.colon')}</b>
+              <b>
+                {t('concernStatus.console.replyLabel')}
+                {t('concernStatus.colon')}
+              </b>
               {c.resolution}
             </div>
           )}
@@ -131,7 +134,14 @@ export default function ConcernsPage() {
             </Button>
           )}
           {CONCERN_TRANSITIONS[c.status].map((next) => (
-            <Button key={next} size="small" type={next === 'resolved' ? 'primary' : 'default'} danger={next === 'dismissed'} onClick={() => start(c, next)} data-testid={`concern-${next}`}>
+            <Button
+              key={next}
+              size="small"
+              type={next === 'resolved' ? 'primary' : 'default'}
+              danger={next === 'dismissed'}
+              onClick={() => start(c, next)}
+              data-testid={`concern-${next}`}
+            >
               {next === 'investigating' ? t('concerns.investigate') : next === 'resolved' ? t('concerns.resolve') : t('concerns.dismiss')}
             </Button>
           ))}
@@ -170,7 +180,17 @@ export default function ConcernsPage() {
           <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           <>
-            <Table<Concern> rowKey="id" size="middle" columns={columns} dataSource={list.items} loading={list.isPending} pagination={false} scroll={{ x: 'max-content' }} data-testid="concern-table" locale={{ emptyText: <Empty description={t('concerns.empty')} /> }} />
+            <Table<Concern>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={list.items}
+              loading={list.isPending}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              data-testid="concern-table"
+              locale={{ emptyText: <Empty description={t('concerns.empty')} /> }}
+            />
             <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} shown={list.items.length} />
           </>
         )}
@@ -178,7 +198,17 @@ export default function ConcernsPage() {
       <Modal
         open={target !== null}
         title={replying ? t('concernStatus.console.replyTitle') : target ? t('concerns.confirmTitle', { status: t(`concerns.statuses.${target.next}`) }) : ''}
-        okText={replying ? t('concernStatus.console.reply') : target ? (target.next === 'investigating' ? t('concerns.investigate') : target.next === 'resolved' ? t('concerns.resolve') : t('concerns.dismiss')) : ''}
+        okText={
+          replying
+            ? t('concernStatus.console.reply')
+            : target
+              ? target.next === 'investigating'
+                ? t('concerns.investigate')
+                : target.next === 'resolved'
+                  ? t('concerns.resolve')
+                  : t('concerns.dismiss')
+              : ''
+        }
         okButtonProps={{ loading: patch.isPending, danger: target?.next === 'dismissed' }}
         onOk={() => void confirm()}
         onCancel={() => setTarget(null)}
@@ -197,7 +227,17 @@ export default function ConcernsPage() {
             <Typography.Paragraph type="secondary" style={{ marginBottom: 6, fontSize: 12 }}>
               {t('concernStatus.console.replyHint')}
             </Typography.Paragraph>
-            <Input.TextArea id="concern-resolution" rows={4} maxLength={2000} showCount value={resolution} onChange={(e) => setResolution(e.target.value)} placeholder={t('concerns.resolutionPlaceholder')} status={problem ? 'error' : undefined} data-testid="concern-resolution" />
+            <Input.TextArea
+              id="concern-resolution"
+              rows={4}
+              maxLength={2000}
+              showCount
+              value={resolution}
+              onChange={(e) => setResolution(e.target.value)}
+              placeholder={t('concerns.resolutionPlaceholder')}
+              status={problem ? 'error' : undefined}
+              data-testid="concern-resolution"
+            />
             {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
           </>
         )}

@@ -178,7 +178,9 @@ function ReportsCard({ d }: { d: Dashboard }) {
     >
       {w.weekStart && (
         <div className="cockpit-block">
-          <Typography.Text type="secondary">{t('cockpitDash.thisWeek', { week: weekText(w.weekStart), at: w.deadline ? zoneStamp(w.deadline, zone) : '—' })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('cockpitDash.thisWeek', { week: weekText(w.weekStart), at: w.deadline ? zoneStamp(w.deadline, zone) : '—' })}
+          </Typography.Text>
           <Flex align="center" gap={12}>
             <Progress percent={pct} size="small" style={{ flex: 1, margin: 0 }} />
             <Typography.Text strong>{t('cockpitDash.thisWeekProgress', { submitted: w.submitted, expected: w.expected })}</Typography.Text>
@@ -226,7 +228,12 @@ function NeedsCard({ needs }: { needs: Dashboard['needs'] }) {
   ] as const;
   const total = needs.open + needs.pledged + needs.met;
   return (
-    <Card title={t('cockpitDash.needsTitle')} className="fill-card cockpit-card" data-testid="dash-needs" extra={<Link to="/needs">{t('dashboard.viewAll')}</Link>}>
+    <Card
+      title={t('cockpitDash.needsTitle')}
+      className="fill-card cockpit-card"
+      data-testid="dash-needs"
+      extra={<Link to="/needs">{t('dashboard.viewAll')}</Link>}
+    >
       <Row gutter={8}>
         {items.map((i) => (
           <Col span={8} key={i.key}>

@@ -17,6 +17,13 @@ export type Flag =
   | { kind: 'pairing_gap_open'; villageId: string; villageName: string; endedOn: string; days: number }
   | { kind: 'pairing_gap'; villageId: string; villageName: string; endedOn: string; resumedOn: string; days: number }
   | { kind: 'report_missing' | 'report_late'; organizationId: string; organizationName: string; weekStart: string }
-  | { kind: 'reporting_warned' | 'reporting_blocked'; organizationId: string; organizationName: string; weekStart: string; missedStreak: number; missedWeeks: string[] }
+  | {
+      kind: 'reporting_warned' | 'reporting_blocked';
+      organizationId: string;
+      organizationName: string;
+      weekStart: string;
+      missedStreak: number;
+      missedWeeks: string[];
+    }
   | { kind: 'no_visit'; pairingId: string; villageId?: string; villageName?: string; organizationId?: string; organizationName?: string; quarter: string }
   | { kind: 'over_limit'; organizationId: string; organizationName: string; activePairings: number; limit: number };

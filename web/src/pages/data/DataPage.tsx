@@ -112,8 +112,24 @@ function ExportPanel() {
 
 /** The fields an import reports errors on (the column keys, and the whole file or header row). */
 const IMPORT_FIELDS = [
-  'name', 'township', 'county', 'households', 'population', 'poorHouseholds', 'status', 'supervised', 'needs', 'registeredOn',
-  'contactName', 'contactPhone', 'kind', 'creditCode', 'address', 'description', 'file', 'header',
+  'name',
+  'township',
+  'county',
+  'households',
+  'population',
+  'poorHouseholds',
+  'status',
+  'supervised',
+  'needs',
+  'registeredOn',
+  'contactName',
+  'contactPhone',
+  'kind',
+  'creditCode',
+  'address',
+  'description',
+  'file',
+  'header',
 ] as const;
 type ImportField = (typeof IMPORT_FIELDS)[number];
 const isImportField = (f: string): f is ImportField => (IMPORT_FIELDS as readonly string[]).includes(f);
@@ -190,7 +206,12 @@ function ImportPanel({ kind }: { kind: ImportKind }) {
       </Upload.Dragger>
       {error !== null && <Alert type="error" showIcon className="form-alert import-outcome" title={describe(error)} data-testid="import-error" />}
       {result && result.errors.length === 0 && (
-        <Result status="success" className="import-outcome" title={t('dataPage.importOk', { created: result.created, updated: result.updated })} data-testid="import-ok" />
+        <Result
+          status="success"
+          className="import-outcome"
+          title={t('dataPage.importOk', { created: result.created, updated: result.updated })}
+          data-testid="import-ok"
+        />
       )}
       {result && result.errors.length > 0 && (
         <div className="import-outcome" data-testid="import-errors">
@@ -214,7 +235,14 @@ function ImportPanel({ kind }: { kind: ImportKind }) {
                 dataIndex: 'value',
                 width: 160,
                 // the server has written control characters out and cut it short; React escapes the text
-                render: (v: string | undefined) => (v === undefined ? <span className="muted">—</span> : <code className="import-value" data-testid="import-error-value" style={{ wordBreak: 'break-all' }}>{v}</code>),
+                render: (v: string | undefined) =>
+                  v === undefined ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    <code className="import-value" data-testid="import-error-value" style={{ wordBreak: 'break-all' }}>
+                      {v}
+                    </code>
+                  ),
               },
               { title: t('dataPage.message'), dataIndex: 'message' },
             ]}
@@ -224,4 +252,3 @@ function ImportPanel({ kind }: { kind: ImportKind }) {
     </div>
   );
 }
-

@@ -14,10 +14,30 @@ import { applyServerErrors, compact, parseWith } from '../../forms/zod';
 import { toIsoDate } from '../../lib/dates';
 import { yuanToFen } from '../../lib/money';
 
-type Values = { villageId?: string; kind: 'cash' | 'goods'; amountYuan?: string; donorName?: string; donorType: 'organization' | 'person'; organizationId?: string; description?: string; date?: Dayjs; anonymous?: boolean };
+type Values = {
+  villageId?: string;
+  kind: 'cash' | 'goods';
+  amountYuan?: string;
+  donorName?: string;
+  donorType: 'organization' | 'person';
+  organizationId?: string;
+  description?: string;
+  date?: Dayjs;
+  anonymous?: boolean;
+};
 
 /** Log an offline donation: cash, or goods at an estimated value with what they are. An org_member's is its own organization's. */
-export function DonationModal({ open, onClose, asOrgMember, organizationName }: { open: boolean; onClose: () => void; asOrgMember: boolean; organizationName?: string }) {
+export function DonationModal({
+  open,
+  onClose,
+  asOrgMember,
+  organizationName,
+}: {
+  open: boolean;
+  onClose: () => void;
+  asOrgMember: boolean;
+  organizationName?: string;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const describe = useDescribeError();
@@ -40,7 +60,13 @@ export function DonationModal({ open, onClose, asOrgMember, organizationName }: 
   }, [open, form]);
 
   const submit = async (v: Values) => {
-    const input = compact({ ...v, amountFen: yuanToFen(v.amountYuan), amountYuan: undefined, date: toIsoDate(v.date), donorType: asOrgMember ? 'organization' : v.donorType });
+    const input = compact({
+      ...v,
+      amountFen: yuanToFen(v.amountYuan),
+      amountYuan: undefined,
+      date: toIsoDate(v.date),
+      donorType: asOrgMember ? 'organization' : v.donorType,
+    });
     const parsed = parseWith(form, DonationInput, input, { amountFen: 'amountYuan' });
     if (!parsed.ok) return;
     const sig = JSON.stringify(parsed.data);
@@ -57,16 +83,44 @@ export function DonationModal({ open, onClose, asOrgMember, organizationName }: 
   };
 
   return (
-    <Modal open={open} title={t('donations.logTitle')} okText={t('actions.save')} okButtonProps={{ loading: save.isPending }} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden width={560}>
+    <Modal
+      open={open}
+      title={t('donations.logTitle')}
+      okText={t('actions.save')}
+      okButtonProps={{ loading: save.isPending }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+    >
       <RuleViolation error={error} refusedTitle={t('errors.actionFailed')} />
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'cash', donorType: asOrgMember ? 'organization' : 'person', donorName: asOrgMember ? organizationName : undefined, anonymous: false }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          kind: 'cash',
+          donorType: asOrgMember ? 'organization' : 'person',
+          donorName: asOrgMember ? organizationName : undefined,
+          anonymous: false,
+        }}
+      >
         <Form.Item name="villageId" label={t('ledger.village')} required rules={[{ required: true, message: t('donations.villageRequired') }]}>
           <VillageSelect />
         </Form.Item>
         <Form.Item name="kind" label={t('donations.kind')}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={(['cash', 'goods'] as const).map((k) => ({ value: k, label: t(`donations.kinds.${k}`) }))} />
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={(['cash', 'goods'] as const).map((k) => ({ value: k, label: t(`donations.kinds.${k}`) }))}
+          />
         </Form.Item>
-        <Form.Item name="amountYuan" label={kind === 'goods' ? t('donations.goodsValueYuan') : t('donations.amountYuan')} required rules={[{ required: true, message: t('donations.amountRequired') }]}>
+        <Form.Item
+          name="amountYuan"
+          label={kind === 'goods' ? t('donations.goodsValueYuan') : t('donations.amountYuan')}
+          required
+          rules={[{ required: true, message: t('donations.amountRequired') }]}
+        >
           <YuanInput data-testid="donation-amount" />
         </Form.Item>
         {kind === 'goods' && (
@@ -84,7 +138,12 @@ export function DonationModal({ open, onClose, asOrgMember, organizationName }: 
         </Form.Item>
         {!asOrgMember && (
           <Form.Item name="organizationId" label={t('donations.organization')} extra={t('donations.organizationHint')}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} loading={orgs.isPending} options={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))} />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={orgs.isPending}
+              options={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            />
           </Form.Item>
         )}
         <Form.Item name="date" label={t('ledger.date')}>

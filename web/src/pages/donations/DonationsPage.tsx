@@ -17,7 +17,14 @@ import { VillageSelect } from '../../components/VillageSelect';
 import { DonationModal } from './DonationModal';
 import { openVoucher, useConfirmDonation, useRejectDonation, useUploadVoucher } from './review-api';
 
-const STATUS_COLOR: Record<Donation['status'], string> = { pending_payment: 'gold', pending: 'orange', confirmed: 'green', rejected: 'red', expired: 'default', refunded: 'purple' };
+const STATUS_COLOR: Record<Donation['status'], string> = {
+  pending_payment: 'gold',
+  pending: 'orange',
+  confirmed: 'green',
+  rejected: 'red',
+  expired: 'default',
+  refunded: 'purple',
+};
 const VOUCHER_TYPES = 'image/jpeg,image/png,image/webp,application/pdf';
 
 /** The donations ledger (bureau: all, with filters; org_member: its own), and the offline log. */
@@ -34,9 +41,19 @@ export default function DonationsPage() {
       title: t('donations.refundTitle'),
       content: (
         <Flex vertical gap={8}>
-          <span>{d.kind === 'cash' ? t('donations.refundCash', { village: d.villageName, amount: formatFen(d.amountFen) }) : t('donations.refundGoods', { village: d.villageName })}</span>
+          <span>
+            {d.kind === 'cash'
+              ? t('donations.refundCash', { village: d.villageName, amount: formatFen(d.amountFen) })
+              : t('donations.refundGoods', { village: d.villageName })}
+          </span>
           {d.kind === 'cash' && d.channel === 'online' && <span>{t('donations.refundOnline')}</span>}
-          <Input.TextArea placeholder={t('donations.refundReason')} maxLength={200} autoSize={{ minRows: 2 }} onChange={(e) => (reason = e.target.value)} data-testid="donation-refund-reason" />
+          <Input.TextArea
+            placeholder={t('donations.refundReason')}
+            maxLength={200}
+            autoSize={{ minRows: 2 }}
+            onChange={(e) => (reason = e.target.value)}
+            data-testid="donation-refund-reason"
+          />
         </Flex>
       ),
       okText: t('donations.refund'),
@@ -78,7 +95,13 @@ export default function DonationsPage() {
       content: (
         <Flex vertical gap={8}>
           <span>{t('donations.rejectText')}</span>
-          <Input.TextArea placeholder={t('donations.rejectReason')} maxLength={200} autoSize={{ minRows: 2 }} onChange={(e) => (reason = e.target.value)} data-testid="donation-reject-reason" />
+          <Input.TextArea
+            placeholder={t('donations.rejectReason')}
+            maxLength={200}
+            autoSize={{ minRows: 2 }}
+            onChange={(e) => (reason = e.target.value)}
+            data-testid="donation-reject-reason"
+          />
         </Flex>
       ),
       okText: t('donations.reject'),
@@ -160,12 +183,18 @@ export default function DonationsPage() {
       render: (s: Donation['status'], d) =>
         s === 'pending' ? (
           <Tooltip title={t('donations.pendingHint')}>
-            <Tag color={STATUS_COLOR[s]} data-testid="donation-pending-tag">{asOrgMember ? t('donations.pendingForMember') : t('donations.statuses.pending')}</Tag>
+            <Tag color={STATUS_COLOR[s]} data-testid="donation-pending-tag">
+              {asOrgMember ? t('donations.pendingForMember') : t('donations.statuses.pending')}
+            </Tag>
           </Tooltip>
         ) : s === 'rejected' && d.rejectedReason ? (
           <Flex vertical gap={2}>
-            <span><Tag color={STATUS_COLOR[s]}>{t('donations.statuses.rejected')}</Tag></span>
-            <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 200 }} ellipsis={{ tooltip: d.rejectedReason }}>{t('donations.rejectedReason', { reason: d.rejectedReason })}</Typography.Text>
+            <span>
+              <Tag color={STATUS_COLOR[s]}>{t('donations.statuses.rejected')}</Tag>
+            </span>
+            <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 200 }} ellipsis={{ tooltip: d.rejectedReason }}>
+              {t('donations.rejectedReason', { reason: d.rejectedReason })}
+            </Typography.Text>
           </Flex>
         ) : (
           <Tag color={STATUS_COLOR[s]}>{t(`donations.statuses.${s}`)}</Tag>
@@ -188,8 +217,20 @@ export default function DonationsPage() {
               <span className="muted">{canAttach ? t('donations.voucherMissing') : '—'}</span>
             )}
             {canAttach && (
-              <Upload accept={VOUCHER_TYPES} showUploadList={false} beforeUpload={(file) => { void attach(d, file); return false; }}>
-                <Button size="small" icon={<UploadOutlined />} loading={uploadVoucher.isPending && uploadVoucher.variables?.id === d.id} data-testid="donation-voucher-upload">
+              <Upload
+                accept={VOUCHER_TYPES}
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  void attach(d, file);
+                  return false;
+                }}
+              >
+                <Button
+                  size="small"
+                  icon={<UploadOutlined />}
+                  loading={uploadVoucher.isPending && uploadVoucher.variables?.id === d.id}
+                  data-testid="donation-voucher-upload"
+                >
                   {d.voucherFileId ? t('donations.replaceVoucher') : t('donations.uploadVoucher')}
                 </Button>
               </Upload>
@@ -222,7 +263,14 @@ export default function DonationsPage() {
               d.status === 'pending' ? (
                 <Flex gap={4}>
                   <Tooltip title={d.kind === 'cash' && !d.voucherFileId ? t('donations.needsVoucher') : undefined}>
-                    <Button type="link" size="small" icon={<CheckOutlined />} disabled={d.kind === 'cash' && !d.voucherFileId} onClick={() => askConfirm(d)} data-testid="donation-confirm">
+                    <Button
+                      type="link"
+                      size="small"
+                      icon={<CheckOutlined />}
+                      disabled={d.kind === 'cash' && !d.voucherFileId}
+                      onClick={() => askConfirm(d)}
+                      data-testid="donation-confirm"
+                    >
                       {t('donations.confirm')}
                     </Button>
                   </Tooltip>
@@ -266,16 +314,46 @@ export default function DonationsPage() {
         />
       )}
       <Flex gap={8} wrap className="filter-bar">
-        <VillageSelect allowClear placeholder={t('ledger.allVillages')} value={filters.villageId} onChange={(v) => set({ villageId: v })} style={{ width: 200 }} />
-        <Select allowClear placeholder={t('donations.allKinds')} value={filters.kind} onChange={(v) => set({ kind: v })} style={{ width: 120 }} options={DONATION_KINDS.map((k) => ({ value: k, label: t(`donations.kinds.${k}`) }))} />
-        <Select allowClear placeholder={t('donations.allStatuses')} value={filters.status} onChange={(v) => set({ status: v })} style={{ width: 130 }} options={DONATION_STATUSES.map((k) => ({ value: k, label: t(`donations.statuses.${k}`) }))} />
+        <VillageSelect
+          allowClear
+          placeholder={t('ledger.allVillages')}
+          value={filters.villageId}
+          onChange={(v) => set({ villageId: v })}
+          style={{ width: 200 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('donations.allKinds')}
+          value={filters.kind}
+          onChange={(v) => set({ kind: v })}
+          style={{ width: 120 }}
+          options={DONATION_KINDS.map((k) => ({ value: k, label: t(`donations.kinds.${k}`) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('donations.allStatuses')}
+          value={filters.status}
+          onChange={(v) => set({ status: v })}
+          style={{ width: 130 }}
+          options={DONATION_STATUSES.map((k) => ({ value: k, label: t(`donations.statuses.${k}`) }))}
+        />
       </Flex>
       <Card className="table-card">
         {list.isError ? (
           <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           <>
-            <Table<Donation> rowKey="id" size="middle" columns={columns} dataSource={list.items} loading={list.isPending} pagination={false} scroll={{ x: 'max-content' }} data-testid="donation-table" locale={{ emptyText: <Empty description={t('donations.empty')} /> }} />
+            <Table<Donation>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={list.items}
+              loading={list.isPending}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              data-testid="donation-table"
+              locale={{ emptyText: <Empty description={t('donations.empty')} /> }}
+            />
             <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} shown={list.items.length} />
           </>
         )}

@@ -20,7 +20,8 @@ export function useConfirmDonation() {
 export function useRejectDonation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: string; reason: string }): Promise<Donation> => call(api.donations[':id'].reject.$post({ param: { id: v.id }, json: { reason: v.reason } })),
+    mutationFn: (v: { id: string; reason: string }): Promise<Donation> =>
+      call(api.donations[':id'].reject.$post({ param: { id: v.id }, json: { reason: v.reason } })),
     onSuccess: () => refresh(qc),
   });
 }

@@ -29,7 +29,11 @@ function OverBalance({ error }: { error: ApiError }) {
       className="form-alert"
       data-testid="over-balance"
       title={t('expenditures.overBalance')}
-      description={t('expenditures.overBalanceText', { balance: formatFen(d.balanceFen), amount: formatFen(d.amountFen), over: formatFen(d.amountFen - d.balanceFen) })}
+      description={t('expenditures.overBalanceText', {
+        balance: formatFen(d.balanceFen),
+        amount: formatFen(d.amountFen),
+        over: formatFen(d.amountFen - d.balanceFen),
+      })}
     />
   );
 }
@@ -52,7 +56,9 @@ export function ExpenditureModal({ open, onClose, today }: { open: boolean; onCl
   }, [open, form]);
 
   const submit = async (v: Values) => {
-    const parsed = parseWith(form, ExpenditureInput, compact({ ...v, amountYuan: undefined, date: toIsoDate(v.date), amountFen: yuanToFen(v.amountYuan) }), { amountFen: 'amountYuan' });
+    const parsed = parseWith(form, ExpenditureInput, compact({ ...v, amountYuan: undefined, date: toIsoDate(v.date), amountFen: yuanToFen(v.amountYuan) }), {
+      amountFen: 'amountYuan',
+    });
     if (!parsed.ok) return;
     const sig = JSON.stringify(parsed.data);
     if (attempt.current?.sig !== sig) attempt.current = { sig, key: idempotencyKey() };
@@ -68,8 +74,21 @@ export function ExpenditureModal({ open, onClose, today }: { open: boolean; onCl
   };
 
   return (
-    <Modal open={open} title={t('expenditures.recordTitle')} okText={t('actions.save')} okButtonProps={{ loading: save.isPending }} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden width={560}>
-      {error instanceof ApiError && error.status === 409 ? <OverBalance error={error} /> : <RuleViolation error={error} refusedTitle={t('errors.actionFailed')} />}
+    <Modal
+      open={open}
+      title={t('expenditures.recordTitle')}
+      okText={t('actions.save')}
+      okButtonProps={{ loading: save.isPending }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+    >
+      {error instanceof ApiError && error.status === 409 ? (
+        <OverBalance error={error} />
+      ) : (
+        <RuleViolation error={error} refusedTitle={t('errors.actionFailed')} />
+      )}
       <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ category: 'other', date: fromIsoDate(today) }}>
         <Form.Item name="villageId" label={t('ledger.village')} required rules={[{ required: true, message: t('donations.villageRequired') }]}>
           <VillageSelect />

@@ -26,7 +26,12 @@ export default function ExpendituresPage() {
     { title: t('ledger.date'), dataIndex: 'date', width: 110 },
     { title: t('ledger.village'), dataIndex: 'villageName', width: 120 },
     { title: t('expenditures.purpose'), dataIndex: 'purpose', width: 280 },
-    { title: t('expenditures.category'), dataIndex: 'category', width: 110, render: (c: Expenditure['category']) => <Tag>{t(`expenditureCategory.${c}`)}</Tag> },
+    {
+      title: t('expenditures.category'),
+      dataIndex: 'category',
+      width: 110,
+      render: (c: Expenditure['category']) => <Tag>{t(`expenditureCategory.${c}`)}</Tag>,
+    },
     { title: t('ledger.amount'), dataIndex: 'amountFen', width: 130, align: 'right', render: (fen: number) => <Money fen={fen} /> },
     {
       title: t('expenditures.evidenceLink'),
@@ -62,7 +67,17 @@ export default function ExpendituresPage() {
           <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           <>
-            <Table<Expenditure> rowKey="id" size="middle" columns={columns} dataSource={list.items} loading={list.isPending} pagination={false} scroll={{ x: 'max-content' }} data-testid="expenditure-table" locale={{ emptyText: <Empty description={t('expenditures.empty')} /> }} />
+            <Table<Expenditure>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={list.items}
+              loading={list.isPending}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              data-testid="expenditure-table"
+              locale={{ emptyText: <Empty description={t('expenditures.empty')} /> }}
+            />
             <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} shown={list.items.length} />
           </>
         )}

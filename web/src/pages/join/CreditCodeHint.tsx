@@ -15,10 +15,25 @@ export function CreditCodeHint({ code, required, server }: { code: string; requi
   const { t } = useTranslation();
   if (server) return <div className="join-field-error">{server}</div>;
   if (!code) return required ? <div className="join-field-error">{required}</div> : null;
-  if ([...code].some((ch) => !CREDIT_CODE_CHARSET.includes(ch))) return <div className="join-field-error" data-testid="credit-code-hint">{t('join.creditCodeCharset')}</div>;
-  if (code.length < 18) return <div className={required ? 'join-field-error' : 'join-field-hint'} data-testid="credit-code-hint">{t('join.creditCodeLength', { n: code.length })}</div>;
+  if ([...code].some((ch) => !CREDIT_CODE_CHARSET.includes(ch)))
+    return (
+      <div className="join-field-error" data-testid="credit-code-hint">
+        {t('join.creditCodeCharset')}
+      </div>
+    );
+  if (code.length < 18)
+    return (
+      <div className={required ? 'join-field-error' : 'join-field-hint'} data-testid="credit-code-hint">
+        {t('join.creditCodeLength', { n: code.length })}
+      </div>
+    );
   const expected = creditCodeCheckChar(code.slice(0, 17));
-  if (expected !== code[17]) return <div className="join-field-error" data-testid="credit-code-hint">{t('join.creditCodeCheck', { c: expected })}</div>;
+  if (expected !== code[17])
+    return (
+      <div className="join-field-error" data-testid="credit-code-hint">
+        {t('join.creditCodeCheck', { c: expected })}
+      </div>
+    );
   return (
     <div className="join-field-ok" data-testid="credit-code-hint">
       <CheckCircleFilled /> {t('join.creditCodeOk')}

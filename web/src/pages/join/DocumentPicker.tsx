@@ -29,12 +29,22 @@ export function DocumentPicker({ value = [], onChange, disabled }: { value?: Fil
         <ul className="join-doc-list">
           {value.map((f) => (
             <li key={`${f.name}:${f.size}:${f.lastModified}`} className="join-doc">
-              {documentType(f) === 'application/pdf' ? <FilePdfOutlined className="join-doc-icon pdf" /> : <FileImageOutlined className="join-doc-icon image" />}
+              {documentType(f) === 'application/pdf' ? (
+                <FilePdfOutlined className="join-doc-icon pdf" />
+              ) : (
+                <FileImageOutlined className="join-doc-icon image" />
+              )}
               <span className="join-doc-text">
                 <span className="join-doc-name">{f.name}</span>
                 <span className="join-doc-size">{formatBytes(f.size)}</span>
               </span>
-              <button type="button" className="join-doc-remove" onClick={() => remove(f)} disabled={disabled} aria-label={t('join.removeDocument', { name: f.name })}>
+              <button
+                type="button"
+                className="join-doc-remove"
+                onClick={() => remove(f)}
+                disabled={disabled}
+                aria-label={t('join.removeDocument', { name: f.name })}
+              >
                 <CloseOutlined />
               </button>
             </li>

@@ -73,7 +73,9 @@ export default function JoinPage() {
       const created = await submitApplication(slug, fields, v.documents, key, setProgress);
       Toast.show({ icon: 'success', content: t('join.submitted') });
       // the status token only ever in the fragment: never sent to a server, never in a log
-      void navigate(`/join/${encodeURIComponent(slug)}/status/${encodeURIComponent(created.applicationId)}#${encodeURIComponent(created.statusToken)}`, { replace: true });
+      void navigate(`/join/${encodeURIComponent(slug)}/status/${encodeURIComponent(created.applicationId)}#${encodeURIComponent(created.statusToken)}`, {
+        replace: true,
+      });
     } catch (e) {
       setProgress(null);
       let said: string | null;
@@ -137,7 +139,15 @@ export default function JoinPage() {
           <Input placeholder={t('join.contactNamePlaceholder')} maxLength={50} autoComplete="name" clearable data-testid="join-contact-name" />
         </Form.Item>
         <Form.Item name="contactPhone" label={t('join.contactPhone')} rules={[rule(F.contactPhone)]} required>
-          <Input placeholder={t('join.contactPhonePlaceholder')} type="tel" inputMode="numeric" maxLength={13} autoComplete="tel" clearable data-testid="join-contact-phone" />
+          <Input
+            placeholder={t('join.contactPhonePlaceholder')}
+            type="tel"
+            inputMode="numeric"
+            maxLength={13}
+            autoComplete="tel"
+            clearable
+            data-testid="join-contact-phone"
+          />
         </Form.Item>
         <Form.Item name="email" label={t('join.email')} rules={[rule(F.email)]} required>
           <Input placeholder={t('join.emailPlaceholder')} type="email" inputMode="email" autoComplete="email" clearable data-testid="join-email" />
@@ -148,7 +158,13 @@ export default function JoinPage() {
           <VillageSummary names={chosenNames} placeholder={loading ? t('join.villagesLoading') : t('join.villagesPlaceholder')} />
         </Form.Item>
         <Form.Item name="description" label={t('join.description')} layout="vertical" rules={[rule(F.description)]}>
-          <TextArea placeholder={t('join.descriptionPlaceholder')} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount data-testid="join-description" />
+          <TextArea
+            placeholder={t('join.descriptionPlaceholder')}
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            maxLength={2000}
+            showCount
+            data-testid="join-description"
+          />
         </Form.Item>
 
         <Form.Header>{t('join.documentsSection')}</Form.Header>
@@ -201,7 +217,13 @@ export default function JoinPage() {
         </Button>
       </div>
 
-      <VillagePicker open={picking} villages={villages} value={chosen} onClose={() => setPicking(false)} onChange={(ids) => form.setFieldValue('villageIds', ids)} />
+      <VillagePicker
+        open={picking}
+        villages={villages}
+        value={chosen}
+        onClose={() => setPicking(false)}
+        onChange={(ids) => form.setFieldValue('villageIds', ids)}
+      />
     </div>
   );
 }

@@ -54,7 +54,12 @@ export default function JoinStatusPage() {
       {!token ? (
         <ShopError error={null} notFound={t('joinStatus.noToken')} hint={t('joinStatus.noTokenHint')} />
       ) : application.isError ? (
-        <ShopError error={application.error} notFound={t('joinStatus.notFound')} hint={t('joinStatus.notFoundHint')} onRetry={() => void application.refetch()} />
+        <ShopError
+          error={application.error}
+          notFound={t('joinStatus.notFound')}
+          hint={t('joinStatus.notFoundHint')}
+          onRetry={() => void application.refetch()}
+        />
       ) : !a ? (
         <div className="shop-section">
           <Skeleton.Title animated />

@@ -9,7 +9,19 @@ export const MAX_VILLAGES = 20;
  * The villages an applicant would like to help, chosen in a sheet: searchable by village or
  * township, supervised villages marked, at most 20.
  */
-export function VillagePicker({ open, villages, value, onClose, onChange }: { open: boolean; villages: JoinVillage[]; value: string[]; onClose: () => void; onChange: (ids: string[]) => void }) {
+export function VillagePicker({
+  open,
+  villages,
+  value,
+  onClose,
+  onChange,
+}: {
+  open: boolean;
+  villages: JoinVillage[];
+  value: string[];
+  onClose: () => void;
+  onChange: (ids: string[]) => void;
+}) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [draft, setDraft] = useState<string[]>(value);
@@ -20,14 +32,7 @@ export function VillagePicker({ open, villages, value, onClose, onChange }: { op
   const full = draft.length >= MAX_VILLAGES;
 
   return (
-    <Popup
-      visible={open}
-      onMaskClick={onClose}
-      onClose={onClose}
-      afterShow={() => setDraft(value)}
-      bodyClassName="join-villages-sheet"
-      destroyOnClose
-    >
+    <Popup visible={open} onMaskClick={onClose} onClose={onClose} afterShow={() => setDraft(value)} bodyClassName="join-villages-sheet" destroyOnClose>
       <div className="join-sheet-head">
         <button type="button" className="shop-link-button join-sheet-cancel" onClick={onClose}>
           {t('actions.cancel')}

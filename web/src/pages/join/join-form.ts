@@ -43,7 +43,17 @@ export function applicationText(v: JoinValues, locale: Language) {
 }
 
 /** The server's field paths (creditCode, documents.1, villageIds.0 …) to this form's fields. */
-const FIELD_OF: Record<string, JoinField> = { name: 'name', kind: 'kind', creditCode: 'creditCode', contactName: 'contactName', contactPhone: 'contactPhone', email: 'email', villageIds: 'villageIds', description: 'description', documents: 'documents' };
+const FIELD_OF: Record<string, JoinField> = {
+  name: 'name',
+  kind: 'kind',
+  creditCode: 'creditCode',
+  contactName: 'contactName',
+  contactPhone: 'contactPhone',
+  email: 'email',
+  villageIds: 'villageIds',
+  description: 'description',
+  documents: 'documents',
+};
 
 export type SortedErrors = { fields: Map<JoinField, string[]>; code?: string; rest: string[] };
 
@@ -68,5 +78,9 @@ export function sortServerErrors(e: ApiError, documents: File[], documentError: 
 
 /** On a phone the first wrong field may be a screen away: bring it into view once it renders. */
 export function scrollToFirstError() {
-  setTimeout(() => document.querySelector('.join-form .adm-form-item-feedback-error, .join-form .join-field-error')?.scrollIntoView({ behavior: 'smooth', block: 'center' }), 60);
+  setTimeout(
+    () =>
+      document.querySelector('.join-form .adm-form-item-feedback-error, .join-form .join-field-error')?.scrollIntoView({ behavior: 'smooth', block: 'center' }),
+    60,
+  );
 }

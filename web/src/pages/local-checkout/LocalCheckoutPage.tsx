@@ -16,7 +16,15 @@ import { useFormat } from '../../lib/format-list';
 const CLOSED = ['complete', 'paid', 'expired', 'cancelled', 'canceled'];
 
 /** A donation's session (kind 'donation'): read loosely until its schema is in the contract. */
-type DonationFacts = { donationId?: string; villageName?: string; amountFen?: number; totalFen?: number; donationToken?: string; receiptToken?: string; tenantSlug?: string };
+type DonationFacts = {
+  donationId?: string;
+  villageName?: string;
+  amountFen?: number;
+  totalFen?: number;
+  donationToken?: string;
+  receiptToken?: string;
+  tenantSlug?: string;
+};
 
 /**
  * The local stand-in for Stripe's hosted checkout (no STRIPE_SECRET_KEY): the amount, the lines,
@@ -46,7 +54,9 @@ export default function LocalCheckoutPage() {
       const remembered = recallDonation(donation.tenantSlug, donation.donationId);
       const token = donation.receiptToken ?? donation.donationToken ?? remembered?.token ?? '';
       const q = decision === 'cancel' ? '?status=cancelled' : '';
-      void navigate(`/shop/${donation.tenantSlug}/donations/${donation.donationId}${q}${token ? `#token=${encodeURIComponent(token)}` : ''}`, { replace: true });
+      void navigate(`/shop/${donation.tenantSlug}/donations/${donation.donationId}${q}${token ? `#token=${encodeURIComponent(token)}` : ''}`, {
+        replace: true,
+      });
       return;
     }
     const target = new URL(returnUrl ?? s.returnUrl, window.location.origin);
@@ -56,7 +66,11 @@ export default function LocalCheckoutPage() {
 
   const act = async (decision: 'pay' | 'cancel') => {
     if (decision === 'cancel') {
-      const ok = await Dialog.confirm({ content: donation ? t('donate.cancelConfirm') : t('checkout.cancelConfirm'), confirmText: t('checkout.cancelYes'), cancelText: t('checkout.cancelNo') });
+      const ok = await Dialog.confirm({
+        content: donation ? t('donate.cancelConfirm') : t('checkout.cancelConfirm'),
+        confirmText: t('checkout.cancelYes'),
+        cancelText: t('checkout.cancelNo'),
+      });
       if (!ok) return;
     }
     try {
@@ -118,23 +132,23 @@ export default function LocalCheckoutPage() {
             </EmptyState>
           )}
           {!donation && (
-          <section className="shop-card-block" data-testid="checkout-lines">
-            <div className="shop-block-title">{t('checkout.linesTitle')}</div>
-            <ul className="shop-order-lines">
-              {lines.map((l) => (
-                <li key={l.produceId}>
-                  <div className="shop-order-line-main">
-                    <span className="shop-order-line-name">{l.name}</span>
-                    <Price fen={l.priceFen * l.quantity} size="sm" />
-                  </div>
-                  <div className="shop-order-line-sub">
-                    <span>{l.villageName}</span>
-                    <span>{t('shop.order.lineQty', { price: (l.priceFen / 100).toFixed(2), qty: fmt.qty(l.quantity, l.unit) })}</span>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </section>
+            <section className="shop-card-block" data-testid="checkout-lines">
+              <div className="shop-block-title">{t('checkout.linesTitle')}</div>
+              <ul className="shop-order-lines">
+                {lines.map((l) => (
+                  <li key={l.produceId}>
+                    <div className="shop-order-line-main">
+                      <span className="shop-order-line-name">{l.name}</span>
+                      <Price fen={l.priceFen * l.quantity} size="sm" />
+                    </div>
+                    <div className="shop-order-line-sub">
+                      <span>{l.villageName}</span>
+                      <span>{t('shop.order.lineQty', { price: (l.priceFen / 100).toFixed(2), qty: fmt.qty(l.quantity, l.unit) })}</span>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
           <section className="shop-card-block checkout-method">
             <div className="shop-block-title">{t('checkout.method')}</div>
@@ -146,10 +160,26 @@ export default function LocalCheckoutPage() {
           </section>
           {open && (
             <div className="checkout-actions">
-              <Button block color="primary" size="large" className="checkout-pay" loading={decide.isPending && decide.variables === 'pay'} onClick={() => void act('pay')} data-testid="checkout-pay">
+              <Button
+                block
+                color="primary"
+                size="large"
+                className="checkout-pay"
+                loading={decide.isPending && decide.variables === 'pay'}
+                onClick={() => void act('pay')}
+                data-testid="checkout-pay"
+              >
                 {t('checkout.pay')} <Price fen={amountFen} size="sm" />
               </Button>
-              <Button block size="large" fill="outline" className="checkout-cancel" disabled={decide.isPending} onClick={() => void act('cancel')} data-testid="checkout-cancel">
+              <Button
+                block
+                size="large"
+                fill="outline"
+                className="checkout-cancel"
+                disabled={decide.isPending}
+                onClick={() => void act('cancel')}
+                data-testid="checkout-cancel"
+              >
                 {t('checkout.cancel')}
               </Button>
             </div>

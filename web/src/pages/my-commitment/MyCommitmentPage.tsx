@@ -45,7 +45,11 @@ export default function MyCommitmentPage() {
         <Card data-testid="my-commitment">
           {!mine || mine.committedFen === 0 ? (
             <Empty description={t('myCommitment.none')}>
-              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing({ organizationId: me.organizationId, organizationName: me.organizationName })}>
+              <Button
+                type="primary"
+                icon={<EditOutlined />}
+                onClick={() => setEditing({ organizationId: me.organizationId, organizationName: me.organizationName })}
+              >
                 {t('myCommitment.set')}
               </Button>
             </Empty>
@@ -69,7 +73,10 @@ export default function MyCommitmentPage() {
                   </Col>
                 </Row>
                 <Flex gap={8} wrap style={{ marginTop: 16 }}>
-                  <Button icon={<EditOutlined />} onClick={() => setEditing({ organizationId: me.organizationId, organizationName: me.organizationName, amountFen: mine.committedFen })}>
+                  <Button
+                    icon={<EditOutlined />}
+                    onClick={() => setEditing({ organizationId: me.organizationId, organizationName: me.organizationName, amountFen: mine.committedFen })}
+                  >
                     {t('commitments.add')}
                   </Button>
                 </Flex>

@@ -54,7 +54,14 @@ export default function MyOrganizationPage() {
         />
       )}
       {latest?.status === 'rejected' && (
-        <Alert type="error" showIcon closable className="page-alert" title={t('orgChanges.rejectedNotice', { reason: latest.reason ?? '' })} description={changeLines(latest, t).join(t('audit.separator'))} />
+        <Alert
+          type="error"
+          showIcon
+          closable
+          className="page-alert"
+          title={t('orgChanges.rejectedNotice', { reason: latest.reason ?? '' })}
+          description={changeLines(latest, t).join(t('audit.separator'))}
+        />
       )}
       <Card>
         {org.isPending && <Skeleton active paragraph={{ rows: 6 }} />}

@@ -49,7 +49,12 @@ export default function MyPairingsPage() {
           {pairings.items.map((p) => (
             <MyPairingCard key={p.id} pairing={p} onActivities={() => setViewing(p)} onLog={() => setLogging(p)} />
           ))}
-          <LoadMore hasMore={pairings.hasNextPage} loading={pairings.isFetchingNextPage} onMore={() => void pairings.fetchNextPage()} shown={pairings.items.length} />
+          <LoadMore
+            hasMore={pairings.hasNextPage}
+            loading={pairings.isFetchingNextPage}
+            onMore={() => void pairings.fetchNextPage()}
+            shown={pairings.items.length}
+          />
         </div>
       )}
       <Drawer

@@ -58,11 +58,17 @@ export function CloseNeedModal({ need, onClose }: { need: Need | null; onClose: 
       destroyOnHidden
     >
       <Typography.Paragraph>
-        {need && (need.quantity !== null ? t('needsBoard.closeText', { pledged: need.pledgedQuantity, total: need.quantity, unit }) : t('needsBoard.closeTextNoQty'))}
+        {need &&
+          (need.quantity !== null ? t('needsBoard.closeText', { pledged: need.pledgedQuantity, total: need.quantity, unit }) : t('needsBoard.closeTextNoQty'))}
       </Typography.Paragraph>
       <RuleViolation error={error} />
       <Form layout="vertical">
-        <Form.Item label={t('needsBoard.closeReason')} required validateStatus={missing ? 'error' : undefined} help={missing ? t('needsBoard.closeReasonRequired') : undefined}>
+        <Form.Item
+          label={t('needsBoard.closeReason')}
+          required
+          validateStatus={missing ? 'error' : undefined}
+          help={missing ? t('needsBoard.closeReasonRequired') : undefined}
+        >
           <Input.TextArea
             rows={3}
             maxLength={500}

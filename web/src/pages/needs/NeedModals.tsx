@@ -39,7 +39,16 @@ export function PostNeedModal({ open, villageId, onClose }: { open: boolean; vil
   const [form] = Form.useForm<PostValues>();
   const s = useModalState(open);
   useEffect(() => {
-    if (open) form.setFieldsValue({ villageId, category: undefined, title: undefined, description: undefined, quantity: undefined, unit: undefined, targetDate: undefined });
+    if (open)
+      form.setFieldsValue({
+        villageId,
+        category: undefined,
+        title: undefined,
+        description: undefined,
+        quantity: undefined,
+        unit: undefined,
+        targetDate: undefined,
+      });
   }, [open, villageId, form]);
 
   const submit = async (v: PostValues) => {

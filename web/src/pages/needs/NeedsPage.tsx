@@ -40,14 +40,17 @@ export default function NeedsPage() {
 
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v);
-    else next.delete(k);
+    for (const [k, v] of Object.entries(patch))
+      if (v) next.set(k, v);
+      else next.delete(k);
     setParams(next, { replace: true });
   };
 
   const filterBar = (
     <Flex gap={8} wrap className="filter-bar">
-      {bureau && <VillageSelect allowClear placeholder={t('needsBoard.allVillages')} value={villageId} onChange={(v) => set({ villageId: v })} style={{ width: 220 }} />}
+      {bureau && (
+        <VillageSelect allowClear placeholder={t('needsBoard.allVillages')} value={villageId} onChange={(v) => set({ villageId: v })} style={{ width: 220 }} />
+      )}
       <Select
         allowClear
         placeholder={t('needsBoard.allStatuses')}
@@ -131,8 +134,26 @@ export default function NeedsPage() {
             activeKey={paired ? 'paired' : 'other'}
             onChange={(k) => set({ tab: k === 'other' ? 'other' : undefined })}
             items={[
-              { key: 'paired', label: t('needsBoard.pairedTab'), children: <>{filterBar}{list}</> },
-              { key: 'other', label: t('needsBoard.otherTab'), children: <>{filterBar}{list}</> },
+              {
+                key: 'paired',
+                label: t('needsBoard.pairedTab'),
+                children: (
+                  <>
+                    {filterBar}
+                    {list}
+                  </>
+                ),
+              },
+              {
+                key: 'other',
+                label: t('needsBoard.otherTab'),
+                children: (
+                  <>
+                    {filterBar}
+                    {list}
+                  </>
+                ),
+              },
             ]}
           />
         )}
@@ -146,7 +167,19 @@ export default function NeedsPage() {
   );
 }
 
-function NeedCard({ need, onPledge, onFulfil, onWithdraw, onClose }: { need: Need; onPledge: (n: Need) => void; onFulfil: (n: Need) => void; onWithdraw: (n: Need) => void; onClose: (n: Need) => void }) {
+function NeedCard({
+  need,
+  onPledge,
+  onFulfil,
+  onWithdraw,
+  onClose,
+}: {
+  need: Need;
+  onPledge: (n: Need) => void;
+  onFulfil: (n: Need) => void;
+  onWithdraw: (n: Need) => void;
+  onClose: (n: Need) => void;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const bureau = me.role === 'bureau_admin';
@@ -157,9 +190,15 @@ function NeedCard({ need, onPledge, onFulfil, onWithdraw, onClose }: { need: Nee
   // met means covered: the pledges reach the quantity (or, without one, someone pledged)
   const covered = need.quantity === null ? need.pledges.length > 0 : need.pledgedQuantity >= need.quantity;
   const mayFulfil = live && (bureau || mine);
-  const notCovered = need.quantity === null
-    ? t('needsBoard.notPledged')
-    : t('needsBoard.notCovered', { pledged: need.pledgedQuantity, total: need.quantity, missing: need.quantity - need.pledgedQuantity, unit: need.unit ?? '' });
+  const notCovered =
+    need.quantity === null
+      ? t('needsBoard.notPledged')
+      : t('needsBoard.notCovered', {
+          pledged: need.pledgedQuantity,
+          total: need.quantity,
+          missing: need.quantity - need.pledgedQuantity,
+          unit: need.unit ?? '',
+        });
   const canClose = bureau && live && !covered;
   const canWithdraw = live && (bureau || (!!need.postedByOrganizationId && need.postedByOrganizationId === me.organizationId));
   const pct = need.quantity ? Math.min(100, Math.round((need.pledgedQuantity / need.quantity) * 100)) : null;
@@ -208,10 +247,16 @@ function NeedCard({ need, onPledge, onFulfil, onWithdraw, onClose }: { need: Nee
         {need.villageName} · {need.township}
         {need.targetDate && ` · ${t('needsBoard.targetDate')} ${need.targetDate}`}
       </div>
-      {need.description && <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} className="need-desc">{need.description}</Typography.Paragraph>}
+      {need.description && (
+        <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} className="need-desc">
+          {need.description}
+        </Typography.Paragraph>
+      )}
       {pct !== null && need.status !== 'withdrawn' && (
         <div className="need-progress">
-          <Typography.Text type="secondary">{t('needsBoard.pledged', { pledged: need.pledgedQuantity, total: need.quantity, unit: need.unit ?? '' })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('needsBoard.pledged', { pledged: need.pledgedQuantity, total: need.quantity, unit: need.unit ?? '' })}
+          </Typography.Text>
           <Progress percent={pct} size="small" showInfo={false} strokeColor={need.status === 'met' ? '#16a34a' : '#d97706'} />
         </div>
       )}

@@ -52,7 +52,13 @@ export default function NotificationSettingsPage() {
           <Skeleton active paragraph={{ rows: 8 }} />
         </Card>
       ) : (
-        <Form<Values> form={form} onFinish={submit} initialValues={toValues(settings.data, kinds)} className="settings-panel" data-testid="notification-settings">
+        <Form<Values>
+          form={form}
+          onFinish={submit}
+          initialValues={toValues(settings.data, kinds)}
+          className="settings-panel"
+          data-testid="notification-settings"
+        >
           <ProblemsAlert problems={problems} />
           <Card
             title={
@@ -65,7 +71,12 @@ export default function NotificationSettingsPage() {
           >
             <Typography.Paragraph type="secondary">{t('notificationSettings.languageHint')}</Typography.Paragraph>
             <Form.Item name="locale" noStyle>
-              <Radio.Group optionType="button" buttonStyle="solid" options={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))} data-testid="settings-locale" />
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                options={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+                data-testid="settings-locale"
+              />
             </Form.Item>
           </Card>
           <Card

@@ -42,7 +42,14 @@ export default function NotificationsPage() {
             <Button icon={<SettingOutlined />} onClick={() => navigate('/settings/notifications')}>
               {t('notifications.settings')}
             </Button>
-            <Button type="primary" icon={<CheckOutlined />} disabled={unread === 0} loading={markAll.isPending} onClick={readAll} data-testid="notifications-read-all">
+            <Button
+              type="primary"
+              icon={<CheckOutlined />}
+              disabled={unread === 0}
+              loading={markAll.isPending}
+              onClick={readAll}
+              data-testid="notifications-read-all"
+            >
               {t('notifications.markAll')}
             </Button>
           </>

@@ -16,7 +16,17 @@ import { useFormat } from '../../lib/format-list';
  * One order as the seller sees it: where it stands, the buyer's full contact for shipping, and its
  * parcels (one per seller once paid: an org_member sees only its own), each with its own actions.
  */
-export function OrderDetail({ id, fallback, onClose, onCommand }: { id: string | null; fallback?: Order; onClose: () => void; onCommand: (c: ParcelCommand) => void }) {
+export function OrderDetail({
+  id,
+  fallback,
+  onClose,
+  onCommand,
+}: {
+  id: string | null;
+  fallback?: Order;
+  onClose: () => void;
+  onCommand: (c: ParcelCommand) => void;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const isPhone = useIsPhone();

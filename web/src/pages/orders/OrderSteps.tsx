@@ -9,7 +9,15 @@ export function OrderSteps({ order: o }: { order: Order }) {
   const at = (iso: string | null) => (iso ? formatInstant(iso) : undefined);
   const placed = { title: t('shop.order.step.placed'), content: at(o.createdAt) };
   if (o.status === 'cancelled' || o.status === 'expired') {
-    return <Steps size="small" current={1} status="error" items={[placed, { title: t(`orderStatus.${o.status}`), content: at(o.updatedAt) }]} data-testid="order-steps" />;
+    return (
+      <Steps
+        size="small"
+        current={1}
+        status="error"
+        items={[placed, { title: t(`orderStatus.${o.status}`), content: at(o.updatedAt) }]}
+        data-testid="order-steps"
+      />
+    );
   }
   if (o.status === 'refunded') {
     return (

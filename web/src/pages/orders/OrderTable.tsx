@@ -93,7 +93,10 @@ export function OrderTable({ orders, loading, filtered, onOpen, onCommand }: Pro
           <OrderStatusTag status={o.status} />
           {o.fulfilments.length > 1 ? (
             <div className="cell-sub" data-testid="order-parcels">
-              {t('orders.parcelsSummary', { n: o.fulfilments.length, shipped: o.fulfilments.filter((f) => f.status === 'shipped' || f.status === 'delivered').length })}
+              {t('orders.parcelsSummary', {
+                n: o.fulfilments.length,
+                shipped: o.fulfilments.filter((f) => f.status === 'shipped' || f.status === 'delivered').length,
+              })}
             </div>
           ) : (
             o.shipment && <div className="cell-sub">{o.shipment.carrier}</div>

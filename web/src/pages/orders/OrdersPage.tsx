@@ -104,7 +104,13 @@ export default function OrdersPage() {
           <ErrorResult error={orders.error} onRetry={() => void orders.refetch()} />
         ) : (
           <>
-            <OrderTable orders={orders.items} loading={orders.isPending} filtered={!!status || !!villageId || !!orderNo} onOpen={(o) => setOpenId(o.id)} onCommand={command} />
+            <OrderTable
+              orders={orders.items}
+              loading={orders.isPending}
+              filtered={!!status || !!villageId || !!orderNo}
+              onOpen={(o) => setOpenId(o.id)}
+              onCommand={command}
+            />
             <LoadMore hasMore={orders.hasNextPage} loading={orders.isFetchingNextPage} onMore={() => void orders.fetchNextPage()} shown={orders.items.length} />
           </>
         )}

@@ -39,7 +39,9 @@ export function ShipModal({ target, onClose }: { target: ShipTarget | null; onCl
     try {
       await action.mutateAsync({ kind: 'ship', orderId: order.id, fulfilmentId: parcel.id, shipment: parsed.data });
       message.success(
-        order.fulfilments.length > 1 ? t('orders.parcelShipped', { id: order.id, n: parcelNumber(parcel), seller: parcel.sellerName }) : t('orders.shipped', { id: order.id }),
+        order.fulfilments.length > 1
+          ? t('orders.parcelShipped', { id: order.id, n: parcelNumber(parcel), seller: parcel.sellerName })
+          : t('orders.shipped', { id: order.id }),
       );
       onClose();
     } catch (e) {

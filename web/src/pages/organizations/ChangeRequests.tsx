@@ -138,7 +138,12 @@ export function ChangeRequests({ onOpen }: { onOpen: (orgId: string) => void }) 
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: <Empty description={t(onlyPending ? 'orgChanges.empty' : 'orgChanges.emptyAll')} /> }}
           />
-          <LoadMore hasMore={changes.hasNextPage} loading={changes.isFetchingNextPage} onMore={() => void changes.fetchNextPage()} shown={changes.items.length} />
+          <LoadMore
+            hasMore={changes.hasNextPage}
+            loading={changes.isFetchingNextPage}
+            onMore={() => void changes.fetchNextPage()}
+            shown={changes.items.length}
+          />
         </>
       )}
       <RejectModal change={rejecting} onClose={() => setRejecting(null)} />

@@ -65,7 +65,12 @@ export default function OrganizationsPage() {
                   ) : (
                     <>
                       <OrganizationTable orgs={orgs.items} loading={orgs.isPending} onOpen={setOpenId} onReview={setReviewing} />
-                      <LoadMore hasMore={orgs.hasNextPage} loading={orgs.isFetchingNextPage} onMore={() => void orgs.fetchNextPage()} shown={orgs.items.length} />
+                      <LoadMore
+                        hasMore={orgs.hasNextPage}
+                        loading={orgs.isFetchingNextPage}
+                        onMore={() => void orgs.fetchNextPage()}
+                        shown={orgs.items.length}
+                      />
                     </>
                   )}
                 </>

@@ -66,7 +66,14 @@ export function PayoutAccountModal({ org, open, onClose }: { org: Organization; 
           validateFirst
           rules={[{ required: true, whitespace: true, message: t('organizations.payoutAccount.required') }, zodRule(PayoutAccountInput.shape.stripeAccountId)]}
         >
-          <Input className="mono" maxLength={80} autoComplete="off" spellCheck={false} placeholder={t('organizations.payoutAccount.placeholder')} data-testid="payout-account-input" />
+          <Input
+            className="mono"
+            maxLength={80}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t('organizations.payoutAccount.placeholder')}
+            data-testid="payout-account-input"
+          />
         </Form.Item>
       </Form>
     </Modal>

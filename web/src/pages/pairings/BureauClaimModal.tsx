@@ -36,7 +36,9 @@ export function BureauClaimModal({ villageId, onClose }: { villageId: string | n
 
   const pair = useMutation({
     mutationFn: async (v: { villageId: string; organizationId: string; approveNow: boolean }) => {
-      const claim = await call(api.pairings.$post({ json: { villageId: v.villageId, organizationId: v.organizationId } }, { headers: { 'Idempotency-Key': key } }));
+      const claim = await call(
+        api.pairings.$post({ json: { villageId: v.villageId, organizationId: v.organizationId } }, { headers: { 'Idempotency-Key': key } }),
+      );
       if (!v.approveNow) return claim;
       return call(api.pairings[':id'].approve.$post({ param: { id: claim.id }, json: {} }));
     },
@@ -49,7 +51,9 @@ export function BureauClaimModal({ villageId, onClose }: { villageId: string | n
     try {
       const p = await pair.mutateAsync({ villageId, organizationId: v.organizationId, approveNow: v.approveNow });
       message.success(
-        p.status === 'active' ? t('bureauClaim.done', { village: p.villageName, org: p.organizationName }) : t('bureauClaim.pendingDone', { village: p.villageName }),
+        p.status === 'active'
+          ? t('bureauClaim.done', { village: p.villageName, org: p.organizationName })
+          : t('bureauClaim.pendingDone', { village: p.villageName }),
       );
       onClose();
     } catch (e) {

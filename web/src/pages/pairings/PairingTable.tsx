@@ -91,7 +91,13 @@ export function PairingTable({ pairings, loading, onOpen, onAction }: Props) {
       pagination={false}
       scroll={{ x: 'max-content' }}
       data-testid="pairing-table"
-      expandable={{ expandedRowRender: (p) => <div className="expanded-steps"><PairingSteps pairing={p} /></div> }}
+      expandable={{
+        expandedRowRender: (p) => (
+          <div className="expanded-steps">
+            <PairingSteps pairing={p} />
+          </div>
+        ),
+      }}
       onRow={(p) => ({ 'data-village': p.villageName, 'data-status': p.status }) as HTMLAttributes<HTMLElement>}
       locale={{ emptyText: <Empty description={t('pairings.empty')} /> }}
     />

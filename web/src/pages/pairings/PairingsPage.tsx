@@ -48,7 +48,12 @@ export default function PairingsPage() {
         ) : (
           <>
             <PairingTable pairings={pairings.items} loading={pairings.isPending} onOpen={(p) => setOpenId(p.id)} onAction={setActing} />
-            <LoadMore hasMore={pairings.hasNextPage} loading={pairings.isFetchingNextPage} onMore={() => void pairings.fetchNextPage()} shown={pairings.items.length} />
+            <LoadMore
+              hasMore={pairings.hasNextPage}
+              loading={pairings.isFetchingNextPage}
+              onMore={() => void pairings.fetchNextPage()}
+              shown={pairings.items.length}
+            />
           </>
         )}
       </Card>

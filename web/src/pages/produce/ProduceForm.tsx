@@ -15,7 +15,19 @@ import { A, F, PATHS, priceRule, toRaw, toValues, type Values } from './produce-
 import { ProducePhotos } from './ProducePhotos';
 
 /** Create or edit a listing: price typed in yuan and sent as integer fen; adoption terms when it is 认养. */
-export function ProduceForm({ open, id, villages, onCreated, onClose }: { open: boolean; id: string | null; villages: VillageOption[]; onCreated: (id: string) => void; onClose: () => void }) {
+export function ProduceForm({
+  open,
+  id,
+  villages,
+  onCreated,
+  onClose,
+}: {
+  open: boolean;
+  id: string | null;
+  villages: VillageOption[];
+  onCreated: (id: string) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
@@ -82,7 +94,9 @@ export function ProduceForm({ open, id, villages, onCreated, onClose }: { open: 
     >
       {id && existing.isError && <ErrorResult error={existing.error} onRetry={() => void existing.refetch()} />}
       {id && existing.isPending && <Skeleton active paragraph={{ rows: 10 }} />}
-      {noVillages && !id && <Alert type="warning" showIcon className="form-alert" title={t('produce.noPairedVillages')} description={t('produce.noPairedVillagesHint')} />}
+      {noVillages && !id && (
+        <Alert type="warning" showIcon className="form-alert" title={t('produce.noPairedVillages')} description={t('produce.noPairedVillagesHint')} />
+      )}
       <ProblemsAlert problems={problems} />
       <Form<Values>
         form={form}
@@ -93,11 +107,20 @@ export function ProduceForm({ open, id, villages, onCreated, onClose }: { open: 
       >
         <Row gutter={16}>
           <Col xs={24} sm={12}>
-            <Form.Item name="villageId" label={t('fields.village')} required rules={[{ required: !id, message: t('produce.villageRequired') }]} extra={me.role === 'org_member' ? t('produce.villageHint') : undefined}>
+            <Form.Item
+              name="villageId"
+              label={t('fields.village')}
+              required
+              rules={[{ required: !id, message: t('produce.villageRequired') }]}
+              extra={me.role === 'org_member' ? t('produce.villageHint') : undefined}
+            >
               <Select
                 disabled={!!id}
                 showSearch={{ optionFilterProp: 'label' }}
-                options={villages.map((v) => ({ value: v.id, label: v.township ? t('produce.villageOption', { name: v.name, township: v.township }) : v.name }))}
+                options={villages.map((v) => ({
+                  value: v.id,
+                  label: v.township ? t('produce.villageOption', { name: v.name, township: v.township }) : v.name,
+                }))}
                 placeholder={t('produce.villagePlaceholder')}
                 data-testid="produce-form-village"
               />
@@ -105,21 +128,40 @@ export function ProduceForm({ open, id, villages, onCreated, onClose }: { open: 
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="kind" label={t('produce.kind')}>
-              <Radio.Group optionType="button" buttonStyle="solid" options={(['product', 'adoption'] as const).map((k) => ({ value: k, label: t(`produceKind.${k}`) }))} />
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                options={(['product', 'adoption'] as const).map((k) => ({ value: k, label: t(`produceKind.${k}`) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="name" label={t('produce.name')} required rules={[zodRule(F.name)]}>
-              <Input maxLength={60} showCount placeholder={t(kind === 'adoption' ? 'produce.namePlaceholderAdoption' : 'produce.namePlaceholder')} data-testid="produce-form-name" />
+              <Input
+                maxLength={60}
+                showCount
+                placeholder={t(kind === 'adoption' ? 'produce.namePlaceholderAdoption' : 'produce.namePlaceholder')}
+                data-testid="produce-form-name"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="category" label={t('produce.category')} required rules={[{ required: true, message: t('produce.categoryRequired') }]}>
-              <Select options={PRODUCE_CATEGORIES.map((c) => ({ value: c, label: t(`produceCategory.${c}`) }))} placeholder={t('produce.categoryPlaceholder')} data-testid="produce-form-category" />
+              <Select
+                options={PRODUCE_CATEGORIES.map((c) => ({ value: c, label: t(`produceCategory.${c}`) }))}
+                placeholder={t('produce.categoryPlaceholder')}
+                data-testid="produce-form-category"
+              />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
-            <Form.Item name="priceYuan" label={t('produce.priceYuan')} required validateFirst rules={[{ required: true, message: t('produce.priceRequired') }, priceRule]}>
+            <Form.Item
+              name="priceYuan"
+              label={t('produce.priceYuan')}
+              required
+              validateFirst
+              rules={[{ required: true, message: t('produce.priceRequired') }, priceRule]}
+            >
               <YuanInput data-testid="produce-form-price" />
             </Form.Item>
           </Col>
@@ -129,7 +171,14 @@ export function ProduceForm({ open, id, villages, onCreated, onClose }: { open: 
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item name="stock" label={t('produce.stock')} required validateFirst rules={[{ required: true, message: t('produce.stockRequired') }, zodRule(F.stock)]} extra={current ? t('produce.stockHint', { sold: current.sold, available: current.available }) : undefined}>
+            <Form.Item
+              name="stock"
+              label={t('produce.stock')}
+              required
+              validateFirst
+              rules={[{ required: true, message: t('produce.stockRequired') }, zodRule(F.stock)]}
+              extra={current ? t('produce.stockHint', { sold: current.sold, available: current.available }) : undefined}
+            >
               <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="produce-form-stock" />
             </Form.Item>
           </Col>
@@ -189,11 +238,7 @@ export function ProduceForm({ open, id, villages, onCreated, onClose }: { open: 
           <Divider titlePlacement="start" plain className="form-divider">
             {t('produce.photosSection')}
           </Divider>
-          {current ? (
-            <ProducePhotos produce={current} />
-          ) : (
-            <Typography.Text type="secondary">{t('produce.photosAfterSave')}</Typography.Text>
-          )}
+          {current ? <ProducePhotos produce={current} /> : <Typography.Text type="secondary">{t('produce.photosAfterSave')}</Typography.Text>}
         </>
       )}
     </Drawer>

@@ -63,7 +63,15 @@ export function ProduceTable({ items, loading, slug, sellerName, filtered, onEdi
       ),
     },
     ...(sellerName
-      ? [{ title: t('produce.seller'), key: 'seller', width: 170, responsive: ['xl' as const], render: (_: unknown, p: Produce) => sellerName(p.organizationId) }]
+      ? [
+          {
+            title: t('produce.seller'),
+            key: 'seller',
+            width: 170,
+            responsive: ['xl' as const],
+            render: (_: unknown, p: Produce) => sellerName(p.organizationId),
+          },
+        ]
       : []),
     { title: t('produce.price'), key: 'price', width: 110, align: 'right', responsive: ['md'], render: (_, p) => <Money fen={p.priceFen} /> },
     {
@@ -104,7 +112,14 @@ export function ProduceTable({ items, loading, slug, sellerName, filtered, onEdi
           {slug && p.status === 'published' && (
             <>
               <Tooltip title={t('produce.publicPage')}>
-                <Button type="link" size="small" icon={<LinkOutlined />} href={`/shop/${slug}/produce/${p.id}`} target="_blank" aria-label={t('produce.publicPage')} />
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<LinkOutlined />}
+                  href={`/shop/${slug}/produce/${p.id}`}
+                  target="_blank"
+                  aria-label={t('produce.publicPage')}
+                />
               </Tooltip>
               <Tooltip title={t('produce.qr')}>
                 <Button

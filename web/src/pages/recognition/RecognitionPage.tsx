@@ -33,11 +33,18 @@ export default function RecognitionPage() {
 
   const open = () => {
     setError(null);
-    form.setFieldsValue(th ? { enterprise: fenToYuan(th.enterprise), social_org: fenToYuan(th.social_org), public_institution: fenToYuan(th.public_institution) } : {});
+    form.setFieldsValue(
+      th ? { enterprise: fenToYuan(th.enterprise), social_org: fenToYuan(th.social_org), public_institution: fenToYuan(th.public_institution) } : {},
+    );
     setEditing(true);
   };
   const submit = async (v: Values) => {
-    const parsed = parseWith(form, RecognitionThresholds, { enterprise: yuanToFen(v.enterprise), social_org: yuanToFen(v.social_org), public_institution: yuanToFen(v.public_institution) }, MAP);
+    const parsed = parseWith(
+      form,
+      RecognitionThresholds,
+      { enterprise: yuanToFen(v.enterprise), social_org: yuanToFen(v.social_org), public_institution: yuanToFen(v.public_institution) },
+      MAP,
+    );
     if (!parsed.ok) return;
     try {
       await save.mutateAsync(parsed.data);
@@ -50,12 +57,37 @@ export default function RecognitionPage() {
   };
 
   const columns: ColumnsType<RecognitionEntry> = [
-    { title: t('fields.orgName'), dataIndex: 'name', width: 260, render: (n: string) => <span><TrophyOutlined style={{ color: '#d48806' }} /> {n}</span> },
+    {
+      title: t('fields.orgName'),
+      dataIndex: 'name',
+      width: 260,
+      render: (n: string) => (
+        <span>
+          <TrophyOutlined style={{ color: '#d48806' }} /> {n}
+        </span>
+      ),
+    },
     { title: t('recognition.kind'), dataIndex: 'kind', width: 110, render: (k: RecognitionEntry['kind']) => <Tag>{t(`orgKind.${k}`)}</Tag> },
     { title: t('recognition.cash'), dataIndex: 'cashFen', width: 130, align: 'right', render: (f: number) => <Money fen={f} /> },
     { title: t('recognition.goods'), dataIndex: 'goodsFen', width: 130, align: 'right', render: (f: number) => <Money fen={f} /> },
-    { title: t('recognition.total'), dataIndex: 'totalFen', width: 140, align: 'right', render: (f: number) => <b><Money fen={f} /></b> },
-    { title: t('recognition.threshold'), dataIndex: 'thresholdFen', width: 130, align: 'right', render: (f: number) => <span className="muted">{formatFen(f)}</span> },
+    {
+      title: t('recognition.total'),
+      dataIndex: 'totalFen',
+      width: 140,
+      align: 'right',
+      render: (f: number) => (
+        <b>
+          <Money fen={f} />
+        </b>
+      ),
+    },
+    {
+      title: t('recognition.threshold'),
+      dataIndex: 'thresholdFen',
+      width: 130,
+      align: 'right',
+      render: (f: number) => <span className="muted">{formatFen(f)}</span>,
+    },
   ];
 
   return (
@@ -84,10 +116,28 @@ export default function RecognitionPage() {
         {q.isError ? (
           <ErrorResult error={q.error} onRetry={() => void q.refetch()} />
         ) : (
-          <Table<RecognitionEntry> rowKey="organizationId" size="middle" columns={columns} dataSource={q.data?.items ?? []} loading={q.isPending} pagination={false} scroll={{ x: 'max-content' }} data-testid="recognition-table" locale={{ emptyText: <Empty description={t('recognition.empty')} /> }} />
+          <Table<RecognitionEntry>
+            rowKey="organizationId"
+            size="middle"
+            columns={columns}
+            dataSource={q.data?.items ?? []}
+            loading={q.isPending}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            data-testid="recognition-table"
+            locale={{ emptyText: <Empty description={t('recognition.empty')} /> }}
+          />
         )}
       </Card>
-      <Modal open={editing} title={t('recognition.thresholds')} okText={t('actions.save')} okButtonProps={{ loading: save.isPending }} onOk={() => form.submit()} onCancel={() => setEditing(false)} destroyOnHidden>
+      <Modal
+        open={editing}
+        title={t('recognition.thresholds')}
+        okText={t('actions.save')}
+        okButtonProps={{ loading: save.isPending }}
+        onOk={() => form.submit()}
+        onCancel={() => setEditing(false)}
+        destroyOnHidden
+      >
         <RuleViolation error={error} refusedTitle={t('errors.actionFailed')} />
         <Form<Values> form={form} layout="vertical" onFinish={submit}>
           {KINDS.map((k) => (

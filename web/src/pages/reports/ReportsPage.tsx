@@ -137,24 +137,64 @@ export default function ReportsPage() {
               </Row>
               {existing?.status === 'draft' && <Alert type="info" showIcon className="form-alert" title={t('reports.existingDraft')} />}
               {locked && existing?.submittedAt && (
-                <Alert type="success" showIcon className="form-alert" data-testid="report-locked" title={t('reports.existingSubmitted', { at: zoneStamp(existing.submittedAt, zone) })} />
+                <Alert
+                  type="success"
+                  showIcon
+                  className="form-alert"
+                  data-testid="report-locked"
+                  title={t('reports.existingSubmitted', { at: zoneStamp(existing.submittedAt, zone) })}
+                />
               )}
               <RuleViolation error={error} />
               <ProblemsAlert problems={problems} />
               <Form.Item name="summary" label={t('reports.summary')} required>
-                <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('reports.summaryPlaceholder')} readOnly={locked} data-testid="report-summary" />
+                <Input.TextArea
+                  rows={4}
+                  maxLength={2000}
+                  showCount
+                  placeholder={t('reports.summaryPlaceholder')}
+                  readOnly={locked}
+                  data-testid="report-summary"
+                />
               </Form.Item>
               <Form.Item name="progress" label={t('reports.progress')} required>
-                <Input.TextArea rows={3} maxLength={2000} showCount placeholder={t('reports.progressPlaceholder')} readOnly={locked} data-testid="report-progress" />
+                <Input.TextArea
+                  rows={3}
+                  maxLength={2000}
+                  showCount
+                  placeholder={t('reports.progressPlaceholder')}
+                  readOnly={locked}
+                  data-testid="report-progress"
+                />
               </Form.Item>
               <Form.Item name="results" label={t('reports.results')} required>
-                <Input.TextArea rows={3} maxLength={2000} showCount placeholder={t('reports.resultsPlaceholder')} readOnly={locked} data-testid="report-results" />
+                <Input.TextArea
+                  rows={3}
+                  maxLength={2000}
+                  showCount
+                  placeholder={t('reports.resultsPlaceholder')}
+                  readOnly={locked}
+                  data-testid="report-results"
+                />
               </Form.Item>
               <Flex gap={8} justify="flex-end" wrap>
-                <Button icon={<SaveOutlined />} disabled={locked} loading={save.isPending && save.variables?.input.status === 'draft'} onClick={() => void submit('draft')} data-testid="report-draft">
+                <Button
+                  icon={<SaveOutlined />}
+                  disabled={locked}
+                  loading={save.isPending && save.variables?.input.status === 'draft'}
+                  onClick={() => void submit('draft')}
+                  data-testid="report-draft"
+                >
                   {t('reports.saveDraft')}
                 </Button>
-                <Button type="primary" icon={<SendOutlined />} disabled={locked} loading={save.isPending && save.variables?.input.status !== 'draft'} onClick={() => void submit('submitted')} data-testid="report-submit">
+                <Button
+                  type="primary"
+                  icon={<SendOutlined />}
+                  disabled={locked}
+                  loading={save.isPending && save.variables?.input.status !== 'draft'}
+                  onClick={() => void submit('submitted')}
+                  data-testid="report-submit"
+                >
                   {t('reports.submit')}
                 </Button>
               </Flex>
@@ -179,7 +219,9 @@ export default function ReportsPage() {
                 columns={[
                   { title: t('reports.week'), dataIndex: 'weekStart', render: (w: string) => `${w} ~ ${weekEnd(w).slice(5)}` },
                   { title: t('reports.status'), key: 'state', render: (_: unknown, r) => <TimelinessTag state={r.state} /> },
-                  ...(isPhone ? [] : [{ title: t('reports.submittedAt'), dataIndex: 'submittedAt', render: (s: string | null) => (s ? zoneStamp(s, zone) : '—') }]),
+                  ...(isPhone
+                    ? []
+                    : [{ title: t('reports.submittedAt'), dataIndex: 'submittedAt', render: (s: string | null) => (s ? zoneStamp(s, zone) : '—') }]),
                 ]}
               />
             )}

@@ -75,7 +75,9 @@ export default function SettlementPage() {
               ) : (
                 <>
                   <PayoutTable payouts={payouts.items} loading={payouts.isPending} bureau={false} />
-                  {payouts.hasNextPage && <LoadMore hasMore loading={payouts.isFetchingNextPage} onMore={() => void payouts.fetchNextPage()} shown={payouts.items.length} />}
+                  {payouts.hasNextPage && (
+                    <LoadMore hasMore loading={payouts.isFetchingNextPage} onMore={() => void payouts.fetchNextPage()} shown={payouts.items.length} />
+                  )}
                 </>
               )}
             </Card>

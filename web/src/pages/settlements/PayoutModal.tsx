@@ -84,7 +84,15 @@ export function PayoutModal({ seller, month, today, onClose }: { seller: Settlem
     const parsed = parseWith(
       form,
       PayoutInput,
-      compact({ organizationId: seller.organizationId, amountFen: yuanToFen(v.amountYuan), method: v.method, reference: v.reference, date: toIsoDate(v.date), month, note: v.note }),
+      compact({
+        organizationId: seller.organizationId,
+        amountFen: yuanToFen(v.amountYuan),
+        method: v.method,
+        reference: v.reference,
+        date: toIsoDate(v.date),
+        month,
+        note: v.note,
+      }),
       { amountFen: 'amountYuan' },
     );
     if (!parsed.ok) return;
@@ -93,7 +101,14 @@ export function PayoutModal({ seller, month, today, onClose }: { seller: Settlem
       title: t('settlement.payConfirm', { amount: formatFen(input.amountFen), name: seller.organizationName }),
       content: (
         <>
-          <div>{t('settlement.payConfirmText', { month: monthLabel(t, month), method: t(`payoutMethod.${input.method}`), reference: input.reference, date: input.date })}</div>
+          <div>
+            {t('settlement.payConfirmText', {
+              month: monthLabel(t, month),
+              method: t(`payoutMethod.${input.method}`),
+              reference: input.reference,
+              date: input.date,
+            })}
+          </div>
           {input.amountFen < seller.owedFen && <div className="muted">{t('settlement.payPartial', { rest: formatFen(seller.owedFen - input.amountFen) })}</div>}
           {input.amountFen > seller.owedFen && <div className="danger-text">{t('settlement.payOver', { owed: formatFen(seller.owedFen) })}</div>}
         </>
@@ -155,7 +170,13 @@ export function PayoutModal({ seller, month, today, onClose }: { seller: Settlem
       >
         <Row gutter={16}>
           <Col xs={24} sm={12}>
-            <Form.Item name="amountYuan" label={t('settlement.amountYuan')} required rules={[{ required: true, message: t('settlement.amountRequired') }]} extra={t('settlement.amountHint')}>
+            <Form.Item
+              name="amountYuan"
+              label={t('settlement.amountYuan')}
+              required
+              rules={[{ required: true, message: t('settlement.amountRequired') }]}
+              extra={t('settlement.amountHint')}
+            >
               <YuanInput data-testid="payout-amount" />
             </Form.Item>
           </Col>
@@ -166,7 +187,15 @@ export function PayoutModal({ seller, month, today, onClose }: { seller: Settlem
                 buttonStyle="solid"
                 options={PAYOUT_METHODS.map((m) =>
                   m === 'stripe_transfer' && noAccount
-                    ? { value: m, disabled: true, label: <Tooltip title={org.isSuccess ? noAccountHint : undefined}><span>{t(`payoutMethod.${m}`)}</span></Tooltip> }
+                    ? {
+                        value: m,
+                        disabled: true,
+                        label: (
+                          <Tooltip title={org.isSuccess ? noAccountHint : undefined}>
+                            <span>{t(`payoutMethod.${m}`)}</span>
+                          </Tooltip>
+                        ),
+                      }
                     : { value: m, label: t(`payoutMethod.${m}`) },
                 )}
                 data-testid="payout-method"
@@ -178,7 +207,12 @@ export function PayoutModal({ seller, month, today, onClose }: { seller: Settlem
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Form.Item name="reference" label={t('settlement.reference')} required>
-              <Input maxLength={100} className="mono" placeholder={t(method === 'stripe_transfer' ? 'settlement.referencePlaceholderStripe' : 'settlement.referencePlaceholder')} data-testid="payout-reference" />
+              <Input
+                maxLength={100}
+                className="mono"
+                placeholder={t(method === 'stripe_transfer' ? 'settlement.referencePlaceholderStripe' : 'settlement.referencePlaceholder')}
+                data-testid="payout-reference"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

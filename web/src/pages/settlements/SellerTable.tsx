@@ -64,7 +64,14 @@ export function SellerTable({ data, loading, onPay }: { data: Settlements | unde
       width: 104,
       align: 'right' as const,
       responsive: ['md' as const],
-      render: (fen: number) => (key === 'payableFen' ? <b><Money fen={fen} /></b> : <Money fen={fen} />),
+      render: (fen: number) =>
+        key === 'payableFen' ? (
+          <b>
+            <Money fen={fen} />
+          </b>
+        ) : (
+          <Money fen={fen} />
+        ),
     })),
     {
       title: t('settlement.fig.owedFen'),

@@ -71,7 +71,9 @@ export default function SettlementsPage() {
         ) : (
           <>
             <PayoutTable payouts={payouts.items} loading={payouts.isPending} bureau />
-            {payouts.hasNextPage && <LoadMore hasMore loading={payouts.isFetchingNextPage} onMore={() => void payouts.fetchNextPage()} shown={payouts.items.length} />}
+            {payouts.hasNextPage && (
+              <LoadMore hasMore loading={payouts.isFetchingNextPage} onMore={() => void payouts.fetchNextPage()} shown={payouts.items.length} />
+            )}
           </>
         )}
       </Card>

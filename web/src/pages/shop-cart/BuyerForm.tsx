@@ -11,10 +11,23 @@ export const EMPTY_BUYER: BuyerValues = { name: '', phone: '', address: '' };
  * schema, and shows each problem under its field, tied to it by aria-describedby). Plain elements
  * rather than antd-mobile's Form, which weighed ~27 KB compressed on the cart page.
  */
-export function BuyerForm({ values, problems, onChange }: { values: BuyerValues; problems: BuyerProblems; onChange: (field: BuyerField, value: string) => void }) {
+export function BuyerForm({
+  values,
+  problems,
+  onChange,
+}: {
+  values: BuyerValues;
+  problems: BuyerProblems;
+  onChange: (field: BuyerField, value: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
-  const field = (name: BuyerField, label: string, placeholder: string, input: { maxLength: number; type?: string; inputMode?: 'numeric'; autoComplete: string; multiline?: boolean }) => {
+  const field = (
+    name: BuyerField,
+    label: string,
+    placeholder: string,
+    input: { maxLength: number; type?: string; inputMode?: 'numeric'; autoComplete: string; multiline?: boolean },
+  ) => {
     const common = {
       id: `${id}-${name}`,
       name,
@@ -54,8 +67,17 @@ export function BuyerForm({ values, problems, onChange }: { values: BuyerValues;
         {t('shop.cart.buyerTitle')}
       </h2>
       {field('name', t('shop.cart.buyerName'), t('shop.cart.buyerNamePlaceholder'), { maxLength: 50, autoComplete: 'name' })}
-      {field('phone', t('shop.cart.buyerPhone'), t('shop.cart.buyerPhonePlaceholder'), { maxLength: 11, type: 'tel', inputMode: 'numeric', autoComplete: 'tel' })}
-      {field('address', t('shop.cart.buyerAddress'), t('shop.cart.buyerAddressPlaceholder'), { maxLength: 300, autoComplete: 'street-address', multiline: true })}
+      {field('phone', t('shop.cart.buyerPhone'), t('shop.cart.buyerPhonePlaceholder'), {
+        maxLength: 11,
+        type: 'tel',
+        inputMode: 'numeric',
+        autoComplete: 'tel',
+      })}
+      {field('address', t('shop.cart.buyerAddress'), t('shop.cart.buyerAddressPlaceholder'), {
+        maxLength: 300,
+        autoComplete: 'street-address',
+        multiline: true,
+      })}
     </section>
   );
 }

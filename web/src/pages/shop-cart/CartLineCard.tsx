@@ -31,7 +31,11 @@ export function CartLineCard({ slug, line: l, refused, onQuantity, onRemove }: P
         : null;
 
   const confirmRemove = async () => {
-    const ok = await confirmSheet({ content: t('shop.cart.removeConfirm', { name: l.name }), confirmText: t('shop.cart.remove'), cancelText: t('actions.cancel') });
+    const ok = await confirmSheet({
+      content: t('shop.cart.removeConfirm', { name: l.name }),
+      confirmText: t('shop.cart.remove'),
+      cancelText: t('actions.cancel'),
+    });
     if (ok) onRemove();
   };
 

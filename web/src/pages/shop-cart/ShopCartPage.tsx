@@ -32,7 +32,8 @@ export default function ShopCartPage() {
   const [buyerProblems, setBuyerProblems] = useState<BuyerProblems>({});
   const showBuyerProblems = (problems: { field: string; message: string }[]) => {
     const next: BuyerProblems = {};
-    for (const p of problems) if ((['name', 'phone', 'address'] as string[]).includes(p.field) && !next[p.field as BuyerField]) next[p.field as BuyerField] = p.message;
+    for (const p of problems)
+      if ((['name', 'phone', 'address'] as string[]).includes(p.field) && !next[p.field as BuyerField]) next[p.field as BuyerField] = p.message;
     setBuyerProblems(next);
     const first = (['name', 'phone', 'address'] as const).find((f) => next[f]);
     if (first) document.querySelector<HTMLElement>(`[data-testid="buyer-${first}"] input, [data-testid="buyer-${first}"] textarea`)?.focus();
@@ -42,13 +43,17 @@ export default function ShopCartPage() {
   const attempt = useRef<{ body: string; key: string } | null>(null);
 
   const total = lines.reduce((sum, l) => sum + l.priceFen * l.quantity, 0);
-  const blocked = lines.filter((l) => l.gone || refusals.some((r) => r.produceId === l.produceId && r.kind === 'gone') || (l.live && l.quantity > l.live.available));
+  const blocked = lines.filter(
+    (l) => l.gone || refusals.some((r) => r.produceId === l.produceId && r.kind === 'gone') || (l.live && l.quantity > l.live.available),
+  );
 
   const submit = async (values: BuyerValues = buyer) => {
     setProblem(null);
     setBuyerProblems({});
     if (blocked.length > 0) return setProblem(t('shop.cart.fixLines'));
-    const parsed = ShopBuyer.safeParse(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' ? undefined : v])));
+    const parsed = ShopBuyer.safeParse(
+      Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' ? undefined : v])),
+    );
     if (!parsed.success) {
       showBuyerProblems(parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })));
       return;
@@ -59,13 +64,22 @@ export default function ShopCartPage() {
     if (attempt.current?.body !== body) attempt.current = { body, key: idempotencyKey() };
     try {
       const result = await checkout.mutateAsync({ request, key: attempt.current.key });
-      rememberOrder(slug, { orderId: result.orderId, token: result.orderToken, totalFen: total, createdAt: new Date().toISOString(), checkoutUrl: result.checkoutUrl });
+      rememberOrder(slug, {
+        orderId: result.orderId,
+        token: result.orderToken,
+        totalFen: total,
+        createdAt: new Date().toISOString(),
+        checkoutUrl: result.checkoutUrl,
+      });
       cart.clear();
       window.location.href = result.checkoutUrl;
     } catch (e) {
       // a refusal is final for this attempt; a lost answer (network, 5xx) is retried with the same key
       if (e instanceof ApiError && e.status < 500) attempt.current = null;
-      const refused = lineProblems(e, request.items.map((i) => i.produceId));
+      const refused = lineProblems(
+        e,
+        request.items.map((i) => i.produceId),
+      );
       setRefusals(refused);
       // what the server knows now about stock and sale, for the lines and the next attempt
       if (refused.length > 0) void queryClient.invalidateQueries({ queryKey: ['public', slug, 'produce-item'] });
@@ -130,7 +144,14 @@ export default function ShopCartPage() {
           <span>{t('shop.cart.total')}</span>
           <Price fen={total} size="lg" />
         </div>
-        <button type="button" className="shop-button shop-button-primary shop-btn-submit" disabled={checkout.isPending} aria-busy={checkout.isPending} onClick={() => void submit()} data-testid="checkout-submit">
+        <button
+          type="button"
+          className="shop-button shop-button-primary shop-btn-submit"
+          disabled={checkout.isPending}
+          aria-busy={checkout.isPending}
+          onClick={() => void submit()}
+          data-testid="checkout-submit"
+        >
           {checkout.isPending && <span className="shop-spinner" aria-hidden="true" />}
           {t('shop.cart.submit')}
         </button>

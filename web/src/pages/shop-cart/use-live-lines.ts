@@ -25,6 +25,14 @@ export function useLiveLines(slug: string, lines: CartLine[]): LiveLine[] {
     const r = results[i];
     const gone = r?.error instanceof ApiError && r.error.status === 404;
     const live = r?.data;
-    return { ...l, live, gone, loading: !!r?.isPending, priceFen: live?.priceFen ?? l.priceFen, name: live?.name ?? l.name, township: live?.township ?? l.township };
+    return {
+      ...l,
+      live,
+      gone,
+      loading: !!r?.isPending,
+      priceFen: live?.priceFen ?? l.priceFen,
+      name: live?.name ?? l.name,
+      township: live?.township ?? l.township,
+    };
   });
 }

@@ -60,7 +60,13 @@ export default function ConcernStatusPage() {
           q.error instanceof ApiError && q.error.status === 429 ? (
             <ShopError error={q.error} notFound={t('concernStatus.notFound')} hint={t('concernStatus.tooMany')} home={home} />
           ) : (
-            <ShopError error={q.error} notFound={t('concernStatus.notFound')} hint={t('concernStatus.notFoundHint')} onRetry={() => void q.refetch()} home={home} />
+            <ShopError
+              error={q.error}
+              notFound={t('concernStatus.notFound')}
+              hint={t('concernStatus.notFoundHint')}
+              onRetry={() => void q.refetch()}
+              home={home}
+            />
           )
         ) : !c ? (
           <div className="shop-section" aria-busy="true">
@@ -75,7 +81,11 @@ export default function ConcernStatusPage() {
                 {t(`concernStatus.statuses.${c.status}`)}
               </h1>
               <div className="concern-status-ticket">
-                {t('concernStatus.ticketNo')}{t('concernStatus.colon')}<span className="shop-mono" data-testid="concern-ticket">{c.ticketNo}</span>
+                {t('concernStatus.ticketNo')}
+                {t('concernStatus.colon')}
+                <span className="shop-mono" data-testid="concern-ticket">
+                  {c.ticketNo}
+                </span>
               </div>
             </section>
             <ConcernSteps c={c} />
@@ -86,7 +96,9 @@ export default function ConcernStatusPage() {
                   <p className="concern-status-reply-text">{c.reply}</p>
                   {c.repliedAt && (
                     <div className="concern-status-reply-at">
-                      {t('concernStatus.repliedAt')}{t('concernStatus.colon')}{formatInstant(c.repliedAt)}
+                      {t('concernStatus.repliedAt')}
+                      {t('concernStatus.colon')}
+                      {formatInstant(c.repliedAt)}
                     </div>
                   )}
                 </>

@@ -42,7 +42,15 @@ export default function DonationDonePage() {
       <section className="shop-card-block donate-done-actions">
         {token && !cancelled && !pending && (
           <>
-            <Button block color="primary" size="large" data-testid="donation-receipt" onClick={() => void openWithToken(receiptUrl(slug, donationId), token).catch(() => Toast.show({ icon: 'fail', content: t('donate.receiptFailed') }))}>
+            <Button
+              block
+              color="primary"
+              size="large"
+              data-testid="donation-receipt"
+              onClick={() =>
+                void openWithToken(receiptUrl(slug, donationId), token).catch(() => Toast.show({ icon: 'fail', content: t('donate.receiptFailed') }))
+              }
+            >
               <FileTextOutlined /> {t('donate.receipt')}
             </Button>
             <p className="shop-muted donate-receipt-hint">{t('donate.receiptHint')}</p>
@@ -56,10 +64,14 @@ export default function DonationDonePage() {
           </Link>
         )}
         <Link to={`/shop/${slug}/donate${shown ? `?village=${shown.villageId}` : ''}`}>
-          <Button block fill="none">{t('donate.again')}</Button>
+          <Button block fill="none">
+            {t('donate.again')}
+          </Button>
         </Link>
         <Link to={`/shop/${slug}`}>
-          <Button block fill="none">{t('donate.backToShop')}</Button>
+          <Button block fill="none">
+            {t('donate.backToShop')}
+          </Button>
         </Link>
       </section>
     </div>

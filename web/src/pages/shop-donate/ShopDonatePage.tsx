@@ -47,10 +47,22 @@ export default function ShopDonatePage() {
   const name = anonymous ? '' : donorName.trim();
   const amountOk = isDonationAmount(amountFen);
   const nameOk = name.length <= DONOR_NAME_MAX;
-  const request: DonateInput | null = village && amountOk && nameOk ? { villageId: village.id, amountFen, anonymous, ...(name ? { donorName: name } : {}) } : null;
+  const request: DonateInput | null =
+    village && amountOk && nameOk ? { villageId: village.id, amountFen, anonymous, ...(name ? { donorName: name } : {}) } : null;
   const ready = request !== null;
   // a disabled button says why (tied to it by aria-describedby)
-  const why = ready || loading ? '' : villages.length === 0 ? t('share.donateWhyNoVillage') : !village ? t('share.donateWhyVillage') : !amountOk ? t('share.donateWhyAmount') : !nameOk ? t('share.donateWhyName') : '';
+  const why =
+    ready || loading
+      ? ''
+      : villages.length === 0
+        ? t('share.donateWhyNoVillage')
+        : !village
+          ? t('share.donateWhyVillage')
+          : !amountOk
+            ? t('share.donateWhyAmount')
+            : !nameOk
+              ? t('share.donateWhyName')
+              : '';
 
   const submit = async () => {
     if (!village || !request || amountFen === undefined) return;
@@ -109,7 +121,15 @@ export default function ShopDonatePage() {
           <div className="donate-custom">
             <span className="donate-custom-sign">¥</span>
             <span className="donate-input" data-testid="donate-custom">
-              <input className="shop-input" inputMode="decimal" aria-label={t('donate.custom')} placeholder={t('donate.customPlaceholder')} value={custom} onChange={(e) => setCustom(e.target.value)} autoFocus />
+              <input
+                className="shop-input"
+                inputMode="decimal"
+                aria-label={t('donate.custom')}
+                placeholder={t('donate.customPlaceholder')}
+                value={custom}
+                onChange={(e) => setCustom(e.target.value)}
+                autoFocus
+              />
             </span>
           </div>
         )}
@@ -121,7 +141,15 @@ export default function ShopDonatePage() {
             <div>{t('donate.anonymous')}</div>
             <div className="shop-muted donate-row-hint">{t('donate.anonymousHint')}</div>
           </div>
-          <button type="button" role="switch" aria-checked={anonymous} aria-label={t('donate.anonymous')} className={`shop-switch${anonymous ? ' on' : ''}`} onClick={() => setAnonymous(!anonymous)} data-testid="donate-anonymous">
+          <button
+            type="button"
+            role="switch"
+            aria-checked={anonymous}
+            aria-label={t('donate.anonymous')}
+            className={`shop-switch${anonymous ? ' on' : ''}`}
+            onClick={() => setAnonymous(!anonymous)}
+            data-testid="donate-anonymous"
+          >
             <span className="shop-switch-knob" />
           </button>
         </div>
@@ -131,7 +159,15 @@ export default function ShopDonatePage() {
               {t('donate.donorName')}
             </label>
             <span className="donate-input" data-testid="donate-name">
-              <input id="donate-name-input" className="shop-input" placeholder={t('donate.donorNamePlaceholder')} value={donorName} onChange={(e) => setDonorName(e.target.value)} maxLength={110} autoComplete="name" />
+              <input
+                id="donate-name-input"
+                className="shop-input"
+                placeholder={t('donate.donorNamePlaceholder')}
+                value={donorName}
+                onChange={(e) => setDonorName(e.target.value)}
+                maxLength={110}
+                autoComplete="name"
+              />
             </span>
             {!nameOk && <div className="donate-error">{t('donate.nameTooLong', { n: DONOR_NAME_MAX })}</div>}
           </div>
@@ -154,7 +190,13 @@ export default function ShopDonatePage() {
           {amountOk && amountFen !== undefined ? t('donate.submit', { amount: '' }) : t('donate.submit', { amount: '' }).trim()}
           {amountOk && amountFen !== undefined && <Price fen={amountFen} size="sm" />}
         </button>
-        <div id="donate-why" className="shop-muted" data-testid="donate-why" aria-live="polite" style={{ minHeight: 18, marginTop: 4, fontSize: 12, lineHeight: '18px', textAlign: 'center' }}>
+        <div
+          id="donate-why"
+          className="shop-muted"
+          data-testid="donate-why"
+          aria-live="polite"
+          style={{ minHeight: 18, marginTop: 4, fontSize: 12, lineHeight: '18px', textAlign: 'center' }}
+        >
           {why}
         </div>
       </div>

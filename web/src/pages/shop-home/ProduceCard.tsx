@@ -8,7 +8,15 @@ import { ProducePhoto } from '../../shop/components/ProducePhoto';
 const FEW = 5;
 
 /** One listing in the grid: photo, name, village, price; a badge when it is an adoption or nearly gone. */
-export function ProduceCard({ slug, produce: p, eager }: { slug: string; produce: PublicProduce; /** the first card: its photo loads at once */ eager?: boolean }) {
+export function ProduceCard({
+  slug,
+  produce: p,
+  eager,
+}: {
+  slug: string;
+  produce: PublicProduce;
+  /** the first card: its photo loads at once */ eager?: boolean;
+}) {
   const { t } = useTranslation();
   const soldOut = p.available <= 0;
   return (
@@ -20,8 +28,7 @@ export function ProduceCard({ slug, produce: p, eager }: { slug: string; produce
       </div>
       <div className="shop-card-body">
         <div className="shop-card-name">
-          {p.certificationNo && <span className="shop-badge shop-badge-cert">{t('shop.certifiedShort')}</span>}{' '}
-          {p.name}
+          {p.certificationNo && <span className="shop-badge shop-badge-cert">{t('shop.certifiedShort')}</span>} {p.name}
         </div>
         <div className="shop-card-village">
           <EnvironmentOutlined /> {p.villageName} · {p.township}

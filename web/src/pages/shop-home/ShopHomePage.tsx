@@ -40,7 +40,12 @@ export default function ShopHomePage() {
     return (
       <div className="shop-page">
         <ShopNavBar slug={slug} back={false} cart={false} title={t('shop.brand')} />
-        <ShopError error={tenant.error} notFound={t('shop.home.tenantNotFound')} hint={t('shop.home.tenantNotFoundHint')} onRetry={() => void tenant.refetch()} />
+        <ShopError
+          error={tenant.error}
+          notFound={t('shop.home.tenantNotFound')}
+          hint={t('shop.home.tenantNotFoundHint')}
+          onRetry={() => void tenant.refetch()}
+        />
       </div>
     );
   }
@@ -117,7 +122,9 @@ function useKnownVillages(items: PublicProduce[]): VillageChip[] {
   useEffect(() => {
     setKnown((prev) => {
       const ids = new Set(prev.map((v) => v.id));
-      const added = items.filter((p) => !ids.has(p.villageId) && ids.add(p.villageId)).map((p) => ({ id: p.villageId, name: p.villageName, township: p.township }));
+      const added = items
+        .filter((p) => !ids.has(p.villageId) && ids.add(p.villageId))
+        .map((p) => ({ id: p.villageId, name: p.villageName, township: p.township }));
       return added.length ? [...prev, ...added] : prev;
     });
   }, [items]);

@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 export type VillageChip = { id: string; name: string; township: string };
 
 /** 全部村庄 plus each village, as a row of big chips that scrolls sideways. */
-export function VillageChips({ villages, value, onChange }: { villages: VillageChip[]; value: string | undefined; onChange: (id: string | undefined) => void }) {
+export function VillageChips({
+  villages,
+  value,
+  onChange,
+}: {
+  villages: VillageChip[];
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+}) {
   const { t } = useTranslation();
   // the row keeps its height before the listings name any village (no layout shift when they do)
   return (

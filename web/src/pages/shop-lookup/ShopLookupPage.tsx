@@ -43,7 +43,13 @@ export default function ShopLookupPage() {
       const r = await lookup.mutateAsync({ phone: values.phone.trim(), orderNo: values.orderNo.trim().toUpperCase() });
       void navigate(r.url);
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 404 ? t('orderLookup.notFound') : err instanceof ApiError && err.status === 429 ? t('orderLookup.tooMany') : t('orderLookup.failed'));
+      setError(
+        err instanceof ApiError && err.status === 404
+          ? t('orderLookup.notFound')
+          : err instanceof ApiError && err.status === 429
+            ? t('orderLookup.tooMany')
+            : t('orderLookup.failed'),
+      );
     }
   };
 
@@ -86,7 +92,13 @@ export default function ShopLookupPage() {
       <form className="shop-form-card" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="lookup-form">
         {field('phone', { type: 'tel', inputMode: 'numeric', maxLength: 11, autoComplete: 'tel', testId: 'lookup-phone' })}
         {field('orderNo', { type: 'text', maxLength: 90, autoComplete: 'off', testId: 'lookup-orderno' })}
-        <button type="submit" className="shop-button shop-button-primary shop-button-block" disabled={lookup.isPending} aria-busy={lookup.isPending} data-testid="lookup-submit">
+        <button
+          type="submit"
+          className="shop-button shop-button-primary shop-button-block"
+          disabled={lookup.isPending}
+          aria-busy={lookup.isPending}
+          data-testid="lookup-submit"
+        >
           {lookup.isPending ? t('orderLookup.searching') : t('orderLookup.submit')}
         </button>
       </form>

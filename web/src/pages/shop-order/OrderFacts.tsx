@@ -14,7 +14,15 @@ export function OrderFacts({ order: o }: { order: PublicOrder }) {
         {o.buyer.address && <List.Item extra={o.buyer.address}>{t('shop.cart.buyerAddress')}</List.Item>}
       </List>
       <List className="shop-facts" header={t('shop.order.infoTitle')}>
-        <List.Item extra={<span className="shop-mono" data-testid="order-no">{o.orderNo ?? o.id}</span>}>{t('shop.order.number')}</List.Item>
+        <List.Item
+          extra={
+            <span className="shop-mono" data-testid="order-no">
+              {o.orderNo ?? o.id}
+            </span>
+          }
+        >
+          {t('shop.order.number')}
+        </List.Item>
         {o.orderNo && <List.Item extra={<span className="shop-mono">{o.id}</span>}>{t('orderLookup.systemId')}</List.Item>}
         <List.Item extra={formatInstant(o.createdAt)}>{t('shop.order.createdAt')}</List.Item>
         {o.paidAt && <List.Item extra={formatInstant(o.paidAt)}>{t('shop.order.paidAt')}</List.Item>}

@@ -39,14 +39,21 @@ export function OrderParcels({ order: o }: { order: PublicOrder }) {
             <div className="shop-parcel-seller" data-testid="parcel-seller">
               <ShopOutlined /> {t('shop.order.sentBy', { seller: f.sellerName })}
             </div>
-            <div className="shop-parcel-items">{f.lines.map((l) => t('shop.order.parcelItem', { name: l.name, n: l.quantity })).join(t('audit.listSeparator'))}</div>
+            <div className="shop-parcel-items">
+              {f.lines.map((l) => t('shop.order.parcelItem', { name: l.name, n: l.quantity })).join(t('audit.listSeparator'))}
+            </div>
             {f.shipment ? (
               <div className="shop-parcel-track">
                 <span className="shop-parcel-carrier">{f.shipment.carrier}</span>
                 <span className="shop-mono" data-testid="tracking-no">
                   {f.shipment.trackingNo}
                 </span>
-                <button type="button" className="shop-link-button shop-parcel-copy" onClick={() => copy(f.shipment!.trackingNo)} aria-label={t('shop.order.copy')}>
+                <button
+                  type="button"
+                  className="shop-link-button shop-parcel-copy"
+                  onClick={() => copy(f.shipment!.trackingNo)}
+                  aria-label={t('shop.order.copy')}
+                >
                   <CopyOutlined /> {t('shop.order.copy')}
                 </button>
               </div>

@@ -38,7 +38,13 @@ export default function ShopOrderPage() {
       {!token ? (
         <ShopError error={null} notFound={t('shop.order.notFound')} hint={t('shop.order.notFoundHint')} home={`/shop/${slug}`} />
       ) : order.isError ? (
-        <ShopError error={order.error} notFound={t('shop.order.notFound')} hint={t('shop.order.notFoundHint')} onRetry={() => void order.refetch()} home={`/shop/${slug}`} />
+        <ShopError
+          error={order.error}
+          notFound={t('shop.order.notFound')}
+          hint={t('shop.order.notFoundHint')}
+          onRetry={() => void order.refetch()}
+          home={`/shop/${slug}`}
+        />
       ) : !o ? (
         <div className="shop-section">
           <Skeleton.Title animated />

@@ -32,7 +32,15 @@ export function BuyBar({ slug, produce: p }: { slug: string; produce: PublicProd
         <span className="shop-muted" aria-hidden>
           {t('shop.produce.quantity')}
         </span>
-        <QuantityStepper min={1} max={max} value={quantity} onChange={setQuantity} disabled={soldOut} label={t('shop.produce.quantity')} data-testid="quantity" />
+        <QuantityStepper
+          min={1}
+          max={max}
+          value={quantity}
+          onChange={setQuantity}
+          disabled={soldOut}
+          label={t('shop.produce.quantity')}
+          data-testid="quantity"
+        />
       </div>
       <div className="shop-buybar-actions">
         <Link to={`/shop/${slug}/cart`} className="shop-buybar-cart" aria-label={t('shop.cart.title')}>
@@ -51,9 +59,15 @@ export function BuyBar({ slug, produce: p }: { slug: string; produce: PublicProd
         >
           {t('shop.produce.addToCart')}
         </Button>
-        <Button className="shop-btn-buy" color="primary" disabled={soldOut} onClick={() => {
+        <Button
+          className="shop-btn-buy"
+          color="primary"
+          disabled={soldOut}
+          onClick={() => {
             if (add()) void navigate(`/shop/${slug}/cart`);
-          }} data-testid="buy-now">
+          }}
+          data-testid="buy-now"
+        >
           {soldOut ? t('shop.soldOut') : t('shop.produce.buyNow')}
         </Button>
       </div>

@@ -27,7 +27,13 @@ export function ProduceFacts({ produce: p }: { produce: PublicProduce }) {
         {p.originLabel && <List.Item extra={p.originLabel}>{t('shop.produce.producer')}</List.Item>}
         <List.Item extra={t(`produceCategory.${p.category}`)}>{t('shop.produce.category')}</List.Item>
         <List.Item extra={fmt.unit(p.unit)}>{t('shop.produce.unit')}</List.Item>
-        <List.Item extra={<span className="shop-mono" data-testid="certification-no">{p.certificationNo ?? t('shop.produce.notCertified')}</span>}>
+        <List.Item
+          extra={
+            <span className="shop-mono" data-testid="certification-no">
+              {p.certificationNo ?? t('shop.produce.notCertified')}
+            </span>
+          }
+        >
           {t('shop.produce.certification')}
         </List.Item>
       </List>

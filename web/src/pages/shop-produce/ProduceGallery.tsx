@@ -18,7 +18,15 @@ export function ProduceGallery({ produce: p }: { produce: PublicProduce }) {
           <PhotoStrip count={p.photoUrls.length} label={p.name}>
             {p.photoUrls.map((src, i) => (
               <li key={src} className="shop-strip-item" aria-label={`${i + 1}/${p.photoUrls.length}`}>
-                <ProducePhoto src={src} srcSet={p.photoSrcSets?.[i]} sizes="(min-width: 768px) 720px, 100vw" eager={i === 0} category={p.category} name={p.name} className="shop-gallery-photo" />
+                <ProducePhoto
+                  src={src}
+                  srcSet={p.photoSrcSets?.[i]}
+                  sizes="(min-width: 768px) 720px, 100vw"
+                  eager={i === 0}
+                  category={p.category}
+                  name={p.name}
+                  className="shop-gallery-photo"
+                />
               </li>
             ))}
           </PhotoStrip>
@@ -34,8 +42,7 @@ export function ProduceGallery({ produce: p }: { produce: PublicProduce }) {
       </div>
       <div className="shop-card-block shop-title-block">
         <h1 className="shop-produce-name" data-testid="produce-name">
-          {p.kind === 'adoption' && <span className="shop-badge shop-badge-adopt">{t('shop.adoptionBadge')}</span>}{' '}
-          {p.name}
+          {p.kind === 'adoption' && <span className="shop-badge shop-badge-adopt">{t('shop.adoptionBadge')}</span>} {p.name}
         </h1>
         <div className="shop-village-line" data-testid="produce-village">
           <EnvironmentOutlined />

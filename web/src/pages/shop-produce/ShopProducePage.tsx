@@ -35,7 +35,14 @@ export default function ShopProducePage() {
         <>
           <ProduceGallery produce={p} />
           <ProduceFacts produce={p} />
-          <QrCard src={p.qrUrl} alt={t('shop.produce.qrAlt', { name: p.name })} title={t('shop.produce.qrTitle')} hint={t('shop.produce.qrHint')} open={t('shop.produce.qrOpen')} testId="produce-qr" />
+          <QrCard
+            src={p.qrUrl}
+            alt={t('shop.produce.qrAlt', { name: p.name })}
+            title={t('shop.produce.qrTitle')}
+            hint={t('shop.produce.qrHint')}
+            open={t('shop.produce.qrOpen')}
+            testId="produce-qr"
+          />
           <CharityLinks slug={slug} villageId={p.villageId} />
           <ConcernForm slug={slug} subject={{ kind: 'produce', id: p.id }} />
           <BuyBar slug={slug} produce={p} />

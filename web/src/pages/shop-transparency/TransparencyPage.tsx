@@ -12,7 +12,6 @@ import { useDocumentTitle } from '../../shop/use-document-title';
 import FundsChart from './FundsChart';
 import { FundsFigures } from './FundsFigures';
 
-
 /** 资金公示: the tenant's totals, received vs used per village, and each village's figures (rule 8). */
 export default function TransparencyPage() {
   const { t } = useTranslation();

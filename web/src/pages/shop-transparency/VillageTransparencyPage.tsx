@@ -109,7 +109,10 @@ export default function VillageTransparencyPage() {
                     <div>
                       <div>{r.anonymous || !r.donorName ? t('transparencyMore.anonymousDonor') : r.donorName}</div>
                       <div className="tp-list-sub">
-                        {r.date} · {r.kind === 'goods' ? `${t('transparencyMore.goodsKind')}${r.description ? ` · ${r.description}` : ''}` : t('transparencyMore.cashKind')}
+                        {r.date} ·{' '}
+                        {r.kind === 'goods'
+                          ? `${t('transparencyMore.goodsKind')}${r.description ? ` · ${r.description}` : ''}`
+                          : t('transparencyMore.cashKind')}
                       </div>
                     </div>
                     <Price fen={r.amountFen} size="sm" />
@@ -128,7 +131,14 @@ export default function VillageTransparencyPage() {
             </div>
             <div className="shop-muted tp-list-sub">{t('transparencyMore.qrHint')}</div>
           </section>
-          <QrCard src={qrSrc} alt={t('share.villageQrAlt', { name: v.name })} title={t('share.villageQrTitle')} hint={t('share.villageQrHint')} open={t('share.villageQrOpen')} testId="village-qr" />
+          <QrCard
+            src={qrSrc}
+            alt={t('share.villageQrAlt', { name: v.name })}
+            title={t('share.villageQrTitle')}
+            hint={t('share.villageQrHint')}
+            open={t('share.villageQrOpen')}
+            testId="village-qr"
+          />
           <ConcernForm slug={slug} subject={{ kind: 'village', id: v.villageId }} />
         </>
       )}

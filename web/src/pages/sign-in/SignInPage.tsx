@@ -74,31 +74,31 @@ export default function SignInPage() {
 
   return (
     <SignInFrame>
-          <Typography.Title level={3} style={{ marginTop: 0 }}>
-            {t('signIn.title')}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('signIn.subtitle')}</Typography.Paragraph>
-          {expired && !problem && <Alert type="warning" showIcon title={t('auth.expired')} className="form-alert" />}
-          {problem && <Alert type="error" showIcon title={problem} className="form-alert" data-testid="sign-in-error" />}
-          <Form<Values> layout="vertical" size="large" onFinish={submit} requiredMark={false} validateTrigger="onBlur">
-            <Form.Item name="email" label={t('signIn.email')} rules={[zodRule(LoginInput.shape.email)]}>
-              <Input prefix={<MailOutlined />} autoComplete="username" inputMode="email" placeholder={t('signIn.emailPlaceholder')} />
-            </Form.Item>
-            <Form.Item name="password" label={t('signIn.password')} rules={[zodRule(LoginInput.shape.password)]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" placeholder={t('signIn.passwordPlaceholder')} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={busy} data-testid="sign-in-submit">
-              {t('signIn.submit')}
-            </Button>
-          </Form>
-          <div className="sign-in-forgot">
-            <Link to="/forgot-password" data-testid="forgot-password">
-              {t('password.forgotLink')}
-            </Link>
-          </div>
-          <Typography.Paragraph type="secondary" className="sign-in-note">
-            {t('signIn.note')}
-          </Typography.Paragraph>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('signIn.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('signIn.subtitle')}</Typography.Paragraph>
+      {expired && !problem && <Alert type="warning" showIcon title={t('auth.expired')} className="form-alert" />}
+      {problem && <Alert type="error" showIcon title={problem} className="form-alert" data-testid="sign-in-error" />}
+      <Form<Values> layout="vertical" size="large" onFinish={submit} requiredMark={false} validateTrigger="onBlur">
+        <Form.Item name="email" label={t('signIn.email')} rules={[zodRule(LoginInput.shape.email)]}>
+          <Input prefix={<MailOutlined />} autoComplete="username" inputMode="email" placeholder={t('signIn.emailPlaceholder')} />
+        </Form.Item>
+        <Form.Item name="password" label={t('signIn.password')} rules={[zodRule(LoginInput.shape.password)]}>
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" placeholder={t('signIn.passwordPlaceholder')} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy} data-testid="sign-in-submit">
+          {t('signIn.submit')}
+        </Button>
+      </Form>
+      <div className="sign-in-forgot">
+        <Link to="/forgot-password" data-testid="forgot-password">
+          {t('password.forgotLink')}
+        </Link>
+      </div>
+      <Typography.Paragraph type="secondary" className="sign-in-note">
+        {t('signIn.note')}
+      </Typography.Paragraph>
     </SignInFrame>
   );
 }
@@ -120,7 +120,14 @@ function SignInFrame({ children }: { children: ReactNode }) {
 }
 
 /** The second step: the authenticator's 6 digits, or a recovery code in their place. */
-function SecondStep(props: { busy: boolean; problem: string | null; recovery: boolean; onToggle: () => void; onSubmit: (code: string) => void; onBack: () => void }) {
+function SecondStep(props: {
+  busy: boolean;
+  problem: string | null;
+  recovery: boolean;
+  onToggle: () => void;
+  onSubmit: (code: string) => void;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const { recovery } = props;
   return (
@@ -130,11 +137,21 @@ function SecondStep(props: { busy: boolean; problem: string | null; recovery: bo
       </Typography.Title>
       <Typography.Paragraph type="secondary">{recovery ? t('mfaSignIn.recoverySubtitle') : t('mfaSignIn.subtitle')}</Typography.Paragraph>
       {props.problem && <Alert type="error" showIcon title={props.problem} className="form-alert" data-testid="sign-in-error" />}
-      <Form<{ code: string }> key={recovery ? 'recovery' : 'app'} layout="vertical" size="large" onFinish={(v) => props.onSubmit(v.code.trim())} requiredMark={false}>
+      <Form<{ code: string }>
+        key={recovery ? 'recovery' : 'app'}
+        layout="vertical"
+        size="large"
+        onFinish={(v) => props.onSubmit(v.code.trim())}
+        requiredMark={false}
+      >
         <Form.Item
           name="code"
           label={recovery ? t('mfaSignIn.recovery') : t('mfaSignIn.code')}
-          rules={[recovery ? { required: true, whitespace: true, message: t('mfaSignIn.codeRequired') } : { required: true, pattern: /^\s*\d{6}\s*$/, message: t('mfaSignIn.codePlaceholder') }]}
+          rules={[
+            recovery
+              ? { required: true, whitespace: true, message: t('mfaSignIn.codeRequired') }
+              : { required: true, pattern: /^\s*\d{6}\s*$/, message: t('mfaSignIn.codePlaceholder') },
+          ]}
         >
           {recovery ? (
             <Input prefix={<KeyOutlined />} autoComplete="off" placeholder={t('mfaSignIn.recoveryPlaceholder')} data-testid="sign-in-code" autoFocus />

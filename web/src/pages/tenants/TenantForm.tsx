@@ -41,7 +41,15 @@ export function TenantForm({ open, onClose }: { open: boolean; onClose: () => vo
   };
 
   return (
-    <Modal open={open} title={t('tenants.createTitle')} okText={t('actions.save')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={create.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('tenants.createTitle')}
+      okText={t('actions.save')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
       <ProblemsAlert problems={problems} />
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="name" label={t('tenants.name')} rules={[zodRule(F.name)]} required>
@@ -56,7 +64,12 @@ export function TenantForm({ open, onClose }: { open: boolean; onClose: () => vo
         <Form.Item name="timeZone" label={t('tenants.timeZone')} rules={[zodRule(F.timeZone)]}>
           <Input placeholder={t('tenants.timeZonePlaceholder')} />
         </Form.Item>
-        <Form.Item name="maxActivePairingsPerOrg" label={t('tenants.maxPairings')} rules={[zodRule(F.maxActivePairingsPerOrg)]} extra={t('tenants.maxPairingsHint')}>
+        <Form.Item
+          name="maxActivePairingsPerOrg"
+          label={t('tenants.maxPairings')}
+          rules={[zodRule(F.maxActivePairingsPerOrg)]}
+          extra={t('tenants.maxPairingsHint')}
+        >
           <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Form>

@@ -54,7 +54,12 @@ export default function TenantsPage() {
                 },
               ]}
             />
-            <LoadMore hasMore={tenants.hasNextPage} loading={tenants.isFetchingNextPage} onMore={() => void tenants.fetchNextPage()} shown={tenants.items.length} />
+            <LoadMore
+              hasMore={tenants.hasNextPage}
+              loading={tenants.isFetchingNextPage}
+              onMore={() => void tenants.fetchNextPage()}
+              shown={tenants.items.length}
+            />
           </>
         )}
       </Card>

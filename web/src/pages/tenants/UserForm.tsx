@@ -42,7 +42,15 @@ export function UserForm({ tenant, tenants, onClose }: { tenant: TenantRow | nul
   };
 
   return (
-    <Modal open={tenant !== null} title={t('tenants.userTitle')} okText={t('actions.save')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={create.isPending} destroyOnHidden>
+    <Modal
+      open={tenant !== null}
+      title={t('tenants.userTitle')}
+      okText={t('actions.save')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
       <ProblemsAlert problems={problems} />
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="tenantId" label={t('tenants.tenant')} required>
@@ -58,7 +66,13 @@ export function UserForm({ tenant, tenants, onClose }: { tenant: TenantRow | nul
           <Select options={(['bureau_admin', 'org_member'] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
         </Form.Item>
         {role === 'org_member' && (
-          <Form.Item name="organizationId" label={t('tenants.organizationId')} rules={[zodRule(F.organizationId)]} required extra={t('tenants.organizationIdHint')}>
+          <Form.Item
+            name="organizationId"
+            label={t('tenants.organizationId')}
+            rules={[zodRule(F.organizationId)]}
+            required
+            extra={t('tenants.organizationIdHint')}
+          >
             <Input className="mono" />
           </Form.Item>
         )}

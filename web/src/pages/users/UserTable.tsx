@@ -35,7 +35,10 @@ export function UserTable({ users, loading, bureau }: { users: UserRow[]; loadin
   const resend = async (u: UserRow) => {
     if (u.role === 'platform_admin') return;
     try {
-      await invite.mutateAsync({ input: { email: u.email, role: u.role, ...(u.organizationId ? { organizationId: u.organizationId } : {}) }, key: idempotencyKey() });
+      await invite.mutateAsync({
+        input: { email: u.email, role: u.role, ...(u.organizationId ? { organizationId: u.organizationId } : {}) },
+        key: idempotencyKey(),
+      });
       message.success(t('users.resent', { email: u.email }));
     } catch (e) {
       message.error(describe(e));
@@ -73,7 +76,8 @@ export function UserTable({ users, loading, bureau }: { users: UserRow[]; loadin
             key: 'organization',
             width: 220,
             responsive: ['md'],
-            render: (_: unknown, u: UserRow) => u.organizationName ?? (u.role === 'bureau_admin' ? <span className="muted">{t('users.bureauSelf')}</span> : '—'),
+            render: (_: unknown, u: UserRow) =>
+              u.organizationName ?? (u.role === 'bureau_admin' ? <span className="muted">{t('users.bureauSelf')}</span> : '—'),
           } satisfies ColumnsType<UserRow>[number],
         ]
       : []),
@@ -102,13 +106,19 @@ export function UserTable({ users, loading, bureau }: { users: UserRow[]; loadin
       render: (_, u) => (
         <Space size={0} wrap>
           {u.status === 'invited' && (
-            <Popconfirm title={t('users.resendConfirm', { email: u.email })} description={t('users.resendHint')} okText={t('users.resend')} onConfirm={() => resend(u)}>
+            <Popconfirm
+              title={t('users.resendConfirm', { email: u.email })}
+              description={t('users.resendHint')}
+              okText={t('users.resend')}
+              onConfirm={() => resend(u)}
+            >
               <Button type="link" size="small" data-testid="user-resend">
                 {t('users.resend')}
               </Button>
             </Popconfirm>
           )}
-          {bureau && u.status === 'active' &&
+          {bureau &&
+            u.status === 'active' &&
             (u.id === me.id ? (
               <Tooltip title={t('users.selfHint')}>
                 <Button type="link" size="small" danger disabled>
@@ -129,7 +139,12 @@ export function UserTable({ users, loading, bureau }: { users: UserRow[]; loadin
               </Popconfirm>
             ))}
           {bureau && u.status === 'disabled' && (
-            <Popconfirm title={t('users.enableConfirm', { email: u.email })} description={t('users.enableHint')} okText={t('users.enable')} onConfirm={() => toggle(u, true)}>
+            <Popconfirm
+              title={t('users.enableConfirm', { email: u.email })}
+              description={t('users.enableHint')}
+              okText={t('users.enable')}
+              onConfirm={() => toggle(u, true)}
+            >
               <Button type="link" size="small" data-testid="user-enable">
                 {t('users.enable')}
               </Button>

@@ -39,9 +39,7 @@ export function VillageDetail({ id, onClose, onEdit }: { id: string | null; onCl
             <Descriptions.Item label={t('fields.poorHouseholds')}>{v.poorHouseholds}</Descriptions.Item>
             <Descriptions.Item label={t('fields.status')}>{t(`villageStatus.${v.status}`)}</Descriptions.Item>
             <Descriptions.Item label={t('fields.registeredOn')}>{v.registeredOn}</Descriptions.Item>
-            <Descriptions.Item label={t('fields.contactName')}>
-              {[v.contactName, v.contactPhone].filter(Boolean).join(' ') || '—'}
-            </Descriptions.Item>
+            <Descriptions.Item label={t('fields.contactName')}>{[v.contactName, v.contactPhone].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('fields.needs')} span="filled">
               <NeedTags needs={v.needs} />
             </Descriptions.Item>

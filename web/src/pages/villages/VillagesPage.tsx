@@ -59,7 +59,12 @@ export default function VillagesPage() {
               onOpen={(id) => update({ village: id })}
               onEdit={(village) => setEditing({ village })}
             />
-            <LoadMore hasMore={villages.hasNextPage} loading={villages.isFetchingNextPage} onMore={() => void villages.fetchNextPage()} shown={villages.items.length} />
+            <LoadMore
+              hasMore={villages.hasNextPage}
+              loading={villages.isFetchingNextPage}
+              onMore={() => void villages.fetchNextPage()}
+              shown={villages.items.length}
+            />
           </>
         )}
       </Card>

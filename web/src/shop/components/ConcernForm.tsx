@@ -64,7 +64,11 @@ export function ConcernForm({ slug, subject }: { slug: string; subject: ConcernI
         <div className="concern-body concern-filed" role="status" data-testid="concern-filed">
           <p className="concern-filed-title">{t('concernStatus.filed')}</p>
           <p className="concern-filed-ticket">
-            {t('concernStatus.ticketNo')}{t('concernStatus.colon')}<span className="shop-mono" data-testid="concern-filed-ticket">{filed.ticketNo}</span>
+            {t('concernStatus.ticketNo')}
+            {t('concernStatus.colon')}
+            <span className="shop-mono" data-testid="concern-filed-ticket">
+              {filed.ticketNo}
+            </span>
           </p>
           <p className="shop-muted concern-intro">{t('concernStatus.filedHint')}</p>
           <div className="concern-filed-actions">
@@ -94,15 +98,35 @@ export function ConcernForm({ slug, subject }: { slug: string; subject: ConcernI
             onChange={setText}
             rows={4}
             autoSize={{ minRows: 4, maxRows: 10 }}
-            showCount={(n) => <span className={n > TEXT_MAX ? 'concern-count over' : 'concern-count'}>{n} / {TEXT_MAX}</span>}
+            showCount={(n) => (
+              <span className={n > TEXT_MAX ? 'concern-count over' : 'concern-count'}>
+                {n} / {TEXT_MAX}
+              </span>
+            )}
             data-testid="concern-text"
           />
           {error && <div className="donate-error">{error}</div>}
           <label className="donate-label concern-contact-label" htmlFor={`${ids}-contact`} style={{ display: 'block' }}>
             {t('concern.contact')}
           </label>
-          <Input id={`${ids}-contact`} className="concern-contact" placeholder={t('concern.contactPlaceholder')} value={contact} onChange={setContact} maxLength={CONTACT_MAX} clearable />
-          <Button block color="primary" className="concern-submit" disabled={!!error || !trimmed} loading={report.isPending} onClick={() => void submit()} data-testid="concern-submit">
+          <Input
+            id={`${ids}-contact`}
+            className="concern-contact"
+            placeholder={t('concern.contactPlaceholder')}
+            value={contact}
+            onChange={setContact}
+            maxLength={CONTACT_MAX}
+            clearable
+          />
+          <Button
+            block
+            color="primary"
+            className="concern-submit"
+            disabled={!!error || !trimmed}
+            loading={report.isPending}
+            onClick={() => void submit()}
+            data-testid="concern-submit"
+          >
             {t('concern.submit')}
           </Button>
         </div>

@@ -5,7 +5,21 @@ import type { ReactNode } from 'react';
  * here rather than with antd-mobile's ErrorBlock, whose built-in pictures weigh ~8 KB compressed
  * and would ride along with every page's first load.
  */
-export function EmptyState({ kind, title, description, children, className, testId }: { kind: 'empty' | 'offline'; title: ReactNode; description?: ReactNode; children?: ReactNode; className?: string; testId?: string }) {
+export function EmptyState({
+  kind,
+  title,
+  description,
+  children,
+  className,
+  testId,
+}: {
+  kind: 'empty' | 'offline';
+  title: ReactNode;
+  description?: ReactNode;
+  children?: ReactNode;
+  className?: string;
+  testId?: string;
+}) {
   return (
     <div className={`shop-state ${className ?? ''}`} data-testid={testId} role={kind === 'offline' ? 'alert' : undefined}>
       <svg className="shop-state-art" width="96" height="72" viewBox="0 0 96 72" aria-hidden="true" focusable="false">
@@ -17,7 +31,13 @@ export function EmptyState({ kind, title, description, children, className, test
           </>
         ) : (
           <>
-            <path d="M20 34 a40 40 0 0 1 56 0 M29 43 a27 27 0 0 1 38 0 M38 52 a14 14 0 0 1 20 0" fill="none" stroke="#e7a7a2" strokeWidth="4" strokeLinecap="round" />
+            <path
+              d="M20 34 a40 40 0 0 1 56 0 M29 43 a27 27 0 0 1 38 0 M38 52 a14 14 0 0 1 20 0"
+              fill="none"
+              stroke="#e7a7a2"
+              strokeWidth="4"
+              strokeLinecap="round"
+            />
             <path d="M26 16 L70 60" stroke="#d9251c" strokeWidth="4" strokeLinecap="round" />
           </>
         )}

@@ -28,7 +28,12 @@ export function ShopNavBar({ slug, title, back = true, cart = true }: { slug: st
       <div className="shop-navbar-right">
         <LangToggle />
         {cart && (
-          <Link to={`/shop/${slug}/cart`} className="shop-navbar-cart" aria-label={count > 0 ? t('shop.cart.titleN', { n: count }) : t('shop.cart.title')} data-testid="nav-cart">
+          <Link
+            to={`/shop/${slug}/cart`}
+            className="shop-navbar-cart"
+            aria-label={count > 0 ? t('shop.cart.titleN', { n: count }) : t('shop.cart.title')}
+            data-testid="nav-cart"
+          >
             <span className="shop-cart-count-wrap">
               <ShoppingCartOutlined />
               {count > 0 && (

@@ -5,7 +5,19 @@ import { useEffect, useRef, type CSSProperties } from 'react';
  * so nothing moves when it arrives (layout shift). Plain CSS (.shop-skel in shop.css), not
  * antd-mobile's Skeleton, so the first page needs no component library code.
  */
-export function Skel({ width = '100%', height = '1em', radius, className, style }: { width?: CSSProperties['width']; height?: CSSProperties['height']; radius?: number; className?: string; style?: CSSProperties }) {
+export function Skel({
+  width = '100%',
+  height = '1em',
+  radius,
+  className,
+  style,
+}: {
+  width?: CSSProperties['width'];
+  height?: CSSProperties['height'];
+  radius?: number;
+  className?: string;
+  style?: CSSProperties;
+}) {
   return <span className={`shop-skel${className ? ` ${className}` : ''}`} aria-hidden="true" style={{ width, height, borderRadius: radius, ...style }} />;
 }
 
@@ -26,7 +38,19 @@ export function SkelLines({ lines, lineHeight, last = '60%' }: { lines: number; 
  * "Load more when the end of the list comes into view": one IntersectionObserver on a sentinel
  * below the list (antd-mobile's InfiniteScroll does the same with a scroll listener and more code).
  */
-export function LoadMore({ hasMore, loading, failed, onMore, labels }: { hasMore: boolean; loading: boolean; failed: boolean; onMore: () => void; labels: { loading: string; end: string; retry: string } }) {
+export function LoadMore({
+  hasMore,
+  loading,
+  failed,
+  onMore,
+  labels,
+}: {
+  hasMore: boolean;
+  loading: boolean;
+  failed: boolean;
+  onMore: () => void;
+  labels: { loading: string; end: string; retry: string };
+}) {
   const sentinel = useRef<HTMLDivElement>(null);
   const more = useRef(onMore);
   more.current = onMore;
