@@ -12,7 +12,10 @@ let template: Template;
 const id = (c: { node: { defaultChild?: unknown } }) => stack.getLogicalId(c.node.defaultChild as never);
 
 beforeAll(() => {
-  stack = new BangfuStack(new App(), 'BangfuStack', { env: { account: '111111111111', region: 'ap-east-1' }, stripeSecretName: 'bangfu/stripe-test' });
+  stack = new BangfuStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'BangfuStack', {
+    env: { account: '111111111111', region: 'ap-east-1' },
+    stripeSecretName: 'bangfu/stripe-test',
+  });
   template = Template.fromStack(stack);
 });
 

@@ -11,7 +11,7 @@ let stack: BangfuStack;
 let template: Template;
 
 beforeAll(() => {
-  stack = new BangfuStack(new App(), 'MailStack', {
+  stack = new BangfuStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'MailStack', {
     env: { account: '111111111111', region: 'ap-east-1' },
     mailFrom: '帮扶通 <noreply@bangfu.example.org>',
     mailIdentity: 'bangfu.example.org',

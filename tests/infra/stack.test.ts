@@ -21,7 +21,7 @@ let tableId: string;
 let httpApiId: string;
 
 beforeAll(() => {
-  stack = new BangfuStack(new App(), 'BangfuStack', { env: { account: '111111111111', region: 'ap-east-1' } });
+  stack = new BangfuStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'BangfuStack', { env: { account: '111111111111', region: 'ap-east-1' } });
   template = Template.fromStack(stack);
   apiFunctionId = stack.getLogicalId(stack.api.function.fn.node.defaultChild as CfnFunction);
   tableId = stack.getLogicalId(stack.table.table.node.defaultChild as never);
@@ -327,7 +327,7 @@ describe('with a web build', () => {
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
   it('uploads web/dist to the bucket and invalidates the distribution', () => {
-    const withWeb = Template.fromStack(new BangfuStack(new App(), 'BangfuStack', { webDist: dist }));
+    const withWeb = Template.fromStack(new BangfuStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'BangfuStack', { webDist: dist }));
     withWeb.resourceCountIs('Custom::CDKBucketDeployment', 1);
     withWeb.hasResourceProperties('Custom::CDKBucketDeployment', { DistributionPaths: ['/*'] });
   });
