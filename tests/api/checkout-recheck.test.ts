@@ -1,4 +1,4 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness, type TestTenant } from '../support/harness.js';
 
@@ -15,21 +15,32 @@ beforeAll(async () => {
   t = await h.tenant();
 });
 
-/** Runs `between` once, right after the next TransactWriteItems fails, before the error reaches the app. */
-function afterNextRefusedTransaction(between: () => Promise<unknown>) {
-  const doc = h.deps.doc as unknown as { send: (cmd: unknown, ...rest: unknown[]) => Promise<unknown> };
+type Send = (cmd: unknown, ...rest: unknown[]) => Promise<unknown>;
+
+/**
+ * Runs `between` once, right after the next DynamoDB call `when` picks (its result or its error in
+ * hand), before the app sees it: a racing buyer's move at that exact moment.
+ */
+function afterNext(when: (cmd: unknown, error: unknown) => boolean, between: () => Promise<unknown>) {
+  const doc = h.deps.doc as unknown as { send: Send };
   const original = doc.send;
   let fired = false;
   doc.send = async function (this: unknown, cmd: unknown, ...rest: unknown[]) {
+    let result: unknown;
     try {
-      return await original.call(this, cmd, ...rest);
+      result = await original.call(this, cmd, ...rest);
     } catch (e) {
-      if (!fired && cmd instanceof TransactWriteCommand && (e as Error).name === 'TransactionCanceledException') {
+      if (!fired && when(cmd, e)) {
         fired = true;
         await between();
       }
       throw e;
     }
+    if (!fired && when(cmd, null)) {
+      fired = true;
+      await between();
+    }
+    return result;
   };
   return {
     get fired() {
@@ -39,13 +50,16 @@ function afterNextRefusedTransaction(between: () => Promise<unknown>) {
   };
 }
 
+const refusedTransaction = (cmd: unknown, e: unknown) => cmd instanceof TransactWriteCommand && (e as Error | null)?.name === 'TransactionCanceledException';
+const listingsRead = (cmd: unknown, e: unknown) => cmd instanceof BatchGetCommand && e === null;
+
 describe('a refused checkout whose units come back before the re-read', () => {
-  it('is tried again and gets the unit instead of a 409 that says the unit is there', async () => {
+  it('refused early on the listing as first read, it reads again and gets the unit the racing buyer gave back', async () => {
     const l = await h.listing(t, { stock: 1 });
     const first = await h.checkout(t, [{ produceId: l.id, quantity: 1 }]);
     expect(first.status).toBe(201);
-    // the racing buyer cancels on the checkout page between the refusal and the re-read
-    const hook = afterNextRefusedTransaction(() => h.press(first.body.checkoutUrl, 'cancel'));
+    // the racing buyer cancels on the checkout page between the first read and the re-read
+    const hook = afterNext(listingsRead, () => h.press(first.body.checkoutUrl, 'cancel'));
     try {
       const second = await h.checkout(t, [{ produceId: l.id, quantity: 1 }]);
       expect(hook.fired).toBe(true);
@@ -53,8 +67,27 @@ describe('a refused checkout whose units come back before the re-read', () => {
     } finally {
       hook.restore();
     }
-    const after = await h.get(t.bureau, `/api/produce/${l.id}`);
-    expect(after).toMatchObject({ stock: 1, available: 0 });
+    expect(await h.get(t.bureau, `/api/produce/${l.id}`)).toMatchObject({ stock: 1, available: 0 });
+  });
+
+  it('refused by the transaction, it is tried again and gets the unit instead of a 409 that says the unit is there', async () => {
+    const l = await h.listing(t, { stock: 1 });
+    let racing: { body: { checkoutUrl: string } } | undefined;
+    // a racing buyer takes the unit after this checkout read the listing (so the transaction is
+    // refused), and cancels between the refusal and the re-read
+    const take = afterNext(listingsRead, async () => {
+      racing = await h.checkout(t, [{ produceId: l.id, quantity: 1 }]);
+    });
+    const giveBack = afterNext(refusedTransaction, () => h.press(racing!.body.checkoutUrl, 'cancel'));
+    try {
+      const second = await h.checkout(t, [{ produceId: l.id, quantity: 1 }]);
+      expect(take.fired && giveBack.fired).toBe(true);
+      expect(second.status, JSON.stringify(second.body)).toBe(201);
+    } finally {
+      giveBack.restore();
+      take.restore();
+    }
+    expect(await h.get(t.bureau, `/api/produce/${l.id}`)).toMatchObject({ stock: 1, available: 0 });
   });
 
   it('a real shortage is still a 409 naming what is left', async () => {

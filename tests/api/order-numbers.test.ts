@@ -64,6 +64,28 @@ describe('order numbers', () => {
     expect(list.items.find((o: any) => o.id === a1.id).orderNo).toBe(a1.orderNo);
   });
 
+  it('a checkout refused for stock takes no number: the next order gets the next one', async () => {
+    h.clock.now = new Date('2026-03-14T02:00:00Z');
+    const lastOne = (await h.listing(a, { stock: 1 })).id;
+    const first = await buy(a, lastOne);
+    expect(first.orderNo).toBe(`${a.slug.toUpperCase()}-20260314-0001`);
+    for (let i = 0; i < 3; i++) {
+      const refused = await h.checkout(a, [{ produceId: lastOne, quantity: 1 }], { buyer: makeBuyer() });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject({ code: 'out_of_stock', details: { produceId: lastOne, available: 0, requested: 1 } });
+    }
+    expect((await buy(a, listingA)).orderNo).toBe(`${a.slug.toUpperCase()}-20260314-0002`);
+  });
+
+  it('an expired hold does not refuse a checkout early: it is released and the order goes through', async () => {
+    h.clock.now = new Date('2026-03-15T02:00:00Z');
+    const lastOne = (await h.listing(a, { stock: 1 })).id;
+    const held = await h.checkout(a, [{ produceId: lastOne, quantity: 1 }], { buyer: makeBuyer() });
+    expect(held.status).toBe(201);
+    h.clock.now = new Date('2026-03-15T05:00:00Z'); // long past the hold's expiry, before any sweep
+    expect((await buy(a, lastOne)).orderNo).toBe(`${a.slug.toUpperCase()}-20260315-0002`);
+  });
+
   it('10 checkouts at once never share a number', async () => {
     h.clock.now = new Date('2026-03-12T02:00:00Z');
     const rs = await Promise.all(

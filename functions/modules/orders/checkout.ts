@@ -7,7 +7,7 @@ import { AppError } from '../../errors.js';
 import type { PublicContext } from '../context.js';
 import { newId } from '../../store/ids.js';
 import { expiredCheckouts, openHoldsTx } from '../holds/store.js';
-import { getProduceRecord, getProduceRecords, holdStockTx } from '../produce/store.js';
+import { getProduceRecord, getProduceRecords, holdStockTx, type ProduceRecord } from '../produce/store.js';
 import { availableOf } from '../produce/views.js';
 import { organizationNames } from '../organizations/store.js';
 import { planFulfilments, toStoredParcels } from '../fulfilments/fulfilments.js';
@@ -79,6 +79,7 @@ export async function checkout(ctx: PublicContext, deps: CheckoutDeps, input: Ch
   });
   const totalFen = lines.reduce((sum, l) => sum + l.priceFen * l.quantity, 0);
   if (totalFen > MAX_SESSION_AMOUNT_FEN) throw AppError.field('items', '订单金额过大（单笔不超过 ¥999,999.99）');
+  await refuseEarlyWhenShort(ctx, merged, records);
 
   // the parcels, one per seller, named as the buyer will see them (the bureau sells as the tenant)
   const sellerIds = [...new Set(lines.map((l) => l.organizationId).filter((o): o is string => !!o))];
@@ -184,6 +185,38 @@ async function reserve(ctx: PublicContext, order: OrderRecord, merged: { produce
       throw refused;
     }
   }
+}
+
+/**
+ * A line its listing's unreserved units (as just read) do not cover is refused before the order
+ * takes a number or any item is written: in a flash sale most buyers arrive after the stock is
+ * gone, and each would otherwise bump the day's order-number counter (one hot item) for nothing.
+ * The refusal is the one the transaction would give: expired holds are released first, and a
+ * fresh read that covers the line lets the checkout go on (the transaction still decides).
+ */
+async function refuseEarlyWhenShort(
+  ctx: PublicContext,
+  merged: { produceId: string; quantity: number; index: number }[],
+  records: Map<string, ProduceRecord>,
+): Promise<void> {
+  const short = merged.filter((l) => (records.get(l.produceId)?.unreserved ?? 0) < l.quantity);
+  if (short.length === 0) return;
+  let released = false;
+  for (const line of short) {
+    let refused = await refusal(ctx, line);
+    if (stillShort(refused) && !released) {
+      released = true;
+      if ((await releaseExpiredHolds(ctx, new Set(merged.map((l) => l.produceId)))) > 0) refused = await refusal(ctx, line);
+    }
+    if (stillShort(refused)) throw refused;
+  }
+}
+
+/** Whether a refusal read says the line is still not covered (or the listing is gone). */
+function stillShort(refused: AppError): boolean {
+  if (!refused.details || typeof refused.details !== 'object' || !('available' in refused.details)) return true;
+  const { available, requested } = refused.details as { available: number; requested: number };
+  return available < requested;
 }
 
 /** Releases the expired checkouts holding any of `produceIds`; how many it released. */
