@@ -178,10 +178,7 @@ async function reserve(ctx: PublicContext, order: OrderRecord, merged: { produce
       // the listing read again covers the line: units came back between the refused transaction
       // and the read (a racing checkout gave its hold back). Try again rather than answer 409 with
       // a figure that contradicts it; bounded, so a listing that keeps flickering still ends.
-      if (refused.details && typeof refused.details === 'object' && 'available' in refused.details) {
-        const { available, requested } = refused.details as { available: number; requested: number };
-        if (available >= requested && attempt < REFUSAL_RECHECKS) continue;
-      }
+      if (!stillShort(refused) && attempt < REFUSAL_RECHECKS) continue;
       throw refused;
     }
   }
