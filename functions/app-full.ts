@@ -4,7 +4,9 @@ import { assembleApp } from './app.js';
 import { qrRoutes } from './modules/shop/qr-routes.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { applicationRoutes } from './modules/applications/routes.js';
+import { assessmentRoutes } from './modules/assessments/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { campaignRoutes } from './modules/campaigns/routes.js';
 import { commitmentRoutes } from './modules/commitments/routes.js';
 import { concernRoutes } from './modules/concerns/routes.js';
 import { donationReviewRoutes } from './modules/donations/review-routes.js';
@@ -43,9 +45,11 @@ export const mountLedgerRoutes = (api: OpenAPIHono<Env>) =>
     .route('/', organizationChangeRoutes)
     .route('/', qrRoutes)
     .route('/', commitmentRoutes)
+    .route('/', campaignRoutes)
     .route('/', expenditureRoutes)
     .route('/', concernRoutes)
-    .route('/', recognitionRoutes);
+    .route('/', recognitionRoutes)
+    .route('/', assessmentRoutes);
 
 /** The whole API as one Hono app (local mode, tests, the ledger function); on AWS the api Lambda serves all but the ledger routes. */
 export function buildApp(deps: AppDeps) {
@@ -69,7 +73,9 @@ const _typedApp = (deps: AppDeps) =>
     .route('/api', needCloseRoutes)
     .route('/api', organizationChangeRoutes)
     .route('/api', commitmentRoutes)
+    .route('/api', campaignRoutes)
     .route('/api', expenditureRoutes)
     .route('/api', concernRoutes)
-    .route('/api', recognitionRoutes);
+    .route('/api', recognitionRoutes)
+    .route('/api', assessmentRoutes);
 export type AppType = ReturnType<typeof _typedApp>;

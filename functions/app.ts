@@ -14,6 +14,8 @@ import { RECEIPT_SCRIPT_PATH, receiptScript } from './http/page-scripts.js';
 import { applicationLimit, checkoutLimit, donateLimit, orderLookupLimit } from './http/rate-limit.js';
 import { jsonOk, NO_ACCOUNT, OPENAPI_DOCUMENT } from './http/openapi.js';
 import { activityRoutes } from './modules/activities/routes.js';
+import { publicCampaignRoutes } from './modules/campaigns/public-routes.js';
+import { helperRoutes } from './modules/helpers/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
@@ -42,7 +44,7 @@ import { globalStoreUnscoped } from './store/tenant-store.js';
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A photo upload's body: the 5 MB file plus room for the multipart framing. */
 const PHOTO_UPLOAD =
-  /^\/api\/(produce\/[^/]+\/photos|reports\/[^/]+\/photos|donations\/[^/]+\/voucher|expenditures\/[^/]+\/evidence|payouts\/[^/]+\/evidence)$/;
+  /^\/api\/(produce\/[^/]+\/photos|reports\/[^/]+\/photos|activities\/[^/]+\/photos|donations\/[^/]+\/voucher|expenditures\/[^/]+\/evidence|payouts\/[^/]+\/evidence)$/;
 const MAX_PHOTO_BODY_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
 /** An import upload's body: the 10 MB file plus room for the multipart framing (413 before parsing). */
 const IMPORT_UPLOAD = /^\/api\/imports\/(villages|organizations)$/;
@@ -143,6 +145,7 @@ export function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) =
     .route('/', organizationRoutes)
     .route('/', pairingRoutes)
     .route('/', activityRoutes)
+    .route('/', helperRoutes)
     .route('/', dashboardRoutes)
     .route('/', produceRoutes)
     .route('/', shopRoutes)
@@ -152,6 +155,7 @@ export function assembleApp(deps: AppDeps, mountExtra: (api: OpenAPIHono<Env>) =
     .route('/', donationRoutes)
     .route('/', publicDonationRoutes)
     .route('/', transparencyRoutes)
+    .route('/', publicCampaignRoutes)
     .route('/', reportRoutes)
     .route('/', visitRoutes)
     .route('/', needRoutes)

@@ -51,8 +51,16 @@ export const PERMISSIONS = {
   'expenditure.read': ['bureau_admin'],
   'expenditure.write': ['bureau_admin'],
   'recognition.read': ['bureau_admin'],
+  // the recognition categories, their thresholds and which organization each holds (rule 6)
+  'recognition.write': ['bureau_admin'],
+  // assessment (考核): an org_member reads its own scorecard (checked in the service); the bureau keeps schemes and scores
+  'assessment.read': ['bureau_admin', 'org_member'],
+  'assessment.write': ['bureau_admin'],
   'concern.read': ['bureau_admin'],
   'concern.write': ['bureau_admin'],
+  // campaigns (扶贫日, 年货节): the bureau runs them; their public pages need no account
+  'campaign.read': ['bureau_admin'],
+  'campaign.write': ['bureau_admin'],
   // the bureau's cockpit: weekly reports (rules 3, 10), visits (rule 4), village needs,
   // ledger export (rule 7) and imports; record-level checks in the services
   'report.read': ['bureau_admin', 'org_member'],

@@ -11,9 +11,12 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export const DEFAULT_REPORT_DEADLINE: { weekday: number; time: string } = { weekday: 2, time: '18:00' };
 /** Rule 2 (一帮多): an organization may hold this many active pairings at once. */
 export const DEFAULT_MAX_ACTIVE_PAIRINGS = 3;
+/** Rule 4: a visit by fewer people than this does not count as the quarter's visit (seed 000: 工作组 2–5 人). */
+export const DEFAULT_MIN_VISIT_TEAM_SIZE = 2;
 
 export const DEFAULT_TENANT_SETTINGS = {
   timeZone: DEFAULT_TIME_ZONE,
   reportDeadline: DEFAULT_REPORT_DEADLINE,
   maxActivePairingsPerOrg: DEFAULT_MAX_ACTIVE_PAIRINGS,
+  minVisitTeamSize: DEFAULT_MIN_VISIT_TEAM_SIZE,
 };

@@ -1,3 +1,4 @@
+import type { SchemeInput } from '../../shared/schemas/assessments.js';
 import { withCheckChar } from '../../shared/credit-code.js';
 import type { OrganizationInput } from '../../shared/schemas/organizations.js';
 import type { ProduceInput } from '../../shared/schemas/produce.js';
@@ -51,6 +52,23 @@ const qsVillage = (
 
 export const QINGSHUI = {
   tenant: { slug: 'qingshui', name: '清水县民政局', region: '甘肃省天水市清水县' },
+  /** seed 003 数据清洗: 评定成绩将列入年终千分制考核 — a 1,000-point scheme, data quality in it */
+  assessmentScheme: {
+    name: '社会扶贫年终考核（千分制）',
+    totalPoints: 1000,
+    criteria: [
+      { id: 'reports', name: '周报按时报送率', points: 200, source: 'reports_on_time' },
+      { id: 'visits', name: '季度走访（工作组不少于 2 人）', points: 200, source: 'visits' },
+      { id: 'money', name: '帮扶资金、物资投入（10 万元满分）', points: 200, targetFen: 10_000_000, source: 'donations' },
+      { id: 'buy', name: '消费帮扶完成承诺', points: 150, source: 'consumption' },
+      { id: 'quality', name: '数据清洗：台账数据质量', points: 100, source: 'data_quality' },
+      { id: 'effect', name: '帮扶成效与群众满意度（评审）', points: 150, source: 'manual' },
+    ],
+    vetoes: [
+      { id: 'fraud', name: '虚报、瞒报帮扶数据' },
+      { id: 'discipline', name: '发生违反廉洁纪律问题' },
+    ],
+  } satisfies SchemeInput,
   villages: [
     qsVillage('gaoqiao', '高桥村', '山门镇', 312, 1296, 47, ['industry', 'employment', 'education']),
     qsVillage('liwan', '梨湾村', '白驼镇', 268, 1107, 52, ['sales', 'education', 'infrastructure']),
@@ -195,6 +213,41 @@ export const ANHUA = {
   ] as Group[],
   /** a claim waiting for the bureau, so the review screen has work */
   pendingClaims: [{ village: 'xingguo', org: 'a4' }],
+  /**
+   * seed 002 三、4 评优标准: 帮扶资金、物资达5万元以上的委组、20万元以上的经促分会、20万元以上的工商联企业或商会
+   * (rule 6); `orgs` names the organizations the bureau puts in each
+   */
+  recognitionCategories: [
+    { name: '委组', thresholdFen: 5_000_000, description: '政协委员工作组（委组）', orgs: ['a1'] },
+    { name: '经促分会', thresholdFen: 20_000_000, description: '县经济促进会各分会', orgs: ['a2'] },
+    { name: '工商联企业或商会', thresholdFen: 20_000_000, description: '县工商联所属商会及会员企业', orgs: ['a3', 'a4'] },
+  ],
+  /**
+   * seed 002 四、1 加大考核权重: 委组、委员参与脱贫攻坚工作 ... 列为一级考核指标，分值设置为30分; 3 严格评优标准 and
+   * 一票否决 as the plan's discipline (虚报、弄虚作假)
+   */
+  assessmentScheme: {
+    name: '政协系统脱贫攻坚专项考核（30 分）',
+    totalPoints: 30,
+    criteria: [
+      { id: 'visits', name: '每季度组织工作组入村走访（2–5 人）', points: 8, source: 'visits' },
+      { id: 'reports', name: '按时报送帮扶工作周报', points: 6, source: 'reports_on_time' },
+      { id: 'money', name: '帮扶资金、物资（达 5 万元满分）', points: 8, targetFen: 5_000_000, source: 'donations' },
+      { id: 'quality', name: '帮扶台账数据准确', points: 2, source: 'data_quality' },
+      { id: 'effect', name: '帮扶实效与群众评议', points: 6, source: 'manual' },
+    ],
+    vetoes: [{ id: 'fraud', name: '虚报帮扶成效、弄虚作假' }],
+  } satisfies SchemeInput,
+  /**
+   * this year's gifts (dated today), so the recognition list of the current year has figures: the
+   * committee group and the chamber reach their category's threshold; the branch's ¥120,000 would
+   * reach a social organization's ¥50,000 but not its category's ¥200,000
+   */
+  yearGifts: [
+    { org: 'a1', village: 'sanxing', cashFen: 4_000_000, goodsFen: 1_200_000, goods: '茶园有机肥 60 吨' },
+    { org: 'a2', village: 'dongjia', cashFen: 12_000_000, goodsFen: 0, goods: '' },
+    { org: 'a3', village: 'shuanglong', cashFen: 18_000_000, goodsFen: 3_000_000, goods: '黑茶加工设备一套' },
+  ],
   pairingStart: '2018-03-26',
   produce: [
     {

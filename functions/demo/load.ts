@@ -5,16 +5,23 @@ import { addPhoto } from '../modules/produce/photos.js';
 import type { LoginRegistry } from '../adapters/identity.js';
 import type { ServiceContext } from '../modules/context.js';
 import { logActivity } from '../modules/activities/service.js';
+import { addHelper } from '../modules/helpers/service.js';
+import { setPairingTeam } from '../modules/helpers/team.js';
+import { DEMO_HELPER_ORGS, demoHelpers } from './helpers.js';
 import { createTenant, createUser, PLATFORM_TENANT } from '../modules/identity/service.js';
 import { localLogins } from '../modules/identity/local-directory.js';
 import { findLoginUnscoped } from '../modules/identity/store.js';
 import { createOrganization, reviewOrganization } from '../modules/organizations/service.js';
 import { approvePairing, claimPairing } from '../modules/pairings/service.js';
 import { loadDemoMarket } from './market.js';
+import { loadDemoCampaigns } from './campaigns.js';
 import { createProduce } from '../modules/produce/service.js';
 import { registerVillage } from '../modules/villages/service.js';
 import { createDonation } from '../modules/donations/service.js';
 import { createExpenditure } from '../modules/expenditures/service.js';
+import { assignCategory, createCategory } from '../modules/recognition/service.js';
+import { createScheme, setManualScore } from '../modules/assessments/service.js';
+import { dateInZone } from '../../shared/dates.js';
 import { globalStoreUnscoped, TenantStore } from '../store/tenant-store.js';
 import { addDays } from '../../shared/dates.js';
 import { ANHUA, DEMO_PASSWORD, QINGSHUI } from './data.js';
@@ -81,6 +88,8 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
   for (const { key, ...v } of p.villages) villages.set(key, (await registerVillage(ctx, v)).id);
 
   const orgs = new Map<string, string>();
+  const helpersOf = new Map<string, string[]>();
+  const helperOrgs = [...new Set(p.groups.flatMap((g) => g.orgs as readonly string[]))].slice(0, DEMO_HELPER_ORGS);
   let n = 0;
   for (const { key, ...o } of p.orgs) {
     const org = await createOrganization(ctx, o);
@@ -88,6 +97,16 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
     orgs.set(key, org.id);
     n += 1;
     await createUser(ctx, localLogins, { email: `org${n}@${p.tenant.slug}.demo`, password: DEMO_PASSWORD, role: 'org_member', organizationId: org.id });
+    // the first paired organizations' helpers (帮扶责任人 / 帮扶队员): a pairing's team and who went on its visit
+    const h = helperOrgs.indexOf(key);
+    for (const helper of h >= 0 ? demoHelpers(h) : []) helpersOf.set(org.id, [...(helpersOf.get(org.id) ?? []), (await addHelper(ctx, org.id, helper)).id]);
+  }
+
+  // rule 6: the bureau's recognition categories and the organizations in each
+  for (const [i, { orgs: members, ...category }] of ('recognitionCategories' in p ? p.recognitionCategories : []).entries()) {
+    // a minute apart: the categories list in the order the seed names them
+    const c = await createCategory(on(ctx, registered, `16:0${i}`), category);
+    for (const key of members) await assignCategory(on(ctx, registered, '16:10'), orgs.get(key)!, { categoryId: c.id });
   }
 
   for (const g of p.groups) {
@@ -98,12 +117,15 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
         commitment: { note: '结对助力挂牌督战', projects: '产业、就业、消费帮扶' },
       });
       await approvePairing(on(ctx, p.pairingStart, '09:00'), pairing.id, p.pairingStart);
+      const team = helpersOf.get(orgs.get(orgKey)!) ?? [];
+      if (team.length) await setPairingTeam(on(ctx, p.pairingStart, '10:00'), pairing.id, team);
       const visited = addDays(p.pairingStart, 7);
       await logActivity(on(ctx, visited, '17:00'), pairing.id, {
         date: visited,
         type: 'visit',
         peopleReached: 12,
         description: '入村走访，对接村两委，摸清需求清单',
+        ...(team.length ? { participants: { headcount: team.length + 1, helperIds: team }, mode: 'in_person' as const } : {}),
       });
       if (orgKey === g.orgs[0]) {
         const trained = addDays(p.pairingStart, 40);
@@ -166,6 +188,34 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
     const spent = addDays(p.pairingStart, 25 + i);
     await createExpenditure(on(ctx, spent), { villageId, amountFen: 1_800_000, purpose: '购置果树苗木，发展村集体产业', category: 'industry', date: spent });
   }
+  // the assessment scheme of the seed, and one manual score of this year's mid-year evaluation
+  if ('assessmentScheme' in p) {
+    const now = { ...ctx, now: new Date() };
+    const scheme = await createScheme(now, { ...p.assessmentScheme, vetoes: [...p.assessmentScheme.vetoes] });
+    const first = orgs.get(p.groups[0].orgs[0])!;
+    const period = `${dateInZone(new Date(), 'Asia/Shanghai').slice(0, 4)}-H1`;
+    const effect = p.assessmentScheme.criteria.find((c) => c.source === 'manual')!;
+    await setManualScore(now, first, effect.id, {
+      period,
+      schemeId: scheme.id,
+      points: Math.round(effect.points * 0.8),
+      reason: '村两委与群众代表评议：帮扶措施落实，满意度较高',
+    });
+  }
+  // this year's gifts of the organizations, dated today (the recognition list of the current year)
+  const today = dateInZone(new Date(), 'Asia/Shanghai');
+  for (const gift of 'yearGifts' in p ? p.yearGifts : []) {
+    const org = p.orgs.find((o) => o.key === gift.org)!;
+    const common = {
+      villageId: villages.get(gift.village)!,
+      donorName: org.name,
+      donorType: 'organization' as const,
+      organizationId: orgs.get(gift.org)!,
+      date: today,
+    };
+    await createDonation({ ...ctx, now: new Date() }, { ...common, kind: 'cash', amountFen: gift.cashFen });
+    if (gift.goodsFen > 0) await createDonation({ ...ctx, now: new Date() }, { ...common, kind: 'goods', amountFen: gift.goodsFen, description: gift.goods });
+  }
   // two donations an organization's member logged today, waiting for the bureau: counted
   // nowhere until confirmed; the cash one still needs its voucher
   if (gifts.length > 0) {
@@ -204,6 +254,8 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
   // the last six months' gifts, spending and produce orders (the bureau's monthly charts, rule 9)
   if (p.tenant.slug === 'qingshui') {
     await loadDemoMarket({ ...ctx, now: new Date() }, { villageIds: [...villages.values()], produceIds, orgIds: [...orgs.values()] });
+    // the last 扶贫日 and a New-Year goods fair, with purchases and gifts made through them
+    await loadDemoCampaigns({ ...ctx, now: new Date() }, { villageIds: [...villages.values()], produceIds });
   }
   await global.put({ ...marker, loadedAt: new Date().toISOString() });
 }

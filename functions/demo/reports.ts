@@ -51,7 +51,16 @@ export async function loadDemoReports(ctx: ServiceContext): Promise<void> {
     if (i % 2 === 0) dates.push(addDays(quarterRange(lastQuarter).from, 20 + i));
     if (i % 2 === 1 || i % 4 === 0) dates.push([addDays(quarterRange(thisQuarter).from, 10 + i), today].sort()[0]);
     for (const date of dates) {
-      await logActivity(ctx, p.id, { date, type: 'visit', peopleReached: 4 + (i % 7), description: '入户走访，了解产业发展和务工需求' });
+      // who went (rule 4's team size): mostly two to four, one organization alone now and then (flagged 走访人数不足)
+      const participants = { headcount: i % 5 === 2 ? 1 : 2 + (i % 3) };
+      await logActivity(ctx, p.id, {
+        date,
+        type: 'visit',
+        peopleReached: 4 + (i % 7),
+        description: '入户走访，了解产业发展和务工需求',
+        participants,
+        mode: i % 4 === 3 ? 'remote' : 'in_person',
+      });
     }
   }
 }

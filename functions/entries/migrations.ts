@@ -7,6 +7,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { backfillTenantCounters } from '../modules/dashboard/backfill.js';
 import { listTenantSlugsUnscoped } from '../modules/identity/store.js';
 import { backfillTenantSettlement } from '../modules/orders/settlements-backfill.js';
+import { backfillOrgFundsYears } from '../modules/recognition/backfill.js';
 import { globalStoreUnscoped, TenantStore } from '../store/tenant-store.js';
 
 /** A migration: once per tenant, true when it changed the tenant (false: its marker says done). */
@@ -15,6 +16,11 @@ export type Migration = { name: string; what: string; run: (store: TenantStore, 
 export const MIGRATIONS: Migration[] = [
   { name: 'dashboard-counters', what: "the dashboard's counter items and open-gap flags, recounted from the records", run: backfillTenantCounters },
   { name: 'seller-settlements', what: "the sellers' monthly settlement items, recounted from the orders and payouts", run: backfillTenantSettlement },
+  {
+    name: 'org-funds-years',
+    what: "each organization's confirmed donations per calendar year (rule 6), recounted from the donations",
+    run: backfillOrgFundsYears,
+  },
 ];
 
 export type MigrationResult = { name: string; what: string; changed: number; done: number };

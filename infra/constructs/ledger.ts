@@ -48,9 +48,15 @@ export const LEDGER_ROUTES = [
   // a listing's QR code (its encoder stays out of the api bundle)
   '/api/public/{tenantSlug}/produce/{id}/qr.png',
   '/api/public/{tenantSlug}/villages/{id}/qr.png',
+  '/api/public/{tenantSlug}/campaigns/{id}/qr.png',
   // rarely used back-office pages, out of the api function's bundle and cold start
   '/api/commitments',
+  '/api/campaigns',
+  '/api/campaigns/{id}',
   '/api/recognition',
+  '/api/recognition/{proxy+}',
+  '/api/assessments',
+  '/api/assessments/{proxy+}',
   '/api/expenditures',
   '/api/expenditures/{id}',
   '/api/villages/{id}/funds',

@@ -49,6 +49,11 @@ export const AUDITED_ENTITIES = [
   'need',
   'payout',
   'application',
+  'campaign',
+  'recognition_category',
+  'assessment_scheme',
+  'assessment',
+  'helper',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 

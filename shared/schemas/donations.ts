@@ -77,6 +77,8 @@ export const Donation = z.object({
   refundedAt: z.string().nullable(),
   /** why the bureau did not confirm a member's logged donation (status rejected) */
   rejectedReason: z.string().nullable().optional(),
+  /** the campaign it was given through (counted toward it once confirmed) */
+  campaignId: z.string().nullable().optional(),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -105,6 +107,8 @@ export const DonateInput = z.object({
   anonymous: z.boolean().optional(),
   /** where the confirmation and the receipt link go; never shown anywhere */
   email: z.email({ error: '邮箱格式不正确' }).max(200).optional(),
+  /** given through a campaign's link: kept on the donation only if the campaign is open that day, else ignored */
+  campaignId: Id.optional(),
 });
 export type DonateInput = z.infer<typeof DonateInput>;
 

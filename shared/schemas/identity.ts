@@ -66,6 +66,13 @@ export const TenantSettings = z.object({
   timeZone: TimeZone,
   reportDeadline: ReportDeadline,
   maxActivePairingsPerOrg: z.number().int().min(1, { error: '至少为 1' }).max(100, { error: '最多为 100' }),
+  /** rule 4: a visit by fewer people does not count as the quarter's visit; absent reads DEFAULT_MIN_VISIT_TEAM_SIZE (2) */
+  minVisitTeamSize: z
+    .number({ error: '走访最少人数必须是整数' })
+    .int({ error: '走访最少人数必须是整数' })
+    .min(1, { error: '走访最少人数至少为 1' })
+    .max(10, { error: '走访最少人数最多为 10' })
+    .optional(),
   /**
    * Settlement: the payment fee charged to sellers without a Stripe key, in basis points of each
    * paid order (100 = 1%); absent reads 0. With a key Stripe's own fee is taken instead.

@@ -30,6 +30,8 @@ export type Buyer = z.infer<typeof Buyer>;
 export const CheckoutInput = z.object({
   items: z.array(CheckoutLine).min(1, { error: '购物车是空的' }).max(100, { error: '商品行过多' }),
   buyer: Buyer,
+  /** bought through a campaign's link: kept on the order only if the campaign is open that day, else ignored */
+  campaignId: Id.optional(),
 });
 export type CheckoutInput = z.infer<typeof CheckoutInput>;
 
@@ -121,6 +123,8 @@ export const Order = z.object({
   refundedAt: z.string().nullable(),
   /** set only when a payment came after the checkout expired */
   latePayment: LatePayment.optional(),
+  /** the campaign it was bought through (counted toward it once paid) */
+  campaignId: Id.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -47,6 +47,8 @@ export const Organization = OrganizationFields.extend({
   activePairings: z.number().int(),
   /** the Stripe connected account stripe_transfer payouts go to (set by the bureau only) */
   stripeAccountId: z.string().nullable().optional(),
+  /** rule 6: the recognition category the bureau put it in (none: its kind's threshold applies) */
+  recognitionCategoryId: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from '../dates.js';
 import { Fen } from '../money.js';
 import { Count, Id, ListQuery } from './common.js';
+import { TeamMember } from './helpers.js';
 
 export const PAIRING_STATUSES = ['pending', 'active', 'ended', 'rejected'] as const;
 export const PairingStatus = z.enum(PAIRING_STATUSES, { error: '结对状态无效' });
@@ -41,6 +42,8 @@ export const Pairing = z.object({
   lastActivityOn: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** the team (帮扶工作组), on the one pairing's view (GET /api/pairings/{id}, PUT …/team) */
+  team: z.array(TeamMember).optional(),
 });
 export type Pairing = z.infer<typeof Pairing>;
 

@@ -141,8 +141,12 @@ export const QuarterVisits = z.object({
       organizationName: z.string(),
       visits: z.number().int(),
       lastVisitOn: z.string().nullable(),
-      /** no visit logged in the quarter while the pairing was active */
+      /** the most people a visit in the quarter recorded (null: none recorded a headcount) */
+      largestTeam: z.number().int().nullable(),
+      /** no visit logged in the quarter while the pairing was active, or only visits by too small a team */
       flagged: z.boolean(),
+      /** why it is flagged: no visit (光说不练), or each visit by fewer than the tenant's minimum team size */
+      reason: z.enum(['no_visit', 'small_team']).nullable(),
     }),
   ),
 });

@@ -94,17 +94,3 @@ export const DEFAULT_RECOGNITION_THRESHOLDS: RecognitionThresholds = {
   social_org: 5_000_000,
   public_institution: 5_000_000,
 };
-
-/** GET /api/recognition: organizations whose confirmed donations (cash + goods, net of refunds) reach their threshold. */
-export const RecognitionEntry = z.object({
-  organizationId: z.string(),
-  name: z.string(),
-  kind: OrgKind,
-  cashFen: z.number().int(),
-  goodsFen: z.number().int(),
-  totalFen: z.number().int(),
-  thresholdFen: z.number().int(),
-});
-export type RecognitionEntry = z.infer<typeof RecognitionEntry>;
-export const RecognitionList = z.object({ items: z.array(RecognitionEntry), thresholds: RecognitionThresholds });
-export type RecognitionList = z.infer<typeof RecognitionList>;

@@ -2,7 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TenantStore } from '../../functions/store/tenant-store.js';
 import { counterKey, counterTx, NEEDS } from '../../functions/modules/counters/store.js';
 import { recountDashboard } from '../../functions/modules/dashboard/recount.js';
-import { makeHarness, makeVillage, type Harness, type TestTenant } from '../support/harness.js';
+import { allOrgFunds } from '../../functions/modules/donations/store.js';
+import { formatFen } from '../../shared/money.js';
+import { recountOrgFundsYears } from '../../functions/modules/recognition/backfill.js';
+import { recountCampaign } from '../../functions/modules/campaigns/service.js';
+import { makeBuyer, makeHarness, makeVillage, type Harness, type TestTenant } from '../support/harness.js';
 
 // Issue 6, the counter-items invariant: after a randomized workload through the HTTP API (villages
 // created and (un)marked supervised, claims approved, rejected and ended, offline donations and
@@ -31,17 +35,22 @@ function prng(seed: number) {
 const today = () => new Date(h.clock.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10); // Asia/Shanghai
 
 /** A seed's tenant and its four organizations (made in beforeAll: their sign-ups are set-up, not the workload). */
-type Fixture = { t: TestTenant; orgs: { id: string; member: string }[] };
+type Fixture = { t: TestTenant; orgs: { id: string; member: string }[]; campaignId: string };
 
 async function fixture(): Promise<Fixture> {
   h.clock.now = new Date('2026-01-05T04:00:00Z');
   const t = await h.tenant();
   const orgs: { id: string; member: string }[] = [];
   for (let i = 0; i < 4; i++) orgs.push(await h.organization(t));
-  return { t, orgs };
+  // a campaign open all year: some checkouts and online donations go through it
+  const campaign = await h.call('POST', '/api/campaigns', {
+    token: t.bureau,
+    body: { title: '全年消费帮扶', startDate: '2026-01-01', endDate: '2026-12-31', targetFen: 100_000_000, villageIds: [], produceIds: [] },
+  });
+  return { t, orgs, campaignId: campaign.body.id };
 }
 
-async function workload({ t, orgs }: Fixture, seed: number, steps: number) {
+async function workload({ t, orgs, campaignId }: Fixture, seed: number, steps: number) {
   const rnd = prng(seed);
   const pick = <T>(xs: T[]): T | undefined => (xs.length ? xs[Math.floor(rnd() * xs.length)] : undefined);
   const amount = (max: number) => 100 * (1 + Math.floor(rnd() * max));
@@ -56,6 +65,10 @@ async function workload({ t, orgs }: Fixture, seed: number, steps: number) {
   const rnd2 = prng(seed * 7 + 1);
   // visits and other activities on the active pairings (rule 4's quarter figures): a third stream
   const rnd3 = prng(seed * 13 + 5);
+  // whose gift a donation is (a person's, or an organization's own: rule 6's per-year figures): a fifth stream
+  const rnd5 = prng(seed * 19 + 11);
+  // which checkouts go through the campaign, and its online donations: a fourth stream
+  const rnd4 = prng(seed * 17 + 3);
   const needs: { id: string; quantity?: number }[] = [];
   const tally: Record<string, number> = {};
   const did = (what: string, status: number) => {
@@ -78,8 +91,22 @@ async function workload({ t, orgs }: Fixture, seed: number, steps: number) {
         type,
         peopleReached: 5,
         description: type === 'visit' ? '走访结对村' : '电商培训',
+        // who went (rule 4's team size): one, two or three people, or not recorded (from the step, not a PRNG: the workload stays as it was)
+        ...(step % 4 === 3 ? {} : { participants: { headcount: 1 + (step % 4) } }),
       });
       did(`activity ${type}`, res.status);
+    }
+    if (v && rnd4() < 0.08) {
+      // an online donation through the campaign, paid on the local checkout page (refundable below)
+      const d = await h.call('POST', `/api/public/${t.slug}/donate`, {
+        body: { villageId: v.id, amountFen: 100 * (1 + Math.floor(rnd4() * 300)), campaignId },
+      });
+      did('campaign donation', d.status);
+      if (d.status === 201) {
+        const paid = await h.press(d.body.checkoutUrl, 'pay');
+        did('campaign donation pay', paid.status);
+        if (paid.status === 200) donations.push(d.body.donationId);
+      }
     }
     if (v && r2 < 0.12) {
       const quantity = rnd2() < 0.5 ? 10 : undefined;
@@ -156,8 +183,9 @@ async function workload({ t, orgs }: Fixture, seed: number, steps: number) {
         villageId: v.id,
         kind,
         amountFen: amount(500),
-        donorName: '捐赠人',
-        donorType: 'person',
+        ...(rnd5() < 0.6
+          ? { donorName: '捐赠人', donorType: 'person' }
+          : { donorName: '捐赠单位', donorType: 'organization', organizationId: orgs[Math.floor(rnd5() * orgs.length)].id }),
         date,
         ...(kind === 'goods' ? { description: '物资' } : {}),
       });
@@ -179,7 +207,12 @@ async function workload({ t, orgs }: Fixture, seed: number, steps: number) {
     } else if (r < 0.88) {
       const l = await h.listing(t, { villageId: v.id, stock: 5, priceFen: amount(50) });
       const buyer = rnd() < 0.5 ? pick(orgs)!.member : undefined;
-      const o = await h.checkout(t, [{ produceId: l.id, quantity: 1 + Math.floor(rnd() * 3) }], { token: buyer });
+      const items = [{ produceId: l.id, quantity: 1 + Math.floor(rnd() * 3) }];
+      const o =
+        rnd4() < 0.5
+          ? await h.call('POST', `/api/public/${t.slug}/checkout`, { token: buyer, body: { items, buyer: makeBuyer(), campaignId } })
+          : await h.checkout(t, items, { token: buyer });
+      if (o.body?.orderId && (await call('GET', `/api/orders/${o.body.orderId}`)).body.campaignId === campaignId) did('campaign order', o.status);
       did('checkout', o.status);
       if (o.status === 201 && rnd() < 0.85) {
         const paid = await h.press(o.body.checkoutUrl, 'pay');
@@ -207,7 +240,8 @@ const STEPS = 80;
 
 const COUNTER_FLAGS = ['uncovered_supervised', 'pairing_gap_open', 'pairing_gap', 'over_limit'];
 
-describe('dashboard counters == a full recount', () => {
+// a randomized workload of ~80 HTTP operations a seed: its own time limit, far above its ~10 s on a quiet machine
+describe('dashboard counters == a full recount', { timeout: 120_000 }, () => {
   // 80 operations a seed, three seeds: each seed still reaches every path (checked below), and each
   // test stays far from its 30 s limit on a loaded machine (160 operations took 29.96 s at load 5–8)
   const SEEDS = [6, 2026, 4];
@@ -269,11 +303,62 @@ describe('dashboard counters == a full recount', () => {
       expect(theirs(dash.flags)).toEqual(theirs(recount.flags));
       expect({ ...dash, flags: [] }).toEqual({ ...recount, flags: [] });
       expect(dash.donations.cashFen).toBe(dash.donations.usedFen + dash.donations.balanceFen + dash.donations.refundedFen);
+      // rule 6 and the assessment: every organization's per-year and per-month columns equal a recount of its confirmed donations' dates
+      const store = new TenantStore(h.deps.doc, h.deps.tableName, t.id);
+      const recounted = await recountOrgFundsYears(store);
+      const counted = await allOrgFunds(store);
+      const asRecounted = new Map(
+        [...counted].map(([org, f]) => [
+          org,
+          new Map([...f.years, ...f.months].filter(([, v]) => v.cashFen || v.goodsFen).map(([y, v]) => [y, { cash: v.cashFen, goods: v.goodsFen }])),
+        ]),
+      );
+      const nonEmpty = (m: typeof recounted) => new Map([...m].filter(([, ys]) => [...ys.values()].some((v) => v.cash || v.goods)));
+      expect(nonEmpty(asRecounted)).toEqual(nonEmpty(recounted));
+      expect(recounted.size).toBeGreaterThan(0);
+      // the assessment's money criterion (read from those columns) equals the recount of the year's donations
+      const scheme = await h.call('POST', '/api/assessments/schemes', {
+        token: t.bureau,
+        body: { name: '复核', totalPoints: 10, criteria: [{ id: 'money', name: '资金物资', points: 10, source: 'donations', targetFen: 100_000_000 }] },
+      });
+      expect(scheme.status).toBe(201);
+      const year = today().slice(0, 4);
+      const assessed = (await h.get(t.bureau, `/api/assessments?period=${year}&schemeId=${scheme.body.id}`)).items;
+      for (const it of assessed) {
+        const y = recounted.get(it.organizationId)?.get(year) ?? { cash: 0, goods: 0 };
+        expect(it.criteria[0].figure, it.organizationName).toBe(`资金物资 ${formatFen(y.cash + y.goods)} / 目标 ${formatFen(100_000_000)}`);
+      }
+      // the campaign's counter item equals a recount of its orders and donations (paid, confirmed, less refunds)
+      const { campaignId } = fixtures.get(seed)!;
+      const campaign = (await h.call('GET', `/api/campaigns/${campaignId}`, { token: t.bureau })).body.progress;
+      const campaignRecount = await recountCampaign(new TenantStore(h.deps.doc, h.deps.tableName, t.id), campaignId);
+      console.log(`seed ${seed}: campaign ${JSON.stringify({ ...campaign, villages: campaign.villages.length })}`);
+      expect({ ...campaign, villages: campaign.villages.map(({ villageName: _n, ...v }: { villageName: string }) => v) }).toEqual(campaignRecount);
+      expect(tally['campaign order 201']).toBeGreaterThan(0);
+      expect(tally['campaign donation pay 200']).toBeGreaterThan(0);
+      expect(campaign.orders).toBeGreaterThan(0);
+      expect(campaign.donations).toBeGreaterThan(0);
       // rule 4 was not 0 = 0: the last closed quarter had active pairings, some visited, some not
       const quarter = (await h.call('GET', `/api/visits?quarter=${dash.visits.quarter}`, { token: t.bureau })).body;
       console.log(`seed ${seed}: visits ${dash.visits.quarter}: ${quarter.items.length} pairings, ${dash.visits.flagged} flagged`);
       expect(dash.visits.flagged).toBeGreaterThan(0);
       expect(quarter.items.length).toBeGreaterThan(dash.visits.flagged);
+      // rule 4's team size: each pairing's visits, largest team and reason from its counter item equal a recount of its visit records
+      for (const q of [quarter, (await h.call('GET', '/api/visits', { token: t.bureau })).body]) {
+        for (const item of q.items) {
+          const acts = (await h.call('GET', `/api/pairings/${item.pairingId}/activities?limit=100`, { token: t.bureau })).body.items;
+          const visits = acts.filter((a: { type: string; date: string }) => a.type === 'visit' && a.date >= q.from && a.date <= q.to);
+          const sizes = visits.flatMap((a: { participants?: { headcount: number } }) => (a.participants ? [a.participants.headcount] : []));
+          const counted = visits.length > sizes.length || sizes.some((n: number) => n >= 2);
+          const reason = visits.length === 0 ? 'no_visit' : counted ? null : 'small_team';
+          expect({ id: item.pairingId, visits: item.visits, largestTeam: item.largestTeam, reason: item.reason }).toEqual({
+            id: item.pairingId,
+            visits: visits.length,
+            largestTeam: sizes.length ? Math.max(...sizes) : null,
+            reason,
+          });
+        }
+      }
     });
   }
 });

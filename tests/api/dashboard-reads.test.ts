@@ -104,5 +104,6 @@ describe('GET /api/dashboard reads a fixed number of items', () => {
     const list = await h.itemsRead(t.id, () => h.call('GET', '/api/villages?limit=100', { token: t.bureau }));
     expect(list.items).toBeGreaterThanOrEqual(44);
     console.log(`for comparison, GET /api/villages?limit=100 on the grown tenant read ${list.items} items`);
-  });
+    // ~200 HTTP writes to grow the tenant: about 12 s on a quiet machine, 30 s at load 11
+  }, 120_000);
 });

@@ -65,6 +65,24 @@ beforeAll(async () => {
     orderId: order.orderId,
     sessionId: online.checkoutUrl.split('/').at(-1)!,
   });
+  // a campaign with a purchase (the buyer's phone on it) and an anonymous gift made through it
+  const campaignId = (
+    await h.call('POST', '/api/campaigns', {
+      token: t.bureau,
+      body: { title: '扶贫日', startDate: '2026-06-01', endDate: '2026-06-30', targetFen: 1_000_000, villageIds: [villageId], produceIds: [listing.id] },
+    })
+  ).body.id;
+  const viaCampaign = (
+    await h.call('POST', `/api/public/${t.slug}/checkout`, {
+      body: { items: [{ produceId: listing.id, quantity: 1 }], buyer: { name: '李爱心', phone: PHONE, address: `身份证 ${ID_NUMBER}` }, campaignId },
+    })
+  ).body;
+  await h.press(viaCampaign.checkoutUrl, 'pay');
+  const giftViaCampaign = (
+    await h.call('POST', `/api/public/${t.slug}/donate`, { body: { villageId, amountFen: 10_000, donorName: ANONYMOUS_ONLINE, anonymous: true, campaignId } })
+  ).body;
+  await h.press(giftViaCampaign.checkoutUrl, 'pay');
+  Object.assign(query, { campaignId });
   // routes that take a donation id or a village id under {id}
   Object.assign(query, { orderToken: order.orderToken, donationId: online.donationId, receiptToken: online.receiptToken, villageId });
 });
@@ -75,11 +93,13 @@ function urlOf(path: string): string {
   const village = path.includes('/villages/');
   const application = path.includes('/applications/');
   const concern = path.includes('/concerns/');
+  const campaign = path.includes('/campaigns/');
   const filled = path.replace(/\{(\w+)\}/g, (_m, name: string) => {
     if (name === 'id' && donation) return query.donationId;
     if (name === 'id' && village) return query.villageId;
     if (name === 'id' && application) return query.applicationId;
     if (name === 'id' && concern) return query.concernId;
+    if (name === 'id' && campaign) return query.campaignId;
     const v = ids[name];
     if (!v) throw new Error(`no id for {${name}} in ${path}: add it to this test`);
     return v;

@@ -39,6 +39,14 @@ const A = {} as {
   document: string;
   /** a change request of A's approved organization, pending (issue 15) */
   change: string;
+  /** a recognition category of A's (rule 6) */
+  recogCategory: string;
+  /** an open campaign of A's, naming A's village and listing */
+  campaign: string;
+  /** a helper of A's approved organization, an activity on A's active pairing and a photo of it */
+  helper: string;
+  activity: string;
+  activityPhoto: string;
 };
 
 beforeAll(async () => {
@@ -47,6 +55,7 @@ beforeAll(async () => {
   A.village = await h.village(a);
   A.pendingOrg = await h.organizationId(a, {}, false);
   A.approvedOrg = await h.organizationId(a);
+  A.recogCategory = (await h.call('POST', '/api/recognition/categories', { token: a.bureau, body: { name: '甲县委组', thresholdFen: 5_000_000 } })).body.id;
   A.pendingPairing = (await h.pendingPairing(a, { orgId: A.approvedOrg })).id;
   A.activePairing = (await h.activePairing(a, { orgId: A.approvedOrg, villageId: A.village, startDate: '2026-01-01' })).id;
   A.listing = (await h.listing(a, { villageId: A.village })).id;
@@ -114,6 +123,26 @@ beforeAll(async () => {
   await h.deliver();
   A.notification = (await h.get(a.bureau, '/api/notifications')).items[0].id;
   A.user = (await h.get(aMember, '/api/me')).id;
+  A.helper = (await h.call('POST', `/api/organizations/${A.approvedOrg}/helpers`, { token: a.bureau, body: { name: '甲队员', role: '帮扶队员' } })).body.id;
+  A.activity = (
+    await h.call('POST', `/api/pairings/${A.activePairing}/activities`, {
+      token: a.bureau,
+      body: { date: '2026-06-01', type: 'visit', peopleReached: 1, description: '走访', participants: { headcount: 2, helperIds: [A.helper] } },
+    })
+  ).body.id;
+  const activityPhoto = new FormData();
+  activityPhoto.append('file', new File([PNG_1x1 as Uint8Array<ArrayBuffer>], 'p.png', { type: 'image/png' }));
+  A.activityPhoto = (
+    await (
+      await h.app.request(`/api/activities/${A.activity}/photos`, { method: 'POST', headers: { authorization: `Bearer ${a.bureau}` }, body: activityPhoto })
+    ).json()
+  ).photoId;
+  A.campaign = (
+    await h.call('POST', '/api/campaigns', {
+      token: a.bureau,
+      body: { title: '年货节', startDate: '2026-06-01', endDate: '2026-06-30', targetFen: 1_000_000, villageIds: [A.village], produceIds: [A.listing] },
+    })
+  ).body.id;
   const bOrg = await h.organization(b);
   bMember = bOrg.member;
   await h.activePairing(b, { orgId: bOrg.id, startDate: '2026-01-01' });
@@ -174,6 +203,14 @@ const ROUTES: Record<string, Route> = {
   'GET /expenditures/{id}/evidence': {},
   'GET /concerns/{id}': {},
   'PATCH /concerns/{id}': { body: { status: 'investigating' } },
+  'PATCH /recognition/categories/{id}': { body: { thresholdFen: 1 } },
+  'PUT /recognition/organizations/{id}/category': {
+    get body() {
+      return { categoryId: A.recogCategory };
+    },
+  },
+  'GET /campaigns/{id}': {},
+  'PATCH /campaigns/{id}': { body: { title: '越权改名' } },
   'GET /reports/{id}': { member: true },
   'POST /reports/{id}/photos': { photo: true, member: true },
   'GET /reports/{id}/photos/{photoId}': { member: true },
@@ -191,6 +228,13 @@ const ROUTES: Record<string, Route> = {
   'POST /organization-changes/{id}/approve': { body: {} },
   'POST /organization-changes/{id}/reject': { body: { reason: '越权驳回' } },
   'POST /users/{id}/enable': {},
+  'GET /organizations/{id}/helpers': { member: true },
+  'POST /organizations/{id}/helpers': { body: { name: '越权队员', role: '帮扶队员' }, member: true },
+  'PATCH /helpers/{id}': { body: { active: false }, member: true },
+  'PUT /pairings/{id}/team': { body: { helperIds: [] }, member: true },
+  'POST /activities/{id}/photos': { photo: true, member: true },
+  'GET /activities/{id}/photos/{photoId}': { member: true },
+  'DELETE /activities/{id}/photos/{photoId}': { member: true },
 };
 
 /**
@@ -201,7 +245,7 @@ const RECORD_BY_PREFIX: Record<string, (action: string) => { id: string; read: s
   '/villages': () => ({ id: A.village, read: [`/api/villages/${A.village}`] }),
   '/organizations': (action) => {
     const id = action === 'approve' || action === 'reject' ? A.pendingOrg : A.approvedOrg;
-    return { id, read: [`/api/organizations/${id}`] };
+    return { id, read: [`/api/organizations/${id}`, `/api/organizations/${id}/helpers`] };
   },
   '/pairings': (action) => {
     const id = action === 'approve' || action === 'reject' ? A.pendingPairing : A.activePairing;
@@ -214,6 +258,11 @@ const RECORD_BY_PREFIX: Record<string, (action: string) => { id: string; read: s
   },
   '/expenditures': () => ({ id: A.expenditure, read: [`/api/expenditures/${A.expenditure}`, `/api/villages/${A.village}/funds`] }),
   '/concerns': () => ({ id: A.concern, read: [`/api/concerns/${A.concern}`] }),
+  '/recognition': (action) =>
+    action === 'category'
+      ? { id: A.approvedOrg, read: [`/api/organizations/${A.approvedOrg}`, '/api/recognition'] }
+      : { id: A.recogCategory, read: ['/api/recognition/categories'] },
+  '/campaigns': () => ({ id: A.campaign, read: [`/api/campaigns/${A.campaign}`, `/api/public/${a.slug}/campaigns/${A.campaign}`] }),
   '/reports': () => ({ id: A.report, read: [`/api/reports/${A.report}`] }),
   '/needs': () => ({ id: A.need, read: [`/api/needs/${A.need}`, '/api/needs/summary'] }),
   '/payouts': () => ({ id: A.payout, read: ['/api/payouts', '/api/settlements?month=2026-06'] }),
@@ -221,6 +270,8 @@ const RECORD_BY_PREFIX: Record<string, (action: string) => { id: string; read: s
   '/applications': () => ({ id: A.application, read: [`/api/applications/${A.application}`, '/api/organizations?limit=100'] }),
   '/organization-changes': () => ({ id: A.change, read: [`/api/organization-changes?organizationId=${A.approvedOrg}`, `/api/organizations/${A.approvedOrg}`] }),
   '/users': (action) => ({ id: A.user, read: action === 'enable' ? ['/api/users'] : ['/api/users', '/api/pairings'] }),
+  '/helpers': () => ({ id: A.helper, read: [`/api/organizations/${A.approvedOrg}/helpers`] }),
+  '/activities': () => ({ id: A.activity, read: [`/api/pairings/${A.activePairing}/activities`] }),
   '/orders': (action) => {
     const id = action === 'deliver' ? A.shippedOrder : A.paidOrder;
     return { id, read: [`/api/orders/${id}`, `/api/produce/${A.listing}`] };
@@ -252,11 +303,15 @@ const ENTITY: Record<string, string> = {
   '/donations': 'donation',
   '/expenditures': 'expenditure',
   '/concerns': 'concern',
+  '/recognition': 'recognition_category',
+  '/campaigns': 'campaign',
   '/reports': 'report',
   '/needs': 'need',
   '/payouts': 'payout',
   '/users': 'user',
   '/applications': 'application',
+  '/helpers': 'helper',
+  '/activities': 'activity',
 };
 
 /** A call as tenant B (its bureau or its member) with a JSON body or a photo upload. */
@@ -280,7 +335,8 @@ describe('every id route of the app', () => {
     const [method, path] = op.split(' ');
     const record = RECORD_BY_PREFIX[prefixOf(path)](actionOf(path));
     const entity = ENTITY[prefixOf(path)];
-    const url = '/api' + path.replace('{id}', record.id).replace('{fulfilmentId}', 'F1').replace('{documentId}', A.document);
+    const url =
+      '/api' + path.replace('{id}', record.id).replace('{fulfilmentId}', 'F1').replace('{documentId}', A.document).replace('{photoId}', A.activityPhoto);
     const before = await seenByA(record, entity);
 
     const asBureau = await callAs(b.bureau, method, url, route);
@@ -313,6 +369,8 @@ const PUBLIC_ROUTES: Record<string, () => Record<string, string>> = {
   'GET /public/{tenantSlug}/villages/{id}/qr.png': () => ({ id: A.village }),
   'GET /public/{tenantSlug}/applications/{id}': () => ({ id: A.application, 'header:x-status-token': A.applicationToken }),
   'GET /public/{tenantSlug}/concerns/{id}': () => ({ id: A.concern, 'header:x-status-token': A.concernToken }),
+  'GET /public/{tenantSlug}/campaigns/{id}': () => ({ id: A.campaign }),
+  'GET /public/{tenantSlug}/campaigns/{id}/qr.png': () => ({ id: A.campaign }),
 };
 
 describe('every public route that takes an id', () => {

@@ -332,6 +332,8 @@ export async function publicPagesFigure() {
     if (!listing) throw new Error(`no published listing in the demo shop ${SLUG}`);
     const tp = await json<{ villages: { villageId: string }[] }>(base, 'GET', `/api/public/${SLUG}/transparency`);
     const villageId = tp.villages?.[0]?.villageId;
+    const campaigns = await json<{ items: { id: string; status: string }[] }>(base, 'GET', `/api/public/${SLUG}/campaigns`);
+    const campaignId = campaigns.items?.find((c) => c.status === 'open')?.id;
     const order = await json<{ orderId: string; checkoutUrl: string; orderToken: string }>(base, 'POST', `/api/public/${SLUG}/checkout`, {
       items: [{ produceId: listing.id, quantity: 1 }],
       buyer: { name: '李明', phone: '13812345678', address: '甘肃省天水市秦州区民主西路 18 号' },
@@ -356,6 +358,7 @@ export async function publicPagesFigure() {
       ['donate', `/shop/${SLUG}/donate`, '[data-testid="donate-villages"] .adm-selector'],
       ['transparency', `/shop/${SLUG}/transparency`, '[data-testid="tp-totals"]'],
       ...(villageId ? [['village', `/shop/${SLUG}/villages/${villageId}`, '[data-testid="tp-village-name"]'] as [string, string, string]] : []),
+      ...(campaignId ? [['campaign', `/shop/${SLUG}/campaigns/${campaignId}`, '[data-testid="campaign-progress"]'] as [string, string, string]] : []),
       ['order', `/shop/${SLUG}/orders/${order.orderId}#token=${encodeURIComponent(order.orderToken)}`, '[data-testid="order-status"]'],
     ];
     // warm the server (its first answers compress, read and cache the assets) with one unmeasured

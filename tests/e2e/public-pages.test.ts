@@ -63,6 +63,9 @@ describe('the public pages are accessible (axe-core, WCAG 2 A/AA) and never wide
     expect(tp.status).toBe(200);
     const villageId = tp.body.villages[0]?.villageId;
     expect(villageId, 'the demo shop has villages').toBeDefined();
+    const campaigns = await apiCall<{ items: { id: string; status: string }[] }>(server.url, 'GET', `/api/public/${SLUG}/campaigns`);
+    const campaignId = campaigns.body.items.find((c) => c.status === 'open')?.id;
+    expect(campaignId, 'the demo shop has an open campaign').toBeDefined();
     const order = await apiCall<{ orderId: string; orderToken: string }>(server.url, 'POST', `/api/public/${SLUG}/checkout`, {
       body: { items: [{ produceId: listing!.id, quantity: 1 }], buyer: { name: '李华', phone: '13800138000', address: '清水县城关镇 1 号' } },
     });
@@ -83,6 +86,7 @@ describe('the public pages are accessible (axe-core, WCAG 2 A/AA) and never wide
       { name: 'donate', path: `/shop/${SLUG}/donate` },
       { name: 'transparency', path: `/shop/${SLUG}/transparency` },
       { name: 'village', path: `/shop/${SLUG}/villages/${villageId}` },
+      { name: 'campaign', path: `/shop/${SLUG}/campaigns/${campaignId}` },
       { name: 'order', path: `/shop/${SLUG}/orders/${order.body.orderId}#token=${encodeURIComponent(order.body.orderToken)}` },
       { name: 'join', path: `/join/${SLUG}` },
       { name: 'lookup', path: `/shop/${SLUG}/orders/lookup` },

@@ -77,6 +77,11 @@ export const BACKFILLED = 'BACKFILLED';
  * existed: orders/settlements-backfill.ts); a tenant made since has it from the start (createTenant).
  */
 export const SETTLEMENT_BACKFILLED = 'SETTLEMENT_BACKFILLED';
+/**
+ * Set once the per-year columns of a tenant's ORG_FUNDS items were written from its donations
+ * (recognition/backfill.ts); a tenant made since has it from the start (createTenant).
+ */
+export const ORG_FUNDS_YEARS_BACKFILLED = 'ORG_FUNDS_YEARS_BACKFILLED';
 /** A month's money in the tenant's time zone: { cashFen, goodsFen, usedFen, salesFen, paidOrders }. */
 export const monthName = (month: string) => `MONTH#${month}`;
 /** rule 9: a year's commitments: { organizations, committedFen, purchasedFen }. */

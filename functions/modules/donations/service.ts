@@ -31,6 +31,8 @@ import {
 import { tenantTimeZone } from '../tenant/settings.js';
 import { logger } from '../../adapters/logger.js';
 import { openCheckoutSession } from '../payments/session.js';
+import { attributableCampaignId } from '../campaigns/service.js';
+import { campaignDonationMoves } from '../campaigns/store.js';
 import { NOTHING_LISTED, listScope, mayReach } from '../own-organization.js';
 
 export const toDonation = (r: DonationRecord): Donation => {
@@ -46,10 +48,12 @@ async function tenantZone(ctx: { store: ServiceContext['store'] }): Promise<stri
 export function confirmedEffectsTx(ctx: { store: ServiceContext['store'] }, d: DonationRecord, at: string): TxItem[] {
   return [
     fundsInTx(ctx.store, d.villageId, d.kind, d.amountFen),
-    ...(d.countsForOrg && d.organizationId ? [orgFundsTx(ctx.store, d.organizationId, d.kind, d.amountFen)] : []),
+    ...(d.countsForOrg && d.organizationId ? [orgFundsTx(ctx.store, d.organizationId, d.kind, d.amountFen, d.date)] : []),
     ...putPublicDonationTx(ctx.store, d, at),
     // the dashboard's tenant cash/goods and the donation date's month
     ...movesTx(ctx.store, donationInMoves(d.kind, d.amountFen, d.date)),
+    // given through a campaign: it counts toward the campaign only now it is confirmed
+    ...(d.campaignId ? movesTx(ctx.store, campaignDonationMoves(d.campaignId, d.villageId, d.amountFen, 1)) : []),
   ];
 }
 
@@ -179,11 +183,13 @@ export async function refundDonation(ctx: ServiceContext, payments: Payments, id
   const after: DonationRecord = { ...d, ...set, status: 'refunded' };
   await ctx.store.transact([
     ...movesTx(ctx.store, donationRefundMoves(d.kind, d.amountFen, refundDate)),
+    // refunded money leaves the campaign it was given through
+    ...(d.campaignId ? movesTx(ctx.store, campaignDonationMoves(d.campaignId, d.villageId, d.amountFen, -1)) : []),
     moveDonationTx(ctx.store, d.id, ['confirmed'], set, AppError.conflict('捐赠状态已变化，请刷新')),
     d.kind === 'cash'
       ? fundsOutTx(ctx.store, d.villageId, d.amountFen, 'refund', AppError.conflict('村级余额不足，已使用的捐款不能退回'))
       : goodsOutTx(ctx.store, d.villageId, d.amountFen),
-    ...(d.countsForOrg && d.organizationId ? [orgFundsTx(ctx.store, d.organizationId, d.kind, -d.amountFen)] : []),
+    ...(d.countsForOrg && d.organizationId ? [orgFundsTx(ctx.store, d.organizationId, d.kind, -d.amountFen, d.date)] : []),
     ...(d.confirmedAt ? deletePublicDonationTx(ctx.store, d, d.confirmedAt) : []),
     auditPut(ctx, 'donation', d.id, 'refund', toDonation(d), { ...toDonation(after), reason: reason ?? null }),
   ]);
@@ -223,6 +229,7 @@ function undoRefundTx(ctx: ServiceContext, before: DonationRecord, refunded: Don
     moves.map((m) => ({ ...m, by: Object.fromEntries(Object.entries(m.by).map(([k, v]) => [k, -Number(v)])) }));
   return [
     ...movesTx(ctx.store, negate(donationRefundMoves(before.kind, before.amountFen, refundDate))),
+    ...(before.campaignId ? movesTx(ctx.store, campaignDonationMoves(before.campaignId, before.villageId, before.amountFen, 1)) : []),
     moveDonationTx(
       ctx.store,
       before.id,
@@ -231,7 +238,7 @@ function undoRefundTx(ctx: ServiceContext, before: DonationRecord, refunded: Don
       AppError.conflict('捐赠状态已变化，请刷新'),
     ),
     fundsRefundUndoneTx(ctx.store, before.villageId, before.amountFen),
-    ...(before.countsForOrg && before.organizationId ? [orgFundsTx(ctx.store, before.organizationId, before.kind, before.amountFen)] : []),
+    ...(before.countsForOrg && before.organizationId ? [orgFundsTx(ctx.store, before.organizationId, before.kind, before.amountFen, before.date)] : []),
     ...(before.confirmedAt ? putPublicDonationTx(ctx.store, before, before.confirmedAt) : []),
     auditPut(ctx, 'donation', before.id, 'refund_undone', toDonation(refunded), toDonation(before)),
   ];
@@ -253,6 +260,8 @@ export async function donate(ctx: PublicContext, deps: { payments: Payments; ttl
   const village = await getVillageItem(ctx.store, input.villageId);
   if (!village) throw AppError.notFound('村庄');
   if (input.amountFen > MAX_SESSION_AMOUNT_FEN) throw AppError.field('amountFen', '单笔捐款不超过 ¥999,999.99');
+  // given through a campaign's link: counted toward it once confirmed, if the campaign is open today
+  const campaignId = await attributableCampaignId(ctx, input.campaignId);
   const anonymous = input.anonymous ?? !input.donorName;
   const token = newAccessToken();
   const at = ctx.now.toISOString();
@@ -283,6 +292,7 @@ export async function donate(ctx: PublicContext, deps: { payments: Payments; ttl
     tenantSlug: ctx.tenant.slug,
     expiresAt,
     countsForOrg: false,
+    ...(campaignId ? { campaignId } : {}),
   };
   const pageUrl = donationPageUrl(ctx, record.id, token);
   // the donor's email and its page link wait beside the donation for the webhook's confirmation

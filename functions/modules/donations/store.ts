@@ -178,12 +178,47 @@ export function goodsOutTx(store: TenantStore, villageId: string, amountFen: num
   return { Update: { Key: fundsKey(store, villageId), UpdateExpression: 'ADD goodsFen :neg', ExpressionAttributeValues: { ':neg': -amountFen } } };
 }
 
-export function orgFundsTx(store: TenantStore, orgId: string, kind: Donation['kind'], byFen: number): TxItem {
+/**
+ * An organization's confirmed donations (rule 6) moved by `byFen`: the all-time column and the
+ * columns of the donation date's calendar year and month (`cash_2026`, `goods_2026-06`), so a
+ * year's recognition or a half-year's assessment reads one item per organization. A refund moves the
+ * year and month the donation was dated in.
+ */
+export function orgFundsTx(store: TenantStore, orgId: string, kind: Donation['kind'], byFen: number, date: string): TxItem {
+  const column = kind === 'cash' ? 'cashFen' : 'goodsFen';
   return {
     Update: {
       Key: orgFundsKey(store, orgId),
-      UpdateExpression: `ADD ${kind === 'cash' ? 'cashFen' : 'goodsFen'} :b SET organizationId = :o`,
+      UpdateExpression: 'ADD #all :b, #year :b, #month :b SET organizationId = :o',
+      ExpressionAttributeNames: { '#all': column, '#year': orgFundsYearColumn(kind, date.slice(0, 4)), '#month': orgFundsYearColumn(kind, date.slice(0, 7)) },
       ExpressionAttributeValues: { ':b': byFen, ':o': orgId },
+    },
+  };
+}
+
+/** A per-year or per-month column of ORG_FUNDS: `cash_<YYYY>`, `goods_<YYYY-MM>`. */
+export const orgFundsYearColumn = (kind: Donation['kind'], year: string) => `${kind}_${year}`;
+
+/** The per-year columns of every organization set to `byYear` (the backfill from the donation records). */
+export function setOrgFundsYearsTx(store: TenantStore, orgId: string, byYear: Map<string, { cash: number; goods: number }>): TxItem {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':o': orgId };
+  const sets = ['organizationId = :o'];
+  let n = 0;
+  for (const [year, v] of byYear) {
+    for (const kind of ['cash', 'goods'] as const) {
+      names[`#c${n}`] = orgFundsYearColumn(kind, year);
+      values[`:v${n}`] = v[kind];
+      sets.push(`#c${n} = :v${n}`);
+      n++;
+    }
+  }
+  return {
+    Update: {
+      Key: orgFundsKey(store, orgId),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ...(n ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: values,
     },
   };
 }
@@ -228,9 +263,32 @@ export async function allVillageFunds(store: TenantStore): Promise<Map<string, F
   return new Map(items.map((i) => [String(i.sk), toFunds(String(i.sk), i)]));
 }
 
-export async function allOrgFunds(store: TenantStore): Promise<Map<string, { cashFen: number; goodsFen: number }>> {
+export type OrgFunds = {
+  cashFen: number;
+  goodsFen: number;
+  years: Map<string, { cashFen: number; goodsFen: number }>;
+  /** by month, YYYY-MM */
+  months: Map<string, { cashFen: number; goodsFen: number }>;
+};
+
+/** Every organization's confirmed donations, all-time, per calendar year and per month (one Query on the ORG_FUNDS partition). */
+export async function allOrgFunds(store: TenantStore): Promise<Map<string, OrgFunds>> {
   const items = await store.queryAll<Record<string, unknown>>({ pk: store.pk('ORG_FUNDS') }, 10_000);
-  return new Map(items.map((i) => [String(i.sk), { cashFen: Number(i.cashFen ?? 0), goodsFen: Number(i.goodsFen ?? 0) }]));
+  return new Map(
+    items.map((i) => {
+      const years = new Map<string, { cashFen: number; goodsFen: number }>();
+      const months = new Map<string, { cashFen: number; goodsFen: number }>();
+      for (const [k, v] of Object.entries(i)) {
+        const m = /^(cash|goods)_(\d{4}(-\d{2})?)$/.exec(k);
+        if (!m) continue;
+        const into = m[3] ? months : years;
+        const y = into.get(m[2]) ?? { cashFen: 0, goodsFen: 0 };
+        y[m[1] === 'cash' ? 'cashFen' : 'goodsFen'] += Number(v ?? 0);
+        into.set(m[2], y);
+      }
+      return [String(i.sk), { cashFen: Number(i.cashFen ?? 0), goodsFen: Number(i.goodsFen ?? 0), years, months }];
+    }),
+  );
 }
 
 export function publicDonationOf(d: DonationRecord): PublicDonation {

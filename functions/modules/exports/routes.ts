@@ -2,6 +2,9 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { PassThrough, Readable } from 'node:stream';
 import { LedgerQuery } from '../../../shared/schemas/imports.js';
 import { SettlementQuery } from '../../../shared/schemas/settlements.js';
+import { AssessmentQuery } from '../../../shared/schemas/assessments.js';
+import { assess } from '../assessments/service.js';
+import { writeAssessment } from './assessment.js';
 import { authorize } from '../../http/auth.js';
 import type { Env } from '../../http/context.js';
 import { access, BEARER, ERRORS } from '../../http/openapi.js';
@@ -41,6 +44,20 @@ const settlementRoute = () =>
     security: BEARER,
     middleware: [authorize('settlement.read')] as const,
     request: { query: SettlementQuery },
+    responses: { 200: { content: { [XLSX]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } }, description: 'the workbook' }, ...ERRORS },
+  });
+
+const assessmentRoute = () =>
+  createRoute({
+    method: 'get',
+    path: '/exports/assessment.xlsx',
+    operationId: 'exportAssessment',
+    description: access('assessment.write'),
+    tags: ['exports'],
+    summary: 'An assessment (考核) for a period as an Excel workbook: the ranking with each criterion’s points, and the figures and reasons behind them',
+    security: BEARER,
+    middleware: [authorize('assessment.write')] as const,
+    request: { query: AssessmentQuery },
     responses: { 200: { content: { [XLSX]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } }, description: 'the workbook' }, ...ERRORS },
   });
 
@@ -90,6 +107,17 @@ function makeExportRoutes() {
       return c.body(body, 200, {
         'content-type': XLSX,
         'content-disposition': contentDisposition(`settlement-${month}.xlsx`, `结算单-${month}.xlsx`),
+        'cache-control': 'no-store',
+      });
+    })
+    .openapi(assessmentRoute(), async (c) => {
+      const q = c.req.valid('query');
+      // computed before the stream starts: a period without a scheme is a clean 4xx, not a broken download
+      const result = await assess(serviceContext(c), q);
+      const body = await streamed(c, (wb) => writeAssessment(wb, result));
+      return c.body(body, 200, {
+        'content-type': XLSX,
+        'content-disposition': contentDisposition(`assessment-${q.period}.xlsx`, `考核结果-${q.period}.xlsx`),
         'cache-control': 'no-store',
       });
     });

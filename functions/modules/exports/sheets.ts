@@ -5,7 +5,8 @@ import type { stream, Worksheet } from 'exceljs';
  * decimals from integer fen, a frozen header row, a totals row summed in fen. Types only from
  * exceljs: the module itself is loaded lazily by the route (it must stay out of the api bundle).
  */
-export type Kind = 'text' | 'yuan' | 'int';
+/** points: an assessment's points, one decimal */
+export type Kind = 'text' | 'yuan' | 'int' | 'points';
 /** `note`: a comment on the header cell, saying the column's rule. */
 export type Column = { header: string; key: string; width?: number; kind: Kind; note?: string };
 export type Row = Record<string, unknown>;
@@ -28,7 +29,7 @@ export function sheet(wb: stream.xlsx.WorkbookWriter, name: string, columns: Col
     header: c.header,
     key: c.key,
     width: c.width ?? (c.kind === 'text' ? 18 : 14),
-    style: c.kind === 'yuan' ? { numFmt: '0.00' } : c.kind === 'int' ? { numFmt: '0' } : {},
+    style: c.kind === 'yuan' ? { numFmt: '0.00' } : c.kind === 'int' ? { numFmt: '0' } : c.kind === 'points' ? { numFmt: '0.0' } : {},
   }));
   ws.getRow(1).font = { bold: true };
   columns.forEach((c, i) => {

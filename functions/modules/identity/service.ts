@@ -1,7 +1,7 @@
 import { DEFAULT_RECOGNITION_THRESHOLDS } from '../../../shared/schemas/transparency.js';
 import { DEFAULT_TENANT_SETTINGS } from '../../../shared/tenant-defaults.js';
 import { assertNewPassword } from './passwords.js';
-import { BACKFILLED, counterKey, SETTLEMENT_BACKFILLED } from '../counters/store.js';
+import { BACKFILLED, counterKey, ORG_FUNDS_YEARS_BACKFILLED, SETTLEMENT_BACKFILLED } from '../counters/store.js';
 import { type LoginResult, type Me, type SettingsPatch, type Tenant, type TenantInput, type User, type UserInput } from '../../../shared/schemas/identity.js';
 import type { LoginRegistry, UserDirectory } from '../../adapters/identity.js';
 import { AppError } from '../../errors.js';
@@ -103,6 +103,7 @@ export async function createTenant(ctx: ServiceContext, input: TenantInput): Pro
     // a new tenant's dashboard counters and settlement start at zero and move with every write: no backfill needed
     { Put: { Item: { ...counterKey(store, BACKFILLED), at: tenant.createdAt } } },
     { Put: { Item: { ...counterKey(store, SETTLEMENT_BACKFILLED), at: tenant.createdAt } } },
+    { Put: { Item: { ...counterKey(store, ORG_FUNDS_YEARS_BACKFILLED), at: tenant.createdAt } } },
   ]);
   return tenant;
 }
@@ -111,7 +112,11 @@ export async function tenantSettings(ctx: ServiceContext): Promise<Tenant> {
   const t = await getTenant(ctx.store);
   if (!t) throw AppError.notFound('租户');
   // rule 6: a tenant made before the thresholds existed reads the defaults
-  return { ...t, recognitionThresholds: t.recognitionThresholds ?? DEFAULT_RECOGNITION_THRESHOLDS };
+  return {
+    ...t,
+    recognitionThresholds: t.recognitionThresholds ?? DEFAULT_RECOGNITION_THRESHOLDS,
+    minVisitTeamSize: t.minVisitTeamSize ?? DEFAULT_TENANT_SETTINGS.minVisitTeamSize,
+  };
 }
 
 export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Promise<Tenant> {

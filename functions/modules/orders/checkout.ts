@@ -19,6 +19,7 @@ import { toOrder } from './views.js';
 import { auditPutBy, PUBLIC_ACTOR } from '../audit/store.js';
 import { settingsOf } from '../tenant/settings.js';
 import { openCheckoutSession } from '../payments/session.js';
+import { attributableCampaignId } from '../campaigns/service.js';
 
 /** One transaction holds at most 100 actions (docs/ARCHITECTURE.md): hence 20 listings a cart. */
 export const MAX_LINE_UNITS = 999;
@@ -86,6 +87,8 @@ export async function checkout(ctx: PublicContext, deps: CheckoutDeps, input: Ch
   const names: Map<string | null, string> = new Map(await organizationNames(ctx.store, sellerIds));
   names.set(null, ctx.tenant.name);
 
+  // bought through a campaign's link: counted toward it once paid (transitions.ts), if open today
+  const campaignId = await attributableCampaignId(ctx, input.campaignId);
   const token = newAccessToken();
   const at = ctx.now.toISOString();
   const expiresAt = new Date(ctx.now.getTime() + deps.ttlSeconds * 1000).toISOString();
@@ -111,6 +114,7 @@ export async function checkout(ctx: PublicContext, deps: CheckoutDeps, input: Ch
     fulfilments: toStoredParcels(planFulfilments(lines, names)),
     villageIds: [...new Set(lines.map((l) => l.villageId))],
     produceIds: lines.map((l) => l.produceId),
+    ...(campaignId ? { campaignId } : {}),
   };
   await reserve(ctx, order, merged);
 

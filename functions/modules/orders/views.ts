@@ -34,6 +34,7 @@ export function toOrder(o: OrderRecord, fullContact: boolean): Order {
     deliveredAt: o.deliveredAt,
     refundedAt: o.refundedAt,
     ...(o.latePayment ? { latePayment: o.latePayment } : {}),
+    ...(o.campaignId ? { campaignId: o.campaignId } : {}),
     createdAt: o.createdAt,
     updatedAt: o.updatedAt,
   };

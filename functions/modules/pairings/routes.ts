@@ -6,7 +6,8 @@ import type { Env } from '../../http/context.js';
 import { access, BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { IdParams } from '../../http/params.js';
 import { serviceContext } from '../../http/service-context.js';
-import { approvePairing, claimPairing, endPairing, getPairing, listPairings, rejectPairing } from './service.js';
+import { approvePairing, claimPairing, endPairing, listPairings, rejectPairing } from './service.js';
+import { pairingWithTeam } from '../helpers/team.js';
 
 const tags = ['pairings'];
 const optionalBody = <T extends typeof ApproveInput | typeof RejectInput>(schema: T) => ({
@@ -46,7 +47,7 @@ const get = createRoute({
   operationId: 'getPairing',
   description: access('pairing.read'),
   tags,
-  summary: 'One pairing',
+  summary: 'One pairing, with its team (帮扶工作组: name and role)',
   security: BEARER,
   middleware: [authorize('pairing.read')] as const,
   request: { params: IdParams },
@@ -95,7 +96,7 @@ const end = createRoute({
 export const pairingRoutes = new OpenAPIHono<Env>()
   .openapi(list, async (c) => c.json(await listPairings(serviceContext(c), c.req.valid('query')), 200))
   .openapi(claim, async (c) => c.json(await claimPairing(serviceContext(c), c.req.valid('json')), 201))
-  .openapi(get, async (c) => c.json(await getPairing(serviceContext(c), c.req.valid('param').id), 200))
+  .openapi(get, async (c) => c.json(await pairingWithTeam(serviceContext(c), c.req.valid('param').id), 200))
   .openapi(approve, async (c) => c.json(await approvePairing(serviceContext(c), c.req.valid('param').id, c.req.valid('json')?.startDate), 200))
   .openapi(reject, async (c) => c.json(await rejectPairing(serviceContext(c), c.req.valid('param').id, c.req.valid('json')?.reason), 200))
   .openapi(end, async (c) => c.json(await endPairing(serviceContext(c), c.req.valid('param').id, c.req.valid('json')), 200));

@@ -13,15 +13,20 @@ export type TenantSettingsRead = {
   timeZone: string;
   reportDeadline: ReportDeadline;
   maxActivePairingsPerOrg: number;
+  /** rule 4: the fewest people a visit needs to count as the quarter's visit */
+  minVisitTeamSize: number;
   /** the limit as stored (undefined when never set): a write conditioned on "the limit did not change" compares with it */
   storedMaxActivePairingsPerOrg: number | undefined;
 };
 
-export function settingsOf(tenant: Partial<Pick<Tenant, 'timeZone' | 'reportDeadline' | 'maxActivePairingsPerOrg'>> | null | undefined): TenantSettingsRead {
+export function settingsOf(
+  tenant: Partial<Pick<Tenant, 'timeZone' | 'reportDeadline' | 'maxActivePairingsPerOrg' | 'minVisitTeamSize'>> | null | undefined,
+): TenantSettingsRead {
   return {
     timeZone: tenant?.timeZone || DEFAULT_TENANT_SETTINGS.timeZone,
     reportDeadline: tenant?.reportDeadline ?? DEFAULT_TENANT_SETTINGS.reportDeadline,
     maxActivePairingsPerOrg: tenant?.maxActivePairingsPerOrg ?? DEFAULT_TENANT_SETTINGS.maxActivePairingsPerOrg,
+    minVisitTeamSize: tenant?.minVisitTeamSize ?? DEFAULT_TENANT_SETTINGS.minVisitTeamSize,
     storedMaxActivePairingsPerOrg: tenant?.maxActivePairingsPerOrg,
   };
 }

@@ -5,7 +5,16 @@ import type { TenantStore } from '../../store/tenant-store.js';
 import type { ServiceContext } from '../context.js';
 import { EPOCH, readEpochs, reportingRules } from '../report-weeks/weeks.js';
 import { addToSetsTx } from '../report-weeks/store.js';
-import { pairingEntry, quarterCounterName, quarterVisitCounts, readQuarterItem, removeFromQuarterTx, type QuarterSnapshot } from './store.js';
+import {
+  pairingEntry,
+  quarterCounterName,
+  quarterVisitCounts,
+  readQuarterItem,
+  removeFromQuarterTx,
+  type QuarterSnapshot,
+  type QuarterVisitCount,
+} from './store.js';
+import { tenantSettings } from '../tenant/settings.js';
 
 /** Rule 4: the pairing was active at some point in the quarter. */
 export function activeDuringQuarter(p: Pick<Pairing, 'status' | 'startDate' | 'endDate'>, quarter: string): boolean {
@@ -45,15 +54,32 @@ export async function readQuarter(store: TenantStore, quarter: string, today: st
   return snap;
 }
 
+/**
+ * Rule 4: why a pairing's quarter is flagged, or null. No visit at all: `no_visit`. Visits, but each
+ * that recorded its headcount had fewer people than the tenant's minimum team size (as set when
+ * read) and none went unrecorded: `small_team`. A visit logged without a headcount is not judged by
+ * team size (those logged before headcounts were recorded).
+ */
+export function visitFlagReason(c: QuarterVisitCount | undefined, minTeam: number): 'no_visit' | 'small_team' | null {
+  if (!c || c.visits === 0) return 'no_visit';
+  if (c.unsizedVisits > 0 || (c.largestTeam ?? 0) >= minTeam) return null;
+  return 'small_team';
+}
+
 /** GET /api/visits?quarter= (default the current quarter): each pairing active in it, its visits, flagged when none. */
 export async function quarterVisits(ctx: ServiceContext, q: { quarter?: string }): Promise<QuarterVisits> {
   const rules = await reportingRules(ctx);
   const quarter = q.quarter ?? quarterOf(rules.today);
   const { from, to } = quarterRange(quarter);
-  const [snap, counts] = await Promise.all([readQuarter(ctx.store, quarter, rules.today), quarterVisitCounts(ctx.store, quarter)]);
+  const [snap, counts, settings] = await Promise.all([
+    readQuarter(ctx.store, quarter, rules.today),
+    quarterVisitCounts(ctx.store, quarter),
+    tenantSettings(ctx.store),
+  ]);
   const items = [...snap.active].map((id) => {
     const p = snap.pairings.get(id);
     const c = counts.get(id);
+    const reason = visitFlagReason(c, settings.minVisitTeamSize);
     return {
       pairingId: id,
       villageId: p?.villageId ?? '',
@@ -62,7 +88,9 @@ export async function quarterVisits(ctx: ServiceContext, q: { quarter?: string }
       organizationName: p?.organizationName ?? '',
       visits: c?.visits ?? 0,
       lastVisitOn: c?.lastVisitOn ?? null,
-      flagged: !c || c.visits === 0,
+      largestTeam: c?.largestTeam ?? null,
+      flagged: reason !== null,
+      reason,
     };
   });
   items.sort(

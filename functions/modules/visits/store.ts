@@ -40,16 +40,22 @@ export function removeFromQuarterTx(store: TenantStore, quarter: string, gone: s
   };
 }
 
-/** A visit's moves, in the activity's transaction: the pairing's count in the quarter, and the quarter's visited set. */
-export function visitLoggedTx(store: TenantStore, pairing: Named, activity: Pick<Activity, 'type' | 'date'>): TxItem[] {
+/**
+ * A visit's moves, in the activity's transaction: the pairing's count in the quarter (with, for a
+ * visit that records its headcount, `sizedVisits` and the set of team sizes `teamSizes`, so the
+ * quarter can be judged against the tenant's minimum team size as it is when read), and the
+ * quarter's visited set.
+ */
+export function visitLoggedTx(store: TenantStore, pairing: Named, activity: Pick<Activity, 'type' | 'date' | 'participants'>): TxItem[] {
   if (activity.type !== 'visit') return [];
   const quarter = quarterOf(activity.date);
+  const headcount = activity.participants?.headcount;
   return [
     {
       Update: {
         Key: countKey(store, quarter, pairing.id),
-        UpdateExpression: 'ADD visits :one, visitDates :d',
-        ExpressionAttributeValues: { ':one': 1, ':d': new Set([activity.date]) },
+        UpdateExpression: headcount ? 'ADD visits :one, visitDates :d, sizedVisits :one, teamSizes :n' : 'ADD visits :one, visitDates :d',
+        ExpressionAttributeValues: { ':one': 1, ':d': new Set([activity.date]), ...(headcount ? { ':n': new Set([headcount]) } : {}) },
       },
     },
     addToSetsTx(store, quarterCounterName(quarter), { active: [pairing.id], pairings: [pairingEntry(pairing)], visited: [pairing.id] })!,
@@ -81,13 +87,32 @@ export async function readQuarterItem(store: TenantStore, quarter: string): Prom
   };
 }
 
+export type QuarterVisitCount = {
+  visits: number;
+  lastVisitOn: string | null;
+  /** visits that recorded no headcount (logged before headcounts, or without one): not judged by team size */
+  unsizedVisits: number;
+  /** the largest headcount of a visit that recorded one (null: none did) */
+  largestTeam: number | null;
+};
+
 /** Each pairing's visits in the quarter (only pairings with at least one have an item). */
-export async function quarterVisitCounts(store: TenantStore, quarter: string): Promise<Map<string, { visits: number; lastVisitOn: string | null }>> {
+export async function quarterVisitCounts(store: TenantStore, quarter: string): Promise<Map<string, QuarterVisitCount>> {
   const items = await store.queryAll<Record<string, unknown>>({ pk: store.pk('VISITS', quarter) }, 10_000_000);
   return new Map(
     items.map((i) => {
       const dates = [...asSet(i.visitDates)].sort();
-      return [String(i.sk), { visits: Number(i.visits ?? 0), lastVisitOn: dates[dates.length - 1] ?? null }];
+      const sizes = i.teamSizes instanceof Set ? [...i.teamSizes].map(Number) : [];
+      const visits = Number(i.visits ?? 0);
+      return [
+        String(i.sk),
+        {
+          visits,
+          lastVisitOn: dates[dates.length - 1] ?? null,
+          unsizedVisits: visits - Number(i.sizedVisits ?? 0),
+          largestTeam: sizes.length ? Math.max(...sizes) : null,
+        },
+      ];
     }),
   );
 }

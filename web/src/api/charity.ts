@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Concern, ConcernPatch, ConcernStatus } from '../../../shared/schemas/concerns';
 import type { Donation, DonationInput } from '../../../shared/schemas/donations';
 import type { Expenditure, ExpenditureInput } from '../../../shared/schemas/expenditures';
-import type { RecognitionList, RecognitionThresholds } from '../../../shared/schemas/transparency';
+import type { RecognitionCategoryInput, RecognitionList } from '../../../shared/schemas/recognition';
+import type { RecognitionThresholds } from '../../../shared/schemas/transparency';
 import { api, call } from './client';
 import { useCursorList } from './cursor';
 
@@ -63,8 +64,29 @@ export function useRecordExpenditure() {
   });
 }
 
-export function useRecognition() {
-  return useQuery({ queryKey: ['recognition'], queryFn: (): Promise<RecognitionList> => call(api.recognition.$get()) });
+/** GET /api/recognition?year= (bureau): every organization against its category's threshold in the year. */
+export function useRecognition(year: string) {
+  return useQuery({ queryKey: ['recognition', year], queryFn: (): Promise<RecognitionList> => call(api.recognition.$get({ query: { year } })) });
+}
+
+/** POST /api/recognition/categories, or PATCH …/:id with `id` (bureau). */
+export function useSaveCategory() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id?: string; input: RecognitionCategoryInput }) =>
+      v.id ? call(api.recognition.categories[':id'].$patch({ param: { id: v.id }, json: v.input })) : call(api.recognition.categories.$post({ json: v.input })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['recognition'] }),
+  });
+}
+
+/** PUT /api/recognition/organizations/:id/category (bureau): null takes it out of every category. */
+export function useAssignCategory() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { organizationId: string; categoryId: string | null }) =>
+      call(api.recognition.organizations[':id'].category.$put({ param: { id: v.organizationId }, json: { categoryId: v.categoryId } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['recognition'] }),
+  });
 }
 
 /** PATCH /api/settings {recognitionThresholds} (bureau). */

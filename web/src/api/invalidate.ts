@@ -22,7 +22,8 @@ export type Topic =
   | 'users'
   | 'notifications'
   | 'applications'
-  | 'application';
+  | 'application'
+  | 'campaigns';
 
 export function invalidate(queryClient: QueryClient, ...topics: Topic[]) {
   return Promise.all(topics.map((t) => queryClient.invalidateQueries({ queryKey: [t] })));

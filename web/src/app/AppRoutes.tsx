@@ -20,9 +20,11 @@ const OrdersPage = lazy(() => import('../pages/orders/OrdersPage'));
 const SettlementPage = lazy(() => import('../pages/settlement/SettlementPage'));
 const SettlementsPage = lazy(() => import('../pages/settlements/SettlementsPage'));
 const CommitmentsPage = lazy(() => import('../pages/commitments/CommitmentsPage'));
+const CampaignsPage = lazy(() => import('../pages/campaigns/CampaignsPage'));
 const DonationsPage = lazy(() => import('../pages/donations/DonationsPage'));
 const ExpendituresPage = lazy(() => import('../pages/expenditures/ExpendituresPage'));
 const RecognitionPage = lazy(() => import('../pages/recognition/RecognitionPage'));
+const AssessmentsPage = lazy(() => import('../pages/assessments/AssessmentsPage'));
 const ConcernsPage = lazy(() => import('../pages/concerns/ConcernsPage'));
 const ReportsPage = lazy(() => import('../pages/reports/ReportsPage'));
 const CompliancePage = lazy(() => import('../pages/compliance/CompliancePage'));
@@ -165,6 +167,14 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="campaigns"
+          element={
+            <RequireRole roles={BUREAU}>
+              <CampaignsPage />
+            </RequireRole>
+          }
+        />
+        <Route
           path="donations"
           element={
             <RequireRole roles={SELLERS}>
@@ -185,6 +195,14 @@ export function AppRoutes() {
           element={
             <RequireRole roles={BUREAU}>
               <RecognitionPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="assessments"
+          element={
+            <RequireRole roles={SELLERS}>
+              <AssessmentsPage />
             </RequireRole>
           }
         />

@@ -15,6 +15,7 @@ const ShopDonatePage = lazy(() => import('../pages/shop-donate/ShopDonatePage'))
 const DonationDonePage = lazy(() => import('../pages/shop-donate/DonationDonePage'));
 const TransparencyPage = lazy(() => import('../pages/shop-transparency/TransparencyPage'));
 const VillageTransparencyPage = lazy(() => import('../pages/shop-transparency/VillageTransparencyPage'));
+const CampaignPage = lazy(() => import('../pages/shop-campaign/CampaignPage'));
 const LocalCheckoutPage = lazy(() => import('../pages/local-checkout/LocalCheckoutPage'));
 const JoinPage = lazy(() => import('../pages/join/JoinPage'));
 const JoinStatusPage = lazy(() => import('../pages/join/JoinStatusPage'));
@@ -40,6 +41,7 @@ export function RootRoutes() {
         <Route path="give/:slug/donations/:donationId" element={page(<DonationDonePage />)} />
         <Route path="shop/:slug/transparency" element={page(<TransparencyPage />)} />
         <Route path="shop/:slug/villages/:id" element={page(<VillageTransparencyPage />)} />
+        <Route path="shop/:slug/campaigns/:id" element={page(<CampaignPage />)} />
         <Route path="checkout/:sessionId" element={page(<LocalCheckoutPage />)} />
         {/* applying to join: the status token rides in the fragment (#…), never the path or query */}
         <Route path="join/:slug" element={page(<JoinPage />)} />

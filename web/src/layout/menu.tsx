@@ -14,11 +14,13 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FlagOutlined,
+  FireOutlined,
   FundOutlined,
   GiftOutlined,
   HistoryOutlined,
   HeartOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
   ShopOutlined,
   TeamOutlined,
   WalletOutlined,
@@ -40,9 +42,11 @@ type NavLabel =
   | 'nav.orders'
   | 'nav.settlement'
   | 'nav.commitments'
+  | 'nav.campaigns'
   | 'nav.donations'
   | 'nav.expenditures'
   | 'nav.recognition'
+  | 'nav.assessment'
   | 'nav.concerns'
   | 'nav.myDonations'
   | 'nav.compliance'
@@ -69,9 +73,11 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/orders', labelKey: 'nav.orders', icon: <ProfileOutlined /> },
     { path: '/settlements', labelKey: 'nav.settlement', icon: <WalletOutlined /> },
     { path: '/commitments', labelKey: 'nav.commitments', icon: <FundOutlined /> },
+    { path: '/campaigns', labelKey: 'nav.campaigns', icon: <FireOutlined /> },
     { path: '/donations', labelKey: 'nav.donations', icon: <MoneyCollectOutlined /> },
     { path: '/expenditures', labelKey: 'nav.expenditures', icon: <AccountBookOutlined /> },
     { path: '/recognition', labelKey: 'nav.recognition', icon: <TrophyOutlined /> },
+    { path: '/assessments', labelKey: 'nav.assessment', icon: <ScheduleOutlined /> },
     { path: '/concerns', labelKey: 'nav.concerns', icon: <AlertOutlined /> },
     { path: '/data', labelKey: 'nav.data', icon: <FileExcelOutlined /> },
     { path: '/users', labelKey: 'nav.users', icon: <IdcardOutlined /> },
@@ -83,6 +89,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/reports', labelKey: 'nav.reports', icon: <CalendarOutlined /> },
     { path: '/needs', labelKey: 'nav.needs', icon: <SolutionOutlined /> },
     { path: '/my-commitment', labelKey: 'nav.myCommitment', icon: <FundOutlined /> },
+    { path: '/assessments', labelKey: 'nav.assessment', icon: <ScheduleOutlined /> },
     { path: '/produce', labelKey: 'nav.produce', icon: <GiftOutlined /> },
     { path: '/orders', labelKey: 'nav.orders', icon: <ProfileOutlined /> },
     { path: '/settlement', labelKey: 'nav.settlement', icon: <WalletOutlined /> },

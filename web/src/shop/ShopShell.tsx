@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
+import { campaignOf, rememberCampaign } from './cart';
 import './shop.css';
 
 /**
@@ -9,6 +11,13 @@ import './shop.css';
 export default function ShopShell() {
   // re-render the page when the language switches (antd-mobile's words follow through ./mobile)
   useTranslation();
+  // a campaign's link (?campaign=<id> on any shop page) is remembered for the cart and the donate form
+  const { pathname, search } = useLocation();
+  useEffect(() => {
+    const slug = /^\/shop\/([^/]+)/.exec(pathname)?.[1];
+    const id = new URLSearchParams(search).get('campaign');
+    if (slug && id && campaignOf(slug)?.id !== id) rememberCampaign(slug, { id, title: '' });
+  }, [pathname, search]);
   return (
     <div className="shop">
       <Outlet />

@@ -135,3 +135,29 @@ export function recentOrders(slug: string): RecentOrder[] {
     return [];
   }
 }
+
+/**
+ * The campaign this browser came through (its public page was opened): the donate form and the
+ * cart send its id with the request for a day. The server keeps it only while the campaign is
+ * open, so a stale one is harmless.
+ */
+export type RememberedCampaign = { id: string; title: string; at: number };
+const campaignKey = (slug: string) => `bangfu.campaign.${slug}`;
+const CAMPAIGN_MEMORY_MS = 24 * 3600_000;
+
+export function rememberCampaign(slug: string, c: { id: string; title: string }) {
+  try {
+    localStorage.setItem(campaignKey(slug), JSON.stringify({ ...c, at: Date.now() }));
+  } catch {
+    /* private mode: the link's ?campaign= still works */
+  }
+}
+
+export function campaignOf(slug: string): RememberedCampaign | undefined {
+  try {
+    const c = JSON.parse(localStorage.getItem(campaignKey(slug)) ?? 'null') as RememberedCampaign | null;
+    return c && typeof c.id === 'string' && Date.now() - c.at < CAMPAIGN_MEMORY_MS ? c : undefined;
+  } catch {
+    return undefined;
+  }
+}

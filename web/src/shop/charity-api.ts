@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConcernInput } from '../../../shared/schemas/concerns';
 import type { DonateInput, DonateResult, PublicDonationStatus } from '../../../shared/schemas/donations';
 import type { Transparency, VillageTransparencyPage } from '../../../shared/schemas/transparency';
+import type { PublicCampaign } from '../../../shared/schemas/campaigns';
 import { api, call } from '../api/client';
 import { ACCESS_TOKEN_HEADER } from './fragment-token';
 
@@ -35,6 +36,16 @@ export function useVillageTransparency(slug: string, villageId: string) {
     queryKey: ['public', slug, 'transparency', villageId],
     queryFn: (): Promise<VillageTransparencyPage> =>
       call(api.public[':tenantSlug'].villages[':id'].transparency.$get({ param: { tenantSlug: slug, id: villageId } })),
+    staleTime: 30_000,
+    retry: 1,
+  });
+}
+
+/** A campaign's public page: progress, per village, its villages' accounts. */
+export function usePublicCampaign(slug: string, id: string) {
+  return useQuery({
+    queryKey: ['public', slug, 'campaign', id],
+    queryFn: (): Promise<PublicCampaign> => call(api.public[':tenantSlug'].campaigns[':id'].$get({ param: { tenantSlug: slug, id } })),
     staleTime: 30_000,
     retry: 1,
   });

@@ -81,6 +81,8 @@ export const cockpit: Messages<typeof source> = {
     visitCount: 'Visits',
     lastVisit: 'Last visit',
     flag: 'No visit',
+    smallTeam: 'Team too small',
+    largestTeam: 'Largest team',
     ok: 'Visited',
     empty: 'No active pairings this quarter',
   },

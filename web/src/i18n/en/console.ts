@@ -5,6 +5,7 @@ import { accounts } from './accounts';
 import { security } from './security';
 import { auditLog } from './audit-log';
 import { orgChanges } from './org-changes';
+import { campaignsAdmin } from './campaigns-admin';
 
 /** The console's words: loaded with the console's code (web/src/app/ConsoleApp.tsx), never by the public pages. */
-export const consoleMessages = { ...screens, ...cockpit, ...settlement, ...accounts, ...security, ...auditLog, ...orgChanges };
+export const consoleMessages = { ...screens, ...cockpit, ...settlement, ...accounts, ...security, ...auditLog, ...orgChanges, ...campaignsAdmin };

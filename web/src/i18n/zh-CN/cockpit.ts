@@ -80,6 +80,8 @@ export const cockpit = {
     visitCount: '走访次数',
     lastVisit: '最近走访',
     flag: '光说不练',
+    smallTeam: '走访人数不足',
+    largestTeam: '最多走访人数',
     ok: '已走访',
     empty: '本季度没有生效结对',
   },

@@ -319,7 +319,12 @@ function VisitsTab({ quarter, onQuarter }: { quarter: string | undefined; onQuar
                       title: t('reports.status'),
                       dataIndex: 'flagged',
                       width: 84,
-                      render: (f: boolean) => (f ? <Tag color="red">{t('visits.flag')}</Tag> : <Tag color="green">{t('visits.ok')}</Tag>),
+                      render: (f: boolean, r: VisitRow) =>
+                        f ? (
+                          <Tag color="red">{t(r.reason === 'small_team' ? 'visits.smallTeam' : 'visits.flag')}</Tag>
+                        ) : (
+                          <Tag color="green">{t('visits.ok')}</Tag>
+                        ),
                     },
                   ]
                 : [
@@ -327,10 +332,16 @@ function VisitsTab({ quarter, onQuarter }: { quarter: string | undefined; onQuar
                     { title: t('visits.organization'), dataIndex: 'organizationName' },
                     { title: t('visits.visitCount'), dataIndex: 'visits', align: 'right' },
                     { title: t('visits.lastVisit'), dataIndex: 'lastVisitOn', render: (d: string | null) => d ?? '—' },
+                    { title: t('visits.largestTeam'), dataIndex: 'largestTeam', align: 'right', render: (n: number | null) => n ?? '—' },
                     {
                       title: t('reports.status'),
                       dataIndex: 'flagged',
-                      render: (f: boolean) => (f ? <Tag color="red">{t('visits.flag')}</Tag> : <Tag color="green">{t('visits.ok')}</Tag>),
+                      render: (f: boolean, r: VisitRow) =>
+                        f ? (
+                          <Tag color="red">{t(r.reason === 'small_team' ? 'visits.smallTeam' : 'visits.flag')}</Tag>
+                        ) : (
+                          <Tag color="green">{t('visits.ok')}</Tag>
+                        ),
                     },
                   ]
             }

@@ -22,6 +22,7 @@ import { FlagsCard } from './FlagsCard';
 import { MoneyChart, SalesChart } from './MonthlyCharts';
 import { useDashboard, type Dashboard, type Flag } from './queries';
 import { UncoveredCard } from './UncoveredCard';
+import { OpenCampaignsCard } from './OpenCampaignsCard';
 
 /** The bureau's cockpit: uncovered supervised villages first (rule 1), then the week's reports, needs, commitments, flags and months. */
 export default function DashboardPage() {
@@ -104,6 +105,11 @@ export default function DashboardPage() {
         </Col>
         <Col xs={24} lg={15}>
           <FlagsCard flags={flags as Flag[]} />
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]} className="stat-row">
+        <Col xs={24}>
+          <OpenCampaignsCard />
         </Col>
       </Row>
       <Row gutter={[16, 16]}>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/auth-context';
 import { ErrorResult } from '../../components/ErrorResult';
+import { HelperList } from '../../components/helpers/HelperList';
 import { OrgDescriptions } from '../../components/OrgDescriptions';
 import { PageHeader } from '../../components/PageHeader';
 import { useOrganizationChanges } from '../../api/organization-changes';
@@ -11,7 +12,7 @@ import { useOrganization } from '../../api/organizations';
 import { changeLines } from '../organizations/change-text';
 import { ContactForm } from './ContactForm';
 
-/** My organization's profile: its status with the bureau, and the contact details it keeps. */
+/** My organization's profile: its status with the bureau, the contact details it keeps, and its helpers (帮扶队员). */
 export default function MyOrganizationPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -68,6 +69,11 @@ export default function MyOrganizationPage() {
         {org.isError && <ErrorResult error={org.error} onRetry={() => void org.refetch()} />}
         {org.data && <OrgDescriptions org={org.data} />}
       </Card>
+      {org.data && (
+        <Card title={t('helpers.tab')} style={{ marginTop: 16 }}>
+          <HelperList organizationId={org.data.id} />
+        </Card>
+      )}
       {org.data && <ContactForm org={org.data} open={editing} onClose={() => setEditing(false)} />}
     </>
   );

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { Pairing } from '../../../../shared/schemas/pairings';
 import { CommitmentText } from '../../components/CommitmentText';
 import { PairingSteps } from '../../components/PairingSteps';
+import { PairingTeam } from '../../components/helpers/PairingTeam';
 import { PairingStatusTag } from '../../components/status-tags';
 import { useIsPhone } from '../../lib/use-is-phone';
 
 type Props = { pairing: Pairing; onActivities: () => void; onLog: () => void };
 
-/** One of my organization's pairings: where it stands, what we promised, what we did. */
+/** One of my organization's pairings: where it stands, what we promised, who goes (the team), what we did. */
 export function MyPairingCard({ pairing: p, onActivities, onLog }: Props) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
@@ -48,6 +49,7 @@ export function MyPairingCard({ pairing: p, onActivities, onLog }: Props) {
         <Descriptions.Item label={t('fields.lastActivityOn')}>{p.lastActivityOn ?? t('activities.noneYet')}</Descriptions.Item>
         {p.reason && <Descriptions.Item label={t('fields.reason')}>{p.reason}</Descriptions.Item>}
       </Descriptions>
+      {(p.status === 'active' || p.status === 'pending') && <PairingTeam pairing={p} />}
       {isPhone && <Flex justify="flex-end">{actions}</Flex>}
     </Card>
   );

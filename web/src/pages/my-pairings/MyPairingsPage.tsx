@@ -70,7 +70,7 @@ export default function MyPairingsPage() {
           )
         }
       >
-        {viewing && <ActivityList pairingId={viewing.id} />}
+        {viewing && <ActivityList pairingId={viewing.id} organizationId={viewing.organizationId} />}
       </Drawer>
       <ActivityFormModal pairing={logging} onClose={() => setLogging(null)} />
     </>

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/auth-context';
 import { AuditTimeline } from '../../components/audit/AuditTimeline';
 import { ErrorResult } from '../../components/ErrorResult';
+import { HelperList } from '../../components/helpers/HelperList';
 import { OrgDescriptions } from '../../components/OrgDescriptions';
 import { PairingList } from '../../components/PairingList';
 import { useIsPhone } from '../../lib/use-is-phone';
 import { useOrganization } from '../../api/organizations';
 import { PayoutAccount } from './PayoutAccount';
 
-/** One organization: its record (with the bureau's payout account), its pairings and its audit trail. */
+/** One organization: its record (with the bureau's payout account), its pairings, its helpers (帮扶队员) and its audit trail. */
 export function OrganizationDetail({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
@@ -26,6 +27,7 @@ export function OrganizationDetail({ id, onClose }: { id: string | null; onClose
             className="detail-tabs"
             items={[
               { key: 'pairings', label: t('organizations.tabPairings'), children: <PairingList filter={{ organizationId: org.data.id }} show="village" /> },
+              { key: 'helpers', label: t('helpers.tab'), children: <HelperList organizationId={org.data.id} /> },
               { key: 'audit', label: t('audit.tab'), children: <AuditTimeline entity="organization" id={org.data.id} /> },
             ]}
           />

@@ -5,10 +5,11 @@ import { ActivityList } from '../../components/activities/ActivityList';
 import { AuditTimeline } from '../../components/audit/AuditTimeline';
 import { CommitmentText } from '../../components/CommitmentText';
 import { PairingSteps } from '../../components/PairingSteps';
+import { PairingTeam } from '../../components/helpers/PairingTeam';
 import { PairingStatusTag } from '../../components/status-tags';
 import { useIsPhone } from '../../lib/use-is-phone';
 
-/** One pairing: its life in steps, its commitment, its activities and its audit trail. */
+/** One pairing: its life in steps, its commitment, its team, its activities and its audit trail. */
 export function PairingDetail({ pairing, onClose }: { pairing: Pairing | null; onClose: () => void }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
@@ -45,10 +46,15 @@ export function PairingDetail({ pairing, onClose }: { pairing: Pairing | null; o
               </Descriptions.Item>
             )}
           </Descriptions>
+          <PairingTeam pairing={pairing} />
           <Tabs
             className="detail-tabs"
             items={[
-              { key: 'activities', label: t('activities.tab', { n: pairing.activityCount }), children: <ActivityList pairingId={pairing.id} /> },
+              {
+                key: 'activities',
+                label: t('activities.tab', { n: pairing.activityCount }),
+                children: <ActivityList pairingId={pairing.id} organizationId={pairing.organizationId} />,
+              },
               { key: 'audit', label: t('audit.tab'), children: <AuditTimeline entity="pairing" id={pairing.id} /> },
             ]}
           />

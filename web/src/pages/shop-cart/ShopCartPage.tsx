@@ -8,7 +8,7 @@ import { ApiError } from '../../api/errors';
 import { EmptyState } from '../../shop/components/EmptyState';
 import type { CheckoutInput } from '../../../../shared/schemas/orders';
 import { useCheckout } from '../../shop/api';
-import { rememberOrder, useCart } from '../../shop/cart';
+import { campaignOf, rememberOrder, useCart } from '../../shop/cart';
 import { Price } from '../../shop/components/Price';
 import { ShopNavBar } from '../../shop/components/ShopNavBar';
 import { useShopVisitor } from '../../shop/me';
@@ -58,7 +58,13 @@ export default function ShopCartPage() {
       showBuyerProblems(parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })));
       return;
     }
-    const request: CheckoutInput = { items: cart.lines.map((l) => ({ produceId: l.produceId, quantity: l.quantity })), buyer: parsed.data };
+    // through a campaign's page: the order carries it (the server keeps it only while the campaign is open)
+    const campaign = campaignOf(slug);
+    const request: CheckoutInput = {
+      items: cart.lines.map((l) => ({ produceId: l.produceId, quantity: l.quantity })),
+      buyer: parsed.data,
+      ...(campaign ? { campaignId: campaign.id } : {}),
+    };
     // the same cart and buyer pressed twice (a lost answer) is the same attempt, so the same key
     const body = JSON.stringify(request);
     if (attempt.current?.body !== body) attempt.current = { body, key: idempotencyKey() };

@@ -8,6 +8,7 @@ import { idempotencyKey } from '../../api/client-key';
 import { useDescribeError } from '../../api/describe';
 import { yuanToFen } from '../../lib/money';
 import { rememberDonation, useDonate } from '../../shop/charity-api';
+import { campaignOf } from '../../shop/cart';
 import { Price } from '../../shop/components/Price';
 import { ShopNavBar } from '../../shop/components/ShopNavBar';
 import { useDocumentTitle } from '../../shop/use-document-title';
@@ -30,6 +31,8 @@ export default function ShopDonatePage() {
   const [picked, setPicked] = useState<string | undefined>();
   // from a village's page (?village=<id>): that village, if it is one a donor can choose; else ignored
   const fromLink = params.get('village');
+  // through a campaign's link (?campaign=) or its page seen earlier: the donation carries it
+  const campaignId = params.get('campaign') ?? campaignOf(slug)?.id;
   const linked = fromLink && villages.some((v) => v.id === fromLink) ? fromLink : undefined;
   const villageId = picked ?? linked ?? (villages.length === 1 ? villages[0]?.id : undefined);
   const village = villages.find((v) => v.id === villageId);
@@ -48,7 +51,9 @@ export default function ShopDonatePage() {
   const amountOk = isDonationAmount(amountFen);
   const nameOk = name.length <= DONOR_NAME_MAX;
   const request: DonateInput | null =
-    village && amountOk && nameOk ? { villageId: village.id, amountFen, anonymous, ...(name ? { donorName: name } : {}) } : null;
+    village && amountOk && nameOk
+      ? { villageId: village.id, amountFen, anonymous, ...(name ? { donorName: name } : {}), ...(campaignId ? { campaignId } : {}) }
+      : null;
   const ready = request !== null;
   // a disabled button says why (tied to it by aria-describedby)
   const why =

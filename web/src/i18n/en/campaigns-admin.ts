@@ -1,0 +1,42 @@
+import type { Messages } from '../types';
+import type { campaignsAdmin as source } from '../zh-CN/campaigns-admin';
+
+export const campaignsAdmin: Messages<typeof source> = {
+  campaignsAdmin: {
+    title: 'Campaigns',
+    subtitle:
+      'Time-boxed drives (Poverty Relief Day, New-Year goods fair, a deadline): target, dates, villages and listings; purchases and gifts made through a campaign’s link count toward it once paid or confirmed, and leave it when refunded',
+    create: 'New campaign',
+    edit: 'Edit',
+    createTitle: 'New campaign',
+    editTitle: 'Edit campaign: {{title}}',
+    name: 'Title',
+    kind: 'Kind',
+    kindPlaceholder: 'e.g. Poverty Relief Day, New-Year fair, deadline drive',
+    description: 'Description',
+    dates: 'Dates',
+    datesRequired: 'Choose the dates',
+    targetYuan: 'Target (yuan)',
+    targetRequired: 'Enter the target',
+    villages: 'Villages',
+    produce: 'Listings',
+    raised: 'Raised',
+    progress: 'Progress',
+    counts: '{{orders}} orders · {{donations}} donations',
+    statusOpen: 'Open',
+    statusUpcoming: 'Upcoming',
+    statusEnded: 'Ended',
+    link: 'Campaign link',
+    copyLink: 'Copy link',
+    copied: 'Link copied',
+    qr: 'QR code',
+    qrTitle: 'QR code: {{title}}',
+    qrHint: 'Scan to open the campaign page; print it or share it in a group chat',
+    saved: 'Campaign saved',
+    empty: 'No campaigns yet',
+    dashboardTitle: 'Open campaigns',
+    dashboardNone: 'No campaign is open now',
+    daysLeft: '{{n}} days left',
+    all: 'All',
+  },
+};
