@@ -150,7 +150,7 @@ export async function startWorld() {
 }
 
 /** Runs `fn` with every DynamoDB call the server makes for it recorded and metered (`ms`: fn alone, not the IPC). */
-async function observed<T>(
+export async function observed<T>(
   server: RunningServer,
   fn: () => Promise<T>,
 ): Promise<{ value: T; ms: number; recs: Rec[]; meter: Meter; tally: Map<string, number> }> {

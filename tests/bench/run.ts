@@ -15,6 +15,7 @@
  *  5. cold start + bundle sizes       (cold-start.ts)
  *  6. cost on paper                   (figures.ts measureUnits + costOnPaper)
  *  7. the notification outbox         (outbox.ts: delivery delay at 5/s, drain rate of a 1,000 burst; issue 14)
+ * 10. an assessment's reads           (assessment.ts: GET /api/assessments over 20 and 200 organizations; issue 18)
  *
  * Knobs: BENCH_ONLY=1,2,… (figures to run), BENCH_LOAD_SECONDS (each autocannon run of figure 2,
  * default 10), BENCH_SOAK_REQUESTS (figure 2's requests in all after the warm-up, default 100,000),
@@ -31,6 +32,7 @@ import { measureColdStart } from './cold-start.js';
 import { costOnPaper, measureFlashSale, measureOverhead, measureScale, measureUnits, startWorld } from './figures.js';
 import { benchDataDir, startServer, type RunningServer } from './server.js';
 import { measureOutbox } from './outbox.js';
+import { measureAssessment } from './assessment.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -216,6 +218,12 @@ function table(r: any): string {
       L.push(`   settlement statement xlsx: ${st.statementXlsx.ms} ms, ${Math.round(st.statementXlsx.bytes / 1024)} KB, status ${st.statementXlsx.status}`);
     }
   }
+  if (r.assessment && !r.assessment.error) {
+    const a = r.assessment;
+    L.push(`10. An assessment's reads (GET /api/assessments?period=${a.period}, a six-criterion scheme; BENCH_ONLY=10)`);
+    for (const run of a.runs)
+      L.push(`   ${run.organizations} organizations: ${run.itemsRead} items read in ${run.calls} DynamoDB calls (${run.rru} RRU), ${run.ms} ms`);
+  }
   if (r.coldStart && !r.coldStart.error) {
     const c = r.coldStart;
     L.push(`5. Cold start (median of ${c.runs} fresh processes each; import + first request; NODE_OPTIONS ${c.nodeOptions || '(none)'})`);
@@ -271,7 +279,7 @@ async function main() {
     console.error(`[bench] ${key} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   };
 
-  if (['1', '3', '4', '6'].some((f) => ONLY.has(f))) {
+  if (['1', '3', '4', '6', '10'].some((f) => ONLY.has(f))) {
     const world = await startWorld();
     console.error(`[bench] server ready in ${(world.server.readyMs / 1000).toFixed(1)} s (${world.server.url})`);
     try {
@@ -281,6 +289,7 @@ async function main() {
       await step('contention', '3', () => measureCheckoutContention(world.server, { buyers: 200, stock: 10, platform: world.platform }));
       await step('flashSale', '3', () => measureFlashSale(world));
       await step('scale', '4', () => measureScale(world));
+      await step('assessment', '10', () => measureAssessment(world));
     } finally {
       await world.stop();
     }
