@@ -29,7 +29,24 @@ export async function measureAssessment(w: World, sizes = [20, 200]) {
   const t = await w.tenant('assess');
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
   const year = today.slice(0, 4);
-  const village = (await w.village(t.token, '考核村')).body.id as string;
+  const village = (
+    await w.http(
+      'POST',
+      '/api/villages',
+      {
+        name: '考核村',
+        township: '压测镇',
+        county: '压测县',
+        households: 100,
+        population: 400,
+        poorHouseholds: 20,
+        status: 'unlifted',
+        supervised: true,
+        registeredOn: `${year}-01-01`,
+      },
+      t.token,
+    )
+  ).body.id as string;
   expectOk(await w.http('POST', '/api/assessments/schemes', SCHEME, t.token), 'scheme');
   let made = 0;
   const out: Record<string, unknown>[] = [];
