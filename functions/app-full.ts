@@ -19,6 +19,8 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { organizationChangeRoutes } from './modules/organizations/change-routes.js';
 import { recognitionRoutes } from './modules/recognition/routes.js';
 import { settlementRoutes } from './modules/settlements/routes.js';
+import { publicStoryRoutes } from './modules/stories/public-routes.js';
+import { storyRoutes } from './modules/stories/routes.js';
 
 /**
  * The ledger routes — exports and imports (exceljs), settlements and payouts (the back office's
@@ -46,6 +48,8 @@ export const mountLedgerRoutes = (api: OpenAPIHono<Env>) =>
     .route('/', qrRoutes)
     .route('/', commitmentRoutes)
     .route('/', campaignRoutes)
+    .route('/', storyRoutes)
+    .route('/', publicStoryRoutes)
     .route('/', expenditureRoutes)
     .route('/', concernRoutes)
     .route('/', recognitionRoutes)
@@ -74,6 +78,8 @@ const _typedApp = (deps: AppDeps) =>
     .route('/api', organizationChangeRoutes)
     .route('/api', commitmentRoutes)
     .route('/api', campaignRoutes)
+    .route('/api', storyRoutes)
+    .route('/api', publicStoryRoutes)
     .route('/api', expenditureRoutes)
     .route('/api', concernRoutes)
     .route('/api', recognitionRoutes)

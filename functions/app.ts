@@ -44,7 +44,7 @@ import { globalStoreUnscoped } from './store/tenant-store.js';
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A photo upload's body: the 5 MB file plus room for the multipart framing. */
 const PHOTO_UPLOAD =
-  /^\/api\/(produce\/[^/]+\/photos|reports\/[^/]+\/photos|activities\/[^/]+\/photos|donations\/[^/]+\/voucher|expenditures\/[^/]+\/evidence|payouts\/[^/]+\/evidence)$/;
+  /^\/api\/(produce\/[^/]+\/photos|reports\/[^/]+\/photos|activities\/[^/]+\/photos|stories\/[^/]+\/photos|donations\/[^/]+\/voucher|expenditures\/[^/]+\/evidence|payouts\/[^/]+\/evidence)$/;
 const MAX_PHOTO_BODY_BYTES = MAX_PHOTO_BYTES + 64 * 1024;
 /** An import upload's body: the 10 MB file plus room for the multipart framing (413 before parsing). */
 const IMPORT_UPLOAD = /^\/api\/imports\/(villages|organizations)$/;

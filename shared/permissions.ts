@@ -61,6 +61,9 @@ export const PERMISSIONS = {
   // campaigns (扶贫日, 年货节): the bureau runs them; their public pages need no account
   'campaign.read': ['bureau_admin'],
   'campaign.write': ['bureau_admin'],
+  // stories (典型经验): the bureau writes them up; their public pages need no account
+  'story.read': ['bureau_admin'],
+  'story.write': ['bureau_admin'],
   // the bureau's cockpit: weekly reports (rules 3, 10), visits (rule 4), village needs,
   // ledger export (rule 7) and imports; record-level checks in the services
   'report.read': ['bureau_admin', 'org_member'],

@@ -15,6 +15,7 @@ import { createOrganization, reviewOrganization } from '../modules/organizations
 import { approvePairing, claimPairing } from '../modules/pairings/service.js';
 import { loadDemoMarket } from './market.js';
 import { loadDemoCampaigns } from './campaigns.js';
+import { loadDemoStories } from './stories.js';
 import { createProduce } from '../modules/produce/service.js';
 import { registerVillage } from '../modules/villages/service.js';
 import { createDonation } from '../modules/donations/service.js';
@@ -257,6 +258,8 @@ async function loadProgramme(doc: DynamoDBDocumentClient, tableName: string, p: 
     // the last 扶贫日 and a New-Year goods fair, with purchases and gifts made through them
     await loadDemoCampaigns({ ...ctx, now: new Date() }, { villageIds: [...villages.values()], produceIds });
   }
+  // the bureau's 典型经验, linked to the villages, organizations and pairings they tell of
+  await loadDemoStories({ ...ctx, now: new Date() }, p.tenant.slug, { villages, orgs }, files);
   await global.put({ ...marker, loadedAt: new Date().toISOString() });
 }
 

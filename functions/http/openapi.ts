@@ -73,6 +73,7 @@ export const OPENAPI_TAGS = [
   { name: 'concerns', description: 'Concerns reported by the public and their triage' },
   { name: 'helpers', description: 'An organization’s helpers (帮扶责任人 / 帮扶队员) and the pairings’ teams' },
   { name: 'campaigns', description: 'Time-boxed drives (扶贫日, 年货节) with a target, and the money given through them' },
+  { name: 'stories', description: 'The bureau’s case stories (典型经验), linked to villages, organizations and pairings; public once published' },
   { name: 'notifications', description: 'The caller’s notifications and email choices' },
   { name: 'dashboard', description: 'The bureau’s overview' },
   { name: 'audit', description: 'The audit trail' },

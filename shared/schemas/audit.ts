@@ -50,6 +50,7 @@ export const AUDITED_ENTITIES = [
   'payout',
   'application',
   'campaign',
+  'story',
   'recognition_category',
   'assessment_scheme',
   'assessment',

@@ -92,3 +92,18 @@ describe('the Qingshui demo’s campaigns', () => {
     expect(pub.funds.cashFen).toBe(pub.funds.usedFen + pub.funds.balanceFen + pub.funds.refundedFen);
   });
 });
+
+describe('the demo’s stories (典型经验)', () => {
+  it('Anhua’s 双龙村 dark-tea story is public, linked to its village, the chamber and their pairing; Qingshui keeps a draft', async () => {
+    const anhua = (await h.call('GET', '/api/public/anhua/stories')).body.items as { id: string; title: string; villages: { name: string }[] }[];
+    const tea = anhua.find((s) => s.villages.some((v) => v.name === '双龙村'))!;
+    expect(tea.title).toContain('黑茶');
+    const one = (await h.call('GET', `/api/public/anhua/stories/${tea.id}`)).body;
+    expect(one.organizations.map((o: { name: string }) => o.name)).toEqual(['安化县工商联茶业商会']);
+    const stories = (await h.get(await h.login('admin@anhua.demo'), '/api/stories')).items as { id: string; pairingIds: string[] }[];
+    expect(stories.find((s) => s.id === tea.id)!.pairingIds).toHaveLength(1);
+    const qingshui = (await h.get(bureau, '/api/stories')).items as { status: string }[];
+    expect(qingshui.map((s) => s.status).sort()).toEqual(['draft', 'published']);
+    expect((await h.call('GET', '/api/public/qingshui/stories')).body.items).toHaveLength(1);
+  });
+});

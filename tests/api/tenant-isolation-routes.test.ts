@@ -43,6 +43,9 @@ const A = {} as {
   recogCategory: string;
   /** an open campaign of A's, naming A's village and listing */
   campaign: string;
+  /** a published story of A's, naming A's village, organization and pairing, and a photo of it */
+  story: string;
+  storyPhoto: string;
   /** a helper of A's approved organization, an activity on A's active pairing and a photo of it */
   helper: string;
   activity: string;
@@ -143,6 +146,25 @@ beforeAll(async () => {
       body: { title: '年货节', startDate: '2026-06-01', endDate: '2026-06-30', targetFen: 1_000_000, villageIds: [A.village], produceIds: [A.listing] },
     })
   ).body.id;
+  A.story = (
+    await h.call('POST', '/api/stories', {
+      token: a.bureau,
+      body: {
+        title: '甲村经验',
+        summary: '摘要',
+        body: '正文',
+        status: 'published',
+        villageIds: [A.village],
+        organizationIds: [A.approvedOrg],
+        pairingIds: [A.activePairing],
+      },
+    })
+  ).body.id;
+  const storyPhoto = new FormData();
+  storyPhoto.append('file', new File([PNG_1x1 as Uint8Array<ArrayBuffer>], 'p.png', { type: 'image/png' }));
+  A.storyPhoto = (
+    await (await h.app.request(`/api/stories/${A.story}/photos`, { method: 'POST', headers: { authorization: `Bearer ${a.bureau}` }, body: storyPhoto })).json()
+  ).photoId;
   const bOrg = await h.organization(b);
   bMember = bOrg.member;
   await h.activePairing(b, { orgId: bOrg.id, startDate: '2026-01-01' });
@@ -211,6 +233,9 @@ const ROUTES: Record<string, Route> = {
   },
   'GET /campaigns/{id}': {},
   'PATCH /campaigns/{id}': { body: { title: '越权改名' } },
+  'GET /stories/{id}': {},
+  'PATCH /stories/{id}': { body: { title: '越权改名' } },
+  'POST /stories/{id}/photos': { photo: true },
   'GET /reports/{id}': { member: true },
   'POST /reports/{id}/photos': { photo: true, member: true },
   'GET /reports/{id}/photos/{photoId}': { member: true },
@@ -263,6 +288,7 @@ const RECORD_BY_PREFIX: Record<string, (action: string) => { id: string; read: s
       ? { id: A.approvedOrg, read: [`/api/organizations/${A.approvedOrg}`, '/api/recognition'] }
       : { id: A.recogCategory, read: ['/api/recognition/categories'] },
   '/campaigns': () => ({ id: A.campaign, read: [`/api/campaigns/${A.campaign}`, `/api/public/${a.slug}/campaigns/${A.campaign}`] }),
+  '/stories': () => ({ id: A.story, read: [`/api/stories/${A.story}`, `/api/public/${a.slug}/stories/${A.story}`] }),
   '/reports': () => ({ id: A.report, read: [`/api/reports/${A.report}`] }),
   '/needs': () => ({ id: A.need, read: [`/api/needs/${A.need}`, '/api/needs/summary'] }),
   '/payouts': () => ({ id: A.payout, read: ['/api/payouts', '/api/settlements?month=2026-06'] }),
@@ -305,6 +331,7 @@ const ENTITY: Record<string, string> = {
   '/concerns': 'concern',
   '/recognition': 'recognition_category',
   '/campaigns': 'campaign',
+  '/stories': 'story',
   '/reports': 'report',
   '/needs': 'need',
   '/payouts': 'payout',
@@ -371,6 +398,8 @@ const PUBLIC_ROUTES: Record<string, () => Record<string, string>> = {
   'GET /public/{tenantSlug}/concerns/{id}': () => ({ id: A.concern, 'header:x-status-token': A.concernToken }),
   'GET /public/{tenantSlug}/campaigns/{id}': () => ({ id: A.campaign }),
   'GET /public/{tenantSlug}/campaigns/{id}/qr.png': () => ({ id: A.campaign }),
+  'GET /public/{tenantSlug}/stories/{id}': () => ({ id: A.story }),
+  'GET /public/{tenantSlug}/stories/{id}/photos/{photoId}': () => ({ id: A.story, photoId: A.storyPhoto }),
 };
 
 describe('every public route that takes an id', () => {

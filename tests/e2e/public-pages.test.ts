@@ -66,6 +66,9 @@ describe('the public pages are accessible (axe-core, WCAG 2 A/AA) and never wide
     const campaigns = await apiCall<{ items: { id: string; status: string }[] }>(server.url, 'GET', `/api/public/${SLUG}/campaigns`);
     const campaignId = campaigns.body.items.find((c) => c.status === 'open')?.id;
     expect(campaignId, 'the demo shop has an open campaign').toBeDefined();
+    const stories = await apiCall<{ items: { id: string }[] }>(server.url, 'GET', `/api/public/${SLUG}/stories`);
+    const storyId = stories.body.items[0]?.id;
+    expect(storyId, 'the demo shop has a published story').toBeDefined();
     const order = await apiCall<{ orderId: string; orderToken: string }>(server.url, 'POST', `/api/public/${SLUG}/checkout`, {
       body: { items: [{ produceId: listing!.id, quantity: 1 }], buyer: { name: '李华', phone: '13800138000', address: '清水县城关镇 1 号' } },
     });
@@ -87,6 +90,7 @@ describe('the public pages are accessible (axe-core, WCAG 2 A/AA) and never wide
       { name: 'transparency', path: `/shop/${SLUG}/transparency` },
       { name: 'village', path: `/shop/${SLUG}/villages/${villageId}` },
       { name: 'campaign', path: `/shop/${SLUG}/campaigns/${campaignId}` },
+      { name: 'story', path: `/shop/${SLUG}/stories/${storyId}` },
       { name: 'order', path: `/shop/${SLUG}/orders/${order.body.orderId}#token=${encodeURIComponent(order.body.orderToken)}` },
       { name: 'join', path: `/join/${SLUG}` },
       { name: 'lookup', path: `/shop/${SLUG}/orders/lookup` },

@@ -21,6 +21,7 @@ const SettlementPage = lazy(() => import('../pages/settlement/SettlementPage'));
 const SettlementsPage = lazy(() => import('../pages/settlements/SettlementsPage'));
 const CommitmentsPage = lazy(() => import('../pages/commitments/CommitmentsPage'));
 const CampaignsPage = lazy(() => import('../pages/campaigns/CampaignsPage'));
+const StoriesPage = lazy(() => import('../pages/stories/StoriesPage'));
 const DonationsPage = lazy(() => import('../pages/donations/DonationsPage'));
 const ExpendituresPage = lazy(() => import('../pages/expenditures/ExpendituresPage'));
 const RecognitionPage = lazy(() => import('../pages/recognition/RecognitionPage'));
@@ -171,6 +172,14 @@ export function AppRoutes() {
           element={
             <RequireRole roles={BUREAU}>
               <CampaignsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="stories"
+          element={
+            <RequireRole roles={BUREAU}>
+              <StoriesPage />
             </RequireRole>
           }
         />

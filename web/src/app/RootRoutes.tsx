@@ -16,6 +16,7 @@ const DonationDonePage = lazy(() => import('../pages/shop-donate/DonationDonePag
 const TransparencyPage = lazy(() => import('../pages/shop-transparency/TransparencyPage'));
 const VillageTransparencyPage = lazy(() => import('../pages/shop-transparency/VillageTransparencyPage'));
 const CampaignPage = lazy(() => import('../pages/shop-campaign/CampaignPage'));
+const StoryPage = lazy(() => import('../pages/shop-story/StoryPage'));
 const LocalCheckoutPage = lazy(() => import('../pages/local-checkout/LocalCheckoutPage'));
 const JoinPage = lazy(() => import('../pages/join/JoinPage'));
 const JoinStatusPage = lazy(() => import('../pages/join/JoinStatusPage'));
@@ -42,6 +43,7 @@ export function RootRoutes() {
         <Route path="shop/:slug/transparency" element={page(<TransparencyPage />)} />
         <Route path="shop/:slug/villages/:id" element={page(<VillageTransparencyPage />)} />
         <Route path="shop/:slug/campaigns/:id" element={page(<CampaignPage />)} />
+        <Route path="shop/:slug/stories/:id" element={page(<StoryPage />)} />
         <Route path="checkout/:sessionId" element={page(<LocalCheckoutPage />)} />
         {/* applying to join: the status token rides in the fragment (#…), never the path or query */}
         <Route path="join/:slug" element={page(<JoinPage />)} />

@@ -15,6 +15,7 @@ import {
   EnvironmentOutlined,
   FlagOutlined,
   FireOutlined,
+  ReadOutlined,
   FundOutlined,
   GiftOutlined,
   HistoryOutlined,
@@ -43,6 +44,7 @@ type NavLabel =
   | 'nav.settlement'
   | 'nav.commitments'
   | 'nav.campaigns'
+  | 'nav.stories'
   | 'nav.donations'
   | 'nav.expenditures'
   | 'nav.recognition'
@@ -74,6 +76,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { path: '/settlements', labelKey: 'nav.settlement', icon: <WalletOutlined /> },
     { path: '/commitments', labelKey: 'nav.commitments', icon: <FundOutlined /> },
     { path: '/campaigns', labelKey: 'nav.campaigns', icon: <FireOutlined /> },
+    { path: '/stories', labelKey: 'nav.stories', icon: <ReadOutlined /> },
     { path: '/donations', labelKey: 'nav.donations', icon: <MoneyCollectOutlined /> },
     { path: '/expenditures', labelKey: 'nav.expenditures', icon: <AccountBookOutlined /> },
     { path: '/recognition', labelKey: 'nav.recognition', icon: <TrophyOutlined /> },

@@ -64,6 +64,7 @@ export const auditLog: Messages<typeof source> = {
       payout: 'Payout',
       application: 'Application',
       campaign: 'Campaign',
+      story: 'Story',
       helper: 'Helper',
       recognition_category: 'Recognition category',
       assessment_scheme: 'Assessment scheme',

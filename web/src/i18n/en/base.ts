@@ -36,6 +36,7 @@ export const base: Messages<typeof source> = {
     orders: 'Orders',
     commitments: 'Purchase pledges',
     campaigns: 'Campaigns',
+    stories: 'Stories',
     settlement: 'Settlement',
     toggle: 'Show or hide the menu',
     users: 'Accounts',

@@ -6,6 +6,17 @@ import { security } from './security';
 import { auditLog } from './audit-log';
 import { orgChanges } from './org-changes';
 import { campaignsAdmin } from './campaigns-admin';
+import { storiesAdmin } from './stories-admin';
 
 /** The console's words: loaded with the console's code (web/src/app/ConsoleApp.tsx), never by the public pages. */
-export const consoleMessages = { ...screens, ...cockpit, ...settlement, ...accounts, ...security, ...auditLog, ...orgChanges, ...campaignsAdmin };
+export const consoleMessages = {
+  ...screens,
+  ...cockpit,
+  ...settlement,
+  ...accounts,
+  ...security,
+  ...auditLog,
+  ...orgChanges,
+  ...campaignsAdmin,
+  ...storiesAdmin,
+};

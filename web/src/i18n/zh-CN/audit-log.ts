@@ -62,6 +62,7 @@ export const auditLog = {
       payout: '结算付款',
       application: '入驻申请',
       campaign: '活动',
+      story: '典型经验',
       helper: '帮扶队员',
       recognition_category: '表彰类别',
       assessment_scheme: '考核方案',

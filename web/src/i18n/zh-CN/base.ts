@@ -35,6 +35,7 @@ export const base = {
     settlement: '结算',
     commitments: '消费帮扶承诺',
     campaigns: '公益活动',
+    stories: '典型经验',
     toggle: '展开或收起菜单',
     users: '账号管理',
     members: '本组织成员',

@@ -6,6 +6,7 @@ import { recallDonation, receiptUrl, usePublicDonation } from '../../shop/charit
 import { openWithToken, useFragmentToken } from '../../shop/fragment-token';
 import { Price } from '../../shop/components/Price';
 import { ShopNavBar } from '../../shop/components/ShopNavBar';
+import { StoriesSection } from '../../shop/components/StoriesSection';
 import { useDocumentTitle } from '../../shop/use-document-title';
 
 /** Back from the checkout: thanks, what was given to which village, and the link to the server's printable receipt. */
@@ -74,6 +75,9 @@ export default function DonationDonePage() {
           </Button>
         </Link>
       </section>
+      {shown && !cancelled && (
+        <StoriesSection slug={slug} villageId={shown.villageId} title={t('story.yourVillages')} hint={t('story.yourVillagesHint')} limit={3} />
+      )}
     </div>
   );
 }

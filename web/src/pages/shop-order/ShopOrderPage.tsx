@@ -6,6 +6,7 @@ import { recentOrders, useCart } from '../../shop/cart';
 import { useFragmentToken } from '../../shop/fragment-token';
 import { ShopError } from '../../shop/components/ShopError';
 import { ShopNavBar } from '../../shop/components/ShopNavBar';
+import { StoriesSection } from '../../shop/components/StoriesSection';
 import { OrderFacts } from './OrderFacts';
 import { OrderLines } from './OrderLines';
 import { OrderParcels } from './OrderParcels';
@@ -64,6 +65,9 @@ export default function ShopOrderPage() {
           <OrderParcels order={o} />
           <OrderLines order={o} />
           <OrderFacts order={o} />
+          {['paid', 'shipped', 'delivered'].includes(o.status) && o.lines[0] && (
+            <StoriesSection slug={slug} villageId={o.lines[0].villageId} title={t('story.yourVillages')} hint={t('story.yourVillagesHint')} limit={3} />
+          )}
           <p className="shop-fineprint">{t('shop.order.keepLink')}</p>
           <div className="shop-order-actions">
             {(o.status === 'cancelled' || o.status === 'expired') && (

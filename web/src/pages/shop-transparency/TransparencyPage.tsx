@@ -8,6 +8,7 @@ import { useTransparency } from '../../shop/charity-api';
 import { EmptyState } from '../../shop/components/EmptyState';
 import { ShopError } from '../../shop/components/ShopError';
 import { ShopNavBar } from '../../shop/components/ShopNavBar';
+import { StoriesSection } from '../../shop/components/StoriesSection';
 import { useDocumentTitle } from '../../shop/use-document-title';
 import FundsChart from './FundsChart';
 import { FundsFigures } from './FundsFigures';
@@ -56,6 +57,7 @@ export default function TransparencyPage() {
               <FundsChart bars={bars} receivedLabel={t('transparency.received')} usedLabel={t('transparency.used')} />
             </section>
           )}
+          <StoriesSection slug={slug} limit={3} />
           <div className="shop-section">
             <div className="shop-block-title">{t('transparency.villages')}</div>
           </div>

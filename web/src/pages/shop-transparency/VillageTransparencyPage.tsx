@@ -8,6 +8,7 @@ import { Price } from '../../shop/components/Price';
 import { ShopError } from '../../shop/components/ShopError';
 import { QrCard } from '../../shop/components/QrCard';
 import { ShopNavBar } from '../../shop/components/ShopNavBar';
+import { StoriesSection } from '../../shop/components/StoriesSection';
 import { useDocumentTitle } from '../../shop/use-document-title';
 import { FundsFigures, UsedByPurpose } from './FundsFigures';
 
@@ -78,6 +79,7 @@ export default function VillageTransparencyPage() {
               )}
             </div>
           </section>
+          <StoriesSection slug={slug} villageId={v.villageId} />
           <section className="shop-card-block">
             <div className="shop-block-title">{t('transparencyMore.expenditures')}</div>
             {d.expenditures.length === 0 ? (
