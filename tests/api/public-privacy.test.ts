@@ -83,6 +83,25 @@ beforeAll(async () => {
   ).body;
   await h.press(giftViaCampaign.checkoutUrl, 'pay');
   Object.assign(query, { campaignId });
+  // a published story about the village (典型经验), with a photo
+  const storyId = (
+    await h.call('POST', '/api/stories', {
+      token: t.bureau,
+      body: {
+        title: '蜂蜜合作社',
+        summary: '合作社带动增收',
+        body: '合作社统一收购、统一品牌，带动 40 户增收。',
+        status: 'published',
+        villageIds: [villageId],
+      },
+    })
+  ).body.id;
+  const storyForm = new FormData();
+  storyForm.append('file', new File([PNG_1x1 as Uint8Array<ArrayBuffer>], 'p.png', { type: 'image/png' }));
+  const storyPhoto = await (
+    await h.app.request(`/api/stories/${storyId}/photos`, { method: 'POST', headers: { authorization: `Bearer ${t.bureau}` }, body: storyForm })
+  ).json();
+  Object.assign(query, { storyId, storyPhotoId: storyPhoto.photoId ?? storyPhoto.id });
   // routes that take a donation id or a village id under {id}
   Object.assign(query, { orderToken: order.orderToken, donationId: online.donationId, receiptToken: online.receiptToken, villageId });
 });
@@ -94,12 +113,15 @@ function urlOf(path: string): string {
   const application = path.includes('/applications/');
   const concern = path.includes('/concerns/');
   const campaign = path.includes('/campaigns/');
+  const story = path.includes('/stories/');
   const filled = path.replace(/\{(\w+)\}/g, (_m, name: string) => {
     if (name === 'id' && donation) return query.donationId;
     if (name === 'id' && village) return query.villageId;
     if (name === 'id' && application) return query.applicationId;
     if (name === 'id' && concern) return query.concernId;
     if (name === 'id' && campaign) return query.campaignId;
+    if (name === 'id' && story) return query.storyId;
+    if (name === 'photoId' && story) return query.storyPhotoId;
     const v = ids[name];
     if (!v) throw new Error(`no id for {${name}} in ${path}: add it to this test`);
     return v;
