@@ -118,9 +118,18 @@ describe('an assessment', () => {
     const noReason = await h.call('PATCH', `/api/assessments/${a.id}/review`, { token: t.bureau, body: { period: '2026-H1', points: 3 } });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.details[0].path).toBe('reason');
+    const twoDecimals = await h.call('PATCH', `/api/assessments/${a.id}/review`, {
+      token: t.bureau,
+      body: { period: '2026-H1', points: 1.25, reason: '评议' },
+    });
+    expect(twoDecimals.status).toBe(400);
+    // 1.1 is one decimal although 1.1 × 10 is not exactly 11 in floating point
+    expect(
+      (await h.call('PATCH', `/api/assessments/${a.id}/review`, { token: t.bureau, body: { period: '2026-H1', points: 1.1, reason: '初评' } })).status,
+    ).toBe(200);
     const computed = await h.call('PATCH', `/api/assessments/${a.id}/money`, { token: t.bureau, body: { period: '2026-H1', points: 8, reason: '改分' } });
     expect(computed.status).toBe(400);
-    expect(criterion(await scorecard(a.id), 'review').unscored).toBe(true);
+    expect(criterion(await scorecard(a.id), 'review').points).toBe(1.1);
 
     const ok = await h.call('PATCH', `/api/assessments/${a.id}/review`, {
       token: t.bureau,

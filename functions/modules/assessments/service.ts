@@ -194,7 +194,8 @@ export async function setManualScore(ctx: ServiceContext, organizationId: string
   if (criterion && criterion.source !== 'manual') throw AppError.field('points', `「${criterion.name}」由系统按记录计算，不能手工打分`);
   if (criterion && input.points === undefined) throw AppError.field('points', '请填写分数');
   if (criterion && input.points! > criterion.points) throw AppError.field('points', `分数不能超过该项分值（${criterion.points} 分）`);
-  if (criterion && Math.round(input.points! * 10) !== input.points! * 10) throw AppError.field('points', '分数最多保留一位小数');
+  // one decimal, compared with a tolerance: 1.1 × 10 is 11.000000000000002 in floating point
+  if (criterion && Math.abs(Math.round(input.points! * 10) - input.points! * 10) > 1e-9) throw AppError.field('points', '分数最多保留一位小数');
   if (veto && input.vetoed === undefined) throw AppError.field('vetoed', '请选择是否否决');
   const before = await getManualScore(ctx.store, scheme.id, input.period, organizationId, itemId);
   const after: ManualScore = {
