@@ -8,7 +8,7 @@ import { commitmentsOfYear } from '../commitments/store.js';
 import type { ServiceContext } from '../context.js';
 import { readOverLimit } from '../counters/store.js';
 import { allOrgFunds } from '../donations/store.js';
-import { getOrganizationItem, listOrganizationItems, type OrganizationItem } from '../organizations/store.js';
+import { getOrganizationItem, listAllOrganizationItems } from '../organizations/store.js';
 import { complianceGrid } from '../reports/compliance.js';
 import { tenantTimeZone } from '../tenant/settings.js';
 import { quarterVisits } from '../visits/service.js';
@@ -39,18 +39,6 @@ async function schemeOf(ctx: ServiceContext, schemeId?: string): Promise<Scheme>
   const s = schemeId ? schemes.find((x) => x.id === schemeId) : schemes[0];
   if (!s) throw schemeId ? AppError.notFound('考核方案') : AppError.conflict('还没有考核方案，请先新建');
   return s;
-}
-
-async function allOrganizations(ctx: ServiceContext): Promise<OrganizationItem[]> {
-  const out: OrganizationItem[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await listOrganizationItems(ctx.store, { limit: 100, status: 'approved', cursor });
-    out.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && ++pages < 1000);
-  return out;
 }
 
 /** What the computed criteria read, once for all organizations: counter items, never the records themselves. */
@@ -161,7 +149,11 @@ export async function assess(ctx: ServiceContext, q: { period: string; schemeId?
   const scheme = await schemeOf(ctx, q.schemeId);
   const { from, to, half } = periodRange(q.period);
   const today = dateInZone(ctx.now, await tenantTimeZone(ctx.store));
-  const [orgs, f, scores] = await Promise.all([allOrganizations(ctx), figuresOf(ctx, from, to, half, today), manualScores(ctx.store, scheme.id, q.period)]);
+  const [orgs, f, scores] = await Promise.all([
+    listAllOrganizationItems(ctx.store, { status: 'approved' }),
+    figuresOf(ctx, from, to, half, today),
+    manualScores(ctx.store, scheme.id, q.period),
+  ]);
   const byOrg = new Map<string, Map<string, ManualScore>>();
   for (const s of scores) byOrg.set(s.organizationId, (byOrg.get(s.organizationId) ?? new Map()).set(s.itemId, s));
   const items: OrganizationAssessment[] = orgs.map((o) => {

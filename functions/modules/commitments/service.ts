@@ -3,7 +3,7 @@ import type { CommitmentInput, CommitmentProgress } from '../../../shared/schema
 import { AppError } from '../../errors.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
-import { getOrganizationItem, listOrganizationItems } from '../organizations/store.js';
+import { getOrganizationItem, listAllOrganizationItems } from '../organizations/store.js';
 import { commitmentsName, movesTx } from '../counters/store.js';
 import { commitmentsOfYear, getCommitment, setCommittedTx } from './store.js';
 import { tenantTimeZone } from '../tenant/settings.js';
@@ -26,13 +26,7 @@ export async function listCommitments(ctx: ServiceContext, year?: number): Promi
     const own = ctx.caller.organizationId ? await getOrganizationItem(ctx.store, ctx.caller.organizationId) : null;
     orgs = own ? [own] : [];
   } else {
-    orgs = [];
-    let cursor: string | undefined;
-    do {
-      const page = await listOrganizationItems(ctx.store, { limit: 100, cursor });
-      orgs.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor && orgs.length < 5000);
+    orgs = await listAllOrganizationItems(ctx.store, { max: 5000 });
   }
   const items = orgs.map((o) => {
     const r = records.get(o.id);

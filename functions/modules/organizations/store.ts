@@ -30,6 +30,18 @@ export async function listOrganizationItems(store: TenantStore, q: { status?: st
   return { items: page.items.map(strip), nextCursor: page.nextCursor };
 }
 
+/** Every organization of the tenant (with `status`, of that status only), 100 a page, at most `max`. */
+export async function listAllOrganizationItems(store: TenantStore, q: { status?: string; max?: number } = {}): Promise<OrganizationItem[]> {
+  const out: OrganizationItem[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listOrganizationItems(store, { limit: 100, status: q.status, cursor });
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && out.length < (q.max ?? 100_000));
+  return out;
+}
+
 /** Writes the whole record; an update is conditional on nothing having changed since it was read
  * (the active-pairing counter included, which pairings move in their own transactions). */
 export function putOrganizationTx(store: TenantStore, org: OrganizationItem, condition: 'new' | { updatedAt: string; activePairings: number }): TxItem {

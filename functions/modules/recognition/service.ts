@@ -15,7 +15,7 @@ import { newId } from '../../store/ids.js';
 import { auditPut } from '../audit/store.js';
 import type { ServiceContext } from '../context.js';
 import { allOrgFunds } from '../donations/store.js';
-import { getOrganizationItem, listOrganizationItems, type OrganizationItem } from '../organizations/store.js';
+import { getOrganizationItem, listAllOrganizationItems, type OrganizationItem } from '../organizations/store.js';
 import { getHelperItems, participationsInYear } from '../helpers/store.js';
 import { getTenant } from '../tenant/store.js';
 import { settingsOf } from '../tenant/settings.js';
@@ -48,19 +48,6 @@ async function mostActiveHelpers(ctx: ServiceContext, year: string, orgNames: Ma
     .slice(0, RECOGNIZED_HELPERS);
 }
 
-/** Every organization of the tenant (one Query on the ORG partition, paged). */
-async function allOrganizations(ctx: ServiceContext): Promise<OrganizationItem[]> {
-  const out: OrganizationItem[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await listOrganizationItems(ctx.store, { limit: 100, cursor });
-    out.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && ++pages < 1000);
-  return out;
-}
-
 const withCounts = (categories: CategoryRecord[], orgs: OrganizationItem[]): RecognitionCategory[] =>
   categories.map((c) => ({ ...c, organizations: orgs.filter((o) => o.recognitionCategoryId === c.id).length }));
 
@@ -76,7 +63,7 @@ export async function recognition(ctx: ServiceContext, q: { year?: string }): Pr
   const tenant = await getTenant(ctx.store);
   const year = q.year ?? dateInZone(ctx.now, settingsOf(tenant).timeZone).slice(0, 4);
   const thresholds = tenant?.recognitionThresholds ?? DEFAULT_RECOGNITION_THRESHOLDS;
-  const [funds, orgs, categories] = await Promise.all([allOrgFunds(ctx.store), allOrganizations(ctx), listCategoryRecords(ctx.store)]);
+  const [funds, orgs, categories] = await Promise.all([allOrgFunds(ctx.store), listAllOrganizationItems(ctx.store), listCategoryRecords(ctx.store)]);
   const byId = new Map(categories.map((c) => [c.id, c]));
   const items: RecognitionEntry[] = orgs.map((o) => {
     const y = funds.get(o.id)?.years.get(year) ?? { cashFen: 0, goodsFen: 0 };
@@ -102,7 +89,7 @@ export async function recognition(ctx: ServiceContext, q: { year?: string }): Pr
 }
 
 export async function listCategories(ctx: ServiceContext): Promise<{ items: RecognitionCategory[] }> {
-  const [categories, orgs] = await Promise.all([listCategoryRecords(ctx.store), allOrganizations(ctx)]);
+  const [categories, orgs] = await Promise.all([listCategoryRecords(ctx.store), listAllOrganizationItems(ctx.store)]);
   return { items: withCounts(categories, orgs) };
 }
 
@@ -120,7 +107,7 @@ export async function updateCategory(ctx: ServiceContext, id: string, patch: Rec
   if (!before) throw AppError.notFound('表彰类别');
   const after: CategoryRecord = { ...before, ...patch, updatedAt: ctx.now.toISOString() };
   await ctx.store.transact([...putChangedCategoryTx(ctx.store, before, after), auditPut(ctx, 'recognition_category', id, 'update', before, after)]);
-  const orgs = await allOrganizations(ctx);
+  const orgs = await listAllOrganizationItems(ctx.store);
   return withCounts([after], orgs)[0];
 }
 
