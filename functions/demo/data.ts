@@ -61,8 +61,9 @@ export const QINGSHUI = {
       { id: 'visits', name: '季度走访（工作组不少于 2 人）', points: 200, source: 'visits' },
       { id: 'money', name: '帮扶资金、物资投入（10 万元满分）', points: 200, targetFen: 10_000_000, source: 'donations' },
       { id: 'buy', name: '消费帮扶完成承诺', points: 150, source: 'consumption' },
+      { id: 'needs', name: '需求对接：认领的村级需求完成率', points: 50, source: 'needs_met' },
       { id: 'quality', name: '数据清洗：台账数据质量', points: 100, source: 'data_quality' },
-      { id: 'effect', name: '帮扶成效与群众满意度（评审）', points: 150, source: 'manual' },
+      { id: 'effect', name: '帮扶成效与群众满意度（评审）', points: 100, source: 'manual' },
     ],
     vetoes: [
       { id: 'fraud', name: '虚报、瞒报帮扶数据' },

@@ -1,12 +1,13 @@
 /**
- * Share metadata ("Sharing"): a listing's, a village's and the transparency page's
- * `<title>`, description and Open Graph tags (WeChat and other apps read og:*), written into the
+ * Share metadata ("Sharing"): a listing's, a village's, a story's, a campaign's and the transparency
+ * page's `<title>`, description and Open Graph tags (WeChat and other apps read og:*), written into the
  * single-page app's index.html by the server, so a link pasted into a chat shows the page's own
  * title, text and picture. Locally web-static.ts injects them; on AWS CloudFront sends these paths
  * to the api function (infra/constructs/web.ts), whose `shareRoutes` read index.html from the web
  * bucket. Values are the tenant's public data only (as the public API shows it: no personal data),
- * HTML-escaped; an unknown tenant, listing or village (or one of another tenant) gets the plain
- * index.html, and the single-page app shows its own not-found.
+ * HTML-escaped; an unknown tenant, listing, village, story or campaign (or one of another tenant), a
+ * draft listing and a draft story get the plain index.html, and the single-page app shows its own
+ * not-found: what the public API would answer 404 to has no tags either.
  */
 import { Hono } from 'hono';
 import { createHash } from 'node:crypto';
@@ -18,9 +19,16 @@ import { getProduceRecord, type ProduceRecord } from '../modules/produce/store.j
 import { photoUrl } from '../modules/produce/views.js';
 import { getVillageItem, allVillageItems } from '../modules/villages/store.js';
 import { allVillageFunds, villageFunds } from '../modules/donations/store.js';
+import { publishedStory, storyPhotoUrl } from '../modules/stories/service.js';
+import type { StoryRecord } from '../modules/stories/store.js';
+import { statusOn } from '../modules/campaigns/service.js';
+import { campaignCounters, getCampaignRecord, progressOf, type CampaignRecord } from '../modules/campaigns/store.js';
+import { settingsOf } from '../modules/tenant/settings.js';
+import { AppError } from '../errors.js';
+import { dateInZone } from '../../shared/dates.js';
 
 /** The pages that carry their own share metadata. */
-const SHARE_PATH = /^\/shop\/([a-z][a-z0-9-]{1,39})\/(?:(produce|villages)\/([A-Za-z0-9_-]{1,64})|(transparency))\/?$/;
+const SHARE_PATH = /^\/shop\/([a-z][a-z0-9-]{1,39})\/(?:(produce|villages|stories|campaigns)\/([A-Za-z0-9_-]{1,64})|(transparency))\/?$/;
 
 export type SharePage = { title: string; description: string; image: string; url: string; siteName: string };
 
@@ -36,7 +44,7 @@ export function escapeHtml(s: string): string {
 }
 
 /** The page's share metadata, or undefined when the path is not a share page or names nothing public. */
-export async function sharePageUnscoped(deps: Pick<AppDeps, 'doc' | 'tableName'>, origin: string, urlPath: string): Promise<SharePage | undefined> {
+export async function sharePageUnscoped(deps: Pick<AppDeps, 'doc' | 'tableName' | 'clock'>, origin: string, urlPath: string): Promise<SharePage | undefined> {
   const m = SHARE_PATH.exec(urlPath);
   if (!m) return undefined;
   const [, slug, kind, id] = m;
@@ -49,6 +57,20 @@ export async function sharePageUnscoped(deps: Pick<AppDeps, 'doc' | 'tableName'>
     const [tenant, r] = await Promise.all([getTenant(store), getProduceRecord(store, id!)]);
     if (!tenant || !r || r.status !== 'published') return undefined;
     return { ...listingPage(r, slug!, tenant.name, origin), url, siteName: tenant.name };
+  }
+  if (kind === 'stories') {
+    // the public API's own test (a draft, a missing id and another tenant's are one 404): a draft's
+    // title never reaches a page
+    const [tenant, s] = await Promise.all([getTenant(store), publishedStory(store, id!).catch(nullIfNotFound)]);
+    if (!tenant || !s) return undefined;
+    return { ...storyPage(s, slug!, tenant.name, origin), url, siteName: tenant.name };
+  }
+  if (kind === 'campaigns') {
+    // every campaign of the tenant has its public page (GET /api/public/:slug/campaigns/:id): figures only
+    const [tenant, c, counters] = await Promise.all([getTenant(store), getCampaignRecord(store, id!), campaignCounters(store, [id!])]);
+    if (!tenant || !c) return undefined;
+    const today = dateInZone(deps.clock(), settingsOf(tenant).timeZone);
+    return { ...campaignPage(c, progressOf(counters.get(c.id)).raisedFen, statusOn(c, today), tenant.name), image, url, siteName: tenant.name };
   }
   if (kind === 'villages') {
     const [tenant, v, funds] = await Promise.all([getTenant(store), getVillageItem(store, id!), villageFunds(store, id!)]);
@@ -92,6 +114,31 @@ function listingPage(r: ProduceRecord, slug: string, tenantName: string, origin:
   };
 }
 
+const nullIfNotFound = (e: unknown): null => {
+  if (e instanceof AppError && e.status === 404) return null;
+  throw e;
+};
+
+/** A story's title, a one-line clip of its summary (else its body), its first photo's 800-wide size (the original until made). */
+function storyPage(s: StoryRecord, slug: string, tenantName: string, origin: string): Pick<SharePage, 'title' | 'description' | 'image'> {
+  const photo = s.photoIds[0];
+  return {
+    title: `${s.title} · ${tenantName}`,
+    description: clip(oneLine(s.summary || s.body), 100),
+    image: `${origin}${photo ? `${storyPhotoUrl(slug, s.id, photo)}?size=w800` : DEFAULT_SHARE_IMAGE}`,
+  };
+}
+
+/** A campaign's title, its target and the money raised so far (as its public page shows them), a clip of its text. */
+function campaignPage(c: CampaignRecord, raisedFen: number, status: ReturnType<typeof statusOn>, tenantName: string): Pick<SharePage, 'title' | 'description'> {
+  const when = status === 'upcoming' ? `${c.startDate} 开始，` : status === 'ended' ? '已结束，' : '';
+  const about = c.description ? clip(oneLine(c.description), 80).replace(/[^。！？!?.…]$/, (ch) => `${ch}。`) : '';
+  return {
+    title: `${c.title} · ${tenantName}`,
+    description: `${when}目标 ${yuan(c.targetFen)}，已筹集 ${yuan(raisedFen)}。${about}每一笔订单和捐款的去向都公开可查。`,
+  };
+}
+
 /** index.html with the page's title, description and Open Graph tags (every value escaped). */
 export function injectShareMeta(html: string, page: SharePage): string {
   const e = (s: string) => escapeHtml(clip(oneLine(s), 300));
@@ -124,7 +171,7 @@ export type IndexHtml = { html: string };
  * API, whose /shop/{proxy+} route comes here): index.html from `index` with the page's tags,
  * `no-cache` with an ETag of the injected bytes (CloudFront revalidates each time, and compresses).
  */
-export function shareRoutes(deps: Pick<AppDeps, 'doc' | 'tableName' | 'publicUrl'>, index: () => Promise<IndexHtml | undefined>): Hono {
+export function shareRoutes(deps: Pick<AppDeps, 'doc' | 'tableName' | 'clock' | 'publicUrl'>, index: () => Promise<IndexHtml | undefined>): Hono {
   return new Hono().get('/shop/*', async (c) => {
     const base = await index();
     if (!base) return c.text('页面暂时无法打开，请稍后再试', 503, { 'cache-control': 'no-store' });

@@ -11,7 +11,7 @@
  *   app's fallback: `no-cache` (always revalidated, by ETag); other files (favicon, robots.txt): an hour.
  * - every other GET outside /api/ gets index.html (client-side routes); a missing /assets/ file is a 404,
  *   never index.html under a script's name.
- * - with `sharePage`, a listing's, a village's and the transparency page's index.html carries that
+ * - with `sharePage`, a listing's, a village's, a story's, a campaign's and the transparency page's index.html carries that
  *   page's title, description and Open Graph tags (share-meta.ts); its ETag is of the injected bytes
  *   and its br/gzip are made per page and kept briefly (SHARE_CACHE_MS), as CloudFront revalidates
  *   those pages against the api function on AWS.

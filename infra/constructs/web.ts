@@ -54,12 +54,12 @@ const SPA_FALLBACK = `function handler(event) {
 
 /**
  * The pages whose index.html carries share metadata (title, description, Open Graph: WeChat reads
- * og:*): a listing, a village, the transparency page. CloudFront sends them to the ledger function
+ * og:*): a listing, a village, a story, a campaign, the transparency page. CloudFront sends them to the ledger function
  * (functions/http/share-meta.ts shareRoutes), which writes the tags into the web bucket's index.html.
  * The shop's home is not among them: its only pattern, /shop/*, would send the cart, the donate
  * page and every other shop page to the function too.
  */
-export const SHARE_PATH_PATTERNS = ['/shop/*/produce/*', '/shop/*/villages/*', '/shop/*/transparency'] as const;
+export const SHARE_PATH_PATTERNS = ['/shop/*/produce/*', '/shop/*/villages/*', '/shop/*/stories/*', '/shop/*/campaigns/*', '/shop/*/transparency'] as const;
 
 export type WebProps = {
   /** the HTTP API's host name: /api/* goes there */

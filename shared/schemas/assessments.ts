@@ -7,7 +7,7 @@ import { Id, RequiredText } from './common.js';
  * (一票否决) that zero the total. Periods: a calendar year (`2026`) or its first half, the
  * mid-year evaluation (`2026-H1`), in the tenant's time zone.
  */
-export const ASSESSMENT_SOURCES = ['reports_on_time', 'visits', 'donations', 'consumption', 'data_quality', 'manual'] as const;
+export const ASSESSMENT_SOURCES = ['reports_on_time', 'visits', 'donations', 'consumption', 'needs_met', 'data_quality', 'manual'] as const;
 export const AssessmentSource = z.enum(ASSESSMENT_SOURCES, { error: '评分来源无效' });
 export type AssessmentSource = z.infer<typeof AssessmentSource>;
 

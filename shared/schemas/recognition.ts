@@ -62,7 +62,10 @@ export const RecognitionEntry = z.object({
   goodsFen: z.number().int(),
   totalFen: z.number().int(),
   thresholdFen: z.number().int(),
+  /** total ≥ threshold and the organization is not suspended */
   recognized: z.boolean(),
+  /** a suspended organization is listed with its figures but never recognized */
+  suspended: z.boolean(),
 });
 export type RecognitionEntry = z.infer<typeof RecognitionEntry>;
 

@@ -226,3 +226,71 @@ describe('an assessment', () => {
     expect((await h.call('GET', `/api/assessments?period=2026-H1&schemeId=${schemeId}`, { token: u.bureau })).status).toBe(404);
   });
 });
+
+describe('the needs-met criterion', () => {
+  it('counts each need an organization pledged, in the month of its first pledge, met when fulfilled or closed; a withdrawn one not at all', async () => {
+    const d = await h.organization(t, { name: '丁公司' });
+    const e = await h.organization(t, { name: '戊基金会' });
+    const scheme = await h.call('POST', '/api/assessments/schemes', {
+      token: t.bureau,
+      body: { name: '需求对接', totalPoints: 10, criteria: [{ id: 'needs', name: '认领需求按期完成', points: 10, source: 'needs_met' }] },
+    });
+    expect(scheme.status).toBe(201);
+    const card = async (org: string, period = '2026-H1') =>
+      criterion(
+        (await h.get(t.bureau, `/api/assessments?period=${period}&schemeId=${scheme.body.id}`)).items.find((i: any) => i.organizationId === org),
+        'needs',
+      );
+    const post = async (title: string, quantity?: number) => {
+      const r = await h.call('POST', '/api/needs', {
+        token: t.bureau,
+        body: { villageId, category: 'education', title, ...(quantity ? { quantity, unit: '套' } : {}) },
+      });
+      expect(r.status).toBe(201);
+      return r.body.id as string;
+    };
+    const pledge = (token: string, id: string, quantity?: number) =>
+      h.call('POST', `/api/needs/${id}/pledge`, { token, body: { note: '认领', ...(quantity ? { quantity } : {}) } });
+
+    expect(await card(d.id)).toMatchObject({ points: 0, figure: '本期未认领村级需求' });
+    // 丁 takes on two needs (one of them in two pledges: still one need) and meets one
+    const desks = await post('课桌', 10);
+    expect((await pledge(d.member, desks, 4)).status).toBe(200);
+    expect((await pledge(d.member, desks, 6)).status).toBe(200);
+    expect((await h.call('POST', `/api/needs/${desks}/fulfil`, { token: d.member, body: { note: '已送达' } })).status).toBe(200);
+    const books = await post('图书', 100);
+    expect((await pledge(d.member, books, 30)).status).toBe(200);
+    expect(await card(d.id)).toMatchObject({ points: 5, figure: '已完成 1 / 认领 2 项需求' });
+    // the bureau closes the uncovered one with a reason: met for its pledger too
+    expect((await h.call('POST', `/api/needs/${books}/close`, { token: t.bureau, body: { reason: '其余由县图书馆调拨' } })).status).toBe(200);
+    expect(await card(d.id)).toMatchObject({ points: 10, figure: '已完成 2 / 认领 2 项需求' });
+    // 戊 pledges a need that is then withdrawn: it counts for no one
+    const lamps = await post('路灯');
+    expect((await pledge(e.member, lamps)).status).toBe(200);
+    expect(await card(e.id)).toMatchObject({ figure: '已完成 0 / 认领 1 项需求' });
+    expect((await h.call('POST', `/api/needs/${lamps}/withdraw`, { token: t.bureau, body: { reason: '已由县里安装' } })).status).toBe(200);
+    expect(await card(e.id)).toMatchObject({ points: 0, figure: '本期未认领村级需求' });
+    // 01:00 on 1 July in Shanghai is still 30 June in UTC: the pledge counts in July, outside the mid-year period
+    const saved = h.clock.now;
+    h.clock.now = new Date('2026-06-30T17:00:00Z');
+    try {
+      const wells = await post('水井');
+      expect((await pledge(e.member, wells)).status).toBe(200);
+    } finally {
+      h.clock.now = saved;
+    }
+    expect(await card(e.id)).toMatchObject({ figure: '本期未认领村级需求' });
+    expect(await card(e.id, '2026')).toMatchObject({ points: 0, figure: '已完成 0 / 认领 1 项需求' });
+  });
+
+  it('a need takes at most 50 pledges (each pledging organization’s figures move in the need’s one write)', async () => {
+    const r = await h.call('POST', '/api/needs', { token: t.bureau, body: { villageId, category: 'education', title: '志愿者' } });
+    const f = await h.organization(t, { name: '己志愿者协会' });
+    for (let i = 0; i < 50; i++)
+      expect((await h.call('POST', `/api/needs/${r.body.id}/pledge`, { token: f.member, body: { note: `第 ${i + 1} 批` } })).status).toBe(200);
+    const over = await h.call('POST', `/api/needs/${r.body.id}/pledge`, { token: f.member, body: { note: '第 51 批' } });
+    expect(over.status).toBe(409);
+    expect(over.body.error.message).toContain('50 笔认领');
+    expect((await h.get(t.bureau, `/api/needs/${r.body.id}`)).pledges).toHaveLength(50);
+  });
+});

@@ -5,6 +5,8 @@ import { recountDashboard } from '../../functions/modules/dashboard/recount.js';
 import { allOrgFunds } from '../../functions/modules/donations/store.js';
 import { formatFen } from '../../shared/money.js';
 import { recountOrgFundsYears } from '../../functions/modules/recognition/backfill.js';
+import { recountNeedsByOrg } from '../../functions/modules/needs/backfill.js';
+import { allNeedsByOrg } from '../../functions/modules/needs/store.js';
 import { recountCampaign } from '../../functions/modules/campaigns/service.js';
 import { makeBuyer, makeHarness, makeVillage, type Harness, type TestTenant } from '../support/harness.js';
 
@@ -319,7 +321,14 @@ describe('dashboard counters == a full recount', { timeout: 120_000 }, () => {
       // the assessment's money criterion (read from those columns) equals the recount of the year's donations
       const scheme = await h.call('POST', '/api/assessments/schemes', {
         token: t.bureau,
-        body: { name: '复核', totalPoints: 10, criteria: [{ id: 'money', name: '资金物资', points: 10, source: 'donations', targetFen: 100_000_000 }] },
+        body: {
+          name: '复核',
+          totalPoints: 20,
+          criteria: [
+            { id: 'money', name: '资金物资', points: 10, source: 'donations', targetFen: 100_000_000 },
+            { id: 'needs', name: '需求对接', points: 10, source: 'needs_met' },
+          ],
+        },
       });
       expect(scheme.status).toBe(201);
       const year = today().slice(0, 4);
@@ -327,6 +336,18 @@ describe('dashboard counters == a full recount', { timeout: 120_000 }, () => {
       for (const it of assessed) {
         const y = recounted.get(it.organizationId)?.get(year) ?? { cash: 0, goods: 0 };
         expect(it.criteria[0].figure, it.organizationName).toBe(`资金物资 ${formatFen(y.cash + y.goods)} / 目标 ${formatFen(100_000_000)}`);
+      }
+      // the needs criterion's columns (moved in each need's write) equal a recount of the need records, month by month
+      const nonZero = (m: Map<string, Map<string, { pledged: number; met: number }>>) =>
+        new Map([...m].map(([org, ms]) => [org, new Map([...ms].filter(([, v]) => v.pledged || v.met))] as const).filter(([, ms]) => ms.size));
+      const needsRecounted = nonZero(await recountNeedsByOrg(store));
+      expect(nonZero(await allNeedsByOrg(store))).toEqual(needsRecounted);
+      expect([...needsRecounted.values()].some((ms) => [...ms.values()].some((v) => v.met > 0))).toBe(true);
+      for (const it of assessed) {
+        const n = [...(needsRecounted.get(it.organizationId) ?? new Map()).entries()]
+          .filter(([m]) => m.startsWith(year))
+          .reduce((a, [, v]) => ({ pledged: a.pledged + v.pledged, met: a.met + v.met }), { pledged: 0, met: 0 });
+        expect(it.criteria[1].figure, it.organizationName).toBe(n.pledged ? `已完成 ${n.met} / 认领 ${n.pledged} 项需求` : '本期未认领村级需求');
       }
       // the campaign's counter item equals a recount of its orders and donations (paid, confirmed, less refunds)
       const { campaignId } = fixtures.get(seed)!;

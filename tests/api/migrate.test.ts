@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dynamoClient } from '../../functions/adapters/dynamo-local.js';
 import { recountDashboard } from '../../functions/modules/dashboard/recount.js';
 import { MIGRATIONS } from '../../functions/entries/migrations.js';
+import { allNeedsByOrg } from '../../functions/modules/needs/store.js';
 import { TenantStore } from '../../functions/store/tenant-store.js';
 import { main as migrate, resolveTarget } from '../../scripts/migrate.js';
 import { makeHarness, type Harness, type TestTenant } from '../support/harness.js';
@@ -50,12 +51,20 @@ describe('npm run migrate against DynamoDB Local', () => {
     expect(d.status).toBe(201);
     const l = await h.listing(t, { villageId: v, stock: 5, priceFen: 2_500 });
     await h.press((await h.checkout(t, [{ produceId: l.id, quantity: 2 }], { token: org.member })).body.checkoutUrl, 'pay');
+    // a need the organization pledged and met: its NEEDS_ORG columns
+    const need = await h.call('POST', '/api/needs', { token: t.bureau, body: { villageId: v, category: 'education', title: '课桌', quantity: 5, unit: '套' } });
+    expect((await h.call('POST', `/api/needs/${need.body.id}/pledge`, { token: org.member, body: { note: '认领' } })).status).toBe(200);
+    expect((await h.call('POST', `/api/needs/${need.body.id}/fulfil`, { token: org.member, body: { note: '已送达' } })).status).toBe(200);
+    const needsRight = await allNeedsByOrg(store);
+    expect(needsRight.get(org.id)?.get('2026-06')).toEqual({ pledged: 1, met: 1 });
     const right = await h.get(t.bureau, '/api/dashboard');
     expect(right).toEqual(await recountDashboard({ store, now: h.clock.now }));
+    for (const k of await store.queryAll<Record<string, unknown>>({ pk: store.pk('NEEDS_ORG') }))
+      await store.transact([{ Delete: { Key: { pk: k.pk, sk: k.sk } } }]);
 
     // a table from before the counters and settlement items: theirs and the markers gone
     const gone = (await counterItems()).filter((c) =>
-      /^(VILLAGES|FUNDS|OVER_LIMIT|BACKFILLED|SETTLEMENT_BACKFILLED|MONTH#|COMMITMENTS#|GAPOPEN#)/.test(String(c.sk)),
+      /^(VILLAGES|FUNDS|OVER_LIMIT|BACKFILLED|SETTLEMENT_BACKFILLED|NEEDS_ORG_BACKFILLED|MONTH#|COMMITMENTS#|GAPOPEN#)/.test(String(c.sk)),
     );
     expect(gone.map((c) => c.sk)).toEqual(expect.arrayContaining(['BACKFILLED', 'VILLAGES', 'FUNDS']));
     for (const k of gone) await store.transact([{ Delete: { Key: { pk: k.pk, sk: k.sk } } }]);
@@ -68,6 +77,8 @@ describe('npm run migrate against DynamoDB Local', () => {
     // the harness's own tenants and this one: each migration reaches this one
     expect(first.find((m) => m.name === 'dashboard-counters')!.changed).toBeGreaterThanOrEqual(1);
     expect(await h.get(t.bureau, '/api/dashboard')).toEqual(right);
+    expect(first.find((m) => m.name === 'needs-by-organization')!.changed).toBeGreaterThanOrEqual(1);
+    expect(await allNeedsByOrg(store)).toEqual(needsRight);
     const after = await counterItems();
 
     const second = await migrate(['--endpoint', endpoint(), '--table', h.deps.tableName], {}, () => undefined);

@@ -3,7 +3,7 @@ import { TenantStore } from '../../functions/store/tenant-store.js';
 import { counterKey, ORG_FUNDS_YEARS_BACKFILLED } from '../../functions/modules/counters/store.js';
 import { orgFundsKey } from '../../functions/modules/donations/store.js';
 import { backfillOrgFundsYears } from '../../functions/modules/recognition/backfill.js';
-import { makeHarness, type Harness, type TestTenant } from '../support/harness.js';
+import { makeHarness, makeOrganization, type Harness, type TestTenant } from '../support/harness.js';
 
 // Rule 6 (docs/DOMAIN.md): the tenant's recognition categories, each with a threshold; each
 // organization against its category's threshold (outside every category: its kind's threshold
@@ -75,6 +75,28 @@ describe('recognition categories (rule 6)', () => {
     expect((await entry(branch)).recognized).toBe(true);
     expect((await assign(branch, null)).body.categoryId).toBeNull();
     expect(await entry(branch)).toMatchObject({ categoryId: null, thresholdFen: 5_000_000 });
+  });
+
+  it('lists approved and suspended organizations only; a suspended one is never recognized', async () => {
+    const make = async (name: string) => {
+      const r = await h.call('POST', '/api/organizations', {
+        token: t.bureau,
+        body: makeOrganization({ name }),
+      });
+      expect(r.status).toBe(201);
+      return r.body.id as string;
+    };
+    const pending = await make('待审企业');
+    const rejected = await make('未通过企业');
+    expect((await h.call('POST', `/api/organizations/${rejected}/reject`, { token: t.bureau, body: { reason: '资质不符' } })).status).toBe(200);
+    const s = await h.organization(t, { name: '暂停企业' });
+    expect((await give(s.id, 'cash', 30_000_000)).status).toBe(201);
+    expect(await entry(s.id)).toMatchObject({ recognized: true, suspended: false });
+    expect((await h.call('POST', `/api/organizations/${s.id}/suspend`, { token: t.bureau, body: {} })).status).toBe(200);
+    const list = (await h.get(t.bureau, '/api/recognition')).items.map((i: any) => i.organizationId);
+    expect(list).not.toContain(pending);
+    expect(list).not.toContain(rejected);
+    expect(await entry(s.id)).toMatchObject({ totalFen: 30_000_000, recognized: false, suspended: true });
   });
 
   it('counts the year of each donation’s date; a refund leaves the year it was counted in', async () => {

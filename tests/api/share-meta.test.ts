@@ -10,9 +10,9 @@ import { webStaticRoutes } from '../../functions/http/web-static.js';
 import { ORIGIN_SECRET_HEADER } from '../../functions/http/origin-secret.js';
 import { ledgerApp, ledgerDeps } from '../../functions/entries/ledger.js';
 import { qrPng } from '../../functions/modules/shop/qr-png.js';
-import { makeHarness, type Harness, type TestTenant } from '../support/harness.js';
+import { makeHarness, PNG_1x1, type Harness, type TestTenant } from '../support/harness.js';
 
-// Issue 16, "Sharing": a listing's, a village's and the transparency page's index.html carries the
+// "Sharing": a listing's, a village's, a story's, a campaign's and the transparency page's index.html carries the
 // page's title, description and Open Graph tags (WeChat reads og:*), written by the server from the
 // tenant's public data, escaped; anything unknown (or another tenant's) is the plain index.html.
 // Locally web-static.ts injects them (ETag of the injected bytes, br/gzip); on AWS the api
@@ -180,6 +180,159 @@ describe('unknown or foreign: the plain index.html, never a 500', () => {
     const r = await broken.request(`/shop/${t.slug}/produce/${listingId}`);
     expect(r.status).toBe(200);
     expect(await r.text()).toBe(indexHtml);
+  });
+});
+
+describe('a story’s and a campaign’s page', () => {
+  // a tenant of their own: the campaign's donation would move the figures the tests above expect
+  let s: TestTenant;
+  let published: string;
+  let photoId: string;
+  let bare: string;
+  let draft: string;
+  let hostile: string;
+  let foreignStory: string;
+  let campaign: string;
+  let ended: string;
+  let foreignCampaign: string;
+  const story = async (tenant: TestTenant, body: Record<string, unknown>) => {
+    const res = await h.call('POST', '/api/stories', { token: tenant.bureau, body: { villageIds: [], organizationIds: [], pairingIds: [], ...body } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.id as string;
+  };
+  const campaignOf = async (tenant: TestTenant, body: Record<string, unknown>) => {
+    const res = await h.call('POST', '/api/campaigns', { token: tenant.bureau, body: { villageIds: [], produceIds: [], ...body } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.id as string;
+  };
+
+  beforeAll(async () => {
+    s = await h.tenant({ name: '安化县民政局', region: '安化县' });
+    const village = await h.village(s, { name: '高马二溪村' });
+    published = await story(s, {
+      title: '黑茶合作社走出大山',
+      summary: `商会带着合作社\n把黑茶卖出了大山，${'茶'.repeat(120)}`,
+      body: '第一段。',
+      status: 'published',
+    });
+    const form = new FormData();
+    form.append('file', new File([PNG_1x1 as Uint8Array<ArrayBuffer>], 'p.png', { type: 'image/png' }));
+    const up = await h.app.request(`/api/stories/${published}/photos`, { method: 'POST', headers: { authorization: `Bearer ${s.bureau}` }, body: form });
+    expect(up.status).toBe(201);
+    photoId = ((await up.json()) as { photoId: string }).photoId;
+    bare = await story(s, { title: '没有照片的经验', summary: '只有文字。', body: '正文。', status: 'published' });
+    draft = await story(s, { title: '草稿里的秘密标题', summary: '草稿摘要不能外泄。', body: '草稿正文。', status: 'draft' });
+    hostile = await story(s, { title: '</title><script>alert(1)</script>', summary: '<img src=x onerror=alert(1)>"\'&', body: '正文。', status: 'published' });
+    foreignStory = await story(other, { title: '别家的经验', summary: '别家的摘要。', body: '别家的正文。', status: 'published' });
+    campaign = await campaignOf(s, {
+      title: '扶贫日 · 黑茶专场',
+      description: '买一箱黑茶，帮一户茶农',
+      startDate: '2026-06-10',
+      endDate: '2026-06-20',
+      targetFen: 10_000_000,
+      villageIds: [village],
+    });
+    const d = await h.call('POST', `/api/public/${s.slug}/donate`, {
+      body: { villageId: village, amountFen: 30_000, donorName: '李四', campaignId: campaign },
+    });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    expect((await h.press(d.body.checkoutUrl, 'pay')).status).toBe(200);
+    ended = await campaignOf(s, { title: '春节消费帮扶', startDate: '2026-01-20', endDate: '2026-02-10', targetFen: 500_000 });
+    foreignCampaign = await campaignOf(other, { title: '别家的活动', startDate: '2026-06-01', endDate: '2026-06-30', targetFen: 100_000 });
+  });
+
+  it('a published story: its title and tenant, a one-line clip of its summary, its first photo as og:image', async () => {
+    const { r, html } = await page(`/shop/${s.slug}/stories/${published}`);
+    expect(r.status).toBe(200);
+    expect(title(html)).toBe('黑茶合作社走出大山 · 安化县民政局');
+    expect(meta(html, 'og:title')).toBe(title(html));
+    const description = meta(html, 'og:description')!;
+    expect(description.startsWith('商会带着合作社 把黑茶卖出了大山，茶')).toBe(true);
+    expect(description).toHaveLength(100);
+    expect(description.endsWith('…')).toBe(true);
+    expect(meta(html, 'description')).toBe(description);
+    expect(meta(html, 'og:image')).toBe(`${ORIGIN}/api/public/${s.slug}/stories/${published}/photos/${photoId}?size=w800`);
+    expect(meta(html, 'og:url')).toBe(`${ORIGIN}/shop/${s.slug}/stories/${published}`);
+    expect(meta(html, 'og:site_name')).toBe('安化县民政局');
+    // the image it names is served to anyone (the public photo route)
+    expect((await h.app.request(`/api/public/${s.slug}/stories/${published}/photos/${photoId}?size=w800`)).status).toBe(200);
+  });
+
+  it('a story without photos: the default share image', async () => {
+    const { html } = await page(`/shop/${s.slug}/stories/${bare}`);
+    expect(title(html)).toBe('没有照片的经验 · 安化县民政局');
+    expect(meta(html, 'og:description')).toBe('只有文字。');
+    expect(meta(html, 'og:image')).toBe(`${ORIGIN}/share.png`);
+  });
+
+  it('a draft story’s page carries none of its text: the plain index.html', async () => {
+    const { r, html } = await page(`/shop/${s.slug}/stories/${draft}`);
+    expect(r.status).toBe(200);
+    expect(html).toBe(indexHtml);
+    expect(html).not.toMatch(/草稿|秘密/);
+    // published, then taken back to a draft: the tags go with it
+    expect((await h.call('PATCH', `/api/stories/${draft}`, { token: s.bureau, body: { status: 'published' } })).status).toBe(200);
+    expect(title((await page(`/shop/${s.slug}/stories/${draft}`)).html)).toBe('草稿里的秘密标题 · 安化县民政局');
+    expect((await h.call('PATCH', `/api/stories/${draft}`, { token: s.bureau, body: { status: 'draft' } })).status).toBe(200);
+    expect((await page(`/shop/${s.slug}/stories/${draft}`)).html).toBe(indexHtml);
+  });
+
+  it('another tenant’s published story, by its id under this tenant’s address: the plain index.html', async () => {
+    expect((await page(`/shop/${other.slug}/stories/${foreignStory}`)).html).toContain('别家的经验'); // its own tenant's page has it
+    const { r, html } = await page(`/shop/${s.slug}/stories/${foreignStory}`);
+    expect(r.status).toBe(200);
+    expect(html).toBe(indexHtml);
+    expect(html).not.toContain('别家');
+  });
+
+  it.each([
+    ['an unknown story', () => `/shop/${s.slug}/stories/sty_nope`],
+    ['another tenant’s campaign id', () => `/shop/${s.slug}/campaigns/${foreignCampaign}`],
+    ['an unknown campaign', () => `/shop/${s.slug}/campaigns/cmp_nope`],
+  ])('%s: the plain index.html', async (_name, url) => {
+    const { r, html } = await page(url());
+    expect(r.status).toBe(200);
+    expect(html).toBe(indexHtml);
+    expect(html).not.toContain('别家');
+  });
+
+  it('a story titled </title><script> comes out as text', async () => {
+    const { html } = await page(`/shop/${s.slug}/stories/${hostile}`);
+    expect(count(html, '<script')).toBe(1); // the app's own
+    expect(count(html, '</title>')).toBe(1);
+    expect(html).not.toContain('<img');
+    expect(title(html)).toBe('&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; · 安化县民政局');
+    expect(meta(html, 'og:title')).toBe('</title><script>alert(1)</script> · 安化县民政局');
+    expect(meta(html, 'og:description')).toBe('<img src=x onerror=alert(1)>"\'&');
+    expect(html.replace(/"[^"]*"/g, '""')).not.toMatch(/\son\w+=/);
+  });
+
+  it('a campaign: its title, target and the money raised in yuan, no donor', async () => {
+    const { html } = await page(`/shop/${s.slug}/campaigns/${campaign}`);
+    expect(title(html)).toBe('扶贫日 · 黑茶专场 · 安化县民政局');
+    expect(meta(html, 'og:description')).toBe('目标 ¥100,000.00，已筹集 ¥300.00。买一箱黑茶，帮一户茶农。每一笔订单和捐款的去向都公开可查。');
+    expect(meta(html, 'og:url')).toBe(`${ORIGIN}/shop/${s.slug}/campaigns/${campaign}`);
+    expect(meta(html, 'og:image')).toBe(`${ORIGIN}/share.png`);
+    expect(html).not.toContain('李四');
+    // the same figures as its public page
+    const pub = (await h.call('GET', `/api/public/${s.slug}/campaigns/${campaign}`)).body;
+    expect({ raised: pub.raisedFen, target: pub.targetFen }).toEqual({ raised: 30_000, target: 10_000_000 });
+  });
+
+  it('an ended campaign says so (its public page still shows it)', async () => {
+    const { html } = await page(`/shop/${s.slug}/campaigns/${ended}`);
+    expect(title(html)).toBe('春节消费帮扶 · 安化县民政局');
+    expect(meta(html, 'og:description')).toBe('已结束，目标 ¥5,000.00，已筹集 ¥0.00。每一笔订单和捐款的去向都公开可查。');
+  });
+
+  it('on AWS the ledger function’s share routes write the same story tags', async () => {
+    const app = ledgerApp(
+      h.deps,
+      cachedIndex(async () => Buffer.from(indexHtml)),
+    );
+    const html = await (await app.request(`/shop/${s.slug}/stories/${published}`)).text();
+    expect(title(html)).toBe('黑茶合作社走出大山 · 安化县民政局');
+    expect(await (await app.request(`/shop/${s.slug}/stories/${draft}`)).text()).toBe(indexHtml);
   });
 });
 

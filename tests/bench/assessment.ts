@@ -17,7 +17,8 @@ const SCHEME = {
     { id: 'money', name: '资金物资', points: 200, source: 'donations', targetFen: 10_000_000 },
     { id: 'buy', name: '消费帮扶', points: 150, source: 'consumption' },
     { id: 'quality', name: '数据质量', points: 100, source: 'data_quality' },
-    { id: 'effect', name: '评审', points: 150, source: 'manual' },
+    { id: 'needs', name: '需求对接', points: 50, source: 'needs_met' },
+    { id: 'effect', name: '评审', points: 100, source: 'manual' },
   ],
   vetoes: [{ id: 'fraud', name: '弄虚作假' }],
 };
@@ -91,6 +92,11 @@ export async function measureAssessment(w: World, sizes = [20, 200]) {
         ),
         'donation',
       );
+      // a need it pledged, met for every other organization (the needs criterion's NEEDS_ORG column)
+      const need = await w.http('POST', '/api/needs', { villageId: village, category: 'education', title: `需求${made + 1}` }, t.token);
+      expectOk(need, 'need');
+      expectOk(await w.http('POST', `/api/needs/${need.body.id}/pledge`, { organizationId: id, note: '认领' }, t.token), 'pledge');
+      if (made % 2 === 0) expectOk(await w.http('POST', `/api/needs/${need.body.id}/fulfil`, { note: '已完成' }, t.token), 'fulfil');
     }
     const runs = [];
     for (let k = 0; k < 3; k++) {

@@ -220,7 +220,7 @@ function table(r: any): string {
   }
   if (r.assessment && !r.assessment.error) {
     const a = r.assessment;
-    L.push(`10. An assessment's reads (GET /api/assessments?period=${a.period}, a six-criterion scheme; BENCH_ONLY=10)`);
+    L.push(`10. An assessment's reads (GET /api/assessments?period=${a.period}, a seven-criterion scheme; BENCH_ONLY=10)`);
     for (const run of a.runs)
       L.push(`   ${run.organizations} organizations: ${run.itemsRead} items read in ${run.calls} DynamoDB calls (${run.rru} RRU), ${run.ms} ms`);
   }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARE_PATH_PATTERNS, Web } from '../../infra/constructs/web.js';
 
-// Issue 16, "Sharing", on AWS: a listing's, a village's and the transparency page's HTML comes from
+// "Sharing", on AWS: a listing's, a village's, a story's, a campaign's and the transparency page's HTML comes from
 // the ledger function (functions/http/share-meta.ts shareRoutes; the api bundle has no room), which writes the page's Open Graph
 // tags into the web bucket's index.html; everything else stays as tests/infra/web-caching.test.ts
 // has it. The Web construct in a bare stack with a stand-in function and HTTP API (no bundling).
@@ -48,9 +48,11 @@ const config = (t: Template) => Object.values(t.findResources('AWS::CloudFront::
 const behaviour = (t: Template, pattern: string) => (config(t).CacheBehaviors as any[]).find((b) => b.PathPattern === pattern);
 
 describe('the share pages’ behaviours', () => {
-  it('send /shop/*/produce/*, /shop/*/villages/*, /shop/*/transparency to the API’s origin, GET and HEAD only', () => {
+  it('send /shop/*/produce/*, /shop/*/villages/*, /shop/*/stories/*, /shop/*/campaigns/*, /shop/*/transparency to the API’s origin, GET and HEAD only', () => {
     const api = behaviour(template, '/api/*');
-    expect(SHARE_PATH_PATTERNS).toEqual(['/shop/*/produce/*', '/shop/*/villages/*', '/shop/*/transparency']);
+    expect(SHARE_PATH_PATTERNS).toEqual(['/shop/*/produce/*', '/shop/*/villages/*', '/shop/*/stories/*', '/shop/*/campaigns/*', '/shop/*/transparency']);
+    // each share page of the web app (functions/http/share-meta.ts SHARE_PATH) has its behaviour, nothing more
+    expect((config(template).CacheBehaviors as any[]).map((b) => b.PathPattern).sort()).toEqual(['/api/*', ...SHARE_PATH_PATTERNS].sort());
     for (const p of SHARE_PATH_PATTERNS) {
       const b = behaviour(template, p);
       expect(b, p).toBeDefined();

@@ -8,6 +8,7 @@ import { commitmentsOfYear } from '../commitments/store.js';
 import type { ServiceContext } from '../context.js';
 import { readOverLimit } from '../counters/store.js';
 import { allOrgFunds } from '../donations/store.js';
+import { allNeedsByOrg } from '../needs/store.js';
 import { getOrganizationItem, listAllOrganizationItems } from '../organizations/store.js';
 import { complianceGrid } from '../reports/compliance.js';
 import { tenantTimeZone } from '../tenant/settings.js';
@@ -47,6 +48,7 @@ type Figures = {
   visits: Map<string, { visited: number; active: number }>;
   funds: Map<string, number>;
   consumption: Map<string, { committedFen: number; purchasedFen: number }>;
+  needs: Map<string, { pledged: number; met: number }>;
   overLimit: Set<string>;
 };
 
@@ -61,12 +63,13 @@ async function figuresOf(ctx: ServiceContext, from: string, to: string, half: bo
   const n = lastMonday >= firstMonday ? Math.round((Date.parse(lastMonday) - Date.parse(firstMonday)) / (7 * 86_400_000)) + 1 : 0;
   const quarters: string[] = [];
   for (let q = quarterOf(from); q <= quarterOf(last) && quarterRange(q).from <= last; q = quarterOf(addDays(quarterRange(q).to, 1))) quarters.push(q);
-  const [grid, quarterLists, fundsByOrg, commitments, overLimit] = await Promise.all([
+  const [grid, quarterLists, fundsByOrg, commitments, overLimit, needsByOrg] = await Promise.all([
     n > 0 ? complianceGrid(ctx, { to: lastMonday, weeks: n }) : Promise.resolve({ weeks: [], rows: [] }),
     Promise.all(quarters.map((q) => quarterVisits(ctx, { quarter: q }))),
     allOrgFunds(ctx.store),
     commitmentsOfYear(ctx.store, Number(year)),
     readOverLimit(ctx.store),
+    allNeedsByOrg(ctx.store),
   ]);
   for (const row of grid.rows) {
     const w = { onTime: 0, late: 0, expected: 0 };
@@ -90,6 +93,13 @@ async function figuresOf(ctx: ServiceContext, from: string, to: string, half: bo
   // money and goods (rule 6's counters): the months of the period
   const months = Array.from({ length: half ? 6 : 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
   const funds = new Map<string, number>();
+  // needs met (the needs' per-organization columns): the needs first pledged in the period's months, and how many of them are met
+  const needs = new Map<string, { pledged: number; met: number }>();
+  for (const [org, byMonth] of needsByOrg)
+    needs.set(
+      org,
+      months.reduce((a, m) => ({ pledged: a.pledged + (byMonth.get(m)?.pledged ?? 0), met: a.met + (byMonth.get(m)?.met ?? 0) }), { pledged: 0, met: 0 }),
+    );
   for (const [org, f] of fundsByOrg)
     funds.set(
       org,
@@ -98,7 +108,7 @@ async function figuresOf(ctx: ServiceContext, from: string, to: string, half: bo
   const consumption = new Map(
     [...commitments].map(([org, c]) => [org, { committedFen: half ? Math.ceil(c.committedFen / 2) : c.committedFen, purchasedFen: c.purchasedFen }]),
   );
-  return { weeks, visits, funds, consumption, overLimit: new Set(Object.keys(overLimit)) };
+  return { weeks, visits, funds, consumption, needs, overLimit: new Set(Object.keys(overLimit)) };
 }
 
 function scoreCriterion(c: Criterion, orgId: string, f: Figures, manual: Map<string, ManualScore>) {
@@ -125,6 +135,10 @@ function scoreCriterion(c: Criterion, orgId: string, f: Figures, manual: Map<str
         figure: x.committedFen ? `消费帮扶 ${formatFen(x.purchasedFen)} / 承诺 ${formatFen(x.committedFen)}` : '未作消费帮扶承诺',
       };
     }
+    case 'needs_met': {
+      const x = f.needs.get(orgId) ?? { pledged: 0, met: 0 };
+      return { ...base, points: share(c.points, x.met, x.pledged), figure: x.pledged ? `已完成 ${x.met} / 认领 ${x.pledged} 项需求` : '本期未认领村级需求' };
+    }
     case 'data_quality': {
       const bad = f.overLimit.has(orgId);
       return { ...base, points: bad ? 0 : c.points, figure: bad ? '结对数超过上限（数据质量问题未整改）' : '无未整改的数据质量问题' };
@@ -141,7 +155,7 @@ function scoreCriterion(c: Criterion, orgId: string, f: Figures, manual: Map<str
 /**
  * GET /api/assessments?period=: each approved organization scored on the scheme's criteria for the
  * period — computed ones from counter items read once for all organizations (week snapshots, quarter
- * visit items, ORG_FUNDS, commitments, the over-limit map), manual ones from the bureau's scores —
+ * visit items, ORG_FUNDS, commitments, the needs' per-organization columns, the over-limit map), manual ones from the bureau's scores —
  * the total (0 when a veto item is set), and the rank (vetoed last). An org_member sees its own
  * scorecard only.
  */

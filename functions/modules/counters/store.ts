@@ -82,6 +82,8 @@ export const SETTLEMENT_BACKFILLED = 'SETTLEMENT_BACKFILLED';
  * (recognition/backfill.ts); a tenant made since has it from the start (createTenant).
  */
 export const ORG_FUNDS_YEARS_BACKFILLED = 'ORG_FUNDS_YEARS_BACKFILLED';
+/** Marks the needs' per-organization columns (NEEDS_ORG) written from the need records. */
+export const NEEDS_ORG_BACKFILLED = 'NEEDS_ORG_BACKFILLED';
 /** A month's money in the tenant's time zone: { cashFen, goodsFen, usedFen, salesFen, paidOrders }. */
 export const monthName = (month: string) => `MONTH#${month}`;
 /** rule 9: a year's commitments: { organizations, committedFen, purchasedFen }. */

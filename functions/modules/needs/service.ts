@@ -8,13 +8,27 @@ import type { ServiceContext } from '../context.js';
 import { getOrganizationItem, organizationStillApprovedTx } from '../organizations/store.js';
 import { activePairingOf, listPairingItems, pairingStillActiveTx } from '../pairings/store.js';
 import { getVillageItem } from '../villages/store.js';
-import { getNeedRecord, listNeedRecords, needCountersTx, putNeedTx, toNeed, villageNeedCounts, type NeedRecord } from './store.js';
+import { dateInZone } from '../../../shared/dates.js';
+import { tenantTimeZone } from '../tenant/settings.js';
+import {
+  getNeedRecord,
+  listNeedRecords,
+  needCountersTx,
+  needOrgCountersTx,
+  putNeedTx,
+  toNeed,
+  villageNeedCounts,
+  withOrgMonths,
+  type NeedRecord,
+} from './store.js';
 
 const STATUS_ZH: Record<NeedStatus, string> = { open: '待认领', pledged: '已认领', met: '已完成', withdrawn: '已撤回' };
 const FINAL: NeedStatus[] = ['met', 'withdrawn'];
 /** A write lost to a concurrent change of the same need: re-read and try again. */
 const CHANGED = AppError.conflict('需求已被他人修改，请刷新后重试');
 const ATTEMPTS = 5;
+/** Pledges one need can carry: each pledging organization's columns move in the need's one transaction (at most 100 items). */
+export const MAX_PLEDGES = 50;
 
 /** The caller's organization, approved (an org_member's only); else 403. */
 async function ownApprovedOrg(ctx: ServiceContext, what: string) {
@@ -38,16 +52,22 @@ export async function change(
   id: string,
   decide: (r: NeedRecord) => Promise<{ after: NeedRecord; action: string; extra?: TxItem[] }>,
 ): Promise<Need> {
+  const timeZone = await tenantTimeZone(ctx.store);
+  const monthOf = (iso: string) => dateInZone(new Date(iso), timeZone).slice(0, 7);
   for (let attempt = 1; ; attempt++) {
     const before = await readNeed(ctx, id);
     if (FINAL.includes(before.status)) throw AppError.conflict(`需求${STATUS_ZH[before.status]}，不能再修改`);
-    const { after, action, extra = [] } = await decide(before);
+    const decided = await decide(before);
+    const { action, extra = [] } = decided;
+    // each pledging organization's month is fixed at its first pledge (needs pledged before months were kept: the same rule)
+    const after = withOrgMonths(decided.after, monthOf);
     after.version = before.version + 1;
     after.updatedAt = ctx.now.toISOString();
     try {
       await ctx.store.transact([
         putNeedTx(ctx.store, after, before.version, CHANGED),
         ...(after.status !== before.status ? needCountersTx(ctx.store, before, before.status, after.status) : []),
+        ...needOrgCountersTx(ctx.store, withOrgMonths(before, monthOf), after),
         ...extra,
         auditPut(ctx, 'need', id, action, toNeed(before), toNeed(after)),
       ]);
@@ -147,6 +167,7 @@ export async function pledgeNeed(ctx: ServiceContext, id: string, input: PledgeI
   }
   const approved = organizationStillApprovedTx(ctx.store, org.id, AppError.conflict(`组织「${org.name}」已暂停，不能认领需求`));
   return change(ctx, id, async (before) => {
+    if (before.pledges.length >= MAX_PLEDGES) throw AppError.conflict(`该需求已有 ${MAX_PLEDGES} 笔认领，不能再认领`);
     let quantity: number | null = null;
     if (before.quantity !== null) {
       const left = before.quantity - before.pledgedQuantity;

@@ -3,7 +3,14 @@ import { AppError } from '../../errors.js';
 import type { QueryInput, TenantStore, TxItem } from '../../store/tenant-store.js';
 import { counterKey, counterTx, NEEDS } from '../counters/store.js';
 
-export type NeedRecord = Need & { version: number };
+export type NeedRecord = Need & {
+  version: number;
+  /**
+   * The month (tenant's time zone, `YYYY-MM`) each pledging organization first pledged the need,
+   * fixed at that pledge: where the organization's "needs taken on / met" columns count it.
+   */
+  orgMonths?: Record<string, string>;
+};
 
 // Access pattern: a need by id, and the tenant's needs newest first → pk NEED, sk <id>.
 export const needKey = (store: TenantStore, id: string) => ({ pk: store.pk('NEED'), sk: id });
@@ -16,7 +23,7 @@ export function strip(item: Record<string, unknown>): NeedRecord {
 }
 
 export const toNeed = (r: NeedRecord): Need => {
-  const { version: _v, ...rest } = r;
+  const { version: _v, orgMonths: _m, ...rest } = r;
   return { ...rest, closure: rest.closure ?? null };
 };
 
@@ -114,4 +121,116 @@ export async function villageNeedCounts(store: TenantStore): Promise<VillageNeed
     pledged: Number(i.pledged ?? 0),
     met: Number(i.met ?? 0),
   }));
+}
+
+// Access pattern: each organization's needs taken on and met, by month (the assessment's "needs
+// met", read for all organizations at once) → pk NEEDS_ORG, sk <orgId>, columns
+// `pledged_<YYYY-MM>` and `met_<YYYY-MM>`.
+export const needsOrgKey = (store: TenantStore, orgId: string) => ({ pk: store.pk('NEEDS_ORG'), sk: orgId });
+
+/**
+ * Fills in the month of each pledging organization that has none yet: the month of its first
+ * pledge in the tenant's time zone (`monthOf`). Needs pledged before the months were kept get
+ * theirs the same way, in the migration and at their next change alike.
+ */
+export function withOrgMonths(r: NeedRecord, monthOf: (iso: string) => string): NeedRecord {
+  const months = { ...(r.orgMonths ?? {}) };
+  for (const p of [...r.pledges].sort((a, b) => a.createdAt.localeCompare(b.createdAt)))
+    if (!months[p.organizationId]) months[p.organizationId] = monthOf(p.createdAt);
+  return { ...r, orgMonths: months };
+}
+
+/**
+ * What a need counts for each organization that pledged it (rule: one need taken on per
+ * organization however many pledges it made, in the month of its first pledge; met when the need
+ * is met, by fulfilment or the bureau's closure). A withdrawn need counts for no one.
+ */
+export function needOrgShares(r: NeedRecord | null): Map<string, { month: string; met: boolean }> {
+  const out = new Map<string, { month: string; met: boolean }>();
+  if (!r || r.status === 'withdrawn') return out;
+  for (const p of r.pledges) {
+    const month = r.orgMonths?.[p.organizationId];
+    if (month) out.set(p.organizationId, { month, met: r.status === 'met' });
+  }
+  return out;
+}
+
+/** The moves of each organization's columns between two states of one need: one Update per organization whose share changed. */
+export function needOrgCountersTx(store: TenantStore, before: NeedRecord | null, after: NeedRecord): TxItem[] {
+  const was = needOrgShares(before);
+  const now = needOrgShares(after);
+  const tx: TxItem[] = [];
+  for (const orgId of new Set([...was.keys(), ...now.keys()])) {
+    const by = new Map<string, number>();
+    const move = (s: { month: string; met: boolean } | undefined, n: number) => {
+      if (!s) return;
+      by.set(`pledged_${s.month}`, (by.get(`pledged_${s.month}`) ?? 0) + n);
+      if (s.met) by.set(`met_${s.month}`, (by.get(`met_${s.month}`) ?? 0) + n);
+    };
+    move(was.get(orgId), -1);
+    move(now.get(orgId), 1);
+    const moves = [...by].filter(([, n]) => n !== 0);
+    if (!moves.length) continue;
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    moves.forEach(([col, n], i) => {
+      names[`#c${i}`] = col;
+      values[`:c${i}`] = n;
+    });
+    tx.push({
+      Update: {
+        Key: needsOrgKey(store, orgId),
+        UpdateExpression: `ADD ${moves.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    });
+  }
+  return tx;
+}
+
+export type OrgNeedMonths = Map<string, { pledged: number; met: number }>;
+
+/** Every organization's needs taken on and met, by month (one small item per organization that ever pledged). */
+export async function allNeedsByOrg(store: TenantStore): Promise<Map<string, OrgNeedMonths>> {
+  const items = await store.queryAll<Record<string, unknown>>({ pk: store.pk('NEEDS_ORG') }, 100_000);
+  const out = new Map<string, OrgNeedMonths>();
+  for (const i of items) {
+    const months: OrgNeedMonths = new Map();
+    for (const [k, v] of Object.entries(i)) {
+      const m = /^(pledged|met)_(\d{4}-\d{2})$/.exec(k);
+      if (!m) continue;
+      const cell = months.get(m[2]) ?? { pledged: 0, met: 0 };
+      cell[m[1] as 'pledged' | 'met'] += Number(v);
+      months.set(m[2], cell);
+    }
+    out.set(String(i.sk), months);
+  }
+  return out;
+}
+
+/** Sets an organization's columns to a recount (the migration's write). */
+export function setNeedsByOrgTx(store: TenantStore, orgId: string, months: OrgNeedMonths): TxItem {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  let n = 0;
+  for (const [month, v] of months)
+    for (const kind of ['pledged', 'met'] as const) {
+      names[`#c${n}`] = `${kind}_${month}`;
+      values[`:v${n}`] = v[kind];
+      sets.push(`#c${n} = :v${n}`);
+      n++;
+    }
+  names['#o'] = 'organizationId';
+  values[':o'] = orgId;
+  sets.push('#o = :o');
+  return {
+    Update: { Key: needsOrgKey(store, orgId), UpdateExpression: `SET ${sets.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values },
+  };
+}
+
+/** Every need record of the tenant (the recount's and the migration's read). */
+export async function allNeedRecords(store: TenantStore): Promise<NeedRecord[]> {
+  return (await store.queryAll<Record<string, unknown>>({ pk: store.pk('NEED') }, 10_000_000)).map(strip);
 }

@@ -63,7 +63,9 @@ export async function recognition(ctx: ServiceContext, q: { year?: string }): Pr
   const tenant = await getTenant(ctx.store);
   const year = q.year ?? dateInZone(ctx.now, settingsOf(tenant).timeZone).slice(0, 4);
   const thresholds = tenant?.recognitionThresholds ?? DEFAULT_RECOGNITION_THRESHOLDS;
-  const [funds, orgs, categories] = await Promise.all([allOrgFunds(ctx.store), listAllOrganizationItems(ctx.store), listCategoryRecords(ctx.store)]);
+  const [funds, all, categories] = await Promise.all([allOrgFunds(ctx.store), listAllOrganizationItems(ctx.store), listCategoryRecords(ctx.store)]);
+  // the members of the programme: approved, and suspended ones (listed with their figures, never recognized); not applicants or the rejected
+  const orgs = all.filter((o) => o.status === 'approved' || o.status === 'suspended');
   const byId = new Map(categories.map((c) => [c.id, c]));
   const items: RecognitionEntry[] = orgs.map((o) => {
     const y = funds.get(o.id)?.years.get(year) ?? { cashFen: 0, goodsFen: 0 };
@@ -80,11 +82,12 @@ export async function recognition(ctx: ServiceContext, q: { year?: string }): Pr
       goodsFen: y.goodsFen,
       totalFen,
       thresholdFen,
-      recognized: totalFen >= thresholdFen,
+      recognized: o.status === 'approved' && totalFen >= thresholdFen,
+      suspended: o.status === 'suspended',
     };
   });
   items.sort((a, b) => Number(b.recognized) - Number(a.recognized) || b.totalFen - a.totalFen || a.name.localeCompare(b.name));
-  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  const names = new Map(all.map((o) => [o.id, o.name]));
   return { year, items, categories: withCounts(categories, orgs), thresholds, helpers: await mostActiveHelpers(ctx, year, names) };
 }
 

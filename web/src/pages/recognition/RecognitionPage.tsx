@@ -161,7 +161,14 @@ export default function RecognitionPage() {
       title: t('recognition.status'),
       dataIndex: 'recognized',
       width: 100,
-      render: (r: boolean) => (r ? <Tag color="gold">{t('recognition.recognized')}</Tag> : <Tag>{t('recognition.notRecognized')}</Tag>),
+      render: (r: boolean, e: RecognitionEntry) =>
+        e.suspended ? (
+          <Tag color="red">{t('recognition.suspended')}</Tag>
+        ) : r ? (
+          <Tag color="gold">{t('recognition.recognized')}</Tag>
+        ) : (
+          <Tag>{t('recognition.notRecognized')}</Tag>
+        ),
     },
   ];
 
