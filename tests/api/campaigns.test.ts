@@ -165,6 +165,36 @@ describe('money counts toward a campaign only when received, and leaves it with 
     expect(await expectCounterIsRecount(id)).toMatchObject({ raisedFen: 0, orders: 0 });
   });
 
+  it('only the lines of its own listings or villages count, and only a donation to one of its villages; none of them: not attached', async () => {
+    h.clock.now = NOW;
+    const id = await create({ villageIds: [village2], produceIds: [] });
+    const there = (await h.listing(t, { villageId: village2, stock: 10, priceFen: 3_000 })).id;
+    // a mixed basket: the 石门村 line counts, the 清水村 line does not
+    const o = (
+      await checkout(
+        [
+          { produceId: listing, quantity: 2 },
+          { produceId: there, quantity: 1 },
+        ],
+        id,
+      )
+    ).body;
+    expect((await h.get(t.bureau, `/api/orders/${o.orderId}`)).campaignId).toBe(id);
+    await h.press(o.checkoutUrl, 'pay');
+    expect(await expectCounterIsRecount(id)).toMatchObject({ raisedFen: 3_000, orderFen: 3_000, orders: 1, villages: [{ villageId: village2, fen: 3_000 }] });
+    // a basket with none of its lines, and a gift to a village it does not name: made without the campaign
+    const outside = (await checkout([{ produceId: listing, quantity: 1 }], id)).body;
+    await h.press(outside.checkoutUrl, 'pay');
+    expect((await h.get(t.bureau, `/api/orders/${outside.orderId}`)).campaignId).toBeUndefined();
+    const d = (await donate({ villageId, amountFen: 8_000, campaignId: id })).body;
+    await h.press(d.checkoutUrl, 'pay');
+    expect((await h.get(t.bureau, `/api/donations/${d.donationId}`)).campaignId ?? null).toBeNull();
+    expect(await expectCounterIsRecount(id)).toMatchObject({ raisedFen: 3_000, orders: 1, donations: 0 });
+    // refunding the whole mixed order takes out the counted line only
+    expect((await h.call('POST', `/api/orders/${o.orderId}/refund`, { token: t.bureau, body: {} })).status).toBe(200);
+    expect(await expectCounterIsRecount(id)).toMatchObject({ raisedFen: 0, orderFen: 0, orders: 0, villages: [] });
+  });
+
   it('an order left unpaid, cancelled or expired never counts', async () => {
     h.clock.now = NOW;
     const id = await create();

@@ -22,6 +22,7 @@ import { villageKey } from '../villages/store.js';
 import {
   allCampaignRecords,
   campaignCounters,
+  campaignLinesOf,
   getCampaignRecord,
   progressOf,
   putCampaignTx,
@@ -48,11 +49,23 @@ const today = async (ctx: { store: TenantStore; now: Date }) => dateInZone(ctx.n
  * otherwise null and the order or donation is made without it — a link shared after the campaign
  * ended, or a made-up id, still lets the buyer buy and the donor give (docs/API.md "Campaigns").
  */
-export async function attributableCampaignId(ctx: { store: TenantStore; now: Date }, campaignId: string | undefined): Promise<string | null> {
+export async function attributableCampaign(ctx: { store: TenantStore; now: Date }, campaignId: string | undefined): Promise<CampaignRecord | null> {
   if (!campaignId) return null;
   const c = await getCampaignRecord(ctx.store, campaignId);
   if (!c) return null;
-  return statusOn(c, await today(ctx)) === 'open' ? c.id : null;
+  return statusOn(c, await today(ctx)) === 'open' ? c : null;
+}
+
+/**
+ * What of a purchase or gift through an open campaign's link counts toward it: the order lines of
+ * its listings or its villages (a campaign naming neither takes every line), and a donation to one
+ * of its villages (a campaign naming no village takes every village). None in scope: the order or
+ * donation is made without the campaign.
+ */
+export function inCampaignScope(c: Pick<CampaignRecord, 'villageIds' | 'produceIds'>, x: { villageId: string; produceId?: string }): boolean {
+  if (x.produceId === undefined) return c.villageIds.length === 0 || c.villageIds.includes(x.villageId);
+  if (c.villageIds.length === 0 && c.produceIds.length === 0) return true;
+  return c.villageIds.includes(x.villageId) || c.produceIds.includes(x.produceId);
 }
 
 /**
@@ -275,7 +288,10 @@ export async function recountCampaign(store: TenantStore, id: string): Promise<R
     const live = storedFulfilmentsOf(o as unknown as OrderRecord).filter((f) => f.status !== 'refunded');
     if (live.length === 0) continue;
     orderCount += 1;
-    for (const l of live.flatMap((f) => f.lines)) {
+    for (const l of campaignLinesOf(
+      o as { campaignProduceIds?: string[] },
+      live.flatMap((f) => f.lines),
+    )) {
       orderFen += l.priceFen * l.quantity;
       add(l.villageId, l.priceFen * l.quantity);
     }

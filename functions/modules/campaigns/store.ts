@@ -61,7 +61,12 @@ export function replaceCampaignTx(store: TenantStore, after: CampaignRecord, pre
   };
 }
 
-type Line = { villageId: string; priceFen: number; quantity: number };
+type Line = { villageId: string; produceId: string; priceFen: number; quantity: number };
+
+/** The lines of an order (or of one parcel) that count toward its campaign: those of the listings recorded at checkout. */
+export function campaignLinesOf<L extends Line>(o: { campaignProduceIds?: string[] }, lines: L[]): L[] {
+  return o.campaignProduceIds ? lines.filter((l) => o.campaignProduceIds!.includes(l.produceId)) : lines;
+}
 
 /**
  * An attributed order's payment (sign 1) or a parcel's refund (sign −1, `lines` the parcel's):

@@ -31,7 +31,7 @@ import {
 import { tenantTimeZone } from '../tenant/settings.js';
 import { logger } from '../../adapters/logger.js';
 import { openCheckoutSession } from '../payments/session.js';
-import { attributableCampaignId } from '../campaigns/service.js';
+import { attributableCampaign, inCampaignScope } from '../campaigns/service.js';
 import { campaignDonationMoves } from '../campaigns/store.js';
 import { NOTHING_LISTED, listScope, mayReach } from '../own-organization.js';
 
@@ -261,7 +261,8 @@ export async function donate(ctx: PublicContext, deps: { payments: Payments; ttl
   if (!village) throw AppError.notFound('村庄');
   if (input.amountFen > MAX_SESSION_AMOUNT_FEN) throw AppError.field('amountFen', '单笔捐款不超过 ¥999,999.99');
   // given through a campaign's link: counted toward it once confirmed, if the campaign is open today
-  const campaignId = await attributableCampaignId(ctx, input.campaignId);
+  const campaign = await attributableCampaign(ctx, input.campaignId);
+  const campaignId = campaign && inCampaignScope(campaign, { villageId: village.id }) ? campaign.id : null;
   const anonymous = input.anonymous ?? !input.donorName;
   const token = newAccessToken();
   const at = ctx.now.toISOString();

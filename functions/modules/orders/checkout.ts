@@ -19,7 +19,7 @@ import { toOrder } from './views.js';
 import { auditPutBy, PUBLIC_ACTOR } from '../audit/store.js';
 import { settingsOf } from '../tenant/settings.js';
 import { openCheckoutSession } from '../payments/session.js';
-import { attributableCampaignId } from '../campaigns/service.js';
+import { attributableCampaign, inCampaignScope } from '../campaigns/service.js';
 
 /** One transaction holds at most 100 actions (docs/ARCHITECTURE.md): hence 20 listings a cart. */
 export const MAX_LINE_UNITS = 999;
@@ -88,7 +88,10 @@ export async function checkout(ctx: PublicContext, deps: CheckoutDeps, input: Ch
   names.set(null, ctx.tenant.name);
 
   // bought through a campaign's link: counted toward it once paid (transitions.ts), if open today
-  const campaignId = await attributableCampaignId(ctx, input.campaignId);
+  // (the lines of its listings or villages only; none of them: the order is made without it)
+  const campaign = await attributableCampaign(ctx, input.campaignId);
+  const campaignLines = campaign ? lines.filter((l) => inCampaignScope(campaign, l)) : [];
+  const campaignId = campaignLines.length ? campaign!.id : null;
   const token = newAccessToken();
   const at = ctx.now.toISOString();
   const expiresAt = new Date(ctx.now.getTime() + deps.ttlSeconds * 1000).toISOString();
@@ -114,7 +117,7 @@ export async function checkout(ctx: PublicContext, deps: CheckoutDeps, input: Ch
     fulfilments: toStoredParcels(planFulfilments(lines, names)),
     villageIds: [...new Set(lines.map((l) => l.villageId))],
     produceIds: lines.map((l) => l.produceId),
-    ...(campaignId ? { campaignId } : {}),
+    ...(campaignId ? { campaignId, campaignProduceIds: [...new Set(campaignLines.map((l) => l.produceId))] } : {}),
   };
   await reserve(ctx, order, merged);
 

@@ -10,7 +10,7 @@ import { auditPut } from '../audit/store.js';
 import { purchasedTx } from '../commitments/store.js';
 import { monthOfDate, movesTx, orderMoves } from '../counters/store.js';
 import { settlementRefundTx } from '../settlements/store.js';
-import { campaignOrderMoves } from '../campaigns/store.js';
+import { campaignLinesOf, campaignOrderMoves } from '../campaigns/store.js';
 import { isPaidOrLater, orderStatusOf, storedFulfilmentsOf, toStoredParcels, type FulfilmentRecord } from '../fulfilments/fulfilments.js';
 import { dateInZone, zonedDateTimeToUtc } from '../../../shared/dates.js';
 import type { ServiceContext } from '../context.js';
@@ -235,7 +235,7 @@ async function parcelRefundTx(ctx: ServiceContext, o: OrderRecord, f: Fulfilment
   tx.push(...movesTx(ctx.store, orderMoves({ totalFen: f.totalFen, buyerOrganizationId: o.buyerOrganizationId }, -1, date, o.commitmentYear, last ? -1 : 0)));
   tx.push(settlementRefundTx(ctx.store, monthOfDate(date), f));
   // refunded money leaves the campaign it was bought through (the order with its last parcel)
-  if (o.campaignId) tx.push(...movesTx(ctx.store, campaignOrderMoves(o.campaignId, f.lines, -1, last ? -1 : 0)));
+  if (o.campaignId) tx.push(...movesTx(ctx.store, campaignOrderMoves(o.campaignId, campaignLinesOf(o, f.lines), -1, last ? -1 : 0)));
   return tx;
 }
 

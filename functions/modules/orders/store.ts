@@ -25,6 +25,8 @@ export type OrderRecord = Omit<Order, 'fulfilments' | 'refundedFen'> & {
   produceIds: string[];
   /** the buyer pressed Cancel: the session's expiry makes the order cancelled, not expired */
   cancelRequestedAt?: string;
+  /** bought through a campaign: the listings whose lines count toward it (absent on orders from before: every line) */
+  campaignProduceIds?: string[];
   /** rule 9: the year its payment counted toward the buyer organization's commitment */
   commitmentYear?: number;
   /** "find my order": sha-256 of the last link's token and when it stops working */

@@ -13,7 +13,7 @@ import { storedFulfilmentsOf } from '../fulfilments/fulfilments.js';
 import { markOrderTx, salesTx, transitionOrderTx, villageSalesTx, type OrderRecord } from './store.js';
 import { tenantTimeZone } from '../tenant/settings.js';
 import { logger } from '../../adapters/logger.js';
-import { campaignOrderMoves } from '../campaigns/store.js';
+import { campaignLinesOf, campaignOrderMoves } from '../campaigns/store.js';
 
 /**
  * The payment-driven moves of an order. Each is one transaction written from the statuses it may
@@ -44,7 +44,7 @@ async function paidTotalsTx(store: TenantStore, o: OrderRecord, year: number, no
   const date = dateInZone(now, tz);
   tx.push(...movesTx(store, orderMoves(o, 1, date, year)));
   // bought through a campaign: its money counts toward the campaign only now it is received
-  if (o.campaignId) tx.push(...movesTx(store, campaignOrderMoves(o.campaignId, o.lines, 1)));
+  if (o.campaignId) tx.push(...movesTx(store, campaignOrderMoves(o.campaignId, campaignLinesOf(o, o.lines), 1)));
   tx.push(...settlementPaidTx(store, monthOfDate(date), { feeFen }, storedFulfilmentsOf(o)));
   // each seller hears of its own parcel (the worker reads the order's parcels: one item, any number of sellers)
   tx.push(
