@@ -34,7 +34,7 @@ import { withLambdaContext } from '../adapters/logger.js';
 
 /** The paths this function serves (infra/constructs/ledger.ts routes the same ones here). */
 export const LEDGER_PATHS =
-  /^\/api\/((exports|imports|payouts)\/|(settlements|payouts)$|organizations\/[^/]+\/payout-account$|notifications(\/|$)|me\/notification-settings$|me\/mfa\/totp(\/confirm)?$|invitations$|auth\/invitations\/|auth\/password-reset(\/|$)|audit$|users$|users\/[^/]+\/(disable|enable)$|applications(\/|$)|organization-changes(\/|$)|public\/[^/]+\/applications(\/|$)|donations\/[^/]+\/(confirm|reject)$|needs\/[^/]+\/close$|public\/[^/]+\/(produce|villages|campaigns)\/[^/]+\/qr\.png$|commitments$|campaigns(\/[^/]+)?$|stories(\/[^/]+(\/photos)?)?$|public\/[^/]+\/stories(\/[^/]+(\/photos\/[^/]+)?)?$|recognition(\/|$)|assessments(\/|$)|expenditures(\/[^/]+)?$|villages\/[^/]+\/funds$|concerns(\/[^/]+)?$|public\/[^/]+\/concerns(\/[^/]+)?$)/;
+  /^\/api\/((exports|imports|payouts)\/|(settlements|payouts)$|organizations\/[^/]+\/payout-account$|notifications(\/|$)|me\/notification-settings$|me\/mfa\/totp(\/confirm)?$|invitations$|auth\/invitations\/|auth\/password-reset(\/|$)|audit$|users$|users\/[^/]+\/(disable|enable)$|applications(\/|$)|organization-changes(\/|$)|public\/[^/]+\/applications(\/|$)|donations\/[^/]+\/(confirm|reject)$|needs\/[^/]+\/close$|public\/[^/]+\/(produce|villages|campaigns)\/[^/]+\/qr\.png$|commitments$|campaigns(\/[^/]+)?$|stories(\/[^/]+(\/photos(\/[^/]+)?)?)?$|public\/[^/]+\/stories(\/[^/]+(\/photos\/[^/]+)?)?$|recognition(\/|$)|assessments(\/|$)|expenditures(\/[^/]+)?$|villages\/[^/]+\/funds$|concerns(\/[^/]+)?$|public\/[^/]+\/concerns(\/[^/]+)?$)/;
 
 const LedgerEnv = LambdaEnv.pick({
   TABLE_NAME: true,

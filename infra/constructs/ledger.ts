@@ -56,6 +56,7 @@ export const LEDGER_ROUTES = [
   '/api/stories',
   '/api/stories/{id}',
   '/api/stories/{id}/photos',
+  '/api/stories/{id}/photos/{photoId}',
   '/api/public/{tenantSlug}/stories',
   '/api/public/{tenantSlug}/stories/{id}',
   '/api/public/{tenantSlug}/stories/{id}/photos/{photoId}',

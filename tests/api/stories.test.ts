@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PHOTO_WIDTHS, photoOriginalKey, photoSizeKey } from '../../functions/modules/photos/keys.js';
 import { makeHarness, PNG_1x1, type Harness, type TestTenant } from '../support/harness.js';
 
 // Stories (典型经验): the bureau writes them, linked to its own villages, organizations and pairings
@@ -145,5 +146,92 @@ describe('the public stories', () => {
     const tenth = await upload(t.bureau, id);
     expect(tenth.status).toBe(409);
     expect((await h.get(t.bureau, `/api/stories/${id}`)).photoIds).toHaveLength(9);
+  });
+});
+
+describe('taking a photo off a story', () => {
+  const del = (storyId: string, photoId: string, token = t.bureau) => h.call('DELETE', `/api/stories/${storyId}/photos/${photoId}`, { token });
+  const filesOf = (photoId: string) => {
+    const original = photoOriginalKey(t.id, photoId);
+    return [original, ...PHOTO_WIDTHS.map((w) => photoSizeKey(original, w))];
+  };
+  async function withPhotos(n: number, status: 'draft' | 'published' = 'published') {
+    const id = await create({ status });
+    const photos: { photoId: string; url: string }[] = [];
+    for (let i = 0; i < n; i++) {
+      const up = await upload(t.bureau, id);
+      expect(up.status, JSON.stringify(up.body)).toBe(201);
+      photos.push({ photoId: up.body.photoId, url: up.body.url });
+    }
+    return { id, photos };
+  }
+
+  it('shows the bureau a draft’s photos (never the public), a member is refused (403)', async () => {
+    const { id, photos } = await withPhotos(1, 'draft');
+    const mine = await h.call('GET', `/api/stories/${id}/photos/${photos[0].photoId}?size=w320`, { token: t.bureau });
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('content-type')).toMatch(/^image\//);
+    expect(mine.headers.get('cache-control')).toBe('private, no-store');
+    expect((await h.call('GET', photos[0].url)).status).toBe(404);
+    expect((await h.call('GET', `/api/stories/${id}/photos/${photos[0].photoId}`, { token: org.member })).status).toBe(403);
+    expect((await h.call('GET', `/api/stories/${id}/photos/sph_missing`, { token: t.bureau })).status).toBe(404);
+  });
+
+  it('removes the photo and its files with the story’s record in one audited write; the public story no longer shows it', async () => {
+    const { id, photos } = await withPhotos(2);
+    const [gone, kept] = photos;
+    expect(await h.deps.files.get(filesOf(gone.photoId)[0])).not.toBeNull();
+    const res = await del(id, gone.photoId);
+    expect(res.status, JSON.stringify(res.body)).toBe(204);
+    expect((await h.get(t.bureau, `/api/stories/${id}`)).photoIds).toEqual([kept.photoId]);
+    expect((await pub(`/${id}`)).body.photos).toEqual([kept]);
+    expect((await pub('')).body.items.find((s: { id: string }) => s.id === id).cover).toEqual(kept);
+    expect((await h.call('GET', gone.url)).status).toBe(404);
+    expect((await h.call('GET', `/api/stories/${id}/photos/${gone.photoId}`, { token: t.bureau })).status).toBe(404);
+    for (const key of filesOf(gone.photoId)) expect(await h.deps.files.get(key), key).toBeNull();
+    expect(await h.deps.files.get(filesOf(kept.photoId)[0])).not.toBeNull();
+    const audit = await h.audit(t, 'story', id);
+    expect(audit.map((e) => e.action)).toEqual(['create', 'add_photo', 'add_photo', 'remove_photo']);
+    expect(audit.at(-1)).toMatchObject({ before: { photos: [gone.photoId, kept.photoId] }, after: { photos: [kept.photoId] } });
+    // the room it leaves takes another
+    expect((await upload(t.bureau, id)).status).toBe(201);
+  });
+
+  it('a second identical DELETE is a 404 and changes nothing', async () => {
+    const { id, photos } = await withPhotos(2, 'draft');
+    expect((await del(id, photos[0].photoId)).status).toBe(204);
+    const before = await h.get(t.bureau, `/api/stories/${id}`);
+    const again = await del(id, photos[0].photoId);
+    expect({ status: again.status, code: again.body?.error?.code }).toEqual({ status: 404, code: 'not_found' });
+    expect(await h.get(t.bureau, `/api/stories/${id}`)).toEqual(before);
+    expect((await h.audit(t, 'story', id)).filter((e) => e.action === 'remove_photo')).toHaveLength(1);
+    // another story's photo through this story's id is the same 404
+    const elsewhere = await withPhotos(1, 'draft');
+    expect((await del(id, elsewhere.photos[0].photoId)).status).toBe(404);
+    expect((await h.get(t.bureau, `/api/stories/${elsewhere.id}`)).photoIds).toEqual([elsewhere.photos[0].photoId]);
+  });
+
+  it('another tenant’s story id is a 404 and its photo stays', async () => {
+    const { id, photos } = await withPhotos(1);
+    const res = await del(id, photos[0].photoId, other.bureau);
+    expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status: 404, code: 'not_found' });
+    expect((await h.get(t.bureau, `/api/stories/${id}`)).photoIds).toEqual([photos[0].photoId]);
+    expect((await h.call('GET', photos[0].url)).status).toBe(200);
+  });
+
+  it('lets only the bureau remove one: a member is refused (403)', async () => {
+    const { id, photos } = await withPhotos(1);
+    expect((await del(id, photos[0].photoId, org.member)).status).toBe(403);
+    expect((await h.get(t.bureau, `/api/stories/${id}`)).photoIds).toEqual([photos[0].photoId]);
+  });
+
+  it('two removals at once never bring a removed photo back', async () => {
+    const { id, photos } = await withPhotos(4);
+    const answers = await Promise.all(photos.map((p) => del(id, p.photoId)));
+    const removed = photos.filter((_, i) => answers[i].status === 204).map((p) => p.photoId);
+    for (const a of answers) expect([204, 409]).toContain(a.status);
+    const left = (await h.get(t.bureau, `/api/stories/${id}`)).photoIds as string[];
+    expect(left.filter((p) => removed.includes(p))).toEqual([]);
+    expect(left).toHaveLength(photos.length - removed.length);
   });
 });

@@ -236,6 +236,8 @@ const ROUTES: Record<string, Route> = {
   'GET /stories/{id}': {},
   'PATCH /stories/{id}': { body: { title: '越权改名' } },
   'POST /stories/{id}/photos': { photo: true },
+  'GET /stories/{id}/photos/{photoId}': {},
+  'DELETE /stories/{id}/photos/{photoId}': {},
   'GET /reports/{id}': { member: true },
   'POST /reports/{id}/photos': { photo: true, member: true },
   'GET /reports/{id}/photos/{photoId}': { member: true },
@@ -363,7 +365,12 @@ describe('every id route of the app', () => {
     const record = RECORD_BY_PREFIX[prefixOf(path)](actionOf(path));
     const entity = ENTITY[prefixOf(path)];
     const url =
-      '/api' + path.replace('{id}', record.id).replace('{fulfilmentId}', 'F1').replace('{documentId}', A.document).replace('{photoId}', A.activityPhoto);
+      '/api' +
+      path
+        .replace('{id}', record.id)
+        .replace('{fulfilmentId}', 'F1')
+        .replace('{documentId}', A.document)
+        .replace('{photoId}', path.startsWith('/stories/') ? A.storyPhoto : A.activityPhoto);
     const before = await seenByA(record, entity);
 
     const asBureau = await callAs(b.bureau, method, url, route);

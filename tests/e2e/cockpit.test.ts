@@ -143,6 +143,26 @@ describe('the bureau cockpit in the browser', () => {
     await page.context().close();
   }, 90_000);
 
+  it('the bureau sets the minimum visit team size (rule 4) to 3 on the visits tab; the API then returns 3', async () => {
+    const admin = await apiLogin(server.url, BUREAU, PASSWORD);
+    expect((await apiCall<{ minVisitTeamSize?: number }>(server.url, 'GET', '/api/settings', { token: admin })).body.minVisitTeamSize ?? 2).toBe(2);
+    const page = await sessionPage(browser, server.url, BUREAU);
+    await page.goto(`${server.url}/compliance?tab=visits`);
+    const field = page.getByTestId('min-visit-team-size');
+    await field.waitFor();
+    await expect.poll(() => field.inputValue()).toBe('2');
+    await field.fill('3');
+    await page.getByTestId('min-visit-team-save').click();
+    await page.getByText('走访最少人数已改为 3 人').waitFor();
+    await expect
+      .poll(async () => (await apiCall<{ minVisitTeamSize?: number }>(server.url, 'GET', '/api/settings', { token: admin })).body.minVisitTeamSize)
+      .toBe(3);
+    // shown again after a reload, read from the server
+    await page.reload();
+    await expect.poll(() => page.getByTestId('min-visit-team-size').inputValue()).toBe('3');
+    await page.context().close();
+  }, 90_000);
+
   it('the bureau posts a need for the village; the paired organization pledges part of it in the browser', async () => {
     const admin = await apiLogin(server.url, BUREAU, PASSWORD);
     const posted = await apiCall<{ id: string }>(server.url, 'POST', '/api/needs', {

@@ -7,11 +7,13 @@ import type { Env } from '../../http/context.js';
 import { access, BEARER, ERRORS, jsonBody, jsonOk } from '../../http/openapi.js';
 import { serviceContext } from '../../http/service-context.js';
 import { PhotoForm } from '../produce/routes.js';
-import { addStoryPhoto } from './photos.js';
+import { binary } from '../shop/routes.js';
+import { addStoryPhoto, removeStoryPhoto, storyPhotoFile } from './photos.js';
 import { createStory, getStory, listStories, updateStory } from './service.js';
 
 const tags = ['stories'];
 const IdParams = z.object({ id: Id });
+const PhotoParams = z.object({ id: Id, photoId: Id });
 
 const list = createRoute({
   method: 'get',
@@ -78,6 +80,32 @@ const photo = createRoute({
   responses: { 201: jsonOk(PhotoUploaded, 'the photo'), ...ERRORS },
 });
 
+const photoFile = createRoute({
+  method: 'get',
+  path: '/stories/{id}/photos/{photoId}',
+  operationId: 'getStoryPhoto',
+  description: access('story.read'),
+  tags,
+  summary: 'A story’s photo for the bureau, draft or published; `size` w320 or w800 for its WebP size once made',
+  security: BEARER,
+  middleware: [authorize('story.read')] as const,
+  request: { params: PhotoParams, query: z.object({ size: z.enum(['w320', 'w800'], { error: '尺寸只能是 w320 或 w800' }).optional() }) },
+  responses: { 200: binary('image/*', 'the photo'), ...ERRORS },
+});
+
+const removePhoto = createRoute({
+  method: 'delete',
+  path: '/stories/{id}/photos/{photoId}',
+  operationId: 'deleteStoryPhoto',
+  description: access('story.write'),
+  tags,
+  summary: 'Take a photo off the story (draft or published) and delete its files; audited',
+  security: BEARER,
+  middleware: [authorize('story.write')] as const,
+  request: { params: PhotoParams },
+  responses: { 204: { description: 'removed' }, ...ERRORS },
+});
+
 const makeStoryRoutes = () =>
   new OpenAPIHono<Env>()
     .openapi(list, async (c) => c.json(await listStories(serviceContext(c), c.req.valid('query').status), 200))
@@ -88,6 +116,20 @@ const makeStoryRoutes = () =>
       const file = c.req.valid('form').file;
       const upload = { bytes: new Uint8Array(await file.arrayBuffer()), declaredType: file.type };
       return c.json(await addStoryPhoto(serviceContext(c), c.var.deps.files, c.req.valid('param').id, upload), 201);
+    })
+    .openapi(photoFile, async (c) => {
+      const { id, photoId } = c.req.valid('param');
+      const f = await storyPhotoFile(serviceContext(c), c.var.deps.files, id, photoId, c.req.valid('query').size);
+      return c.body(f.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': f.contentType,
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+      });
+    })
+    .openapi(removePhoto, async (c) => {
+      const { id, photoId } = c.req.valid('param');
+      await removeStoryPhoto(serviceContext(c), c.var.deps.files, id, photoId);
+      return c.body(null, 204);
     });
 
 /** The bureau's story routes: mounted with the ledger routes (functions/app-full.ts). */

@@ -66,3 +66,19 @@ export function addStoryPhotoTx(store: TenantStore, id: string, photoId: string,
     failWith,
   };
 }
+
+/**
+ * A photo taken off the story: the list replaced only while it is still the one read, so two removals
+ * (or a removal and an upload) at once cannot lose a photo or bring one back.
+ */
+export function removeStoryPhotoTx(store: TenantStore, id: string, photoIds: string[], photoId: string, at: string, failWith: TxItem['failWith']): TxItem {
+  return {
+    Update: {
+      Key: storyKey(store, id),
+      UpdateExpression: 'SET photoIds = :after, updatedAt = :at',
+      ConditionExpression: 'attribute_exists(pk) AND photoIds = :before',
+      ExpressionAttributeValues: { ':after': photoIds.filter((p) => p !== photoId), ':before': photoIds, ':at': at },
+    },
+    failWith,
+  };
+}

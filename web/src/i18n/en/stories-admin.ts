@@ -24,6 +24,13 @@ export const storiesAdmin = {
     photoCount: '{{n}}',
     photosAfterSave: 'Save first, then upload photos (at most 9)',
     photoUploaded: 'Photo uploaded',
+    addPhoto: 'Add',
+    deletePhoto: 'Delete photo',
+    confirmDeletePhoto: 'Delete this photo?',
+    photoDeleted: 'Photo deleted',
+    photosDraftHint:
+      'A draft’s photos are seen by the bureau only; they appear on the public page once it is published. JPEG, PNG or WebP, at most 5 MB each, at most 9.',
+    photosPublicHint: 'Published: these photos are on the public page; a deleted one leaves it at once (a browser may keep it for up to 5 minutes).',
     saved: 'Saved',
     publishedOk: 'Published',
     unpublishedOk: 'Taken back to a draft',

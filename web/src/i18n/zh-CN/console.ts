@@ -7,6 +7,7 @@ import { auditLog } from './audit-log';
 import { orgChanges } from './org-changes';
 import { campaignsAdmin } from './campaigns-admin';
 import { storiesAdmin } from './stories-admin';
+import { visitTeam } from './visit-team';
 
 /** The console's words: loaded with the console's code (web/src/app/ConsoleApp.tsx), never by the public pages. */
 export const consoleMessages = {
@@ -19,4 +20,5 @@ export const consoleMessages = {
   ...orgChanges,
   ...campaignsAdmin,
   ...storiesAdmin,
+  ...visitTeam,
 };

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useIsPhone } from '../../lib/use-is-phone';
 import { useTenantToday, useTenantZone } from '../../lib/use-tenant-today';
 import { mondayOf, previousQuarter, quarterOf, recentQuarters, shortWeek, zoneStamp } from '../../lib/weeks';
+import { VisitTeamSizeSetting } from './VisitTeamSizeSetting';
 
 const TABS = ['grid', 'week', 'visits'] as const;
 type Tab = (typeof TABS)[number];
@@ -278,6 +279,7 @@ function VisitsTab({ quarter, onQuarter }: { quarter: string | undefined; onQuar
           </Typography.Text>
         )}
       </Flex>
+      <VisitTeamSizeSetting />
       {visits.isError ? (
         <ErrorResult error={visits.error} onRetry={() => void visits.refetch()} />
       ) : visits.isPending ? (

@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Image, Segmented, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
+import { App, Button, Segmented, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +10,7 @@ import { useMe } from '../../auth/auth-context';
 import { ErrorResult } from '../../components/ErrorResult';
 import { PageHeader } from '../../components/PageHeader';
 import { StoryModal } from './StoryModal';
-
-/** What POST /api/stories/:id/photos accepts (the server checks again). */
-const TYPES = ['image/jpeg', 'image/png', 'image/webp'];
-const MAX_PHOTOS = 9;
+import { MAX_STORY_PHOTOS as MAX_PHOTOS, PHOTO_TYPES as TYPES, StoryPhotos } from './StoryPhotos';
 
 /** 典型经验: the bureau's stories, a form to write or change one, publish or take back, and its photos. */
 export default function StoriesPage() {
@@ -26,7 +23,6 @@ export default function StoriesPage() {
   const q = useStories(status === 'all' ? undefined : status);
   const save = useSaveStory();
   const upload = useUploadStoryPhoto();
-  const publicPhoto = (s: Story, photoId: string) => `/api/public/${slug}/stories/${s.id}/photos/${photoId}`;
 
   const toggle = async (s: Story, published: boolean) => {
     try {
@@ -72,25 +68,7 @@ export default function StoriesPage() {
       title: t('storiesAdmin.photos'),
       key: 'photos',
       width: 220,
-      render: (_, s) =>
-        s.status === 'published' && slug ? (
-          <Image.PreviewGroup>
-            <Space size={4} wrap>
-              {s.photoIds.map((p) => (
-                <Image
-                  key={p}
-                  width={40}
-                  height={40}
-                  style={{ objectFit: 'cover' }}
-                  src={`${publicPhoto(s, p)}?size=w320`}
-                  preview={{ src: publicPhoto(s, p) }}
-                />
-              ))}
-            </Space>
-          </Image.PreviewGroup>
-        ) : (
-          t('storiesAdmin.photoCount', { n: s.photoIds.length })
-        ),
+      render: (_, s) => (s.photoIds.length ? <StoryPhotos storyId={s.id} photoIds={s.photoIds} /> : t('storiesAdmin.photoCount', { n: 0 })),
     },
     {
       title: t('common.actions'),

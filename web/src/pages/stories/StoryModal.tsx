@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select, Switch } from 'antd';
+import { App, Form, Input, Modal, Select, Switch, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STORY_BODY_MAX, STORY_SUMMARY_MAX, STORY_TITLE_MAX, StoryInput, type Story } from '../../../../shared/schemas/stories';
 import { api, call } from '../../api/client';
 import { idempotencyKey } from '../../api/client-key';
 import { useDescribeError } from '../../api/describe';
-import { useSaveStory } from '../../api/stories';
+import { useSaveStory, useStory } from '../../api/stories';
 import { RuleViolation } from '../../components/RuleViolation';
 import { applyServerErrors, parseWith } from '../../forms/zod';
+import { MAX_STORY_PHOTOS, StoryPhotos } from './StoryPhotos';
 
 type Values = {
   title?: string;
@@ -32,6 +33,9 @@ export function StoryModal({ open, story, onClose }: { open: boolean; story: Sto
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);
   const key = useRef(idempotencyKey());
+  // the photos as they are now: a removal or an upload here refreshes them, the form keeps what is typed
+  const live = useStory(open ? story?.id : undefined);
+  const photoIds = live.data?.photoIds ?? story?.photoIds ?? [];
   const villages = useQuery({
     queryKey: ['villages', 'all-for-story'],
     queryFn: () => call(api.villages.$get({ query: { limit: '100' } })),
@@ -147,6 +151,28 @@ export function StoryModal({ open, story, onClose }: { open: boolean; story: Sto
           <Switch data-testid="story-published" />
         </Form.Item>
       </Form>
+      <div className="story-modal-photos" data-testid="story-modal-photos">
+        <Typography.Text strong>
+          {t('storiesAdmin.photos')}
+          {story && (
+            <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginLeft: 8 }}>
+              {photoIds.length}/{MAX_STORY_PHOTOS}
+            </Typography.Text>
+          )}
+        </Typography.Text>
+        {story ? (
+          <>
+            <Typography.Paragraph type="secondary" style={{ margin: '4px 0 12px' }}>
+              {t(story.status === 'published' ? 'storiesAdmin.photosPublicHint' : 'storiesAdmin.photosDraftHint')}
+            </Typography.Paragraph>
+            <StoryPhotos storyId={story.id} photoIds={photoIds} editable size={88} />
+          </>
+        ) : (
+          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+            {t('storiesAdmin.photosAfterSave')}
+          </Typography.Paragraph>
+        )}
+      </div>
     </Modal>
   );
 }
