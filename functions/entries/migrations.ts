@@ -7,6 +7,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { backfillTenantCounters } from '../modules/dashboard/backfill.js';
 import { listTenantSlugsUnscoped } from '../modules/identity/store.js';
 import { backfillTenantSettlement } from '../modules/orders/settlements-backfill.js';
+import { backfillActivityPointers } from '../modules/activities/backfill.js';
 import { backfillNeedsByOrg } from '../modules/needs/backfill.js';
 import { backfillOrgFundsYears } from '../modules/recognition/backfill.js';
 import { globalStoreUnscoped, TenantStore } from '../store/tenant-store.js';
@@ -26,6 +27,11 @@ export const MIGRATIONS: Migration[] = [
     name: 'needs-by-organization',
     what: "each organization's needs taken on and met per month (the assessment's needs criterion), recounted from the needs",
     run: backfillNeedsByOrg,
+  },
+  {
+    name: 'activity-pointers',
+    what: 'a pointer for each activity logged before activities had one, so its photo routes find it',
+    run: backfillActivityPointers,
   },
 ];
 

@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { backfillActivityPointers } from '../../functions/modules/activities/backfill.js';
+import { ACTIVITY_POINTERS_BACKFILLED, counterKey } from '../../functions/modules/counters/store.js';
+import { TenantStore } from '../../functions/store/tenant-store.js';
 import { makeHarness, PNG_1x1, type Harness, type TestTenant } from '../support/harness.js';
 
 // Evidence of the help: who took part in an activity (a headcount and named helpers of the
@@ -137,6 +140,24 @@ describe('photos of an activity', () => {
     expect((await h.call('DELETE', `/api/activities/${act.id}/photos/${ids[0]}`, { token: org.member })).status).toBe(204);
     expect((await upload(t.bureau, act.id)).status).toBe(201);
     expect((await activitiesOf(p.id))[0].photos).toHaveLength(9);
+  });
+
+  it('an activity logged before activities had a pointer gets one from the migration, and then takes photos; a rerun changes nothing', async () => {
+    const org = await h.organization(t);
+    const p = await h.activePairing(t, { orgId: org.id, startDate: '2026-01-05' });
+    const act = (await log(org.member, p.id, visit({ participants: { headcount: 2 } }))).body;
+    // as such an activity is stored: no pointer, and a tenant from before the migration (no marker)
+    const store = new TenantStore(h.deps.doc, h.deps.tableName, t.id);
+    const marker = counterKey(store, ACTIVITY_POINTERS_BACKFILLED);
+    await store.transact([{ Delete: { Key: { pk: store.pk('ACTIVITY'), sk: act.id } } }, { Delete: { Key: marker } }]);
+    expect((await upload(org.member, act.id)).status).toBe(404);
+    expect(await backfillActivityPointers(store, h.clock.now)).toBe(true);
+    expect((await upload(org.member, act.id)).status).toBe(201);
+    expect(await backfillActivityPointers(store, h.clock.now)).toBe(false);
+    // the pointer keeps the tenant wall: another tenant's member still gets a 404
+    const u = await h.tenant();
+    const outsider = await h.organization(u);
+    expect((await upload(outsider.member, act.id)).status).toBe(404);
   });
 
   it('not an image is a 400 at `file`, nothing recorded', async () => {

@@ -34,7 +34,18 @@ export function putActivityPointerTx(store: TenantStore, a: Pick<Activity, 'id' 
   };
 }
 
-/** An activity by id, through its pointer (activities logged before the pointer have none: null). */
+/** Every activity of one pairing (the migration's read). */
+export async function allActivitiesOfPairing(store: TenantStore, pairingId: string): Promise<ActivityRecord[]> {
+  const items = await store.queryAll<Record<string, unknown>>({ pk: activitiesPk(store, pairingId) }, 10_000_000);
+  return items.map(({ pk: _p, sk: _s, ...a }) => a as ActivityRecord);
+}
+
+export async function hasActivityPointer(store: TenantStore, id: string): Promise<boolean> {
+  const p = pointerKey(store, id);
+  return (await store.get(p.pk, p.sk)) !== null;
+}
+
+/** An activity by id, through its pointer (activities logged before the pointer get theirs from the migration `activity-pointers`). */
 export async function getActivityById(store: TenantStore, id: string): Promise<ActivityRecord | null> {
   const p = pointerKey(store, id);
   const pointer = await store.get<{ pairingId: string; date: string }>(p.pk, p.sk);

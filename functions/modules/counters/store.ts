@@ -84,6 +84,8 @@ export const SETTLEMENT_BACKFILLED = 'SETTLEMENT_BACKFILLED';
 export const ORG_FUNDS_YEARS_BACKFILLED = 'ORG_FUNDS_YEARS_BACKFILLED';
 /** Marks the needs' per-organization columns (NEEDS_ORG) written from the need records. */
 export const NEEDS_ORG_BACKFILLED = 'NEEDS_ORG_BACKFILLED';
+/** Marks the activity pointers (pk ACTIVITY) written for activities logged before them. */
+export const ACTIVITY_POINTERS_BACKFILLED = 'ACTIVITY_POINTERS_BACKFILLED';
 /** A month's money in the tenant's time zone: { cashFen, goodsFen, usedFen, salesFen, paidOrders }. */
 export const monthName = (month: string) => `MONTH#${month}`;
 /** rule 9: a year's commitments: { organizations, committedFen, purchasedFen }. */

@@ -1,7 +1,14 @@
 import { DEFAULT_RECOGNITION_THRESHOLDS } from '../../../shared/schemas/transparency.js';
 import { DEFAULT_TENANT_SETTINGS } from '../../../shared/tenant-defaults.js';
 import { assertNewPassword } from './passwords.js';
-import { BACKFILLED, counterKey, NEEDS_ORG_BACKFILLED, ORG_FUNDS_YEARS_BACKFILLED, SETTLEMENT_BACKFILLED } from '../counters/store.js';
+import {
+  ACTIVITY_POINTERS_BACKFILLED,
+  BACKFILLED,
+  counterKey,
+  NEEDS_ORG_BACKFILLED,
+  ORG_FUNDS_YEARS_BACKFILLED,
+  SETTLEMENT_BACKFILLED,
+} from '../counters/store.js';
 import { type LoginResult, type Me, type SettingsPatch, type Tenant, type TenantInput, type User, type UserInput } from '../../../shared/schemas/identity.js';
 import type { LoginRegistry, UserDirectory } from '../../adapters/identity.js';
 import { AppError } from '../../errors.js';
@@ -105,6 +112,7 @@ export async function createTenant(ctx: ServiceContext, input: TenantInput): Pro
     { Put: { Item: { ...counterKey(store, SETTLEMENT_BACKFILLED), at: tenant.createdAt } } },
     { Put: { Item: { ...counterKey(store, ORG_FUNDS_YEARS_BACKFILLED), at: tenant.createdAt } } },
     { Put: { Item: { ...counterKey(store, NEEDS_ORG_BACKFILLED), at: tenant.createdAt } } },
+    { Put: { Item: { ...counterKey(store, ACTIVITY_POINTERS_BACKFILLED), at: tenant.createdAt } } },
   ]);
   return tenant;
 }
