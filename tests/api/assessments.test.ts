@@ -99,6 +99,19 @@ describe('assessment schemes', () => {
   });
 });
 
+describe('a scheme’s name', () => {
+  it('is unique in the tenant (ignoring spaces, case and width): a second one is a 409 at `name`, nothing written', async () => {
+    const before = (await h.get(t.bureau, '/api/assessments/schemes')).items.length;
+    const again = await h.call('POST', '/api/assessments/schemes', { token: t.bureau, body: { ...SCHEME, name: ' 年中评估（30 分） ' } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.details).toEqual([{ path: 'name', code: 'duplicate', message: '已有同名的考核方案' }]);
+    expect((await h.get(t.bureau, '/api/assessments/schemes')).items).toHaveLength(before);
+    // another tenant may use the name
+    const u = await h.tenant();
+    expect((await h.call('POST', '/api/assessments/schemes', { token: u.bureau, body: SCHEME })).status).toBe(201);
+  });
+});
+
 describe('an assessment', () => {
   it('computes money and goods for the period’s months only, capped at the criterion’s points', async () => {
     const card = await scorecard(a.id);

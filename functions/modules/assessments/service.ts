@@ -31,7 +31,7 @@ export async function listAssessmentSchemes(ctx: ServiceContext): Promise<{ item
 
 export async function createScheme(ctx: ServiceContext, input: SchemeInput & { vetoes: NonNullable<SchemeInput['vetoes']> }): Promise<Scheme> {
   const s: Scheme = { id: newId('asch'), ...input, createdAt: ctx.now.toISOString() };
-  await ctx.store.transact([putSchemeTx(ctx.store, s), auditPut(ctx, 'assessment_scheme', s.id, 'create', null, s)]);
+  await ctx.store.transact([...putSchemeTx(ctx.store, s), auditPut(ctx, 'assessment_scheme', s.id, 'create', null, s)]);
   return s;
 }
 

@@ -1,6 +1,7 @@
 import type { Scheme } from '../../../shared/schemas/assessments.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
-import type { AppError } from '../../errors.js';
+import { AppError } from '../../errors.js';
+import { normalizedName } from '../recognition/store.js';
 
 // Access pattern: a tenant's assessment schemes, newest first → pk ASSESS_SCHEME, sk <createdAt>#<id>.
 const schemeKey = (store: TenantStore, s: Pick<Scheme, 'id' | 'createdAt'>) => ({ pk: store.pk('ASSESS_SCHEME'), sk: `${s.createdAt}#${s.id}` });
@@ -20,8 +21,18 @@ export async function listSchemes(store: TenantStore): Promise<Scheme[]> {
   return items.map((i) => strip<Scheme>(i));
 }
 
-export function putSchemeTx(store: TenantStore, s: Scheme): TxItem {
-  return { Put: { Item: { ...schemeKey(store, s), ...s }, ConditionExpression: 'attribute_not_exists(pk)' } };
+// Access pattern: is this scheme name taken in the tenant? → pk ASSESS_SCHEME_NAME, sk <normalized name>.
+const schemeNameKey = (store: TenantStore, name: string) => ({ pk: store.pk('ASSESS_SCHEME_NAME'), sk: normalizedName(name) });
+
+/** A new scheme and its name's claim: a second scheme of the same name (ignoring spaces, case and width) fails the transaction. */
+export function putSchemeTx(store: TenantStore, s: Scheme): TxItem[] {
+  return [
+    { Put: { Item: { ...schemeKey(store, s), ...s }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: { Item: { ...schemeNameKey(store, s.name), schemeId: s.id }, ConditionExpression: 'attribute_not_exists(pk)' },
+      failWith: AppError.conflict(`已有名为「${s.name}」的考核方案`, [{ path: 'name', code: 'duplicate', message: '已有同名的考核方案' }]),
+    },
+  ];
 }
 
 export async function manualScores(store: TenantStore, schemeId: string, period: string): Promise<ManualScore[]> {
