@@ -1,5 +1,5 @@
 import type { TenantStore } from '../../store/tenant-store.js';
-import { ACTIVITY_POINTERS_BACKFILLED, counterKey } from '../counters/store.js';
+import { ACTIVITY_POINTERS_BACKFILLED, onceBehindMarker } from '../counters/store.js';
 import { listPairingItems } from '../pairings/store.js';
 import { allActivitiesOfPairing, hasActivityPointer, putActivityPointerTx } from './store.js';
 
@@ -9,16 +9,14 @@ import { allActivitiesOfPairing, hasActivityPointer, putActivityPointerTx } from
  * tenant, whatever its status, is read; a pointer already there is left as it is.
  */
 export async function backfillActivityPointers(store: TenantStore, now: Date): Promise<boolean> {
-  const marker = counterKey(store, ACTIVITY_POINTERS_BACKFILLED);
-  if (await store.get(marker.pk, marker.sk)) return false;
-  let cursor: string | undefined;
-  do {
-    const page = await listPairingItems(store, { limit: 100, cursor });
-    for (const p of page.items)
-      for (const a of await allActivitiesOfPairing(store, p.id))
-        if (!(await hasActivityPointer(store, a.id))) await store.transact([putActivityPointerTx(store, a)]);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  await store.put({ ...marker, at: now.toISOString() });
-  return true;
+  return onceBehindMarker(store, ACTIVITY_POINTERS_BACKFILLED, now, async () => {
+    let cursor: string | undefined;
+    do {
+      const page = await listPairingItems(store, { limit: 100, cursor });
+      for (const p of page.items)
+        for (const a of await allActivitiesOfPairing(store, p.id))
+          if (!(await hasActivityPointer(store, a.id))) await store.transact([putActivityPointerTx(store, a)]);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  });
 }

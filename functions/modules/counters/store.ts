@@ -180,3 +180,15 @@ export function overLimitEndTx(store: TenantStore, orgId: string, activeBefore: 
     failWith,
   };
 }
+
+/**
+ * A one-off migration's frame: when the tenant's marker item `marker` is absent, the work runs and
+ * then the marker is written (a rerun finds it and changes nothing); true when the work ran.
+ */
+export async function onceBehindMarker(store: TenantStore, marker: string, now: Date, work: () => Promise<void>): Promise<boolean> {
+  const k = counterKey(store, marker);
+  if (await store.get(k.pk, k.sk)) return false;
+  await work();
+  await store.put({ ...k, at: now.toISOString() });
+  return true;
+}

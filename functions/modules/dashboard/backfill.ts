@@ -1,6 +1,6 @@
 import type { DocumentClient } from '../../store/tenant-store.js';
 import { TenantStore, globalStoreUnscoped, type TxItem } from '../../store/tenant-store.js';
-import { BACKFILLED, commitmentsName, counterKey, FUNDS, monthName, OVER_LIMIT, setCounterTx, VILLAGES, type Deltas } from '../counters/store.js';
+import { BACKFILLED, commitmentsName, FUNDS, monthName, OVER_LIMIT, onceBehindMarker, setCounterTx, VILLAGES, type Deltas } from '../counters/store.js';
 import { listTenantSlugsUnscoped } from '../identity/store.js';
 import { putOpenGapFlagTx } from '../pairings/store.js';
 import { backfillTenantSettlement } from '../orders/settlements-backfill.js';
@@ -14,21 +14,19 @@ import { recount } from './recount.js';
  * was already there.
  */
 export async function backfillTenantCounters(store: TenantStore, now: Date): Promise<boolean> {
-  const marker = counterKey(store, BACKFILLED);
-  if (await store.get(marker.pk, marker.sk)) return false;
-  const year = Number(now.toISOString().slice(0, 4));
-  const r = await recount({ store, now }, [year - 2, year - 1, year + 1]);
-  const tx: TxItem[] = [
-    setCounterTx(store, VILLAGES, r.counters.VILLAGES),
-    setCounterTx(store, FUNDS, r.counters.FUNDS),
-    setCounterTx(store, OVER_LIMIT, { orgs: r.counters.overLimit }),
-    ...[...r.counters.months].map(([m, d]: [string, Deltas]) => setCounterTx(store, monthName(m), d)),
-    ...[...r.counters.commitments].map(([y, d]: [number, Deltas]) => setCounterTx(store, commitmentsName(y), d)),
-    ...r.openGaps.map((g) => putOpenGapFlagTx(store, g)),
-  ];
-  for (const t of tx) await store.transact([t]);
-  await store.put({ ...marker, at: now.toISOString() });
-  return true;
+  return onceBehindMarker(store, BACKFILLED, now, async () => {
+    const year = Number(now.toISOString().slice(0, 4));
+    const r = await recount({ store, now }, [year - 2, year - 1, year + 1]);
+    const tx: TxItem[] = [
+      setCounterTx(store, VILLAGES, r.counters.VILLAGES),
+      setCounterTx(store, FUNDS, r.counters.FUNDS),
+      setCounterTx(store, OVER_LIMIT, { orgs: r.counters.overLimit }),
+      ...[...r.counters.months].map(([m, d]: [string, Deltas]) => setCounterTx(store, monthName(m), d)),
+      ...[...r.counters.commitments].map(([y, d]: [number, Deltas]) => setCounterTx(store, commitmentsName(y), d)),
+      ...r.openGaps.map((g) => putOpenGapFlagTx(store, g)),
+    ];
+    for (const t of tx) await store.transact([t]);
+  });
 }
 
 /** Every tenant's one-off backfills (local start-up): the dashboard's counters, the sellers' settlement. */

@@ -1,6 +1,6 @@
 import { dateInZone } from '../../../shared/dates.js';
 import type { TenantStore } from '../../store/tenant-store.js';
-import { counterKey, NEEDS_ORG_BACKFILLED } from '../counters/store.js';
+import { NEEDS_ORG_BACKFILLED, onceBehindMarker } from '../counters/store.js';
 import { tenantTimeZone } from '../tenant/settings.js';
 import { allNeedRecords, needOrgShares, setNeedsByOrgTx, withOrgMonths, type OrgNeedMonths } from './store.js';
 
@@ -29,9 +29,7 @@ export async function recountNeedsByOrg(store: TenantStore): Promise<Map<string,
 
 /** The one-off migration: every organization's NEEDS_ORG columns written from the need records, once per tenant. */
 export async function backfillNeedsByOrg(store: TenantStore, now: Date): Promise<boolean> {
-  const marker = counterKey(store, NEEDS_ORG_BACKFILLED);
-  if (await store.get(marker.pk, marker.sk)) return false;
-  for (const [orgId, months] of await recountNeedsByOrg(store)) await store.transact([setNeedsByOrgTx(store, orgId, months)]);
-  await store.put({ ...marker, at: now.toISOString() });
-  return true;
+  return onceBehindMarker(store, NEEDS_ORG_BACKFILLED, now, async () => {
+    for (const [orgId, months] of await recountNeedsByOrg(store)) await store.transact([setNeedsByOrgTx(store, orgId, months)]);
+  });
 }

@@ -1,6 +1,6 @@
 import { dateInZone } from '../../../shared/dates.js';
 import type { TenantStore, TxItem } from '../../store/tenant-store.js';
-import { counterKey, SETTLEMENT_BACKFILLED } from '../counters/store.js';
+import { onceBehindMarker, SETTLEMENT_BACKFILLED } from '../counters/store.js';
 import { isPaidOrLater, parcelFees, parcelVillages, sellerKeyOf, storedFulfilmentsOf } from '../fulfilments/fulfilments.js';
 import { orderKey, strip, type OrderRecord } from './store.js';
 import { FIGURES, setSettlementOrdersTx, setSettlementTx, villageAttr, type Figure, type VillageFigure } from '../settlements/store.js';
@@ -81,13 +81,9 @@ function setItemTx(store: TenantStore, month: string, it: Item): TxItem {
  * server takes requests; rerunning is harmless (absolute values). False when already done.
  */
 export async function backfillTenantSettlement(store: TenantStore, now: Date): Promise<boolean> {
-  const marker = counterKey(store, SETTLEMENT_BACKFILLED);
-  if (await store.get(marker.pk, marker.sk)) return false;
-  const { items, orders } = await recountSettlements(store);
-  for (const [month, sellers] of items) for (const it of sellers.values()) await store.transact([setItemTx(store, month, it)]);
-  for (const [month, n] of orders) {
-    await store.transact([setSettlementOrdersTx(store, month, n)]);
-  }
-  await store.put({ ...marker, at: now.toISOString() });
-  return true;
+  return onceBehindMarker(store, SETTLEMENT_BACKFILLED, now, async () => {
+    const { items, orders } = await recountSettlements(store);
+    for (const [month, sellers] of items) for (const it of sellers.values()) await store.transact([setItemTx(store, month, it)]);
+    for (const [month, n] of orders) await store.transact([setSettlementOrdersTx(store, month, n)]);
+  });
 }

@@ -1,5 +1,5 @@
 import type { TenantStore } from '../../store/tenant-store.js';
-import { counterKey, ORG_FUNDS_YEARS_BACKFILLED } from '../counters/store.js';
+import { onceBehindMarker, ORG_FUNDS_YEARS_BACKFILLED } from '../counters/store.js';
 import { donationKey, setOrgFundsYearsTx, type DonationRecord } from '../donations/store.js';
 
 /**
@@ -25,9 +25,7 @@ export async function recountOrgFundsYears(store: TenantStore): Promise<Map<stri
 
 /** The one-off migration: the per-year columns of every organization written from the records, once per tenant. */
 export async function backfillOrgFundsYears(store: TenantStore, now: Date): Promise<boolean> {
-  const marker = counterKey(store, ORG_FUNDS_YEARS_BACKFILLED);
-  if (await store.get(marker.pk, marker.sk)) return false;
-  for (const [orgId, years] of await recountOrgFundsYears(store)) await store.transact([setOrgFundsYearsTx(store, orgId, years)]);
-  await store.put({ ...marker, at: now.toISOString() });
-  return true;
+  return onceBehindMarker(store, ORG_FUNDS_YEARS_BACKFILLED, now, async () => {
+    for (const [orgId, years] of await recountOrgFundsYears(store)) await store.transact([setOrgFundsYearsTx(store, orgId, years)]);
+  });
 }
