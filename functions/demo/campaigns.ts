@@ -75,12 +75,13 @@ export async function loadDemoCampaigns(ctx: ServiceContext, p: { villageIds: st
       produceIds: inStock.slice(0, 6),
     },
   );
+  // each gift goes to one of its campaign's own villages (a gift to another village is not the campaign's)
   const days = [
-    { campaignId: povertyDay.id, dates: [`${y}-10-15`, `${y}-10-16`, `${y}-10-17`] },
-    { campaignId: fair.id, dates: [addDays(today, -5), addDays(today, -3), addDays(today, -1)] },
+    { campaignId: povertyDay.id, villages: povertyDay.villageIds, dates: [`${y}-10-15`, `${y}-10-16`, `${y}-10-17`] },
+    { campaignId: fair.id, villages: fair.villageIds, dates: [addDays(today, -5), addDays(today, -3), addDays(today, -1)] },
   ];
   let n = 0;
-  for (const { campaignId, dates } of days) {
+  for (const { campaignId, villages, dates } of days) {
     for (const date of dates) {
       n++;
       const now = at(date, `1${n % 10}:20`);
@@ -108,7 +109,7 @@ export async function loadDemoCampaigns(ctx: ServiceContext, p: { villageIds: st
         shop,
         { payments: paidAtOnce, ttlSeconds: 1800 },
         {
-          villageId: villageIds[n % villageIds.length],
+          villageId: villages[n % villages.length],
           amountFen: 20_000 * (1 + (n % 4)),
           anonymous: n % 2 === 0,
           donorName: n % 2 === 0 ? undefined : BUYERS[n % BUYERS.length],

@@ -47,7 +47,9 @@ describe('the bureau runs a mid-year assessment and the organization sees its sc
       const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/assessments/'));
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
       expect((await saved).status()).toBe(200);
-      await page.getByText('走访群众 30 户，满意度 92%').waitFor();
+      // the reason shows in the table (the closing dialog may still hold it in its textarea for a moment)
+      await page.getByTestId('assessment-table').getByText('走访群众 30 户，满意度 92%').waitFor();
+      await dialog.waitFor({ state: 'hidden' });
       await expect.poll(async () => (await row.innerText()).includes('5.5')).toBe(true);
 
       const download = page.waitForEvent('download');
