@@ -199,8 +199,18 @@ describe('the bureau cockpit in the browser', () => {
   }, 90_000);
 
   it('the bureau exports the month’s ledger in the browser: a workbook with the Chinese file name', async () => {
-    const page = await sessionPage(browser, server.url, BUREAU);
-    await page.getByRole('menuitem', { name: '台账导出与导入' }).click();
+    // a short laptop screen: the menu's last items lie below it, and the menu scrolls inside the sider to reach them
+    const page = await sessionPage(browser, server.url, BUREAU, { width: 1280, height: 640 });
+    // as a user would: the wheel over the menu brings its last items onto the screen
+    const item = page.getByRole('menuitem', { name: '台账导出与导入' });
+    // on the whole dashboard, a page far taller than the screen
+    await page.getByTestId('dashboard-campaigns').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(1200);
+    await page.mouse.move(100, 400);
+    await page.mouse.wheel(0, 2000);
+    await expect.poll(async () => ((await item.boundingBox())?.y ?? 9999) + 40).toBeLessThanOrEqual(640);
+    await item.click();
     await page.getByTestId('export-panel').waitFor();
     const month = (await page.locator('input[data-testid="export-month"], [data-testid="export-month"] input').first().inputValue()).trim();
     expect(month).toMatch(/^\d{4}-\d{2}$/);
