@@ -204,6 +204,9 @@ describe('an organization applies on a phone, is approved, sets its password, cl
       await button.click();
       const dialog = member.getByRole('dialog');
       await dialog.getByText(`认领结对 · ${VILLAGE}`).waitFor();
+      // the dialog fully open (its zoom-in over, the form mounted) before its button is pressed
+      await member.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-appear-active, .ant-zoom-enter-active'));
+      await dialog.locator('form').waitFor();
       await shot(member, '5-claim-dialog-phone', false);
       const toast = member.getByText(`已提交对 ${VILLAGE} 的认领，等待民政局审核`).waitFor({ timeout: 20_000 });
       toast.catch(() => undefined); // awaited below
